@@ -1,0 +1,104 @@
+/** Wire shapes of sign-up, sign-in, hand-off and the signed-in identity (`/api/v1/me`). */
+import { z } from "zod";
+import { ROLES } from "../permissions";
+
+/** Sub-domain labels that never name a tenant. */
+export const RESERVED_SLUGS = [
+	"www",
+	"api",
+	"app",
+	"admin",
+	"platform",
+	"mail",
+	"email",
+	"static",
+	"assets",
+	"cdn",
+	"docs",
+	"status",
+	"help",
+	"support",
+	"billing",
+	"dev",
+	"localhost",
+] as const;
+
+export const SlugSchema = z
+	.string()
+	.trim()
+	.toLowerCase()
+	.min(3, "must be at least 3 characters")
+	.max(32, "must be at most 32 characters")
+	.regex(/^[a-z0-9](?:[a-z0-9-]*[a-z0-9])?$/, "may contain only lower-case letters, digits and inner hyphens")
+	.refine((s) => !(RESERVED_SLUGS as readonly string[]).includes(s), "is reserved")
+	.meta({ description: "Sub-domain of the agency: lower-case letters, digits, hyphens", example: "acme" });
+
+export const EmailSchema = z
+	.string()
+	.trim()
+	.max(254, "must be at most 254 characters")
+	.pipe(z.email("must be a valid email address"))
+	.meta({ example: "owner@acme.test" });
+
+/** Length rules only (NIST SP 800-63B): long passphrases welcome, no composition rules. */
+export const PasswordSchema = z
+	.string()
+	.min(10, "must be at least 10 characters")
+	.max(200, "must be at most 200 characters")
+	.meta({ example: "correct horse battery" });
+
+const PersonName = z.string().trim().min(1, "is required").max(100, "must be at most 100 characters");
+
+export const SignupBody = z
+	.strictObject({
+		agencyName: z.string().trim().min(2, "must be at least 2 characters").max(100, "must be at most 100 characters"),
+		slug: SlugSchema,
+		name: PersonName,
+		email: EmailSchema,
+		password: PasswordSchema,
+	})
+	.meta({ id: "SignupBody" });
+export type SignupBody = z.infer<typeof SignupBody>;
+
+export const LoginBody = z
+	.strictObject({
+		email: EmailSchema,
+		password: z.string().min(1, "is required").max(200, "must be at most 200 characters"),
+	})
+	.meta({ id: "LoginBody" });
+export type LoginBody = z.infer<typeof LoginBody>;
+
+export const HandoffBody = z
+	.strictObject({
+		token: z.string().min(20, "is not a valid hand-off token").max(100, "is not a valid hand-off token"),
+	})
+	.meta({ id: "HandoffBody" });
+
+export const TenantSummary = z.object({ id: z.string(), slug: z.string(), name: z.string() }).meta({ id: "TenantSummary" });
+export type TenantSummary = z.infer<typeof TenantSummary>;
+
+export const MeResponse = z
+	.object({
+		user: z.object({ id: z.string(), email: z.string(), name: z.string() }),
+		tenant: TenantSummary,
+		role: z.enum(ROLES),
+	})
+	.meta({ id: "Me" });
+export type MeResponse = z.infer<typeof MeResponse>;
+
+export const SignupResponse = z
+	.object({
+		tenant: TenantSummary,
+		/** The tenant's own address, e.g. http://acme.localhost:8787/ */
+		url: z.string(),
+		/** Opens the tenant host and signs the owner in once; the token is in the fragment, never sent to servers in logs. */
+		handoffUrl: z.string(),
+	})
+	.meta({ id: "SignupResponse" });
+export type SignupResponse = z.infer<typeof SignupResponse>;
+
+/** What the host the app is loaded from is: the platform (sign-up) or one agency (sign-in). */
+export const HostContext = z
+	.discriminatedUnion("kind", [z.object({ kind: z.literal("platform") }), z.object({ kind: z.literal("tenant"), tenant: TenantSummary })])
+	.meta({ id: "HostContext" });
+export type HostContext = z.infer<typeof HostContext>;

@@ -1,0 +1,18 @@
+/** Token-bucket rules shared by the Worker (which names them) and TenantGate (which enforces them). */
+export type BucketRule = {
+	/** Most tokens the bucket holds: the burst allowed. */
+	capacity: number;
+	/** Tokens added back per second. */
+	refillPerSecond: number;
+};
+
+export type TakeResult = { allowed: true; remaining: number } | { allowed: false; retryAfterMs: number };
+
+export const RATE_RULES = {
+	/** Sign-in attempts from one IP address against one tenant: 20 at once, then one every 3 s. */
+	signInPerIp: { capacity: 20, refillPerSecond: 1 / 3 },
+	/** Sign-in attempts against one account: 5 at once, then one a minute. */
+	signInPerAccount: { capacity: 5, refillPerSecond: 1 / 60 },
+	/** Agency sign-ups from one IP address: 5 at once, then one every 10 minutes. */
+	signUpPerIp: { capacity: 5, refillPerSecond: 1 / 600 },
+} as const satisfies Record<string, BucketRule>;

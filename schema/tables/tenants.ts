@@ -1,0 +1,39 @@
+/** Tenants (agencies) and the hosts they answer on: a platform sub-domain or a verified custom domain. */
+import { index, integer, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
+
+export const tenants = sqliteTable(
+	"tenants",
+	{
+		id: text("id").primaryKey(),
+		slug: text("slug").notNull(),
+		name: text("name").notNull(),
+		status: text("status", { enum: ["active", "suspended"] })
+			.notNull()
+			.default("active"),
+		createdAt: integer("created_at").notNull(),
+		updatedAt: integer("updated_at").notNull(),
+	},
+	(t) => [uniqueIndex("tenants_slug_unique").on(t.slug)],
+);
+
+export const tenantDomains = sqliteTable(
+	"tenant_domains",
+	{
+		id: text("id").primaryKey(),
+		tenantId: text("tenant_id")
+			.notNull()
+			.references(() => tenants.id, { onDelete: "cascade" }),
+		/** Lower-case host name without port, e.g. `acme.atrium.app` or `portal.acme.com`. */
+		hostname: text("hostname").notNull(),
+		kind: text("kind", { enum: ["subdomain", "custom"] }).notNull(),
+		verified: integer("verified", { mode: "boolean" }).notNull().default(false),
+		primary: integer("is_primary", { mode: "boolean" }).notNull().default(false),
+		verificationToken: text("verification_token"),
+		verifiedAt: integer("verified_at"),
+		createdAt: integer("created_at").notNull(),
+	},
+	(t) => [uniqueIndex("tenant_domains_hostname_unique").on(t.hostname), index("tenant_domains_tenant_idx").on(t.tenantId)],
+);
+
+export type Tenant = typeof tenants.$inferSelect;
+export type TenantDomain = typeof tenantDomains.$inferSelect;

@@ -1,0 +1,159 @@
+/** Password sign-in, `/me`, sign-out, session expiry and renewal, and rate limits on sign-in. */
+import { env } from "cloudflare:workers";
+import { beforeEach, describe, expect, it } from "vitest";
+import { tokenId } from "../../worker/lib/tokens";
+import { type Agency, call, freshIp, logIn, PASSWORD, problemOf, sessionCookie, signUpAgency } from "./helpers";
+
+let acme: Agency;
+beforeEach(async () => {
+	acme = await signUpAgency("acme", { email: "Ann@Acme.test", name: "Ann Owner" });
+});
+
+async function signInEvents(): Promise<{ outcome: string; email: string | null; user_id: string | null }[]> {
+	const rows = await env.DB.prepare(
+		"SELECT outcome, email, user_id FROM sign_in_events WHERE method = 'password' ORDER BY created_at, id",
+	).all();
+	return rows.results as { outcome: string; email: string | null; user_id: string | null }[];
+}
+
+describe("POST /api/v1/auth/login", () => {
+	it("signs in with any capitalisation of the email, sets an HttpOnly Lax cookie and returns the identity", async () => {
+		const res = await call(acme.host, "/api/v1/auth/login", { body: { email: " ann@ACME.test ", password: PASSWORD }, ip: freshIp() });
+		expect(res.status).toBe(200);
+		expect(await res.json()).toEqual({
+			user: { id: acme.owner.id, email: "Ann@Acme.test", name: "Ann Owner" },
+			tenant: { id: acme.tenantId, slug: "acme", name: "Agency acme" },
+			role: "owner",
+		});
+		const setCookie = res.headers.getSetCookie().join("\n");
+		expect(setCookie).toMatch(/atrium_session=[a-z2-7]{32}; Path=\/; Expires=[^;]+; HttpOnly; SameSite=Lax/);
+		const token = sessionCookie(res)?.split("=")[1] ?? "";
+		const stored = await env.DB.prepare("SELECT id FROM sessions WHERE id = ?").bind(tokenId(token)).first();
+		expect(stored).not.toBeNull();
+		const plain = await env.DB.prepare("SELECT COUNT(*) AS n FROM sessions WHERE id = ?").bind(token).first<{ n: number }>();
+		expect(plain?.n).toBe(0);
+		expect((await signInEvents()).map((e) => e.outcome)).toEqual(["success"]);
+	});
+
+	it("answers 401 without saying whether the email exists, and records both failures", async () => {
+		const wrongPassword = await call(acme.host, "/api/v1/auth/login", {
+			body: { email: "ann@acme.test", password: "not the password" },
+			ip: freshIp(),
+		});
+		const noAccount = await call(acme.host, "/api/v1/auth/login", {
+			body: { email: "nobody@acme.test", password: "not the password" },
+			ip: freshIp(),
+		});
+		expect(wrongPassword.status).toBe(401);
+		expect(noAccount.status).toBe(401);
+		const [a, b] = [await problemOf(wrongPassword), await problemOf(noAccount)];
+		expect(a.detail).toBe(b.detail);
+		expect(a.title).toBe(b.title);
+		expect(sessionCookie(wrongPassword)).toBeNull();
+		expect(await signInEvents()).toEqual([
+			{ outcome: "invalid_credentials", email: "ann@acme.test", user_id: acme.owner.id },
+			{ outcome: "invalid_credentials", email: "nobody@acme.test", user_id: null },
+		]);
+	});
+
+	it("does not accept one tenant's account on another tenant's host", async () => {
+		const beta = await signUpAgency("beta");
+		const res = await call(beta.host, "/api/v1/auth/login", { body: { email: "ann@acme.test", password: PASSWORD }, ip: freshIp() });
+		expect(res.status).toBe(401);
+	});
+
+	it("limits attempts per account: the sixth quick try gets 429 with Retry-After, even with the right password", async () => {
+		const statuses: number[] = [];
+		for (let i = 0; i < 5; i++) {
+			const res = await call(acme.host, "/api/v1/auth/login", { body: { email: "ann@acme.test", password: `wrong ${i}` }, ip: freshIp() });
+			statuses.push(res.status);
+		}
+		const blocked = await call(acme.host, "/api/v1/auth/login", { body: { email: "ann@acme.test", password: PASSWORD }, ip: freshIp() });
+		expect(statuses).toEqual([401, 401, 401, 401, 401]);
+		expect(blocked.status).toBe(429);
+		expect(Number(blocked.headers.get("Retry-After"))).toBeGreaterThanOrEqual(1);
+		expect(sessionCookie(blocked)).toBeNull();
+		expect((await signInEvents()).at(-1)?.outcome).toBe("rate_limited");
+		// Another account on the same tenant is not affected.
+		const other = await call(acme.host, "/api/v1/auth/login", {
+			body: { email: "other@acme.test", password: "whatever1234" },
+			ip: freshIp(),
+		});
+		expect(other.status).toBe(401);
+	});
+
+	it("limits attempts per IP across accounts", async () => {
+		const ip = "192.0.2.55";
+		const statuses: number[] = [];
+		// The bucket holds 20 and refills one every 3 s, far slower than these attempts come.
+		for (let i = 0; i < 30 && !statuses.includes(429); i++) {
+			const res = await call(acme.host, "/api/v1/auth/login", { body: { email: `guess${i}@acme.test`, password: "wrong password" }, ip });
+			statuses.push(res.status);
+		}
+		expect(statuses.slice(0, 20)).toEqual(Array(20).fill(401));
+		expect(statuses.at(-1)).toBe(429);
+	});
+
+	it("keeps rate limits per tenant: hammering one agency does not block another", async () => {
+		const beta = await signUpAgency("beta");
+		const ip = "192.0.2.66";
+		for (let i = 0; i < 21; i++)
+			await call(acme.host, "/api/v1/auth/login", { body: { email: `x${i}@acme.test`, password: "wrong password" }, ip });
+		const res = await call(beta.host, "/api/v1/auth/login", { body: { email: "owner@beta.test", password: PASSWORD }, ip });
+		expect(res.status).toBe(200);
+	});
+});
+
+describe("GET /api/v1/me", () => {
+	it("answers 401 problem+json when signed out", async () => {
+		const res = await call(acme.host, "/api/v1/me");
+		expect(res.status).toBe(401);
+		expect((await problemOf(res)).type).toBe("https://atrium.dev/problems/unauthenticated");
+	});
+
+	it("clears a forged cookie and answers 401", async () => {
+		for (const forged of ["atrium_session=aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa", "atrium_session=../../etc", "atrium_session="]) {
+			const res = await call(acme.host, "/api/v1/me", { cookie: forged });
+			expect(res.status, forged).toBe(401);
+		}
+		const res = await call(acme.host, "/api/v1/me", { cookie: "atrium_session=aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa" });
+		expect(res.headers.getSetCookie().join()).toMatch(/atrium_session=;.*Max-Age=0/);
+	});
+
+	it("ends an expired session: 401 and the row is gone", async () => {
+		await env.DB.prepare("UPDATE sessions SET expires_at = ?")
+			.bind(Date.now() - 1000)
+			.run();
+		const res = await call(acme.host, "/api/v1/me", { cookie: acme.ownerCookie });
+		expect(res.status).toBe(401);
+		const left = await env.DB.prepare("SELECT COUNT(*) AS n FROM sessions").first<{ n: number }>();
+		expect(left?.n).toBe(0);
+	});
+
+	it("renews a session past its half-life (sliding expiry) and re-sends the cookie", async () => {
+		const soon = Date.now() + 24 * 60 * 60 * 1000;
+		await env.DB.prepare("UPDATE sessions SET expires_at = ?").bind(soon).run();
+		const res = await call(acme.host, "/api/v1/me", { cookie: acme.ownerCookie });
+		expect(res.status).toBe(200);
+		expect(sessionCookie(res)).toBe(acme.ownerCookie);
+		const row = await env.DB.prepare("SELECT expires_at FROM sessions").first<{ expires_at: number }>();
+		expect(row?.expires_at).toBeGreaterThan(Date.now() + 29 * 24 * 60 * 60 * 1000);
+	});
+});
+
+describe("POST /api/v1/auth/logout", () => {
+	it("deletes the session server-side: the same cookie no longer works", async () => {
+		const cookie = await logIn(acme.host, "ann@acme.test");
+		const res = await call(acme.host, "/api/v1/auth/logout", { method: "POST", cookie });
+		expect(res.status).toBe(204);
+		expect(res.headers.getSetCookie().join()).toMatch(/atrium_session=;.*Max-Age=0/);
+		expect((await call(acme.host, "/api/v1/me", { cookie })).status).toBe(401);
+		// The owner's other session (from sign-up) is untouched.
+		expect((await call(acme.host, "/api/v1/me", { cookie: acme.ownerCookie })).status).toBe(200);
+	});
+
+	it("answers 204 when nobody is signed in", async () => {
+		const res = await call(acme.host, "/api/v1/auth/logout", { method: "POST" });
+		expect(res.status).toBe(204);
+	});
+});

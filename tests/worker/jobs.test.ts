@@ -1,0 +1,142 @@
+/** The jobs queue: the welcome email is sent once however often it runs, failures retry with backoff, dead jobs are kept, cron enqueues. */
+import { createExecutionContext, createMessageBatch, createScheduledController, getQueueResult } from "cloudflare:test";
+import { env } from "cloudflare:workers";
+import { describe, expect, it } from "vitest";
+import type { Job } from "../../schema/jobs";
+import worker from "../../worker/index";
+import { backoffSeconds } from "../../worker/jobs/dispatch";
+import { call, signUpAgency } from "./helpers";
+
+async function runBatch(jobs: Job[] | unknown[], queue = "atrium-jobs", environment: Env = env, attempts = 1) {
+	const batch = createMessageBatch(
+		queue,
+		jobs.map((body, i) => ({ id: `msg-${i}-${crypto.randomUUID()}`, timestamp: Date.now(), attempts, body })),
+	);
+	const ctx = createExecutionContext();
+	await worker.queue(batch as MessageBatch<unknown>, environment, ctx);
+	return getQueueResult(batch, ctx);
+}
+
+async function outbox() {
+	const rows = await env.DB.prepare("SELECT to_address, subject, status, transport, attempts FROM email_outbox ORDER BY created_at").all();
+	return rows.results;
+}
+
+describe("welcome-email job", () => {
+	it("is enqueued by sign-up and delivered to the dev mailbox", async () => {
+		await signUpAgency("acme", { agencyName: "Acme Studio", email: "ann@acme.test", name: "Ann" });
+		let messages: { to: string; subject: string; text: string }[] = [];
+		for (let i = 0; i < 200 && messages.length === 0; i++) {
+			const res = await call("localhost", "/dev/mailbox.json");
+			messages = ((await res.json()) as { messages: typeof messages }).messages;
+			if (messages.length === 0) await new Promise((r) => setTimeout(r, 25));
+		}
+		expect(messages).toHaveLength(1);
+		expect(messages[0]).toMatchObject({ to: "ann@acme.test", subject: "Welcome to Atrium, Acme Studio" });
+		expect(messages[0]?.text).toContain("http://acme.localhost/");
+	});
+
+	it("sends once when the same job runs twice", async () => {
+		const acme = await signUpAgency("acme", { email: "ann@acme.test" });
+		const job: Job = {
+			type: "welcome-email",
+			tenantId: acme.tenantId,
+			userId: acme.owner.id,
+			tenantUrl: "http://acme.localhost/",
+			idempotencyKey: `welcome:${acme.owner.id}`,
+		};
+		const first = await runBatch([job]);
+		const second = await runBatch([job]);
+		expect(first.explicitAcks).toHaveLength(1);
+		expect(second.explicitAcks).toHaveLength(1);
+		const rows = await outbox();
+		expect(rows).toEqual([
+			{ to_address: "ann@acme.test", subject: "Welcome to Atrium, Agency acme", status: "sent", transport: "dev-mailbox", attempts: 1 },
+		]);
+	});
+
+	it("retries with backoff when the provider fails, and sends once it recovers", async () => {
+		const acme = await signUpAgency("acme", { email: "ann@acme.test" });
+		const job: Job = {
+			type: "welcome-email",
+			tenantId: acme.tenantId,
+			userId: acme.owner.id,
+			tenantUrl: "http://acme.localhost/",
+			idempotencyKey: "welcome:retry-test",
+		};
+		const failing = { ...env, EMAIL_API_KEY: "k", EMAIL_API_URL: "http://127.0.0.1:9" } as Env;
+		const outcomes: string[] = [];
+		const message = {
+			id: "m1",
+			timestamp: new Date(),
+			attempts: 3,
+			body: job,
+			ack: () => outcomes.push("ack"),
+			retry: (options?: QueueRetryOptions) => outcomes.push(`retry after ${options?.delaySeconds}s`),
+		};
+		const batch = { queue: "atrium-jobs", messages: [message], ackAll: () => {}, retryAll: () => {} };
+		await worker.queue(batch as unknown as MessageBatch<unknown>, failing, createExecutionContext());
+		expect(outcomes).toEqual([`retry after ${backoffSeconds(3)}s`]);
+		const [row] = (
+			await env.DB.prepare("SELECT status, attempts, last_error FROM email_outbox WHERE idempotency_key = 'welcome:retry-test'").all()
+		).results as {
+			status: string;
+			attempts: number;
+			last_error: string;
+		}[];
+		expect(row).toMatchObject({ status: "queued", attempts: 1 });
+		const recovered = await runBatch([job]);
+		expect(recovered.explicitAcks).toHaveLength(1);
+		const after = await env.DB.prepare("SELECT status, attempts FROM email_outbox WHERE idempotency_key = 'welcome:retry-test'").first();
+		expect(after).toEqual({ status: "sent", attempts: 2 });
+	});
+
+	it("backs off exponentially up to 15 minutes", () => {
+		expect([1, 2, 3, 4].map(backoffSeconds)).toEqual([10, 20, 40, 80]);
+		expect(backoffSeconds(20)).toBe(900);
+	});
+});
+
+describe("dead letters", () => {
+	it("records an unknown job type as dead instead of retrying it forever", async () => {
+		const result = await runBatch([{ type: "no-such-job", tenantId: "t1" }]);
+		expect(result.explicitAcks).toHaveLength(1);
+		const dead = await env.DB.prepare("SELECT tenant_id, type FROM dead_jobs").all();
+		expect(dead.results).toEqual([{ tenant_id: "t1", type: "no-such-job" }]);
+	});
+
+	it("records what reaches the dead-letter queue, once per message", async () => {
+		const body = { type: "welcome-email", tenantId: "t2", userId: "u", tenantUrl: "x", idempotencyKey: "k" };
+		const batch = createMessageBatch("atrium-jobs-dlq", [{ id: "dead-1", timestamp: Date.now(), attempts: 6, body }]);
+		for (let i = 0; i < 2; i++) {
+			const ctx = createExecutionContext();
+			await worker.queue(batch as MessageBatch<unknown>, env, ctx);
+			expect((await getQueueResult(batch, ctx)).explicitAcks).toEqual(["dead-1"]);
+		}
+		const dead = await env.DB.prepare("SELECT id, tenant_id, type, attempts FROM dead_jobs").all();
+		expect(dead.results).toEqual([{ id: "dead-1", tenant_id: "t2", type: "welcome-email", attempts: 6 }]);
+	});
+});
+
+describe("cron", () => {
+	it("enqueues housekeeping that purges expired sessions and hand-off tokens", async () => {
+		const acme = await signUpAgency("acme");
+		await env.DB.prepare("UPDATE sessions SET expires_at = ?")
+			.bind(Date.now() - 1)
+			.run();
+		const sent: unknown[] = [];
+		const recordingQueue = { send: async (body: unknown) => void sent.push(body), sendBatch: async () => {} } as unknown as Queue;
+		await worker.scheduled(
+			createScheduledController({ cron: "*/15 * * * *", scheduledTime: Date.UTC(2026, 10, 23, 12, 0) }),
+			{ ...env, JOBS: recordingQueue },
+			createExecutionContext(),
+		);
+		expect(sent).toEqual([{ type: "purge-expired-auth", tenantId: null, idempotencyKey: "purge-expired-auth:2026-11-23T12:00:00.000Z" }]);
+
+		const result = await runBatch(sent);
+		expect(result.explicitAcks).toHaveLength(1);
+		const left = await env.DB.prepare("SELECT COUNT(*) AS n FROM sessions").first<{ n: number }>();
+		expect(left?.n).toBe(0);
+		expect((await call(acme.host, "/api/v1/me", { cookie: acme.ownerCookie })).status).toBe(401);
+	});
+});

@@ -1,0 +1,76 @@
+/**
+ * createApp(): the middleware chain and every route.
+ * ping (bare) → request context → security headers → body limit → origin check → tenant → session → routes.
+ */
+import { OpenAPIHono } from "@hono/zod-openapi";
+import { HTTPException } from "hono/http-exception";
+import type { AppEnv } from "./env";
+import { createLogger } from "./lib/logger";
+import { Problem, problems, respondWithProblem } from "./lib/problem";
+import { apiBodyLimit } from "./middleware/body-limit";
+import { originCheck } from "./middleware/origin-check";
+import { requestContext } from "./middleware/request-context";
+import { securityHeaders } from "./middleware/security-headers";
+import { loadSession } from "./middleware/session";
+import { resolveTenant } from "./middleware/tenant";
+import { appShellRouter } from "./routes/app-shell";
+import { authRouter } from "./routes/auth/auth.index";
+import { devRouter } from "./routes/dev/mailbox";
+import { mountApiDocs } from "./routes/docs/docs.index";
+import { healthRouter } from "./routes/health/health.index";
+import { hostRouter } from "./routes/host/host.index";
+import { manifestRouter } from "./routes/manifest";
+import { meRouter } from "./routes/me/me.index";
+
+/** The versioned, tenant-scoped API. Its type is what the PWA's typed client is built from. */
+function createApiRoutes() {
+	return new OpenAPIHono<AppEnv>().route("/", hostRouter).route("/", authRouter).route("/", meRouter);
+}
+
+export type AppType = ReturnType<typeof createApiRoutes>;
+
+export function createApp() {
+	const app = new OpenAPIHono<AppEnv>();
+
+	// The benchmark baseline: nothing but the router in front of it.
+	app.get("/api/ping", (c) => c.text("pong"));
+
+	app.use("*", requestContext);
+	app.use("*", securityHeaders);
+	app.use("/api/*", apiBodyLimit);
+	app.use("/api/v1/*", originCheck);
+	app.use("/api/v1/*", resolveTenant);
+	app.use("/api/v1/*", loadSession);
+
+	mountApiDocs(app);
+	app.route("/", healthRouter);
+	app.route("/", createApiRoutes());
+	app.route("/", devRouter);
+	app.route("/", manifestRouter);
+	app.all("/api/*", () => {
+		throw problems.notFound("There is no API endpoint at this path.");
+	});
+	app.route("/", appShellRouter);
+
+	app.onError((error, c) => {
+		const requestId = c.get("requestId");
+		if (error instanceof Problem) return respondWithProblem(c, error, requestId);
+		if (error instanceof HTTPException && error.status < 500) {
+			const problem =
+				error.status === 400
+					? problems.malformed(error.message || "The body is not valid JSON.")
+					: error.status === 415
+						? problems.unsupportedMediaType()
+						: new Problem(error.status, "http-error", error.message || "Request refused");
+			return respondWithProblem(c, problem, requestId);
+		}
+		(c.get("log") ?? createLogger({ requestId })).error("unhandled error", {
+			error: error instanceof Error ? `${error.name}: ${error.message}` : String(error),
+			stack: error instanceof Error ? error.stack : undefined,
+			path: c.req.path,
+		});
+		return respondWithProblem(c, problems.internal(), requestId);
+	});
+
+	return app;
+}

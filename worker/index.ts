@@ -1,0 +1,16 @@
+/** The Worker's entry points: HTTP, queue consumer and cron; and the Durable Object classes it hosts. */
+
+import { createApp } from "./app";
+import { handleScheduled } from "./cron/schedules";
+import type { Bindings } from "./env";
+import { handleQueueBatch } from "./jobs/dispatch";
+
+export { TenantGate } from "../durable-objects/tenant-gate";
+
+const app = createApp();
+
+export default {
+	fetch: app.fetch,
+	queue: (batch, env, _ctx) => handleQueueBatch(batch, env),
+	scheduled: (controller, env, _ctx) => handleScheduled(controller, env),
+} satisfies ExportedHandler<Bindings>;

@@ -1,0 +1,82 @@
+/**
+ * The queue consumer. Each message is one typed job; success acks it, a failure retries it with
+ * exponential backoff, and after the last retry the queue moves it to the dead-letter queue, whose
+ * consumer records it in `dead_jobs` for an admin to see and replay.
+ */
+
+import { deadJobs } from "../../schema/index";
+import type { Job } from "../../schema/jobs";
+import type { Bindings } from "../env";
+import { EmailDeliveryError } from "../lib/email/transport";
+import { createLogger } from "../lib/logger";
+import { type JobDeps, jobDeps } from "./job-deps";
+import { runPurgeExpiredAuth } from "./purge-expired-auth";
+import { runWelcomeEmail } from "./welcome-email";
+
+export const DEAD_LETTER_QUEUE = "atrium-jobs-dlq";
+
+/** Seconds before retry `attempt` (1-based): 10 s, 20 s, 40 s … capped at 15 minutes. */
+export function backoffSeconds(attempt: number): number {
+	return Math.min(15 * 60, 10 * 2 ** Math.max(0, attempt - 1));
+}
+
+export async function runJob(deps: JobDeps, job: Job): Promise<void> {
+	switch (job.type) {
+		case "welcome-email":
+			return runWelcomeEmail(deps, job);
+		case "purge-expired-auth":
+			return runPurgeExpiredAuth(deps);
+		default:
+			return assertNever(job);
+	}
+}
+
+function assertNever(value: never): never {
+	throw new UnknownJobError(JSON.stringify(value));
+}
+
+class UnknownJobError extends Error {}
+
+export async function handleQueueBatch(batch: MessageBatch<unknown>, env: Bindings): Promise<void> {
+	const log = createLogger({ component: "jobs", queue: batch.queue });
+	const deps = jobDeps(env, log);
+	if (batch.queue === DEAD_LETTER_QUEUE) return recordDeadLetters(deps, batch);
+	for (const message of batch.messages) {
+		const job = message.body as Job;
+		try {
+			await runJob(deps, job);
+			message.ack();
+		} catch (error) {
+			const permanent = error instanceof UnknownJobError || (error instanceof EmailDeliveryError && !error.retryable);
+			log.error("job failed", { type: String(job?.type), attempts: message.attempts, permanent, error: String(error) });
+			if (permanent) {
+				await recordDead(deps, message);
+				message.ack();
+			} else {
+				message.retry({ delaySeconds: backoffSeconds(message.attempts) });
+			}
+		}
+	}
+}
+
+async function recordDeadLetters(deps: JobDeps, batch: MessageBatch<unknown>): Promise<void> {
+	for (const message of batch.messages) {
+		await recordDead(deps, message);
+		message.ack();
+	}
+}
+
+async function recordDead(deps: JobDeps, message: Message<unknown>): Promise<void> {
+	const job = message.body as Partial<Job> | null;
+	await deps.db
+		.insert(deadJobs)
+		.values({
+			id: message.id,
+			tenantId: typeof job?.tenantId === "string" ? job.tenantId : null,
+			type: typeof job?.type === "string" ? job.type : "unknown",
+			body: JSON.stringify(message.body),
+			attempts: message.attempts,
+			createdAt: Date.now(),
+		})
+		.onConflictDoNothing();
+}

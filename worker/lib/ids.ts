@@ -1,0 +1,16 @@
+/** Sortable random ids (UUIDv7, RFC 9562): time-ordered, generated anywhere without coordination. */
+
+/** A UUIDv7 string whose first 48 bits are `now` in milliseconds. */
+export function newId(now: number = Date.now()): string {
+	const bytes = new Uint8Array(16);
+	crypto.getRandomValues(bytes);
+	let ms = now;
+	for (let i = 5; i >= 0; i--) {
+		bytes[i] = ms % 256;
+		ms = Math.floor(ms / 256);
+	}
+	bytes[6] = ((bytes[6] ?? 0) & 0x0f) | 0x70;
+	bytes[8] = ((bytes[8] ?? 0) & 0x3f) | 0x80;
+	const hex = Array.from(bytes, (b) => b.toString(16).padStart(2, "0")).join("");
+	return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
+}

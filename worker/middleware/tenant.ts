@@ -1,0 +1,29 @@
+/**
+ * Resolves the tenant from the Host header: the platform host, `<slug>.<platform domain>` or a
+ * verified custom domain. An unknown host is a 404 problem: it never falls through to any tenant.
+ */
+import { createMiddleware } from "hono/factory";
+import type { AppEnv, HostInfo } from "../env";
+import { hostnameOf, parseHost } from "../lib/hosts";
+import { problems } from "../lib/problem";
+import { findTenantByHost } from "../services/tenants";
+
+export const resolveTenant = createMiddleware<AppEnv>(async function resolveTenant(c, next) {
+	const host = await lookUpHost(c.get("db"), new URL(c.req.url), c.env.PLATFORM_DOMAIN, c.env.ENVIRONMENT === "development");
+	if (!host) throw problems.notFound("No agency is served at this address.");
+	c.set("host", host);
+	return next();
+});
+
+export async function lookUpHost(
+	db: AppEnv["Variables"]["db"],
+	url: URL,
+	platformDomain: string,
+	development: boolean,
+): Promise<HostInfo | null> {
+	const hostname = hostnameOf(url);
+	const parsed = parseHost(hostname, platformDomain, development);
+	if (parsed.kind === "platform") return { kind: "platform" };
+	const tenant = await findTenantByHost(db, parsed);
+	return tenant ? { kind: "tenant", tenant, hostname } : null;
+}

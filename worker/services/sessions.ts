@@ -1,0 +1,99 @@
+/**
+ * Sessions in the Lucia design: a random token in the cookie, its SHA-256 as the row id, a 30-day
+ * sliding expiry renewed when less than half remains, and revocation by deleting rows.
+ */
+import { and, eq, lt } from "drizzle-orm";
+import { memberships, sessions, users } from "../../schema/index";
+import type { AuthContext, Database } from "../env";
+import { generateToken, tokenId } from "../lib/tokens";
+
+export const SESSION_TTL_MS = 30 * 24 * 60 * 60 * 1000;
+const RENEW_WHEN_LEFT_MS = SESSION_TTL_MS / 2;
+/** `last_seen_at` is written at most this often, so reads stay reads. */
+const LAST_SEEN_GRANULARITY_MS = 5 * 60 * 1000;
+
+export type RequestOrigin = { ip: string | null; userAgent: string | null };
+
+export type NewSession = { id: string; token: string; expiresAt: number };
+
+export async function createSession(
+	db: Database,
+	input: { tenantId: string; userId: string } & RequestOrigin,
+	now = Date.now(),
+): Promise<NewSession> {
+	const token = generateToken();
+	const id = tokenId(token);
+	const expiresAt = now + SESSION_TTL_MS;
+	await db.insert(sessions).values({
+		id,
+		tenantId: input.tenantId,
+		userId: input.userId,
+		expiresAt,
+		createdAt: now,
+		lastSeenAt: now,
+		ip: input.ip,
+		userAgent: input.userAgent?.slice(0, 512) ?? null,
+	});
+	return { id, token, expiresAt };
+}
+
+export type ValidatedSession = { auth: AuthContext; renewedExpiresAt: number | null };
+
+/** The session a token opens on this tenant, renewed if it is past half-life; null if none or expired. */
+export async function validateSessionToken(
+	db: Database,
+	tenantId: string,
+	token: string,
+	now = Date.now(),
+): Promise<ValidatedSession | null> {
+	const id = tokenId(token);
+	const [row] = await db
+		.select({
+			expiresAt: sessions.expiresAt,
+			lastSeenAt: sessions.lastSeenAt,
+			userId: users.id,
+			email: users.email,
+			name: users.name,
+			role: memberships.role,
+		})
+		.from(sessions)
+		.innerJoin(users, and(eq(users.id, sessions.userId), eq(users.tenantId, sessions.tenantId)))
+		.innerJoin(memberships, and(eq(memberships.userId, sessions.userId), eq(memberships.tenantId, sessions.tenantId)))
+		.where(and(eq(sessions.id, id), eq(sessions.tenantId, tenantId)))
+		.limit(1);
+	if (!row) return null;
+	if (row.expiresAt <= now) {
+		await db.delete(sessions).where(eq(sessions.id, id));
+		return null;
+	}
+	let renewedExpiresAt: number | null = null;
+	if (row.expiresAt - now < RENEW_WHEN_LEFT_MS) {
+		renewedExpiresAt = now + SESSION_TTL_MS;
+		await db.update(sessions).set({ expiresAt: renewedExpiresAt, lastSeenAt: now }).where(eq(sessions.id, id));
+	} else if (now - row.lastSeenAt > LAST_SEEN_GRANULARITY_MS) {
+		await db.update(sessions).set({ lastSeenAt: now }).where(eq(sessions.id, id));
+	}
+	return {
+		auth: {
+			sessionId: id,
+			tenantId,
+			user: { id: row.userId, email: row.email, name: row.name },
+			role: row.role,
+		},
+		renewedExpiresAt,
+	};
+}
+
+export async function invalidateSession(db: Database, tenantId: string, sessionId: string): Promise<void> {
+	await db.delete(sessions).where(and(eq(sessions.id, sessionId), eq(sessions.tenantId, tenantId)));
+}
+
+/** Signs a user out everywhere in a tenant. */
+export async function invalidateUserSessions(db: Database, tenantId: string, userId: string): Promise<void> {
+	await db.delete(sessions).where(and(eq(sessions.tenantId, tenantId), eq(sessions.userId, userId)));
+}
+
+export async function deleteExpiredSessions(db: Database, now = Date.now()): Promise<number> {
+	const deleted = await db.delete(sessions).where(lt(sessions.expiresAt, now)).returning({ id: sessions.id });
+	return deleted.length;
+}
