@@ -1,0 +1,78 @@
+/**
+ * Brings the whole app up locally, as `npm start` and the end-to-end tests need it: PWA built,
+ * local D1 migrated, demo data seeded when the database is empty, `wrangler dev` serving both.
+ */
+import type { ChildProcess } from "node:child_process";
+import { spawn } from "node:child_process";
+import { mkdtemp, rm, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { buildDemoSeedSql } from "./demo-seed";
+import { startWranglerDev, stopProcessGroup, waitForHttp, wrangler } from "./wrangler";
+
+export type LocalAppOptions = {
+	port: number;
+	/** Where local D1/R2/DO state lives; wrangler's default (.wrangler/state) when unset. */
+	persistTo?: string;
+	buildPwa?: boolean;
+	seed?: boolean;
+	platformDomain?: string;
+	onOutput?: (text: string) => void;
+	log?: (line: string) => void;
+};
+
+export type LocalApp = { url: string; process: ChildProcess; stop(): void };
+
+function run(command: string, args: string[]): Promise<void> {
+	return new Promise((resolve, reject) => {
+		const child = spawn(command, args, { stdio: "inherit" });
+		child.on("close", (code) => (code === 0 ? resolve() : reject(new Error(`${command} ${args.join(" ")} exited with ${code}`))));
+	});
+}
+
+export async function prepareDatabase(options: Pick<LocalAppOptions, "persistTo" | "seed" | "platformDomain" | "log">): Promise<boolean> {
+	const persist = options.persistTo ? ["--persist-to", options.persistTo] : [];
+	const log = options.log ?? console.log;
+	log("Applying D1 migrations to the local database…");
+	await wrangler(["d1", "migrations", "apply", "DB", "--local", ...persist], { quiet: true });
+	if (options.seed === false) return false;
+	const out = await wrangler(["d1", "execute", "DB", "--local", ...persist, "--json", "--command", "SELECT COUNT(*) AS n FROM tenants"], {
+		quiet: true,
+	});
+	const parsed = JSON.parse(out) as { results: { n: number }[] }[];
+	if ((parsed[0]?.results[0]?.n ?? 0) > 0) return false;
+	log("Empty database: seeding the demo agency…");
+	const dir = await mkdtemp(join(tmpdir(), "atrium-seed-"));
+	const file = join(dir, "seed.sql");
+	await writeFile(file, await buildDemoSeedSql(options.platformDomain ?? "localhost"));
+	await wrangler(["d1", "execute", "DB", "--local", ...persist, "--file", file], { quiet: true });
+	await rm(dir, { recursive: true, force: true });
+	return true;
+}
+
+export async function startLocalApp(options: LocalAppOptions): Promise<LocalApp> {
+	const log = options.log ?? console.log;
+	if (options.buildPwa !== false) {
+		log("Building the PWA…");
+		await run("vite", ["build", "--config", "pwa/vite.config.ts", "--logLevel", "warn"]);
+	}
+	await prepareDatabase(options);
+	const persist = options.persistTo ? ["--persist-to", options.persistTo] : [];
+	const child = startWranglerDev(
+		[
+			"--port",
+			String(options.port),
+			"--ip",
+			"127.0.0.1",
+			"--var",
+			"ENVIRONMENT:development",
+			"--show-interactive-dev-session=false",
+			...persist,
+		],
+		options.onOutput,
+	);
+	const url = `http://localhost:${options.port}`;
+	const exited = new Promise<never>((_, reject) => child.on("exit", (code) => reject(new Error(`wrangler dev exited early (${code})`))));
+	await Promise.race([waitForHttp(`${url}/api/health`, 90_000), exited]);
+	return { url, process: child, stop: () => stopProcessGroup(child) };
+}

@@ -1,0 +1,61 @@
+/** The signed-in app frame: staff and client navigation, honest empty states, the account page. */
+import type { Browser, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { DEMO_PASSWORD } from "../../scripts/lib/demo-seed";
+import { launchBrowser, tenantUrl } from "./browser";
+
+let browser: Browser;
+beforeAll(async () => {
+	browser = await launchBrowser();
+});
+afterAll(async () => {
+	await browser?.close();
+});
+
+async function signIn(page: Page, email: string): Promise<void> {
+	await page.goto(tenantUrl("northwind", "/signin"));
+	await page.getByLabel("Email").fill(email);
+	await page.getByLabel("Password").fill(DEMO_PASSWORD);
+	await page.getByRole("button", { name: "Sign in" }).click();
+	await page.waitForURL(tenantUrl("northwind", "/"));
+}
+
+async function navLinks(page: Page): Promise<string[]> {
+	const nav = page.getByRole("navigation", { name: /main/i });
+	await nav.waitFor();
+	return (await nav.getByRole("link").allTextContents()).map((t) => t.trim());
+}
+
+describe("app frame", () => {
+	it("gives staff the agency workspace and clients the portal", async () => {
+		const staff = await browser.newPage();
+		await signIn(staff, "staff@northwind.test");
+		expect(await navLinks(staff)).toEqual(expect.arrayContaining(["Dashboard", "Clients", "Projects", "Leads", "Analytics", "Reports"]));
+
+		const context = await browser.newContext();
+		const client = await context.newPage();
+		await signIn(client, "client@northwind.test");
+		const links = await navLinks(client);
+		expect(links).toEqual(expect.arrayContaining(["Home", "Projects", "Documents", "Messages", "Invoices"]));
+		expect(links).not.toContain("Leads");
+		expect(links).not.toContain("Clients");
+		await staff.close();
+		await context.close();
+	});
+
+	it("shows an honest empty state for an area not built yet, and the account page", async () => {
+		const context = await browser.newContext();
+		const page = await context.newPage();
+		await signIn(page, "owner@northwind.test");
+		await page.getByRole("navigation", { name: /main/i }).getByRole("link", { name: "Leads" }).click();
+		await page.waitForURL(tenantUrl("northwind", "/leads"));
+		const main = page.getByRole("main");
+		await expect.poll(() => main.textContent()).toContain("coming soon");
+		expect(await main.textContent()).not.toMatch(/\$\s?\d|\d+ leads/i);
+
+		await page.goto(tenantUrl("northwind", "/account"));
+		await expect.poll(() => page.getByRole("main").textContent()).toContain("owner@northwind.test");
+		expect(await page.getByRole("main").textContent()).toContain("Northwind Studio");
+		await context.close();
+	});
+});

@@ -1,0 +1,54 @@
+/** Launching Debian's Chromium through playwright-core, with the flags this offline machine needs. */
+import { mkdtemp } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import AxeBuilder from "@axe-core/playwright";
+import { type Browser, type BrowserContext, type BrowserContextOptions, chromium, type Page } from "playwright-core";
+import { inject } from "vitest";
+
+export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
+export const CHROMIUM_ARGS = [
+	"--headless",
+	"--no-sandbox",
+	"--disable-gpu",
+	"--disable-quic",
+	"--no-first-run",
+	"--disable-background-networking",
+	"--disable-component-update",
+	"--disable-sync",
+];
+
+export function launchBrowser(): Promise<Browser> {
+	return chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
+}
+
+/** A persistent (non-incognito) context: what installability checks need. */
+export async function launchPersistent(options: BrowserContextOptions = {}): Promise<BrowserContext> {
+	const dir = await mkdtemp(join(tmpdir(), "atrium-chromium-"));
+	return chromium.launchPersistentContext(dir, { executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS, ...options });
+}
+
+export function port(): number {
+	return inject("appPort");
+}
+
+export function platformUrl(path = "/"): string {
+	return `http://localhost:${port()}${path}`;
+}
+
+export function tenantUrl(slug: string, path = "/"): string {
+	return `http://${slug}.localhost:${port()}${path}`;
+}
+
+/** Sign-ups are rate-limited per IP; each test uses its own slug so tests never collide. */
+export function uniqueSlug(prefix: string): string {
+	return `${prefix}-${Date.now().toString(36)}${Math.floor(Math.random() * 1e4).toString(36)}`;
+}
+
+/** axe-core on the current page: serious and critical violations only, as readable strings. */
+export async function seriousA11yViolations(page: Page): Promise<string[]> {
+	const result = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
+	return result.violations
+		.filter((v) => v.impact === "serious" || v.impact === "critical")
+		.map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
+}
