@@ -1,6 +1,9 @@
 /**
- * Database access. `createDb` wraps the D1 binding in drizzle; `tenantScope` is the one way tenant
- * data is read and written: every statement it builds carries `tenant_id = <the request's tenant>`.
+ * Database access. `createDb` wraps the D1 binding in drizzle. `tenantScope` is how tenant data is
+ * read and written: every condition, insert, update and delete it builds carries
+ * `tenant_id = <the request's tenant>`, so no query it makes can reach another tenant's rows.
+ * Queries that are platform-wide by nature (host lookup, sign-up, purges) use `db` directly and
+ * say so.
  */
 import { and, eq, type SQL } from "drizzle-orm";
 import { drizzle } from "drizzle-orm/d1";
@@ -17,31 +20,25 @@ export type TenantTable = SQLiteTable & { tenantId: SQLiteColumn };
 
 export type TenantScope = ReturnType<typeof tenantScope>;
 
-/** Query helpers bound to one tenant; nothing built here can reach another tenant's rows. */
 export function tenantScope(db: Database, tenantId: string) {
-	const own = <T extends TenantTable>(table: T, where?: SQL): SQL => {
-		const mine = eq(table.tenantId, tenantId);
-		return where ? (and(mine, where) ?? mine) : mine;
-	};
+	/** `tenant_id = ?` on `table`, and every further condition. */
+	const where = (table: TenantTable, ...conditions: (SQL | undefined)[]): SQL =>
+		and(eq(table.tenantId, tenantId), ...conditions) ?? eq(table.tenantId, tenantId);
 	return {
 		db,
 		tenantId,
-		/** `tenant_id = ?` combined with an optional further condition. */
-		where: own,
-		select<T extends TenantTable>(table: T, where?: SQL) {
-			return db
-				.select()
-				.from(table as SQLiteTable)
-				.where(own(table, where)) as unknown as Promise<T["$inferSelect"][]>;
-		},
+		where,
 		insert<T extends TenantTable>(table: T, values: Omit<T["$inferInsert"], "tenantId">) {
 			return db.insert(table).values({ ...values, tenantId } as T["$inferInsert"]);
 		},
-		update<T extends TenantTable>(table: T, set: Partial<T["$inferInsert"]>, where?: SQL) {
-			return db.update(table).set(set).where(own(table, where));
+		update<T extends TenantTable>(table: T, set: Partial<Omit<T["$inferInsert"], "tenantId">>, ...conditions: (SQL | undefined)[]) {
+			return db
+				.update(table)
+				.set(set as Partial<T["$inferInsert"]>)
+				.where(where(table, ...conditions));
 		},
-		delete<T extends TenantTable>(table: T, where?: SQL) {
-			return db.delete(table).where(own(table, where));
+		delete<T extends TenantTable>(table: T, ...conditions: (SQL | undefined)[]) {
+			return db.delete(table).where(where(table, ...conditions));
 		},
 	};
 }

@@ -5,6 +5,7 @@
 import { getCookie } from "hono/cookie";
 import { createMiddleware } from "hono/factory";
 import type { AppEnv } from "../env";
+import { tenantScope } from "../lib/db";
 import { clearSessionCookie, SESSION_COOKIE, setSessionCookie } from "../lib/session-cookie";
 import { validateSessionToken } from "../services/sessions";
 
@@ -14,7 +15,7 @@ export const loadSession = createMiddleware<AppEnv>(async function loadSession(c
 	const host = c.get("host");
 	const token = getCookie(c, SESSION_COOKIE);
 	if (token === undefined || host.kind !== "tenant") return next();
-	const session = TOKEN_SHAPE.test(token) ? await validateSessionToken(c.get("db"), host.tenant.id, token) : null;
+	const session = TOKEN_SHAPE.test(token) ? await validateSessionToken(tenantScope(c.get("db"), host.tenant.id), token) : null;
 	if (!session) {
 		clearSessionCookie(c);
 		return next();

@@ -1,10 +1,12 @@
 /**
  * Sessions in the Lucia design: a random token in the cookie, its SHA-256 as the row id, a 30-day
- * sliding expiry renewed when less than half remains, and revocation by deleting rows.
+ * sliding expiry renewed when less than half remains, and revocation by deleting rows. Every
+ * query is scoped to the tenant of the request.
  */
 import { and, eq, lt } from "drizzle-orm";
 import { memberships, sessions, users } from "../../schema/index";
 import type { AuthContext, Database } from "../env";
+import type { TenantScope } from "../lib/db";
 import { generateToken, tokenId } from "../lib/tokens";
 
 export const SESSION_TTL_MS = 30 * 24 * 60 * 60 * 1000;
@@ -16,17 +18,12 @@ export type RequestOrigin = { ip: string | null; userAgent: string | null };
 
 export type NewSession = { id: string; token: string; expiresAt: number };
 
-export async function createSession(
-	db: Database,
-	input: { tenantId: string; userId: string } & RequestOrigin,
-	now = Date.now(),
-): Promise<NewSession> {
+export async function createSession(scope: TenantScope, input: { userId: string } & RequestOrigin, now = Date.now()): Promise<NewSession> {
 	const token = generateToken();
 	const id = tokenId(token);
 	const expiresAt = now + SESSION_TTL_MS;
-	await db.insert(sessions).values({
+	await scope.insert(sessions, {
 		id,
-		tenantId: input.tenantId,
 		userId: input.userId,
 		expiresAt,
 		createdAt: now,
@@ -40,14 +37,9 @@ export async function createSession(
 export type ValidatedSession = { auth: AuthContext; renewedExpiresAt: number | null };
 
 /** The session a token opens on this tenant, renewed if it is past half-life; null if none or expired. */
-export async function validateSessionToken(
-	db: Database,
-	tenantId: string,
-	token: string,
-	now = Date.now(),
-): Promise<ValidatedSession | null> {
+export async function validateSessionToken(scope: TenantScope, token: string, now = Date.now()): Promise<ValidatedSession | null> {
 	const id = tokenId(token);
-	const [row] = await db
+	const [row] = await scope.db
 		.select({
 			expiresAt: sessions.expiresAt,
 			lastSeenAt: sessions.lastSeenAt,
@@ -59,40 +51,36 @@ export async function validateSessionToken(
 		.from(sessions)
 		.innerJoin(users, and(eq(users.id, sessions.userId), eq(users.tenantId, sessions.tenantId)))
 		.innerJoin(memberships, and(eq(memberships.userId, sessions.userId), eq(memberships.tenantId, sessions.tenantId)))
-		.where(and(eq(sessions.id, id), eq(sessions.tenantId, tenantId)))
+		.where(scope.where(sessions, eq(sessions.id, id)))
 		.limit(1);
 	if (!row) return null;
 	if (row.expiresAt <= now) {
-		await db.delete(sessions).where(eq(sessions.id, id));
+		await scope.delete(sessions, eq(sessions.id, id));
 		return null;
 	}
 	let renewedExpiresAt: number | null = null;
 	if (row.expiresAt - now < RENEW_WHEN_LEFT_MS) {
 		renewedExpiresAt = now + SESSION_TTL_MS;
-		await db.update(sessions).set({ expiresAt: renewedExpiresAt, lastSeenAt: now }).where(eq(sessions.id, id));
+		await scope.update(sessions, { expiresAt: renewedExpiresAt, lastSeenAt: now }, eq(sessions.id, id));
 	} else if (now - row.lastSeenAt > LAST_SEEN_GRANULARITY_MS) {
-		await db.update(sessions).set({ lastSeenAt: now }).where(eq(sessions.id, id));
+		await scope.update(sessions, { lastSeenAt: now }, eq(sessions.id, id));
 	}
 	return {
-		auth: {
-			sessionId: id,
-			tenantId,
-			user: { id: row.userId, email: row.email, name: row.name },
-			role: row.role,
-		},
+		auth: { sessionId: id, tenantId: scope.tenantId, user: { id: row.userId, email: row.email, name: row.name }, role: row.role },
 		renewedExpiresAt,
 	};
 }
 
-export async function invalidateSession(db: Database, tenantId: string, sessionId: string): Promise<void> {
-	await db.delete(sessions).where(and(eq(sessions.id, sessionId), eq(sessions.tenantId, tenantId)));
+export async function invalidateSession(scope: TenantScope, sessionId: string): Promise<void> {
+	await scope.delete(sessions, eq(sessions.id, sessionId));
 }
 
-/** Signs a user out everywhere in a tenant. */
-export async function invalidateUserSessions(db: Database, tenantId: string, userId: string): Promise<void> {
-	await db.delete(sessions).where(and(eq(sessions.tenantId, tenantId), eq(sessions.userId, userId)));
+/** Signs a user out everywhere in the tenant. */
+export async function invalidateUserSessions(scope: TenantScope, userId: string): Promise<void> {
+	await scope.delete(sessions, eq(sessions.userId, userId));
 }
 
+/** Platform-wide housekeeping: expired sessions of every tenant. */
 export async function deleteExpiredSessions(db: Database, now = Date.now()): Promise<number> {
 	const deleted = await db.delete(sessions).where(lt(sessions.expiresAt, now)).returning({ id: sessions.id });
 	return deleted.length;

@@ -3,6 +3,7 @@ import type { RouteHandler } from "@hono/zod-openapi";
 import type { MeResponse, TenantSummary } from "../../../schema/dto/auth";
 import { RATE_RULES } from "../../../schema/rate-limits";
 import type { AppEnv, AuthContext } from "../../env";
+import { tenantScope } from "../../lib/db";
 import { requirePlatformHost, tenantOf } from "../../lib/host-guards";
 import { tenantBaseUrl } from "../../lib/hosts";
 import { enqueue } from "../../lib/jobs";
@@ -47,8 +48,8 @@ export const login: RouteHandler<typeof routes.login, AppEnv> = async (c) => {
 	const tenant = tenantOf(c);
 	const body = c.req.valid("json");
 	const { session, auth } = await signInWithPassword(
-		{ db: c.get("db"), gates: c.env.TENANT_GATE },
-		{ ...body, tenantId: tenant.id, ...requestOrigin(c) },
+		{ scope: tenantScope(c.get("db"), tenant.id), gates: c.env.TENANT_GATE },
+		{ ...body, ...requestOrigin(c) },
 	);
 	setSessionCookie(c, session.token, session.expiresAt);
 	return c.json(toMe(auth, tenant), 200);
@@ -58,8 +59,8 @@ export const handoff: RouteHandler<typeof routes.handoff, AppEnv> = async (c) =>
 	const tenant = tenantOf(c);
 	const { token } = c.req.valid("json");
 	const { session, auth } = await redeemHandoff(
-		{ db: c.get("db"), gates: c.env.TENANT_GATE },
-		{ token, tenantId: tenant.id, ...requestOrigin(c) },
+		{ scope: tenantScope(c.get("db"), tenant.id), gates: c.env.TENANT_GATE },
+		{ token, ...requestOrigin(c) },
 	);
 	setSessionCookie(c, session.token, session.expiresAt);
 	return c.json(toMe(auth, tenant), 200);
@@ -68,7 +69,7 @@ export const handoff: RouteHandler<typeof routes.handoff, AppEnv> = async (c) =>
 export const logout: RouteHandler<typeof routes.logout, AppEnv> = async (c) => {
 	const tenant = tenantOf(c);
 	const auth = c.get("auth");
-	if (auth) await invalidateSession(c.get("db"), tenant.id, auth.sessionId);
+	if (auth) await invalidateSession(tenantScope(c.get("db"), tenant.id), auth.sessionId);
 	clearSessionCookie(c);
 	return c.body(null, 204);
 };
