@@ -30,14 +30,15 @@ async function signedIn(email: string): Promise<Page> {
 
 describe("accessibility", () => {
 	it("signed-out pages", async () => {
-		const page = await browser.newPage();
+		const context = await browser.newContext();
+		const page = await context.newPage();
 		const violations = [
 			...(await check(page, platformUrl("/"), () => page.getByRole("button", { name: "Create agency" }).waitFor())),
 			...(await check(page, tenantUrl("northwind", "/signin"), () => page.getByRole("button", { name: "Sign in" }).waitFor())),
 			...(await check(page, tenantUrl("northwind", "/welcome"), () => page.getByRole("main").waitFor())),
 		];
 		expect(violations).toEqual([]);
-		await page.close();
+		await context.close();
 	});
 
 	it("every page of the staff workspace", async () => {

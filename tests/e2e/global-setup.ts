@@ -36,7 +36,8 @@ export async function setup(project: TestProject): Promise<void> {
 		app = await startLocalApp({
 			port,
 			persistTo: stateDir,
-			buildPwa: process.env.E2E_SKIP_BUILD !== "1",
+			// npm test and npm run test:e2e build the PWA first.
+			buildPwa: false,
 			log: () => {},
 			onOutput: (text) => {
 				output = (output + text).slice(-20_000);

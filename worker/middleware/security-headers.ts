@@ -2,6 +2,7 @@
  * Security headers on every response: a strict CSP (no inline script), HSTS, no framing,
  * a referrer policy, a locked-down Permissions-Policy and nosniff.
  */
+import { createMiddleware } from "hono/factory";
 import { secureHeaders } from "hono/secure-headers";
 
 export const CONTENT_SECURITY_POLICY = {
@@ -19,8 +20,7 @@ export const CONTENT_SECURITY_POLICY = {
 	objectSrc: ["'none'"],
 };
 
-export const securityHeaders = secureHeaders({
-	contentSecurityPolicy: CONTENT_SECURITY_POLICY,
+const options = {
 	strictTransportSecurity: "max-age=63072000; includeSubDomains",
 	xFrameOptions: "DENY",
 	referrerPolicy: "strict-origin-when-cross-origin",
@@ -34,4 +34,18 @@ export const securityHeaders = secureHeaders({
 		payment: [],
 		usb: [],
 	},
+} satisfies Parameters<typeof secureHeaders>[0];
+
+const appHeaders = secureHeaders({ ...options, contentSecurityPolicy: CONTENT_SECURITY_POLICY });
+
+/** Swagger UI sets inline styles; its page alone allows them. Scripts stay 'self' only. */
+const docsHeaders = secureHeaders({
+	...options,
+	contentSecurityPolicy: { ...CONTENT_SECURITY_POLICY, styleSrc: ["'self'", "'unsafe-inline'"] },
+});
+
+export const API_DOCS_PATH = "/api/docs";
+
+export const securityHeaders = createMiddleware(async function securityHeaders(c, next) {
+	return c.req.path === API_DOCS_PATH ? docsHeaders(c, next) : appHeaders(c, next);
 });

@@ -4,6 +4,7 @@
  */
 import type { OpenAPIHono } from "@hono/zod-openapi";
 import type { AppEnv } from "../../env";
+import { API_DOCS_PATH } from "../../middleware/security-headers";
 
 const DOCS_PAGE = `<!doctype html>
 <html lang="en">
@@ -31,5 +32,5 @@ export function mountApiDocs(app: OpenAPIHono<AppEnv>): void {
 		},
 		servers: [{ url: new URL(c.req.url).origin }],
 	}));
-	app.get("/api/docs", (c) => c.html(DOCS_PAGE));
+	app.get(API_DOCS_PATH, (c) => c.html(DOCS_PAGE));
 }
