@@ -1,17 +1,20 @@
 /**
- * Builds the PWA into dist/pwa: Preact, the Workbox service worker (injectManifest, TypeScript),
- * and the Swagger UI files that /api/docs loads from our own origin.
+ * Builds the PWA into dist/pwa: Preact, the Workbox service worker (TypeScript, injectManifest,
+ * served at /sw.js), and the Swagger UI files that /api/docs loads from our own origin.
+ * The web app manifest is not built here: the Worker serves one per agency.
  */
 import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
 import preact from "@preact/preset-vite";
 import { defineConfig, type Plugin } from "vite";
 import { VitePWA } from "vite-plugin-pwa";
 
 const require = createRequire(import.meta.url);
+const root = dirname(fileURLToPath(import.meta.url));
 
-/** Copies Swagger UI's bundle and stylesheet next to our init script, so the API reference needs no CDN. */
+/** Copies Swagger UI's bundle and stylesheet into vendor/swagger-ui/, beside our init script (public/), so the API reference needs no CDN. */
 function swaggerUiAssets(): Plugin {
 	const dir = dirname(require.resolve("swagger-ui-dist/package.json"));
 	return {
@@ -26,7 +29,7 @@ function swaggerUiAssets(): Plugin {
 }
 
 export default defineConfig({
-	root: __dirname,
+	root,
 	plugins: [
 		preact(),
 		swaggerUiAssets(),
@@ -37,7 +40,8 @@ export default defineConfig({
 			injectRegister: false,
 			manifest: false,
 			injectManifest: {
-				globPatterns: ["**/*.{js,css,html,svg,png,txt}"],
+				// The app shell. vendor/ (Swagger UI, ~2 MB) belongs to the API reference, not the app.
+				globPatterns: ["**/*.{js,css,html,svg,png}"],
 				globIgnores: ["vendor/**"],
 			},
 		}),
@@ -46,5 +50,9 @@ export default defineConfig({
 		outDir: "../dist/pwa",
 		emptyOutDir: true,
 		target: "es2022",
+		rolldownOptions: {
+			// Preact, signals, the router, the API client and workbox-window in one cacheable chunk, named for what it is.
+			output: { codeSplitting: { groups: [{ name: "vendor", test: /node_modules/ }] } },
+		},
 	},
 });

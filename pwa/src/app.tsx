@@ -1,51 +1,43 @@
 /**
- * The app: which pages exist depends on the host (platform → sign-up; agency → sign-in and the
- * signed-in frame). Pages load lazily; protected pages send signed-out visitors to sign-in.
+ * The app: which pages exist depends on the host and the session. The platform host offers
+ * sign-up; an agency's host offers sign-in, or the signed-in frame. Pages load lazily.
  */
-
-import { useEffect } from "preact/hooks";
-import { ErrorBoundary, LocationProvider, lazy, Route, Router, useLocation } from "preact-iso";
+import { ErrorBoundary, LocationProvider, lazy, Route, Router } from "preact-iso";
 import { AppFrame } from "./components/app-frame";
+import { ContinueAfterSignIn, RedirectToSignIn } from "./components/auth-redirects";
+import { HostUnavailable } from "./components/host-unavailable";
+import { Redirect } from "./components/redirect";
 import { FrameSkeleton } from "./components/skeleton";
 import { UpdatePrompt } from "./components/update-prompt";
-import { isPlatformHost, isSignedIn, sessionStatus } from "./models/session";
-import Unavailable from "./routes/unavailable";
+import { CLIENT_AREAS, STAFF_AREAS } from "./models/areas";
+import { isPlatformHost, isSignedIn, status } from "./models/session";
 
 const SignUp = lazy(() => import("./routes/sign-up"));
 const SignIn = lazy(() => import("./routes/sign-in"));
 const Welcome = lazy(() => import("./routes/welcome"));
 const Dashboard = lazy(() => import("./routes/dashboard"));
 const Account = lazy(() => import("./routes/account"));
-const ComingSoon = lazy(() => import("./routes/area"));
+const ComingSoon = lazy(() => import("./routes/coming-soon"));
 const NotFound = lazy(() => import("./routes/not-found"));
 
-/** Sends a signed-out visitor to sign-in, remembering where they were going. */
-function RedirectToSignIn() {
-	const location = useLocation();
-	useEffect(() => {
-		const next = location.url === "/" ? "" : `?next=${encodeURIComponent(location.url)}`;
-		location.route(`/signin${next}`, true);
-	}, [location.url]);
-	return <FrameSkeleton />;
+/** Every area path but the start page; ComingSoon shows 404 for an area the user's role does not have. */
+const AREA_PATHS = [...new Set([...STAFF_AREAS, ...CLIENT_AREAS].map((area) => area.path))].filter((path) => path !== "/");
+
+function GoToStart() {
+	return <Redirect to="/" />;
 }
 
-function GoHome() {
-	const location = useLocation();
-	useEffect(() => location.route("/", true), []);
-	return <FrameSkeleton />;
-}
-
-function PlatformRoutes() {
+function PlatformPages() {
 	return (
 		<Router>
 			<Route path="/" component={SignUp} />
 			<Route path="/signup" component={SignUp} />
-			<Route default component={GoHome} />
+			<Route default component={GoToStart} />
 		</Router>
 	);
 }
 
-function SignedOutRoutes() {
+function SignedOutPages() {
 	return (
 		<Router>
 			<Route path="/signin" component={SignIn} />
@@ -55,24 +47,17 @@ function SignedOutRoutes() {
 	);
 }
 
-function SignedInRoutes() {
+function SignedInPages() {
 	return (
 		<AppFrame>
 			<Router>
 				<Route path="/" component={Dashboard} />
 				<Route path="/account" component={Account} />
-				<Route path="/signin" component={GoHome} />
-				<Route path="/welcome" component={GoHome} />
-				<Route path="/clients" component={ComingSoon} />
-				<Route path="/projects" component={ComingSoon} />
-				<Route path="/documents" component={ComingSoon} />
-				<Route path="/messages" component={ComingSoon} />
-				<Route path="/leads" component={ComingSoon} />
-				<Route path="/analytics" component={ComingSoon} />
-				<Route path="/reports" component={ComingSoon} />
-				<Route path="/assistant" component={ComingSoon} />
-				<Route path="/settings" component={ComingSoon} />
-				<Route path="/invoices" component={ComingSoon} />
+				<Route path="/signin" component={ContinueAfterSignIn} />
+				<Route path="/welcome" component={GoToStart} />
+				{AREA_PATHS.map((path) => (
+					<Route key={path} path={path} component={ComingSoon} />
+				))}
 				<Route default component={NotFound} />
 			</Router>
 		</AppFrame>
@@ -80,15 +65,15 @@ function SignedInRoutes() {
 }
 
 function Pages() {
-	switch (sessionStatus.value) {
+	switch (status.value) {
 		case "loading":
 			return <FrameSkeleton />;
 		case "unknown-host":
 		case "unreachable":
-			return <Unavailable />;
+			return <HostUnavailable />;
 		case "ready":
-			if (isPlatformHost.value) return <PlatformRoutes />;
-			return isSignedIn.value ? <SignedInRoutes /> : <SignedOutRoutes />;
+			if (isPlatformHost.value) return <PlatformPages />;
+			return isSignedIn.value ? <SignedInPages /> : <SignedOutPages />;
 	}
 }
 

@@ -1,35 +1,36 @@
 /// <reference lib="webworker" />
 /**
- * The service worker: precaches the app shell, serves it for every navigation (so any page
- * reloads offline), and keeps the last answer of the identity reads (`/api/v1/host`, `/api/v1/me`)
- * for offline starts. Nothing else of the API is cached, and nothing that writes.
+ * The service worker. Precaches the app shell (HTML, JS, CSS, icons; not vendor/), answers every
+ * navigation with the precached index.html so any page reloads offline, and keeps the last good
+ * answer of the two identity reads (`GET /api/v1/host`, `GET /api/v1/me`) so a signed-in user
+ * starting offline still gets their app. Nothing else of the API is cached, and nothing that writes.
+ * A new version waits until the page asks it to take over (SKIP_WAITING).
  */
 import { clientsClaim } from "workbox-core";
 import { cleanupOutdatedCaches, createHandlerBoundToURL, precacheAndRoute } from "workbox-precaching";
 import { NavigationRoute, registerRoute } from "workbox-routing";
 import { NetworkFirst } from "workbox-strategies";
+import { API_CACHE } from "./api/cache-names";
 
 declare const self: ServiceWorkerGlobalScope & { __WB_MANIFEST: Array<{ url: string; revision: string | null }> };
 
-const API_CACHE = "atrium-api";
 const IDENTITY_READS = new Set(["/api/v1/host", "/api/v1/me"]);
 
 precacheAndRoute(self.__WB_MANIFEST);
 cleanupOutdatedCaches();
 
-registerRoute(
-	new NavigationRoute(createHandlerBoundToURL("/index.html"), {
-		denylist: [/^\/api\//, /^\/dev\//, /^\/manifest\.webmanifest$/],
-	}),
-);
+// Pages the Worker renders itself (the API reference, the dev mailbox) stay network-only.
+registerRoute(new NavigationRoute(createHandlerBoundToURL("/index.html"), { denylist: [/^\/api\//, /^\/dev\//] }));
 
+// Network first, so a change of user or role shows at once; the cache only answers when the network fails or stalls.
 registerRoute(
 	({ url, request, sameOrigin }) => sameOrigin && request.method === "GET" && IDENTITY_READS.has(url.pathname),
 	new NetworkFirst({ cacheName: API_CACHE, networkTimeoutSeconds: 3 }),
 );
 
 self.addEventListener("message", (event: ExtendableMessageEvent) => {
-	if ((event.data as { type?: unknown } | null)?.type === "SKIP_WAITING") void self.skipWaiting();
+	const data: unknown = event.data;
+	if (typeof data === "object" && data !== null && (data as { type?: unknown }).type === "SKIP_WAITING") void self.skipWaiting();
 });
 
 clientsClaim();

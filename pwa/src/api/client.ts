@@ -2,4 +2,5 @@
 import { hc } from "hono/client";
 import type { AppType } from "../../../worker/app";
 
+/** Same origin: the browser sends the session cookie and the Origin header the Worker checks on writes. */
 export const api = hc<AppType>("/", { init: { credentials: "same-origin" } });

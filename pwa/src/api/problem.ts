@@ -1,45 +1,53 @@
-/** Reading RFC 9457 problem responses into what forms show: a sentence, and a message per field. */
+/** Reading RFC 9457 problem responses (and network failures) into what forms show: a sentence, and a message per field. */
 
+/** Field messages keyed by the problem's `errors[].path` (the API field name, e.g. `slug`). */
 export type FieldErrors = Record<string, string>;
 
-export type ProblemView = { status: number; title: string; detail: string; fields: FieldErrors; retryAfterSeconds: number | null };
-
-type ProblemBody = { title?: unknown; detail?: unknown; errors?: unknown };
-
-function isFieldError(value: unknown): value is { path: string; message: string } {
-	return (
-		typeof value === "object" &&
-		value !== null &&
-		typeof (value as { path?: unknown }).path === "string" &&
-		typeof (value as { message?: unknown }).message === "string"
-	);
-}
+export type ProblemView = {
+	/** HTTP status; 0 when the request never reached the server. */
+	status: number;
+	title: string;
+	detail: string;
+	fields: FieldErrors;
+	retryAfterSeconds: number | null;
+};
 
 /** What the typed client's responses and plain fetch responses have in common. */
 export type ResponseLike = { ok: boolean; status: number; statusText: string; headers: Headers; json(): Promise<unknown> };
 
-export async function readProblem(response: ResponseLike): Promise<ProblemView> {
-	let body: ProblemBody = {};
-	try {
-		body = (await response.json()) as ProblemBody;
-	} catch {
-		// Not JSON: fall back to the status line.
-	}
+function isRecord(value: unknown): value is Record<string, unknown> {
+	return typeof value === "object" && value !== null;
+}
+
+function fieldErrorsOf(errors: unknown): FieldErrors {
 	const fields: FieldErrors = {};
-	if (Array.isArray(body.errors)) {
-		for (const error of body.errors) if (isFieldError(error) && !(error.path in fields)) fields[error.path] = error.message;
+	if (!Array.isArray(errors)) return fields;
+	for (const error of errors) {
+		if (!isRecord(error) || typeof error.path !== "string" || typeof error.message !== "string") continue;
+		if (!(error.path in fields)) fields[error.path] = error.message;
 	}
+	return fields;
+}
+
+export async function readProblem(response: ResponseLike): Promise<ProblemView> {
+	let body: unknown = null;
+	try {
+		body = await response.json();
+	} catch {
+		// Not JSON (a proxy's error page, say): the status line is all there is.
+	}
+	const problem = isRecord(body) ? body : {};
 	const retryAfter = Number(response.headers.get("Retry-After"));
 	return {
 		status: response.status,
-		title: typeof body.title === "string" ? body.title : response.statusText || "Something went wrong",
-		detail: typeof body.detail === "string" ? body.detail : "Please try again.",
-		fields,
-		retryAfterSeconds: Number.isFinite(retryAfter) && retryAfter > 0 ? retryAfter : null,
+		title: typeof problem.title === "string" ? problem.title : response.statusText || "Something went wrong",
+		detail: typeof problem.detail === "string" ? problem.detail : "Something went wrong. Please try again.",
+		fields: fieldErrorsOf(problem.errors),
+		retryAfterSeconds: Number.isFinite(retryAfter) && retryAfter > 0 ? Math.ceil(retryAfter) : null,
 	};
 }
 
-/** The message shown when the network itself failed. */
+/** The problem shown when the network itself failed. */
 export const OFFLINE_PROBLEM: ProblemView = {
 	status: 0,
 	title: "You are offline",

@@ -1,72 +1,57 @@
-/** The signed-in frame: skip link, header with the agency and user, main navigation, and the page. */
+/**
+ * The signed-in frame: skip link, header, main navigation and the page. After moving to another
+ * page, focus goes to the page's main region so keyboard and screen-reader users start there.
+ */
 import { useSignal } from "@preact/signals";
 import type { ComponentChildren } from "preact";
+import { useEffect, useRef } from "preact/hooks";
 import { useLocation } from "preact-iso";
-import { CLIENT_AREAS, STAFF_AREAS } from "../areas";
-import { online } from "../models/connectivity";
-import { isStaff, me, signOut, tenant } from "../models/session";
+import { MainNav } from "./main-nav";
+import { NoticeBar } from "./notice-bar";
+import { SiteHeader } from "./site-header";
 
 export function AppFrame({ children }: { children: ComponentChildren }) {
-	const location = useLocation();
+	const { path } = useLocation();
 	const menuOpen = useSignal(false);
-	const areas = isStaff.value ? STAFF_AREAS : CLIENT_AREAS;
+	const main = useRef<HTMLElement>(null);
+	const firstPath = useRef(path);
 
-	const onSignOut = async () => {
-		await signOut();
-		location.route("/signin");
-	};
+	useEffect(() => {
+		if (path !== firstPath.current) main.current?.focus();
+		firstPath.current = "";
+	}, [path]);
+
+	useEffect(() => {
+		const closeOnEscape = (event: KeyboardEvent) => {
+			if (event.key === "Escape" && menuOpen.value) {
+				menuOpen.value = false;
+				document.querySelector<HTMLButtonElement>(".menu-button")?.focus();
+			}
+		};
+		document.addEventListener("keydown", closeOnEscape);
+		return () => document.removeEventListener("keydown", closeOnEscape);
+	}, []);
 
 	return (
 		<div class="frame">
 			<a class="skip-link" href="#main">
 				Skip to content
 			</a>
-			<header class="frame-header">
-				<span class="brand">{tenant.value?.name}</span>
-				{!online.value && (
-					<p class="offline-badge" role="status">
-						Offline — showing what was last loaded
-					</p>
-				)}
-				<button
-					type="button"
-					class="menu-button"
-					aria-expanded={menuOpen.value}
-					aria-controls="main-nav"
-					onClick={() => {
-						menuOpen.value = !menuOpen.value;
-					}}
-				>
-					Menu
-				</button>
-				<div class="user">
-					<a href="/account" class="user-name">
-						{me.value?.user.name}
-					</a>
-					<button type="button" class="button secondary" onClick={onSignOut}>
-						Sign out
-					</button>
-				</div>
-			</header>
+			<SiteHeader
+				menuOpen={menuOpen.value}
+				onToggleMenu={() => {
+					menuOpen.value = !menuOpen.value;
+				}}
+			/>
+			<NoticeBar />
 			<div class="frame-body">
-				<nav id="main-nav" aria-label="Main" class={menuOpen.value ? "nav open" : "nav"}>
-					<ul>
-						{areas.map((area) => (
-							<li key={area.path}>
-								<a
-									href={area.path}
-									aria-current={location.path === area.path ? "page" : undefined}
-									onClick={() => {
-										menuOpen.value = false;
-									}}
-								>
-									{area.label}
-								</a>
-							</li>
-						))}
-					</ul>
-				</nav>
-				<main id="main" tabIndex={-1}>
+				<MainNav
+					open={menuOpen.value}
+					onNavigate={() => {
+						menuOpen.value = false;
+					}}
+				/>
+				<main id="main" ref={main} tabIndex={-1}>
 					{children}
 				</main>
 			</div>

@@ -1,37 +1,49 @@
-/** A labelled input whose error message is announced and tied to it (aria-invalid, aria-describedby). */
-import type { InputHTMLAttributes } from "preact";
+/** A labelled input whose hint and error are tied to it (aria-describedby, aria-invalid). */
 
 type FieldProps = {
+	/** Also the input's name; form models key their messages by it. */
 	id: string;
 	label: string;
 	value: string;
-	onInput: (event: Event) => void;
+	onInput: (value: string) => void;
 	type?: "text" | "email" | "password";
 	error?: string | undefined;
 	hint?: string | undefined;
 	autoComplete?: string;
-	autoCapitalize?: "none" | "sentences" | "words";
-	spellcheck?: boolean;
-	required?: boolean;
+	/** Addresses, emails: no automatic capitals or spelling fixes on phones. */
+	verbatim?: boolean;
+	maxLength?: number;
 };
 
-export function Field({ id, label, error, hint, type = "text", ...input }: FieldProps) {
-	const hintId = hint ? `${id}-hint` : undefined;
-	const errorId = error ? `${id}-error` : undefined;
-	const describedBy = [errorId, hintId].filter(Boolean).join(" ") || undefined;
-	// Preact types each input `type` separately; these attributes are valid for all three.
-	const attributes = {
+export function Field({ id, label, value, onInput, type = "text", error, hint, autoComplete, verbatim = false, maxLength }: FieldProps) {
+	const errorId = `${id}-error`;
+	const hintId = `${id}-hint`;
+	// The error comes first: it is what the user needs to hear now.
+	const describedBy = [error ? errorId : null, hint ? hintId : null].filter(Boolean).join(" ");
+	const input = {
 		id,
 		name: id,
-		type,
+		value,
+		onInput: (event: { currentTarget: HTMLInputElement }) => onInput(event.currentTarget.value),
+		required: true,
+		autoComplete,
+		autoCapitalize: verbatim ? ("none" as const) : undefined,
+		spellcheck: verbatim ? false : undefined,
+		maxLength,
 		"aria-invalid": error ? ("true" as const) : undefined,
-		"aria-describedby": describedBy,
-		...input,
-	} as InputHTMLAttributes<HTMLInputElement>;
+		"aria-describedby": describedBy || undefined,
+	};
 	return (
 		<div class="field">
 			<label for={id}>{label}</label>
-			<input {...attributes} />
+			{/* One element per type: Preact types the attributes of each input type separately. */}
+			{type === "password" ? (
+				<input type="password" {...input} />
+			) : type === "email" ? (
+				<input type="email" {...input} />
+			) : (
+				<input type="text" {...input} />
+			)}
 			{error && (
 				<p id={errorId} class="field-error">
 					{error}

@@ -1,6 +1,8 @@
-/** The form-level message of a failed submission, announced to screen readers. */
+/**
+ * The form-level message of a failed submission. The live region stays in the page and only its
+ * text changes, so screen readers announce every new message.
+ */
 export function FormAlert({ message }: { message: string | null }) {
-	if (!message) return null;
 	return (
 		<div role="alert" class="form-alert">
 			{message}

@@ -1,6 +1,11 @@
-/** Where to go after sign-in: only a same-origin path, never another site (no open redirect). */
+/**
+ * Where to go after sign-in: only a path on this origin, never another site (no open redirect).
+ * Parsed as a URL, so tricks the browser would normalise ("/\t/evil.example") are caught too.
+ */
+const SAME_ORIGIN = "https://same-origin.invalid";
+
 export function safeNext(next: string | undefined): string {
-	if (!next?.startsWith("/")) return "/";
-	if (next.startsWith("//") || next.startsWith("/\\")) return "/";
-	return next;
+	if (!next?.startsWith("/") || next.startsWith("//") || next.startsWith("/\\")) return "/";
+	const url = new URL(next, SAME_ORIGIN);
+	return url.origin === SAME_ORIGIN ? url.pathname + url.search + url.hash : "/";
 }

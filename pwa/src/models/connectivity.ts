@@ -1,7 +1,7 @@
-/** Whether the browser thinks it is online, as a signal. */
+/** Whether the browser believes it is online, as a signal for the header's offline indicator. */
 import { signal } from "@preact/signals";
 
-export const online = signal(typeof navigator === "undefined" ? true : navigator.onLine);
+export const online = signal(navigator.onLine);
 
 export function watchConnectivity(): void {
 	window.addEventListener("online", () => {

@@ -1,91 +1,90 @@
 /**
- * Who is here: the host (platform or which agency) and the signed-in user, as signals, with the
- * actions that change them. Components read these; only these actions write them.
+ * Who is here: the host (the platform, or which agency) and the signed-in user, as signals, with
+ * the actions that change them. Components read these signals; only these actions write them.
  */
-import { computed, signal } from "@preact/signals";
-import type { HostContext, MeResponse, SignupBody, SignupResponse } from "../../../schema/dto/auth";
+import { batch, computed, signal } from "@preact/signals";
+import type { HostContext, MeResponse } from "../../../schema/dto/auth";
 import { isStaffRole } from "../../../schema/permissions";
 import { api } from "../api/client";
-import { OFFLINE_PROBLEM, type ProblemView, type ResponseLike, readProblem } from "../api/problem";
+import { clearApiCache, forgetCachedMe, warmApiCache } from "../api/offline-cache";
+import { readProblem } from "../api/problem";
+import { type Result, send } from "../api/request";
 
+/** `loading` until the host is known; `unknown-host` when no agency lives here; `unreachable` when offline with nothing saved. */
 export type SessionStatus = "loading" | "ready" | "unknown-host" | "unreachable";
 
 export const host = signal<HostContext | null>(null);
 export const me = signal<MeResponse | null>(null);
-export const sessionStatus = signal<SessionStatus>("loading");
+export const status = signal<SessionStatus>("loading");
 
-export const tenant = computed(() => (host.value?.kind === "tenant" ? host.value.tenant : null));
+/** The agency this host belongs to (null on the platform host). */
+export const tenant = computed(() => (host.value?.kind === "tenant" ? host.value.tenant : (me.value?.tenant ?? null)));
 export const isPlatformHost = computed(() => host.value?.kind === "platform");
 export const isSignedIn = computed(() => me.value !== null);
+/** Owners, admins and staff get the agency workspace; clients get the portal. */
 export const isStaff = computed(() => (me.value ? isStaffRole(me.value.role) : false));
+export const firstName = computed(() => me.value?.user.name.trim().split(/\s+/)[0] ?? "");
 
-/** Cache of API reads kept by the service worker; cleared on sign-out so nothing of this user stays. */
-export const API_CACHE = "atrium-api";
-
-export type ActionResult<T> = { ok: true; value: T } | { ok: false; problem: ProblemView };
-
-/** Sends a request; a network failure or an error status becomes a problem to show. */
-async function send<R extends ResponseLike>(
-	run: () => Promise<R>,
-): Promise<{ ok: true; response: R } | { ok: false; problem: ProblemView }> {
-	try {
-		const response = await run();
-		return response.ok ? { ok: true, response } : { ok: false, problem: await readProblem(response) };
-	} catch {
-		return { ok: false, problem: OFFLINE_PROBLEM };
-	}
-}
-
-/** Loads the host and, on an agency's host, the signed-in user. */
+/**
+ * Loads the host and the signed-in user in parallel. Offline, the service worker answers both
+ * from its cache, so a signed-in user still gets their app.
+ */
 export async function loadSession(): Promise<void> {
-	try {
-		const hostResponse = await api.api.v1.host.$get();
-		if (hostResponse.status === 404) {
-			sessionStatus.value = "unknown-host";
-			return;
-		}
-		if (hostResponse.status !== 200) throw new Error("host lookup failed");
-		host.value = await hostResponse.json();
-		if (host.value.kind === "tenant") {
-			const meResponse = await api.api.v1.me.$get();
-			me.value = meResponse.status === 200 ? await meResponse.json() : null;
-		}
-		sessionStatus.value = "ready";
-	} catch {
-		sessionStatus.value = "unreachable";
+	const [hostResult, meResult] = await Promise.all([send(() => api.api.v1.host.$get()), send(() => api.api.v1.me.$get())]);
+	if (!hostResult.ok) {
+		status.value = hostResult.problem.status === 404 ? "unknown-host" : "unreachable";
+		return;
 	}
+	const hostContext = hostResult.value.status === 200 ? await hostResult.value.json() : null;
+	const user = hostContext?.kind === "tenant" && meResult.ok && meResult.value.status === 200 ? await meResult.value.json() : null;
+	// Signed out or expired elsewhere: an earlier answer must not sign anyone in offline later.
+	if (!meResult.ok && meResult.problem.status === 401) void forgetCachedMe();
+	batch(() => {
+		host.value = hostContext;
+		me.value = user;
+		status.value = hostContext ? "ready" : "unreachable";
+	});
 }
 
-async function signedIn(run: () => ReturnType<typeof api.api.v1.auth.login.$post>): Promise<ActionResult<MeResponse>> {
-	const result = await send(run);
+/** Once a service worker controls the page, saves the identity reads so the next start works offline. */
+export function saveForOffline(): void {
+	void warmApiCache();
+}
+
+async function startSession(call: () => ReturnType<typeof api.api.v1.auth.login.$post>): Promise<Result<MeResponse>> {
+	const result = await send(call);
 	if (!result.ok) return result;
-	const response = result.response;
-	if (response.status !== 200) return { ok: false, problem: await readProblem(response) };
-	me.value = await response.json();
-	return { ok: true, value: me.value };
+	if (result.value.status !== 200) return { ok: false, problem: await readProblem(result.value) };
+	const user = await result.value.json();
+	me.value = user;
+	void warmApiCache();
+	return { ok: true, value: user };
 }
 
-export function signIn(email: string, password: string): Promise<ActionResult<MeResponse>> {
-	return signedIn(() => api.api.v1.auth.login.$post({ json: { email, password } }));
+/** Password sign-in on an agency's host. */
+export function signIn(email: string, password: string): Promise<Result<MeResponse>> {
+	return startSession(() => api.api.v1.auth.login.$post({ json: { email, password } }));
 }
 
-export function redeemHandoff(token: string): Promise<ActionResult<MeResponse>> {
-	return signedIn(() => api.api.v1.auth.handoff.$post({ json: { token } }));
+/** Redeems the one-time hand-off token a new agency owner arrives with from sign-up. */
+export function redeemHandoff(token: string): Promise<Result<MeResponse>> {
+	return startSession(() => api.api.v1.auth.handoff.$post({ json: { token } }));
 }
 
-export async function signUp(body: SignupBody): Promise<ActionResult<SignupResponse>> {
-	const result = await send(() => api.api.v1.auth.signup.$post({ json: body }));
-	if (!result.ok) return result;
-	const response = result.response;
-	if (response.status !== 201) return { ok: false, problem: await readProblem(response) };
-	return { ok: true, value: await response.json() };
-}
-
-export async function signOut(): Promise<void> {
-	try {
-		await api.api.v1.auth.logout.$post();
-	} finally {
+/**
+ * Ends the session on the server, then forgets the user on this device: the signals and the
+ * service worker's cached `/api/v1/me`. `leave` runs in the same tick as the signals change, so
+ * the page switches to its destination in one render. Offline it refuses: the session cookie is
+ * HttpOnly, so only the server can end it, and a sign-out that did not happen must not look done.
+ */
+export async function signOut(leave: () => void): Promise<Result<null>> {
+	const result = await send(() => api.api.v1.auth.logout.$post());
+	// 401: the session had already ended elsewhere, which is what the user wants.
+	if (!result.ok && result.problem.status !== 401) return result;
+	await clearApiCache();
+	batch(() => {
 		me.value = null;
-		if ("caches" in window) await caches.delete(API_CACHE);
-	}
+		leave();
+	});
+	return { ok: true, value: null };
 }

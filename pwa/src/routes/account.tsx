@@ -1,11 +1,12 @@
-/** The account page: who you are signed in as, where, with which role. */
-import { useLocation } from "preact-iso";
-import { me, signOut, tenant } from "../models/session";
+/** The account page: who you are signed in as, where, and with which role; and signing out. */
+import { SignOutButton } from "../components/sign-out-button";
+import { useDocumentTitle } from "../components/use-document-title";
+import { me, tenant } from "../models/session";
 
 const ROLE_NAMES = { owner: "Owner", admin: "Admin", staff: "Staff", client: "Client" } as const;
 
 export default function Account() {
-	const location = useLocation();
+	useDocumentTitle("Account");
 	const user = me.value?.user;
 	return (
 		<>
@@ -20,16 +21,7 @@ export default function Account() {
 				<dt>Agency</dt>
 				<dd>{tenant.value?.name}</dd>
 			</dl>
-			<button
-				type="button"
-				class="button secondary"
-				onClick={async () => {
-					await signOut();
-					location.route("/signin");
-				}}
-			>
-				Sign out of this device
-			</button>
+			<SignOutButton />
 		</>
 	);
 }

@@ -1,25 +1,31 @@
-/** The first page after sign-in: a greeting and, until the areas exist, an honest account of what is coming. */
-import { CLIENT_AREAS, STAFF_AREAS } from "../areas";
-import { isStaff, me, tenant } from "../models/session";
+/** The start page (Dashboard for the agency, Home for clients): a greeting, and an honest account of what is coming. */
+import { useDocumentTitle } from "../components/use-document-title";
+import { homeArea, visibleAreas } from "../models/areas";
+import { firstName, isStaff, tenant } from "../models/session";
 
 export default function Dashboard() {
-	const firstName = me.value?.user.name.split(" ")[0] ?? "";
-	const areas = (isStaff.value ? STAFF_AREAS : CLIENT_AREAS).filter((a) => a.summary);
+	useDocumentTitle(homeArea.value?.label ?? "");
+	const agency = tenant.value?.name ?? "your agency";
+	const upcoming = visibleAreas.value.slice(1);
 	return (
 		<>
-			<h1>Welcome, {firstName}</h1>
+			<h1>Welcome, {firstName.value}</h1>
 			<p class="lead">
 				{isStaff.value
-					? `This is ${tenant.value?.name}'s workspace. Your clients will find their portal at this same address.`
-					: `This is your portal with ${tenant.value?.name}.`}
+					? `This is ${agency}'s workspace. Your clients sign in at this same address and see their own portal.`
+					: `This is your portal with ${agency}: your projects, documents and messages in one place.`}
 			</p>
-			<section aria-labelledby="coming-heading" class="card">
-				<h2 id="coming-heading">What you will find here</h2>
-				<p>Nothing to show yet: these areas are being built and will fill with your real data.</p>
+			<section class="card" aria-labelledby="coming-heading">
+				<h2 id="coming-heading">{isStaff.value ? "What your workspace will hold" : "What you will find here"}</h2>
+				<p>
+					Nothing to show yet. These areas are being built, and they will fill with real {isStaff.value ? "work" : "updates"}, never sample
+					data.
+				</p>
 				<ul class="area-list">
-					{areas.map((area) => (
+					{upcoming.map((area) => (
 						<li key={area.path}>
-							<a href={area.path}>{area.label}</a>: {area.summary}
+							<a href={area.path}>{area.label}</a>
+							<span> — {area.summary}</span>
 						</li>
 					))}
 				</ul>

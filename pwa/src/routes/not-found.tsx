@@ -1,5 +1,8 @@
 /** A path inside the app that leads nowhere. */
+import { useDocumentTitle } from "../components/use-document-title";
+
 export default function NotFound() {
+	useDocumentTitle("Page not found");
 	return (
 		<>
 			<h1>Page not found</h1>

@@ -1,73 +1,67 @@
-/** Sign-in on an agency's host, under the agency's name. Returns to the page the user wanted. */
-import { useSignal } from "@preact/signals";
-import { useLocation } from "preact-iso";
-import type { FieldErrors } from "../api/problem";
+/** Sign-in on an agency's host, under the agency's name. On success the session model flips the app to the signed-in pages. */
+import { useMemo, useRef } from "preact/hooks";
+import { AuthLayout } from "../components/auth-layout";
 import { Field } from "../components/field";
+import { focusFirstInvalid } from "../components/focus-first-invalid";
 import { FormAlert } from "../components/form-alert";
-import { safeNext } from "../lib/safe-next";
+import { useDocumentTitle } from "../components/use-document-title";
+import { FormModel } from "../models/form";
 import { signIn, tenant } from "../models/session";
 
+const LABELS = { email: "Email", password: "Password" };
+
 export default function SignIn() {
-	const location = useLocation();
-	const email = useSignal("");
-	const password = useSignal("");
-	const errors = useSignal<FieldErrors>({});
-	const alert = useSignal<string | null>(null);
-	const busy = useSignal(false);
+	useDocumentTitle("Sign in");
+	const form = useMemo(() => new FormModel({ email: "", password: "" }, LABELS), []);
+	const formElement = useRef<HTMLFormElement>(null);
+	const { email, password } = form.values.value;
 
 	const submit = async (event: Event) => {
 		event.preventDefault();
-		busy.value = true;
-		alert.value = null;
-		const result = await signIn(email.value.trim(), password.value);
-		busy.value = false;
-		if (result.ok) {
-			location.route(safeNext(location.query.next), true);
-			return;
-		}
-		errors.value = result.problem.fields;
-		alert.value =
-			result.problem.status === 429 && result.problem.retryAfterSeconds
-				? `Too many attempts. Try again in ${result.problem.retryAfterSeconds} seconds.`
-				: result.problem.detail;
+		if (form.busy.value) return;
+		const missing = { email: email.trim() ? undefined : "is required", password: password ? undefined : "is required" };
+		if (!form.accept(missing)) return focusFirstInvalid(formElement.current);
+		form.begin();
+		const result = await signIn(email.trim(), password);
+		if (result.ok) return;
+		const { status, retryAfterSeconds } = result.problem;
+		// Wrong credentials: the password is what to type again.
+		if (status === 401) form.set("password", "");
+		form.fail(
+			result.problem,
+			status === 429 && retryAfterSeconds ? `Too many attempts, try again in ${retryAfterSeconds} seconds.` : undefined,
+		);
+		focusFirstInvalid(formElement.current, status === 401 ? "password" : undefined);
 	};
 
 	return (
-		<main id="main" class="auth-page">
-			<div class="auth-card">
-				<p class="eyebrow">{tenant.value?.name}</p>
-				<h1>Sign in</h1>
-				<form onSubmit={submit} noValidate>
-					<FormAlert message={alert.value} />
-					<Field
-						id="email"
-						label="Email"
-						type="email"
-						autoComplete="username"
-						value={email.value}
-						onInput={(e: Event) => {
-							email.value = (e.currentTarget as HTMLInputElement).value;
-						}}
-						error={errors.value.email}
-						required
-					/>
-					<Field
-						id="password"
-						label="Password"
-						type="password"
-						autoComplete="current-password"
-						value={password.value}
-						onInput={(e: Event) => {
-							password.value = (e.currentTarget as HTMLInputElement).value;
-						}}
-						error={errors.value.password}
-						required
-					/>
-					<button type="submit" class="button primary" disabled={busy.value}>
-						{busy.value ? "Signing in…" : "Sign in"}
-					</button>
-				</form>
-			</div>
-		</main>
+		<AuthLayout>
+			<h1>Sign in to {tenant.value?.name}</h1>
+			<form ref={formElement} onSubmit={submit} noValidate>
+				<FormAlert message={form.alert.value} />
+				<Field
+					id="email"
+					label={LABELS.email}
+					type="email"
+					autoComplete="username"
+					verbatim
+					value={email}
+					onInput={(value) => form.set("email", value)}
+					error={form.errors.value.email}
+				/>
+				<Field
+					id="password"
+					label={LABELS.password}
+					type="password"
+					autoComplete="current-password"
+					value={password}
+					onInput={(value) => form.set("password", value)}
+					error={form.errors.value.password}
+				/>
+				<button type="submit" class="button primary" aria-disabled={form.busy.value}>
+					{form.busy.value ? "Signing in…" : "Sign in"}
+				</button>
+			</form>
+		</AuthLayout>
 	);
 }

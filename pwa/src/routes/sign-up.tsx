@@ -1,125 +1,119 @@
-/** Agency sign-up on the platform host: creates the agency and hands the owner over to its own address. */
+/** Agency sign-up on the platform host: creates the agency, then hands the owner over, signed in, to its own address. */
 import { useSignal } from "@preact/signals";
-import type { FieldErrors } from "../api/problem";
+import { useMemo, useRef } from "preact/hooks";
+import { AuthLayout } from "../components/auth-layout";
 import { Field } from "../components/field";
+import { focusFirstInvalid } from "../components/focus-first-invalid";
 import { FormAlert } from "../components/form-alert";
-import { signUp } from "../models/session";
+import { useDocumentTitle } from "../components/use-document-title";
+import { checkSignUp, portalAddress, SIGN_UP_LABELS, signUpAgency, slugFromName } from "../models/agency-sign-up";
+import { FormModel } from "../models/form";
 
-const SLUG_PATTERN = /^[a-z0-9](?:[a-z0-9-]*[a-z0-9])?$/;
-
-/** Quick checks before the round trip; the server's rules decide. */
-function checkFields(form: Record<string, string>): FieldErrors {
-	const errors: FieldErrors = {};
-	if ((form.agencyName ?? "").trim().length < 2) errors.agencyName = "must be at least 2 characters";
-	const slug = (form.slug ?? "").trim().toLowerCase();
-	if (slug.length < 3 || slug.length > 32) errors.slug = "must be 3 to 32 characters";
-	else if (!SLUG_PATTERN.test(slug)) errors.slug = "may contain only lower-case letters, digits and inner hyphens";
-	if (!(form.name ?? "").trim()) errors.name = "is required";
-	if (!/^\S+@\S+\.\S+$/.test((form.email ?? "").trim())) errors.email = "must be a valid email address";
-	if ((form.password ?? "").length < 10) errors.password = "must be at least 10 characters";
-	return errors;
+/** "try again in 10 minutes" rather than "in 600 seconds". */
+function waitText(seconds: number): string {
+	return seconds < 120 ? `${seconds} seconds` : `${Math.ceil(seconds / 60)} minutes`;
 }
 
 export default function SignUp() {
-	const form = useSignal({ agencyName: "", slug: "", name: "", email: "", password: "" });
-	const errors = useSignal<FieldErrors>({});
-	const alert = useSignal<string | null>(null);
-	const busy = useSignal(false);
-	const port = window.location.port ? `:${window.location.port}` : "";
-	const preview = `${form.value.slug.trim().toLowerCase() || "your-agency"}.${window.location.hostname}${port}`;
-
-	const update = (key: keyof typeof form.value) => (event: Event) => {
-		form.value = { ...form.value, [key]: (event.currentTarget as HTMLInputElement).value };
-	};
+	useDocumentTitle("Create your agency's portal");
+	const form = useMemo(() => new FormModel({ agencyName: "", slug: "", name: "", email: "", password: "" }, SIGN_UP_LABELS), []);
+	// Until the user edits the address, it follows the agency's name.
+	const slugEdited = useSignal(false);
+	const formElement = useRef<HTMLFormElement>(null);
+	const values = form.values.value;
+	const errors = form.errors.value;
 
 	const submit = async (event: Event) => {
 		event.preventDefault();
-		const local = checkFields(form.value);
-		errors.value = local;
-		if (Object.keys(local).length > 0) {
-			alert.value = "Please correct the highlighted fields.";
-			return;
-		}
-		busy.value = true;
-		alert.value = null;
-		const result = await signUp({ ...form.value, slug: form.value.slug.trim().toLowerCase() });
+		if (form.busy.value) return;
+		if (!form.accept(checkSignUp(values))) return focusFirstInvalid(formElement.current);
+		form.begin();
+		const result = await signUpAgency(values);
 		if (result.ok) {
+			// A full navigation: the agency's address is another origin, where /welcome signs the owner in.
 			window.location.assign(result.value.handoffUrl);
 			return;
 		}
-		busy.value = false;
-		errors.value = result.problem.fields;
-		alert.value =
-			result.problem.status === 429 && result.problem.retryAfterSeconds
-				? `Too many sign-ups from here. Try again in ${Math.ceil(result.problem.retryAfterSeconds / 60)} minutes.`
-				: result.problem.detail;
+		const { status, retryAfterSeconds } = result.problem;
+		form.fail(
+			result.problem,
+			status === 429 && retryAfterSeconds ? `Too many sign-ups from this address, try again in ${waitText(retryAfterSeconds)}.` : undefined,
+		);
+		focusFirstInvalid(formElement.current);
 	};
 
 	return (
-		<main id="main" class="auth-page">
-			<div class="auth-card">
-				<h1>Create your agency's portal</h1>
-				<p class="lead">Your clients get projects, documents and messages in an app with your name on it.</p>
-				<form onSubmit={submit} noValidate>
-					<FormAlert message={alert.value} />
-					<Field
-						id="agencyName"
-						label="Agency name"
-						autoComplete="organization"
-						value={form.value.agencyName}
-						onInput={update("agencyName")}
-						error={errors.value.agencyName}
-						required
-					/>
-					<Field
-						id="slug"
-						label="Address"
-						autoCapitalize="none"
-						spellcheck={false}
-						value={form.value.slug}
-						onInput={update("slug")}
-						error={errors.value.slug}
-						hint={`Your portal: ${preview}`}
-						required
-					/>
-					<Field
-						id="name"
-						label="Your name"
-						autoComplete="name"
-						value={form.value.name}
-						onInput={update("name")}
-						error={errors.value.name}
-						required
-					/>
-					<Field
-						id="email"
-						label="Email"
-						type="email"
-						autoComplete="email"
-						value={form.value.email}
-						onInput={update("email")}
-						error={errors.value.email}
-						required
-					/>
-					<Field
-						id="password"
-						label="Password"
-						type="password"
-						autoComplete="new-password"
-						value={form.value.password}
-						onInput={update("password")}
-						error={errors.value.password}
-						hint="At least 10 characters. A few words you will remember make a strong password."
-						required
-					/>
-					<button type="submit" class="button primary" disabled={busy.value}>
-						{busy.value ? "Creating…" : "Create agency"}
-					</button>
-				</form>
-				<p class="aside">
-					Already have an agency? Sign in at your agency's own address, such as {`your-agency.${window.location.hostname}${port}`}.
+		<AuthLayout>
+			<h1>Create your agency's portal</h1>
+			<p class="lead">Your clients get their projects, documents and messages in an app with your agency's name on it.</p>
+			<form ref={formElement} onSubmit={submit} noValidate>
+				<FormAlert message={form.alert.value} />
+				<Field
+					id="agencyName"
+					label={SIGN_UP_LABELS.agencyName}
+					autoComplete="organization"
+					maxLength={100}
+					value={values.agencyName}
+					onInput={(value) => {
+						form.set("agencyName", value);
+						if (!slugEdited.value) form.set("slug", slugFromName(value));
+					}}
+					error={errors.agencyName}
+				/>
+				<Field
+					id="slug"
+					label={SIGN_UP_LABELS.slug}
+					verbatim
+					autoComplete="off"
+					maxLength={32}
+					value={values.slug}
+					onInput={(value) => {
+						slugEdited.value = true;
+						form.set("slug", value);
+					}}
+					error={errors.slug}
+					hint={`Your portal will be at ${portalAddress(values.slug)}. Lower-case letters, digits and hyphens.`}
+				/>
+				<Field
+					id="name"
+					label={SIGN_UP_LABELS.name}
+					autoComplete="name"
+					maxLength={100}
+					value={values.name}
+					onInput={(value) => form.set("name", value)}
+					error={errors.name}
+				/>
+				<Field
+					id="email"
+					label={SIGN_UP_LABELS.email}
+					type="email"
+					autoComplete="email"
+					verbatim
+					value={values.email}
+					onInput={(value) => form.set("email", value)}
+					error={errors.email}
+				/>
+				<Field
+					id="password"
+					label={SIGN_UP_LABELS.password}
+					type="password"
+					autoComplete="new-password"
+					value={values.password}
+					onInput={(value) => form.set("password", value)}
+					error={errors.password}
+					hint="At least 10 characters. A few words you will remember make a strong password."
+				/>
+				<button type="submit" class="button primary" aria-disabled={form.busy.value}>
+					{form.busy.value ? "Creating your agency…" : "Create agency"}
+				</button>
+			</form>
+			<details class="aside">
+				<summary>Already have an agency? Sign in at your agency's address</summary>
+				<p>
+					Each agency has its own address, such as <strong>{portalAddress("your-agency")}</strong>. Open it and sign in there: you will find
+					it in your welcome email.
 				</p>
-			</div>
-		</main>
+			</details>
+		</AuthLayout>
 	);
 }

@@ -1,44 +1,44 @@
-/** Lands a new agency owner from sign-up: redeems the one-time token from the URL fragment, then opens the dashboard. */
+/**
+ * Where a new agency owner lands from sign-up: redeems the one-time token captured from the URL
+ * fragment at start-up. On success the session model flips the app to the dashboard.
+ */
 import { useSignal } from "@preact/signals";
 import { useEffect } from "preact/hooks";
-import { useLocation } from "preact-iso";
+import { AuthLayout } from "../components/auth-layout";
+import { useDocumentTitle } from "../components/use-document-title";
+import { takeHandoffToken } from "../models/handoff";
 import { redeemHandoff } from "../models/session";
 
 export default function Welcome() {
-	const location = useLocation();
-	const failed = useSignal(false);
+	useDocumentTitle("Welcome");
+	const failure = useSignal<"expired" | "offline" | null>(null);
 
 	useEffect(() => {
-		const token = new URLSearchParams(window.location.hash.slice(1)).get("handoff");
-		// The token must not stay in the address bar or history.
-		window.history.replaceState(null, "", "/welcome");
+		const token = takeHandoffToken();
 		if (!token) {
-			failed.value = true;
+			failure.value = "expired";
 			return;
 		}
 		void redeemHandoff(token).then((result) => {
-			if (result.ok) location.route("/", true);
-			else failed.value = true;
+			if (!result.ok) failure.value = result.problem.status === 0 ? "offline" : "expired";
 		});
 	}, []);
 
+	if (failure.value === null) {
+		return (
+			<AuthLayout>
+				<h1>Welcome to Atrium</h1>
+				<p role="status">Signing you in…</p>
+			</AuthLayout>
+		);
+	}
 	return (
-		<main id="main" class="auth-page">
-			<div class="auth-card">
-				{failed.value ? (
-					<>
-						<h1>This sign-in link has expired</h1>
-						<p>
-							Sign in with your email and password instead. <a href="/signin">Go to sign-in</a>
-						</p>
-					</>
-				) : (
-					<>
-						<h1>Welcome to Atrium</h1>
-						<p role="status">Signing you in…</p>
-					</>
-				)}
-			</div>
-		</main>
+		<AuthLayout>
+			<h1>{failure.value === "offline" ? "You are offline" : "This sign-in link has expired"}</h1>
+			<p>
+				{failure.value === "offline" ? "Signing in needs a connection. When you are back online, " : "This sign-in link has expired — "}
+				<a href="/signin">sign in with your email and password</a>.
+			</p>
+		</AuthLayout>
 	);
 }

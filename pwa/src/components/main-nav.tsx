@@ -1,0 +1,20 @@
+/** The main navigation: the areas the user's role sees, the current one marked with aria-current. */
+import { useLocation } from "preact-iso";
+import { visibleAreas } from "../models/areas";
+
+export function MainNav({ open, onNavigate }: { open: boolean; onNavigate: () => void }) {
+	const { path } = useLocation();
+	return (
+		<nav id="main-nav" aria-label="Main" class={open ? "nav open" : "nav"}>
+			<ul>
+				{visibleAreas.value.map((area) => (
+					<li key={area.path}>
+						<a href={area.path} aria-current={path === area.path ? "page" : undefined} onClick={onNavigate}>
+							{area.label}
+						</a>
+					</li>
+				))}
+			</ul>
+		</nav>
+	);
+}

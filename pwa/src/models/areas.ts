@@ -1,0 +1,42 @@
+/**
+ * The areas of the app, who sees them and what each will do: the navigation, the page titles and
+ * the honest "coming soon" states all come from here.
+ */
+import { computed } from "@preact/signals";
+import { isStaff } from "./session";
+
+export type Area = { path: string; label: string; summary: string };
+
+/** The agency workspace: owners, admins and staff. */
+export const STAFF_AREAS: readonly Area[] = [
+	{ path: "/", label: "Dashboard", summary: "Today's work across your clients, projects and leads." },
+	{ path: "/clients", label: "Clients", summary: "Your clients, their people, onboarding and status in one list." },
+	{ path: "/projects", label: "Projects", summary: "Projects with milestones, tasks and deliverables your clients approve." },
+	{ path: "/documents", label: "Documents", summary: "Files shared with clients, with versions, previews and share links." },
+	{ path: "/messages", label: "Messages", summary: "Live conversations with each client and about each project." },
+	{ path: "/leads", label: "Leads", summary: "Lead capture forms, pipelines and deals, scored and routed to your team." },
+	{ path: "/analytics", label: "Analytics", summary: "Marketing KPIs, attribution and campaigns across your clients." },
+	{ path: "/reports", label: "Reports", summary: "Custom and scheduled reports your clients receive as PDF or CSV." },
+	{ path: "/assistant", label: "Assistant", summary: "An AI assistant that knows your portal, limited to what you may see." },
+	{ path: "/settings", label: "Settings", summary: "Your agency's brand, domain, team, billing and security." },
+];
+
+/** The client portal. */
+export const CLIENT_AREAS: readonly Area[] = [
+	{ path: "/", label: "Home", summary: "Where your projects stand and what needs you." },
+	{ path: "/projects", label: "Projects", summary: "Progress of each project, the next milestone and what awaits your approval." },
+	{ path: "/documents", label: "Documents", summary: "Everything your agency shared with you, available offline." },
+	{ path: "/messages", label: "Messages", summary: "Talk to your agency's team, even from your phone on a bad connection." },
+	{ path: "/invoices", label: "Invoices", summary: "Your invoices and payments in one place." },
+	{ path: "/assistant", label: "Assistant", summary: "Answers about your projects and documents, any time." },
+];
+
+/** The areas the signed-in user's role sees, in navigation order. */
+export const visibleAreas = computed(() => (isStaff.value ? STAFF_AREAS : CLIENT_AREAS));
+
+/** The start page's area (Dashboard or Home) is the first one. */
+export const homeArea = computed(() => visibleAreas.value[0]);
+
+export function findArea(path: string): Area | undefined {
+	return visibleAreas.value.find((area) => area.path === path);
+}
