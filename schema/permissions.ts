@@ -13,6 +13,7 @@ export const PERMISSIONS = [
 	"members:read",
 	"members:manage",
 	"billing:manage",
+	"usage:read",
 	"clients:read",
 	"clients:write",
 	"projects:read",
@@ -51,7 +52,7 @@ const STAFF: readonly Permission[] = [
 	"assistant:use",
 ];
 
-const ADMIN: readonly Permission[] = [...STAFF, "tenant:manage", "members:manage", "audit:read", "jobs:manage"];
+const ADMIN: readonly Permission[] = [...STAFF, "tenant:manage", "members:manage", "usage:read", "audit:read", "jobs:manage"];
 
 export const ROLE_PERMISSIONS: Readonly<Record<Role, ReadonlySet<Permission>>> = {
 	owner: new Set([...ADMIN, "billing:manage"]),

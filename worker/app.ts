@@ -21,10 +21,11 @@ import { healthRouter } from "./routes/health/health.index";
 import { hostRouter } from "./routes/host/host.index";
 import { manifestRouter } from "./routes/manifest";
 import { meRouter } from "./routes/me/me.index";
+import { usageRouter } from "./routes/usage/usage.index";
 
 /** The versioned, tenant-scoped API. Its type is what the PWA's typed client is built from. */
 function createApiRoutes() {
-	return new OpenAPIHono<AppEnv>().route("/", hostRouter).route("/", authRouter).route("/", meRouter);
+	return new OpenAPIHono<AppEnv>().route("/", hostRouter).route("/", authRouter).route("/", meRouter).route("/", usageRouter);
 }
 
 export type AppType = ReturnType<typeof createApiRoutes>;

@@ -19,9 +19,12 @@ const Dashboard = lazy(() => import("./routes/dashboard"));
 const Account = lazy(() => import("./routes/account"));
 const ComingSoon = lazy(() => import("./routes/coming-soon"));
 const NotFound = lazy(() => import("./routes/not-found"));
+const Usage = lazy(() => import("./routes/usage"));
 
-/** Every area path but the start page; ComingSoon shows 404 for an area the user's role does not have. */
-const AREA_PATHS = [...new Set([...STAFF_AREAS, ...CLIENT_AREAS].map((area) => area.path))].filter((path) => path !== "/");
+/** Every area not built yet (the start page aside); ComingSoon shows 404 for an area the user's role does not have. */
+const COMING_SOON_PATHS = [...new Set([...STAFF_AREAS, ...CLIENT_AREAS].filter((area) => !area.ready).map((area) => area.path))].filter(
+	(path) => path !== "/",
+);
 
 function GoToStart() {
 	return <Redirect to="/" />;
@@ -55,7 +58,8 @@ function SignedInPages() {
 				<Route path="/account" component={Account} />
 				<Route path="/signin" component={ContinueAfterSignIn} />
 				<Route path="/welcome" component={GoToStart} />
-				{AREA_PATHS.map((path) => (
+				<Route path="/usage" component={Usage} />
+				{COMING_SOON_PATHS.map((path) => (
 					<Route key={path} path={path} component={ComingSoon} />
 				))}
 				<Route default component={NotFound} />

@@ -26,11 +26,26 @@ async function navLinks(page: Page): Promise<string[]> {
 	return (await nav.getByRole("link").allTextContents()).map((t) => t.trim());
 }
 
+describe("usage", () => {
+	it("shows the owner the agency's real credit balance and an honest empty history", async () => {
+		const context = await browser.newContext();
+		const page = await context.newPage();
+		await signIn(page, "owner@northwind.test");
+		await page.getByRole("navigation", { name: /main/i }).getByRole("link", { name: "Usage" }).click();
+		await page.waitForURL(tenantUrl("northwind", "/usage"));
+		const credits = page.getByRole("region", { name: "Credits" });
+		await expect.poll(() => credits.textContent()).toContain("Available0");
+		expect(await page.getByRole("region", { name: "History" }).textContent()).toContain("No credit movements yet");
+		await context.close();
+	});
+});
+
 describe("app frame", () => {
 	it("gives staff the agency workspace and clients the portal", async () => {
 		const staff = await browser.newPage();
 		await signIn(staff, "staff@northwind.test");
 		expect(await navLinks(staff)).toEqual(expect.arrayContaining(["Dashboard", "Clients", "Projects", "Leads", "Analytics", "Reports"]));
+		expect(await navLinks(staff)).not.toContain("Usage");
 
 		const context = await browser.newContext();
 		const client = await context.newPage();

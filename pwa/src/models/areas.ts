@@ -3,9 +3,11 @@
  * the honest "coming soon" states all come from here.
  */
 import { computed } from "@preact/signals";
-import { isStaff } from "./session";
+import { type Permission, roleCan } from "../../../schema/permissions";
+import { isStaff, me } from "./session";
 
-export type Area = { path: string; label: string; summary: string };
+/** `permission`: only roles with it see the area. `ready`: the area is built (not a coming-soon page). */
+export type Area = { path: string; label: string; summary: string; permission?: Permission; ready?: boolean };
 
 /** The agency workspace: owners, admins and staff. */
 export const STAFF_AREAS: readonly Area[] = [
@@ -18,6 +20,13 @@ export const STAFF_AREAS: readonly Area[] = [
 	{ path: "/analytics", label: "Analytics", summary: "Marketing KPIs, attribution and campaigns across your clients." },
 	{ path: "/reports", label: "Reports", summary: "Custom and scheduled reports your clients receive as PDF or CSV." },
 	{ path: "/assistant", label: "Assistant", summary: "An AI assistant that knows your portal, limited to what you may see." },
+	{
+		path: "/usage",
+		label: "Usage",
+		summary: "Your credit balance and what used it, by feature and by person.",
+		permission: "usage:read",
+		ready: true,
+	},
 	{ path: "/settings", label: "Settings", summary: "Your agency's brand, domain, team, billing and security." },
 ];
 
@@ -32,7 +41,12 @@ export const CLIENT_AREAS: readonly Area[] = [
 ];
 
 /** The areas the signed-in user's role sees, in navigation order. */
-export const visibleAreas = computed(() => (isStaff.value ? STAFF_AREAS : CLIENT_AREAS));
+export const visibleAreas = computed(() => {
+	const role = me.value?.role;
+	return (isStaff.value ? STAFF_AREAS : CLIENT_AREAS).filter(
+		(area) => !area.permission || (role !== undefined && roleCan(role, area.permission)),
+	);
+});
 
 /** The start page's area (Dashboard or Home) is the first one. */
 export const homeArea = computed(() => visibleAreas.value[0]);

@@ -6,7 +6,7 @@ import { firstName, isStaff, tenant } from "../models/session";
 export default function Dashboard() {
 	useDocumentTitle(homeArea.value?.label ?? "");
 	const agency = tenant.value?.name ?? "your agency";
-	const upcoming = visibleAreas.value.slice(1);
+	const upcoming = visibleAreas.value.slice(1).filter((area) => !area.ready);
 	return (
 		<>
 			<h1>Welcome, {firstName.value}</h1>

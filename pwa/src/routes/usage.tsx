@@ -1,0 +1,153 @@
+/** The usage page (owners and admins): the credit balance, this month's use by feature and by person, and every movement. */
+
+import { useEffect } from "preact/hooks";
+import type { LedgerKind } from "../../../schema/credits";
+import { FormAlert } from "../components/form-alert";
+import { useDocumentTitle } from "../components/use-document-title";
+import { me } from "../models/session";
+import { balance, entries, hasUsage, loadingMore, loadMoreEntries, loadUsage, nextCursor, summary, usageProblem } from "../models/usage";
+
+const KIND_LABELS: Record<LedgerKind, string> = {
+	grant: "Added",
+	reserve: "Held",
+	settle: "Used",
+	release: "Returned",
+	expire: "Hold expired",
+};
+
+const number = new Intl.NumberFormat();
+const dateTime = new Intl.DateTimeFormat(undefined, { dateStyle: "medium", timeStyle: "short" });
+
+function personName(userId: string | null): string {
+	if (userId === null) return "The agency";
+	return userId === me.value?.user.id ? "You" : `Member …${userId.slice(-6)}`;
+}
+
+function signedAmount(kind: LedgerKind, amount: number): string {
+	if (kind === "grant") return `+${number.format(amount)}`;
+	if (kind === "settle") return `−${number.format(amount)}`;
+	return number.format(amount);
+}
+
+export default function Usage() {
+	useDocumentTitle("Usage");
+	useEffect(() => {
+		void loadUsage();
+	}, []);
+
+	const b = balance.value;
+	return (
+		<>
+			<h1>Usage</h1>
+			<FormAlert message={usageProblem.value?.detail ?? null} />
+			<section class="card" aria-labelledby="balance-heading">
+				<h2 id="balance-heading">Credits</h2>
+				{b ? (
+					<dl class="stats">
+						<div>
+							<dt>Available</dt>
+							<dd>{number.format(b.available)}</dd>
+						</div>
+						<div>
+							<dt>Held by running work</dt>
+							<dd>{number.format(b.reserved)}</dd>
+						</div>
+						<div>
+							<dt>Balance</dt>
+							<dd>{number.format(b.balance)}</dd>
+						</div>
+					</dl>
+				) : (
+					<div class="skeleton skeleton-line" />
+				)}
+				<p class="field-hint">
+					Credits pay for the assistant, API calls and exports. Work holds credits before it starts and is charged what it actually used.
+				</p>
+			</section>
+
+			{summary.value && (summary.value.byFeature.length > 0 || summary.value.byUser.length > 0) && (
+				<section class="card" aria-labelledby="month-heading">
+					<h2 id="month-heading">This month</h2>
+					<table>
+						<caption class="visually-hidden">Credits used by feature</caption>
+						<thead>
+							<tr>
+								<th scope="col">Feature</th>
+								<th scope="col">Uses</th>
+								<th scope="col">Credits</th>
+							</tr>
+						</thead>
+						<tbody>
+							{summary.value.byFeature.map((row) => (
+								<tr key={row.feature}>
+									<td>{row.feature}</td>
+									<td>{number.format(row.calls)}</td>
+									<td>{number.format(row.credits)}</td>
+								</tr>
+							))}
+						</tbody>
+					</table>
+					<table>
+						<caption class="visually-hidden">Credits used by person</caption>
+						<thead>
+							<tr>
+								<th scope="col">Person</th>
+								<th scope="col">Uses</th>
+								<th scope="col">Credits</th>
+							</tr>
+						</thead>
+						<tbody>
+							{summary.value.byUser.map((row) => (
+								<tr key={row.userId ?? "agency"}>
+									<td>{personName(row.userId)}</td>
+									<td>{number.format(row.calls)}</td>
+									<td>{number.format(row.credits)}</td>
+								</tr>
+							))}
+						</tbody>
+					</table>
+				</section>
+			)}
+
+			<section class="card" aria-labelledby="history-heading">
+				<h2 id="history-heading">History</h2>
+				{!hasUsage.value ? (
+					<p>
+						No credit movements yet. Credits arrive with your plan's monthly allowance or a top-up; both come with billing, which is on its
+						way.
+					</p>
+				) : (
+					<>
+						<table>
+							<thead>
+								<tr>
+									<th scope="col">When</th>
+									<th scope="col">Movement</th>
+									<th scope="col">Credits</th>
+									<th scope="col">Balance after</th>
+									<th scope="col">Reason</th>
+								</tr>
+							</thead>
+							<tbody>
+								{entries.value.map((entry) => (
+									<tr key={entry.seq}>
+										<td>{dateTime.format(entry.createdAt)}</td>
+										<td>{KIND_LABELS[entry.kind]}</td>
+										<td>{signedAmount(entry.kind, entry.amount)}</td>
+										<td>{number.format(entry.balanceAfter)}</td>
+										<td>{entry.reason}</td>
+									</tr>
+								))}
+							</tbody>
+						</table>
+						{nextCursor.value && (
+							<button type="button" class="button secondary" aria-disabled={loadingMore.value} onClick={() => void loadMoreEntries()}>
+								{loadingMore.value ? "Loading…" : "Show older movements"}
+							</button>
+						)}
+					</>
+				)}
+			</section>
+		</>
+	);
+}

@@ -1,0 +1,67 @@
+/**
+ * The credit ledger's contract, shared by TenantGate (which keeps it) and the Worker (which calls
+ * it): movements, their results and what the usage pages show. Credits are integers, never floats.
+ */
+import { z } from "zod";
+
+export const LEDGER_KINDS = ["grant", "reserve", "settle", "release", "expire"] as const;
+export type LedgerKind = (typeof LEDGER_KINDS)[number];
+
+/** The most credits one movement may carry: far above any real pack, far below integer precision. */
+export const MAX_CREDITS_PER_MOVEMENT = 1_000_000_000;
+
+/** A reservation not settled or released within this time is released by the gate itself. */
+export const RESERVATION_TTL_MS = 15 * 60 * 1000;
+
+export type CreditBalance = { balance: number; reserved: number; available: number };
+
+export type GrantInput = { amount: number; idempotencyKey: string; reason: string };
+export type ReserveInput = { amount: number; idempotencyKey: string; feature: string; userId: string | null; reason?: string };
+export type SettleInput = { reservationId: string; actual: number; idempotencyKey: string };
+export type ReleaseInput = { reservationId: string; idempotencyKey: string; reason?: string };
+
+/** Why the ledger refused a call; nothing moved. Returned as a value, since it crosses an RPC boundary. */
+export type LedgerRefusal = { ok: false; reason: "invalid-request" | "reservation-not-open" | "idempotency-key-reused"; message: string };
+
+export type GrantResult = ({ ok: true } & CreditBalance) | LedgerRefusal;
+
+export type ReserveResult =
+	| ({ ok: true; reservationId: string; expiresAt: number } & CreditBalance)
+	| ({ ok: false; reason: "insufficient-credits"; requested: number } & CreditBalance)
+	| LedgerRefusal;
+
+/** `charged` may be below `actual` only when the balance could not cover more: `shortfall` says by how much. */
+export type SettleResult = ({ ok: true; charged: number; shortfall: number } & CreditBalance) | LedgerRefusal;
+export type ReleaseResult = ({ ok: true; released: number } & CreditBalance) | LedgerRefusal;
+
+export const LedgerEntry = z
+	.object({
+		seq: z.number().int(),
+		kind: z.enum(LEDGER_KINDS),
+		amount: z.number().int(),
+		balanceAfter: z.number().int(),
+		reservedAfter: z.number().int(),
+		reservationId: z.string().nullable(),
+		feature: z.string().nullable(),
+		userId: z.string().nullable(),
+		reason: z.string(),
+		createdAt: z.number().int(),
+	})
+	.meta({ id: "CreditLedgerEntry" });
+export type LedgerEntry = z.infer<typeof LedgerEntry>;
+
+export const CreditBalanceResponse = z
+	.object({ balance: z.number().int(), reserved: z.number().int(), available: z.number().int() })
+	.meta({ id: "CreditBalance" });
+
+export const LedgerPage = z.object({ entries: z.array(LedgerEntry), nextCursor: z.string().nullable() }).meta({ id: "CreditLedgerPage" });
+export type LedgerPage = z.infer<typeof LedgerPage>;
+
+export const UsageSummary = z
+	.object({
+		since: z.number().int(),
+		byFeature: z.array(z.object({ feature: z.string(), credits: z.number().int(), calls: z.number().int() })),
+		byUser: z.array(z.object({ userId: z.string().nullable(), credits: z.number().int(), calls: z.number().int() })),
+	})
+	.meta({ id: "CreditUsageSummary" });
+export type UsageSummary = z.infer<typeof UsageSummary>;

@@ -1,0 +1,113 @@
+/** The usage API: the agency's credit balance, ledger and usage summary, for those allowed to see them, and only their own. */
+import { env } from "cloudflare:workers";
+import { beforeEach, describe, expect, it } from "vitest";
+import type { LedgerPage, UsageSummary } from "../../schema/credits";
+import { startOfMonthUtc } from "../../worker/routes/usage/usage.index";
+import { type Agency, call, logIn, problemOf, signUpAgency } from "./helpers";
+import { addMember } from "./members";
+
+let acme: Agency;
+let beta: Agency;
+beforeEach(async () => {
+	acme = await signUpAgency("acme");
+	beta = await signUpAgency("beta");
+});
+
+async function spend(tenantId: string, feature: string, userId: string, reserve: number, actual: number, key: string): Promise<void> {
+	const gate = env.TENANT_GATE.getByName(tenantId);
+	const r = await gate.reserveCredits({ amount: reserve, idempotencyKey: `r-${key}`, feature, userId });
+	if (!r.ok) throw new Error(`reserve failed: ${JSON.stringify(r)}`);
+	await gate.settleCredits({ reservationId: r.reservationId, actual, idempotencyKey: `s-${key}` });
+}
+
+describe("GET /api/v1/usage/credits", () => {
+	it("shows the owner an honest zero before any grant, then the real balance", async () => {
+		const empty = await call(acme.host, "/api/v1/usage/credits", { cookie: acme.ownerCookie });
+		expect(await empty.json()).toEqual({ balance: 0, reserved: 0, available: 0 });
+		await env.TENANT_GATE.getByName(acme.tenantId).grantCredits({ amount: 250, idempotencyKey: "g", reason: "monthly allowance" });
+		await spend(acme.tenantId, "assistant", acme.owner.id, 50, 20, "1");
+		const res = await call(acme.host, "/api/v1/usage/credits", { cookie: acme.ownerCookie });
+		expect(await res.json()).toEqual({ balance: 230, reserved: 0, available: 230 });
+	});
+
+	it("never shows one agency's credits to another", async () => {
+		await env.TENANT_GATE.getByName(acme.tenantId).grantCredits({ amount: 999, idempotencyKey: "g", reason: "top-up" });
+		const res = await call(beta.host, "/api/v1/usage/credits", { cookie: beta.ownerCookie });
+		expect(await res.json()).toEqual({ balance: 0, reserved: 0, available: 0 });
+		expect((await call(beta.host, "/api/v1/usage/credits", { cookie: acme.ownerCookie })).status).toBe(401);
+	});
+
+	it("is for owners and admins: staff and clients get 403, visitors 401", async () => {
+		await addMember(acme.tenantId, "admin", "admin@acme.test");
+		await addMember(acme.tenantId, "staff", "staff@acme.test");
+		await addMember(acme.tenantId, "client", "client@acme.test");
+		expect((await call(acme.host, "/api/v1/usage/credits", { cookie: await logIn(acme.host, "admin@acme.test") })).status).toBe(200);
+		for (const email of ["staff@acme.test", "client@acme.test"]) {
+			const res = await call(acme.host, "/api/v1/usage/credits", { cookie: await logIn(acme.host, email) });
+			expect(res.status, email).toBe(403);
+			expect((await problemOf(res)).detail).toMatch(/does not have usage:read/);
+		}
+		expect((await call(acme.host, "/api/v1/usage/credits")).status).toBe(401);
+	});
+});
+
+describe("GET /api/v1/usage/credits/ledger", () => {
+	it("pages every movement newest first with its reason", async () => {
+		await env.TENANT_GATE.getByName(acme.tenantId).grantCredits({ amount: 100, idempotencyKey: "g", reason: "monthly allowance" });
+		for (let i = 0; i < 3; i++) await spend(acme.tenantId, "assistant", acme.owner.id, 10, 2, String(i));
+		const first = (await (
+			await call(acme.host, "/api/v1/usage/credits/ledger?limit=4", { cookie: acme.ownerCookie })
+		).json()) as LedgerPage;
+		expect(first.entries.map((e) => e.kind)).toEqual(["settle", "reserve", "settle", "reserve"]);
+		expect(first.entries[0]).toMatchObject({ amount: 2, balanceAfter: 94, feature: "assistant", userId: acme.owner.id });
+		const second = (await (
+			await call(acme.host, `/api/v1/usage/credits/ledger?limit=4&cursor=${first.nextCursor}`, { cookie: acme.ownerCookie })
+		).json()) as LedgerPage;
+		expect(second.entries.map((e) => e.kind)).toEqual(["settle", "reserve", "grant"]);
+		expect(second.entries.at(-1)).toMatchObject({ reason: "monthly allowance", amount: 100 });
+		expect(second.nextCursor).toBeNull();
+		const other = (await (await call(beta.host, "/api/v1/usage/credits/ledger", { cookie: beta.ownerCookie })).json()) as LedgerPage;
+		expect(other.entries).toEqual([]);
+	});
+
+	it("names a bad query parameter", async () => {
+		for (const [query, field] of [
+			["limit=0", "limit"],
+			["limit=abc", "limit"],
+			["limit=1000", "limit"],
+			["cursor=drop table", "cursor"],
+			["page=2", "page"],
+		] as const) {
+			const res = await call(acme.host, `/api/v1/usage/credits/ledger?${query}`, { cookie: acme.ownerCookie });
+			expect(res.status, query).toBe(422);
+			expect(
+				(await problemOf(res)).errors?.map((e) => e.path),
+				query,
+			).toEqual([field]);
+		}
+	});
+});
+
+describe("GET /api/v1/usage/credits/summary", () => {
+	it("sums this month's usage by feature and by user", async () => {
+		await env.TENANT_GATE.getByName(acme.tenantId).grantCredits({ amount: 100, idempotencyKey: "g", reason: "allowance" });
+		await spend(acme.tenantId, "assistant", "u1", 10, 3, "a");
+		await spend(acme.tenantId, "export", "u2", 10, 7, "b");
+		const res = await call(acme.host, "/api/v1/usage/credits/summary", { cookie: acme.ownerCookie });
+		const summary = (await res.json()) as UsageSummary;
+		expect(summary.since).toBe(startOfMonthUtc(Date.now()));
+		expect(summary.byFeature).toEqual([
+			{ feature: "export", credits: 7, calls: 1 },
+			{ feature: "assistant", credits: 3, calls: 1 },
+		]);
+		const future = await call(acme.host, `/api/v1/usage/credits/summary?since=${Date.now() + 60_000}`, { cookie: acme.ownerCookie });
+		expect(((await future.json()) as UsageSummary).byUser).toEqual([]);
+		const bad = await call(acme.host, "/api/v1/usage/credits/summary?since=yesterday", { cookie: acme.ownerCookie });
+		expect((await problemOf(bad)).errors?.map((e) => e.path)).toEqual(["since"]);
+	});
+
+	it("starts the default period at midnight UTC on the first of the month", () => {
+		expect(startOfMonthUtc(Date.UTC(2026, 10, 23, 17, 5))).toBe(Date.UTC(2026, 10, 1));
+		expect(startOfMonthUtc(Date.UTC(2027, 0, 1, 0, 0))).toBe(Date.UTC(2027, 0, 1));
+	});
+});
