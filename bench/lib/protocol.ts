@@ -1,0 +1,18 @@
+/** Messages between the runner and the server process (bench/server.ts), over Node's IPC channel. */
+
+/** What the runner passes to the server process, as its only argument (JSON). */
+export type ServerConfig = {
+	/** The bundled Worker (`index.js` from `wrangler deploy --dry-run`). */
+	scriptPath: string;
+	/** wrangler.toml: bindings, compatibility date and module rules come from it. */
+	wranglerConfigPath: string;
+	migrationsDir: string;
+	/** A fresh directory for D1, R2 and Durable Object state. */
+	persistDir: string;
+	/** Overrides of wrangler.toml's [vars]. */
+	vars: Record<string, string>;
+};
+
+export type ServerMessage = { type: "ready"; url: string; migrations: string[] } | { type: "failed"; error: string };
+
+export type RunnerMessage = { type: "stop" };
