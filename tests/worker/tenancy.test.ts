@@ -1,6 +1,7 @@
 /** The tenant is the Host: sub-domains, verified custom domains, unknown hosts, and no crossing between tenants. */
 import { env } from "cloudflare:workers";
 import { beforeEach, describe, expect, it } from "vitest";
+import { clearIdentityCaches } from "../../worker/lib/identity-cache";
 import { type Agency, call, PLATFORM, problemOf, signUpAgency } from "./helpers";
 
 let acme: Agency;
@@ -43,8 +44,10 @@ describe("tenant resolution", () => {
 		expect((await call("portal.beta-agency.test", "/api/v1/host")).status).toBe(404);
 	});
 
-	it("stops serving a suspended tenant", async () => {
+	it("stops serving a suspended tenant once the host cache has expired", async () => {
+		expect((await call(acme.host, "/api/v1/host")).status).toBe(200);
 		await env.DB.prepare("UPDATE tenants SET status = 'suspended' WHERE id = ?").bind(acme.tenantId).run();
+		clearIdentityCaches(); // what HOST_CACHE_TTL_MS (30 s) does on its own
 		expect((await call(acme.host, "/api/v1/host")).status).toBe(404);
 		expect((await call(acme.host, "/api/v1/me", { cookie: acme.ownerCookie })).status).toBe(404);
 	});

@@ -5,6 +5,7 @@
 import { createMiddleware } from "hono/factory";
 import type { AppEnv, HostInfo } from "../env";
 import { hostnameOf, parseHost } from "../lib/hosts";
+import { hostCache } from "../lib/identity-cache";
 import { problems } from "../lib/problem";
 import { findTenantByHost } from "../services/tenants";
 
@@ -24,6 +25,11 @@ export async function lookUpHost(
 	const hostname = hostnameOf(url);
 	const parsed = parseHost(hostname, platformDomain, development);
 	if (parsed.kind === "platform") return { kind: "platform" };
+	const cached = hostCache.get(hostname);
+	if (cached) return cached;
 	const tenant = await findTenantByHost(db, parsed);
-	return tenant ? { kind: "tenant", tenant, hostname } : null;
+	if (!tenant) return null;
+	const host: HostInfo = { kind: "tenant", tenant, hostname };
+	hostCache.set(hostname, host);
+	return host;
 }

@@ -7,6 +7,7 @@ import { and, eq, lt } from "drizzle-orm";
 import { memberships, sessions, users } from "../../schema/index";
 import type { AuthContext, Database } from "../env";
 import type { TenantScope } from "../lib/db";
+import { sessionCache, sessionCacheKey } from "../lib/identity-cache";
 import { generateToken, tokenId } from "../lib/tokens";
 
 export const SESSION_TTL_MS = 30 * 24 * 60 * 60 * 1000;
@@ -39,6 +40,18 @@ export type ValidatedSession = { auth: AuthContext; renewedExpiresAt: number | n
 /** The session a token opens on this tenant, renewed if it is past half-life; null if none or expired. */
 export async function validateSessionToken(scope: TenantScope, token: string, now = Date.now()): Promise<ValidatedSession | null> {
 	const id = tokenId(token);
+	const cacheKey = sessionCacheKey(scope.tenantId, id);
+	const cached = sessionCache.get(cacheKey, now);
+	// A cached session needs D1 only when it has expired or its expiry or last-seen time is due a write.
+	if (
+		cached &&
+		cached.expiresAt > now &&
+		cached.expiresAt - now >= RENEW_WHEN_LEFT_MS &&
+		now - cached.lastSeenAt <= LAST_SEEN_GRANULARITY_MS
+	) {
+		return { auth: cached.auth, renewedExpiresAt: null };
+	}
+	sessionCache.delete(cacheKey);
 	const [row] = await scope.db
 		.select({
 			expiresAt: sessions.expiresAt,
@@ -59,24 +72,33 @@ export async function validateSessionToken(scope: TenantScope, token: string, no
 		return null;
 	}
 	let renewedExpiresAt: number | null = null;
+	let lastSeenAt = row.lastSeenAt;
 	if (row.expiresAt - now < RENEW_WHEN_LEFT_MS) {
 		renewedExpiresAt = now + SESSION_TTL_MS;
+		lastSeenAt = now;
 		await scope.update(sessions, { expiresAt: renewedExpiresAt, lastSeenAt: now }, eq(sessions.id, id));
 	} else if (now - row.lastSeenAt > LAST_SEEN_GRANULARITY_MS) {
+		lastSeenAt = now;
 		await scope.update(sessions, { lastSeenAt: now }, eq(sessions.id, id));
 	}
-	return {
-		auth: { sessionId: id, tenantId: scope.tenantId, user: { id: row.userId, email: row.email, name: row.name }, role: row.role },
-		renewedExpiresAt,
+	const auth: AuthContext = {
+		sessionId: id,
+		tenantId: scope.tenantId,
+		user: { id: row.userId, email: row.email, name: row.name },
+		role: row.role,
 	};
+	sessionCache.set(cacheKey, { auth, expiresAt: renewedExpiresAt ?? row.expiresAt, lastSeenAt }, now);
+	return { auth, renewedExpiresAt };
 }
 
 export async function invalidateSession(scope: TenantScope, sessionId: string): Promise<void> {
+	sessionCache.delete(sessionCacheKey(scope.tenantId, sessionId));
 	await scope.delete(sessions, eq(sessions.id, sessionId));
 }
 
 /** Signs a user out everywhere in the tenant. */
 export async function invalidateUserSessions(scope: TenantScope, userId: string): Promise<void> {
+	sessionCache.deleteWhere((s) => s.auth.tenantId === scope.tenantId && s.auth.user.id === userId);
 	await scope.delete(sessions, eq(sessions.userId, userId));
 }
 
