@@ -29,6 +29,33 @@ function signedAmount(kind: LedgerKind, amount: number): string {
 	return number.format(amount);
 }
 
+type TotalRow = { key: string; name: string; calls: number; credits: number };
+
+/** One "this month" table: a name column, then uses and credits. */
+function TotalsTable({ caption, heading, rows }: { caption: string; heading: string; rows: TotalRow[] }) {
+	return (
+		<table>
+			<caption class="visually-hidden">{caption}</caption>
+			<thead>
+				<tr>
+					<th scope="col">{heading}</th>
+					<th scope="col">Uses</th>
+					<th scope="col">Credits</th>
+				</tr>
+			</thead>
+			<tbody>
+				{rows.map((row) => (
+					<tr key={row.key}>
+						<td>{row.name}</td>
+						<td>{number.format(row.calls)}</td>
+						<td>{number.format(row.credits)}</td>
+					</tr>
+				))}
+			</tbody>
+		</table>
+	);
+}
+
 export default function Usage() {
 	useDocumentTitle("Usage");
 	useEffect(() => {
@@ -68,44 +95,16 @@ export default function Usage() {
 			{summary.value && (summary.value.byFeature.length > 0 || summary.value.byUser.length > 0) && (
 				<section class="card" aria-labelledby="month-heading">
 					<h2 id="month-heading">This month</h2>
-					<table>
-						<caption class="visually-hidden">Credits used by feature</caption>
-						<thead>
-							<tr>
-								<th scope="col">Feature</th>
-								<th scope="col">Uses</th>
-								<th scope="col">Credits</th>
-							</tr>
-						</thead>
-						<tbody>
-							{summary.value.byFeature.map((row) => (
-								<tr key={row.feature}>
-									<td>{row.feature}</td>
-									<td>{number.format(row.calls)}</td>
-									<td>{number.format(row.credits)}</td>
-								</tr>
-							))}
-						</tbody>
-					</table>
-					<table>
-						<caption class="visually-hidden">Credits used by person</caption>
-						<thead>
-							<tr>
-								<th scope="col">Person</th>
-								<th scope="col">Uses</th>
-								<th scope="col">Credits</th>
-							</tr>
-						</thead>
-						<tbody>
-							{summary.value.byUser.map((row) => (
-								<tr key={row.userId ?? "agency"}>
-									<td>{personName(row.userId)}</td>
-									<td>{number.format(row.calls)}</td>
-									<td>{number.format(row.credits)}</td>
-								</tr>
-							))}
-						</tbody>
-					</table>
+					<TotalsTable
+						caption="Credits used by feature"
+						heading="Feature"
+						rows={summary.value.byFeature.map((r) => ({ ...r, key: r.feature, name: r.feature }))}
+					/>
+					<TotalsTable
+						caption="Credits used by person"
+						heading="Person"
+						rows={summary.value.byUser.map((r) => ({ ...r, key: r.userId ?? "agency", name: personName(r.userId) }))}
+					/>
 				</section>
 			)}
 
