@@ -21,6 +21,8 @@ export type Row = {
 	goal: Goal | null;
 	/** null when the row has no goal. */
 	goalMet: boolean | null;
+	/** The scenario's own check after the load, when it has one. */
+	check: string | null;
 };
 
 export type Machine = {
@@ -98,7 +100,8 @@ export function checkGoal(goal: Goal | undefined, ratio: number, result: LoadRes
 	if (!goal) return null;
 	const ratioOk = goal.minRatio === undefined || ratio >= goal.minRatio;
 	const p99Ok = goal.maxP99Ms === undefined || result.latencyMs.p99 <= goal.maxP99Ms;
-	return ratioOk && p99Ok && result.unexpected === 0;
+	const rateOk = goal.minRequestsPerSecond === undefined || result.requestsPerSecond >= goal.minRequestsPerSecond;
+	return ratioOk && p99Ok && rateOk && result.unexpected === 0;
 }
 
 function describeGoal(goal: Goal | null): string {
@@ -106,6 +109,7 @@ function describeGoal(goal: Goal | null): string {
 	const parts = [];
 	if (goal.minRatio !== undefined) parts.push(`≥ ${Math.round(goal.minRatio * 100)} %`);
 	if (goal.maxP99Ms !== undefined) parts.push(`p99 ≤ ${goal.maxP99Ms} ms`);
+	if (goal.minRequestsPerSecond !== undefined) parts.push(`≥ ${goal.minRequestsPerSecond}/s`);
 	return parts.join(", ");
 }
 
@@ -178,6 +182,7 @@ export function formatReport(report: Report): string {
 		`runtime:  Node ${versions.node}, wrangler ${versions.wrangler}, miniflare ${versions.miniflare}, workerd ${versions.workerd}, autocannon ${versions.autocannon}`,
 		`settings: ${settings.connections} connections, ${settings.warmupSeconds} s warm-up + ${settings.durationSeconds} s measured per scenario, pipelining 1${settings.script ? `, prebuilt Worker ${settings.script}` : ""}`,
 		...formatCpu(report.rows),
+		...report.rows.filter((row) => row.check).map((row) => `check:    ${row.label}: ${row.check}`),
 		`setup:    ${report.setup}`,
 		"",
 	].join("\n");

@@ -75,7 +75,7 @@ async function main(): Promise<number> {
 		const context: ScenarioContext = { http: createHttpClient(server.url), settings, nextClientIp: clientIps() };
 		log(`Worker at ${server.url.origin}, ${server.migrations.length} migration(s) applied.`);
 
-		const measured: { scenario: Scenario; result: LoadResult; cpu: CpuSplit | null }[] = [];
+		const measured: { scenario: Scenario; result: LoadResult; cpu: CpuSplit | null; check: string | null }[] = [];
 		for (const scenario of scenarios) {
 			const requests = await scenario.prepare(context);
 			await probe(context.http, requests);
@@ -84,12 +84,13 @@ async function main(): Promise<number> {
 			const meter = startCpuMeter(server.pid);
 			const result = await runLoad({ ...load, durationSeconds: settings.durationSeconds });
 			const cpu = meter.stop();
-			log(`  ${scenario.label}: ${Math.round(result.requestsPerSecond)} req/s, p99 ${result.latencyMs.p99} ms`);
-			measured.push({ scenario, result, cpu });
+			const check = scenario.verify ? await scenario.verify(context) : null;
+			log(`  ${scenario.label}: ${Math.round(result.requestsPerSecond)} req/s, p99 ${result.latencyMs.p99} ms${check ? `; ${check}` : ""}`);
+			measured.push({ scenario, result, cpu, check });
 		}
 
 		const baseline = measured[0]?.result.requestsPerSecond ?? 0;
-		const rows: Row[] = measured.map(({ scenario, result, cpu }) => {
+		const rows: Row[] = measured.map(({ scenario, result, cpu, check }) => {
 			const ratio = baseline > 0 ? result.requestsPerSecond / baseline : 0;
 			return {
 				id: scenario.id,
@@ -100,6 +101,7 @@ async function main(): Promise<number> {
 				ratio,
 				goal: scenario.goal ?? null,
 				goalMet: checkGoal(scenario.goal, ratio, result),
+				check,
 			};
 		});
 		const report: Report = {

@@ -8,6 +8,7 @@ import { readdir, readFile } from "node:fs/promises";
 import { dirname, join } from "node:path";
 import type { Miniflare } from "miniflare";
 import { unstable_getMiniflareWorkerOptions } from "wrangler";
+import { CREDIT_DRIVER_HOST, CREDIT_DRIVER_SCRIPT } from "./lib/credit-driver";
 import type { RunnerMessage, ServerConfig, ServerMessage } from "./lib/protocol";
 import { loadMiniflare } from "./lib/runtime";
 
@@ -40,25 +41,37 @@ async function main(): Promise<void> {
 	const { assets: _assets, modulesRules: _modulesRules, ...worker } = workerOptions;
 	// wrangler's option type is index-signature wide (every field `unknown`); [vars] is a plain object.
 	const vars = typeof worker.bindings === "object" && worker.bindings !== null ? worker.bindings : {};
-	const mf = new MiniflareClass(
-		convertV4MiniflareOptions({
-			host: "127.0.0.1",
-			port: 0,
-			logRequests: false,
-			unsafeLocalExplorer: false,
-			unsafeObservability: false,
-			cf: false,
-			telemetry: { enabled: false },
-			resourcePersistencePath: config.persistDir,
-			...worker,
-			rootPath: dirname(config.wranglerConfigPath),
-			name: "atrium",
-			scriptPath: config.scriptPath,
-			modules: true,
-			modulesRoot: dirname(config.scriptPath),
-			bindings: { ...vars, ...config.vars },
-		}),
-	);
+	const shared = {
+		host: "127.0.0.1",
+		port: 0,
+		logRequests: false,
+		unsafeLocalExplorer: false,
+		unsafeObservability: false,
+		cf: false,
+		telemetry: { enabled: false },
+		rootPath: dirname(config.wranglerConfigPath),
+		resourcePersistencePath: config.persistDir,
+	};
+	const app = {
+		...worker,
+		name: "atrium",
+		scriptPath: config.scriptPath,
+		modules: true,
+		modulesRoot: dirname(config.scriptPath),
+		bindings: { ...vars, ...config.vars },
+	};
+	// The credit scenario's driver: a second Worker bound to the app's TenantGate class.
+	const creditDriver = {
+		name: "credit-driver",
+		modules: true,
+		script: CREDIT_DRIVER_SCRIPT,
+		compatibilityDate: worker.compatibilityDate,
+		routes: [`${CREDIT_DRIVER_HOST}/*`],
+		durableObjects: { GATE: { className: "TenantGate", scriptName: "atrium" } },
+	};
+	// Two workers of different shapes: the literal is wider than the option union TypeScript infers.
+	const options = { ...shared, workers: [app, creditDriver] } as Parameters<typeof convertV4MiniflareOptions>[0];
+	const mf = new MiniflareClass(convertV4MiniflareOptions(options));
 
 	let stopping = false;
 	const stop = async (code: number) => {

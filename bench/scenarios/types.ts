@@ -20,6 +20,8 @@ export type Goal = {
 	minRatio?: number;
 	/** p99 latency ceiling at the configured connections. */
 	maxP99Ms?: number;
+	/** An absolute throughput floor, for rows whose goal is stated in operations per second. */
+	minRequestsPerSecond?: number;
 };
 
 export type ScenarioContext = {
@@ -37,4 +39,6 @@ export type Scenario = {
 	goal?: Goal;
 	/** Creates whatever the load needs (agencies, sessions, …) and returns the request mix. */
 	prepare(context: ScenarioContext): Promise<LoadRequest[]>;
+	/** Checks, after the load, that the work was done right (e.g. no credit lost or doubled); the line is printed with the row. */
+	verify?(context: ScenarioContext): Promise<string>;
 };
