@@ -1,8 +1,7 @@
 /** axe-core finds no serious or critical WCAG 2.1 AA violation on any page of the shell. */
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { DEMO_PASSWORD } from "../../scripts/lib/demo-seed";
-import { launchBrowser, platformUrl, seriousA11yViolations, tenantUrl } from "./browser";
+import { launchBrowser, platformUrl, seriousA11yViolations, signInToNorthwind, tenantUrl } from "./browser";
 
 let browser: Browser;
 beforeAll(async () => {
@@ -20,11 +19,7 @@ async function check(page: Page, url: string, ready: () => Promise<unknown>): Pr
 
 async function signedIn(email: string): Promise<Page> {
 	const page = await (await browser.newContext()).newPage();
-	await page.goto(tenantUrl("northwind", "/signin"));
-	await page.getByLabel("Email").fill(email);
-	await page.getByLabel("Password").fill(DEMO_PASSWORD);
-	await page.getByRole("button", { name: "Sign in" }).click();
-	await page.waitForURL(tenantUrl("northwind", "/"));
+	await signInToNorthwind(page, email);
 	return page;
 }
 

@@ -1,8 +1,7 @@
 /** The signed-in app frame: staff and client navigation, honest empty states, the account page. */
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { DEMO_PASSWORD } from "../../scripts/lib/demo-seed";
-import { launchBrowser, tenantUrl } from "./browser";
+import { launchBrowser, signInToNorthwind, tenantUrl } from "./browser";
 
 let browser: Browser;
 beforeAll(async () => {
@@ -12,13 +11,7 @@ afterAll(async () => {
 	await browser?.close();
 });
 
-async function signIn(page: Page, email: string): Promise<void> {
-	await page.goto(tenantUrl("northwind", "/signin"));
-	await page.getByLabel("Email").fill(email);
-	await page.getByLabel("Password").fill(DEMO_PASSWORD);
-	await page.getByRole("button", { name: "Sign in" }).click();
-	await page.waitForURL(tenantUrl("northwind", "/"));
-}
+const signIn = signInToNorthwind;
 
 async function navLinks(page: Page): Promise<string[]> {
 	const nav = page.getByRole("navigation", { name: /main/i });

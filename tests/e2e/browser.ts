@@ -5,6 +5,7 @@ import { join } from "node:path";
 import AxeBuilder from "@axe-core/playwright";
 import { type Browser, type BrowserContext, type BrowserContextOptions, chromium, type Page } from "playwright-core";
 import { inject } from "vitest";
+import { DEMO_PASSWORD } from "../../scripts/lib/demo-seed";
 
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 export const CHROMIUM_ARGS = [
@@ -51,4 +52,13 @@ export async function seriousA11yViolations(page: Page): Promise<string[]> {
 	return result.violations
 		.filter((v) => v.impact === "serious" || v.impact === "critical")
 		.map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
+}
+
+/** Signs a seeded Northwind member in through the sign-in page and waits for the start page. */
+export async function signInToNorthwind(page: Page, email: string): Promise<void> {
+	await page.goto(tenantUrl("northwind", "/signin"));
+	await page.getByLabel("Email").fill(email);
+	await page.getByLabel("Password").fill(DEMO_PASSWORD);
+	await page.getByRole("button", { name: "Sign in" }).click();
+	await page.waitForURL(tenantUrl("northwind", "/"));
 }

@@ -5,8 +5,8 @@
  */
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { DEMO_ACCOUNTS, DEMO_PASSWORD } from "../../scripts/lib/demo-seed";
-import { launchBrowser, launchPersistent, tenantUrl } from "./browser";
+import { DEMO_ACCOUNTS } from "../../scripts/lib/demo-seed";
+import { launchBrowser, launchPersistent, signInToNorthwind, tenantUrl } from "./browser";
 
 let browser: Browser;
 beforeAll(async () => {
@@ -17,11 +17,7 @@ afterAll(async () => {
 });
 
 async function signInAndWaitForServiceWorker(page: Page): Promise<void> {
-	await page.goto(tenantUrl("northwind", "/signin"));
-	await page.getByLabel("Email").fill(DEMO_ACCOUNTS[0].email);
-	await page.getByLabel("Password").fill(DEMO_PASSWORD);
-	await page.getByRole("button", { name: "Sign in" }).click();
-	await page.waitForURL(tenantUrl("northwind", "/"));
+	await signInToNorthwind(page, DEMO_ACCOUNTS[0].email);
 	await page.waitForFunction(() => navigator.serviceWorker.controller !== null, undefined, { timeout: 20_000 });
 	await expect.poll(() => page.getByRole("heading", { level: 1 }).textContent()).toContain("Olivia");
 }

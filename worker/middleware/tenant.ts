@@ -2,6 +2,7 @@
  * Resolves the tenant from the Host header: the platform host, `<slug>.<platform domain>` or a
  * verified custom domain. An unknown host is a 404 problem: it never falls through to any tenant.
  */
+import type { Context } from "hono";
 import { createMiddleware } from "hono/factory";
 import type { AppEnv, HostInfo } from "../env";
 import { hostnameOf, parseHost } from "../lib/hosts";
@@ -10,11 +11,16 @@ import { problems } from "../lib/problem";
 import { findTenantByHost } from "../services/tenants";
 
 export const resolveTenant = createMiddleware<AppEnv>(async function resolveTenant(c, next) {
-	const host = await lookUpHost(c.get("db"), new URL(c.req.url), c.env.PLATFORM_DOMAIN, c.env.ENVIRONMENT === "development");
+	const host = await hostOfRequest(c);
 	if (!host) throw problems.notFound("No agency is served at this address.");
 	c.set("host", host);
 	return next();
 });
+
+/** What the request's host serves, or null for an unknown host. */
+export function hostOfRequest(c: Context<AppEnv>): Promise<HostInfo | null> {
+	return lookUpHost(c.get("db"), new URL(c.req.url), c.env.PLATFORM_DOMAIN, c.env.ENVIRONMENT === "development");
+}
 
 export async function lookUpHost(
 	db: AppEnv["Variables"]["db"],

@@ -4,14 +4,14 @@
  */
 import { Hono } from "hono";
 import type { AppEnv } from "../env";
-import { lookUpHost } from "../middleware/tenant";
+import { hostOfRequest } from "../middleware/tenant";
 
 const UNKNOWN_HOST_PAGE = `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>No agency here</title></head><body><main><h1>No agency at this address</h1><p>Check the address you were given, or ask your agency for its portal link.</p></main></body></html>`;
 
 export const appShellRouter = new Hono<AppEnv>();
 
 appShellRouter.all("*", async (c) => {
-	const host = await lookUpHost(c.get("db"), new URL(c.req.url), c.env.PLATFORM_DOMAIN, c.env.ENVIRONMENT === "development");
+	const host = await hostOfRequest(c);
 	if (!host) return c.html(UNKNOWN_HOST_PAGE, 404);
 	const asset = await c.env.ASSETS.fetch(c.req.raw);
 	const response = new Response(asset.body, asset);

@@ -2,14 +2,14 @@
 import { Hono } from "hono";
 import type { AppEnv } from "../env";
 import { problems } from "../lib/problem";
-import { lookUpHost } from "../middleware/tenant";
+import { hostOfRequest } from "../middleware/tenant";
 
 export const DEFAULT_THEME_COLOR = "#1f4ed8";
 
 export const manifestRouter = new Hono<AppEnv>();
 
 manifestRouter.get("/manifest.webmanifest", async (c) => {
-	const host = await lookUpHost(c.get("db"), new URL(c.req.url), c.env.PLATFORM_DOMAIN, c.env.ENVIRONMENT === "development");
+	const host = await hostOfRequest(c);
 	if (!host) throw problems.notFound("No agency is served at this address.");
 	const name = host.kind === "tenant" ? host.tenant.name : "Atrium";
 	const manifest = {
