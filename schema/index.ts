@@ -1,4 +1,5 @@
 /** Every drizzle table of the shared schema; drizzle-kit generates migrations from this module. */
+export * from "./tables/audit-events";
 export * from "./tables/dead-jobs";
 export * from "./tables/email-outbox";
 export * from "./tables/sessions";

@@ -8,6 +8,7 @@ import type { AuthContext } from "../../env";
 import type { TenantScope } from "../../lib/db";
 import { decoyPasswordHash, verifyPassword } from "../../lib/passwords";
 import { Problem, problems } from "../../lib/problem";
+import { recordAudit } from "../audit-log";
 import { findMemberByEmail } from "../members";
 import { type GateNamespace, resetBucket, retryAfterSeconds, takeTokens } from "../rate-limits";
 import { createSession, type NewSession, type RequestOrigin } from "../sessions";
@@ -37,11 +38,28 @@ export async function signInWithPassword(deps: SignInDeps, input: LoginBody & Re
 	}
 	const valid = await verifyPassword(account?.passwordHash ?? (await decoyPasswordHash()), input.password);
 	if (!account?.passwordHash || !valid) {
-		await recordSignIn(scope, { ...attempt, outcome: "invalid_credentials" });
+		await Promise.all([
+			recordSignIn(scope, { ...attempt, outcome: "invalid_credentials" }),
+			recordAudit(scope, {
+				action: "auth.sign_in_failed",
+				actor: { userId: account?.id ?? null, label: email },
+				detail: { method: "password" },
+				...origin,
+			}),
+		]);
 		throw new Problem(401, "invalid-credentials", "Sign-in failed", INVALID_CREDENTIALS);
 	}
 	const session = await createSession(scope, { userId: account.id, ...origin });
-	await Promise.all([recordSignIn(scope, { ...attempt, outcome: "success" }), resetBucket(gates, scope.tenantId, accountKey)]);
+	await Promise.all([
+		recordSignIn(scope, { ...attempt, outcome: "success" }),
+		recordAudit(scope, {
+			action: "auth.sign_in",
+			actor: { userId: account.id, label: account.email },
+			detail: { method: "password" },
+			...origin,
+		}),
+		resetBucket(gates, scope.tenantId, accountKey),
+	]);
 	return {
 		session,
 		auth: {

@@ -1,0 +1,48 @@
+/**
+ * The catalogue of audited actions. Every security-relevant change writes one of these to the
+ * append-only audit log; the viewer filters by them. Add new actions here, never free text.
+ */
+export const AUDIT_ACTIONS = [
+	"auth.sign_in",
+	"auth.sign_in_failed",
+	"auth.sign_out",
+	"auth.password_changed",
+	"auth.password_reset",
+	"auth.email_changed",
+	"auth.email_verified",
+	"auth.account_locked",
+	"auth.account_unlocked",
+	"auth.session_revoked",
+	"mfa.totp_enabled",
+	"mfa.totp_disabled",
+	"mfa.recovery_codes_regenerated",
+	"mfa.recovery_code_used",
+	"passkey.added",
+	"passkey.removed",
+	"oauth.linked",
+	"oauth.unlinked",
+	"sso.configured",
+	"sso.enabled",
+	"sso.disabled",
+	"member.role_changed",
+	"member.removed",
+	"invitation.created",
+	"invitation.resent",
+	"invitation.revoked",
+	"invitation.accepted",
+	"role.created",
+	"role.updated",
+	"role.deleted",
+	"api_key.created",
+	"api_key.revoked",
+	"tenant.settings_changed",
+	"billing.checkout_started",
+	"billing.plan_changed",
+	"billing.subscription_canceled",
+	"billing.subscription_reactivated",
+	"billing.refund_issued",
+	"billing.credits_granted",
+	"export.created",
+] as const;
+
+export type AuditAction = (typeof AUDIT_ACTIONS)[number];

@@ -1,0 +1,53 @@
+/** The audit log records sign-ins and their failures, per tenant, and refuses to be edited. */
+import { env } from "cloudflare:workers";
+import { beforeEach, describe, expect, it } from "vitest";
+import { type Agency, call, freshIp, logIn, signUpAgency } from "./helpers";
+
+let acme: Agency;
+let globex: Agency;
+beforeEach(async () => {
+	acme = await signUpAgency("acme", { email: "ann@acme.test" });
+	globex = await signUpAgency("globex", { email: "gil@globex.test" });
+});
+
+type Row = {
+	tenant_id: string;
+	action: string;
+	actor_user_id: string | null;
+	actor_label: string;
+	ip: string | null;
+	user_agent: string | null;
+};
+
+async function auditRows(tenantId: string): Promise<Row[]> {
+	const rows = await env.DB.prepare(
+		"SELECT tenant_id, action, actor_user_id, actor_label, ip, user_agent FROM audit_events WHERE tenant_id = ? ORDER BY created_at, id",
+	)
+		.bind(tenantId)
+		.all<Row>();
+	return rows.results;
+}
+
+describe("audit log", () => {
+	it("records a failed and a successful sign-in with actor, IP and user agent, in the tenant's log only", async () => {
+		await call(acme.host, "/api/v1/auth/login", {
+			body: { email: "ann@acme.test", password: "wrong password!" },
+			ip: "203.0.113.7",
+			headers: { "User-Agent": "TestAgent/1" },
+		});
+		await logIn(acme.host, "ann@acme.test");
+		const rows = (await auditRows(acme.tenantId)).filter((r) => r.action.startsWith("auth."));
+		expect(rows.map((r) => [r.action, r.actor_label])).toEqual([
+			["auth.sign_in_failed", "ann@acme.test"],
+			["auth.sign_in", "ann@acme.test"],
+		]);
+		expect(rows[0]).toMatchObject({ actor_user_id: acme.owner.id, ip: "203.0.113.7", user_agent: "TestAgent/1" });
+		expect((await auditRows(globex.tenantId)).filter((r) => r.action.startsWith("auth.sign_in"))).toEqual([]);
+	});
+
+	it("cannot be edited, even by a direct UPDATE", async () => {
+		await call(acme.host, "/api/v1/auth/login", { body: { email: "ann@acme.test", password: "wrong password!" }, ip: freshIp() });
+		await expect(env.DB.prepare("UPDATE audit_events SET action = 'auth.sign_in'").run()).rejects.toThrow(/append-only/);
+		expect((await auditRows(acme.tenantId)).map((r) => r.action)).toContain("auth.sign_in_failed");
+	});
+});
