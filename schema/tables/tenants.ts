@@ -1,5 +1,6 @@
 /** Tenants (agencies) and the hosts they answer on: a platform sub-domain or a verified custom domain. */
 import { index, integer, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
+import { PLAN_IDS } from "../plans";
 
 export const tenants = sqliteTable(
 	"tenants",
@@ -10,6 +11,8 @@ export const tenants = sqliteTable(
 		status: text("status", { enum: ["active", "suspended"] })
 			.notNull()
 			.default("active"),
+		/** The plan whose limits and features apply now; billing keeps it in step with the subscription. */
+		planId: text("plan_id", { enum: PLAN_IDS }).notNull().default("starter"),
 		createdAt: integer("created_at").notNull(),
 		updatedAt: integer("updated_at").notNull(),
 	},
