@@ -5,9 +5,12 @@
  */
 import { cloudflareTest, readD1Migrations } from "@cloudflare/vitest-plugin";
 import { defineConfig } from "vitest/config";
+import { generateVapidKeys } from "./scripts/lib/vapid-keys";
 
 export default defineConfig(async () => {
 	const migrations = await readD1Migrations("./migrations");
+	// A fresh VAPID pair per run: the Worker signs pushes with it, the local push service checks them.
+	const vapid = await generateVapidKeys();
 	return {
 		test: {
 			projects: [
@@ -15,10 +18,24 @@ export default defineConfig(async () => {
 					plugins: [
 						cloudflareTest({
 							wrangler: { configPath: "./wrangler.toml" },
-							miniflare: { bindings: { TEST_MIGRATIONS: migrations, ENVIRONMENT: "development", LOG_LEVEL: "warn" } },
+							miniflare: {
+								bindings: {
+									TEST_MIGRATIONS: migrations,
+									ENVIRONMENT: "development",
+									LOG_LEVEL: "warn",
+									VAPID_PUBLIC_KEY: vapid.publicKey,
+									VAPID_PRIVATE_KEY: vapid.privateKey,
+									VAPID_SUBJECT: "mailto:tests@atrium.localhost",
+								},
+							},
 						}),
 					],
-					test: { name: "worker", include: ["tests/worker/**/*.test.ts"], setupFiles: ["tests/worker/apply-migrations.ts"] },
+					test: {
+						name: "worker",
+						include: ["tests/worker/**/*.test.ts"],
+						setupFiles: ["tests/worker/apply-migrations.ts"],
+						globalSetup: ["tests/worker/global-setup.ts"],
+					},
 				},
 				{ test: { name: "unit", include: ["tests/unit/**/*.test.ts"], environment: "node" } },
 				{

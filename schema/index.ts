@@ -2,6 +2,7 @@
 export * from "./tables/audit-events";
 export * from "./tables/dead-jobs";
 export * from "./tables/email-outbox";
+export * from "./tables/push-subscriptions";
 export * from "./tables/sessions";
 export * from "./tables/sign-in-events";
 export * from "./tables/tenants";

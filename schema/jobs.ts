@@ -4,7 +4,11 @@
  */
 export type Job =
 	| { type: "welcome-email"; tenantId: string; userId: string; tenantUrl: string; idempotencyKey: string }
-	| { type: "purge-expired-auth"; tenantId: null; idempotencyKey: string };
+	| { type: "purge-expired-auth"; tenantId: null; idempotencyKey: string }
+	| { type: "push-notification"; tenantId: string; userId: string; message: PushMessageContent; idempotencyKey: string };
+
+/** What a feature asks to push; the job adds the agency's name and icon. */
+export type PushMessageContent = { title: string; body: string; url: string; tag: string };
 
 export type JobType = Job["type"];
 export type JobOf<T extends JobType> = Extract<Job, { type: T }>;

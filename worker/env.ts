@@ -11,6 +11,12 @@ export type Secrets = {
 	EMAIL_API_KEY?: string;
 	/** Base URL of the HTTP email provider (Resend-compatible `POST /emails`); defaults to https://api.resend.com. */
 	EMAIL_API_URL?: string;
+	/** Web Push application server key (base64url P-256 point); unset → push is off. See docs/PUSH.md. */
+	VAPID_PUBLIC_KEY?: string;
+	/** Web Push signing key (base64url `d` of the same pair). */
+	VAPID_PRIVATE_KEY?: string;
+	/** Contact for push services, `mailto:` or `https:`. */
+	VAPID_SUBJECT?: string;
 };
 
 export type Bindings = Env & Secrets;

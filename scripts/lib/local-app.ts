@@ -8,6 +8,7 @@ import { mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { buildDemoSeedSql } from "./demo-seed";
+import { loadOrCreateVapidKeys } from "./vapid-keys";
 import { startWranglerDev, stopProcessGroup, waitForHttp, wrangler } from "./wrangler";
 
 export type LocalAppOptions = {
@@ -58,6 +59,7 @@ export async function startLocalApp(options: LocalAppOptions): Promise<LocalApp>
 	}
 	await prepareDatabase(options);
 	const persist = options.persistTo ? ["--persist-to", options.persistTo] : [];
+	const vapid = await loadOrCreateVapidKeys(join(options.persistTo ?? ".wrangler/state", "vapid-keys.json"));
 	const child = startWranglerDev(
 		[
 			"--port",
@@ -66,6 +68,10 @@ export async function startLocalApp(options: LocalAppOptions): Promise<LocalApp>
 			"127.0.0.1",
 			"--var",
 			"ENVIRONMENT:development",
+			"--var",
+			`VAPID_PUBLIC_KEY:${vapid.publicKey}`,
+			"--var",
+			`VAPID_PRIVATE_KEY:${vapid.privateKey}`,
 			"--show-interactive-dev-session=false",
 			...persist,
 		],

@@ -11,6 +11,7 @@ import { EmailDeliveryError } from "../lib/email/transport";
 import { createLogger } from "../lib/logger";
 import { type JobDeps, jobDeps } from "./job-deps";
 import { runPurgeExpiredAuth } from "./purge-expired-auth";
+import { runPushNotification } from "./push-notification";
 import { runWelcomeEmail } from "./welcome-email";
 
 export const DEAD_LETTER_QUEUE = "atrium-jobs-dlq";
@@ -26,6 +27,8 @@ export async function runJob(deps: JobDeps, job: Job): Promise<void> {
 			return runWelcomeEmail(deps, job);
 		case "purge-expired-auth":
 			return runPurgeExpiredAuth(deps);
+		case "push-notification":
+			return runPushNotification(deps, job);
 		default:
 			return assertNever(job);
 	}

@@ -1,4 +1,5 @@
-/** The account page: who you are signed in as, where, and with which role; and signing out. */
+/** The account page: who you are signed in as, where, and with which role; notification devices; and signing out. */
+import { PushDevices } from "../components/push-devices";
 import { SignOutButton } from "../components/sign-out-button";
 import { useDocumentTitle } from "../components/use-document-title";
 import { me, tenant } from "../models/session";
@@ -21,6 +22,7 @@ export default function Account() {
 				<dt>Agency</dt>
 				<dd>{tenant.value?.name}</dd>
 			</dl>
+			<PushDevices />
 			<SignOutButton />
 		</>
 	);
