@@ -35,6 +35,8 @@ export default defineConfig(async () => {
 						include: ["tests/worker/**/*.test.ts"],
 						setupFiles: ["tests/worker/apply-migrations.ts"],
 						globalSetup: ["tests/worker/global-setup.ts"],
+						// Sign-in tests verify many Argon2id hashes (deliberately slow); 5 s is too tight on a busy 2-core machine.
+						testTimeout: 30_000,
 					},
 				},
 				{ test: { name: "unit", include: ["tests/unit/**/*.test.ts"], environment: "node" } },

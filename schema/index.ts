@@ -5,5 +5,6 @@ export * from "./tables/email-outbox";
 export * from "./tables/push-subscriptions";
 export * from "./tables/sessions";
 export * from "./tables/sign-in-events";
+export * from "./tables/tenant-branding";
 export * from "./tables/tenants";
 export * from "./tables/users";

@@ -15,6 +15,8 @@ import { loadSession } from "./middleware/session";
 import { resolveTenant } from "./middleware/tenant";
 import { appShellRouter } from "./routes/app-shell";
 import { authRouter } from "./routes/auth/auth.index";
+import { brandFilesRouter } from "./routes/brand-files";
+import { brandingRouter } from "./routes/branding/branding.index";
 import { devRouter } from "./routes/dev/mailbox";
 import { mountApiDocs } from "./routes/docs/docs.index";
 import { healthRouter } from "./routes/health/health.index";
@@ -31,7 +33,8 @@ function createApiRoutes() {
 		.route("/", authRouter)
 		.route("/", meRouter)
 		.route("/", usageRouter)
-		.route("/", pushRouter);
+		.route("/", pushRouter)
+		.route("/", brandingRouter);
 }
 
 export type AppType = ReturnType<typeof createApiRoutes>;
@@ -54,6 +57,7 @@ export function createApp() {
 	app.route("/", createApiRoutes());
 	app.route("/", devRouter);
 	app.route("/", manifestRouter);
+	app.route("/", brandFilesRouter);
 	app.all("/api/*", () => {
 		throw problems.notFound("There is no API endpoint at this path.");
 	});

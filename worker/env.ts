@@ -1,6 +1,7 @@
 /** The Hono environment: Worker bindings plus the per-request variables the middleware chain sets. */
 import type { DrizzleD1Database } from "drizzle-orm/d1";
 import type { TenantSummary } from "../schema/dto/auth";
+import type { PublicBrand } from "../schema/dto/branding";
 import type * as schema from "../schema/index";
 import type { Role } from "../schema/permissions";
 import type { Logger } from "./lib/logger";
@@ -24,7 +25,7 @@ export type Bindings = Env & Secrets;
 export type Database = DrizzleD1Database<typeof schema>;
 
 /** Which kind of host a request arrived on. */
-export type HostInfo = { kind: "platform" } | { kind: "tenant"; tenant: TenantSummary; hostname: string };
+export type HostInfo = { kind: "platform" } | { kind: "tenant"; tenant: TenantSummary; brand: PublicBrand; hostname: string };
 
 /** The signed-in user of this request, resolved from the session cookie. */
 export type AuthContext = {

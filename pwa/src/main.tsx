@@ -1,7 +1,8 @@
-/** Entry point: take the hand-off token out of the address, start watching connectivity and updates, load the session, render. */
+/** Entry point: take the hand-off token out of the address, follow connectivity, brand and updates, load the session, render. */
 import { render } from "preact";
 import { App } from "./app";
 import { registerServiceWorker } from "./models/app-update";
+import { followBrand } from "./models/brand";
 import { watchConnectivity } from "./models/connectivity";
 import { captureHandoffToken } from "./models/handoff";
 import { loadSession, saveForOffline } from "./models/session";
@@ -9,6 +10,7 @@ import "./styles/app.css";
 
 captureHandoffToken();
 watchConnectivity();
+followBrand();
 registerServiceWorker(saveForOffline);
 void loadSession();
 

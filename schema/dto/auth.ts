@@ -1,6 +1,7 @@
 /** Wire shapes of sign-up, sign-in, hand-off and the signed-in identity (`/api/v1/me`). */
 import { z } from "zod";
 import { ROLES } from "../permissions";
+import { PublicBrand } from "./branding";
 
 /** Sub-domain labels that never name a tenant. */
 export const RESERVED_SLUGS = [
@@ -99,6 +100,9 @@ export type SignupResponse = z.infer<typeof SignupResponse>;
 
 /** What the host the app is loaded from is: the platform (sign-up) or one agency (sign-in). */
 export const HostContext = z
-	.discriminatedUnion("kind", [z.object({ kind: z.literal("platform") }), z.object({ kind: z.literal("tenant"), tenant: TenantSummary })])
+	.discriminatedUnion("kind", [
+		z.object({ kind: z.literal("platform") }),
+		z.object({ kind: z.literal("tenant"), tenant: TenantSummary, brand: PublicBrand }),
+	])
 	.meta({ id: "HostContext" });
 export type HostContext = z.infer<typeof HostContext>;

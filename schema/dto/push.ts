@@ -1,5 +1,5 @@
 /** The Web Push contract: what a browser registers, what the account page lists, what the service worker receives. */
-import { z } from "@hono/zod-openapi";
+import { z } from "zod";
 
 /** The part of `PushSubscription.toJSON()` Atrium needs, plus a name the user recognises. */
 export const PushSubscriptionInput = z
@@ -11,7 +11,7 @@ export const PushSubscriptionInput = z
 		}),
 		deviceLabel: z.string().trim().min(1, "must not be empty").max(80, "must be at most 80 characters"),
 	})
-	.openapi("PushSubscriptionInput");
+	.meta({ id: "PushSubscriptionInput" });
 export type PushSubscriptionInput = z.infer<typeof PushSubscriptionInput>;
 
 export const PushDevice = z
@@ -21,17 +21,17 @@ export const PushDevice = z
 		createdAt: z.number().int(),
 		lastDeliveredAt: z.number().int().nullable(),
 	})
-	.openapi("PushDevice");
+	.meta({ id: "PushDevice" });
 export type PushDevice = z.infer<typeof PushDevice>;
 
-export const PushDeviceList = z.object({ devices: z.array(PushDevice) }).openapi("PushDeviceList");
+export const PushDeviceList = z.object({ devices: z.array(PushDevice) }).meta({ id: "PushDeviceList" });
 
 export const PushConfig = z
 	.object({
 		/** The VAPID application server key for `pushManager.subscribe`; null when push is not configured. */
 		publicKey: z.string().nullable(),
 	})
-	.openapi("PushConfig");
+	.meta({ id: "PushConfig" });
 
 /** What the service worker gets in a push message and shows as a notification. */
 export const PushNotification = z.object({
@@ -47,4 +47,4 @@ export const PushNotification = z.object({
 });
 export type PushNotification = z.infer<typeof PushNotification>;
 
-export const PushTestResult = z.object({ delivered: z.number().int(), removed: z.number().int() }).openapi("PushTestResult");
+export const PushTestResult = z.object({ delivered: z.number().int(), removed: z.number().int() }).meta({ id: "PushTestResult" });

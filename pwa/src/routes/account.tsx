@@ -22,6 +22,14 @@ export default function Account() {
 				<dt>Agency</dt>
 				<dd>{tenant.value?.name}</dd>
 			</dl>
+			{(me.value?.role === "owner" || me.value?.role === "admin") && (
+				<section class="card" aria-labelledby="agency-heading">
+					<h2 id="agency-heading">Your agency</h2>
+					<p>
+						<a href="/settings/brand">Brand</a>: name, colour, logo, app icon and email sender.
+					</p>
+				</section>
+			)}
 			<PushDevices />
 			<SignOutButton />
 		</>
