@@ -6,11 +6,13 @@
 import { cloudflareTest, readD1Migrations } from "@cloudflare/vitest-plugin";
 import { defineConfig } from "vitest/config";
 import { generateVapidKeys } from "./scripts/lib/vapid-keys";
+import { startTestFakes } from "./tests/fakes/start-fakes";
 
 export default defineConfig(async () => {
 	const migrations = await readD1Migrations("./migrations");
 	// A fresh VAPID pair per run: the Worker signs pushes with it, the local push service checks them.
 	const vapid = await generateVapidKeys();
+	const fakes = await startTestFakes();
 	return {
 		test: {
 			projects: [
@@ -26,6 +28,7 @@ export default defineConfig(async () => {
 									VAPID_PUBLIC_KEY: vapid.publicKey,
 									VAPID_PRIVATE_KEY: vapid.privateKey,
 									VAPID_SUBJECT: "mailto:tests@atrium.localhost",
+									...fakes.bindings,
 								},
 							},
 						}),
@@ -34,7 +37,7 @@ export default defineConfig(async () => {
 						name: "worker",
 						include: ["tests/worker/**/*.test.ts"],
 						setupFiles: ["tests/worker/apply-migrations.ts"],
-						globalSetup: ["tests/worker/global-setup.ts"],
+						provide: fakes.urls,
 						// Sign-in tests verify many Argon2id hashes (deliberately slow); 5 s is too tight on a busy 2-core machine.
 						testTimeout: 30_000,
 					},

@@ -19,6 +19,7 @@ import { brandFilesRouter } from "./routes/brand-files";
 import { brandingRouter } from "./routes/branding/branding.index";
 import { devRouter } from "./routes/dev/mailbox";
 import { mountApiDocs } from "./routes/docs/docs.index";
+import { domainsRouter } from "./routes/domains/domains.index";
 import { healthRouter } from "./routes/health/health.index";
 import { hostRouter } from "./routes/host/host.index";
 import { manifestRouter } from "./routes/manifest";
@@ -34,7 +35,8 @@ function createApiRoutes() {
 		.route("/", meRouter)
 		.route("/", usageRouter)
 		.route("/", pushRouter)
-		.route("/", brandingRouter);
+		.route("/", brandingRouter)
+		.route("/", domainsRouter);
 }
 
 export type AppType = ReturnType<typeof createApiRoutes>;

@@ -18,6 +18,11 @@ export type Secrets = {
 	VAPID_PRIVATE_KEY?: string;
 	/** Contact for push services, `mailto:` or `https:`. */
 	VAPID_SUBJECT?: string;
+	/** Cloudflare for SaaS: with both set, verified custom domains get a custom hostname on the zone. See docs/WHITE-LABEL.md. */
+	CLOUDFLARE_API_TOKEN?: string;
+	CLOUDFLARE_ZONE_ID?: string;
+	/** Base URL of Cloudflare's API (tests point it at a local fake). */
+	CLOUDFLARE_API_BASE?: string;
 };
 
 export type Bindings = Env & Secrets;
@@ -25,7 +30,9 @@ export type Bindings = Env & Secrets;
 export type Database = DrizzleD1Database<typeof schema>;
 
 /** Which kind of host a request arrived on. */
-export type HostInfo = { kind: "platform" } | { kind: "tenant"; tenant: TenantSummary; brand: PublicBrand; hostname: string };
+export type HostInfo =
+	| { kind: "platform" }
+	| { kind: "tenant"; tenant: TenantSummary; brand: PublicBrand; hostname: string; primaryHostname: string | null };
 
 /** The signed-in user of this request, resolved from the session cookie. */
 export type AuthContext = {

@@ -21,6 +21,7 @@ const ComingSoon = lazy(() => import("./routes/coming-soon"));
 const NotFound = lazy(() => import("./routes/not-found"));
 const Usage = lazy(() => import("./routes/usage"));
 const BrandSettings = lazy(() => import("./routes/brand-settings"));
+const DomainSettings = lazy(() => import("./routes/domain-settings"));
 
 /** Every area not built yet (the start page aside); ComingSoon shows 404 for an area the user's role does not have. */
 const COMING_SOON_PATHS = [...new Set([...STAFF_AREAS, ...CLIENT_AREAS].filter((area) => !area.ready).map((area) => area.path))].filter(
@@ -61,6 +62,7 @@ function SignedInPages() {
 				<Route path="/welcome" component={GoToStart} />
 				<Route path="/usage" component={Usage} />
 				<Route path="/settings/brand" component={BrandSettings} />
+				<Route path="/settings/domains" component={DomainSettings} />
 				{COMING_SOON_PATHS.map((path) => (
 					<Route key={path} path={path} component={ComingSoon} />
 				))}

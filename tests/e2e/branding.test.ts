@@ -90,4 +90,19 @@ describe("branding", () => {
 		expect(other.icons[0]?.src).toBe("/icons/icon-192.png");
 		await context.close();
 	});
+
+	it("offers custom domains, and tells a Starter agency to upgrade rather than failing later", async () => {
+		const context = await browser.newContext();
+		const page = await context.newPage();
+		await signIn(page);
+		await page.goto(tenantUrl(agency.slug, "/account"));
+		await page.getByRole("link", { name: "Domains" }).click();
+		await page.waitForURL(tenantUrl(agency.slug, "/settings/domains"));
+		await expect.poll(() => page.getByRole("main").textContent()).toContain(`${agency.slug}.localhost`);
+		expect(await seriousA11yViolations(page)).toEqual([]);
+		await page.getByLabel("Your domain").fill("portal.verdant.test");
+		await page.getByRole("button", { name: "Add domain" }).click();
+		await expect.poll(() => page.getByRole("alert").textContent()).toContain("Custom domains come with the Pro and Agency plans");
+		await context.close();
+	});
 });

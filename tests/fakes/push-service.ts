@@ -23,6 +23,7 @@ export async function startLocalPushService(): Promise<LocalPushService> {
 		const listening = testing._app.listen(0, "127.0.0.1", () => resolve(listening));
 	});
 	testing.setRequestHandlers();
+	server.unref();
 	const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 	model.notifyUrl = `${url}/notify/`;
 	return { url, close: () => new Promise((resolve) => server.close(() => resolve())) };

@@ -31,7 +31,10 @@ export async function call(host: string, path: string, options: RequestOptions =
 		body = JSON.stringify(options.body);
 		headers.set("Content-Type", "application/json");
 	}
-	return exports.default.fetch(new Request(`${origin}${path}`, { method: options.method ?? (body ? "POST" : "GET"), headers, body }));
+	// Redirects are answers to assert on, never followed.
+	return exports.default.fetch(
+		new Request(`${origin}${path}`, { method: options.method ?? (body ? "POST" : "GET"), headers, body, redirect: "manual" }),
+	);
 }
 
 let ipCounter = 0;

@@ -35,7 +35,7 @@ export async function lookUpHost(
 	if (cached) return cached;
 	const found = await findTenantByHost(db, parsed);
 	if (!found) return null;
-	const host: HostInfo = { kind: "tenant", tenant: found.tenant, brand: found.brand, hostname };
+	const host: HostInfo = { kind: "tenant", tenant: found.tenant, brand: found.brand, primaryHostname: found.primaryHostname, hostname };
 	hostCache.set(hostname, host);
 	return host;
 }

@@ -28,6 +28,9 @@ export default function Account() {
 					<p>
 						<a href="/settings/brand">Brand</a>: name, colour, logo, app icon and email sender.
 					</p>
+					<p>
+						<a href="/settings/domains">Domains</a>: serve your portal at your own address.
+					</p>
 				</section>
 			)}
 			<PushDevices />
