@@ -5,12 +5,14 @@ import { registerServiceWorker } from "./models/app-update";
 import { followBrand } from "./models/brand";
 import { watchConnectivity } from "./models/connectivity";
 import { captureHandoffToken } from "./models/handoff";
+import { watchInstallability } from "./models/install";
 import { loadSession, saveForOffline } from "./models/session";
 import "./styles/app.css";
 
 captureHandoffToken();
 watchConnectivity();
 followBrand();
+watchInstallability();
 registerServiceWorker(saveForOffline);
 void loadSession();
 
