@@ -16,7 +16,7 @@ export function initialChunks(bundle: Record<string, OutputLike>, entryFileName:
 	const seen = new Map<string, ChunkLike>();
 	const visit = (fileName: string) => {
 		const output = bundle[fileName];
-		if (!output || output.type !== "chunk" || seen.has(fileName)) return;
+		if (output?.type !== "chunk" || seen.has(fileName)) return;
 		seen.set(fileName, output);
 		for (const imported of output.imports) visit(imported);
 	};
