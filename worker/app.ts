@@ -1,12 +1,13 @@
 /**
  * createApp(): the middleware chain and every route.
- * ping (bare) → request context → security headers → body limit → origin check → tenant → session → routes.
+ * ping (bare) → request context → security headers → body limit → origin check → tenant → session → account policy → routes.
  */
 import { OpenAPIHono } from "@hono/zod-openapi";
 import { HTTPException } from "hono/http-exception";
 import type { AppEnv } from "./env";
 import { createLogger } from "./lib/logger";
 import { Problem, problems, respondWithProblem } from "./lib/problem";
+import { accountPolicy } from "./middleware/account-policy";
 import { apiBodyLimit } from "./middleware/body-limit";
 import { originCheck } from "./middleware/origin-check";
 import { requestContext } from "./middleware/request-context";
@@ -21,11 +22,17 @@ import { healthRouter } from "./routes/health/health.index";
 import { hostRouter } from "./routes/host/host.index";
 import { manifestRouter } from "./routes/manifest";
 import { meRouter } from "./routes/me/me.index";
+import { securityRouter } from "./routes/security/security.index";
 import { usageRouter } from "./routes/usage/usage.index";
 
 /** The versioned, tenant-scoped API. Its type is what the PWA's typed client is built from. */
 function createApiRoutes() {
-	return new OpenAPIHono<AppEnv>().route("/", hostRouter).route("/", authRouter).route("/", meRouter).route("/", usageRouter);
+	return new OpenAPIHono<AppEnv>()
+		.route("/", hostRouter)
+		.route("/", authRouter)
+		.route("/", meRouter)
+		.route("/", usageRouter)
+		.route("/", securityRouter);
 }
 
 export type AppType = ReturnType<typeof createApiRoutes>;
@@ -42,6 +49,7 @@ export function createApp() {
 	app.use("/api/v1/*", originCheck);
 	app.use("/api/v1/*", resolveTenant);
 	app.use("/api/v1/*", loadSession);
+	app.use("/api/v1/*", accountPolicy);
 
 	mountApiDocs(app);
 	app.route("/", healthRouter);
