@@ -3,6 +3,7 @@
  * reading the token from `?token=` and removing it from the address bar at once, and the calls.
  */
 import { api } from "../api/client";
+import type { ResponseLike } from "../api/problem";
 import { type Result, send } from "../api/request";
 
 /** Takes `?token=` from the address and replaces the address without it (and without a history entry). */
@@ -16,7 +17,8 @@ export function takeUrlToken(): string | null {
 	return token;
 }
 
-async function done(call: () => Promise<Parameters<typeof send>[0] extends () => Promise<infer R> ? R : never>): Promise<Result<null>> {
+/** Runs a call whose success body does not matter. */
+async function done(call: () => Promise<ResponseLike>): Promise<Result<null>> {
 	const result = await send(call);
 	return result.ok ? { ok: true, value: null } : result;
 }
