@@ -2,7 +2,7 @@
 import { z } from "zod";
 import { MFA_POLICIES, UNVERIFIED_ACCESS } from "../tables/security-policies";
 import { SIGN_IN_METHODS, SIGN_IN_OUTCOMES } from "../tables/sign-in-events";
-import { EmailedTokenSchema, EmailSchema, PasswordSchema, RecoveryCodeSchema, TotpCodeSchema } from "./auth";
+import { EmailedTokenSchema, EmailSchema, PasswordSchema, requireOneFactor, SecondFactorFields, TotpCodeSchema } from "./auth";
 
 export const DeviceView = z.object({
 	browser: z.string().nullable(),
@@ -97,9 +97,7 @@ export const TotpEnrolment = z
 	.meta({ id: "TotpEnrolment" });
 
 export const TotpCodeBody = z.strictObject({ code: TotpCodeSchema }).meta({ id: "TotpCodeBody" });
-export const FreshSecondFactorBody = z
-	.union([z.strictObject({ code: TotpCodeSchema }), z.strictObject({ recoveryCode: RecoveryCodeSchema })])
-	.meta({ id: "FreshSecondFactorBody" });
+export const FreshSecondFactorBody = z.strictObject(SecondFactorFields).superRefine(requireOneFactor).meta({ id: "FreshSecondFactorBody" });
 
 export const RecoveryCodes = z
 	.object({ recoveryCodes: z.array(z.string()).meta({ description: "Shown once; each works once" }) })

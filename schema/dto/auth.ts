@@ -134,17 +134,29 @@ export const RecoveryCodeSchema = z
 	.regex(/^[a-z2-7]{5}-?[a-z2-7]{5}$/i, "must be one of your recovery codes (like abcde-fghij)")
 	.meta({ example: "abcde-fghij" });
 
+/** A TOTP code or a recovery code: exactly one of the two fields. */
+export const SecondFactorFields = { code: TotpCodeSchema.optional(), recoveryCode: RecoveryCodeSchema.optional() };
+
+export function requireOneFactor(value: { code?: string | undefined; recoveryCode?: string | undefined }, ctx: z.RefinementCtx): void {
+	if ((value.code === undefined) === (value.recoveryCode === undefined)) {
+		ctx.addIssue({ code: "custom", path: ["code"], message: "give either code or recoveryCode, not both or neither" });
+	}
+}
+
+/** The factor a validated body carries, as the services take it. */
+export function secondFactorOf(value: {
+	code?: string | undefined;
+	recoveryCode?: string | undefined;
+}): { code: string } | { recoveryCode: string } {
+	return value.code !== undefined ? { code: value.code } : { recoveryCode: value.recoveryCode ?? "" };
+}
+
 export const LoginMfaBody = z
-	.union([
-		z.strictObject({
-			challenge: z.string().min(20, "is not a valid challenge").max(100, "is not a valid challenge"),
-			code: TotpCodeSchema,
-		}),
-		z.strictObject({
-			challenge: z.string().min(20, "is not a valid challenge").max(100, "is not a valid challenge"),
-			recoveryCode: RecoveryCodeSchema,
-		}),
-	])
+	.strictObject({
+		challenge: z.string().min(20, "is not a valid challenge").max(100, "is not a valid challenge"),
+		...SecondFactorFields,
+	})
+	.superRefine(requireOneFactor)
 	.meta({ id: "LoginMfaBody" });
 export type LoginMfaBody = z.infer<typeof LoginMfaBody>;
 

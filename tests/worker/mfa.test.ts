@@ -141,8 +141,18 @@ describe("two-step sign-in", { timeout: 30_000 }, () => {
 	});
 
 	it("names bad second-step input", async () => {
-		const res = await secondStep({ challenge: "x".repeat(32), code: "abc" });
-		expect(res.status).toBe(422);
+		const challenge = "x".repeat(32);
+		for (const [body, field] of [
+			[{ challenge, code: "abc" }, "code"],
+			[{ challenge, recoveryCode: "not a code!" }, "recoveryCode"],
+			[{ challenge }, "code"],
+			[{ challenge, code: "123456", recoveryCode: "abcde-fghij" }, "code"],
+			[{ challenge: "short", code: "123456" }, "challenge"],
+		] as const) {
+			const res = await secondStep(body);
+			expect(res.status, JSON.stringify(body)).toBe(422);
+			expect((await problemOf(res)).errors?.map((e) => e.path)).toEqual([field]);
+		}
 	});
 });
 

@@ -1,7 +1,7 @@
 /** Handlers of the authentication routes: thin glue between HTTP and the auth services. */
 import type { RouteHandler } from "@hono/zod-openapi";
 import type { SecurityPolicy } from "../../../schema/dto/account-security";
-import type { MeResponse, TenantSummary } from "../../../schema/dto/auth";
+import { type MeResponse, secondFactorOf, type TenantSummary } from "../../../schema/dto/auth";
 import { RATE_RULES } from "../../../schema/rate-limits";
 import type { AppEnv, AuthContext } from "../../env";
 import { authDepsOf } from "../../lib/auth-deps";
@@ -86,7 +86,11 @@ export const login: RouteHandler<typeof routes.login, AppEnv> = async (c) => {
 
 export const loginMfa: RouteHandler<typeof routes.loginMfa, AppEnv> = async (c) => {
 	const body = c.req.valid("json");
-	const { session, auth } = await completeMfaSignIn(authDepsOf(c), { ...body, ...requestOrigin(c) });
+	const { session, auth } = await completeMfaSignIn(authDepsOf(c), {
+		challenge: body.challenge,
+		...secondFactorOf(body),
+		...requestOrigin(c),
+	});
 	setSessionCookie(c, session.token, session.expiresAt);
 	return c.json(await meOf(c, auth), 200);
 };

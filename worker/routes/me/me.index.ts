@@ -1,4 +1,5 @@
 /** The account router: the signed-in identity and its own security settings. */
+import { secondFactorOf } from "../../../schema/dto/auth";
 import { authDepsOf } from "../../lib/auth-deps";
 import { createRouter } from "../../lib/create-router";
 import { tenantScope } from "../../lib/db";
@@ -83,7 +84,8 @@ export const meRouter = createRouter()
 		return c.json({ recoveryCodes }, 200);
 	})
 	.openapi(mfa.disable, async (c) => {
-		await disableTotp(tenantScope(c.get("db"), tenantOf(c).id), currentAuth(c), c.req.valid("json"), requestOrigin(c));
+		const factor = secondFactorOf(c.req.valid("json"));
+		await disableTotp(tenantScope(c.get("db"), tenantOf(c).id), currentAuth(c), factor, requestOrigin(c));
 		return c.body(null, 204);
 	})
 	.openapi(mfa.regenerate, async (c) => {
