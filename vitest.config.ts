@@ -47,6 +47,8 @@ export default defineConfig(async () => {
 					test: {
 						name: "e2e",
 						include: ["tests/e2e/**/*.test.ts"],
+						// What the user waits for includes Argon2id sign-ins on a 2-core machine: give the page up to 10 s to show it.
+						expect: { poll: { timeout: 10_000 } },
 						environment: "node",
 						globalSetup: ["tests/e2e/global-setup.ts"],
 						testTimeout: 60_000,

@@ -1,8 +1,12 @@
 /** Every drizzle table of the shared schema; drizzle-kit generates migrations from this module. */
+
+export * from "./tables/account-tokens";
 export * from "./tables/audit-events";
 export * from "./tables/dead-jobs";
 export * from "./tables/email-outbox";
 export * from "./tables/push-subscriptions";
+export * from "./tables/mfa";
+export * from "./tables/security-policies";
 export * from "./tables/sessions";
 export * from "./tables/sign-in-events";
 export * from "./tables/tenant-branding";

@@ -2,8 +2,24 @@
  * The typed union of background jobs on the `jobs` queue. Each job names its tenant (or null for
  * platform work) and carries an idempotency key its effects check, so a redelivery changes nothing.
  */
+/** Account emails: the token-bearing ones mint their single-use token inside the job, so no token travels on the queue. */
+export type AccountEmailKind = "verify_email" | "change_email" | "password_reset" | "unlock" | "new_device";
+
 export type Job =
 	| { type: "welcome-email"; tenantId: string; userId: string; tenantUrl: string; idempotencyKey: string }
+	| {
+			type: "account-email";
+			tenantId: string;
+			userId: string;
+			kind: AccountEmailKind;
+			/** The tenant's own address, e.g. http://acme.localhost:8787 (links in the email start here). */
+			baseUrl: string;
+			idempotencyKey: string;
+			/** change_email: the address being confirmed. */
+			newEmail?: string;
+			/** new_device: what signed in, from where, when. */
+			signIn?: { device: string; place: string | null; ip: string | null; at: number };
+	  }
 	| { type: "purge-expired-auth"; tenantId: null; idempotencyKey: string }
 	| { type: "push-notification"; tenantId: string; userId: string; message: PushMessageContent; idempotencyKey: string };
 

@@ -1,12 +1,13 @@
 /**
  * createApp(): the middleware chain and every route.
- * ping (bare) → request context → security headers → body limit → origin check → tenant → session → routes.
+ * ping (bare) → request context → security headers → body limit → origin check → tenant → session → account policy → routes.
  */
 import { OpenAPIHono } from "@hono/zod-openapi";
 import { HTTPException } from "hono/http-exception";
 import type { AppEnv } from "./env";
 import { createLogger } from "./lib/logger";
 import { Problem, problems, respondWithProblem } from "./lib/problem";
+import { accountPolicy } from "./middleware/account-policy";
 import { apiBodyLimit } from "./middleware/body-limit";
 import { originCheck } from "./middleware/origin-check";
 import { requestContext } from "./middleware/request-context";
@@ -25,6 +26,7 @@ import { hostRouter } from "./routes/host/host.index";
 import { manifestRouter } from "./routes/manifest";
 import { meRouter } from "./routes/me/me.index";
 import { pushRouter } from "./routes/push/push.index";
+import { securityRouter } from "./routes/security/security.index";
 import { usageRouter } from "./routes/usage/usage.index";
 
 /** The versioned, tenant-scoped API. Its type is what the PWA's typed client is built from. */
@@ -34,6 +36,7 @@ function createApiRoutes() {
 		.route("/", authRouter)
 		.route("/", meRouter)
 		.route("/", usageRouter)
+		.route("/", securityRouter)
 		.route("/", pushRouter)
 		.route("/", brandingRouter)
 		.route("/", domainsRouter);
@@ -53,6 +56,7 @@ export function createApp() {
 	app.use("/api/v1/*", originCheck);
 	app.use("/api/v1/*", resolveTenant);
 	app.use("/api/v1/*", loadSession);
+	app.use("/api/v1/*", accountPolicy);
 
 	mountApiDocs(app);
 	app.route("/", healthRouter);

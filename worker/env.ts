@@ -40,6 +40,10 @@ export type AuthContext = {
 	tenantId: string;
 	user: { id: string; email: string; name: string };
 	role: Role;
+	/** The account's address has been confirmed through an emailed link. */
+	emailVerified: boolean;
+	/** The account has a confirmed TOTP authenticator. */
+	mfaEnabled: boolean;
 };
 
 export type AppEnv = {

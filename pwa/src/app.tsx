@@ -10,7 +10,7 @@ import { Redirect } from "./components/redirect";
 import { FrameSkeleton } from "./components/skeleton";
 import { UpdatePrompt } from "./components/update-prompt";
 import { CLIENT_AREAS, STAFF_AREAS } from "./models/areas";
-import { isPlatformHost, isSignedIn, status } from "./models/session";
+import { isPlatformHost, isSignedIn, me, status } from "./models/session";
 
 const SignUp = lazy(() => import("./routes/sign-up"));
 const SignIn = lazy(() => import("./routes/sign-in"));
@@ -22,6 +22,10 @@ const NotFound = lazy(() => import("./routes/not-found"));
 const Usage = lazy(() => import("./routes/usage"));
 const BrandSettings = lazy(() => import("./routes/brand-settings"));
 const DomainSettings = lazy(() => import("./routes/domain-settings"));
+const AccountSecurity = lazy(() => import("./routes/account-security"));
+const VerifyEmail = lazy(() => import("./routes/verify-email"));
+const ResetPassword = lazy(() => import("./routes/reset-password"));
+const Unlock = lazy(() => import("./routes/unlock"));
 
 /** Every area not built yet (the start page aside); ComingSoon shows 404 for an area the user's role does not have. */
 const COMING_SOON_PATHS = [...new Set([...STAFF_AREAS, ...CLIENT_AREAS].filter((area) => !area.ready).map((area) => area.path))].filter(
@@ -47,17 +51,42 @@ function SignedOutPages() {
 		<Router>
 			<Route path="/signin" component={SignIn} />
 			<Route path="/welcome" component={Welcome} />
+			<Route path="/verify-email" component={VerifyEmail} />
+			<Route path="/reset-password" component={ResetPassword} />
+			<Route path="/unlock" component={Unlock} />
 			<Route default component={RedirectToSignIn} />
 		</Router>
 	);
 }
 
+function GoToSecurity() {
+	return <Redirect to="/account/security" />;
+}
+
+/** While the agency requires two-step sign-in of this user and it is not set up, only its setup page (and emailed links) open. */
+function MfaSetupPages() {
+	return (
+		<AppFrame>
+			<Router>
+				<Route path="/account/security" component={AccountSecurity} />
+				<Route path="/verify-email" component={VerifyEmail} />
+				<Route default component={GoToSecurity} />
+			</Router>
+		</AppFrame>
+	);
+}
+
 function SignedInPages() {
+	if (me.value?.mfaSetupRequired) return <MfaSetupPages />;
 	return (
 		<AppFrame>
 			<Router>
 				<Route path="/" component={Dashboard} />
 				<Route path="/account" component={Account} />
+				<Route path="/account/security" component={AccountSecurity} />
+				<Route path="/verify-email" component={VerifyEmail} />
+				<Route path="/unlock" component={Unlock} />
+				<Route path="/reset-password" component={GoToSecurity} />
 				<Route path="/signin" component={ContinueAfterSignIn} />
 				<Route path="/welcome" component={GoToStart} />
 				<Route path="/usage" component={Usage} />

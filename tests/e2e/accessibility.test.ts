@@ -31,6 +31,18 @@ describe("accessibility", () => {
 			...(await check(page, platformUrl("/"), () => page.getByRole("button", { name: "Create agency" }).waitFor())),
 			...(await check(page, tenantUrl("northwind", "/signin"), () => page.getByRole("button", { name: "Sign in" }).waitFor())),
 			...(await check(page, tenantUrl("northwind", "/welcome"), () => page.getByRole("main").waitFor())),
+			...(await check(page, tenantUrl("northwind", "/reset-password"), () =>
+				page.getByRole("button", { name: "Send the link" }).waitFor(),
+			)),
+			...(await check(page, tenantUrl("northwind", "/reset-password?token=aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa"), () =>
+				page.getByRole("button", { name: "Set new password" }).waitFor(),
+			)),
+			...(await check(page, tenantUrl("northwind", "/verify-email?token=aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa"), () =>
+				page.getByRole("link", { name: "Sign in" }).waitFor(),
+			)),
+			...(await check(page, tenantUrl("northwind", "/unlock?token=aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa"), () =>
+				page.getByRole("link", { name: "Sign in" }).waitFor(),
+			)),
 		];
 		expect(violations).toEqual([]);
 		await context.close();
@@ -41,7 +53,7 @@ describe("accessibility", () => {
 		const nav = page.getByRole("navigation", { name: /main/i });
 		const hrefs = await nav.getByRole("link").evaluateAll((links) => links.map((l) => l.getAttribute("href") ?? ""));
 		const violations: string[] = [];
-		for (const href of [...new Set([...hrefs, "/account", "/no-such-page"])]) {
+		for (const href of [...new Set([...hrefs, "/account", "/account/security", "/no-such-page"])]) {
 			violations.push(...(await check(page, tenantUrl("northwind", href), () => page.getByRole("main").waitFor())));
 		}
 		expect(hrefs.length).toBeGreaterThanOrEqual(8);

@@ -39,7 +39,16 @@ describe("requirePermission", () => {
 		const role = c.req.header("X-Test-Role");
 		c.set(
 			"auth",
-			role ? { sessionId: "s", tenantId: "t", user: { id: "u", email: "e", name: "n" }, role: role as (typeof ROLES)[number] } : null,
+			role
+				? {
+						sessionId: "s",
+						tenantId: "t",
+						user: { id: "u", email: "e", name: "n" },
+						role: role as (typeof ROLES)[number],
+						emailVerified: true,
+						mfaEnabled: false,
+					}
+				: null,
 		);
 		return next();
 	});

@@ -9,6 +9,7 @@ import type { Job } from "../../schema/jobs";
 import type { Bindings } from "../env";
 import { EmailDeliveryError } from "../lib/email/transport";
 import { createLogger } from "../lib/logger";
+import { runAccountEmail } from "./account-email";
 import { type JobDeps, jobDeps } from "./job-deps";
 import { runPurgeExpiredAuth } from "./purge-expired-auth";
 import { runPushNotification } from "./push-notification";
@@ -25,6 +26,8 @@ export async function runJob(deps: JobDeps, job: Job): Promise<void> {
 	switch (job.type) {
 		case "welcome-email":
 			return runWelcomeEmail(deps, job);
+		case "account-email":
+			return runAccountEmail(deps, job);
 		case "purge-expired-auth":
 			return runPurgeExpiredAuth(deps);
 		case "push-notification":

@@ -3,28 +3,31 @@
  * sliding expiry renewed when less than half remains, and revocation by deleting rows. Every
  * query is scoped to the tenant of the request.
  */
-import { and, eq, lt } from "drizzle-orm";
-import { memberships, sessions, users } from "../../schema/index";
+import { and, eq, isNotNull, lt, ne } from "drizzle-orm";
+import { memberships, sessions, totpCredentials, users } from "../../schema/index";
 import type { AuthContext, Database } from "../env";
 import type { TenantScope } from "../lib/db";
 import { sessionCache, sessionCacheKey } from "../lib/identity-cache";
-import { generateToken, tokenId } from "../lib/tokens";
+import { generatePublicId, generateToken, tokenId } from "../lib/tokens";
 
 export const SESSION_TTL_MS = 30 * 24 * 60 * 60 * 1000;
 const RENEW_WHEN_LEFT_MS = SESSION_TTL_MS / 2;
 /** `last_seen_at` is written at most this often, so reads stay reads. */
 const LAST_SEEN_GRANULARITY_MS = 5 * 60 * 1000;
 
-export type RequestOrigin = { ip: string | null; userAgent: string | null };
+export type RequestOrigin = { ip: string | null; userAgent: string | null; place?: string | null };
 
-export type NewSession = { id: string; token: string; expiresAt: number };
+export type NewSession = { id: string; publicId: string; token: string; expiresAt: number };
 
 export async function createSession(scope: TenantScope, input: { userId: string } & RequestOrigin, now = Date.now()): Promise<NewSession> {
 	const token = generateToken();
 	const id = tokenId(token);
+	const publicId = generatePublicId();
 	const expiresAt = now + SESSION_TTL_MS;
 	await scope.insert(sessions, {
 		id,
+		publicId,
+		place: input.place ?? null,
 		userId: input.userId,
 		expiresAt,
 		createdAt: now,
@@ -32,7 +35,7 @@ export async function createSession(scope: TenantScope, input: { userId: string 
 		ip: input.ip,
 		userAgent: input.userAgent?.slice(0, 512) ?? null,
 	});
-	return { id, token, expiresAt };
+	return { id, publicId, token, expiresAt };
 }
 
 export type ValidatedSession = { auth: AuthContext; renewedExpiresAt: number | null };
@@ -60,10 +63,20 @@ export async function validateSessionToken(scope: TenantScope, token: string, no
 			email: users.email,
 			name: users.name,
 			role: memberships.role,
+			emailVerifiedAt: users.emailVerifiedAt,
+			totpConfirmedAt: totpCredentials.confirmedAt,
 		})
 		.from(sessions)
 		.innerJoin(users, and(eq(users.id, sessions.userId), eq(users.tenantId, sessions.tenantId)))
 		.innerJoin(memberships, and(eq(memberships.userId, sessions.userId), eq(memberships.tenantId, sessions.tenantId)))
+		.leftJoin(
+			totpCredentials,
+			and(
+				eq(totpCredentials.userId, sessions.userId),
+				eq(totpCredentials.tenantId, sessions.tenantId),
+				isNotNull(totpCredentials.confirmedAt),
+			),
+		)
 		.where(scope.where(sessions, eq(sessions.id, id)))
 		.limit(1);
 	if (!row) return null;
@@ -86,6 +99,8 @@ export async function validateSessionToken(scope: TenantScope, token: string, no
 		tenantId: scope.tenantId,
 		user: { id: row.userId, email: row.email, name: row.name },
 		role: row.role,
+		emailVerified: row.emailVerifiedAt !== null,
+		mfaEnabled: row.totpConfirmedAt !== null,
 	};
 	sessionCache.set(cacheKey, { auth, expiresAt: renewedExpiresAt ?? row.expiresAt, lastSeenAt }, now);
 	return { auth, renewedExpiresAt };
@@ -96,10 +111,26 @@ export async function invalidateSession(scope: TenantScope, sessionId: string): 
 	await scope.delete(sessions, eq(sessions.id, sessionId));
 }
 
-/** Signs a user out everywhere in the tenant. */
-export async function invalidateUserSessions(scope: TenantScope, userId: string): Promise<void> {
-	sessionCache.deleteWhere((s) => s.auth.tenantId === scope.tenantId && s.auth.user.id === userId);
-	await scope.delete(sessions, eq(sessions.userId, userId));
+/** Signs a user out everywhere in the tenant (but `keepSessionId`, when given). */
+export async function invalidateUserSessions(scope: TenantScope, userId: string, keepSessionId?: string): Promise<number> {
+	const keep = keepSessionId ? ne(sessions.id, keepSessionId) : undefined;
+	const deleted = await scope.delete(sessions, eq(sessions.userId, userId), keep).returning({ id: sessions.id });
+	forgetCachedSessions(
+		scope.tenantId,
+		deleted.map((d) => d.id),
+	);
+	sessionCache.deleteWhere((s) => s.auth.tenantId === scope.tenantId && s.auth.user.id === userId && s.auth.sessionId !== keepSessionId);
+	return deleted.length;
+}
+
+/** Drops cached lookups of sessions revoked here, so this isolate refuses them at once. */
+export function forgetCachedSessions(tenantId: string, sessionIds: readonly string[]): void {
+	for (const id of sessionIds) sessionCache.delete(sessionCacheKey(tenantId, id));
+}
+
+/** Drops a user's cached sessions so the next request re-reads them (role, verification or MFA changed). */
+export function refreshCachedUser(tenantId: string, userId: string): void {
+	sessionCache.deleteWhere((s) => s.auth.tenantId === tenantId && s.auth.user.id === userId);
 }
 
 /** Platform-wide housekeeping: expired sessions of every tenant. */
