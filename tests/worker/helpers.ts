@@ -35,7 +35,13 @@ export async function call(host: string, path: string, options: RequestOptions =
 	}
 	// Redirects are answers to assert on, never followed.
 	return exports.default.fetch(
-		new Request(`${origin}${path}`, { method: options.method ?? (body ? "POST" : "GET"), headers, body, cf: options.cf, redirect: "manual" }),
+		new Request(`${origin}${path}`, {
+			method: options.method ?? (body ? "POST" : "GET"),
+			headers,
+			body,
+			cf: options.cf,
+			redirect: "manual",
+		}),
 	);
 }
 
