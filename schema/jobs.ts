@@ -4,7 +4,9 @@
  */
 export type Job =
 	| { type: "welcome-email"; tenantId: string; userId: string; tenantUrl: string; idempotencyKey: string }
-	| { type: "purge-expired-auth"; tenantId: null; idempotencyKey: string };
+	| { type: "purge-expired-auth"; tenantId: null; idempotencyKey: string }
+	| { type: "milestone-completed-email"; tenantId: string; milestoneId: string; completedAt: number; idempotencyKey: string }
+	| { type: "task-reminders"; tenantId: null; now: number; idempotencyKey: string };
 
 export type JobType = Job["type"];
 export type JobOf<T extends JobType> = Extract<Job, { type: T }>;

@@ -15,6 +15,7 @@ import { loadSession } from "./middleware/session";
 import { resolveTenant } from "./middleware/tenant";
 import { appShellRouter } from "./routes/app-shell";
 import { authRouter } from "./routes/auth/auth.index";
+import { clientsRouter } from "./routes/clients/clients.index";
 import { devRouter } from "./routes/dev/mailbox";
 import { mountApiDocs } from "./routes/docs/docs.index";
 import { healthRouter } from "./routes/health/health.index";
@@ -25,7 +26,12 @@ import { usageRouter } from "./routes/usage/usage.index";
 
 /** The versioned, tenant-scoped API. Its type is what the PWA's typed client is built from. */
 function createApiRoutes() {
-	return new OpenAPIHono<AppEnv>().route("/", hostRouter).route("/", authRouter).route("/", meRouter).route("/", usageRouter);
+	return new OpenAPIHono<AppEnv>()
+		.route("/", hostRouter)
+		.route("/", authRouter)
+		.route("/", meRouter)
+		.route("/", usageRouter)
+		.route("/", clientsRouter);
 }
 
 export type AppType = ReturnType<typeof createApiRoutes>;

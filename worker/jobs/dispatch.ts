@@ -10,7 +10,9 @@ import type { Bindings } from "../env";
 import { EmailDeliveryError } from "../lib/email/transport";
 import { createLogger } from "../lib/logger";
 import { type JobDeps, jobDeps } from "./job-deps";
+import { runMilestoneCompletedEmail } from "./milestone-completed-email";
 import { runPurgeExpiredAuth } from "./purge-expired-auth";
+import { runTaskReminders } from "./task-reminders";
 import { runWelcomeEmail } from "./welcome-email";
 
 export const DEAD_LETTER_QUEUE = "atrium-jobs-dlq";
@@ -26,6 +28,10 @@ export async function runJob(deps: JobDeps, job: Job): Promise<void> {
 			return runWelcomeEmail(deps, job);
 		case "purge-expired-auth":
 			return runPurgeExpiredAuth(deps);
+		case "milestone-completed-email":
+			return runMilestoneCompletedEmail(deps, job);
+		case "task-reminders":
+			return runTaskReminders(deps, job);
 		default:
 			return assertNever(job);
 	}
