@@ -59,7 +59,8 @@ const STAFF: readonly Permission[] = [
 const ADMIN: readonly Permission[] = [...STAFF, "tenant:manage", "members:manage", "usage:read", "audit:read", "jobs:manage"];
 
 export const ROLE_PERMISSIONS: Readonly<Record<Role, ReadonlySet<Permission>>> = {
-	owner: new Set([...ADMIN, "billing:manage"]),
+	/** The owner holds every permission, the client-side ones too (e.g. recording a client's approval given by phone). */
+	owner: new Set(PERMISSIONS),
 	admin: new Set(ADMIN),
 	staff: new Set(STAFF),
 	client: new Set<Permission>([

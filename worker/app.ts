@@ -16,12 +16,16 @@ import { resolveTenant } from "./middleware/tenant";
 import { appShellRouter } from "./routes/app-shell";
 import { authRouter } from "./routes/auth/auth.index";
 import { clientsRouter } from "./routes/clients/clients.index";
+import { dashboardRouter } from "./routes/dashboard/dashboard.index";
+import { deliverablesRouter } from "./routes/deliverables/deliverables.index";
 import { devRouter } from "./routes/dev/mailbox";
 import { mountApiDocs } from "./routes/docs/docs.index";
 import { healthRouter } from "./routes/health/health.index";
 import { hostRouter } from "./routes/host/host.index";
 import { manifestRouter } from "./routes/manifest";
 import { meRouter } from "./routes/me/me.index";
+import { projectsRouter } from "./routes/projects/projects.index";
+import { tasksRouter } from "./routes/tasks/tasks.index";
 import { usageRouter } from "./routes/usage/usage.index";
 
 /** The versioned, tenant-scoped API. Its type is what the PWA's typed client is built from. */
@@ -31,7 +35,11 @@ function createApiRoutes() {
 		.route("/", authRouter)
 		.route("/", meRouter)
 		.route("/", usageRouter)
-		.route("/", clientsRouter);
+		.route("/", clientsRouter)
+		.route("/", projectsRouter)
+		.route("/", tasksRouter)
+		.route("/", deliverablesRouter)
+		.route("/", dashboardRouter);
 }
 
 export type AppType = ReturnType<typeof createApiRoutes>;
