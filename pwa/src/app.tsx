@@ -20,6 +20,10 @@ const Account = lazy(() => import("./routes/account"));
 const ComingSoon = lazy(() => import("./routes/coming-soon"));
 const NotFound = lazy(() => import("./routes/not-found"));
 const Usage = lazy(() => import("./routes/usage"));
+const Clients = lazy(() => import("./routes/clients"));
+const ClientDetail = lazy(() => import("./routes/client-detail"));
+const Projects = lazy(() => import("./routes/projects"));
+const ProjectDetail = lazy(() => import("./routes/project-detail"));
 
 /** Every area not built yet (the start page aside); ComingSoon shows 404 for an area the user's role does not have. */
 const COMING_SOON_PATHS = [...new Set([...STAFF_AREAS, ...CLIENT_AREAS].filter((area) => !area.ready).map((area) => area.path))].filter(
@@ -59,6 +63,10 @@ function SignedInPages() {
 				<Route path="/signin" component={ContinueAfterSignIn} />
 				<Route path="/welcome" component={GoToStart} />
 				<Route path="/usage" component={Usage} />
+				<Route path="/clients" component={Clients} />
+				<Route path="/clients/:id" component={ClientDetail} />
+				<Route path="/projects" component={Projects} />
+				<Route path="/projects/:id" component={ProjectDetail} />
 				{COMING_SOON_PATHS.map((path) => (
 					<Route key={path} path={path} component={ComingSoon} />
 				))}

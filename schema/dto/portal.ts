@@ -308,3 +308,12 @@ export const ClientDashboard = z
 
 export type ClientDtoT = z.infer<typeof ClientDto>;
 export type ProgressT = z.infer<typeof Progress>;
+export type ClientT = z.infer<typeof ClientDto>;
+export type ClientPersonT = z.infer<typeof ClientPerson>;
+export type ProjectSummaryT = z.infer<typeof ProjectSummary>;
+export type ProjectDetailT = z.infer<typeof ProjectDetail>;
+export type MilestoneT = z.infer<typeof MilestoneDto>;
+export type TaskT = z.infer<typeof TaskDto>;
+export type DeliverableWithReviewsT = z.infer<typeof DeliverableWithReviews>;
+export type StaffDashboardT = z.infer<typeof StaffDashboard>;
+export type ClientDashboardT = z.infer<typeof ClientDashboard>;
