@@ -3,7 +3,7 @@
  * tenant's plan allows `limits.clients` live, non-archived clients. The shared entitlements
  * helper of billing can take this over without any caller changing.
  */
-import { and, count, eq, isNull, ne } from "drizzle-orm";
+import { count, eq, isNull, ne } from "drizzle-orm";
 import { clients, tenants } from "../../../schema/index";
 import { PLANS } from "../../../schema/plans";
 import type { TenantScope } from "../../lib/db";
@@ -18,7 +18,7 @@ export async function assertCanAddClient(scope: TenantScope): Promise<void> {
 	const [row] = await scope.db
 		.select({ n: count() })
 		.from(clients)
-		.where(scope.where(clients, isNull(clients.deletedAt), and(ne(clients.status, "archived"))));
+		.where(scope.where(clients, isNull(clients.deletedAt), ne(clients.status, "archived")));
 	if ((row?.n ?? 0) >= limit) {
 		throw new Problem(
 			403,
