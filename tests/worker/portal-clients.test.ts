@@ -25,6 +25,22 @@ describe("GET /api/v1/clients", () => {
 		expect(basic.clients.map((c) => c.name)).toEqual(["Yarrow Labs"]);
 	});
 
+	it("filters by the staff member who owns a client", async () => {
+		await json(
+			call(acme.host, `/api/v1/clients/${acme.clientY.id}`, {
+				method: "PATCH",
+				cookie: acme.staffCookie,
+				body: { ownerUserId: acme.staffId },
+			}),
+		);
+		const owned = await json<Page>(call(acme.host, `/api/v1/clients?owner=${acme.staffId}`, { cookie: acme.staffCookie }));
+		expect(owned.clients.map((c) => c.name)).toEqual(["Yarrow Labs"]);
+		const people = await json<{ people: { email: string }[] }>(
+			call(acme.host, `/api/v1/clients/${acme.clientX.id}/people`, { cookie: acme.xUser.cookie }),
+		);
+		expect(people.people.map((p) => p.email)).toEqual(["x@acme.test"]);
+	});
+
 	it("sorts by name, status and newest, and pages with a cursor without repeats", async () => {
 		for (const name of ["alpha", "Charlie", "bravo"]) {
 			await json(call(acme.host, "/api/v1/clients", { cookie: acme.staffCookie, body: { name } }), 201);
