@@ -2,9 +2,12 @@
 
 export * from "./tables/account-tokens";
 export * from "./tables/audit-events";
+export * from "./tables/clients";
 export * from "./tables/dead-jobs";
+export * from "./tables/deliverables";
 export * from "./tables/email-outbox";
 export * from "./tables/mfa";
+export * from "./tables/projects";
 export * from "./tables/push-subscriptions";
 export * from "./tables/security-policies";
 export * from "./tables/sessions";

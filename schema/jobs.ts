@@ -21,6 +21,8 @@ export type Job =
 			signIn?: { device: string; place: string | null; ip: string | null; at: number };
 	  }
 	| { type: "purge-expired-auth"; tenantId: null; idempotencyKey: string }
+	| { type: "milestone-completed-email"; tenantId: string; milestoneId: string; completedAt: number; idempotencyKey: string }
+	| { type: "task-reminders"; tenantId: null; now: number; idempotencyKey: string }
 	| { type: "push-notification"; tenantId: string; userId: string; message: PushMessageContent; idempotencyKey: string };
 
 /** What a feature asks to push; the job adds the agency's name and icon. */

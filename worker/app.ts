@@ -18,6 +18,9 @@ import { appShellRouter } from "./routes/app-shell";
 import { authRouter } from "./routes/auth/auth.index";
 import { brandFilesRouter } from "./routes/brand-files";
 import { brandingRouter } from "./routes/branding/branding.index";
+import { clientsRouter } from "./routes/clients/clients.index";
+import { dashboardRouter } from "./routes/dashboard/dashboard.index";
+import { deliverablesRouter } from "./routes/deliverables/deliverables.index";
 import { devRouter } from "./routes/dev/mailbox";
 import { mountApiDocs } from "./routes/docs/docs.index";
 import { domainsRouter } from "./routes/domains/domains.index";
@@ -25,8 +28,10 @@ import { healthRouter } from "./routes/health/health.index";
 import { hostRouter } from "./routes/host/host.index";
 import { manifestRouter } from "./routes/manifest";
 import { meRouter } from "./routes/me/me.index";
+import { projectsRouter } from "./routes/projects/projects.index";
 import { pushRouter } from "./routes/push/push.index";
 import { securityRouter } from "./routes/security/security.index";
+import { tasksRouter } from "./routes/tasks/tasks.index";
 import { usageRouter } from "./routes/usage/usage.index";
 
 /** The versioned, tenant-scoped API. Its type is what the PWA's typed client is built from. */
@@ -39,7 +44,12 @@ function createApiRoutes() {
 		.route("/", securityRouter)
 		.route("/", pushRouter)
 		.route("/", brandingRouter)
-		.route("/", domainsRouter);
+		.route("/", domainsRouter)
+		.route("/", clientsRouter)
+		.route("/", projectsRouter)
+		.route("/", tasksRouter)
+		.route("/", deliverablesRouter)
+		.route("/", dashboardRouter);
 }
 
 export type AppType = ReturnType<typeof createApiRoutes>;

@@ -26,6 +26,10 @@ const AccountSecurity = lazy(() => import("./routes/account-security"));
 const VerifyEmail = lazy(() => import("./routes/verify-email"));
 const ResetPassword = lazy(() => import("./routes/reset-password"));
 const Unlock = lazy(() => import("./routes/unlock"));
+const Clients = lazy(() => import("./routes/clients"));
+const ClientDetail = lazy(() => import("./routes/client-detail"));
+const Projects = lazy(() => import("./routes/projects"));
+const ProjectDetail = lazy(() => import("./routes/project-detail"));
 
 /** Every area not built yet (the start page aside); ComingSoon shows 404 for an area the user's role does not have. */
 const COMING_SOON_PATHS = [...new Set([...STAFF_AREAS, ...CLIENT_AREAS].filter((area) => !area.ready).map((area) => area.path))].filter(
@@ -92,6 +96,10 @@ function SignedInPages() {
 				<Route path="/usage" component={Usage} />
 				<Route path="/settings/brand" component={BrandSettings} />
 				<Route path="/settings/domains" component={DomainSettings} />
+				<Route path="/clients" component={Clients} />
+				<Route path="/clients/:id" component={ClientDetail} />
+				<Route path="/projects" component={Projects} />
+				<Route path="/projects/:id" component={ProjectDetail} />
 				{COMING_SOON_PATHS.map((path) => (
 					<Route key={path} path={path} component={ComingSoon} />
 				))}

@@ -1,6 +1,7 @@
 /** axe-core finds no serious or critical WCAG 2.1 AA violation on any page of the shell. */
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { DEMO_IDS } from "../../scripts/lib/demo-portal-seed";
 import { launchBrowser, platformUrl, seriousA11yViolations, signInToNorthwind, tenantUrl } from "./browser";
 
 let browser: Browser;
@@ -57,6 +58,30 @@ describe("accessibility", () => {
 			violations.push(...(await check(page, tenantUrl("northwind", href), () => page.getByRole("main").waitFor())));
 		}
 		expect(hrefs.length).toBeGreaterThanOrEqual(8);
+		expect(violations).toEqual([]);
+	});
+
+	it("the portal's staff pages with their data loaded", async () => {
+		const page = await signedIn("staff@northwind.test");
+		const url = (path: string) => tenantUrl("northwind", path);
+		const violations = [
+			...(await check(page, url("/"), () => page.getByRole("heading", { name: "Overdue tasks" }).waitFor())),
+			...(await check(page, url("/clients"), () => page.getByRole("link", { name: "Acme Bakery" }).waitFor())),
+			...(await check(page, url(`/clients/${DEMO_IDS.bakery}`), () => page.getByRole("heading", { name: "People" }).waitFor())),
+			...(await check(page, url("/projects"), () => page.getByRole("progressbar").first().waitFor())),
+			...(await check(page, url(`/projects/${DEMO_IDS.project}`), () => page.getByRole("button", { name: "Add deliverable" }).waitFor())),
+		];
+		expect(violations).toEqual([]);
+	});
+
+	it("the portal's client pages with their data loaded", async () => {
+		const page = await signedIn("client@northwind.test");
+		const url = (path: string) => tenantUrl("northwind", path);
+		const violations = [
+			...(await check(page, url("/"), () => page.getByRole("heading", { name: "Waiting for your review" }).waitFor())),
+			...(await check(page, url("/projects"), () => page.getByRole("progressbar").first().waitFor())),
+			...(await check(page, url(`/projects/${DEMO_IDS.project}`), () => page.getByRole("heading", { name: "Deliverables" }).waitFor())),
+		];
 		expect(violations).toEqual([]);
 	});
 

@@ -11,8 +11,10 @@ import { EmailDeliveryError } from "../lib/email/transport";
 import { createLogger } from "../lib/logger";
 import { runAccountEmail } from "./account-email";
 import { type JobDeps, jobDeps } from "./job-deps";
+import { runMilestoneCompletedEmail } from "./milestone-completed-email";
 import { runPurgeExpiredAuth } from "./purge-expired-auth";
 import { runPushNotification } from "./push-notification";
+import { runTaskReminders } from "./task-reminders";
 import { runWelcomeEmail } from "./welcome-email";
 
 export const DEAD_LETTER_QUEUE = "atrium-jobs-dlq";
@@ -32,6 +34,10 @@ export async function runJob(deps: JobDeps, job: Job): Promise<void> {
 			return runPurgeExpiredAuth(deps);
 		case "push-notification":
 			return runPushNotification(deps, job);
+		case "milestone-completed-email":
+			return runMilestoneCompletedEmail(deps, job);
+		case "task-reminders":
+			return runTaskReminders(deps, job);
 		default:
 			return assertNever(job);
 	}

@@ -23,3 +23,15 @@ export function currentAuth(c: Context<AppEnv>): AuthContext {
 	if (!auth) throw problems.unauthenticated();
 	return auth;
 }
+
+/** Like `requirePermission`, for routes open to several permissions (e.g. all clients, or one's own client). */
+export function requireAnyPermission(...permissions: Permission[]) {
+	return createMiddleware<AppEnv>(async function checkAnyPermission(c, next) {
+		const auth = c.get("auth");
+		if (!auth) throw problems.unauthenticated();
+		if (!permissions.some((permission) => roleCan(auth.role, permission))) {
+			throw problems.forbidden(`Your role (${auth.role}) has none of ${permissions.join(", ")}.`);
+		}
+		return next();
+	});
+}
