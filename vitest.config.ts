@@ -18,7 +18,13 @@ export default defineConfig(async () => {
 							miniflare: { bindings: { TEST_MIGRATIONS: migrations, ENVIRONMENT: "development", LOG_LEVEL: "warn" } },
 						}),
 					],
-					test: { name: "worker", include: ["tests/worker/**/*.test.ts"], setupFiles: ["tests/worker/apply-migrations.ts"] },
+					test: {
+						name: "worker",
+						include: ["tests/worker/**/*.test.ts"],
+						setupFiles: ["tests/worker/apply-migrations.ts"],
+						// Every sign-in runs Argon2id in workerd; on a loaded 2-core machine a few sign-ins exceed 5 s.
+						testTimeout: 20_000,
+					},
 				},
 				{ test: { name: "unit", include: ["tests/unit/**/*.test.ts"], environment: "node" } },
 				{
