@@ -5,9 +5,20 @@
  */
 import { cloudflareTest, readD1Migrations } from "@cloudflare/vitest-plugin";
 import { defineConfig } from "vitest/config";
+import { FAKE_KEYS, startFakeAiServer } from "./tests/fakes/ai-provider-server";
 
 export default defineConfig(async () => {
 	const migrations = await readD1Migrations("./migrations");
+	// The worker tests' AI providers: a local fake answered in this process (real client code, no mocks).
+	const fakeAi = await startFakeAiServer();
+	const assistantBindings = {
+		OPENAI_API_KEY: FAKE_KEYS.openai,
+		OPENAI_BASE_URL: `http://127.0.0.1:${fakeAi.port}/openai/v1`,
+		ANTHROPIC_API_KEY: FAKE_KEYS.anthropic,
+		ANTHROPIC_BASE_URL: `http://127.0.0.1:${fakeAi.port}/anthropic`,
+		ASSISTANT_FIRST_TOKEN_TIMEOUT_MS: "400",
+		ASSISTANT_LOCAL_WORD_DELAY_MS: "0",
+	};
 	return {
 		test: {
 			projects: [
@@ -15,7 +26,7 @@ export default defineConfig(async () => {
 					plugins: [
 						cloudflareTest({
 							wrangler: { configPath: "./wrangler.toml" },
-							miniflare: { bindings: { TEST_MIGRATIONS: migrations, ENVIRONMENT: "development", LOG_LEVEL: "warn" } },
+							miniflare: { bindings: { TEST_MIGRATIONS: migrations, ENVIRONMENT: "development", LOG_LEVEL: "warn", ...assistantBindings } },
 						}),
 					],
 					test: { name: "worker", include: ["tests/worker/**/*.test.ts"], setupFiles: ["tests/worker/apply-migrations.ts"] },

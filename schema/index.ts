@@ -1,7 +1,11 @@
 /** Every drizzle table of the shared schema; drizzle-kit generates migrations from this module. */
+
+export * from "./tables/assistant-settings";
 export * from "./tables/audit-events";
+export * from "./tables/conversations";
 export * from "./tables/dead-jobs";
 export * from "./tables/email-outbox";
+export * from "./tables/prompt-templates";
 export * from "./tables/sessions";
 export * from "./tables/sign-in-events";
 export * from "./tables/tenants";

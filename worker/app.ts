@@ -14,6 +14,8 @@ import { securityHeaders } from "./middleware/security-headers";
 import { loadSession } from "./middleware/session";
 import { resolveTenant } from "./middleware/tenant";
 import { appShellRouter } from "./routes/app-shell";
+import { conversationsRouter } from "./routes/assistant/conversations.index";
+import { messagesRouter } from "./routes/assistant/messages.index";
 import { authRouter } from "./routes/auth/auth.index";
 import { devRouter } from "./routes/dev/mailbox";
 import { mountApiDocs } from "./routes/docs/docs.index";
@@ -25,7 +27,13 @@ import { usageRouter } from "./routes/usage/usage.index";
 
 /** The versioned, tenant-scoped API. Its type is what the PWA's typed client is built from. */
 function createApiRoutes() {
-	return new OpenAPIHono<AppEnv>().route("/", hostRouter).route("/", authRouter).route("/", meRouter).route("/", usageRouter);
+	return new OpenAPIHono<AppEnv>()
+		.route("/", hostRouter)
+		.route("/", authRouter)
+		.route("/", meRouter)
+		.route("/", usageRouter)
+		.route("/", conversationsRouter)
+		.route("/", messagesRouter);
 }
 
 export type AppType = ReturnType<typeof createApiRoutes>;

@@ -11,6 +11,16 @@ export type Secrets = {
 	EMAIL_API_KEY?: string;
 	/** Base URL of the HTTP email provider (Resend-compatible `POST /emails`); defaults to https://api.resend.com. */
 	EMAIL_API_URL?: string;
+	/** OpenAI (or any OpenAI-compatible service) key for the assistant; unset → OpenAI targets are skipped. */
+	OPENAI_API_KEY?: string;
+	/** Base URL of the OpenAI-compatible API, including /v1; defaults to https://api.openai.com/v1. */
+	OPENAI_BASE_URL?: string;
+	/** Anthropic key for the assistant; unset → Anthropic targets are skipped. */
+	ANTHROPIC_API_KEY?: string;
+	/** Base URL of the Anthropic API (without /v1); defaults to https://api.anthropic.com. */
+	ANTHROPIC_BASE_URL?: string;
+	/** Optional Workers AI binding (`[ai] binding = "AI"`); unset → Workers AI targets are skipped. */
+	AI?: Ai;
 };
 
 export type Bindings = Env & Secrets;
