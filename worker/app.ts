@@ -16,6 +16,7 @@ import { resolveTenant } from "./middleware/tenant";
 import { appShellRouter } from "./routes/app-shell";
 import { conversationsRouter } from "./routes/assistant/conversations.index";
 import { messagesRouter } from "./routes/assistant/messages.index";
+import { templatesRouter } from "./routes/assistant/templates.index";
 import { authRouter } from "./routes/auth/auth.index";
 import { devRouter } from "./routes/dev/mailbox";
 import { mountApiDocs } from "./routes/docs/docs.index";
@@ -33,7 +34,8 @@ function createApiRoutes() {
 		.route("/", meRouter)
 		.route("/", usageRouter)
 		.route("/", conversationsRouter)
-		.route("/", messagesRouter);
+		.route("/", messagesRouter)
+		.route("/", templatesRouter);
 }
 
 export type AppType = ReturnType<typeof createApiRoutes>;
