@@ -22,9 +22,10 @@ import { MessageTree } from "./message-tree";
 import { ReplyStream } from "./reply-stream";
 
 const FEATURE = "assistant";
+const WITHHELD = "[Withheld by your agency's content rules]";
 const SYSTEM_PROMPT = "You are the assistant of an agency's client portal. Answer clearly and briefly.";
 
-type Job = { replyId: string; tenantId: string; model: AiModel; reservationId: string | null };
+type Job = { replyId: string; tenantId: string; model: AiModel; reservationId: string | null; context: string[]; blockedTerms: string[] };
 
 export class ChatSession extends DurableObject<Env> {
 	private tree!: MessageTree;
@@ -132,7 +133,14 @@ export class ChatSession extends DurableObject<Env> {
 		const reply = this.must(replyId);
 		this.stream.publish({ type: "message", message: userMessage });
 		this.stream.publish({ type: "message", message: reply });
-		this.queue.push({ replyId, tenantId: input.tenantId, model, reservationId });
+		this.queue.push({
+			replyId,
+			tenantId: input.tenantId,
+			model,
+			reservationId,
+			context: input.context ?? [],
+			blockedTerms: input.blockedTerms ?? [],
+		});
 		this.pump();
 		return { ok: true, userMessage, reply };
 	}
@@ -211,6 +219,7 @@ export class ChatSession extends DurableObject<Env> {
 		const history = reply.parentId ? this.tree.pathTo(reply.parentId) : [];
 		const messages: ChatTurn[] = [
 			{ role: "system", content: SYSTEM_PROMPT },
+			...job.context.map((note) => ({ role: "system" as const, content: note })),
 			...history.filter((m) => m.content !== "").map((m) => ({ role: m.role, content: m.content })),
 		];
 		const result = await generateWithFallback({
@@ -226,14 +235,16 @@ export class ChatSession extends DurableObject<Env> {
 			},
 		});
 		const charged = await this.pay(job, result.text === "" && result.status !== "done" ? null : result.usage);
+		// Moderation of the output: a reply containing a blocked term is withheld (it is still charged).
+		const blocked = job.blockedTerms.find((term) => term !== "" && result.text.toLowerCase().includes(term));
 		this.tree.complete(job.replyId, {
-			content: result.text,
+			content: blocked ? WITHHELD : result.text,
 			status: result.status,
 			provider: result.provider,
 			providerModel: result.providerModel,
 			usage: result.text === "" && result.status !== "done" ? null : { ...result.usage, credits: charged },
 			attempts: result.attempts,
-			error: result.error,
+			error: blocked ? "The reply contained a term your agency blocks." : result.error,
 		});
 		this.stream.publish({ type: "done", message: this.must(job.replyId) });
 	}

@@ -61,6 +61,10 @@ export type SendInput = {
 	planId: "starter" | "pro" | "agency";
 	/** Reply under this message; undefined → at the end of the active branch (after queued replies). */
 	parentId?: string | null;
+	/** Notes from the Worker's context providers, given to the model as system messages. */
+	context?: string[];
+	/** With moderation on: terms a finished reply is checked for (a match withholds the reply). */
+	blockedTerms?: string[];
 };
 
 /** One event of a conversation's reply stream. `snapshot` carries the whole tree (sent on connect when exact resume is impossible). */

@@ -11,7 +11,7 @@ import type { ConversationTree } from "../../schema/assistant";
 import { tenants } from "../../schema/index";
 import { createDb } from "../../worker/lib/db";
 import { echoReply } from "../../worker/services/assistant/providers/local-echo";
-import { newConversation, openStream, sendMessage, sent, treeOf } from "./assistant-helpers";
+import { grant, newConversation, openStream, sendMessage, sent, treeOf } from "./assistant-helpers";
 import { type Agency, call, logIn, problemOf, signUpAgency } from "./helpers";
 import { addMember } from "./members";
 
@@ -206,6 +206,19 @@ describe("safety", () => {
 		expect(await problemOf(res)).toMatchObject({ type: "https://atrium.dev/problems/content-blocked", errors: [{ path: "content" }] });
 		expect((await treeOf(acme, id)).messages).toEqual([]);
 		expect((await sendMessage(acme, id, { content: "What is the budget?" })).status).toBe(202);
+	});
+
+	it("with moderation on, withholds a finished reply that contains a blocked term", async () => {
+		await grant(acme, 100);
+		const settings = { moderationEnabled: true, blockedTerms: ["openai fake"], logContent: false };
+		await call(acme.host, "/api/v1/assistant/settings", { method: "PUT", body: settings, cookie: acme.ownerCookie });
+		const id = await newConversation(acme, acme.ownerCookie, "openai/gpt-4o-mini");
+		await chat(acme, id, "Say hello");
+		const reply = (await treeOf(acme, id)).messages[1];
+		expect(reply).toMatchObject({
+			content: "[Withheld by your agency's content rules]",
+			error: "The reply contained a term your agency blocks.",
+		});
 	});
 
 	it("never logs prompts or replies unless the agency opted in", async () => {

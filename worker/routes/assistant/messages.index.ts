@@ -11,6 +11,7 @@ import { tenantScope } from "../../lib/db";
 import { tenantOf } from "../../lib/host-guards";
 import { Problem, problems } from "../../lib/problem";
 import { currentAuth } from "../../middleware/require-permission";
+import { gatherContext } from "../../services/assistant/context";
 import { DEFAULT_TITLE, findOwnedConversation, tenantPlan, updateConversation } from "../../services/assistant/conversations";
 import { blockedTermIn, openAiFlags, readSettings } from "../../services/assistant/moderation";
 import { retryAfterSeconds } from "../../services/rate-limits";
@@ -47,6 +48,8 @@ async function send(c: Context<AppEnv>, request: SendRequest) {
 		content: request.content,
 		modelId,
 		planId: await tenantPlan(c.get("db"), scope.tenantId),
+		context: await gatherContext({ scope, userId: auth.user.id, role: auth.role, question: request.content }),
+		...(settings.moderationEnabled ? { blockedTerms: settings.blockedTerms } : {}),
 		...(request.parentId !== undefined ? { parentId: request.parentId } : {}),
 	};
 	const result = await chatSession(c, request.conversationId).send(input);
