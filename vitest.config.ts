@@ -16,7 +16,7 @@ export default defineConfig(async () => {
 		OPENAI_BASE_URL: `http://127.0.0.1:${fakeAi.port}/openai/v1`,
 		ANTHROPIC_API_KEY: FAKE_KEYS.anthropic,
 		ANTHROPIC_BASE_URL: `http://127.0.0.1:${fakeAi.port}/anthropic`,
-		ASSISTANT_FIRST_TOKEN_TIMEOUT_MS: "400",
+		ASSISTANT_FIRST_TOKEN_TIMEOUT_MS: "2000",
 		ASSISTANT_LOCAL_WORD_DELAY_MS: "0",
 	};
 	return {

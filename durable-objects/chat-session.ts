@@ -56,6 +56,8 @@ export class ChatSession extends DurableObject<Env> {
 	 * queues the reply. Refusals come back as values before anything is stored.
 	 */
 	async send(input: SendInput, now = Date.now()): Promise<SendResult> {
+		const replayed = this.replayOf(input.idempotencyKey);
+		if (replayed) return replayed;
 		const model = modelById(input.modelId);
 		if (!model?.chain.some((t) => this.providers.has(t.provider))) return { ok: false, reason: "no-provider", modelId: input.modelId };
 		const parentId = input.parentId === undefined ? this.tree.getMeta("active_leaf") : input.parentId;
@@ -104,6 +106,12 @@ export class ChatSession extends DurableObject<Env> {
 			reservationId = reserved.reservationId;
 		}
 
+		// The same key may have been sent again while this one awaited the gate: answer with the first.
+		const raced = this.replayOf(input.idempotencyKey);
+		if (raced) {
+			await this.releaseReservation({ tenantId: input.tenantId, reservationId, replyId }, "a repeated send");
+			return raced;
+		}
 		// Read the active leaf again: another send may have appended while this one awaited the gate.
 		const finalParentId = input.parentId === undefined ? this.tree.getMeta("active_leaf") : parentId;
 		this.ctx.storage.transactionSync(() => {
@@ -128,6 +136,7 @@ export class ChatSession extends DurableObject<Env> {
 			});
 			this.tree.setMeta("active_leaf", replyId);
 			this.tree.setMeta("tenant_id", input.tenantId);
+			if (input.idempotencyKey) this.tree.setMeta(`send:${input.idempotencyKey}`, JSON.stringify([userMessageId, replyId]));
 		});
 		const userMessage = this.must(userMessageId);
 		const reply = this.must(replyId);
@@ -143,6 +152,14 @@ export class ChatSession extends DurableObject<Env> {
 		});
 		this.pump();
 		return { ok: true, userMessage, reply };
+	}
+
+	/** The pair a send with this Idempotency-Key already created, or null. */
+	private replayOf(key: string | undefined): SendResult | null {
+		const stored = key ? this.tree.getMeta(`send:${key}`) : null;
+		if (!stored) return null;
+		const [userMessageId, replyId] = JSON.parse(stored) as [string, string];
+		return { ok: true, userMessage: this.must(userMessageId), reply: this.must(replyId) };
 	}
 
 	/** Stops the reply being generated (keeping and charging what it produced) and cancels queued ones. */

@@ -63,6 +63,8 @@ export type SendInput = {
 	parentId?: string | null;
 	/** Notes from the Worker's context providers, given to the model as system messages. */
 	context?: string[];
+	/** The client's Idempotency-Key: a replayed send returns the first pair and changes nothing. */
+	idempotencyKey?: string;
 	/** With moderation on: terms a finished reply is checked for (a match withholds the reply). */
 	blockedTerms?: string[];
 };

@@ -11,8 +11,8 @@ afterAll(async () => {
 	await browser?.close();
 });
 
-/** Replies stream for about a second (30 ms a word); polls wait up to 10 s. */
-const WAIT = { timeout: 10_000 };
+/** Replies stream for about a second (30 ms a word); polls wait up to 20 s (the machine may be busy). */
+const WAIT = { timeout: 20_000 };
 
 const replies = (page: Page) => page.locator(".chat-message.from-assistant .chat-text");
 

@@ -80,7 +80,7 @@ describe("credits for a reply", () => {
 		const rows = await ledger(acme);
 		expect(rows.map((r) => r.kind)).toEqual(["grant", "reserve", "settle", "reserve", "settle", "reserve", "settle"]);
 		expect(await balance(acme)).toEqual({ balance: 100 - 3 * ANTHROPIC_CREDITS, reserved: 0, available: 100 - 3 * ANTHROPIC_CREDITS });
-	});
+	}, 20_000);
 
 	it("opens OpenAI's circuit after three failures in a row and goes straight to Anthropic", async () => {
 		await grant(acme, 100);
@@ -131,6 +131,34 @@ describe("credits for a reply", () => {
 		expect(rows.map((r) => r.kind)).toEqual(["grant", "reserve", "settle"]);
 		expect(rows[2]?.amount).toBe(charged);
 		expect(await balance(acme)).toEqual({ balance: 100 - charged, reserved: 0, available: 100 - charged });
+		await stream.close();
+	});
+});
+
+describe("retried sends", () => {
+	it("a send replayed with the same Idempotency-Key returns the first pair and reserves nothing more", async () => {
+		await grant(acme, 100);
+		const id = await newConversation(acme, acme.ownerCookie, MINI);
+		const stream = await openStream(acme, id);
+		const post = () =>
+			call(acme.host, `/api/v1/assistant/conversations/${id}/messages`, {
+				body: { content: "only once please" },
+				cookie: acme.ownerCookie,
+				headers: { "Idempotency-Key": "tab-1-msg-7" },
+			});
+		const [first, second] = await Promise.all([post(), post()]);
+		const a = await sent(first);
+		const b = await sent(second);
+		expect(b.userMessage.id).toBe(a.userMessage.id);
+		expect(b.reply.id).toBe(a.reply.id);
+		await stream.until(a.reply.id);
+		const third = await sent(await post());
+		expect(third.reply).toMatchObject({ id: a.reply.id, status: "done" });
+		expect((await treeOf(acme, id)).messages).toHaveLength(2);
+		const rows = await ledger(acme);
+		expect(rows.filter((r) => r.kind === "settle")).toHaveLength(1);
+		expect(rows.filter((r) => r.kind === "reserve").length - rows.filter((r) => r.kind === "release").length).toBe(1);
+		expect(await balance(acme)).toEqual({ balance: 100 - OPENAI_CREDITS, reserved: 0, available: 100 - OPENAI_CREDITS });
 		await stream.close();
 	});
 });

@@ -73,13 +73,18 @@ async function asProblem(response: Response): Promise<AssistantProblem> {
 }
 
 /** A JSON call to the assistant API; a failure becomes `problem`. */
-async function call<T>(path: string, init: { method?: string; body?: unknown } = {}): Promise<T | null> {
+async function call<T>(path: string, init: { method?: string; body?: unknown; idempotent?: boolean } = {}): Promise<T | null> {
 	let response: Response;
 	try {
 		response = await fetch(`/api/v1/assistant${path}`, {
 			method: init.method ?? (init.body === undefined ? "GET" : "POST"),
 			credentials: "same-origin",
-			...(init.body === undefined ? {} : { headers: { "Content-Type": "application/json" }, body: JSON.stringify(init.body) }),
+			...(init.body === undefined
+				? {}
+				: {
+						headers: { "Content-Type": "application/json", ...(init.idempotent ? { "Idempotency-Key": crypto.randomUUID() } : {}) },
+						body: JSON.stringify(init.body),
+					}),
 		});
 	} catch {
 		problem.value = {
@@ -200,7 +205,7 @@ export async function sendMessage(content: string): Promise<boolean> {
 		modelId: selectedModelId.value || undefined,
 		...(leaf && leaf !== tree.value.activeLeafId ? { parentId: leaf } : {}),
 	};
-	const sent = await call<{ reply: ChatMessage }>(`/conversations/${id}/messages`, { body });
+	const sent = await call<{ reply: ChatMessage }>(`/conversations/${id}/messages`, { body, idempotent: true });
 	if (sent) void loadConversations();
 	return sent !== null;
 }

@@ -18,7 +18,13 @@ import { retryAfterSeconds } from "../../services/rate-limits";
 import { chatSession, checkModel } from "./conversations.index";
 import * as routes from "./messages.routes";
 
-type SendRequest = { conversationId: string; content: string; modelId: string | undefined; parentId: string | null | undefined };
+type SendRequest = {
+	conversationId: string;
+	content: string;
+	modelId: string | undefined;
+	parentId: string | null | undefined;
+	idempotencyKey: string | undefined;
+};
 
 async function send(c: Context<AppEnv>, request: SendRequest) {
 	const auth = currentAuth(c);
@@ -50,6 +56,7 @@ async function send(c: Context<AppEnv>, request: SendRequest) {
 		planId: await tenantPlan(c.get("db"), scope.tenantId),
 		context: await gatherContext({ scope, userId: auth.user.id, role: auth.role, question: request.content }),
 		...(settings.moderationEnabled ? { blockedTerms: settings.blockedTerms } : {}),
+		...(request.idempotencyKey ? { idempotencyKey: `${auth.user.id}:${request.idempotencyKey}` } : {}),
 		...(request.parentId !== undefined ? { parentId: request.parentId } : {}),
 	};
 	const result = await chatSession(c, request.conversationId).send(input);
@@ -93,7 +100,13 @@ export const messagesRouter = createRouter()
 	.openapi(routes.sendMessage, async (c) => {
 		const { id } = c.req.valid("param");
 		const body = c.req.valid("json");
-		return send(c, { conversationId: id, content: body.content, modelId: body.modelId, parentId: body.parentId });
+		return send(c, {
+			conversationId: id,
+			content: body.content,
+			modelId: body.modelId,
+			parentId: body.parentId,
+			idempotencyKey: c.req.valid("header")["idempotency-key"],
+		});
 	})
 	.openapi(routes.editMessage, async (c) => {
 		const { id, messageId } = c.req.valid("param");
@@ -102,7 +115,13 @@ export const messagesRouter = createRouter()
 		const tree = await chatSession(c, id).getTree();
 		const original = tree.messages.find((m) => m.id === messageId);
 		if (original?.role !== "user") throw problems.notFound("There is no user message with this id in the conversation.");
-		return send(c, { conversationId: id, content: body.content, modelId: body.modelId, parentId: original.parentId });
+		return send(c, {
+			conversationId: id,
+			content: body.content,
+			modelId: body.modelId,
+			parentId: original.parentId,
+			idempotencyKey: c.req.valid("header")["idempotency-key"],
+		});
 	})
 	.openapi(routes.stopReply, async (c) => {
 		const { id } = c.req.valid("param");

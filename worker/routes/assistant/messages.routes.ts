@@ -18,6 +18,9 @@ const sendErrors = {
 	402: problemContent("Not enough credits (`insufficient-credits`, with `balance`, `available`, `required` and `topUpUrl`)"),
 	429: problemContent("Too many requests or tokens for your plan; `Retry-After` says when to try again"),
 };
+const idempotency = z.object({
+	"idempotency-key": z.string().min(1, "must not be empty").max(200, "must be at most 200 characters").optional(),
+});
 const content = z.string().trim().min(1, "must not be empty").max(32_000, "must be at most 32000 characters");
 
 export const sendMessage = createRoute({
@@ -28,6 +31,7 @@ export const sendMessage = createRoute({
 	middleware: [requirePermission("assistant:use")] as const,
 	request: {
 		params: conversationParams,
+		headers: idempotency,
 		body: jsonBody(
 			z.strictObject({
 				content,
@@ -48,6 +52,7 @@ export const editMessage = createRoute({
 	middleware: [requirePermission("assistant:use")] as const,
 	request: {
 		params: conversationParams.extend({ messageId: z.string().min(1).max(64) }),
+		headers: idempotency,
 		body: jsonBody(z.strictObject({ content, modelId: z.string().optional() })),
 	},
 	responses: { 202: jsonContent(SendResponse, "Queued: the edited message and its reply"), ...sendErrors },
