@@ -6,12 +6,23 @@
 import { cloudflareTest, readD1Migrations } from "@cloudflare/vitest-plugin";
 import { defineConfig } from "vitest/config";
 import { generateVapidKeys } from "./scripts/lib/vapid-keys";
+import { FAKE_KEYS, startFakeAiServer } from "./tests/fakes/ai-provider-server";
 import { startTestFakes } from "./tests/fakes/start-fakes";
 
 export default defineConfig(async () => {
 	const migrations = await readD1Migrations("./migrations");
 	// A fresh VAPID pair per run: the Worker signs pushes with it, the local push service checks them.
 	const vapid = await generateVapidKeys();
+	// The worker tests' AI providers: a local fake answered in this process (real client code, no mocks).
+	const fakeAi = await startFakeAiServer();
+	const assistantBindings = {
+		OPENAI_API_KEY: FAKE_KEYS.openai,
+		OPENAI_BASE_URL: `http://127.0.0.1:${fakeAi.port}/openai/v1`,
+		ANTHROPIC_API_KEY: FAKE_KEYS.anthropic,
+		ANTHROPIC_BASE_URL: `http://127.0.0.1:${fakeAi.port}/anthropic`,
+		ASSISTANT_FIRST_TOKEN_TIMEOUT_MS: "2000",
+		ASSISTANT_LOCAL_WORD_DELAY_MS: "0",
+	};
 	const fakes = await startTestFakes();
 	return {
 		test: {
@@ -29,6 +40,7 @@ export default defineConfig(async () => {
 									VAPID_PRIVATE_KEY: vapid.privateKey,
 									VAPID_SUBJECT: "mailto:tests@atrium.localhost",
 									...fakes.bindings,
+									...assistantBindings,
 								},
 							},
 						}),

@@ -21,7 +21,7 @@ import { readSettings } from "./settings";
 const RESULTS = join(ROOT, "bench", "results", "latest.json");
 
 /** The Worker's vars for the run: http cookies allowed, and no per-request log line. */
-const VARS = { ENVIRONMENT: "development", LOG_LEVEL: "warn" };
+const VARS = { ENVIRONMENT: "development", LOG_LEVEL: "warn", ASSISTANT_LOCAL_WORD_DELAY_MS: "0" };
 
 const log = (line: string) => console.log(line);
 

@@ -8,6 +8,7 @@ import { readdir, readFile } from "node:fs/promises";
 import { dirname, join } from "node:path";
 import type { Miniflare } from "miniflare";
 import { unstable_getMiniflareWorkerOptions } from "wrangler";
+import { CHAT_DRIVER_HOST, CHAT_DRIVER_SCRIPT } from "./lib/chat-driver";
 import { CREDIT_DRIVER_HOST, CREDIT_DRIVER_SCRIPT } from "./lib/credit-driver";
 import type { RunnerMessage, ServerConfig, ServerMessage } from "./lib/protocol";
 import { loadMiniflare } from "./lib/runtime";
@@ -69,8 +70,17 @@ async function main(): Promise<void> {
 		routes: [`${CREDIT_DRIVER_HOST}/*`],
 		durableObjects: { GATE: { className: "TenantGate", scriptName: "atrium" } },
 	};
-	// Two workers of different shapes: the literal is wider than the option union TypeScript infers.
-	const options = { ...shared, workers: [app, creditDriver] } as Parameters<typeof convertV4MiniflareOptions>[0];
+	// The chat scenario's driver: bound to the app's ChatSession class.
+	const chatDriver = {
+		name: "chat-driver",
+		modules: true,
+		script: CHAT_DRIVER_SCRIPT,
+		compatibilityDate: worker.compatibilityDate,
+		routes: [`${CHAT_DRIVER_HOST}/*`],
+		durableObjects: { CHAT: { className: "ChatSession", scriptName: "atrium" } },
+	};
+	// Workers of different shapes: the literal is wider than the option union TypeScript infers.
+	const options = { ...shared, workers: [app, creditDriver, chatDriver] } as Parameters<typeof convertV4MiniflareOptions>[0];
 	const mf = new MiniflareClass(convertV4MiniflareOptions(options));
 
 	let stopping = false;

@@ -1,13 +1,15 @@
 /** Every drizzle table of the shared schema; drizzle-kit generates migrations from this module. */
-
 export * from "./tables/account-tokens";
+export * from "./tables/assistant-settings";
 export * from "./tables/audit-events";
 export * from "./tables/clients";
+export * from "./tables/conversations";
 export * from "./tables/dead-jobs";
 export * from "./tables/deliverables";
 export * from "./tables/email-outbox";
 export * from "./tables/mfa";
 export * from "./tables/projects";
+export * from "./tables/prompt-templates";
 export * from "./tables/push-subscriptions";
 export * from "./tables/security-policies";
 export * from "./tables/sessions";

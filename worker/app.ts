@@ -15,6 +15,9 @@ import { securityHeaders } from "./middleware/security-headers";
 import { loadSession } from "./middleware/session";
 import { resolveTenant } from "./middleware/tenant";
 import { appShellRouter } from "./routes/app-shell";
+import { conversationsRouter } from "./routes/assistant/conversations.index";
+import { messagesRouter } from "./routes/assistant/messages.index";
+import { templatesRouter } from "./routes/assistant/templates.index";
 import { authRouter } from "./routes/auth/auth.index";
 import { brandFilesRouter } from "./routes/brand-files";
 import { brandingRouter } from "./routes/branding/branding.index";
@@ -49,7 +52,10 @@ function createApiRoutes() {
 		.route("/", projectsRouter)
 		.route("/", tasksRouter)
 		.route("/", deliverablesRouter)
-		.route("/", dashboardRouter);
+		.route("/", dashboardRouter)
+		.route("/", conversationsRouter)
+		.route("/", messagesRouter)
+		.route("/", templatesRouter);
 }
 
 export type AppType = ReturnType<typeof createApiRoutes>;

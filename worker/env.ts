@@ -23,6 +23,16 @@ export type Secrets = {
 	CLOUDFLARE_ZONE_ID?: string;
 	/** Base URL of Cloudflare's API (tests point it at a local fake). */
 	CLOUDFLARE_API_BASE?: string;
+	/** OpenAI (or any OpenAI-compatible service) key for the assistant; unset → OpenAI targets are skipped. */
+	OPENAI_API_KEY?: string;
+	/** Base URL of the OpenAI-compatible API, including /v1; defaults to https://api.openai.com/v1. */
+	OPENAI_BASE_URL?: string;
+	/** Anthropic key for the assistant; unset → Anthropic targets are skipped. */
+	ANTHROPIC_API_KEY?: string;
+	/** Base URL of the Anthropic API (without /v1); defaults to https://api.anthropic.com. */
+	ANTHROPIC_BASE_URL?: string;
+	/** Optional Workers AI binding (`[ai] binding = "AI"`); unset → Workers AI targets are skipped. */
+	AI?: Ai;
 };
 
 export type Bindings = Env & Secrets;

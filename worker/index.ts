@@ -5,6 +5,7 @@ import { handleScheduled } from "./cron/schedules";
 import type { Bindings } from "./env";
 import { handleQueueBatch } from "./jobs/dispatch";
 
+export { ChatSession } from "../durable-objects/chat-session";
 export { TenantGate } from "../durable-objects/tenant-gate";
 
 const app = createApp();

@@ -2,6 +2,7 @@
  * Every scenario, in the order they run. The baseline always runs first and the others are compared
  * with it; DIAGNOSTICS run only when BENCH_ONLY names them.
  */
+import { chatAppend } from "./chat-append";
 import { credits } from "./credits";
 import { DIAGNOSTICS } from "./diagnostics";
 import { me } from "./me";
@@ -11,6 +12,6 @@ import type { Scenario } from "./types";
 export const BASELINE: Scenario = ping;
 
 /** The default rows. Later issues append theirs here (credit reserve+settle, sync, chat…). */
-export const SCENARIOS: Scenario[] = [me, credits];
+export const SCENARIOS: Scenario[] = [me, credits, chatAppend];
 
 export { DIAGNOSTICS };

@@ -30,6 +30,7 @@ const Clients = lazy(() => import("./routes/clients"));
 const ClientDetail = lazy(() => import("./routes/client-detail"));
 const Projects = lazy(() => import("./routes/projects"));
 const ProjectDetail = lazy(() => import("./routes/project-detail"));
+const Assistant = lazy(() => import("./routes/assistant"));
 
 /** Every area not built yet (the start page aside); ComingSoon shows 404 for an area the user's role does not have. */
 const COMING_SOON_PATHS = [...new Set([...STAFF_AREAS, ...CLIENT_AREAS].filter((area) => !area.ready).map((area) => area.path))].filter(
@@ -100,6 +101,7 @@ function SignedInPages() {
 				<Route path="/clients/:id" component={ClientDetail} />
 				<Route path="/projects" component={Projects} />
 				<Route path="/projects/:id" component={ProjectDetail} />
+				<Route path="/assistant" component={Assistant} />
 				{COMING_SOON_PATHS.map((path) => (
 					<Route key={path} path={path} component={ComingSoon} />
 				))}

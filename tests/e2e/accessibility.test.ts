@@ -93,4 +93,14 @@ describe("accessibility", () => {
 		for (const href of hrefs) violations.push(...(await check(page, tenantUrl("northwind", href), () => page.getByRole("main").waitFor())));
 		expect(violations).toEqual([]);
 	});
+
+	it("the assistant with a conversation, a streamed reply and the edit form open", async () => {
+		const page = await signedIn("staff@northwind.test");
+		await page.goto(tenantUrl("northwind", "/assistant"));
+		await page.getByLabel("Message", { exact: true }).fill("Is this page accessible?");
+		await page.getByRole("button", { name: "Send" }).click();
+		await page.locator(".chat-message.from-assistant .chat-meta", { hasText: "atrium-echo" }).waitFor();
+		await page.getByRole("button", { name: "Edit" }).click();
+		expect(await seriousA11yViolations(page)).toEqual([]);
+	});
 });

@@ -17,13 +17,19 @@ export class Problem extends Error {
 	readonly title: string;
 	readonly errors: FieldError[] | undefined;
 	readonly headers: Record<string, string>;
+	/** RFC 9457 extension members, e.g. the balance and top-up address of an insufficient-credits problem. */
+	readonly extensions: Record<string, string | number | boolean | null>;
 
 	constructor(
 		status: number,
 		slug: string,
 		title: string,
 		detail?: string,
-		options: { errors?: FieldError[]; headers?: Record<string, string> } = {},
+		options: {
+			errors?: FieldError[];
+			headers?: Record<string, string>;
+			extensions?: Record<string, string | number | boolean | null>;
+		} = {},
 	) {
 		super(detail ?? title);
 		this.status = status;
@@ -31,10 +37,12 @@ export class Problem extends Error {
 		this.title = title;
 		this.errors = options.errors;
 		this.headers = options.headers ?? {};
+		this.extensions = options.extensions ?? {};
 	}
 
 	toBody(requestId?: string): ProblemDetails {
 		return {
+			...this.extensions,
 			type: PROBLEM_BASE + this.slug,
 			title: this.title,
 			status: this.status,

@@ -31,7 +31,13 @@ export const STAFF_AREAS: readonly Area[] = [
 	{ path: "/leads", label: "Leads", summary: "Lead capture forms, pipelines and deals, scored and routed to your team." },
 	{ path: "/analytics", label: "Analytics", summary: "Marketing KPIs, attribution and campaigns across your clients." },
 	{ path: "/reports", label: "Reports", summary: "Custom and scheduled reports your clients receive as PDF or CSV." },
-	{ path: "/assistant", label: "Assistant", summary: "An AI assistant that knows your portal, limited to what you may see." },
+	{
+		path: "/assistant",
+		label: "Assistant",
+		summary: "An AI assistant that knows your portal, limited to what you may see.",
+		permission: "assistant:use",
+		ready: true,
+	},
 	{
 		path: "/usage",
 		label: "Usage",
@@ -55,7 +61,13 @@ export const CLIENT_AREAS: readonly Area[] = [
 	{ path: "/documents", label: "Documents", summary: "Everything your agency shared with you, available offline." },
 	{ path: "/messages", label: "Messages", summary: "Talk to your agency's team, even from your phone on a bad connection." },
 	{ path: "/invoices", label: "Invoices", summary: "Your invoices and payments in one place." },
-	{ path: "/assistant", label: "Assistant", summary: "Answers about your projects and documents, any time." },
+	{
+		path: "/assistant",
+		label: "Assistant",
+		summary: "Answers about your projects and documents, any time.",
+		permission: "assistant:use",
+		ready: true,
+	},
 ];
 
 /** The areas the signed-in user's role sees, in navigation order. */

@@ -1,0 +1,318 @@
+/**
+ * ChatSession: one Durable Object per assistant conversation. It keeps the message tree, runs the
+ * replies one at a time in the order they were sent (two tabs sending at once queue, never
+ * interleave), streams every token to every connected client, and pays for each reply through
+ * the tenant's TenantGate: one reservation per reply (keyed by its id) before the call, settled
+ * once with the reported usage (or what was generated before Stop), released when nothing came.
+ */
+import { DurableObject } from "cloudflare:workers";
+import { type AiModel, ASSISTANT_LIMITS, creditsFor, estimateTokens, modelById } from "../schema/ai-models";
+import type { ChatMessage, ConversationTree, SendInput, SendResult, StreamEvent } from "../schema/assistant";
+import { newId } from "../worker/lib/ids";
+import { CircuitBreakers } from "../worker/services/assistant/circuit-breaker";
+import { generateWithFallback, type Usage } from "../worker/services/assistant/fallback";
+import {
+	type AssistantEnv,
+	configuredProviders,
+	firstTokenTimeoutMs,
+	type ProviderRegistry,
+} from "../worker/services/assistant/providers/registry";
+import type { ChatTurn } from "../worker/services/assistant/providers/types";
+import { MessageTree } from "./message-tree";
+import { ReplyStream } from "./reply-stream";
+
+const FEATURE = "assistant";
+const WITHHELD = "[Withheld by your agency's content rules]";
+const SYSTEM_PROMPT = "You are the assistant of an agency's client portal. Answer clearly and briefly.";
+
+type Job = { replyId: string; tenantId: string; model: AiModel; reservationId: string | null; context: string[]; blockedTerms: string[] };
+
+export class ChatSession extends DurableObject<Env> {
+	private tree!: MessageTree;
+	private readonly stream = new ReplyStream();
+	private readonly providers: ProviderRegistry;
+	/** Circuit breakers live as long as the object: a provider that keeps failing is skipped for a while. */
+	private readonly breakers = new CircuitBreakers();
+	private readonly queue: Job[] = [];
+	private running: { replyId: string; controller: AbortController; text: string } | null = null;
+
+	constructor(ctx: DurableObjectState, env: Env) {
+		super(ctx, env);
+		this.providers = configuredProviders(env as Env & AssistantEnv);
+		ctx.blockConcurrencyWhile(async () => {
+			this.tree = new MessageTree(ctx.storage.sql);
+			await this.recoverUnfinished();
+		});
+	}
+
+	/** The whole tree; a reply in progress shows what has been generated so far. */
+	getTree(): ConversationTree {
+		const messages = this.tree.all().map((m) => (this.running?.replyId === m.id ? { ...m, content: this.running.text } : m));
+		return { messages, activeLeafId: this.tree.getMeta("active_leaf") };
+	}
+
+	/**
+	 * Checks the rate limits, reserves credits, appends the user message and a pending reply, and
+	 * queues the reply. Refusals come back as values before anything is stored.
+	 */
+	async send(input: SendInput, now = Date.now()): Promise<SendResult> {
+		const replayed = this.replayOf(input.idempotencyKey);
+		if (replayed) return replayed;
+		const model = modelById(input.modelId);
+		if (!model?.chain.some((t) => this.providers.has(t.provider))) return { ok: false, reason: "no-provider", modelId: input.modelId };
+		const parentId = input.parentId === undefined ? this.tree.getMeta("active_leaf") : input.parentId;
+		if (parentId !== null && !this.tree.get(parentId)) return { ok: false, reason: "parent-not-found", parentId };
+
+		const history = parentId === null ? [] : this.tree.pathTo(parentId);
+		const estimatedInput = estimateTokens([SYSTEM_PROMPT, ...history.map((m) => m.content), input.content].join("\n"));
+		const gate = this.env.TENANT_GATE.getByName(input.tenantId);
+		const limits = ASSISTANT_LIMITS[input.planId];
+		const perMinute = await gate.take(
+			`assistant:rpm:${input.userId}`,
+			{ capacity: limits.requestsPerMinute, refillPerSecond: limits.requestsPerMinute / 60 },
+			1,
+			now,
+		);
+		if (!perMinute.allowed)
+			return { ok: false, reason: "rate-limited", retryAfterMs: perMinute.retryAfterMs, limit: "requests-per-minute" };
+		const perDay = await gate.take(
+			`assistant:tpd:${input.userId}`,
+			{ capacity: limits.tokensPerDay, refillPerSecond: limits.tokensPerDay / 86_400 },
+			Math.min(limits.tokensPerDay, estimatedInput + model.maxOutputTokens),
+			now,
+		);
+		if (!perDay.allowed) return { ok: false, reason: "rate-limited", retryAfterMs: perDay.retryAfterMs, limit: "tokens-per-day" };
+
+		const userMessageId = newId(now);
+		const replyId = newId(now);
+		let reservationId: string | null = null;
+		const estimate = creditsFor(model, estimatedInput, model.maxOutputTokens);
+		if (estimate > 0) {
+			const reserved = await gate.reserveCredits(
+				{ amount: estimate, idempotencyKey: `assistant:reserve:${replyId}`, feature: FEATURE, userId: input.userId },
+				now,
+			);
+			if (!reserved.ok) {
+				if (reserved.reason === "insufficient-credits")
+					return {
+						ok: false,
+						reason: "insufficient-credits",
+						balance: reserved.balance,
+						available: reserved.available,
+						required: estimate,
+					};
+				throw new Error(`credit reservation refused: ${reserved.reason}`);
+			}
+			reservationId = reserved.reservationId;
+		}
+
+		// The same key may have been sent again while this one awaited the gate: answer with the first.
+		const raced = this.replayOf(input.idempotencyKey);
+		if (raced) {
+			await this.releaseReservation({ tenantId: input.tenantId, reservationId, replyId }, "a repeated send");
+			return raced;
+		}
+		// Read the active leaf again: another send may have appended while this one awaited the gate.
+		const finalParentId = input.parentId === undefined ? this.tree.getMeta("active_leaf") : parentId;
+		this.ctx.storage.transactionSync(() => {
+			this.tree.add({
+				id: userMessageId,
+				parentId: finalParentId,
+				role: "user",
+				content: input.content,
+				status: "done",
+				modelId: null,
+				createdAt: now,
+			});
+			this.tree.add({
+				id: replyId,
+				parentId: userMessageId,
+				role: "assistant",
+				content: "",
+				status: "pending",
+				modelId: model.id,
+				reservationId,
+				createdAt: now,
+			});
+			this.tree.setMeta("active_leaf", replyId);
+			this.tree.setMeta("tenant_id", input.tenantId);
+			if (input.idempotencyKey) this.tree.setMeta(`send:${input.idempotencyKey}`, JSON.stringify([userMessageId, replyId]));
+		});
+		const userMessage = this.must(userMessageId);
+		const reply = this.must(replyId);
+		this.stream.publish({ type: "message", message: userMessage });
+		this.stream.publish({ type: "message", message: reply });
+		this.queue.push({
+			replyId,
+			tenantId: input.tenantId,
+			model,
+			reservationId,
+			context: input.context ?? [],
+			blockedTerms: input.blockedTerms ?? [],
+		});
+		this.pump();
+		return { ok: true, userMessage, reply };
+	}
+
+	/** The pair a send with this Idempotency-Key already created, or null. */
+	private replayOf(key: string | undefined): SendResult | null {
+		const stored = key ? this.tree.getMeta(`send:${key}`) : null;
+		if (!stored) return null;
+		const [userMessageId, replyId] = JSON.parse(stored) as [string, string];
+		return { ok: true, userMessage: this.must(userMessageId), reply: this.must(replyId) };
+	}
+
+	/** Stops the reply being generated (keeping and charging what it produced) and cancels queued ones. */
+	async stop(): Promise<{ stopped: string[] }> {
+		const stopped: string[] = [];
+		for (const job of this.queue.splice(0)) {
+			await this.releaseReservation(job, "stopped before it started");
+			this.tree.complete(job.replyId, {
+				content: "",
+				status: "stopped",
+				provider: null,
+				providerModel: null,
+				usage: null,
+				attempts: [],
+				error: null,
+			});
+			this.stream.publish({ type: "done", message: this.must(job.replyId) });
+			stopped.push(job.replyId);
+		}
+		if (this.running) {
+			stopped.unshift(this.running.replyId);
+			this.running.controller.abort();
+		}
+		return { stopped };
+	}
+
+	/** An SSE stream of this conversation's events; `lastEventId` resumes exactly where a client left off. */
+	subscribe(lastEventId: number | null): ReadableStream<Uint8Array> {
+		return this.stream.subscribe(lastEventId, (): StreamEvent => ({ type: "snapshot", tree: this.getTree() }));
+	}
+
+	/** Appends imported messages (already finished) in order; refused once the conversation has messages. */
+	importMessages(messages: { role: "user" | "assistant"; content: string; createdAt: number }[]): ConversationTree {
+		if (this.tree.count() > 0) throw new Error("import only into an empty conversation");
+		this.ctx.storage.transactionSync(() => {
+			let parentId: string | null = null;
+			for (const message of messages) {
+				const id = newId(message.createdAt);
+				this.tree.add({
+					id,
+					parentId,
+					role: message.role,
+					content: message.content,
+					status: "done",
+					modelId: null,
+					createdAt: message.createdAt,
+				});
+				parentId = id;
+			}
+			if (parentId) this.tree.setMeta("active_leaf", parentId);
+		});
+		return this.getTree();
+	}
+
+	/** Runs queued replies one at a time, in order. */
+	private pump(): void {
+		if (this.running || this.queue.length === 0) return;
+		const job = this.queue.shift();
+		if (!job) return;
+		this.running = { replyId: job.replyId, controller: new AbortController(), text: "" };
+		void this.generate(job).finally(() => {
+			this.running = null;
+			this.pump();
+		});
+	}
+
+	private async generate(job: Job): Promise<void> {
+		const running = this.running;
+		if (!running) return;
+		this.stream.restartBuffer();
+		this.tree.setStatus(job.replyId, "streaming");
+		this.stream.publish({ type: "message", message: this.must(job.replyId) });
+		const reply = this.must(job.replyId);
+		const history = reply.parentId ? this.tree.pathTo(reply.parentId) : [];
+		const messages: ChatTurn[] = [
+			{ role: "system", content: SYSTEM_PROMPT },
+			...job.context.map((note) => ({ role: "system" as const, content: note })),
+			...history.filter((m) => m.content !== "").map((m) => ({ role: m.role, content: m.content })),
+		];
+		const result = await generateWithFallback({
+			model: job.model,
+			messages,
+			providers: this.providers,
+			breakers: this.breakers,
+			firstTokenTimeoutMs: firstTokenTimeoutMs(this.env as Env & AssistantEnv),
+			stop: running.controller.signal,
+			onDelta: (text) => {
+				running.text += text;
+				this.stream.publish({ type: "delta", messageId: job.replyId, text });
+			},
+		});
+		const charged = await this.pay(job, result.text === "" && result.status !== "done" ? null : result.usage);
+		// Moderation of the output: a reply containing a blocked term is withheld (it is still charged).
+		const blocked = job.blockedTerms.find((term) => term !== "" && result.text.toLowerCase().includes(term));
+		this.tree.complete(job.replyId, {
+			content: blocked ? WITHHELD : result.text,
+			status: result.status,
+			provider: result.provider,
+			providerModel: result.providerModel,
+			usage: result.text === "" && result.status !== "done" ? null : { ...result.usage, credits: charged },
+			attempts: result.attempts,
+			error: blocked ? "The reply contained a term your agency blocks." : result.error,
+		});
+		this.stream.publish({ type: "done", message: this.must(job.replyId) });
+	}
+
+	/** Settles the reply's reservation for `usage`, or releases it when nothing was generated. Returns the credits charged. */
+	private async pay(job: Job, usage: Usage | null): Promise<number> {
+		if (usage === null) {
+			await this.releaseReservation(job, "nothing was generated");
+			return 0;
+		}
+		const actual = creditsFor(job.model, usage.inputTokens, usage.outputTokens);
+		if (!job.reservationId) return 0;
+		const settled = await this.env.TENANT_GATE.getByName(job.tenantId).settleCredits({
+			reservationId: job.reservationId,
+			actual,
+			idempotencyKey: `assistant:settle:${job.replyId}`,
+		});
+		return settled.ok ? settled.charged : 0;
+	}
+
+	private async releaseReservation(job: Pick<Job, "tenantId" | "reservationId" | "replyId">, reason: string): Promise<void> {
+		if (!job.reservationId) return;
+		await this.env.TENANT_GATE.getByName(job.tenantId).releaseCredits({
+			reservationId: job.reservationId,
+			idempotencyKey: `assistant:release:${job.replyId}`,
+			reason: `assistant: ${reason}, nothing charged`,
+		});
+	}
+
+	/** Replies cut off by a restart are marked failed and their credits released (or settled for what was kept). */
+	private async recoverUnfinished(): Promise<void> {
+		const tenantId = this.tree.getMeta("tenant_id");
+		for (const reply of this.tree.unfinished()) {
+			if (tenantId)
+				await this.releaseReservation({ tenantId, reservationId: reply.reservationId, replyId: reply.id }, "interrupted by a restart");
+			this.tree.complete(reply.id, {
+				content: reply.content,
+				status: "failed",
+				provider: null,
+				providerModel: null,
+				usage: null,
+				attempts: [],
+				error: "The reply was interrupted; send it again.",
+			});
+		}
+	}
+
+	private must(id: string): ChatMessage {
+		const message = this.tree.get(id);
+		if (!message) throw new Error(`message ${id} vanished`);
+		const { reservationId: _, ...view } = message;
+		return view;
+	}
+}

@@ -1,0 +1,108 @@
+/**
+ * A local fake of the AI providers for the worker tests: an OpenAI-compatible
+ * `POST /openai/v1/chat/completions` and an Anthropic-compatible `POST /anthropic/v1/messages`,
+ * both streaming. What it does is steered by directives in the last user message, so parallel
+ * tests never share state: `[[openai:500]]`, `[[openai:429]]`, `[[openai:slow]]` (no token for
+ * 5 s), `[[openai:cut]]` (two tokens, then the connection drops), `[[slow-stream]]` (a token every
+ * 40 ms for 8 s); the same with `anthropic:`. Usage is fixed: OpenAI 1000 in / 500 out, Anthropic 2000 in / 1000 out.
+ */
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
+import { FAKE_KEYS, FAKE_USAGE, FAKE_WORDS } from "./ai-provider-fixtures";
+
+export { FAKE_KEYS } from "./ai-provider-fixtures";
+
+type Provider = keyof typeof FAKE_KEYS;
+type ChatBody = { messages?: { role: string; content: string }[]; model?: string; stream?: boolean };
+
+function readBody(request: IncomingMessage): Promise<string> {
+	return new Promise((resolve, reject) => {
+		let data = "";
+		request.on("data", (chunk: Buffer) => {
+			data += chunk.toString("utf8");
+		});
+		request.on("end", () => resolve(data));
+		request.on("error", reject);
+	});
+}
+
+function directive(body: ChatBody, provider: Provider): string | null {
+	const last = [...(body.messages ?? [])].reverse().find((m) => m.role === "user")?.content ?? "";
+	if (last.includes("[[slow-stream]]")) return "slow-stream";
+	return new RegExp(`\\[\\[${provider}:(\\w+)\\]\\]`).exec(last)?.[1] ?? null;
+}
+
+const wait = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+function openAiChunk(text: string): string {
+	return `data: ${JSON.stringify({ choices: [{ index: 0, delta: { content: text } }] })}\n\n`;
+}
+
+function anthropicEvent(type: string, payload: Record<string, unknown>): string {
+	return `event: ${type}\ndata: ${JSON.stringify({ type, ...payload })}\n\n`;
+}
+
+async function answer(provider: Provider, request: IncomingMessage, response: ServerResponse): Promise<void> {
+	const key = provider === "openai" ? request.headers.authorization?.replace("Bearer ", "") : request.headers["x-api-key"];
+	if (key !== FAKE_KEYS[provider]) {
+		response.writeHead(401, { "Content-Type": "application/json" }).end(JSON.stringify({ error: { message: "bad key" } }));
+		return;
+	}
+	const body = JSON.parse(await readBody(request)) as ChatBody;
+	const mode = directive(body, provider);
+	if (mode === "500") return void response.writeHead(500).end("upstream exploded");
+	if (mode === "429") return void response.writeHead(429, { "Retry-After": "20" }).end("slow down");
+	let closed = false;
+	response.on("close", () => {
+		closed = true;
+	});
+	response.writeHead(200, { "Content-Type": "text/event-stream" });
+	if (mode === "slow") {
+		await wait(5_000);
+		if (!closed) response.end();
+		return;
+	}
+	const words: string[] =
+		mode === "slow-stream" ? Array.from({ length: 200 }, (_, i) => (i === 0 ? "word" : " word")) : [...FAKE_WORDS[provider]];
+	const usage = FAKE_USAGE[provider];
+	if (provider === "anthropic") {
+		response.write(anthropicEvent("message_start", { message: { usage: { input_tokens: usage.input, output_tokens: 1 } } }));
+	}
+	for (const [index, word] of words.entries()) {
+		if (closed) return;
+		if (mode === "cut" && index === 2) return void response.destroy();
+		response.write(
+			provider === "openai"
+				? openAiChunk(word)
+				: anthropicEvent("content_block_delta", { index: 0, delta: { type: "text_delta", text: word } }),
+		);
+		if (mode === "slow-stream") await wait(40);
+		if (mode === "cut") await wait(30);
+	}
+	if (provider === "openai") {
+		response.write(`data: ${JSON.stringify({ choices: [], usage: { prompt_tokens: usage.input, completion_tokens: usage.output } })}\n\n`);
+		response.end("data: [DONE]\n\n");
+	} else {
+		response.write(anthropicEvent("message_delta", { delta: { stop_reason: "end_turn" }, usage: { output_tokens: usage.output } }));
+		response.end(anthropicEvent("message_stop", {}));
+	}
+}
+
+export function startFakeAiServer(): Promise<{ server: Server; port: number }> {
+	const server = createServer((request, response) => {
+		const route =
+			request.method === "POST" && request.url === "/openai/v1/chat/completions"
+				? "openai"
+				: request.method === "POST" && request.url === "/anthropic/v1/messages"
+					? "anthropic"
+					: null;
+		if (!route) return void response.writeHead(404).end();
+		answer(route, request, response).catch(() => response.destroy());
+	});
+	return new Promise((resolve) => {
+		server.listen(0, "127.0.0.1", () => {
+			server.unref();
+			const address = server.address();
+			resolve({ server, port: typeof address === "object" && address ? address.port : 0 });
+		});
+	});
+}

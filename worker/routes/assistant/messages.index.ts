@@ -1,0 +1,140 @@
+/**
+ * Handlers of a conversation's messages. A send is checked (owner, model, content rules), then the
+ * ChatSession checks rate limits and reserves credits; its refusals become 402/429/422 here,
+ * before any streaming starts. Prompts and replies are logged only if the agency opted in.
+ */
+import type { Context } from "hono";
+import type { SendInput, SendResult } from "../../../schema/assistant";
+import type { AppEnv } from "../../env";
+import { createRouter } from "../../lib/create-router";
+import { tenantScope } from "../../lib/db";
+import { tenantOf } from "../../lib/host-guards";
+import { Problem, problems } from "../../lib/problem";
+import { currentAuth } from "../../middleware/require-permission";
+import { gatherContext } from "../../services/assistant/context";
+import { DEFAULT_TITLE, findOwnedConversation, tenantPlan, updateConversation } from "../../services/assistant/conversations";
+import { blockedTermIn, openAiFlags, readSettings } from "../../services/assistant/moderation";
+import { retryAfterSeconds } from "../../services/rate-limits";
+import { chatSession, checkModel } from "./conversations.index";
+import * as routes from "./messages.routes";
+
+type SendRequest = {
+	conversationId: string;
+	content: string;
+	modelId: string | undefined;
+	parentId: string | null | undefined;
+	idempotencyKey: string | undefined;
+};
+
+async function send(c: Context<AppEnv>, request: SendRequest) {
+	const auth = currentAuth(c);
+	const scope = tenantScope(c.get("db"), tenantOf(c).id);
+	const conversation = await findOwnedConversation(scope, auth.user.id, request.conversationId);
+	const modelId = request.modelId ?? conversation.modelId;
+	await checkModel(c, modelId);
+	const settings = await readSettings(scope);
+	if (settings.moderationEnabled) {
+		const term = blockedTermIn(request.content, settings.blockedTerms);
+		const flagged = term === null ? await openAiFlags(request.content, c.env) : null;
+		if (term !== null || flagged === true) {
+			throw new Problem(
+				422,
+				"content-blocked",
+				"Your agency's content rules refused this message",
+				"content: contains something your agency blocks",
+				{
+					errors: [{ path: "content", message: "contains something your agency blocks" }],
+				},
+			);
+		}
+	}
+	const input: SendInput = {
+		tenantId: scope.tenantId,
+		userId: auth.user.id,
+		content: request.content,
+		modelId,
+		planId: await tenantPlan(c.get("db"), scope.tenantId),
+		context: await gatherContext({ scope, userId: auth.user.id, role: auth.role, question: request.content }),
+		...(settings.moderationEnabled ? { blockedTerms: settings.blockedTerms } : {}),
+		...(request.idempotencyKey ? { idempotencyKey: `${auth.user.id}:${request.idempotencyKey}` } : {}),
+		...(request.parentId !== undefined ? { parentId: request.parentId } : {}),
+	};
+	const result = await chatSession(c, request.conversationId).send(input);
+	if (!result.ok) throw refusal(result);
+	const now = Date.now();
+	await updateConversation(scope, conversation.id, {
+		updatedAt: now,
+		...(conversation.title === DEFAULT_TITLE ? { title: request.content.replace(/\s+/g, " ").slice(0, 60) } : {}),
+	});
+	const log = c.get("log");
+	if (settings.logContent) log.info("assistant message", { conversationId: conversation.id, content: request.content });
+	else log.info("assistant message", { conversationId: conversation.id, characters: request.content.length });
+	return c.json({ userMessage: result.userMessage, reply: result.reply }, 202);
+}
+
+function refusal(result: Extract<SendResult, { ok: false }>): Problem {
+	switch (result.reason) {
+		case "insufficient-credits":
+			return new Problem(
+				402,
+				"insufficient-credits",
+				"Not enough credits",
+				`This message needs up to ${result.required} credits; ${result.available} are available. Top up or upgrade to continue.`,
+				{ extensions: { balance: result.balance, available: result.available, required: result.required, topUpUrl: "/billing" } },
+			);
+		case "rate-limited":
+			return problems.rateLimited(
+				retryAfterSeconds({ allowed: false, retryAfterMs: result.retryAfterMs }),
+				result.limit === "requests-per-minute"
+					? "You are sending messages faster than your plan allows. Try again shortly."
+					: "You have used today's assistant tokens for your plan.",
+			);
+		case "parent-not-found":
+			return problems.validation([{ path: "parentId", message: "is not a message of this conversation" }]);
+		case "no-provider":
+			return problems.validation([{ path: "modelId", message: "has no provider available right now" }]);
+	}
+}
+
+export const messagesRouter = createRouter()
+	.openapi(routes.sendMessage, async (c) => {
+		const { id } = c.req.valid("param");
+		const body = c.req.valid("json");
+		return send(c, {
+			conversationId: id,
+			content: body.content,
+			modelId: body.modelId,
+			parentId: body.parentId,
+			idempotencyKey: c.req.valid("header")["idempotency-key"],
+		});
+	})
+	.openapi(routes.editMessage, async (c) => {
+		const { id, messageId } = c.req.valid("param");
+		const body = c.req.valid("json");
+		await findOwnedConversation(tenantScope(c.get("db"), tenantOf(c).id), currentAuth(c).user.id, id);
+		const tree = await chatSession(c, id).getTree();
+		const original = tree.messages.find((m) => m.id === messageId);
+		if (original?.role !== "user") throw problems.notFound("There is no user message with this id in the conversation.");
+		return send(c, {
+			conversationId: id,
+			content: body.content,
+			modelId: body.modelId,
+			parentId: original.parentId,
+			idempotencyKey: c.req.valid("header")["idempotency-key"],
+		});
+	})
+	.openapi(routes.stopReply, async (c) => {
+		const { id } = c.req.valid("param");
+		await findOwnedConversation(tenantScope(c.get("db"), tenantOf(c).id), currentAuth(c).user.id, id);
+		return c.json(await chatSession(c, id).stop(), 200);
+	})
+	.openapi(routes.streamReplies, async (c) => {
+		const { id } = c.req.valid("param");
+		const lastEventId = c.req.valid("header")["last-event-id"];
+		await findOwnedConversation(tenantScope(c.get("db"), tenantOf(c).id), currentAuth(c).user.id, id);
+		const stream = await chatSession(c, id).subscribe(lastEventId === undefined ? null : Number(lastEventId));
+		return new Response(stream, {
+			status: 200,
+			headers: { "Content-Type": "text/event-stream; charset=utf-8", "Cache-Control": "no-cache, no-transform", "X-Accel-Buffering": "no" },
+		}) as never;
+	});
