@@ -21,11 +21,19 @@ import { healthRouter } from "./routes/health/health.index";
 import { hostRouter } from "./routes/host/host.index";
 import { manifestRouter } from "./routes/manifest";
 import { meRouter } from "./routes/me/me.index";
+import { membersRouter } from "./routes/members/members.index";
+import { rolesRouter } from "./routes/roles/roles.index";
 import { usageRouter } from "./routes/usage/usage.index";
 
 /** The versioned, tenant-scoped API. Its type is what the PWA's typed client is built from. */
 function createApiRoutes() {
-	return new OpenAPIHono<AppEnv>().route("/", hostRouter).route("/", authRouter).route("/", meRouter).route("/", usageRouter);
+	return new OpenAPIHono<AppEnv>()
+		.route("/", hostRouter)
+		.route("/", authRouter)
+		.route("/", meRouter)
+		.route("/", usageRouter)
+		.route("/", membersRouter)
+		.route("/", rolesRouter);
 }
 
 export type AppType = ReturnType<typeof createApiRoutes>;

@@ -1,6 +1,6 @@
 /** Wire shapes of sign-up, sign-in, hand-off and the signed-in identity (`/api/v1/me`). */
 import { z } from "zod";
-import { ROLES } from "../permissions";
+import { PERMISSIONS, ROLES } from "../permissions";
 
 /** Sub-domain labels that never name a tenant. */
 export const RESERVED_SLUGS = [
@@ -81,7 +81,10 @@ export const MeResponse = z
 	.object({
 		user: z.object({ id: z.string(), email: z.string(), name: z.string() }),
 		tenant: TenantSummary,
+		/** The built-in role: owner, admin and staff get the agency workspace, clients the portal. */
 		role: z.enum(ROLES),
+		/** Everything this user may do (their custom role's permissions if they have one, else their role's); the app shows what these allow. */
+		permissions: z.array(z.enum(PERMISSIONS)),
 	})
 	.meta({ id: "Me" });
 export type MeResponse = z.infer<typeof MeResponse>;

@@ -4,11 +4,13 @@
  * query is scoped to the tenant of the request.
  */
 import { and, eq, lt } from "drizzle-orm";
-import { memberships, sessions, users } from "../../schema/index";
-import type { AuthContext, Database } from "../env";
+import { memberships, roles, sessions, users } from "../../schema/index";
+import { effectivePermissions } from "../../schema/permissions";
+import type { Database, SessionAuth } from "../env";
 import type { TenantScope } from "../lib/db";
-import { sessionCache, sessionCacheKey } from "../lib/identity-cache";
+import { forgetCachedMember, sessionCache, sessionCacheKey } from "../lib/identity-cache";
 import { generateToken, tokenId } from "../lib/tokens";
+import { parsePermissionList } from "./members";
 
 export const SESSION_TTL_MS = 30 * 24 * 60 * 60 * 1000;
 const RENEW_WHEN_LEFT_MS = SESSION_TTL_MS / 2;
@@ -35,7 +37,7 @@ export async function createSession(scope: TenantScope, input: { userId: string 
 	return { id, token, expiresAt };
 }
 
-export type ValidatedSession = { auth: AuthContext; renewedExpiresAt: number | null };
+export type ValidatedSession = { auth: SessionAuth; renewedExpiresAt: number | null };
 
 /** The session a token opens on this tenant, renewed if it is past half-life; null if none or expired. */
 export async function validateSessionToken(scope: TenantScope, token: string, now = Date.now()): Promise<ValidatedSession | null> {
@@ -60,10 +62,13 @@ export async function validateSessionToken(scope: TenantScope, token: string, no
 			email: users.email,
 			name: users.name,
 			role: memberships.role,
+			customRoleId: memberships.customRoleId,
+			customPermissions: roles.permissions,
 		})
 		.from(sessions)
 		.innerJoin(users, and(eq(users.id, sessions.userId), eq(users.tenantId, sessions.tenantId)))
 		.innerJoin(memberships, and(eq(memberships.userId, sessions.userId), eq(memberships.tenantId, sessions.tenantId)))
+		.leftJoin(roles, and(eq(roles.id, memberships.customRoleId), eq(roles.tenantId, memberships.tenantId)))
 		.where(scope.where(sessions, eq(sessions.id, id)))
 		.limit(1);
 	if (!row) return null;
@@ -81,11 +86,14 @@ export async function validateSessionToken(scope: TenantScope, token: string, no
 		lastSeenAt = now;
 		await scope.update(sessions, { lastSeenAt: now }, eq(sessions.id, id));
 	}
-	const auth: AuthContext = {
+	const auth: SessionAuth = {
+		via: "session",
 		sessionId: id,
 		tenantId: scope.tenantId,
 		user: { id: row.userId, email: row.email, name: row.name },
 		role: row.role,
+		customRoleId: row.customRoleId,
+		permissions: effectivePermissions(row.role, parsePermissionList(row.customPermissions)),
 	};
 	sessionCache.set(cacheKey, { auth, expiresAt: renewedExpiresAt ?? row.expiresAt, lastSeenAt }, now);
 	return { auth, renewedExpiresAt };
@@ -96,9 +104,9 @@ export async function invalidateSession(scope: TenantScope, sessionId: string): 
 	await scope.delete(sessions, eq(sessions.id, sessionId));
 }
 
-/** Signs a user out everywhere in the tenant. */
+/** Signs a user out everywhere in the tenant: their rows and this isolate's cached copies go at once. */
 export async function invalidateUserSessions(scope: TenantScope, userId: string): Promise<void> {
-	sessionCache.deleteWhere((s) => s.auth.tenantId === scope.tenantId && s.auth.user.id === userId);
+	forgetCachedMember(scope.tenantId, userId);
 	await scope.delete(sessions, eq(sessions.userId, userId));
 }
 

@@ -1,6 +1,7 @@
 /** Handlers of the authentication routes: thin glue between HTTP and the auth services. */
 import type { RouteHandler } from "@hono/zod-openapi";
 import type { MeResponse, TenantSummary } from "../../../schema/dto/auth";
+import { sortPermissions } from "../../../schema/permissions";
 import { RATE_RULES } from "../../../schema/rate-limits";
 import type { AppEnv, AuthContext } from "../../env";
 import { tenantScope } from "../../lib/db";
@@ -18,7 +19,12 @@ import { invalidateSession } from "../../services/sessions";
 import type * as routes from "./auth.routes";
 
 export function toMe(auth: AuthContext, tenant: TenantSummary): MeResponse {
-	return { user: auth.user, tenant: { id: tenant.id, slug: tenant.slug, name: tenant.name }, role: auth.role };
+	return {
+		user: auth.user,
+		tenant: { id: tenant.id, slug: tenant.slug, name: tenant.name },
+		role: auth.role,
+		permissions: sortPermissions(auth.permissions),
+	};
 }
 
 export const signup: RouteHandler<typeof routes.signup, AppEnv> = async (c) => {
@@ -69,7 +75,7 @@ export const handoff: RouteHandler<typeof routes.handoff, AppEnv> = async (c) =>
 export const logout: RouteHandler<typeof routes.logout, AppEnv> = async (c) => {
 	const tenant = tenantOf(c);
 	const auth = c.get("auth");
-	if (auth) await invalidateSession(tenantScope(c.get("db"), tenant.id), auth.sessionId);
+	if (auth?.via === "session") await invalidateSession(tenantScope(c.get("db"), tenant.id), auth.sessionId);
 	clearSessionCookie(c);
 	return c.body(null, 204);
 };

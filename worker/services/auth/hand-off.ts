@@ -8,7 +8,7 @@ import { RATE_RULES } from "../../../schema/rate-limits";
 import type { TenantScope } from "../../lib/db";
 import { Problem, problems } from "../../lib/problem";
 import { tokenId } from "../../lib/tokens";
-import { findMemberById } from "../members";
+import { findMemberById, sessionAuthOf } from "../members";
 import { type GateNamespace, retryAfterSeconds, takeTokens } from "../rate-limits";
 import { createSession, type RequestOrigin } from "../sessions";
 import { recordSignIn } from "../sign-in-events";
@@ -42,11 +42,6 @@ export async function redeemHandoff(
 	await recordSignIn(scope, { ...attempt, userId: account.id, email: account.email, outcome: "success" }, now);
 	return {
 		session,
-		auth: {
-			sessionId: session.id,
-			tenantId: scope.tenantId,
-			user: { id: account.id, email: account.email, name: account.name },
-			role: account.role,
-		},
+		auth: sessionAuthOf(account, session.id, scope.tenantId),
 	};
 }

@@ -4,19 +4,19 @@
  */
 import type { LoginBody } from "../../../schema/dto/auth";
 import { RATE_RULES } from "../../../schema/rate-limits";
-import type { AuthContext } from "../../env";
+import type { SessionAuth } from "../../env";
 import type { TenantScope } from "../../lib/db";
 import { decoyPasswordHash, verifyPassword } from "../../lib/passwords";
 import { Problem, problems } from "../../lib/problem";
 import { recordAudit } from "../audit-log";
-import { findMemberByEmail } from "../members";
+import { findMemberByEmail, sessionAuthOf } from "../members";
 import { type GateNamespace, resetBucket, retryAfterSeconds, takeTokens } from "../rate-limits";
 import { createSession, type NewSession, type RequestOrigin } from "../sessions";
 import { recordSignIn } from "../sign-in-events";
 import { normalizeEmail } from "./sign-up";
 
 export type SignInDeps = { scope: TenantScope; gates: GateNamespace };
-export type SignInResult = { auth: AuthContext; session: NewSession };
+export type SignInResult = { auth: SessionAuth; session: NewSession };
 
 export const INVALID_CREDENTIALS = "The email or password is not right.";
 
@@ -62,11 +62,6 @@ export async function signInWithPassword(deps: SignInDeps, input: LoginBody & Re
 	]);
 	return {
 		session,
-		auth: {
-			sessionId: session.id,
-			tenantId: scope.tenantId,
-			user: { id: account.id, email: account.email, name: account.name },
-			role: account.role,
-		},
+		auth: sessionAuthOf(account, session.id, scope.tenantId),
 	};
 }
