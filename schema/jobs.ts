@@ -4,7 +4,9 @@
  */
 export type Job =
 	| { type: "welcome-email"; tenantId: string; userId: string; tenantUrl: string; idempotencyKey: string }
-	| { type: "purge-expired-auth"; tenantId: null; idempotencyKey: string };
+	| { type: "purge-expired-auth"; tenantId: null; idempotencyKey: string }
+	/** `token` travels only in the queue message and the email itself; the database holds its hash. */
+	| { type: "invitation-email"; tenantId: string; invitationId: string; token: string; acceptUrl: string; idempotencyKey: string };
 
 export type JobType = Job["type"];
 export type JobOf<T extends JobType> = Extract<Job, { type: T }>;

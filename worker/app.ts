@@ -19,10 +19,12 @@ import { devRouter } from "./routes/dev/mailbox";
 import { mountApiDocs } from "./routes/docs/docs.index";
 import { healthRouter } from "./routes/health/health.index";
 import { hostRouter } from "./routes/host/host.index";
+import { invitationsRouter } from "./routes/invitations/invitations.index";
 import { manifestRouter } from "./routes/manifest";
 import { meRouter } from "./routes/me/me.index";
 import { membersRouter } from "./routes/members/members.index";
 import { rolesRouter } from "./routes/roles/roles.index";
+import { invitationDomainsRouter } from "./routes/tenant-settings/invitation-domains";
 import { usageRouter } from "./routes/usage/usage.index";
 
 /** The versioned, tenant-scoped API. Its type is what the PWA's typed client is built from. */
@@ -33,7 +35,9 @@ function createApiRoutes() {
 		.route("/", meRouter)
 		.route("/", usageRouter)
 		.route("/", membersRouter)
-		.route("/", rolesRouter);
+		.route("/", rolesRouter)
+		.route("/", invitationsRouter)
+		.route("/", invitationDomainsRouter);
 }
 
 export type AppType = ReturnType<typeof createApiRoutes>;

@@ -9,6 +9,7 @@ import type { Job } from "../../schema/jobs";
 import type { Bindings } from "../env";
 import { EmailDeliveryError } from "../lib/email/transport";
 import { createLogger } from "../lib/logger";
+import { runInvitationEmail } from "./invitation-email";
 import { type JobDeps, jobDeps } from "./job-deps";
 import { runPurgeExpiredAuth } from "./purge-expired-auth";
 import { runWelcomeEmail } from "./welcome-email";
@@ -26,6 +27,8 @@ export async function runJob(deps: JobDeps, job: Job): Promise<void> {
 			return runWelcomeEmail(deps, job);
 		case "purge-expired-auth":
 			return runPurgeExpiredAuth(deps);
+		case "invitation-email":
+			return runInvitationEmail(deps, job);
 		default:
 			return assertNever(job);
 	}
