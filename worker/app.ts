@@ -1,18 +1,20 @@
 /**
  * createApp(): the middleware chain and every route.
- * ping (bare) → request context → security headers → body limit → origin check → tenant → session → routes.
+ * ping (bare) → request context → security headers → body limit → origin check → tenant → API key → session → routes.
  */
 import { OpenAPIHono } from "@hono/zod-openapi";
 import { HTTPException } from "hono/http-exception";
 import type { AppEnv } from "./env";
 import { createLogger } from "./lib/logger";
 import { Problem, problems, respondWithProblem } from "./lib/problem";
+import { loadApiKey } from "./middleware/api-key";
 import { apiBodyLimit } from "./middleware/body-limit";
 import { originCheck } from "./middleware/origin-check";
 import { requestContext } from "./middleware/request-context";
 import { securityHeaders } from "./middleware/security-headers";
 import { loadSession } from "./middleware/session";
 import { resolveTenant } from "./middleware/tenant";
+import { apiKeysRouter } from "./routes/api-keys/api-keys.index";
 import { appShellRouter } from "./routes/app-shell";
 import { authRouter } from "./routes/auth/auth.index";
 import { devRouter } from "./routes/dev/mailbox";
@@ -37,7 +39,8 @@ function createApiRoutes() {
 		.route("/", membersRouter)
 		.route("/", rolesRouter)
 		.route("/", invitationsRouter)
-		.route("/", invitationDomainsRouter);
+		.route("/", invitationDomainsRouter)
+		.route("/", apiKeysRouter);
 }
 
 export type AppType = ReturnType<typeof createApiRoutes>;
@@ -53,6 +56,7 @@ export function createApp() {
 	app.use("/api/*", apiBodyLimit);
 	app.use("/api/v1/*", originCheck);
 	app.use("/api/v1/*", resolveTenant);
+	app.use("/api/v1/*", loadApiKey);
 	app.use("/api/v1/*", loadSession);
 
 	mountApiDocs(app);
