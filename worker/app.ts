@@ -16,6 +16,7 @@ import { loadSession } from "./middleware/session";
 import { resolveTenant } from "./middleware/tenant";
 import { apiKeysRouter } from "./routes/api-keys/api-keys.index";
 import { appShellRouter } from "./routes/app-shell";
+import { auditEventsRouter } from "./routes/audit-events/audit-events.index";
 import { authRouter } from "./routes/auth/auth.index";
 import { devRouter } from "./routes/dev/mailbox";
 import { mountApiDocs } from "./routes/docs/docs.index";
@@ -40,7 +41,8 @@ function createApiRoutes() {
 		.route("/", rolesRouter)
 		.route("/", invitationsRouter)
 		.route("/", invitationDomainsRouter)
-		.route("/", apiKeysRouter);
+		.route("/", apiKeysRouter)
+		.route("/", auditEventsRouter);
 }
 
 export type AppType = ReturnType<typeof createApiRoutes>;
