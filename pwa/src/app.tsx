@@ -20,6 +20,13 @@ const Account = lazy(() => import("./routes/account"));
 const ComingSoon = lazy(() => import("./routes/coming-soon"));
 const NotFound = lazy(() => import("./routes/not-found"));
 const Usage = lazy(() => import("./routes/usage"));
+const Invite = lazy(() => import("./routes/invite"));
+const Settings = lazy(() => import("./routes/settings/index"));
+const SettingsTeam = lazy(() => import("./routes/settings/team"));
+const SettingsRoles = lazy(() => import("./routes/settings/roles"));
+const SettingsApiKeys = lazy(() => import("./routes/settings/api-keys"));
+const SettingsAuditLog = lazy(() => import("./routes/settings/audit-log"));
+const SettingsInvitationDomains = lazy(() => import("./routes/settings/invitation-domains"));
 
 /** Every area not built yet (the start page aside); ComingSoon shows 404 for an area the user's role does not have. */
 const COMING_SOON_PATHS = [...new Set([...STAFF_AREAS, ...CLIENT_AREAS].filter((area) => !area.ready).map((area) => area.path))].filter(
@@ -45,6 +52,7 @@ function SignedOutPages() {
 		<Router>
 			<Route path="/signin" component={SignIn} />
 			<Route path="/welcome" component={Welcome} />
+			<Route path="/invite" component={Invite} />
 			<Route default component={RedirectToSignIn} />
 		</Router>
 	);
@@ -59,6 +67,13 @@ function SignedInPages() {
 				<Route path="/signin" component={ContinueAfterSignIn} />
 				<Route path="/welcome" component={GoToStart} />
 				<Route path="/usage" component={Usage} />
+				<Route path="/invite" component={Invite} />
+				<Route path="/settings" component={Settings} />
+				<Route path="/settings/team" component={SettingsTeam} />
+				<Route path="/settings/roles" component={SettingsRoles} />
+				<Route path="/settings/api-keys" component={SettingsApiKeys} />
+				<Route path="/settings/audit-log" component={SettingsAuditLog} />
+				<Route path="/settings/invitation-domains" component={SettingsInvitationDomains} />
 				{COMING_SOON_PATHS.map((path) => (
 					<Route key={path} path={path} component={ComingSoon} />
 				))}

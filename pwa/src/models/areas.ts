@@ -42,6 +42,7 @@ export const STAFF_AREAS: readonly Area[] = [
 		label: "Settings",
 		summary: "Your agency's team, roles, API keys, audit log and invitation rules.",
 		anyPermission: ["members:read", "members:manage", "api_keys:manage", "audit:read", "tenant:manage"],
+		ready: true,
 	},
 ];
 
