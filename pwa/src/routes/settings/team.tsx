@@ -75,7 +75,10 @@ function MemberRow({ member, report }: { member: MemberView; report: (r: Result<
 							id={selectId}
 							value={roleValue(member)}
 							onChange={async (event) => {
-								const result = await changeMember(member.userId, toChange(event.currentTarget.value, member.role));
+								const select = event.currentTarget;
+								const result = await changeMember(member.userId, toChange(select.value, member.role));
+								// Refused: the list shows the role the member still has.
+								if (!result.ok) select.value = roleValue(member);
 								report(result, `${member.name}'s role was changed.`);
 							}}
 						>
