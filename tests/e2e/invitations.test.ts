@@ -11,6 +11,9 @@ afterAll(async () => {
 	await browser?.close();
 });
 
+/** A bound for waits on the server: generous, since the machine may be busy (it is a bound, not a sleep). */
+const SLOW = { timeout: 20_000, interval: 100 };
+
 type Mail = { to: string; subject: string; text: string };
 
 /** The dev mailbox's newest message to `to`, polled with a bound. */
@@ -36,8 +39,8 @@ describe("invitations", () => {
 		await owner.getByLabel("Email").fill(email);
 		await owner.getByLabel("Role", { exact: true }).selectOption("staff");
 		await owner.getByRole("button", { name: "Send invitation" }).click();
-		await expect.poll(() => owner.getByRole("main").textContent()).toContain(`Invitation sent to ${email}`);
-		await expect.poll(() => owner.getByRole("region", { name: "Invitations" }).textContent()).toContain(email);
+		await expect.poll(() => owner.getByRole("main").textContent(), SLOW).toContain(`Invitation sent to ${email}`);
+		await expect.poll(() => owner.getByRole("region", { name: "Invitations" }).textContent(), SLOW).toContain(email);
 
 		const mail = await mailTo(email);
 		expect(mail.subject).toBe("Olivia Owner invited you to Northwind Studio");
@@ -51,8 +54,8 @@ describe("invitations", () => {
 		await invitee.getByLabel("Your name").fill("Nia Newcomer");
 		await invitee.getByLabel("Password").fill("a long enough passphrase");
 		await invitee.getByRole("button", { name: "Create account and join" }).click();
-		await invitee.waitForURL(tenantUrl("northwind", "/"));
-		await expect.poll(() => invitee.getByRole("heading", { level: 1 }).textContent()).toContain("Welcome, Nia");
+		await invitee.waitForURL(tenantUrl("northwind", "/"), SLOW);
+		await expect.poll(() => invitee.getByRole("heading", { level: 1 }).textContent(), SLOW).toContain("Welcome, Nia");
 		const me = await invitee.evaluate(async () => (await (await fetch("/api/v1/me")).json()) as { user: { email: string }; role: string });
 		expect(me).toMatchObject({ user: { email }, role: "staff" });
 
@@ -62,7 +65,7 @@ describe("invitations", () => {
 		await again.getByRole("heading", { name: "This invitation cannot be used" }).waitFor();
 
 		await owner.reload();
-		await expect.poll(() => owner.getByRole("region", { name: "Members" }).textContent()).toContain("Nia Newcomer");
+		await expect.poll(() => owner.getByRole("region", { name: "Members" }).textContent(), SLOW).toContain("Nia Newcomer");
 		await ownerContext.close();
 		await inviteeContext.close();
 	});
