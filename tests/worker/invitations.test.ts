@@ -1,7 +1,10 @@
 /** Invitations: sent by email within the privilege and domain rules, accepted once on the right agency's host, resent and revoked. */
+import { createExecutionContext, createMessageBatch, getQueueResult } from "cloudflare:test";
 import { env } from "cloudflare:workers";
 import { beforeEach, describe, expect, it } from "vitest";
 import type { InvitationList, InvitationPreview, InvitationView } from "../../schema/dto/invitations";
+import type { Job } from "../../schema/jobs";
+import worker from "../../worker/index";
 import { type Agency, call, freshIp, logIn, PASSWORD, problemOf, sessionCookie, signUpAgency } from "./helpers";
 import { addMember } from "./members";
 import { auditActions, membershipOf } from "./team";
@@ -278,5 +281,36 @@ describe("invitation domains", () => {
 		expect(await (await call(acme.host, "/api/v1/tenant/invitation-domains", { cookie: acme.ownerCookie })).json()).toEqual({
 			domains: ["acme.co.uk", "acme.com"],
 		});
+	});
+});
+
+describe("invitation-email job", () => {
+	async function runJob(job: Job): Promise<void> {
+		const batch = createMessageBatch("atrium-jobs", [{ id: crypto.randomUUID(), timestamp: Date.now(), attempts: 1, body: job }]);
+		const ctx = createExecutionContext();
+		await worker.queue(batch as MessageBatch<unknown>, env, ctx);
+		expect((await getQueueResult(batch, ctx)).explicitAcks).toHaveLength(1);
+	}
+
+	it("sends a link once however often it runs, and never a link a resend replaced", async () => {
+		const view = (await (await invite({ email: "nia@example.test", role: "staff" })).json()) as InvitationView;
+		const first = tokenIn((await mailTo("nia@example.test"))[0]);
+		const job = (token: string, key: string): Job => ({
+			type: "invitation-email",
+			tenantId: acme.tenantId,
+			invitationId: view.id,
+			token,
+			acceptUrl: `http://acme.localhost/invite?token=${token}`,
+			idempotencyKey: key,
+		});
+		await runJob(job(first, "replayed-key"));
+		await runJob(job(first, "replayed-key"));
+		await mailTo("nia@example.test", 2);
+		await call(acme.host, `/api/v1/invitations/${view.id}/resend`, { method: "POST", cookie: acme.ownerCookie });
+		await mailTo("nia@example.test", 3);
+		await runJob(job(first, "stale-key"));
+		const sent = await env.DB.prepare("SELECT idempotency_key FROM email_outbox WHERE to_address = ?").bind("nia@example.test").all();
+		expect(sent.results.map((r) => r.idempotency_key)).not.toContain("stale-key");
+		expect(sent.results.filter((r) => r.idempotency_key === "replayed-key")).toHaveLength(1);
 	});
 });
