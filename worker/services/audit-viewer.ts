@@ -3,7 +3,6 @@
  * and every matching row in order for the CSV export. Read-only: nothing here changes a row.
  */
 import { and, desc, eq, gte, lt, or, type SQL } from "drizzle-orm";
-import type { AuditAction } from "../../schema/audit-actions";
 import type { AuditEventPage, AuditEventView, AuditFilter } from "../../schema/dto/audit-events";
 import { auditEvents } from "../../schema/index";
 import type { TenantScope } from "../lib/db";
@@ -28,7 +27,7 @@ export function decodeCursor(text: string): Cursor {
 function filterConditions(filter: AuditFilter): (SQL | undefined)[] {
 	return [
 		filter.actor ? or(eq(auditEvents.actorUserId, filter.actor), eq(auditEvents.actorLabel, filter.actor)) : undefined,
-		filter.action ? eq(auditEvents.action, filter.action as AuditAction) : undefined,
+		filter.action ? eq(auditEvents.action, filter.action) : undefined,
 		filter.from !== undefined ? gte(auditEvents.createdAt, filter.from) : undefined,
 		filter.to !== undefined ? lt(auditEvents.createdAt, filter.to) : undefined,
 	];

@@ -1,53 +1,48 @@
 /** Invitation domains: the email domains people may be invited from (none listed: any). */
 import { useSignal } from "@preact/signals";
 import { useEffect } from "preact/hooks";
-import { api } from "../../api/client";
-import { send } from "../../api/request";
 import { FormAlert } from "../../components/form-alert";
+import { invitationDomains, loadInvitationDomains, saveInvitationDomains } from "../../models/invitation-domains";
 import { SettingsPage } from "./settings-page";
+
+function parseDomains(text: string): string[] {
+	return text
+		.split(/[\s,]+/)
+		.map((d) => d.trim())
+		.filter(Boolean);
+}
 
 export default function InvitationDomains() {
 	const text = useSignal("");
-	const saved = useSignal<string[] | null>(null);
 	const status = useSignal("");
-	const failure = useSignal<{ detail: string; field?: string } | null>(null);
+	const failure = useSignal<string | null>(null);
 	useEffect(() => {
-		void send(() => api.api.v1.tenant["invitation-domains"].$get()).then(async (result) => {
-			if (result.ok && result.value.status === 200) {
-				const { domains } = await result.value.json();
-				saved.value = domains;
-				text.value = domains.join(", ");
-			}
+		void loadInvitationDomains().then(() => {
+			text.value = invitationDomains.value?.join(", ") ?? "";
 		});
 	}, []);
 	const submit = async (event: Event) => {
 		event.preventDefault();
-		const domains = text.value
-			.split(/[\s,]+/)
-			.map((d) => d.trim())
-			.filter(Boolean);
-		const result = await send(() => api.api.v1.tenant["invitation-domains"].$put({ json: { domains } }));
+		const domains = parseDomains(text.value);
+		const result = await saveInvitationDomains(domains);
 		if (!result.ok) {
-			const field = Object.entries(result.problem.fields)[0];
-			failure.value = {
-				detail: field ? `${domains[Number(field[0].split(".")[1])] ?? "A domain"} ${field[1]}` : result.problem.detail,
-				field: field?.[0],
-			};
+			// `errors` names e.g. `domains.1`: say which domain it was.
+			const [path, message] = Object.entries(result.problem.fields)[0] ?? [];
+			const index = Number(path?.split(".")[1]);
+			failure.value = path && message ? `${domains[index] ?? "A domain"} ${message}` : result.problem.detail;
 			status.value = "";
 			return;
 		}
-		if (result.value.status === 200) {
-			saved.value = (await result.value.json()).domains;
-			text.value = saved.value.join(", ");
-			failure.value = null;
-			status.value = "Saved.";
-		}
+		text.value = result.value.join(", ");
+		failure.value = null;
+		status.value = "Saved.";
 	};
+	const saved = invitationDomains.value;
 	return (
 		<SettingsPage path="/settings/invitation-domains">
 			<form class="card" onSubmit={submit} noValidate aria-labelledby="domains-heading">
 				<h2 id="domains-heading">Allowed domains</h2>
-				<FormAlert message={failure.value?.detail ?? null} />
+				<FormAlert message={failure.value} />
 				<div class="field">
 					<label for="domains">Domains</label>
 					<input
@@ -55,7 +50,7 @@ export default function InvitationDomains() {
 						value={text.value}
 						placeholder="example.com, example.co.uk"
 						aria-describedby="domains-hint"
-						aria-invalid={failure.value?.field ? "true" : undefined}
+						aria-invalid={failure.value ? "true" : undefined}
 						onInput={(e) => (text.value = e.currentTarget.value)}
 					/>
 					<p id="domains-hint" class="field-hint">
@@ -67,9 +62,7 @@ export default function InvitationDomains() {
 				</button>
 				<p role="status">{status.value}</p>
 			</form>
-			<p>
-				{saved.value && saved.value.length > 0 ? `Invitations may go to: ${saved.value.join(", ")}.` : "Invitations may go to any address."}
-			</p>
+			<p>{saved && saved.length > 0 ? `Invitations may go to: ${saved.join(", ")}.` : "Invitations may go to any address."}</p>
 		</SettingsPage>
 	);
 }
