@@ -6,6 +6,7 @@
  * it forgets refilled buckets and releases reservations nobody settled.
  */
 import { DurableObject } from "cloudflare:workers";
+import type { LockState } from "../schema/account-lock";
 import type {
 	CreditBalance,
 	GrantInput,
@@ -20,6 +21,7 @@ import type {
 	UsageSummary,
 } from "../schema/credits";
 import type { BucketRule, TakeResult } from "../schema/rate-limits";
+import { AccountLocks } from "./account-locks";
 import { CreditLedger, refusalAsValue } from "./credit-ledger";
 import { TokenBuckets } from "./token-buckets";
 
@@ -29,6 +31,7 @@ const BUCKET_CLEANUP_SLACK_MS = 60 * 60 * 1000;
 export class TenantGate extends DurableObject<Env> {
 	private buckets!: TokenBuckets;
 	private ledger!: CreditLedger;
+	private locks!: AccountLocks;
 	private alarmAt: number | null = null;
 
 	constructor(ctx: DurableObjectState, env: Env) {
@@ -36,6 +39,7 @@ export class TenantGate extends DurableObject<Env> {
 		ctx.blockConcurrencyWhile(async () => {
 			this.buckets = new TokenBuckets(ctx.storage.sql);
 			this.ledger = new CreditLedger(ctx.storage);
+			this.locks = new AccountLocks(ctx.storage.sql);
 			this.alarmAt = await ctx.storage.getAlarm();
 		});
 	}
@@ -50,6 +54,23 @@ export class TenantGate extends DurableObject<Env> {
 	/** Puts a bucket back to full, e.g. after a successful sign-in clears the account's failures. */
 	reset(key: string): void {
 		this.buckets.reset(key);
+	}
+
+	/** Whether an account key is locked after failed passwords, and until when. */
+	lockStatus(key: string, now = Date.now()): LockState {
+		return this.locks.status(key, now);
+	}
+
+	/** Counts a failed password against an account key; may lock it (always for a bounded time). */
+	recordFailedPassword(key: string, now = Date.now()): LockState & { newlyLocked: boolean } {
+		const state = this.locks.fail(key, now);
+		if (state.locked) this.wakeBy(state.lockedUntil + BUCKET_CLEANUP_SLACK_MS);
+		return state;
+	}
+
+	/** Clears an account key's failures and lock; true when it was locked. */
+	clearFailedPasswords(key: string, now = Date.now()): boolean {
+		return this.locks.clear(key, now);
 	}
 
 	credits(): CreditBalance {
@@ -86,6 +107,7 @@ export class TenantGate extends DurableObject<Env> {
 		const now = Date.now();
 		this.alarmAt = null;
 		const nextBucket = this.buckets.forgetFull(now);
+		this.locks.forgetOld(now);
 		const nextReservation = this.ledger.releaseExpired(now);
 		if (nextBucket !== null) this.wakeBy(nextBucket + BUCKET_CLEANUP_SLACK_MS);
 		if (nextReservation !== null) this.wakeBy(nextReservation);

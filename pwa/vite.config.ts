@@ -1,7 +1,8 @@
 /**
  * Builds the PWA into dist/pwa: Preact, the Workbox service worker (TypeScript, injectManifest,
  * served at /sw.js), and the Swagger UI files that /api/docs loads from our own origin.
- * The web app manifest is not built here: the Worker serves one per agency.
+ * The web app manifest is not built here: the Worker serves one per agency. The build fails when
+ * the initial JavaScript goes over its 60 KB gzipped budget (initial-js-budget.ts).
  */
 import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
@@ -10,6 +11,7 @@ import { fileURLToPath } from "node:url";
 import preact from "@preact/preset-vite";
 import { defineConfig, type Plugin } from "vite";
 import { VitePWA } from "vite-plugin-pwa";
+import { initialJsBudget } from "./initial-js-budget";
 
 const require = createRequire(import.meta.url);
 const root = dirname(fileURLToPath(import.meta.url));
@@ -33,6 +35,7 @@ export default defineConfig({
 	plugins: [
 		preact(),
 		swaggerUiAssets(),
+		initialJsBudget(),
 		VitePWA({
 			strategies: "injectManifest",
 			srcDir: "src",

@@ -43,6 +43,12 @@ export const AUDIT_ACTIONS = [
 	"billing.refund_issued",
 	"billing.credits_granted",
 	"export.created",
+	"client.created",
+	"client.archived",
+	"client.restored",
+	"client.person_linked",
+	"client.person_unlinked",
+	"deliverable.reviewed",
 ] as const;
 
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];

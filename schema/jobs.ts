@@ -2,11 +2,33 @@
  * The typed union of background jobs on the `jobs` queue. Each job names its tenant (or null for
  * platform work) and carries an idempotency key its effects check, so a redelivery changes nothing.
  */
+/** Account emails: the token-bearing ones mint their single-use token inside the job, so no token travels on the queue. */
+export type AccountEmailKind = "verify_email" | "change_email" | "password_reset" | "unlock" | "new_device";
+
 export type Job =
 	| { type: "welcome-email"; tenantId: string; userId: string; tenantUrl: string; idempotencyKey: string }
+	| {
+			type: "account-email";
+			tenantId: string;
+			userId: string;
+			kind: AccountEmailKind;
+			/** The tenant's own address, e.g. http://acme.localhost:8787 (links in the email start here). */
+			baseUrl: string;
+			idempotencyKey: string;
+			/** change_email: the address being confirmed. */
+			newEmail?: string;
+			/** new_device: what signed in, from where, when. */
+			signIn?: { device: string; place: string | null; ip: string | null; at: number };
+	  }
 	| { type: "purge-expired-auth"; tenantId: null; idempotencyKey: string }
 	/** `token` travels only in the queue message and the email itself; the database holds its hash. */
-	| { type: "invitation-email"; tenantId: string; invitationId: string; token: string; acceptUrl: string; idempotencyKey: string };
+	| { type: "invitation-email"; tenantId: string; invitationId: string; token: string; acceptUrl: string; idempotencyKey: string }
+	| { type: "milestone-completed-email"; tenantId: string; milestoneId: string; completedAt: number; idempotencyKey: string }
+	| { type: "task-reminders"; tenantId: null; now: number; idempotencyKey: string }
+	| { type: "push-notification"; tenantId: string; userId: string; message: PushMessageContent; idempotencyKey: string };
+
+/** What a feature asks to push; the job adds the agency's name and icon. */
+export type PushMessageContent = { title: string; body: string; url: string; tag: string };
 
 export type JobType = Job["type"];
 export type JobOf<T extends JobType> = Extract<Job, { type: T }>;

@@ -16,8 +16,11 @@ export const PERMISSIONS = [
 	"usage:read",
 	"clients:read",
 	"clients:write",
+	"clients:own",
 	"projects:read",
 	"projects:write",
+	"tasks:complete",
+	"deliverables:review",
 	"documents:read",
 	"documents:write",
 	"messages:read",
@@ -42,6 +45,7 @@ const STAFF: readonly Permission[] = [
 	"clients:write",
 	"projects:read",
 	"projects:write",
+	"tasks:complete",
 	"documents:read",
 	"documents:write",
 	"messages:read",
@@ -64,14 +68,18 @@ const ADMIN: readonly Permission[] = [
 ];
 
 export const ROLE_PERMISSIONS: Readonly<Record<Role, ReadonlySet<Permission>>> = {
-	owner: new Set([...ADMIN, "billing:manage"]),
+	/** The owner holds every permission, the client-side ones too (e.g. recording a client's approval given by phone). */
+	owner: new Set(PERMISSIONS),
 	admin: new Set(ADMIN),
 	staff: new Set(STAFF),
 	client: new Set<Permission>([
 		"account:read",
 		"account:write",
 		"tenant:read",
+		"clients:own",
 		"projects:read",
+		"tasks:complete",
+		"deliverables:review",
 		"documents:read",
 		"documents:write",
 		"messages:read",

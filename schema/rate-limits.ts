@@ -11,8 +11,12 @@ export type TakeResult = { allowed: true; remaining: number } | { allowed: false
 export const RATE_RULES = {
 	/** Sign-in attempts from one IP address against one tenant: 20 at once, then one every 3 s. */
 	signInPerIp: { capacity: 20, refillPerSecond: 1 / 3 },
-	/** Sign-in attempts against one account: 5 at once, then one a minute. */
-	signInPerAccount: { capacity: 5, refillPerSecond: 1 / 60 },
+	/** Verification emails one user may ask for: 3 at once, then one every 10 minutes. */
+	verificationEmailPerUser: { capacity: 3, refillPerSecond: 1 / 600 },
+	/** Password-reset requests from one IP address: 10 at once, then one a minute. */
+	passwordResetPerIp: { capacity: 10, refillPerSecond: 1 / 60 },
+	/** Password-reset requests for one email: 3 at once, then one every 10 minutes. */
+	passwordResetPerEmail: { capacity: 3, refillPerSecond: 1 / 600 },
 	/** Agency sign-ups from one IP address: 5 at once, then one every 10 minutes. */
 	signUpPerIp: { capacity: 5, refillPerSecond: 1 / 600 },
 	/** Requests made with one API key: 120 at once, then two a second. */

@@ -1,12 +1,13 @@
 /**
  * createApp(): the middleware chain and every route.
- * ping (bare) → request context → security headers → body limit → origin check → tenant → API key → session → routes.
+ * ping (bare) → request context → security headers → body limit → origin check → tenant → API key → session → account policy → routes.
  */
 import { OpenAPIHono } from "@hono/zod-openapi";
 import { HTTPException } from "hono/http-exception";
 import type { AppEnv } from "./env";
 import { createLogger } from "./lib/logger";
 import { Problem, problems, respondWithProblem } from "./lib/problem";
+import { accountPolicy } from "./middleware/account-policy";
 import { loadApiKey } from "./middleware/api-key";
 import { apiBodyLimit } from "./middleware/body-limit";
 import { originCheck } from "./middleware/origin-check";
@@ -18,15 +19,25 @@ import { apiKeysRouter } from "./routes/api-keys/api-keys.index";
 import { appShellRouter } from "./routes/app-shell";
 import { auditEventsRouter } from "./routes/audit-events/audit-events.index";
 import { authRouter } from "./routes/auth/auth.index";
+import { brandFilesRouter } from "./routes/brand-files";
+import { brandingRouter } from "./routes/branding/branding.index";
+import { clientsRouter } from "./routes/clients/clients.index";
+import { dashboardRouter } from "./routes/dashboard/dashboard.index";
+import { deliverablesRouter } from "./routes/deliverables/deliverables.index";
 import { devRouter } from "./routes/dev/mailbox";
 import { mountApiDocs } from "./routes/docs/docs.index";
+import { domainsRouter } from "./routes/domains/domains.index";
 import { healthRouter } from "./routes/health/health.index";
 import { hostRouter } from "./routes/host/host.index";
 import { invitationsRouter } from "./routes/invitations/invitations.index";
 import { manifestRouter } from "./routes/manifest";
 import { meRouter } from "./routes/me/me.index";
 import { membersRouter } from "./routes/members/members.index";
+import { projectsRouter } from "./routes/projects/projects.index";
+import { pushRouter } from "./routes/push/push.index";
 import { rolesRouter } from "./routes/roles/roles.index";
+import { securityRouter } from "./routes/security/security.index";
+import { tasksRouter } from "./routes/tasks/tasks.index";
 import { invitationDomainsRouter } from "./routes/tenant-settings/invitation-domains";
 import { usageRouter } from "./routes/usage/usage.index";
 
@@ -42,7 +53,16 @@ function createApiRoutes() {
 		.route("/", invitationsRouter)
 		.route("/", invitationDomainsRouter)
 		.route("/", apiKeysRouter)
-		.route("/", auditEventsRouter);
+		.route("/", auditEventsRouter)
+		.route("/", securityRouter)
+		.route("/", pushRouter)
+		.route("/", brandingRouter)
+		.route("/", domainsRouter)
+		.route("/", clientsRouter)
+		.route("/", projectsRouter)
+		.route("/", tasksRouter)
+		.route("/", deliverablesRouter)
+		.route("/", dashboardRouter);
 }
 
 export type AppType = ReturnType<typeof createApiRoutes>;
@@ -60,12 +80,14 @@ export function createApp() {
 	app.use("/api/v1/*", resolveTenant);
 	app.use("/api/v1/*", loadApiKey);
 	app.use("/api/v1/*", loadSession);
+	app.use("/api/v1/*", accountPolicy);
 
 	mountApiDocs(app);
 	app.route("/", healthRouter);
 	app.route("/", createApiRoutes());
 	app.route("/", devRouter);
 	app.route("/", manifestRouter);
+	app.route("/", brandFilesRouter);
 	app.all("/api/*", () => {
 		throw problems.notFound("There is no API endpoint at this path.");
 	});

@@ -1,6 +1,7 @@
 /** The Hono environment: Worker bindings plus the per-request variables the middleware chain sets. */
 import type { DrizzleD1Database } from "drizzle-orm/d1";
 import type { TenantSummary } from "../schema/dto/auth";
+import type { PublicBrand } from "../schema/dto/branding";
 import type * as schema from "../schema/index";
 import type { Permission, Role } from "../schema/permissions";
 import type { Logger } from "./lib/logger";
@@ -11,6 +12,17 @@ export type Secrets = {
 	EMAIL_API_KEY?: string;
 	/** Base URL of the HTTP email provider (Resend-compatible `POST /emails`); defaults to https://api.resend.com. */
 	EMAIL_API_URL?: string;
+	/** Web Push application server key (base64url P-256 point); unset → push is off. See docs/PUSH.md. */
+	VAPID_PUBLIC_KEY?: string;
+	/** Web Push signing key (base64url `d` of the same pair). */
+	VAPID_PRIVATE_KEY?: string;
+	/** Contact for push services, `mailto:` or `https:`. */
+	VAPID_SUBJECT?: string;
+	/** Cloudflare for SaaS: with both set, verified custom domains get a custom hostname on the zone. See docs/WHITE-LABEL.md. */
+	CLOUDFLARE_API_TOKEN?: string;
+	CLOUDFLARE_ZONE_ID?: string;
+	/** Base URL of Cloudflare's API (tests point it at a local fake). */
+	CLOUDFLARE_API_BASE?: string;
 };
 
 export type Bindings = Env & Secrets;
@@ -18,7 +30,9 @@ export type Bindings = Env & Secrets;
 export type Database = DrizzleD1Database<typeof schema>;
 
 /** Which kind of host a request arrived on. */
-export type HostInfo = { kind: "platform" } | { kind: "tenant"; tenant: TenantSummary; hostname: string };
+export type HostInfo =
+	| { kind: "platform" }
+	| { kind: "tenant"; tenant: TenantSummary; brand: PublicBrand; hostname: string; primaryHostname: string | null };
 
 /** Who a request acts as, whichever way it authenticated. */
 type AuthBase = {
@@ -33,8 +47,15 @@ type AuthBase = {
 	permissions: ReadonlySet<Permission>;
 };
 
-/** A request signed in with the session cookie. */
-export type SessionAuth = AuthBase & { via: "session"; sessionId: string };
+/** A request signed in with the session cookie: a person, with their account's security state. */
+export type SessionAuth = AuthBase & {
+	via: "session";
+	sessionId: string;
+	/** The account's address has been confirmed through an emailed link. */
+	emailVerified: boolean;
+	/** The account has a confirmed TOTP authenticator. */
+	mfaEnabled: boolean;
+};
 
 /** A request authenticated with `Authorization: Bearer atr_…`: `permissions` are the key's scopes (within its creator's). */
 export type ApiKeyAuth = AuthBase & { via: "api-key"; apiKey: { id: string; prefix: string } };

@@ -10,7 +10,7 @@ import { Redirect } from "./components/redirect";
 import { FrameSkeleton } from "./components/skeleton";
 import { UpdatePrompt } from "./components/update-prompt";
 import { CLIENT_AREAS, STAFF_AREAS } from "./models/areas";
-import { isPlatformHost, isSignedIn, status } from "./models/session";
+import { isPlatformHost, isSignedIn, me, status } from "./models/session";
 
 const SignUp = lazy(() => import("./routes/sign-up"));
 const SignIn = lazy(() => import("./routes/sign-in"));
@@ -27,6 +27,16 @@ const SettingsRoles = lazy(() => import("./routes/settings/roles"));
 const SettingsApiKeys = lazy(() => import("./routes/settings/api-keys"));
 const SettingsAuditLog = lazy(() => import("./routes/settings/audit-log"));
 const SettingsInvitationDomains = lazy(() => import("./routes/settings/invitation-domains"));
+const BrandSettings = lazy(() => import("./routes/brand-settings"));
+const DomainSettings = lazy(() => import("./routes/domain-settings"));
+const AccountSecurity = lazy(() => import("./routes/account-security"));
+const VerifyEmail = lazy(() => import("./routes/verify-email"));
+const ResetPassword = lazy(() => import("./routes/reset-password"));
+const Unlock = lazy(() => import("./routes/unlock"));
+const Clients = lazy(() => import("./routes/clients"));
+const ClientDetail = lazy(() => import("./routes/client-detail"));
+const Projects = lazy(() => import("./routes/projects"));
+const ProjectDetail = lazy(() => import("./routes/project-detail"));
 
 /** Every area not built yet (the start page aside); ComingSoon shows 404 for an area the user's role does not have. */
 const COMING_SOON_PATHS = [...new Set([...STAFF_AREAS, ...CLIENT_AREAS].filter((area) => !area.ready).map((area) => area.path))].filter(
@@ -53,17 +63,42 @@ function SignedOutPages() {
 			<Route path="/signin" component={SignIn} />
 			<Route path="/welcome" component={Welcome} />
 			<Route path="/invite" component={Invite} />
+			<Route path="/verify-email" component={VerifyEmail} />
+			<Route path="/reset-password" component={ResetPassword} />
+			<Route path="/unlock" component={Unlock} />
 			<Route default component={RedirectToSignIn} />
 		</Router>
 	);
 }
 
+function GoToSecurity() {
+	return <Redirect to="/account/security" />;
+}
+
+/** While the agency requires two-step sign-in of this user and it is not set up, only its setup page (and emailed links) open. */
+function MfaSetupPages() {
+	return (
+		<AppFrame>
+			<Router>
+				<Route path="/account/security" component={AccountSecurity} />
+				<Route path="/verify-email" component={VerifyEmail} />
+				<Route default component={GoToSecurity} />
+			</Router>
+		</AppFrame>
+	);
+}
+
 function SignedInPages() {
+	if (me.value?.mfaSetupRequired) return <MfaSetupPages />;
 	return (
 		<AppFrame>
 			<Router>
 				<Route path="/" component={Dashboard} />
 				<Route path="/account" component={Account} />
+				<Route path="/account/security" component={AccountSecurity} />
+				<Route path="/verify-email" component={VerifyEmail} />
+				<Route path="/unlock" component={Unlock} />
+				<Route path="/reset-password" component={GoToSecurity} />
 				<Route path="/signin" component={ContinueAfterSignIn} />
 				<Route path="/welcome" component={GoToStart} />
 				<Route path="/usage" component={Usage} />
@@ -74,6 +109,12 @@ function SignedInPages() {
 				<Route path="/settings/api-keys" component={SettingsApiKeys} />
 				<Route path="/settings/audit-log" component={SettingsAuditLog} />
 				<Route path="/settings/invitation-domains" component={SettingsInvitationDomains} />
+				<Route path="/settings/brand" component={BrandSettings} />
+				<Route path="/settings/domains" component={DomainSettings} />
+				<Route path="/clients" component={Clients} />
+				<Route path="/clients/:id" component={ClientDetail} />
+				<Route path="/projects" component={Projects} />
+				<Route path="/projects/:id" component={ProjectDetail} />
 				{COMING_SOON_PATHS.map((path) => (
 					<Route key={path} path={path} component={ComingSoon} />
 				))}

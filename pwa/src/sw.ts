@@ -4,13 +4,15 @@
  * navigation with the precached index.html so any page reloads offline, and keeps the last good
  * answer of the two identity reads (`GET /api/v1/host`, `GET /api/v1/me`) so a signed-in user
  * starting offline still gets their app. Nothing else of the API is cached, and nothing that writes.
- * A new version waits until the page asks it to take over (SKIP_WAITING).
+ * Push messages become notifications (push-handlers.ts). A new version waits until the page asks
+ * it to take over (SKIP_WAITING).
  */
 import { clientsClaim } from "workbox-core";
 import { cleanupOutdatedCaches, createHandlerBoundToURL, precacheAndRoute } from "workbox-precaching";
 import { NavigationRoute, registerRoute } from "workbox-routing";
 import { NetworkFirst } from "workbox-strategies";
 import { API_CACHE } from "./api/cache-names";
+import { registerPushHandlers } from "./push-handlers";
 
 declare const self: ServiceWorkerGlobalScope & { __WB_MANIFEST: Array<{ url: string; revision: string | null }> };
 
@@ -32,5 +34,7 @@ self.addEventListener("message", (event: ExtendableMessageEvent) => {
 	const data: unknown = event.data;
 	if (typeof data === "object" && data !== null && (data as { type?: unknown }).type === "SKIP_WAITING") void self.skipWaiting();
 });
+
+registerPushHandlers(self);
 
 clientsClaim();

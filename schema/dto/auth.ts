@@ -1,6 +1,7 @@
 /** Wire shapes of sign-up, sign-in, hand-off and the signed-in identity (`/api/v1/me`). */
 import { z } from "zod";
 import { PERMISSIONS, ROLES } from "../permissions";
+import { PublicBrand } from "./branding";
 
 /** Sub-domain labels that never name a tenant. */
 export const RESERVED_SLUGS = [
@@ -85,6 +86,12 @@ export const MeResponse = z
 		role: z.enum(ROLES),
 		/** Everything this user may do (their custom role's permissions if they have one, else their role's); the app shows what these allow. */
 		permissions: z.array(z.enum(PERMISSIONS)),
+		/** The account's email address has been confirmed through an emailed link. */
+		emailVerified: z.boolean(),
+		/** The account signs in with a TOTP code as well as its password. */
+		mfaEnabled: z.boolean(),
+		/** The agency requires MFA of this account and it has none yet: everything but enrolment answers 403 until it does. */
+		mfaSetupRequired: z.boolean(),
 	})
 	.meta({ id: "Me" });
 export type MeResponse = z.infer<typeof MeResponse>;
@@ -102,6 +109,64 @@ export type SignupResponse = z.infer<typeof SignupResponse>;
 
 /** What the host the app is loaded from is: the platform (sign-up) or one agency (sign-in). */
 export const HostContext = z
-	.discriminatedUnion("kind", [z.object({ kind: z.literal("platform") }), z.object({ kind: z.literal("tenant"), tenant: TenantSummary })])
+	.discriminatedUnion("kind", [
+		z.object({ kind: z.literal("platform") }),
+		z.object({ kind: z.literal("tenant"), tenant: TenantSummary, brand: PublicBrand }),
+	])
 	.meta({ id: "HostContext" });
 export type HostContext = z.infer<typeof HostContext>;
+
+/** The first step of sign-in for an account with MFA: no session yet, a challenge to answer at /auth/login/mfa. */
+export const MfaChallengeResponse = z
+	.object({
+		mfaRequired: z.literal(true),
+		/** Opaque, single-use, valid five minutes, only on this agency's host. */
+		challenge: z.string(),
+		methods: z.array(z.enum(["totp", "recovery_code"])),
+	})
+	.meta({ id: "MfaChallenge" });
+export type MfaChallengeResponse = z.infer<typeof MfaChallengeResponse>;
+
+export const LoginResponse = z.union([MeResponse, MfaChallengeResponse]).meta({ id: "LoginResponse" });
+export type LoginResponse = z.infer<typeof LoginResponse>;
+
+export const TotpCodeSchema = z
+	.string()
+	.trim()
+	.regex(/^\d{6}$/, "must be the 6-digit code from your authenticator app")
+	.meta({ example: "123456" });
+export const RecoveryCodeSchema = z
+	.string()
+	.trim()
+	.regex(/^[a-z2-7]{5}-?[a-z2-7]{5}$/i, "must be one of your recovery codes (like abcde-fghij)")
+	.meta({ example: "abcde-fghij" });
+
+/** A TOTP code or a recovery code: exactly one of the two fields. */
+export const SecondFactorFields = { code: TotpCodeSchema.optional(), recoveryCode: RecoveryCodeSchema.optional() };
+
+export function requireOneFactor(value: { code?: string | undefined; recoveryCode?: string | undefined }, ctx: z.RefinementCtx): void {
+	if ((value.code === undefined) === (value.recoveryCode === undefined)) {
+		ctx.addIssue({ code: "custom", path: ["code"], message: "give either code or recoveryCode, not both or neither" });
+	}
+}
+
+/** The factor a validated body carries, as the services take it. */
+export function secondFactorOf(value: {
+	code?: string | undefined;
+	recoveryCode?: string | undefined;
+}): { code: string } | { recoveryCode: string } {
+	return value.code !== undefined ? { code: value.code } : { recoveryCode: value.recoveryCode ?? "" };
+}
+
+export const LoginMfaBody = z
+	.strictObject({
+		challenge: z.string().min(20, "is not a valid challenge").max(100, "is not a valid challenge"),
+		...SecondFactorFields,
+	})
+	.superRefine(requireOneFactor)
+	.meta({ id: "LoginMfaBody" });
+export type LoginMfaBody = z.infer<typeof LoginMfaBody>;
+
+/** A single-use emailed token (verify email, reset password, unlock). */
+export const EmailedTokenSchema = z.string().regex(/^[a-z2-7]{32}$/, "is not a valid link token");
+export const TokenBody = z.strictObject({ token: EmailedTokenSchema }).meta({ id: "TokenBody" });

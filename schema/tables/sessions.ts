@@ -2,7 +2,7 @@
  * Sessions (Lucia design: only the SHA-256 of the token is stored) and one-time hand-off tokens that
  * carry a fresh sign-up from the platform host to the tenant host.
  */
-import { index, integer, sqliteTable, text } from "drizzle-orm/sqlite-core";
+import { index, integer, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
 import { tenants } from "./tenants";
 import { users } from "./users";
 
@@ -22,8 +22,19 @@ export const sessions = sqliteTable(
 		lastSeenAt: integer("last_seen_at").notNull(),
 		ip: text("ip"),
 		userAgent: text("user_agent"),
+		/**
+		 * The id the account's session list shows and revokes by: short, random, unrelated to the token.
+		 * Null only on sessions opened before it existed (the list gives those one on first read).
+		 */
+		publicId: text("public_id"),
+		/** Approximate place at sign-in ("Berlin, DE"), from Cloudflare's request.cf; null when unknown. */
+		place: text("place"),
 	},
-	(t) => [index("sessions_tenant_user_idx").on(t.tenantId, t.userId), index("sessions_expires_idx").on(t.expiresAt)],
+	(t) => [
+		index("sessions_tenant_user_idx").on(t.tenantId, t.userId),
+		index("sessions_expires_idx").on(t.expiresAt),
+		uniqueIndex("sessions_tenant_public_id_unique").on(t.tenantId, t.publicId),
+	],
 );
 
 export const handoffTokens = sqliteTable(

@@ -33,6 +33,12 @@ export const tenantDomains = sqliteTable(
 		primary: integer("is_primary", { mode: "boolean" }).notNull().default(false),
 		verificationToken: text("verification_token"),
 		verifiedAt: integer("verified_at"),
+		/** Cloudflare for SaaS custom hostname id and its last known status, when the API is configured. */
+		cloudflareHostnameId: text("cloudflare_hostname_id"),
+		cloudflareStatus: text("cloudflare_status"),
+		/** The last verification attempt and why it failed, shown to the admin. */
+		lastCheckedAt: integer("last_checked_at"),
+		lastCheckError: text("last_check_error"),
 		createdAt: integer("created_at").notNull(),
 	},
 	(t) => [uniqueIndex("tenant_domains_hostname_unique").on(t.hostname), index("tenant_domains_tenant_idx").on(t.tenantId)],

@@ -13,6 +13,11 @@ export const DEMO_ACCOUNTS = [
 	{ role: "staff", name: "Sam Staff", email: "staff@northwind.test" },
 	{ role: "client", name: "Chris Client", email: "client@northwind.test" },
 ] as const;
+/**
+ * A staff account the end-to-end suite turns two-step sign-in on for (tests/e2e/totp.test.ts), so
+ * no test ever changes how the demo users above sign in.
+ */
+export const E2E_MFA_ACCOUNT = { role: "staff", name: "Tess Twostep", email: "twostep@northwind.test" } as const;
 
 function quote(value: string | number | null): string {
 	if (value === null) return "NULL";
@@ -40,7 +45,7 @@ export async function buildDemoSeedSql(platformDomain: string, now = Date.now())
 			created_at: now,
 		}),
 	];
-	for (const account of DEMO_ACCOUNTS) {
+	for (const account of [...DEMO_ACCOUNTS, E2E_MFA_ACCOUNT]) {
 		const userId = newId(now);
 		statements.push(
 			insert("users", {

@@ -7,7 +7,9 @@ import { spawn } from "node:child_process";
 import { mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { buildDemoPortalSeedSql } from "./demo-portal-seed";
 import { buildDemoSeedSql } from "./demo-seed";
+import { loadOrCreateVapidKeys } from "./vapid-keys";
 import { startWranglerDev, stopProcessGroup, waitForHttp, wrangler } from "./wrangler";
 
 export type LocalAppOptions = {
@@ -40,14 +42,17 @@ export async function prepareDatabase(options: Pick<LocalAppOptions, "persistTo"
 		quiet: true,
 	});
 	const parsed = JSON.parse(out) as { results: { n: number }[] }[];
-	if ((parsed[0]?.results[0]?.n ?? 0) > 0) return false;
-	log("Empty database: seeding the demo agency…");
+	const empty = (parsed[0]?.results[0]?.n ?? 0) === 0;
+	if (empty) log("Empty database: seeding the demo agency…");
+	// The portal's demo rows are added to the demo agency on every start (idempotent), so a database
+	// seeded before they existed gets them too.
+	const sql = `${empty ? await buildDemoSeedSql(options.platformDomain ?? "localhost") : ""}${buildDemoPortalSeedSql()}`;
 	const dir = await mkdtemp(join(tmpdir(), "atrium-seed-"));
 	const file = join(dir, "seed.sql");
-	await writeFile(file, await buildDemoSeedSql(options.platformDomain ?? "localhost"));
+	await writeFile(file, sql);
 	await wrangler(["d1", "execute", "DB", "--local", ...persist, "--file", file], { quiet: true });
 	await rm(dir, { recursive: true, force: true });
-	return true;
+	return empty;
 }
 
 export async function startLocalApp(options: LocalAppOptions): Promise<LocalApp> {
@@ -58,6 +63,7 @@ export async function startLocalApp(options: LocalAppOptions): Promise<LocalApp>
 	}
 	await prepareDatabase(options);
 	const persist = options.persistTo ? ["--persist-to", options.persistTo] : [];
+	const vapid = await loadOrCreateVapidKeys(join(options.persistTo ?? ".wrangler/state", "vapid-keys.json"));
 	const child = startWranglerDev(
 		[
 			"--port",
@@ -66,6 +72,10 @@ export async function startLocalApp(options: LocalAppOptions): Promise<LocalApp>
 			"127.0.0.1",
 			"--var",
 			"ENVIRONMENT:development",
+			"--var",
+			`VAPID_PUBLIC_KEY:${vapid.publicKey}`,
+			"--var",
+			`VAPID_PRIVATE_KEY:${vapid.privateKey}`,
 			"--show-interactive-dev-session=false",
 			...persist,
 		],

@@ -1,6 +1,7 @@
 /** axe-core finds no serious or critical WCAG 2.1 AA violation on any page of the shell. */
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { DEMO_IDS } from "../../scripts/lib/demo-portal-seed";
 import { launchBrowser, platformUrl, seriousA11yViolations, signInToNorthwind, tenantUrl } from "./browser";
 
 let browser: Browser;
@@ -34,6 +35,18 @@ describe("accessibility", () => {
 			...(await check(page, tenantUrl("northwind", "/invite?token=aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa"), () =>
 				page.getByRole("heading", { name: "This invitation cannot be used" }).waitFor(),
 			)),
+			...(await check(page, tenantUrl("northwind", "/reset-password"), () =>
+				page.getByRole("button", { name: "Send the link" }).waitFor(),
+			)),
+			...(await check(page, tenantUrl("northwind", "/reset-password?token=aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa"), () =>
+				page.getByRole("button", { name: "Set new password" }).waitFor(),
+			)),
+			...(await check(page, tenantUrl("northwind", "/verify-email?token=aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa"), () =>
+				page.getByRole("link", { name: "Sign in" }).waitFor(),
+			)),
+			...(await check(page, tenantUrl("northwind", "/unlock?token=aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa"), () =>
+				page.getByRole("link", { name: "Sign in" }).waitFor(),
+			)),
 		];
 		expect(violations).toEqual([]);
 		await context.close();
@@ -44,8 +57,17 @@ describe("accessibility", () => {
 		const nav = page.getByRole("navigation", { name: /main/i });
 		const hrefs = await nav.getByRole("link").evaluateAll((links) => links.map((l) => l.getAttribute("href") ?? ""));
 		const violations: string[] = [];
-		const settings = ["/settings/team", "/settings/roles", "/settings/api-keys", "/settings/audit-log", "/settings/invitation-domains"];
-		for (const href of [...new Set([...hrefs, ...settings, "/account", "/no-such-page"])]) {
+		const settings = [
+			"/settings",
+			"/settings/team",
+			"/settings/roles",
+			"/settings/api-keys",
+			"/settings/audit-log",
+			"/settings/invitation-domains",
+			"/settings/brand",
+			"/settings/domains",
+		];
+		for (const href of [...new Set([...hrefs, ...settings, "/account", "/account/security", "/no-such-page"])]) {
 			violations.push(...(await check(page, tenantUrl("northwind", href), () => page.getByRole("main").waitFor())));
 		}
 		expect(hrefs.length).toBeGreaterThanOrEqual(8);
@@ -61,6 +83,30 @@ describe("accessibility", () => {
 		// Staff read the team; the controls to change it are not offered.
 		expect(await page.getByRole("button", { name: /Remove/ }).count()).toBe(0);
 		expect(await page.getByRole("button", { name: "Send invitation" }).count()).toBe(0);
+	});
+
+	it("the portal's staff pages with their data loaded", async () => {
+		const page = await signedIn("staff@northwind.test");
+		const url = (path: string) => tenantUrl("northwind", path);
+		const violations = [
+			...(await check(page, url("/"), () => page.getByRole("heading", { name: "Overdue tasks" }).waitFor())),
+			...(await check(page, url("/clients"), () => page.getByRole("link", { name: "Acme Bakery" }).waitFor())),
+			...(await check(page, url(`/clients/${DEMO_IDS.bakery}`), () => page.getByRole("heading", { name: "People" }).waitFor())),
+			...(await check(page, url("/projects"), () => page.getByRole("progressbar").first().waitFor())),
+			...(await check(page, url(`/projects/${DEMO_IDS.project}`), () => page.getByRole("button", { name: "Add deliverable" }).waitFor())),
+		];
+		expect(violations).toEqual([]);
+	});
+
+	it("the portal's client pages with their data loaded", async () => {
+		const page = await signedIn("client@northwind.test");
+		const url = (path: string) => tenantUrl("northwind", path);
+		const violations = [
+			...(await check(page, url("/"), () => page.getByRole("heading", { name: "Waiting for your review" }).waitFor())),
+			...(await check(page, url("/projects"), () => page.getByRole("progressbar").first().waitFor())),
+			...(await check(page, url(`/projects/${DEMO_IDS.project}`), () => page.getByRole("heading", { name: "Deliverables" }).waitFor())),
+		];
+		expect(violations).toEqual([]);
 	});
 
 	it("every page of the client portal", async () => {

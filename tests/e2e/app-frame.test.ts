@@ -27,7 +27,7 @@ describe("usage", () => {
 		await page.getByRole("navigation", { name: /main/i }).getByRole("link", { name: "Usage" }).click();
 		await page.waitForURL(tenantUrl("northwind", "/usage"));
 		const credits = page.getByRole("region", { name: "Credits" });
-		await expect.poll(() => credits.textContent()).toContain("Available0");
+		await expect.poll(() => credits.textContent(), { timeout: 10_000 }).toContain("Available0");
 		expect(await page.getByRole("region", { name: "History" }).textContent()).toContain("No credit movements yet");
 		await context.close();
 	});
@@ -58,11 +58,11 @@ describe("app frame", () => {
 		await page.getByRole("navigation", { name: /main/i }).getByRole("link", { name: "Leads" }).click();
 		await page.waitForURL(tenantUrl("northwind", "/leads"));
 		const main = page.getByRole("main");
-		await expect.poll(() => main.textContent()).toContain("coming soon");
+		await expect.poll(() => main.textContent(), { timeout: 10_000 }).toContain("coming soon");
 		expect(await main.textContent()).not.toMatch(/\$\s?\d|\d+ leads/i);
 
 		await page.goto(tenantUrl("northwind", "/account"));
-		await expect.poll(() => page.getByRole("main").textContent()).toContain("owner@northwind.test");
+		await expect.poll(() => page.getByRole("main").textContent(), { timeout: 10_000 }).toContain("owner@northwind.test");
 		expect(await page.getByRole("main").textContent()).toContain("Northwind Studio");
 		await context.close();
 	});

@@ -17,6 +17,8 @@ type RequestOptions = {
 	/** Sends an Origin header equal to the host (what a browser's same-origin fetch does); default true. */
 	sameOrigin?: boolean;
 	ip?: string;
+	/** What Cloudflare would put in request.cf (country, city…). */
+	cf?: Record<string, string>;
 };
 
 /** A request to `path` on `host`, answered by the Worker's fetch handler. */
@@ -31,7 +33,16 @@ export async function call(host: string, path: string, options: RequestOptions =
 		body = JSON.stringify(options.body);
 		headers.set("Content-Type", "application/json");
 	}
-	return exports.default.fetch(new Request(`${origin}${path}`, { method: options.method ?? (body ? "POST" : "GET"), headers, body }));
+	// Redirects are answers to assert on, never followed.
+	return exports.default.fetch(
+		new Request(`${origin}${path}`, {
+			method: options.method ?? (body ? "POST" : "GET"),
+			headers,
+			body,
+			cf: options.cf,
+			redirect: "manual",
+		}),
+	);
 }
 
 let ipCounter = 0;
@@ -73,8 +84,8 @@ export async function signUpAgency(
 }
 
 /** Signs in with a password and returns the session cookie (throws unless 200). */
-export async function logIn(host: string, email: string, password = PASSWORD): Promise<string> {
-	const res = await call(host, "/api/v1/auth/login", { body: { email, password }, ip: freshIp() });
+export async function logIn(host: string, email: string, password = PASSWORD, options: RequestOptions = {}): Promise<string> {
+	const res = await call(host, "/api/v1/auth/login", { body: { email, password }, ip: freshIp(), ...options });
 	if (res.status !== 200) throw new Error(`login failed: ${res.status} ${await res.text()}`);
 	const cookie = sessionCookie(res);
 	if (!cookie) throw new Error("login set no cookie");

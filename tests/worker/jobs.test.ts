@@ -28,7 +28,8 @@ describe("welcome-email job", () => {
 		let messages: { to: string; subject: string; text: string }[] = [];
 		for (let i = 0; i < 200 && messages.length === 0; i++) {
 			const res = await call("localhost", "/dev/mailbox.json");
-			messages = ((await res.json()) as { messages: typeof messages }).messages;
+			// Sign-up also sends an email-verification link (tests/worker/email-verification.test.ts).
+			messages = ((await res.json()) as { messages: typeof messages }).messages.filter((m) => m.subject.startsWith("Welcome"));
 			if (messages.length === 0) await new Promise((r) => setTimeout(r, 25));
 		}
 		expect(messages).toHaveLength(1);
@@ -131,10 +132,18 @@ describe("cron", () => {
 			{ ...env, JOBS: recordingQueue },
 			createExecutionContext(),
 		);
-		expect(sent).toEqual([{ type: "purge-expired-auth", tenantId: null, idempotencyKey: "purge-expired-auth:2026-11-23T12:00:00.000Z" }]);
+		expect(sent).toEqual([
+			{ type: "purge-expired-auth", tenantId: null, idempotencyKey: "purge-expired-auth:2026-11-23T12:00:00.000Z" },
+			{
+				type: "task-reminders",
+				tenantId: null,
+				now: Date.UTC(2026, 10, 23, 12, 0),
+				idempotencyKey: "task-reminders:2026-11-23T12:00:00.000Z",
+			},
+		]);
 
 		const result = await runBatch(sent);
-		expect(result.explicitAcks).toHaveLength(1);
+		expect(result.explicitAcks).toHaveLength(2);
 		const left = await env.DB.prepare("SELECT COUNT(*) AS n FROM sessions").first<{ n: number }>();
 		expect(left?.n).toBe(0);
 		expect((await call(acme.host, "/api/v1/me", { cookie: acme.ownerCookie })).status).toBe(401);

@@ -50,6 +50,8 @@ describe("requirePermission", () => {
 						role: role as (typeof ROLES)[number],
 						customRoleId: null,
 						permissions: ROLE_PERMISSIONS[role as (typeof ROLES)[number]],
+						emailVerified: true,
+						mfaEnabled: false,
 					}
 				: null,
 		);

@@ -25,6 +25,7 @@ describe("tenant resolution", () => {
 		expect(await (await call(acme.host, "/api/v1/host")).json()).toEqual({
 			kind: "tenant",
 			tenant: { id: acme.tenantId, slug: "acme", name: "Agency acme" },
+			brand: { primaryColor: "#1f4ed8", logoUrl: null, faviconUrl: null, icon192Url: null, icon512Url: null, iconMaskableUrl: null },
 		});
 	});
 

@@ -10,7 +10,10 @@ export function jobsFor(cron: string, scheduledTime: number): Job[] {
 	const slot = new Date(scheduledTime).toISOString();
 	switch (cron) {
 		case EVERY_15_MINUTES:
-			return [{ type: "purge-expired-auth", tenantId: null, idempotencyKey: `purge-expired-auth:${slot}` }];
+			return [
+				{ type: "purge-expired-auth", tenantId: null, idempotencyKey: `purge-expired-auth:${slot}` },
+				{ type: "task-reminders", tenantId: null, now: scheduledTime, idempotencyKey: `task-reminders:${slot}` },
+			];
 		default:
 			return [];
 	}

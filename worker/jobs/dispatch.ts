@@ -9,9 +9,13 @@ import type { Job } from "../../schema/jobs";
 import type { Bindings } from "../env";
 import { EmailDeliveryError } from "../lib/email/transport";
 import { createLogger } from "../lib/logger";
+import { runAccountEmail } from "./account-email";
 import { runInvitationEmail } from "./invitation-email";
 import { type JobDeps, jobDeps } from "./job-deps";
+import { runMilestoneCompletedEmail } from "./milestone-completed-email";
 import { runPurgeExpiredAuth } from "./purge-expired-auth";
+import { runPushNotification } from "./push-notification";
+import { runTaskReminders } from "./task-reminders";
 import { runWelcomeEmail } from "./welcome-email";
 
 export const DEAD_LETTER_QUEUE = "atrium-jobs-dlq";
@@ -25,10 +29,18 @@ export async function runJob(deps: JobDeps, job: Job): Promise<void> {
 	switch (job.type) {
 		case "welcome-email":
 			return runWelcomeEmail(deps, job);
+		case "account-email":
+			return runAccountEmail(deps, job);
 		case "purge-expired-auth":
 			return runPurgeExpiredAuth(deps);
 		case "invitation-email":
 			return runInvitationEmail(deps, job);
+		case "push-notification":
+			return runPushNotification(deps, job);
+		case "milestone-completed-email":
+			return runMilestoneCompletedEmail(deps, job);
+		case "task-reminders":
+			return runTaskReminders(deps, job);
 		default:
 			return assertNever(job);
 	}

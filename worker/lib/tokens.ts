@@ -13,3 +13,10 @@ export function generateToken(): string {
 export function tokenId(token: string): string {
 	return encodeHexLowerCase(sha256(new TextEncoder().encode(token)));
 }
+
+/** A short public identifier (80 random bits, base32): names a record in URLs without being a secret. */
+export function generatePublicId(): string {
+	const bytes = new Uint8Array(10);
+	crypto.getRandomValues(bytes);
+	return encodeBase32LowerCaseNoPadding(bytes);
+}

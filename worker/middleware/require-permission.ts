@@ -18,7 +18,7 @@ export function requirePermission(permission: Permission) {
 	});
 }
 
-function forbiddenDetail(auth: AuthContext, permission: Permission): string {
+function forbiddenDetail(auth: AuthContext, permission: string): string {
 	if (auth.via === "api-key") return `This API key's scopes do not include ${permission}.`;
 	return auth.customRoleId ? `Your role does not have ${permission}.` : `Your role (${auth.role}) does not have ${permission}.`;
 }
@@ -40,4 +40,16 @@ export function currentSession(c: Context<AppEnv>): SessionAuth {
 	const auth = currentAuth(c);
 	if (auth.via !== "session") throw problems.unauthenticated("API keys cannot be used here; sign in instead.");
 	return auth;
+}
+
+/** Like `requirePermission`, for routes open to several permissions (e.g. all clients, or one's own client). */
+export function requireAnyPermission(...permissions: Permission[]) {
+	return createMiddleware<AppEnv>(async function checkAnyPermission(c, next) {
+		const auth = c.get("auth");
+		if (!auth) throw problems.unauthenticated();
+		if (!permissions.some((permission) => auth.permissions.has(permission))) {
+			throw problems.forbidden(forbiddenDetail(auth, permissions.join(" or ")));
+		}
+		return next();
+	});
 }

@@ -33,9 +33,9 @@ export async function lookUpHost(
 	if (parsed.kind === "platform") return { kind: "platform" };
 	const cached = hostCache.get(hostname);
 	if (cached) return cached;
-	const tenant = await findTenantByHost(db, parsed);
-	if (!tenant) return null;
-	const host: HostInfo = { kind: "tenant", tenant, hostname };
+	const found = await findTenantByHost(db, parsed);
+	if (!found) return null;
+	const host: HostInfo = { kind: "tenant", tenant: found.tenant, brand: found.brand, primaryHostname: found.primaryHostname, hostname };
 	hostCache.set(hostname, host);
 	return host;
 }

@@ -1,6 +1,7 @@
 /**
  * Everything outside the API: the PWA's static files and SPA fallback, served through the assets
- * binding, but only on the platform host or a known tenant's host. Unknown hosts get a 404 page.
+ * binding, but only on the platform host or a known tenant's host. Unknown hosts get a 404 page;
+ * page loads on an agency's other addresses redirect to its primary domain.
  */
 import { Hono } from "hono";
 import type { AppEnv } from "../env";
@@ -10,9 +11,23 @@ const UNKNOWN_HOST_PAGE = `<!doctype html><html lang="en"><head><meta charset="u
 
 export const appShellRouter = new Hono<AppEnv>();
 
+/** A browser loading a page (not a script, image or API call): only these follow the primary domain. */
+function isPageNavigation(request: Request): boolean {
+	if (request.method !== "GET") return false;
+	const mode = request.headers.get("Sec-Fetch-Mode");
+	if (mode) return mode === "navigate";
+	return (request.headers.get("Accept") ?? "").includes("text/html");
+}
+
 appShellRouter.all("*", async (c) => {
 	const host = await hostOfRequest(c);
 	if (!host) return c.html(UNKNOWN_HOST_PAGE, 404);
+	const primary = host.kind === "tenant" ? host.primaryHostname : null;
+	if (primary && host.kind === "tenant" && primary !== host.hostname && isPageNavigation(c.req.raw)) {
+		const url = new URL(c.req.url);
+		url.hostname = primary;
+		return c.redirect(url.href, 301);
+	}
 	const asset = await c.env.ASSETS.fetch(c.req.raw);
 	const response = new Response(asset.body, asset);
 	const path = new URL(c.req.url).pathname;

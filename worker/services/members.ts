@@ -1,6 +1,6 @@
-/** Looking up a tenant's members with their role, custom role and the permissions these give them. */
-import { and, eq, type SQL } from "drizzle-orm";
-import { memberships, roles, users } from "../../schema/index";
+/** Looking up a tenant's members with their role, custom role, resolved permissions, verification and MFA state. */
+import { and, eq, isNotNull, type SQL } from "drizzle-orm";
+import { memberships, roles, totpCredentials, users } from "../../schema/index";
 import { effectivePermissions, type Permission, type Role } from "../../schema/permissions";
 import type { SessionAuth } from "../env";
 import type { TenantScope } from "../lib/db";
@@ -8,11 +8,14 @@ import type { TenantScope } from "../lib/db";
 export type MemberAccount = {
 	id: string;
 	email: string;
+	emailNormalized: string;
 	name: string;
 	passwordHash: string | null;
 	role: Role;
 	customRoleId: string | null;
 	permissions: ReadonlySet<Permission>;
+	emailVerifiedAt: number | null;
+	mfaEnabled: boolean;
 };
 
 /** Parses a stored JSON array of permission names; anything unreadable grants nothing. */
@@ -31,20 +34,31 @@ async function findMember(scope: TenantScope, condition: SQL): Promise<MemberAcc
 		.select({
 			id: users.id,
 			email: users.email,
+			emailNormalized: users.emailNormalized,
 			name: users.name,
 			passwordHash: users.passwordHash,
 			role: memberships.role,
 			customRoleId: memberships.customRoleId,
 			customPermissions: roles.permissions,
+			emailVerifiedAt: users.emailVerifiedAt,
+			totpConfirmedAt: totpCredentials.confirmedAt,
 		})
 		.from(users)
 		.innerJoin(memberships, and(eq(memberships.userId, users.id), eq(memberships.tenantId, users.tenantId)))
 		.leftJoin(roles, and(eq(roles.id, memberships.customRoleId), eq(roles.tenantId, memberships.tenantId)))
+		.leftJoin(
+			totpCredentials,
+			and(eq(totpCredentials.userId, users.id), eq(totpCredentials.tenantId, users.tenantId), isNotNull(totpCredentials.confirmedAt)),
+		)
 		.where(scope.where(users, condition))
 		.limit(1);
 	if (!row) return null;
-	const { customPermissions, ...account } = row;
-	return { ...account, permissions: effectivePermissions(row.role, parsePermissionList(customPermissions)) };
+	const { customPermissions, totpConfirmedAt, ...account } = row;
+	return {
+		...account,
+		permissions: effectivePermissions(row.role, parsePermissionList(customPermissions)),
+		mfaEnabled: totpConfirmedAt !== null,
+	};
 }
 
 export function findMemberByEmail(scope: TenantScope, normalizedEmail: string): Promise<MemberAccount | null> {
@@ -55,8 +69,14 @@ export function findMemberById(scope: TenantScope, userId: string): Promise<Memb
 	return findMember(scope, eq(users.id, userId));
 }
 
-/** The AuthContext of a session opened for a member. */
-export function sessionAuthOf(account: MemberAccount, sessionId: string, tenantId: string): SessionAuth {
+/** What a session's identity is built from: a member as `findMember` or session validation reads them. */
+export type SessionMember = Pick<
+	MemberAccount,
+	"id" | "email" | "name" | "role" | "customRoleId" | "permissions" | "emailVerifiedAt" | "mfaEnabled"
+>;
+
+/** The one builder of a cookie session's identity: who, their permissions, and their account's security state. */
+export function sessionAuthOf(account: SessionMember, sessionId: string, tenantId: string): SessionAuth {
 	return {
 		via: "session",
 		sessionId,
@@ -65,5 +85,7 @@ export function sessionAuthOf(account: MemberAccount, sessionId: string, tenantI
 		role: account.role,
 		customRoleId: account.customRoleId,
 		permissions: account.permissions,
+		emailVerified: account.emailVerifiedAt !== null,
+		mfaEnabled: account.mfaEnabled,
 	};
 }

@@ -3,30 +3,33 @@
  * sliding expiry renewed when less than half remains, and revocation by deleting rows. Every
  * query is scoped to the tenant of the request.
  */
-import { and, eq, lt } from "drizzle-orm";
-import { memberships, roles, sessions, users } from "../../schema/index";
+import { and, eq, isNotNull, lt, ne } from "drizzle-orm";
+import { memberships, roles, sessions, totpCredentials, users } from "../../schema/index";
 import { effectivePermissions } from "../../schema/permissions";
 import type { Database, SessionAuth } from "../env";
 import type { TenantScope } from "../lib/db";
 import { forgetCachedMember, sessionCache, sessionCacheKey } from "../lib/identity-cache";
-import { generateToken, tokenId } from "../lib/tokens";
-import { parsePermissionList } from "./members";
+import { generatePublicId, generateToken, tokenId } from "../lib/tokens";
+import { parsePermissionList, sessionAuthOf } from "./members";
 
 export const SESSION_TTL_MS = 30 * 24 * 60 * 60 * 1000;
 const RENEW_WHEN_LEFT_MS = SESSION_TTL_MS / 2;
 /** `last_seen_at` is written at most this often, so reads stay reads. */
 const LAST_SEEN_GRANULARITY_MS = 5 * 60 * 1000;
 
-export type RequestOrigin = { ip: string | null; userAgent: string | null };
+export type RequestOrigin = { ip: string | null; userAgent: string | null; place?: string | null };
 
-export type NewSession = { id: string; token: string; expiresAt: number };
+export type NewSession = { id: string; publicId: string; token: string; expiresAt: number };
 
 export async function createSession(scope: TenantScope, input: { userId: string } & RequestOrigin, now = Date.now()): Promise<NewSession> {
 	const token = generateToken();
 	const id = tokenId(token);
+	const publicId = generatePublicId();
 	const expiresAt = now + SESSION_TTL_MS;
 	await scope.insert(sessions, {
 		id,
+		publicId,
+		place: input.place ?? null,
 		userId: input.userId,
 		expiresAt,
 		createdAt: now,
@@ -34,7 +37,7 @@ export async function createSession(scope: TenantScope, input: { userId: string 
 		ip: input.ip,
 		userAgent: input.userAgent?.slice(0, 512) ?? null,
 	});
-	return { id, token, expiresAt };
+	return { id, publicId, token, expiresAt };
 }
 
 export type ValidatedSession = { auth: SessionAuth; renewedExpiresAt: number | null };
@@ -64,11 +67,21 @@ export async function validateSessionToken(scope: TenantScope, token: string, no
 			role: memberships.role,
 			customRoleId: memberships.customRoleId,
 			customPermissions: roles.permissions,
+			emailVerifiedAt: users.emailVerifiedAt,
+			totpConfirmedAt: totpCredentials.confirmedAt,
 		})
 		.from(sessions)
 		.innerJoin(users, and(eq(users.id, sessions.userId), eq(users.tenantId, sessions.tenantId)))
 		.innerJoin(memberships, and(eq(memberships.userId, sessions.userId), eq(memberships.tenantId, sessions.tenantId)))
 		.leftJoin(roles, and(eq(roles.id, memberships.customRoleId), eq(roles.tenantId, memberships.tenantId)))
+		.leftJoin(
+			totpCredentials,
+			and(
+				eq(totpCredentials.userId, sessions.userId),
+				eq(totpCredentials.tenantId, sessions.tenantId),
+				isNotNull(totpCredentials.confirmedAt),
+			),
+		)
 		.where(scope.where(sessions, eq(sessions.id, id)))
 		.limit(1);
 	if (!row) return null;
@@ -86,15 +99,20 @@ export async function validateSessionToken(scope: TenantScope, token: string, no
 		lastSeenAt = now;
 		await scope.update(sessions, { lastSeenAt: now }, eq(sessions.id, id));
 	}
-	const auth: SessionAuth = {
-		via: "session",
-		sessionId: id,
-		tenantId: scope.tenantId,
-		user: { id: row.userId, email: row.email, name: row.name },
-		role: row.role,
-		customRoleId: row.customRoleId,
-		permissions: effectivePermissions(row.role, parsePermissionList(row.customPermissions)),
-	};
+	const auth = sessionAuthOf(
+		{
+			id: row.userId,
+			email: row.email,
+			name: row.name,
+			role: row.role,
+			customRoleId: row.customRoleId,
+			permissions: effectivePermissions(row.role, parsePermissionList(row.customPermissions)),
+			emailVerifiedAt: row.emailVerifiedAt,
+			mfaEnabled: row.totpConfirmedAt !== null,
+		},
+		id,
+		scope.tenantId,
+	);
 	sessionCache.set(cacheKey, { auth, expiresAt: renewedExpiresAt ?? row.expiresAt, lastSeenAt }, now);
 	return { auth, renewedExpiresAt };
 }
@@ -104,10 +122,27 @@ export async function invalidateSession(scope: TenantScope, sessionId: string): 
 	await scope.delete(sessions, eq(sessions.id, sessionId));
 }
 
-/** Signs a user out everywhere in the tenant: their rows and this isolate's cached copies go at once. */
-export async function invalidateUserSessions(scope: TenantScope, userId: string): Promise<void> {
-	forgetCachedMember(scope.tenantId, userId);
-	await scope.delete(sessions, eq(sessions.userId, userId));
+/** Signs a user out everywhere in the tenant (but `keepSessionId`, when given); returns how many sessions ended. */
+export async function invalidateUserSessions(scope: TenantScope, userId: string, keepSessionId?: string): Promise<number> {
+	const keep = keepSessionId ? ne(sessions.id, keepSessionId) : undefined;
+	const deleted = await scope.delete(sessions, eq(sessions.userId, userId), keep).returning({ id: sessions.id });
+	forgetCachedSessions(
+		scope.tenantId,
+		deleted.map((d) => d.id),
+	);
+	// Every other cached session of the member goes too (also ones this isolate cached from elsewhere).
+	sessionCache.deleteWhere((s) => s.auth.tenantId === scope.tenantId && s.auth.user.id === userId && s.auth.sessionId !== keepSessionId);
+	return deleted.length;
+}
+
+/** Drops cached lookups of sessions revoked here, so this isolate refuses them at once. */
+export function forgetCachedSessions(tenantId: string, sessionIds: readonly string[]): void {
+	for (const id of sessionIds) sessionCache.delete(sessionCacheKey(tenantId, id));
+}
+
+/** Drops a user's cached sessions so the next request re-reads them (role, permissions, verification or MFA changed). */
+export function refreshCachedUser(tenantId: string, userId: string): void {
+	forgetCachedMember(tenantId, userId);
 }
 
 /** Platform-wide housekeeping: expired sessions of every tenant. */

@@ -1,11 +1,14 @@
 /**
  * The signed-in frame: skip link, header, main navigation and the page. After moving to another
  * page, focus goes to the page's main region so keyboard and screen-reader users start there.
+ * The install offer appears at the top of the page once the user is engaged (models/install.ts).
  */
 import { useSignal } from "@preact/signals";
 import type { ComponentChildren } from "preact";
 import { useEffect, useRef } from "preact/hooks";
 import { useLocation } from "preact-iso";
+import { notePageView } from "../models/install";
+import { InstallPrompt } from "./install-prompt";
 import { MainNav } from "./main-nav";
 import { NoticeBar } from "./notice-bar";
 import { SiteHeader } from "./site-header";
@@ -19,6 +22,7 @@ export function AppFrame({ children }: { children: ComponentChildren }) {
 	useEffect(() => {
 		if (path !== firstPath.current) main.current?.focus();
 		firstPath.current = "";
+		notePageView();
 	}, [path]);
 
 	useEffect(() => {
@@ -52,6 +56,7 @@ export function AppFrame({ children }: { children: ComponentChildren }) {
 					}}
 				/>
 				<main id="main" ref={main} tabIndex={-1}>
+					<InstallPrompt />
 					{children}
 				</main>
 			</div>

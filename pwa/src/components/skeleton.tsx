@@ -25,3 +25,18 @@ export function FrameSkeleton() {
 		</div>
 	);
 }
+
+/** A few placeholder lines inside a card while its data loads. */
+export function Skeleton() {
+	return (
+		<div>
+			<p role="status" class="visually-hidden">
+				Loading…
+			</p>
+			<div aria-hidden="true">
+				<div class="skeleton skeleton-line" />
+				<div class="skeleton skeleton-line short" />
+			</div>
+		</div>
+	);
+}

@@ -22,8 +22,20 @@ export type Area = {
 /** The agency workspace: owners, admins and staff. */
 export const STAFF_AREAS: readonly Area[] = [
 	{ path: "/", label: "Dashboard", summary: "Today's work across your clients, projects and leads." },
-	{ path: "/clients", label: "Clients", summary: "Your clients, their people, onboarding and status in one list." },
-	{ path: "/projects", label: "Projects", summary: "Projects with milestones, tasks and deliverables your clients approve." },
+	{
+		path: "/clients",
+		label: "Clients",
+		summary: "Your clients, their people, onboarding and status in one list.",
+		permission: "clients:read",
+		ready: true,
+	},
+	{
+		path: "/projects",
+		label: "Projects",
+		summary: "Projects with milestones, tasks and deliverables your clients approve.",
+		permission: "projects:read",
+		ready: true,
+	},
 	{ path: "/documents", label: "Documents", summary: "Files shared with clients, with versions, previews and share links." },
 	{ path: "/messages", label: "Messages", summary: "Live conversations with each client and about each project." },
 	{ path: "/leads", label: "Leads", summary: "Lead capture forms, pipelines and deals, scored and routed to your team." },
@@ -40,7 +52,7 @@ export const STAFF_AREAS: readonly Area[] = [
 	{
 		path: "/settings",
 		label: "Settings",
-		summary: "Your agency's team, roles, API keys, audit log and invitation rules.",
+		summary: "Your agency's team, roles, API keys, audit log, invitation rules, brand and domains.",
 		anyPermission: ["members:read", "members:manage", "api_keys:manage", "audit:read", "tenant:manage"],
 		ready: true,
 	},
@@ -49,7 +61,13 @@ export const STAFF_AREAS: readonly Area[] = [
 /** The client portal. */
 export const CLIENT_AREAS: readonly Area[] = [
 	{ path: "/", label: "Home", summary: "Where your projects stand and what needs you." },
-	{ path: "/projects", label: "Projects", summary: "Progress of each project, the next milestone and what awaits your approval." },
+	{
+		path: "/projects",
+		label: "Projects",
+		summary: "Progress of each project, the next milestone and what awaits your approval.",
+		permission: "projects:read",
+		ready: true,
+	},
 	{ path: "/documents", label: "Documents", summary: "Everything your agency shared with you, available offline." },
 	{ path: "/messages", label: "Messages", summary: "Talk to your agency's team, even from your phone on a bad connection." },
 	{ path: "/invoices", label: "Invoices", summary: "Your invoices and payments in one place." },

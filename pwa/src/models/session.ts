@@ -57,23 +57,43 @@ export function saveForOffline(): void {
 	void warmApiCache();
 }
 
-async function startSession(call: () => ReturnType<typeof api.api.v1.auth.login.$post>): Promise<Result<MeResponse>> {
+/** Signed in, or (for an account with MFA) asked for a second step with a challenge to answer. */
+export type SignInOutcome = { kind: "signed-in"; me: MeResponse } | { kind: "mfa"; challenge: string };
+
+type SignInCall = () => ReturnType<typeof api.api.v1.auth.login.$post> | ReturnType<typeof api.api.v1.auth.handoff.$post>;
+
+async function startSession(call: SignInCall): Promise<Result<SignInOutcome>> {
 	const result = await send(call);
 	if (!result.ok) return result;
 	if (result.value.status !== 200) return { ok: false, problem: await readProblem(result.value) };
-	const user = await result.value.json();
-	me.value = user;
+	const body = await result.value.json();
+	if ("mfaRequired" in body) return { ok: true, value: { kind: "mfa", challenge: body.challenge } };
+	me.value = body;
 	void warmApiCache();
-	return { ok: true, value: user };
+	return { ok: true, value: { kind: "signed-in", me: body } };
 }
 
-/** Password sign-in on an agency's host. */
-export function signIn(email: string, password: string): Promise<Result<MeResponse>> {
+/** Password sign-in on an agency's host; may answer with an MFA challenge instead of a session. */
+export function signIn(email: string, password: string): Promise<Result<SignInOutcome>> {
 	return startSession(() => api.api.v1.auth.login.$post({ json: { email, password } }));
 }
 
+/** The second sign-in step: the challenge plus a TOTP code or a recovery code. */
+export function signInWithSecondFactor(
+	challenge: string,
+	factor: { code: string } | { recoveryCode: string },
+): Promise<Result<SignInOutcome>> {
+	return startSession(() => api.api.v1.auth.login.mfa.$post({ json: { challenge, ...factor } }));
+}
+
+/** Re-reads `/me` (after verifying an email or turning MFA on, for example). */
+export async function refreshMe(): Promise<void> {
+	const result = await send(() => api.api.v1.me.$get());
+	if (result.ok && result.value.status === 200) me.value = await result.value.json();
+}
+
 /** Redeems the one-time hand-off token a new agency owner arrives with from sign-up. */
-export function redeemHandoff(token: string): Promise<Result<MeResponse>> {
+export function redeemHandoff(token: string): Promise<Result<SignInOutcome>> {
 	return startSession(() => api.api.v1.auth.handoff.$post({ json: { token } }));
 }
 

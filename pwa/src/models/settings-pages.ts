@@ -21,6 +21,13 @@ export const SETTINGS_PAGES: readonly SettingsPage[] = [
 		summary: "Which email domains people may be invited from.",
 		permission: "tenant:manage",
 	},
+	{
+		path: "/settings/brand",
+		label: "Brand",
+		summary: "Name, colour, logo, app icon and email sender.",
+		permission: "tenant:manage",
+	},
+	{ path: "/settings/domains", label: "Domains", summary: "Serve your portal at your own address.", permission: "tenant:manage" },
 ];
 
 /** The Settings pages the signed-in user may open. */

@@ -1,35 +1,123 @@
-/** The start page (Dashboard for the agency, Home for clients): a greeting, and an honest account of what is coming. */
+/** The start page: the agency's dashboard for staff, Home for a client's people. */
+import { useEffect } from "preact/hooks";
+import { CLIENT_STATUSES } from "../../../schema/portal";
+import { FormAlert } from "../components/form-alert";
+import { ProgressBar } from "../components/progress-bar";
 import { useDocumentTitle } from "../components/use-document-title";
-import { homeArea, visibleAreas } from "../models/areas";
+import { CLIENT_STATUS_LABELS, formatDate } from "../lib/portal-labels";
+import { homeArea } from "../models/areas";
+import { clientDashboard, dashboardProblem, loadClientDashboard, loadStaffDashboard, staffDashboard } from "../models/dashboards";
 import { firstName, isStaff, tenant } from "../models/session";
+
+type Line = { id: string; title: string; projectId: string; projectName: string; clientName: string; dueAt?: number | null };
+
+function LineList({ lines, empty, showClient, dated }: { lines: Line[]; empty: string; showClient: boolean; dated: boolean }) {
+	if (lines.length === 0) return <p>{empty}</p>;
+	return (
+		<ul class="record-list">
+			{lines.map((line) => (
+				<li key={line.id} class="record record-stacked">
+					<a href={`/projects/${line.projectId}`} class="record-title">
+						{line.title}
+					</a>
+					<span class="record-meta">
+						{showClient ? `${line.clientName} · ` : ""}
+						{line.projectName}
+						{dated ? ` · due ${formatDate(line.dueAt)}` : ""}
+					</span>
+				</li>
+			))}
+		</ul>
+	);
+}
+
+function StaffDashboard() {
+	useEffect(() => {
+		void loadStaffDashboard();
+	}, []);
+	const dash = staffDashboard.value;
+	if (!dash) return <div class="skeleton skeleton-card" />;
+	return (
+		<>
+			<section class="card" aria-labelledby="clients-status-heading">
+				<h2 id="clients-status-heading">Clients</h2>
+				<dl class="stats">
+					{CLIENT_STATUSES.map((s) => (
+						<div key={s}>
+							<dt>{CLIENT_STATUS_LABELS[s]}</dt>
+							<dd>{dash.clientsByStatus[s] ?? 0}</dd>
+						</div>
+					))}
+				</dl>
+				<a href="/clients">Open the client list</a>
+			</section>
+			<section class="card" aria-labelledby="overdue-heading">
+				<h2 id="overdue-heading">Overdue tasks</h2>
+				<LineList lines={dash.overdueTasks} empty="Nothing overdue." showClient dated />
+			</section>
+			<section class="card" aria-labelledby="approval-heading">
+				<h2 id="approval-heading">Waiting for client approval</h2>
+				<LineList lines={dash.awaitingApproval} empty="No deliverable is waiting." showClient dated={false} />
+			</section>
+			<section class="card" aria-labelledby="upcoming-heading">
+				<h2 id="upcoming-heading">Milestones in the next two weeks</h2>
+				<LineList lines={dash.upcomingMilestones} empty="No milestone due soon." showClient dated />
+			</section>
+		</>
+	);
+}
+
+function ClientHome() {
+	useEffect(() => {
+		void loadClientDashboard();
+	}, []);
+	const dash = clientDashboard.value;
+	if (!dash) return <div class="skeleton skeleton-card" />;
+	return (
+		<>
+			<section class="card" aria-labelledby="home-projects-heading">
+				<h2 id="home-projects-heading">Your projects</h2>
+				{dash.projects.length === 0 ? (
+					<p>No projects yet. Your agency will add them here.</p>
+				) : (
+					<ul class="record-list">
+						{dash.projects.map((p) => (
+							<li key={p.id} class="record record-stacked">
+								<a href={`/projects/${p.id}`} class="record-title">
+									{p.name}
+								</a>
+								<ProgressBar progress={p.progress} label={`${p.name} progress`} />
+								<span class="record-meta">
+									{p.nextMilestone ? `Next: ${p.nextMilestone.title}, due ${formatDate(p.nextMilestone.dueAt)}` : "No milestone ahead"}
+								</span>
+							</li>
+						))}
+					</ul>
+				)}
+			</section>
+			<section class="card" aria-labelledby="review-heading">
+				<h2 id="review-heading">Waiting for your review</h2>
+				<LineList lines={dash.awaitingMyReview} empty="Nothing waiting for you." showClient={false} dated={false} />
+			</section>
+			<section class="card" aria-labelledby="my-tasks-heading">
+				<h2 id="my-tasks-heading">Your open tasks</h2>
+				<LineList lines={dash.myOpenTasks} empty="No open tasks." showClient={false} dated />
+			</section>
+		</>
+	);
+}
 
 export default function Dashboard() {
 	useDocumentTitle(homeArea.value?.label ?? "");
 	const agency = tenant.value?.name ?? "your agency";
-	const upcoming = visibleAreas.value.slice(1).filter((area) => !area.ready);
 	return (
 		<>
 			<h1>Welcome, {firstName.value}</h1>
 			<p class="lead">
-				{isStaff.value
-					? `This is ${agency}'s workspace. Your clients sign in at this same address and see their own portal.`
-					: `This is your portal with ${agency}: your projects, documents and messages in one place.`}
+				{isStaff.value ? `Today's work across ${agency}'s clients.` : `Your projects with ${agency}: where they stand and what needs you.`}
 			</p>
-			<section class="card" aria-labelledby="coming-heading">
-				<h2 id="coming-heading">{isStaff.value ? "What your workspace will hold" : "What you will find here"}</h2>
-				<p>
-					Nothing to show yet. These areas are being built, and they will fill with real {isStaff.value ? "work" : "updates"}, never sample
-					data.
-				</p>
-				<ul class="area-list">
-					{upcoming.map((area) => (
-						<li key={area.path}>
-							<a href={area.path}>{area.label}</a>
-							<span> — {area.summary}</span>
-						</li>
-					))}
-				</ul>
-			</section>
+			<FormAlert message={dashboardProblem.value?.detail ?? null} />
+			{isStaff.value ? <StaffDashboard /> : <ClientHome />}
 		</>
 	);
 }

@@ -1,9 +1,14 @@
-/** Sign-in on an agency's host, under the agency's name. On success the session model flips the app to the signed-in pages. */
+/**
+ * Sign-in on an agency's host, under the agency's name: email and password, then (for accounts with
+ * two-step sign-in) a code. On success the session model flips the app to the signed-in pages.
+ */
+import { useSignal } from "@preact/signals";
 import { useMemo, useRef } from "preact/hooks";
 import { AuthLayout } from "../components/auth-layout";
 import { Field } from "../components/field";
 import { focusFirstInvalid } from "../components/focus-first-invalid";
 import { FormAlert } from "../components/form-alert";
+import { MfaStep } from "../components/mfa-step";
 import { useDocumentTitle } from "../components/use-document-title";
 import { FormModel } from "../models/form";
 import { signIn, tenant } from "../models/session";
@@ -14,6 +19,7 @@ export default function SignIn() {
 	useDocumentTitle("Sign in");
 	const form = useMemo(() => new FormModel({ email: "", password: "" }, LABELS), []);
 	const formElement = useRef<HTMLFormElement>(null);
+	const challenge = useSignal<string | null>(null);
 	const { email, password } = form.values.value;
 
 	const submit = async (event: Event) => {
@@ -23,7 +29,14 @@ export default function SignIn() {
 		if (!form.accept(missing)) return focusFirstInvalid(formElement.current);
 		form.begin();
 		const result = await signIn(email.trim(), password);
-		if (result.ok) return;
+		if (result.ok) {
+			form.busy.value = false;
+			if (result.value.kind === "mfa") {
+				form.set("password", "");
+				challenge.value = result.value.challenge;
+			}
+			return;
+		}
 		const { status, retryAfterSeconds } = result.problem;
 		// Wrong credentials: the password is what to type again.
 		if (status === 401) form.set("password", "");
@@ -33,6 +46,19 @@ export default function SignIn() {
 		);
 		focusFirstInvalid(formElement.current, status === 401 ? "password" : undefined);
 	};
+
+	if (challenge.value) {
+		return (
+			<AuthLayout>
+				<MfaStep
+					challenge={challenge.value}
+					onRestart={() => {
+						challenge.value = null;
+					}}
+				/>
+			</AuthLayout>
+		);
+	}
 
 	return (
 		<AuthLayout>
@@ -62,6 +88,9 @@ export default function SignIn() {
 					{form.busy.value ? "Signing in…" : "Sign in"}
 				</button>
 			</form>
+			<p>
+				<a href="/reset-password">Forgot password?</a>
+			</p>
 		</AuthLayout>
 	);
 }

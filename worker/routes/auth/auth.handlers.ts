@@ -1,9 +1,11 @@
 /** Handlers of the authentication routes: thin glue between HTTP and the auth services. */
 import type { RouteHandler } from "@hono/zod-openapi";
-import type { MeResponse, TenantSummary } from "../../../schema/dto/auth";
+import type { SecurityPolicy } from "../../../schema/dto/account-security";
+import { type MeResponse, secondFactorOf, type TenantSummary } from "../../../schema/dto/auth";
 import { sortPermissions } from "../../../schema/permissions";
 import { RATE_RULES } from "../../../schema/rate-limits";
-import type { AppEnv, AuthContext } from "../../env";
+import type { AppEnv, SessionAuth } from "../../env";
+import { authDepsOf } from "../../lib/auth-deps";
 import { tenantScope } from "../../lib/db";
 import { requirePlatformHost, tenantOf } from "../../lib/host-guards";
 import { tenantBaseUrl } from "../../lib/hosts";
@@ -11,20 +13,36 @@ import { enqueue } from "../../lib/jobs";
 import { problems } from "../../lib/problem";
 import { requestOrigin } from "../../lib/request-origin";
 import { clearSessionCookie, setSessionCookie } from "../../lib/session-cookie";
+import { recordAudit, userActor } from "../../services/audit-log";
+import { verifyEmail as verifyEmailToken } from "../../services/auth/email-verification";
 import { redeemHandoff } from "../../services/auth/hand-off";
+import { completeMfaSignIn } from "../../services/auth/mfa-sign-in";
+import { completePasswordReset, RESET_REQUESTED, requestPasswordReset } from "../../services/auth/passwords";
 import { signInWithPassword } from "../../services/auth/sign-in";
 import { signUpAgency } from "../../services/auth/sign-up";
+import { unlockWithToken } from "../../services/auth/unlock";
 import { PLATFORM_GATE, retryAfterSeconds, takeTokens } from "../../services/rate-limits";
+import { mfaSetupRequired, securityPolicyOf } from "../../services/security-policy";
 import { invalidateSession } from "../../services/sessions";
 import type * as routes from "./auth.routes";
 
-export function toMe(auth: AuthContext, tenant: TenantSummary): MeResponse {
+/** The cookie session's identity as the app reads it: who, what they may do, and their account's security state. */
+export function toMe(auth: SessionAuth, tenant: TenantSummary, policy: SecurityPolicy): MeResponse {
 	return {
 		user: auth.user,
 		tenant: { id: tenant.id, slug: tenant.slug, name: tenant.name },
 		role: auth.role,
 		permissions: sortPermissions(auth.permissions),
+		emailVerified: auth.emailVerified,
+		mfaEnabled: auth.mfaEnabled,
+		mfaSetupRequired: mfaSetupRequired(policy, auth),
 	};
+}
+
+/** The identity of a cookie session on the request's tenant, with the security policy applied. */
+export async function meOf(c: Parameters<typeof tenantOf>[0], auth: SessionAuth): Promise<MeResponse> {
+	const tenant = tenantOf(c);
+	return toMe(auth, tenant, await securityPolicyOf(tenantScope(c.get("db"), tenant.id)));
 }
 
 export const signup: RouteHandler<typeof routes.signup, AppEnv> = async (c) => {
@@ -38,44 +56,83 @@ export const signup: RouteHandler<typeof routes.signup, AppEnv> = async (c) => {
 
 	const result = await signUpAgency(c.get("db"), { ...body, platformDomain: c.env.PLATFORM_DOMAIN });
 	const url = tenantBaseUrl(new URL(c.req.url), result.tenant.slug, c.env.PLATFORM_DOMAIN);
-	await enqueue(c.env, {
-		type: "welcome-email",
-		tenantId: result.tenant.id,
-		userId: result.owner.id,
-		tenantUrl: `${url}/`,
-		idempotencyKey: `welcome:${result.owner.id}`,
-	});
+	await Promise.all([
+		enqueue(c.env, {
+			type: "welcome-email",
+			tenantId: result.tenant.id,
+			userId: result.owner.id,
+			tenantUrl: `${url}/`,
+			idempotencyKey: `welcome:${result.owner.id}`,
+		}),
+		enqueue(c.env, {
+			type: "account-email",
+			tenantId: result.tenant.id,
+			userId: result.owner.id,
+			kind: "verify_email",
+			baseUrl: url,
+			idempotencyKey: `verify-email:${result.owner.id}:sign-up`,
+		}),
+	]);
 	c.get("log").info("agency signed up", { tenantId: result.tenant.id });
 	c.header("Location", `${url}/`);
 	return c.json({ tenant: result.tenant, url: `${url}/`, handoffUrl: `${url}/welcome#handoff=${result.handoffToken}` }, 201);
 };
 
 export const login: RouteHandler<typeof routes.login, AppEnv> = async (c) => {
-	const tenant = tenantOf(c);
 	const body = c.req.valid("json");
-	const { session, auth } = await signInWithPassword(
-		{ scope: tenantScope(c.get("db"), tenant.id), gates: c.env.TENANT_GATE },
-		{ ...body, ...requestOrigin(c) },
-	);
+	const result = await signInWithPassword(authDepsOf(c), { ...body, ...requestOrigin(c) });
+	if (result.kind === "mfa")
+		return c.json({ mfaRequired: true as const, challenge: result.challenge, methods: ["totp" as const, "recovery_code" as const] }, 200);
+	setSessionCookie(c, result.session.token, result.session.expiresAt);
+	return c.json(await meOf(c, result.auth), 200);
+};
+
+export const loginMfa: RouteHandler<typeof routes.loginMfa, AppEnv> = async (c) => {
+	const body = c.req.valid("json");
+	const { session, auth } = await completeMfaSignIn(authDepsOf(c), {
+		challenge: body.challenge,
+		...secondFactorOf(body),
+		...requestOrigin(c),
+	});
 	setSessionCookie(c, session.token, session.expiresAt);
-	return c.json(toMe(auth, tenant), 200);
+	return c.json(await meOf(c, auth), 200);
 };
 
 export const handoff: RouteHandler<typeof routes.handoff, AppEnv> = async (c) => {
-	const tenant = tenantOf(c);
 	const { token } = c.req.valid("json");
-	const { session, auth } = await redeemHandoff(
-		{ scope: tenantScope(c.get("db"), tenant.id), gates: c.env.TENANT_GATE },
-		{ token, ...requestOrigin(c) },
-	);
+	const { session, auth } = await redeemHandoff(authDepsOf(c), { token, ...requestOrigin(c) });
 	setSessionCookie(c, session.token, session.expiresAt);
-	return c.json(toMe(auth, tenant), 200);
+	return c.json(await meOf(c, auth), 200);
 };
 
 export const logout: RouteHandler<typeof routes.logout, AppEnv> = async (c) => {
 	const tenant = tenantOf(c);
 	const auth = c.get("auth");
-	if (auth?.via === "session") await invalidateSession(tenantScope(c.get("db"), tenant.id), auth.sessionId);
+	if (auth?.via === "session") {
+		const scope = tenantScope(c.get("db"), tenant.id);
+		await invalidateSession(scope, auth.sessionId);
+		await recordAudit(scope, { action: "auth.sign_out", actor: userActor(auth.user), ...requestOrigin(c) });
+	}
+	clearSessionCookie(c);
+	return c.body(null, 204);
+};
+
+export const unlock: RouteHandler<typeof routes.unlock, AppEnv> = async (c) => {
+	await unlockWithToken(authDepsOf(c), c.req.valid("json").token, requestOrigin(c));
+	return c.body(null, 204);
+};
+
+export const verifyEmail: RouteHandler<typeof routes.verifyEmail, AppEnv> = async (c) => {
+	return c.json(await verifyEmailToken(authDepsOf(c), c.req.valid("json").token, requestOrigin(c)), 200);
+};
+
+export const passwordResetRequest: RouteHandler<typeof routes.passwordResetRequest, AppEnv> = async (c) => {
+	await requestPasswordReset(authDepsOf(c), { ...c.req.valid("json"), ...requestOrigin(c) });
+	return c.json({ message: RESET_REQUESTED }, 202);
+};
+
+export const passwordResetComplete: RouteHandler<typeof routes.passwordResetComplete, AppEnv> = async (c) => {
+	await completePasswordReset(authDepsOf(c), { ...c.req.valid("json"), ...requestOrigin(c) });
 	clearSessionCookie(c);
 	return c.body(null, 204);
 };

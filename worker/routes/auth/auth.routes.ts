@@ -1,6 +1,16 @@
-/** Route declarations of the public authentication contract: sign-up, sign-in, hand-off, sign-out. */
-import { createRoute } from "@hono/zod-openapi";
-import { HandoffBody, LoginBody, MeResponse, SignupBody, SignupResponse } from "../../../schema/dto/auth";
+/** Route declarations of the public authentication contract: sign-up, sign-in (with its MFA step), hand-off, sign-out, and the emailed-link flows (verify, reset, unlock). */
+import { createRoute, z } from "@hono/zod-openapi";
+import { Accepted, PasswordResetCompleteBody, PasswordResetRequestBody } from "../../../schema/dto/account-security";
+import {
+	HandoffBody,
+	LoginBody,
+	LoginMfaBody,
+	LoginResponse,
+	MeResponse,
+	SignupBody,
+	SignupResponse,
+	TokenBody,
+} from "../../../schema/dto/auth";
 import { jsonBody, jsonContent, problemContent, WRITE_ERRORS } from "../../lib/openapi-responses";
 
 const tags = ["Authentication"];
@@ -26,12 +36,78 @@ export const login = createRoute({
 	path: "/api/v1/auth/login",
 	tags,
 	summary: "Sign in with email and password (tenant host)",
+	description:
+		"Without MFA: the identity, and the session cookie is set. With MFA on the account: `{ mfaRequired: true, challenge, methods }` and no cookie; finish at `POST /api/v1/auth/login/mfa`. After repeated wrong passwords the account is locked for a growing, always bounded time and the answer is 429 without checking the password.",
 	request: { body: jsonBody(LoginBody) },
+	responses: {
+		200: jsonContent(LoginResponse, "Signed in (cookie set), or a second step is needed (no cookie)"),
+		...WRITE_ERRORS,
+		401: problemContent("The email or password is not right"),
+		429: problemContent("Too many attempts, or the account is locked for a while; see Retry-After"),
+	},
+});
+
+export const loginMfa = createRoute({
+	method: "post",
+	path: "/api/v1/auth/login/mfa",
+	tags,
+	summary: "Second step of sign-in: the challenge plus a TOTP code or a recovery code",
+	description: "The challenge is single-use, valid five minutes, only on the agency that issued it, and allows five codes.",
+	request: { body: jsonBody(LoginMfaBody) },
 	responses: {
 		200: jsonContent(MeResponse, "Signed in; the session cookie is set"),
 		...WRITE_ERRORS,
-		401: problemContent("The email or password is not right"),
+		401: problemContent("The challenge is expired, used or unknown, or the code is wrong"),
 		429: problemContent("Too many attempts; see Retry-After"),
+	},
+});
+
+export const unlock = createRoute({
+	method: "post",
+	path: "/api/v1/auth/unlock",
+	tags,
+	summary: "Unlock an account with the single-use link emailed when it was locked",
+	request: { body: jsonBody(TokenBody) },
+	responses: {
+		204: { description: "Unlocked; sign in again" },
+		...WRITE_ERRORS,
+		400: problemContent("The link is expired, used or unknown"),
+	},
+});
+
+export const verifyEmail = createRoute({
+	method: "post",
+	path: "/api/v1/auth/verify-email",
+	tags,
+	summary: "Confirm an email address with its single-use link (also completes an email change)",
+	request: { body: jsonBody(TokenBody) },
+	responses: {
+		200: jsonContent(z.object({ email: z.string() }), "The address is confirmed"),
+		...WRITE_ERRORS,
+		400: problemContent("The link is expired, used or unknown"),
+		409: problemContent("Another account of the agency took the new address meanwhile"),
+	},
+});
+
+export const passwordResetRequest = createRoute({
+	method: "post",
+	path: "/api/v1/auth/password-reset/request",
+	tags,
+	summary: "Email a password-reset link (same answer whether or not the email has an account)",
+	request: { body: jsonBody(PasswordResetRequestBody) },
+	responses: { 202: jsonContent(Accepted, "If the account exists, the link is on its way"), ...WRITE_ERRORS },
+});
+
+export const passwordResetComplete = createRoute({
+	method: "post",
+	path: "/api/v1/auth/password-reset/complete",
+	tags,
+	summary: "Set a new password with a reset link; signs the account out everywhere",
+	request: { body: jsonBody(PasswordResetCompleteBody) },
+	responses: {
+		204: { description: "The password is changed; every session of the account has ended" },
+		...WRITE_ERRORS,
+		400: problemContent("The link is expired, used or unknown"),
 	},
 });
 

@@ -8,7 +8,7 @@ const hostRoute = createRoute({
 	method: "get",
 	path: "/api/v1/host",
 	tags: ["Account"],
-	summary: "What this host serves: the platform or one agency (public)",
+	summary: "What this host serves: the platform, or one agency with its brand (public)",
 	responses: {
 		200: jsonContent(HostContext, "The platform, or the agency with its public name"),
 		404: problemContent("No agency is served at this address"),
@@ -17,5 +17,8 @@ const hostRoute = createRoute({
 
 export const hostRouter = createRouter().openapi(hostRoute, (c) => {
 	const host = c.get("host");
-	return c.json(host.kind === "platform" ? { kind: "platform" as const } : { kind: "tenant" as const, tenant: host.tenant }, 200);
+	return c.json(
+		host.kind === "platform" ? { kind: "platform" as const } : { kind: "tenant" as const, tenant: host.tenant, brand: host.brand },
+		200,
+	);
 });

@@ -9,7 +9,7 @@ import { setSessionCookie } from "../../lib/session-cookie";
 import { currentAuth } from "../../middleware/require-permission";
 import { acceptInvitation, previewInvitation } from "../../services/invitation-accept";
 import { createInvitation, type InvitationDeps, listInvitations, resendInvitation, revokeInvitation } from "../../services/invitations";
-import { toMe } from "../auth/auth.handlers";
+import { meOf } from "../auth/auth.handlers";
 import * as routes from "./invitations.routes";
 
 function depsOf(c: Context<AppEnv>): InvitationDeps {
@@ -42,5 +42,5 @@ export const invitationsRouter = createRouter()
 			{ ...c.req.valid("json"), ...requestOrigin(c) },
 		);
 		if (result.session) setSessionCookie(c, result.session.token, result.session.expiresAt);
-		return c.json(toMe(result.auth, tenant), 200);
+		return c.json(await meOf(c, result.auth), 200);
 	});

@@ -5,22 +5,18 @@
 import { eq, gt } from "drizzle-orm";
 import { handoffTokens } from "../../../schema/index";
 import { RATE_RULES } from "../../../schema/rate-limits";
-import type { TenantScope } from "../../lib/db";
 import { Problem, problems } from "../../lib/problem";
 import { tokenId } from "../../lib/tokens";
-import { findMemberById, sessionAuthOf } from "../members";
-import { type GateNamespace, retryAfterSeconds, takeTokens } from "../rate-limits";
-import { createSession, type RequestOrigin } from "../sessions";
+import { findMemberById } from "../members";
+import { retryAfterSeconds, takeTokens } from "../rate-limits";
+import type { RequestOrigin } from "../sessions";
 import { recordSignIn } from "../sign-in-events";
-import type { SignInResult } from "./sign-in";
+import type { AuthDeps } from "./auth-deps";
+import { completeSignIn, type SignInResult } from "./complete-sign-in";
 
-export async function redeemHandoff(
-	deps: { scope: TenantScope; gates: GateNamespace },
-	input: { token: string } & RequestOrigin,
-	now = Date.now(),
-): Promise<SignInResult> {
+export async function redeemHandoff(deps: AuthDeps, input: { token: string } & RequestOrigin, now = Date.now()): Promise<SignInResult> {
 	const { scope, gates } = deps;
-	const origin = { ip: input.ip, userAgent: input.userAgent };
+	const origin = { ip: input.ip, userAgent: input.userAgent, place: input.place ?? null };
 	const limit = await takeTokens(gates, scope.tenantId, [{ key: `sign-in:ip:${input.ip ?? "unknown"}`, rule: RATE_RULES.signInPerIp }]);
 	const attempt = { email: null, method: "handoff" as const, ...origin };
 	if (!limit.allowed) {
@@ -38,10 +34,5 @@ export async function redeemHandoff(
 	}
 	const account = await findMemberById(scope, used.userId);
 	if (!account) throw problems.unauthenticated("The account behind this link no longer exists.");
-	const session = await createSession(scope, { userId: account.id, ...origin }, now);
-	await recordSignIn(scope, { ...attempt, userId: account.id, email: account.email, outcome: "success" }, now);
-	return {
-		session,
-		auth: sessionAuthOf(account, session.id, scope.tenantId),
-	};
+	return completeSignIn(deps, account, "handoff", origin, now);
 }

@@ -1,67 +1,95 @@
 /**
- * Password sign-in on a tenant host, rate-limited per IP and per account in the tenant's
- * TenantGate. Every attempt is recorded; the answer never says whether the email exists.
+ * Password sign-in on a tenant host: rate-limited per IP in the tenant's TenantGate, refused
+ * unchecked while the account is locked after repeated failures, and answered with a second-step
+ * challenge instead of a session when the account has MFA. Every attempt is recorded; the answer
+ * never says whether the email exists.
  */
 import type { LoginBody } from "../../../schema/dto/auth";
 import { RATE_RULES } from "../../../schema/rate-limits";
-import type { SessionAuth } from "../../env";
-import type { TenantScope } from "../../lib/db";
+import { enqueue } from "../../lib/jobs";
 import { decoyPasswordHash, verifyPassword } from "../../lib/passwords";
 import { Problem, problems } from "../../lib/problem";
+import { lockRetryAfterSeconds, lockStatus, recordFailedPassword } from "../account-lock";
 import { recordAudit } from "../audit-log";
-import { findMemberByEmail, sessionAuthOf } from "../members";
-import { type GateNamespace, resetBucket, retryAfterSeconds, takeTokens } from "../rate-limits";
-import { createSession, type NewSession, type RequestOrigin } from "../sessions";
+import { findMemberByEmail, type MemberAccount } from "../members";
+import { retryAfterSeconds, takeTokens } from "../rate-limits";
+import type { RequestOrigin } from "../sessions";
 import { recordSignIn } from "../sign-in-events";
+import type { AuthDeps } from "./auth-deps";
+import { completeSignIn, type SignInResult } from "./complete-sign-in";
+import { createMfaChallenge } from "./mfa-challenge";
 import { normalizeEmail } from "./sign-up";
 
-export type SignInDeps = { scope: TenantScope; gates: GateNamespace };
-export type SignInResult = { auth: SessionAuth; session: NewSession };
+export type { SignInResult } from "./complete-sign-in";
 
 export const INVALID_CREDENTIALS = "The email or password is not right.";
+export const TOO_MANY_ATTEMPTS = "Too many sign-in attempts. Wait a moment and try again.";
 
-export async function signInWithPassword(deps: SignInDeps, input: LoginBody & RequestOrigin): Promise<SignInResult> {
+export type PasswordSignIn = ({ kind: "session" } & SignInResult) | { kind: "mfa"; challenge: string };
+
+export async function signInWithPassword(deps: AuthDeps, input: LoginBody & RequestOrigin, now = Date.now()): Promise<PasswordSignIn> {
 	const { scope, gates } = deps;
 	const email = normalizeEmail(input.email);
-	const origin = { ip: input.ip, userAgent: input.userAgent };
-	const accountKey = `sign-in:account:${email}`;
-	const limit = await takeTokens(gates, scope.tenantId, [
-		{ key: `sign-in:ip:${input.ip ?? "unknown"}`, rule: RATE_RULES.signInPerIp },
-		{ key: accountKey, rule: RATE_RULES.signInPerAccount },
-	]);
+	const origin = { ip: input.ip, userAgent: input.userAgent, place: input.place ?? null };
+	const limit = await takeTokens(gates, scope.tenantId, [{ key: `sign-in:ip:${input.ip ?? "unknown"}`, rule: RATE_RULES.signInPerIp }]);
 	const account = await findMemberByEmail(scope, email);
 	const attempt = { userId: account?.id ?? null, email, method: "password" as const, ...origin };
 
 	if (!limit.allowed) {
-		await recordSignIn(scope, { ...attempt, outcome: "rate_limited" });
-		throw problems.rateLimited(retryAfterSeconds(limit), "Too many sign-in attempts. Wait a moment and try again.");
+		await recordSignIn(scope, { ...attempt, outcome: "rate_limited" }, now);
+		throw problems.rateLimited(retryAfterSeconds(limit), TOO_MANY_ATTEMPTS);
+	}
+	const lock = await lockStatus(gates, scope.tenantId, email);
+	if (lock.locked) {
+		// The password is not even checked while locked; the answer is the rate limit's.
+		await recordSignIn(scope, { ...attempt, outcome: "locked" }, now);
+		throw problems.rateLimited(lockRetryAfterSeconds(lock, now), TOO_MANY_ATTEMPTS);
 	}
 	const valid = await verifyPassword(account?.passwordHash ?? (await decoyPasswordHash()), input.password);
 	if (!account?.passwordHash || !valid) {
 		await Promise.all([
-			recordSignIn(scope, { ...attempt, outcome: "invalid_credentials" }),
+			recordSignIn(scope, { ...attempt, outcome: "invalid_credentials" }, now),
 			recordAudit(scope, {
 				action: "auth.sign_in_failed",
 				actor: { userId: account?.id ?? null, label: email },
 				detail: { method: "password" },
 				...origin,
 			}),
+			countFailure(deps, email, account, origin),
 		]);
 		throw new Problem(401, "invalid-credentials", "Sign-in failed", INVALID_CREDENTIALS);
 	}
-	const session = await createSession(scope, { userId: account.id, ...origin });
+	if (account.mfaEnabled) {
+		// Failures stay counted until the second step succeeds: wrong codes add to them.
+		const challenge = await createMfaChallenge(scope, account.id, now);
+		await recordSignIn(scope, { ...attempt, outcome: "mfa_required" }, now);
+		return { kind: "mfa", challenge };
+	}
+	return { kind: "session", ...(await completeSignIn(deps, account, "password", origin, now)) };
+}
+
+/**
+ * Counts a failed password or code against the account; when it starts a lock, audits it and
+ * emails the owner an unlock link (once per lock).
+ */
+export async function countFailure(deps: AuthDeps, email: string, account: MemberAccount | null, origin: RequestOrigin): Promise<void> {
+	const state = await recordFailedPassword(deps.gates, deps.scope.tenantId, email);
+	if (!state.newlyLocked || !account || !state.locked) return;
 	await Promise.all([
-		recordSignIn(scope, { ...attempt, outcome: "success" }),
-		recordAudit(scope, {
-			action: "auth.sign_in",
-			actor: { userId: account.id, label: account.email },
-			detail: { method: "password" },
+		recordAudit(deps.scope, {
+			action: "auth.account_locked",
+			actor: { userId: null, label: "system" },
+			target: { type: "user", id: account.id },
+			detail: { failures: state.failures, lockedUntil: state.lockedUntil },
 			...origin,
 		}),
-		resetBucket(gates, scope.tenantId, accountKey),
+		enqueue(deps.jobs, {
+			type: "account-email",
+			tenantId: deps.scope.tenantId,
+			userId: account.id,
+			kind: "unlock",
+			baseUrl: deps.baseUrl,
+			idempotencyKey: `unlock:${account.id}:${state.lockedUntil}`,
+		}),
 	]);
-	return {
-		session,
-		auth: sessionAuthOf(account, session.id, scope.tenantId),
-	};
 }

@@ -1,0 +1,36 @@
+/** The install offer in the app frame: a button where the browser can install, steps on iPhone and iPad. */
+import { dismissInstall, installNow, installOffer } from "../models/install";
+import { tenant } from "../models/session";
+
+export function InstallPrompt() {
+	const offer = installOffer.value;
+	if (!offer) return null;
+	const name = tenant.value?.name ?? "this app";
+	return (
+		<section class="install-prompt" aria-labelledby="install-heading">
+			<h2 id="install-heading">Keep {name} on your home screen</h2>
+			{offer === "prompt" ? (
+				<p>Open it like any app, get notifications, and use it offline.</p>
+			) : (
+				<ol>
+					<li>
+						Tap the <strong>Share</strong> button in Safari's toolbar.
+					</li>
+					<li>
+						Choose <strong>Add to Home Screen</strong>, then <strong>Add</strong>.
+					</li>
+				</ol>
+			)}
+			<div class="actions">
+				{offer === "prompt" && (
+					<button type="button" class="button primary" onClick={() => void installNow()}>
+						Install app
+					</button>
+				)}
+				<button type="button" class="button secondary" onClick={dismissInstall}>
+					Not now
+				</button>
+			</div>
+		</section>
+	);
+}

@@ -1,0 +1,106 @@
+/** The project's milestones in order with dates and status; the agency adds, completes and reorders them. */
+import { useState } from "preact/hooks";
+import { dateInputToMs, formatDate, MILESTONE_STATUS_LABELS } from "../lib/portal-labels";
+import { addMilestone, moveMilestone, project, setMilestoneStatus } from "../models/project";
+import { isStaff } from "../models/session";
+import { StatusBadge } from "./status-badge";
+
+function AddMilestoneForm() {
+	const [title, setTitle] = useState("");
+	const [due, setDue] = useState("");
+	const [error, setError] = useState<string | null>(null);
+	const submit = async (event: Event) => {
+		event.preventDefault();
+		if (!title.trim()) {
+			setError("Give the milestone a title.");
+			document.getElementById("milestone-title")?.focus();
+			return;
+		}
+		const problem = await addMilestone(title.trim(), dateInputToMs(due));
+		setError(problem ? (problem.fields.title ?? problem.fields.dueAt ?? problem.detail) : null);
+		if (!problem) {
+			setTitle("");
+			setDue("");
+		}
+	};
+	return (
+		<form onSubmit={submit} class="inline-form" noValidate aria-label="Add a milestone">
+			<div class="field">
+				<label for="milestone-title">New milestone</label>
+				<input
+					id="milestone-title"
+					value={title}
+					maxLength={200}
+					onInput={(e) => setTitle(e.currentTarget.value)}
+					aria-invalid={error ? "true" : undefined}
+					aria-describedby={error ? "milestone-title-error" : undefined}
+				/>
+				{error && (
+					<p id="milestone-title-error" class="field-error">
+						{error}
+					</p>
+				)}
+			</div>
+			<div class="field">
+				<label for="milestone-due">Due date</label>
+				<input id="milestone-due" type="date" value={due} onInput={(e) => setDue(e.currentTarget.value)} />
+			</div>
+			<button type="submit" class="button primary">
+				Add milestone
+			</button>
+		</form>
+	);
+}
+
+export function MilestoneTimeline() {
+	const timeline = project.value?.timeline ?? [];
+	const staff = isStaff.value;
+	return (
+		<section class="card" aria-labelledby="timeline-heading">
+			<h2 id="timeline-heading">Milestones</h2>
+			{timeline.length === 0 ? (
+				<p>No milestones yet.</p>
+			) : (
+				<ol class="timeline">
+					{timeline.map((m, index) => (
+						<li key={m.id} class={`timeline-item timeline-${m.status}`}>
+							<div>
+								<p class="record-title">{m.title}</p>
+								<p class="record-meta">
+									<StatusBadge status={m.status} label={MILESTONE_STATUS_LABELS[m.status]} />{" "}
+									{m.status === "completed" ? `Completed ${formatDate(m.completedAt)}` : `Due ${formatDate(m.dueAt)}`}
+								</p>
+							</div>
+							{staff && (
+								<div class="button-row">
+									{m.status !== "completed" && (
+										<button type="button" class="button primary small" onClick={() => void setMilestoneStatus(m.id, "completed")}>
+											Complete<span class="visually-hidden"> {m.title}</span>
+										</button>
+									)}
+									<button
+										type="button"
+										class="button secondary small"
+										aria-disabled={index === 0}
+										onClick={() => index > 0 && void moveMilestone(m.id, -1)}
+									>
+										Up<span class="visually-hidden"> {m.title}</span>
+									</button>
+									<button
+										type="button"
+										class="button secondary small"
+										aria-disabled={index === timeline.length - 1}
+										onClick={() => index < timeline.length - 1 && void moveMilestone(m.id, 1)}
+									>
+										Down<span class="visually-hidden"> {m.title}</span>
+									</button>
+								</div>
+							)}
+						</li>
+					))}
+				</ol>
+			)}
+			{staff && <AddMilestoneForm />}
+		</section>
+	);
+}

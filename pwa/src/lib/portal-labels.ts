@@ -1,0 +1,42 @@
+/** How portal states and dates read to people. */
+import type { ClientStatus, DeliverableStatus, MilestoneStatus, ProjectStatus } from "../../../schema/portal";
+
+export const CLIENT_STATUS_LABELS: Record<ClientStatus, string> = {
+	pending_setup: "Pending setup",
+	active: "Active",
+	paused: "Paused",
+	archived: "Archived",
+};
+
+export const PROJECT_STATUS_LABELS: Record<ProjectStatus, string> = {
+	planned: "Planned",
+	active: "Active",
+	on_hold: "On hold",
+	completed: "Completed",
+	archived: "Archived",
+};
+
+export const MILESTONE_STATUS_LABELS: Record<MilestoneStatus, string> = {
+	pending: "Not started",
+	in_progress: "In progress",
+	completed: "Completed",
+};
+
+export const DELIVERABLE_STATUS_LABELS: Record<DeliverableStatus, string> = {
+	pending_review: "Waiting for review",
+	approved: "Approved",
+	changes_requested: "Changes requested",
+};
+
+const dateFormat = new Intl.DateTimeFormat(undefined, { dateStyle: "medium" });
+
+export function formatDate(ms: number | null | undefined): string {
+	return ms == null ? "No date" : dateFormat.format(ms);
+}
+
+/** A `<input type="date">` value as the start of that day, local time (null when empty). */
+export function dateInputToMs(value: string): number | null {
+	if (!value) return null;
+	const ms = new Date(`${value}T00:00`).getTime();
+	return Number.isFinite(ms) ? ms : null;
+}

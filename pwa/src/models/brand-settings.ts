@@ -1,0 +1,138 @@
+/**
+ * The brand page's state: the saved brand, the admin's drafts, the live contrast verdict on the
+ * drafted colour, and the actions that save it or upload a logo (rendered into every icon first).
+ */
+import { computed, signal } from "@preact/signals";
+import { BRAND_ASSET_KINDS } from "../../../schema/brand-assets";
+import { brandColorProblem, contrastRatio, formatRatio, HEX_COLOR } from "../../../schema/brand-palette";
+import type { BrandingSettings } from "../../../schema/dto/branding";
+import { api } from "../api/client";
+import { type ProblemView, readProblem } from "../api/problem";
+import { send } from "../api/request";
+import { renderBrandImages } from "../lib/brand-images";
+import { showSavedBrand } from "./brand";
+
+export const saved = signal<BrandingSettings | null>(null);
+export const draftName = signal("");
+export const draftColor = signal("");
+export const draftSender = signal("");
+export const brandProblem = signal<ProblemView | null>(null);
+export const brandMessage = signal<string | null>(null);
+export const busy = signal(false);
+export const uploadProgress = signal<{ done: number; total: number } | null>(null);
+
+/** The drafted colour's contrast with white, and why it cannot be saved (null when it can). */
+export const colorVerdict = computed(() => {
+	const color = draftColor.value.trim().toLowerCase();
+	if (!HEX_COLOR.test(color)) return { ratio: null, problem: "Enter a colour like #1f4ed8." };
+	const problem = brandColorProblem(color);
+	return { ratio: formatRatio(contrastRatio(color, "#ffffff")), problem: problem ? `This colour ${problem}.` : null };
+});
+
+function adopt(settings: BrandingSettings): void {
+	saved.value = settings;
+	draftName.value = settings.name;
+	draftColor.value = settings.primaryColor;
+	draftSender.value = settings.emailSenderName ?? "";
+	const { name: _name, emailSenderName: _sender, ...brand } = settings;
+	showSavedBrand(brand);
+}
+
+export async function loadBrandSettings(): Promise<void> {
+	const result = await send(() => api.api.v1.branding.$get());
+	if (!result.ok) {
+		brandProblem.value = result.problem;
+		return;
+	}
+	if (result.value.status === 200) adopt(await result.value.json());
+}
+
+export async function saveBrand(): Promise<void> {
+	if (colorVerdict.value.problem) return;
+	busy.value = true;
+	brandProblem.value = null;
+	brandMessage.value = null;
+	const sender = draftSender.value.trim();
+	const result = await send(() =>
+		api.api.v1.branding.$patch({
+			json: {
+				name: draftName.value.trim(),
+				primaryColor: draftColor.value.trim().toLowerCase(),
+				emailSenderName: sender === "" ? null : sender,
+			},
+		}),
+	);
+	busy.value = false;
+	if (!result.ok) {
+		brandProblem.value = result.problem;
+		return;
+	}
+	if (result.value.status === 200) {
+		adopt(await result.value.json());
+		brandMessage.value = "Saved. Your clients see the new brand the next time their app loads.";
+	}
+}
+
+/** Renders the logo into every brand image and uploads each; stops at the first refusal. */
+export async function uploadLogo(file: File): Promise<void> {
+	busy.value = true;
+	brandProblem.value = null;
+	brandMessage.value = null;
+	try {
+		const images = await renderBrandImages(file, saved.value?.primaryColor ?? draftColor.value);
+		uploadProgress.value = { done: 0, total: BRAND_ASSET_KINDS.length };
+		let latest: BrandingSettings | null = null;
+		for (const kind of BRAND_ASSET_KINDS) {
+			const result = await send(() =>
+				fetch(`/api/v1/branding/images/${kind}`, {
+					method: "PUT",
+					headers: { "Content-Type": "image/png" },
+					body: images[kind],
+					credentials: "same-origin",
+				}),
+			);
+			if (!result.ok) {
+				brandProblem.value = result.problem;
+				return;
+			}
+			if (result.value.status !== 200) {
+				brandProblem.value = await readProblem(result.value);
+				return;
+			}
+			latest = (await result.value.json()) as BrandingSettings;
+			uploadProgress.value = { done: uploadProgress.value.done + 1, total: BRAND_ASSET_KINDS.length };
+		}
+		if (latest) adopt(latest);
+		brandMessage.value = "Logo saved, with your app icons and favicon made from it.";
+	} catch (error) {
+		brandProblem.value = {
+			status: 0,
+			title: "Logo",
+			detail: error instanceof Error ? error.message : "The logo could not be read.",
+			fields: {},
+			retryAfterSeconds: null,
+		};
+	} finally {
+		busy.value = false;
+		uploadProgress.value = null;
+	}
+}
+
+export async function removeLogo(): Promise<void> {
+	busy.value = true;
+	brandProblem.value = null;
+	let latest: BrandingSettings | null = null;
+	for (const kind of BRAND_ASSET_KINDS) {
+		const result = await send(() => api.api.v1.branding.images[":kind"].$delete({ param: { kind } }));
+		if (!result.ok) {
+			brandProblem.value = result.problem;
+			break;
+		}
+		if (result.value.status === 200) latest = await result.value.json();
+	}
+	busy.value = false;
+	if (latest) {
+		adopt(latest);
+		brandMessage.value = "Logo removed; Atrium's icons are used again.";
+	}
+}

@@ -1,0 +1,50 @@
+/**
+ * The agency's brand in the running app: its colour becomes the CSS variables every component
+ * uses, and its favicon, touch icon and theme colour go into the document head. Follows the host
+ * signal, so a saved change shows as soon as the host is reloaded.
+ */
+import { effect } from "@preact/signals";
+import { brandPalette, DEFAULT_PRIMARY_COLOR } from "../../../schema/brand-palette";
+import type { PublicBrand } from "../../../schema/dto/branding";
+import { host } from "./session";
+
+const DEFAULT_FAVICON = { href: "/favicon.svg", type: "image/svg+xml" };
+const DEFAULT_TOUCH_ICON = "/icons/apple-touch-icon-180.png";
+
+function headLink(rel: string): HTMLLinkElement {
+	let link = document.head.querySelector<HTMLLinkElement>(`link[rel="${rel}"]`);
+	if (!link) {
+		link = document.createElement("link");
+		link.rel = rel;
+		document.head.appendChild(link);
+	}
+	return link;
+}
+
+export function applyBrand(brand: PublicBrand | null): void {
+	const palette = brandPalette(brand?.primaryColor ?? DEFAULT_PRIMARY_COLOR);
+	const style = document.documentElement.style;
+	style.setProperty("--brand", palette.brand);
+	style.setProperty("--brand-dark", palette.brandDark);
+	style.setProperty("--brand-soft", palette.brandSoft);
+	style.setProperty("--brand-ink", palette.brandInk);
+	document.head.querySelector('meta[name="theme-color"]')?.setAttribute("content", palette.brand);
+	const favicon = headLink("icon");
+	favicon.href = brand?.faviconUrl ?? DEFAULT_FAVICON.href;
+	favicon.type = brand?.faviconUrl ? "image/png" : DEFAULT_FAVICON.type;
+	headLink("apple-touch-icon").href = brand?.icon192Url ?? DEFAULT_TOUCH_ICON;
+}
+
+/** Keeps the document in the current host's brand. */
+export function followBrand(): () => void {
+	return effect(() => {
+		const current = host.value;
+		applyBrand(current?.kind === "tenant" ? current.brand : null);
+	});
+}
+
+/** Reloads the host (and with it the brand) after an admin saved a change. */
+export function showSavedBrand(brand: PublicBrand): void {
+	const current = host.value;
+	if (current?.kind === "tenant") host.value = { ...current, brand };
+}

@@ -1,0 +1,163 @@
+/**
+ * Settings → Brand (whoever holds tenant:manage: owners and admins, or a custom role): the agency's name, colour (checked against WCAG AA as the
+ * admin picks it), email sender name and logo, from which the app icons and favicon are made.
+ */
+import { useEffect } from "preact/hooks";
+import { Field } from "../components/field";
+import { FormAlert } from "../components/form-alert";
+import {
+	brandMessage,
+	brandProblem,
+	busy,
+	colorVerdict,
+	draftColor,
+	draftName,
+	draftSender,
+	loadBrandSettings,
+	removeLogo,
+	saveBrand,
+	saved,
+	uploadLogo,
+	uploadProgress,
+} from "../models/brand-settings";
+import { SettingsPage } from "./settings/settings-page";
+
+function ColorField() {
+	const verdict = colorVerdict.value;
+	const color = draftColor.value;
+	return (
+		<div class="field">
+			<label for="primaryColor">Brand colour</label>
+			<div class="color-row">
+				<input
+					type="color"
+					aria-label="Colour picker"
+					value={/^#[0-9a-f]{6}$/i.test(color) ? color : "#1f4ed8"}
+					onInput={(e) => {
+						draftColor.value = e.currentTarget.value;
+					}}
+				/>
+				<input
+					id="primaryColor"
+					name="primaryColor"
+					value={color}
+					maxLength={7}
+					autoCapitalize="none"
+					spellcheck={false}
+					aria-invalid={verdict.problem ? "true" : undefined}
+					aria-describedby="primaryColor-verdict"
+					onInput={(e) => {
+						draftColor.value = e.currentTarget.value;
+					}}
+				/>
+			</div>
+			<p id="primaryColor-verdict" class={verdict.problem ? "field-error" : "field-hint"} aria-live="polite">
+				{verdict.problem ?? `Contrast with white: ${verdict.ratio} — meets WCAG AA for buttons and links.`}
+			</p>
+			{brandProblem.value?.fields.primaryColor && <p class="field-error">{brandProblem.value.fields.primaryColor}</p>}
+		</div>
+	);
+}
+
+function LogoSection() {
+	const current = saved.value;
+	const progress = uploadProgress.value;
+	return (
+		<section class="card" aria-labelledby="logo-heading">
+			<h2 id="logo-heading">Logo and app icon</h2>
+			<p>
+				Pick a square-ish logo (PNG, JPEG, WebP or SVG). Atrium makes your app icon, the icon for phones' home screens and the browser tab
+				icon from it.
+			</p>
+			{current?.logoUrl ? (
+				<p class="brand-preview">
+					<img src={current.logoUrl} alt="Current logo" height={48} />
+					{current.iconMaskableUrl && <img src={current.iconMaskableUrl} alt="App icon on phones" height={48} width={48} />}
+				</p>
+			) : (
+				<p>No logo yet: your app uses Atrium's icon.</p>
+			)}
+			<label class="button secondary file-button">
+				Choose a logo…
+				<input
+					type="file"
+					accept="image/png,image/jpeg,image/webp,image/svg+xml"
+					class="visually-hidden"
+					disabled={busy.value}
+					onChange={(e) => {
+						const file = e.currentTarget.files?.[0];
+						if (file) void uploadLogo(file);
+						e.currentTarget.value = "";
+					}}
+				/>
+			</label>
+			{current?.logoUrl && (
+				<button type="button" class="button secondary" disabled={busy.value} onClick={() => void removeLogo()}>
+					Remove logo
+				</button>
+			)}
+			{progress && (
+				<p>
+					<label for="logo-progress">Uploading images</label>
+					<progress id="logo-progress" max={progress.total} value={progress.done}>
+						{progress.done} of {progress.total}
+					</progress>
+				</p>
+			)}
+		</section>
+	);
+}
+
+export default function BrandSettings() {
+	useEffect(() => {
+		void loadBrandSettings();
+	}, []);
+	const fields = brandProblem.value?.fields ?? {};
+	return (
+		<SettingsPage path="/settings/brand">
+			<p class="lead">How your agency's app, its icon and its emails look to your clients.</p>
+			{brandMessage.value && (
+				<p role="status" class="notice">
+					{brandMessage.value}
+				</p>
+			)}
+			<form
+				class="card"
+				noValidate
+				onSubmit={(e) => {
+					e.preventDefault();
+					void saveBrand();
+				}}
+			>
+				<FormAlert message={brandProblem.value && Object.keys(fields).length === 0 ? brandProblem.value.detail : null} />
+				<Field
+					id="name"
+					label="Agency name"
+					value={draftName.value}
+					onInput={(v) => (draftName.value = v)}
+					error={fields.name}
+					maxLength={80}
+				/>
+				<ColorField />
+				<Field
+					id="emailSenderName"
+					label="Email sender name"
+					value={draftSender.value}
+					onInput={(v) => (draftSender.value = v)}
+					error={fields.emailSenderName}
+					hint="Shown as the sender of your clients' emails. Leave empty to use the agency name."
+					maxLength={60}
+				/>
+				<p class="brand-sample">
+					<span class="button primary" style={{ background: colorVerdict.value.problem ? undefined : draftColor.value }} aria-hidden="true">
+						Sample button
+					</span>
+				</p>
+				<button type="submit" class="button primary" disabled={busy.value || colorVerdict.value.problem !== null}>
+					Save brand
+				</button>
+			</form>
+			<LogoSection />
+		</SettingsPage>
+	);
+}

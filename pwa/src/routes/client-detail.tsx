@@ -1,0 +1,127 @@
+/** One client for the agency: status, people and projects, and starting a new project. */
+
+import { useEffect, useState } from "preact/hooks";
+import { useRoute } from "preact-iso";
+import { CLIENT_STATUSES, type ClientStatus } from "../../../schema/portal";
+import { FormAlert } from "../components/form-alert";
+import { ProgressBar } from "../components/progress-bar";
+import { StatusBadge } from "../components/status-badge";
+import { useDocumentTitle } from "../components/use-document-title";
+import { CLIENT_STATUS_LABELS, PROJECT_STATUS_LABELS } from "../lib/portal-labels";
+import { addProject, client, clientProjects, detailProblem, loadClient, people, setStatus } from "../models/client-detail";
+import { isStaff } from "../models/session";
+import NotFound from "./not-found";
+
+function ClientDetailPage() {
+	const { params } = useRoute();
+	const id = params.id ?? "";
+	const [projectName, setProjectName] = useState("");
+	const [alert, setAlert] = useState<string | null>(null);
+	useDocumentTitle(client.value?.name ?? "Client");
+	useEffect(() => {
+		void loadClient(id);
+	}, [id]);
+
+	if (detailProblem.value?.status === 404) return <NotFound />;
+	const c = client.value;
+	if (!c) return <div class="skeleton skeleton-card" />;
+
+	const submitProject = async (event: Event) => {
+		event.preventDefault();
+		if (!projectName.trim()) {
+			setAlert("Give the project a name.");
+			return;
+		}
+		const result = await addProject(c.id, projectName.trim());
+		setAlert(result.ok ? null : result.problem.detail);
+		if (result.ok) setProjectName("");
+	};
+
+	return (
+		<>
+			<p>
+				<a href="/clients">All clients</a>
+			</p>
+			<h1>{c.name}</h1>
+			<FormAlert message={alert} />
+			<section class="card" aria-labelledby="client-status-heading">
+				<h2 id="client-status-heading">Status</h2>
+				<p>
+					<StatusBadge status={c.status} label={CLIENT_STATUS_LABELS[c.status]} /> · {c.tier} tier
+					{c.website && (
+						<>
+							{" "}
+							· <a href={c.website}>{c.website}</a>
+						</>
+					)}
+				</p>
+				{c.status !== "archived" && (
+					<div class="field">
+						<label for="client-status">Change status</label>
+						<select
+							id="client-status"
+							value={c.status}
+							onChange={async (e) => {
+								const result = await setStatus(c.id, e.currentTarget.value as Exclude<ClientStatus, "archived">);
+								setAlert(result.ok ? null : result.problem.detail);
+							}}
+						>
+							{CLIENT_STATUSES.filter((s) => s !== "archived").map((s) => (
+								<option key={s} value={s}>
+									{CLIENT_STATUS_LABELS[s]}
+								</option>
+							))}
+						</select>
+					</div>
+				)}
+				{c.notes && <p>{c.notes}</p>}
+			</section>
+			<section class="card" aria-labelledby="people-heading">
+				<h2 id="people-heading">People</h2>
+				{people.value.length === 0 ? (
+					<p>No one from {c.name} can sign in yet.</p>
+				) : (
+					<ul class="record-list">
+						{people.value.map((p) => (
+							<li key={p.userId} class="record">
+								<span>{p.name}</span> <span class="record-meta">{p.email}</span>
+							</li>
+						))}
+					</ul>
+				)}
+			</section>
+			<section class="card" aria-labelledby="client-projects-heading">
+				<h2 id="client-projects-heading">Projects</h2>
+				{clientProjects.value.length === 0 ? (
+					<p>No projects yet.</p>
+				) : (
+					<ul class="record-list">
+						{clientProjects.value.map((p) => (
+							<li key={p.id} class="record record-stacked">
+								<a href={`/projects/${p.id}`} class="record-title">
+									{p.name}
+								</a>
+								<span class="record-meta">{PROJECT_STATUS_LABELS[p.status]}</span>
+								<ProgressBar progress={p.progress} label={`${p.name} progress`} />
+							</li>
+						))}
+					</ul>
+				)}
+				<form onSubmit={submitProject} class="inline-form" noValidate>
+					<div class="field">
+						<label for="project-name">New project name</label>
+						<input id="project-name" value={projectName} maxLength={200} onInput={(e) => setProjectName(e.currentTarget.value)} />
+					</div>
+					<button type="submit" class="button primary">
+						Start project
+					</button>
+				</form>
+			</section>
+		</>
+	);
+}
+
+/** The agency's page: a client user gets "not found", as for any page their role does not have. */
+export default function ClientDetail() {
+	return isStaff.value ? <ClientDetailPage /> : <NotFound />;
+}

@@ -1,0 +1,44 @@
+/** Projects with their progress: every client's for the agency, one's own for a client user. */
+import { useEffect } from "preact/hooks";
+import { FormAlert } from "../components/form-alert";
+import { ProgressBar } from "../components/progress-bar";
+import { useDocumentTitle } from "../components/use-document-title";
+import { PROJECT_STATUS_LABELS } from "../lib/portal-labels";
+import { allProjects, dashboardProblem, loadProjects } from "../models/dashboards";
+import { isStaff } from "../models/session";
+
+export default function Projects() {
+	useDocumentTitle("Projects");
+	useEffect(() => {
+		void loadProjects();
+	}, []);
+	return (
+		<>
+			<h1>Projects</h1>
+			<FormAlert message={dashboardProblem.value?.detail ?? null} />
+			<section class="card" aria-labelledby="projects-heading">
+				<h2 id="projects-heading">{isStaff.value ? "All projects" : "Your projects"}</h2>
+				{allProjects.value === null ? (
+					<div class="skeleton skeleton-line" />
+				) : allProjects.value.length === 0 ? (
+					<p>{isStaff.value ? "No projects yet. Start one from a client's page." : "No projects yet."}</p>
+				) : (
+					<ul class="record-list">
+						{allProjects.value.map((p) => (
+							<li key={p.id} class="record record-stacked">
+								<a href={`/projects/${p.id}`} class="record-title">
+									{p.name}
+								</a>
+								<span class="record-meta">
+									{isStaff.value ? `${p.clientName} · ` : ""}
+									{PROJECT_STATUS_LABELS[p.status]}
+								</span>
+								<ProgressBar progress={p.progress} label={`${p.name} progress`} />
+							</li>
+						))}
+					</ul>
+				)}
+			</section>
+		</>
+	);
+}

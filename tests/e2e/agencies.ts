@@ -1,0 +1,27 @@
+/**
+ * Fresh agencies for browser tests, signed up through the real API. Each sign-up comes from its own
+ * client address (CF-Connecting-IP, the header Cloudflare sets and Atrium trusts), so the
+ * per-IP sign-up limit of one test never blocks another.
+ */
+import type { SignupResponse } from "../../schema/dto/auth";
+import { platformUrl, uniqueSlug } from "./browser";
+
+export const E2E_PASSWORD = "a long enough passphrase";
+
+let addressCounter = 0;
+
+export type E2eAgency = { slug: string; name: string; ownerEmail: string };
+
+export async function signUpAgencyViaApi(prefix: string, name: string): Promise<E2eAgency> {
+	const slug = uniqueSlug(prefix);
+	const ownerEmail = `owner@${slug}.test`;
+	addressCounter += 1;
+	const res = await fetch(platformUrl("/api/v1/auth/signup"), {
+		method: "POST",
+		headers: { "Content-Type": "application/json", "CF-Connecting-IP": `203.0.113.${(process.pid + addressCounter) % 250}` },
+		body: JSON.stringify({ agencyName: name, slug, name: "Test Owner", email: ownerEmail, password: E2E_PASSWORD }),
+	});
+	if (res.status !== 201) throw new Error(`sign-up failed: ${res.status} ${await res.text()}`);
+	(await res.json()) as SignupResponse;
+	return { slug, name, ownerEmail };
+}

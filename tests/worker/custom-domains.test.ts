@@ -1,0 +1,161 @@
+/**
+ * Custom domains: an admin adds a domain, publishes the TXT record (on a local DNS-over-HTTPS
+ * resolver), verification creates the Cloudflare for SaaS hostname (on a local API fake), the
+ * portal answers there, page loads elsewhere redirect to the primary domain, and removal is clean.
+ */
+import { env } from "cloudflare:workers";
+import { beforeEach, describe, expect, inject, it } from "vitest";
+import { type Agency, call, logIn, problemOf, signUpAgency } from "./helpers";
+import { addMember } from "./members";
+
+const dohUrl = inject("dohUrl");
+const cloudflareApiUrl = inject("cloudflareApiUrl");
+
+type Domain = {
+	id: string;
+	hostname: string;
+	status: string;
+	primary: boolean;
+	dnsRecords: { type: string; name: string; value: string }[];
+	lastCheckError: string | null;
+	certificateStatus: string | null;
+};
+
+let acme: Agency;
+let globex: Agency;
+let hostname: string;
+beforeEach(async () => {
+	acme = await signUpAgency("acme", { agencyName: "Acme Studio" });
+	globex = await signUpAgency("globex");
+	await env.DB.prepare("UPDATE tenants SET plan_id = 'pro' WHERE id IN (?, ?)").bind(acme.tenantId, globex.tenantId).run();
+	hostname = `portal-${crypto.randomUUID().slice(0, 8)}.acme-agency.test`;
+});
+
+async function publishTxt(name: string, values: string[]): Promise<void> {
+	await fetch(`${dohUrl}/__test/records`, { method: "POST", body: JSON.stringify({ name, type: "TXT", values }) });
+}
+
+async function cloudflareHostnames(): Promise<{ id: string; hostname: string }[]> {
+	return (await fetch(`${cloudflareApiUrl}/__test/custom_hostnames`)).json();
+}
+
+async function addDomain(agency: Agency, name = hostname): Promise<Domain> {
+	const res = await call(agency.host, "/api/v1/domains", { cookie: agency.ownerCookie, body: { hostname: name } });
+	expect(res.status).toBe(201);
+	return res.json();
+}
+
+async function verify(agency: Agency, id: string): Promise<Domain> {
+	const res = await call(agency.host, `/api/v1/domains/${id}/verify`, { method: "POST", cookie: agency.ownerCookie });
+	expect(res.status).toBe(200);
+	return res.json();
+}
+
+describe("adding and verifying a custom domain", () => {
+	it("gives the DNS records to create, stays pending until the TXT record matches, then serves the portal there", async () => {
+		const added = await addDomain(acme, ` ${hostname.toUpperCase()}. `);
+		expect(added).toMatchObject({ hostname, status: "pending_verification", primary: false });
+		const [txt, cname] = added.dnsRecords;
+		expect(txt).toMatchObject({
+			type: "TXT",
+			name: `_atrium-challenge.${hostname}`,
+			value: expect.stringMatching(/^atrium-verification=[a-z2-7]{32}$/),
+		});
+		expect(cname).toMatchObject({ type: "CNAME", name: hostname, value: "acme.localhost" });
+		expect((await call(hostname, "/api/v1/host")).status).toBe(404);
+
+		const missing = await verify(acme, added.id);
+		expect(missing.status).toBe("pending_verification");
+		expect(missing.lastCheckError).toContain(`No TXT record found at _atrium-challenge.${hostname}`);
+
+		await publishTxt(`_atrium-challenge.${hostname}`, ["atrium-verification=wrong"]);
+		expect((await verify(acme, added.id)).lastCheckError).toContain("does not match");
+
+		await publishTxt(`_atrium-challenge.${hostname}`, ["v=spf1 -all", txt?.value ?? ""]);
+		const verified = await verify(acme, added.id);
+		expect(verified).toMatchObject({ status: "active", lastCheckError: null, certificateStatus: "pending" });
+		expect((await cloudflareHostnames()).filter((h) => h.hostname === hostname)).toHaveLength(1);
+		expect(await (await call(hostname, "/api/v1/host")).json()).toMatchObject({ kind: "tenant", tenant: { slug: "acme" } });
+	});
+
+	it("refuses platform sub-domains, malformed names and a domain another agency uses, naming the field", async () => {
+		for (const [name, message] of [
+			["evil.localhost", "must be your own domain, not one under localhost"],
+			["not a domain", "must be a domain name like portal.youragency.com"],
+			["http://x.test/", "must be a domain name like portal.youragency.com"],
+		]) {
+			const res = await call(acme.host, "/api/v1/domains", { cookie: acme.ownerCookie, body: { hostname: name } });
+			expect(res.status, name).toBe(422);
+			expect((await problemOf(res)).errors).toEqual([{ path: "hostname", message }]);
+		}
+		await addDomain(globex);
+		const taken = await call(acme.host, "/api/v1/domains", { cookie: acme.ownerCookie, body: { hostname } });
+		expect(taken.status).toBe(409);
+		expect((await problemOf(taken)).errors).toEqual([{ path: "hostname", message: "is already used by another portal" }]);
+		const listed = (await (await call(acme.host, "/api/v1/domains", { cookie: acme.ownerCookie })).json()) as { domains: Domain[] };
+		expect(listed.domains.map((d) => d.hostname)).toEqual(["acme.localhost"]);
+	});
+
+	it("is a Pro feature: a Starter agency is told to upgrade", async () => {
+		await env.DB.prepare("UPDATE tenants SET plan_id = 'starter' WHERE id = ?").bind(acme.tenantId).run();
+		const res = await call(acme.host, "/api/v1/domains", { cookie: acme.ownerCookie, body: { hostname } });
+		expect(res.status).toBe(403);
+		expect((await problemOf(res)).type).toContain("plan-feature-required");
+	});
+
+	it("is for those who manage the agency, and never reaches another agency's domains", async () => {
+		const added = await addDomain(acme);
+		await addMember(acme.tenantId, "staff", "sam@acme.test");
+		const staff = await logIn(acme.host, "sam@acme.test");
+		expect((await call(acme.host, "/api/v1/domains", { cookie: staff })).status).toBe(403);
+		expect((await call(acme.host, `/api/v1/domains/${added.id}`, { method: "DELETE", cookie: staff })).status).toBe(403);
+		expect((await call(globex.host, `/api/v1/domains/${added.id}/verify`, { method: "POST", cookie: globex.ownerCookie })).status).toBe(
+			404,
+		);
+		expect((await call(globex.host, `/api/v1/domains/${added.id}`, { method: "DELETE", cookie: globex.ownerCookie })).status).toBe(404);
+		expect((await call(acme.host, "/api/v1/domains", { cookie: globex.ownerCookie })).status).toBe(401);
+		const listed = (await (await call(acme.host, "/api/v1/domains", { cookie: acme.ownerCookie })).json()) as { domains: Domain[] };
+		expect(listed.domains.map((d) => d.hostname)).toEqual(["acme.localhost", hostname]);
+	});
+});
+
+describe("primary domain and removal", () => {
+	async function activeDomain(): Promise<Domain> {
+		const added = await addDomain(acme);
+		await publishTxt(`_atrium-challenge.${hostname}`, [added.dnsRecords[0]?.value ?? ""]);
+		return verify(acme, added.id);
+	}
+
+	it("redirects page loads on the sub-domain to the primary domain, but not API calls or assets", async () => {
+		const pending = await addDomain(acme, `other-${hostname}`);
+		const refused = await call(acme.host, `/api/v1/domains/${pending.id}/primary`, { method: "POST", cookie: acme.ownerCookie });
+		expect(refused.status).toBe(409);
+
+		const domain = await activeDomain();
+		const res = await call(acme.host, `/api/v1/domains/${domain.id}/primary`, { method: "POST", cookie: acme.ownerCookie });
+		expect(((await res.json()) as { domains: Domain[] }).domains.filter((d) => d.primary).map((d) => d.hostname)).toEqual([hostname]);
+
+		const page = await call(acme.host, "/projects?tab=all", { headers: { Accept: "text/html", "Sec-Fetch-Mode": "navigate" } });
+		expect(page.status).toBe(301);
+		expect(page.headers.get("Location")).toBe(`http://${hostname}/projects?tab=all`);
+		expect((await call(acme.host, "/api/v1/host")).status).toBe(200);
+		expect((await call(hostname, "/projects", { headers: { Accept: "text/html", "Sec-Fetch-Mode": "navigate" } })).status).toBe(200);
+	});
+
+	it("removes a domain cleanly: its Cloudflare hostname goes, the sub-domain is primary again, the portal no longer answers there", async () => {
+		const domain = await activeDomain();
+		await call(acme.host, `/api/v1/domains/${domain.id}/primary`, { method: "POST", cookie: acme.ownerCookie });
+		const res = await call(acme.host, `/api/v1/domains/${domain.id}`, { method: "DELETE", cookie: acme.ownerCookie });
+		expect(res.status).toBe(200);
+		expect(((await res.json()) as { domains: Domain[] }).domains).toEqual([
+			expect.objectContaining({ hostname: "acme.localhost", primary: true }),
+		]);
+		expect((await cloudflareHostnames()).filter((h) => h.hostname === hostname)).toEqual([]);
+		expect((await call(hostname, "/api/v1/host")).status).toBe(404);
+		expect((await call(acme.host, "/projects", { headers: { Accept: "text/html", "Sec-Fetch-Mode": "navigate" } })).status).toBe(200);
+		const subdomain = ((await (await call(acme.host, "/api/v1/domains", { cookie: acme.ownerCookie })).json()) as { domains: Domain[] })
+			.domains[0];
+		const keep = await call(acme.host, `/api/v1/domains/${subdomain?.id}`, { method: "DELETE", cookie: acme.ownerCookie });
+		expect(keep.status).toBe(409);
+	});
+});

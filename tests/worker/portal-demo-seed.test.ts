@@ -1,0 +1,42 @@
+/** The demo portal seed: the demo client user sees their client's project, and running the seed again changes nothing. */
+import { env } from "cloudflare:workers";
+import { describe, expect, it } from "vitest";
+import { buildDemoPortalSeedSql, DEMO_IDS } from "../../scripts/lib/demo-portal-seed";
+import { buildDemoSeedSql, DEMO_PASSWORD } from "../../scripts/lib/demo-seed";
+import { call, hostOf, logIn } from "./helpers";
+import { json, type ProjectDetailT } from "./portal-fixtures";
+
+async function runSql(sql: string): Promise<void> {
+	const statements = sql.split("\n").filter((line) => line.trim());
+	await env.DB.batch(statements.map((s) => env.DB.prepare(s)));
+}
+
+async function counts() {
+	return env.DB.prepare(
+		"SELECT (SELECT count(*) FROM clients) AS c, (SELECT count(*) FROM client_members) AS m, (SELECT count(*) FROM milestones) AS ms, (SELECT count(*) FROM tasks) AS t, (SELECT count(*) FROM deliverables) AS d",
+	).first();
+}
+
+describe("demo portal seed", () => {
+	it("gives northwind three clients and a project the demo client sees; a second run adds nothing", async () => {
+		await runSql(await buildDemoSeedSql("localhost"));
+		await runSql(buildDemoPortalSeedSql());
+		const first = await counts();
+		expect(first).toEqual({ c: 3, m: 1, ms: 4, t: 3, d: 1 });
+		await runSql(buildDemoPortalSeedSql());
+		expect(await counts()).toEqual(first);
+
+		const host = hostOf("northwind");
+		const cookie = await logIn(host, "client@northwind.test", DEMO_PASSWORD);
+		const clients = await json<{ clients: { name: string }[] }>(call(host, "/api/v1/clients", { cookie }));
+		expect(clients.clients.map((c) => c.name)).toEqual(["Acme Bakery"]);
+		const project = await json<ProjectDetailT>(call(host, `/api/v1/projects/${DEMO_IDS.project}`, { cookie }));
+		expect(project.progress.percent).toBe(25);
+		expect(project.deliverables.map((d) => d.status)).toEqual(["pending_review"]);
+	});
+
+	it("does nothing when the demo agency does not exist", async () => {
+		await runSql(buildDemoPortalSeedSql());
+		expect(await counts()).toEqual({ c: 0, m: 0, ms: 0, t: 0, d: 0 });
+	});
+});

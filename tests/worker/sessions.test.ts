@@ -1,0 +1,108 @@
+/** The account's sessions: listing with device and place, revoking one or all others at once, and tenant isolation. */
+import { env } from "cloudflare:workers";
+import { beforeEach, describe, expect, it } from "vitest";
+import type { SessionList } from "../../schema/dto/account-security";
+import { type Agency, call, logIn, problemOf, signUpAgency } from "./helpers";
+import { countEmails, waitForEmail } from "./mailbox";
+
+const FIREFOX_WINDOWS = "Mozilla/5.0 (Windows NT 10.0; Win64; x64; rv:132.0) Gecko/20100101 Firefox/132.0";
+const SAFARI_IPHONE =
+	"Mozilla/5.0 (iPhone; CPU iPhone OS 18_1 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/18.1 Mobile/15E148 Safari/604.1";
+
+let acme: Agency;
+let beta: Agency;
+beforeEach(async () => {
+	acme = await signUpAgency("acme", { email: "ann@acme.test" });
+	beta = await signUpAgency("beta", { email: "bob@beta.test" });
+});
+
+async function sessionsOf(host: string, cookie: string): Promise<SessionList["sessions"]> {
+	const res = await call(host, "/api/v1/me/sessions", { cookie });
+	expect(res.status).toBe(200);
+	return ((await res.json()) as SessionList).sessions;
+}
+
+describe("GET /api/v1/me/sessions", () => {
+	it("lists each session with device, place, IP and times, marks the current one, and never shows a token or its hash", async () => {
+		const phone = await logIn(acme.host, "ann@acme.test", undefined, {
+			headers: { "User-Agent": SAFARI_IPHONE },
+			ip: "203.0.113.9",
+			cf: { country: "DE", city: "Berlin" },
+		});
+		const list = await sessionsOf(acme.host, phone);
+		expect(list).toHaveLength(2);
+		const current = list.find((s) => s.current);
+		expect(current).toMatchObject({
+			device: { browser: "Safari", os: "iOS", device: "mobile", label: "Safari on iOS" },
+			place: "Berlin, DE",
+			ip: "203.0.113.9",
+		});
+		expect(list.filter((s) => s.current)).toHaveLength(1);
+		const stored = await env.DB.prepare("SELECT id FROM sessions").all<{ id: string }>();
+		const body = JSON.stringify(list);
+		for (const row of stored.results) expect(body).not.toContain(row.id);
+		expect(body).not.toContain(phone.split("=")[1]);
+		for (const s of list) expect(s.id).toMatch(/^[a-z2-7]{16}$/);
+	});
+
+	it("is 401 for visitors", async () => {
+		expect((await call(acme.host, "/api/v1/me/sessions")).status).toBe(401);
+	});
+});
+
+describe("revoking sessions", () => {
+	it("DELETE /me/sessions/:id ends that session at once, even right after it was used (cached)", async () => {
+		const laptop = await logIn(acme.host, "ann@acme.test", undefined, { headers: { "User-Agent": FIREFOX_WINDOWS } });
+		expect((await call(acme.host, "/api/v1/me", { cookie: laptop })).status).toBe(200);
+		const target = (await sessionsOf(acme.host, acme.ownerCookie)).find((s) => s.device.browser === "Firefox");
+		const res = await call(acme.host, `/api/v1/me/sessions/${target?.id}`, { method: "DELETE", cookie: acme.ownerCookie });
+		expect(res.status).toBe(204);
+		expect((await call(acme.host, "/api/v1/me", { cookie: laptop })).status).toBe(401);
+		expect((await call(acme.host, "/api/v1/me", { cookie: acme.ownerCookie })).status).toBe(200);
+		const audit = await env.DB.prepare("SELECT target_id FROM audit_events WHERE action = 'auth.session_revoked'").all();
+		expect(audit.results).toEqual([{ target_id: target?.id }]);
+	});
+
+	it("POST /me/sessions/revoke-others ends every other session and keeps this one", async () => {
+		const a = await logIn(acme.host, "ann@acme.test");
+		const b = await logIn(acme.host, "ann@acme.test");
+		for (const cookie of [a, b]) expect((await call(acme.host, "/api/v1/me", { cookie })).status).toBe(200);
+		const res = await call(acme.host, "/api/v1/me/sessions/revoke-others", { method: "POST", cookie: acme.ownerCookie });
+		expect(await res.json()).toEqual({ revoked: 2 });
+		for (const cookie of [a, b]) expect((await call(acme.host, "/api/v1/me", { cookie })).status).toBe(401);
+		expect((await sessionsOf(acme.host, acme.ownerCookie)).map((s) => s.current)).toEqual([true]);
+	});
+
+	it("cannot reach another agency's sessions: B neither lists nor revokes A's", async () => {
+		const aSessions = await sessionsOf(acme.host, acme.ownerCookie);
+		const bSessions = await sessionsOf(beta.host, beta.ownerCookie);
+		expect(bSessions.map((s) => s.id)).not.toContain(aSessions[0]?.id);
+		const res = await call(beta.host, `/api/v1/me/sessions/${aSessions[0]?.id}`, { method: "DELETE", cookie: beta.ownerCookie });
+		expect(res.status).toBe(404);
+		expect((await call(acme.host, "/api/v1/me", { cookie: acme.ownerCookie })).status).toBe(200);
+		// A's cookie means nothing on B's host.
+		expect((await call(beta.host, "/api/v1/me/sessions", { cookie: acme.ownerCookie })).status).toBe(401);
+	});
+
+	it("names a malformed session id and changes nothing", async () => {
+		const res = await call(acme.host, "/api/v1/me/sessions/not-an-id", { method: "DELETE", cookie: acme.ownerCookie });
+		expect(res.status).toBe(422);
+		expect((await problemOf(res)).errors?.[0]?.path).toBe("id");
+		expect(await sessionsOf(acme.host, acme.ownerCookie)).toHaveLength(1);
+	});
+});
+
+describe("new-device alert", () => {
+	it("emails once when a sign-in comes from a browser and network the user has not used, not for a known one", async () => {
+		const subject = /^New sign-in to your Agency acme account$/;
+		await logIn(acme.host, "ann@acme.test", undefined, { headers: { "User-Agent": FIREFOX_WINDOWS }, ip: "203.0.113.10" });
+		const email = await waitForEmail("ann@acme.test", subject);
+		expect(email.text).toContain("Firefox on Windows");
+		expect(email.text).toContain("203.0.113.10");
+		// Same browser, same /24 network: known.
+		await logIn(acme.host, "ann@acme.test", undefined, { headers: { "User-Agent": FIREFOX_WINDOWS }, ip: "203.0.113.77" });
+		await logIn(beta.host, "bob@beta.test", undefined, { headers: { "User-Agent": SAFARI_IPHONE }, ip: "192.0.2.1" });
+		await waitForEmail("bob@beta.test", /^New sign-in to your Agency beta account$/);
+		expect(await countEmails("ann@acme.test", subject)).toBe(1);
+	});
+});

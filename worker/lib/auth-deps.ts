@@ -1,0 +1,11 @@
+/** The auth services' dependencies for a request on a tenant host. */
+import type { Context } from "hono";
+import type { AppEnv } from "../env";
+import type { AuthDeps } from "../services/auth/auth-deps";
+import { tenantScope } from "./db";
+import { tenantOf } from "./host-guards";
+
+export function authDepsOf(c: Context<AppEnv>): AuthDeps {
+	const tenant = tenantOf(c);
+	return { scope: tenantScope(c.get("db"), tenant.id), gates: c.env.TENANT_GATE, jobs: c.env, baseUrl: new URL(c.req.url).origin };
+}

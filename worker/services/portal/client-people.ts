@@ -1,0 +1,59 @@
+/**
+ * A client's people: client-role members of the tenant linked to one client. Linking a user who is
+ * linked elsewhere is refused; unlinking leaves a tombstone so syncing devices learn of it.
+ */
+import { and, eq, isNull } from "drizzle-orm";
+import { clientMembers, memberships, users } from "../../../schema/index";
+import type { TenantScope } from "../../lib/db";
+import { newId } from "../../lib/ids";
+import { problems } from "../../lib/problem";
+
+export async function listClientPeople(scope: TenantScope, clientId: string) {
+	return scope.db
+		.select({ userId: users.id, name: users.name, email: users.email, linkedAt: clientMembers.updatedAt })
+		.from(clientMembers)
+		.innerJoin(users, and(eq(users.id, clientMembers.userId), eq(users.tenantId, clientMembers.tenantId)))
+		.where(scope.where(clientMembers, eq(clientMembers.clientId, clientId), isNull(clientMembers.deletedAt)))
+		.orderBy(users.name);
+}
+
+/** Links `userId` to `clientId`; true when a new link was made, false when it already existed. */
+export async function linkClientPerson(scope: TenantScope, clientId: string, userId: string, now = Date.now()): Promise<boolean> {
+	const [member] = await scope.db
+		.select({ role: memberships.role })
+		.from(memberships)
+		.where(scope.where(memberships, eq(memberships.userId, userId)))
+		.limit(1);
+	if (member?.role !== "client") {
+		throw problems.validation([{ path: "userId", message: "must be a client-role member of your agency" }]);
+	}
+	const [link] = await scope.db
+		.select()
+		.from(clientMembers)
+		.where(scope.where(clientMembers, eq(clientMembers.userId, userId)))
+		.limit(1);
+	if (link && link.deletedAt === null) {
+		if (link.clientId === clientId) return false;
+		throw problems.conflict("userId", "already belongs to another client; unlink them there first");
+	}
+	if (link) {
+		await scope.update(clientMembers, { clientId, deletedAt: null, updatedAt: now }, eq(clientMembers.id, link.id));
+	} else {
+		await scope.insert(clientMembers, { id: newId(now), clientId, userId, createdAt: now, updatedAt: now });
+	}
+	return true;
+}
+
+/** Unlinks; false when there was no live link to this client. */
+export async function unlinkClientPerson(scope: TenantScope, clientId: string, userId: string, now = Date.now()): Promise<boolean> {
+	const removed = await scope
+		.update(
+			clientMembers,
+			{ deletedAt: now, updatedAt: now },
+			eq(clientMembers.clientId, clientId),
+			eq(clientMembers.userId, userId),
+			isNull(clientMembers.deletedAt),
+		)
+		.returning({ id: clientMembers.id });
+	return removed.length > 0;
+}

@@ -1,0 +1,133 @@
+/**
+ * Deliverables of a project and their reviews: the agency adds them (a link, or a file once
+ * documents exist), the client approves or asks for changes with a comment; each decision is a
+ * review row and sets the deliverable's status.
+ */
+import { and, asc, desc, eq, inArray, isNull, type SQL } from "drizzle-orm";
+import type { z } from "zod";
+import type { CreateDeliverableBody, DeliverableListQuery, ReviewBody } from "../../../schema/dto/portal";
+import { type Deliverable, deliverableReviews, deliverables, projects, users } from "../../../schema/index";
+import type { TenantScope } from "../../lib/db";
+import { newId } from "../../lib/ids";
+import { problems } from "../../lib/problem";
+import { type ClientAccess, visibleClientsCondition } from "./client-access";
+import { getVisibleProject, toDto } from "./projects";
+import { assertMilestoneOf } from "./tasks";
+
+export async function reviewsOf(scope: TenantScope, deliverableIds: string[]) {
+	if (deliverableIds.length === 0) return [];
+	const rows = await scope.db
+		.select({ review: deliverableReviews, authorName: users.name })
+		.from(deliverableReviews)
+		.leftJoin(users, and(eq(users.id, deliverableReviews.authorUserId), eq(users.tenantId, deliverableReviews.tenantId)))
+		.where(scope.where(deliverableReviews, inArray(deliverableReviews.deliverableId, deliverableIds), isNull(deliverableReviews.deletedAt)))
+		.orderBy(asc(deliverableReviews.createdAt), asc(deliverableReviews.id));
+	return rows.map((r) => ({ ...toDto(r.review), authorName: r.authorName }));
+}
+
+export async function listDeliverables(
+	scope: TenantScope,
+	access: ClientAccess,
+	query: z.infer<typeof DeliverableListQuery>,
+): Promise<Deliverable[]> {
+	const conditions: (SQL | undefined)[] = [
+		isNull(deliverables.deletedAt),
+		isNull(projects.deletedAt),
+		visibleClientsCondition(access, projects.clientId),
+	];
+	if (query.projectId) conditions.push(eq(deliverables.projectId, query.projectId));
+	if (query.status) conditions.push(eq(deliverables.status, query.status));
+	const rows = await scope.db
+		.select({ deliverable: deliverables })
+		.from(deliverables)
+		.innerJoin(projects, and(eq(projects.id, deliverables.projectId), eq(projects.tenantId, deliverables.tenantId)))
+		.where(scope.where(deliverables, ...conditions))
+		.orderBy(desc(deliverables.createdAt), desc(deliverables.id))
+		.limit(500);
+	return rows.map((r) => r.deliverable);
+}
+
+/** A live deliverable whose project's client the caller may see, or 404. */
+export async function getVisibleDeliverable(scope: TenantScope, access: ClientAccess, id: string): Promise<Deliverable> {
+	const [row] = await scope.db
+		.select()
+		.from(deliverables)
+		.where(scope.where(deliverables, eq(deliverables.id, id), isNull(deliverables.deletedAt)))
+		.limit(1);
+	if (!row) throw problems.notFound("There is no deliverable with this id.");
+	try {
+		await getVisibleProject(scope, access, row.projectId);
+	} catch {
+		throw problems.notFound("There is no deliverable with this id.");
+	}
+	return row;
+}
+
+export async function deliverableWithReviews(scope: TenantScope, access: ClientAccess, id: string) {
+	const row = await getVisibleDeliverable(scope, access, id);
+	return { ...toDto(row), reviews: await reviewsOf(scope, [row.id]) };
+}
+
+export async function createDeliverable(
+	scope: TenantScope,
+	access: ClientAccess,
+	input: z.infer<typeof CreateDeliverableBody>,
+	now = Date.now(),
+): Promise<Deliverable> {
+	try {
+		await getVisibleProject(scope, access, input.projectId);
+	} catch {
+		throw problems.validation([{ path: "projectId", message: "must be one of your projects" }]);
+	}
+	if (input.milestoneId) await assertMilestoneOf(scope, input.projectId, input.milestoneId);
+	const id = input.id ?? newId(now);
+	const [existing] = await scope.db
+		.select()
+		.from(deliverables)
+		.where(scope.where(deliverables, eq(deliverables.id, id)))
+		.limit(1);
+	if (existing) {
+		if (existing.projectId === input.projectId && existing.title === input.title) return existing;
+		throw problems.conflict("id", "is already used by another record");
+	}
+	const [row] = await scope
+		.insert(deliverables, {
+			id,
+			projectId: input.projectId,
+			milestoneId: input.milestoneId ?? null,
+			title: input.title,
+			kind: input.kind,
+			url: input.kind === "link" ? (input.url ?? null) : null,
+			createdAt: now,
+			updatedAt: now,
+		})
+		.returning();
+	if (!row) throw new Error("deliverable insert returned nothing");
+	return row;
+}
+
+/** Records a client's decision and sets the deliverable's status to it. */
+export async function reviewDeliverable(
+	scope: TenantScope,
+	access: ClientAccess,
+	id: string,
+	input: z.infer<typeof ReviewBody>,
+	now = Date.now(),
+) {
+	const current = await getVisibleDeliverable(scope, access, id);
+	if (current.status === "approved") {
+		throw problems.conflict("decision", "cannot change: this deliverable is already approved");
+	}
+	const review = scope.insert(deliverableReviews, {
+		id: newId(now),
+		deliverableId: id,
+		authorUserId: access.userId,
+		decision: input.decision,
+		comment: input.comment,
+		createdAt: now,
+		updatedAt: now,
+	});
+	const status = scope.update(deliverables, { status: input.decision, updatedAt: now }, eq(deliverables.id, id));
+	await scope.db.batch([review, status]);
+	return deliverableWithReviews(scope, access, id);
+}
