@@ -1,5 +1,6 @@
 /** Every drizzle table of the shared schema; drizzle-kit generates migrations from this module. */
 export * from "./tables/account-tokens";
+export * from "./tables/api-keys";
 export * from "./tables/assistant-settings";
 export * from "./tables/audit-events";
 export * from "./tables/clients";
@@ -7,10 +8,12 @@ export * from "./tables/conversations";
 export * from "./tables/dead-jobs";
 export * from "./tables/deliverables";
 export * from "./tables/email-outbox";
+export * from "./tables/invitations";
 export * from "./tables/mfa";
 export * from "./tables/projects";
 export * from "./tables/prompt-templates";
 export * from "./tables/push-subscriptions";
+export * from "./tables/roles";
 export * from "./tables/security-policies";
 export * from "./tables/sessions";
 export * from "./tables/sign-in-events";

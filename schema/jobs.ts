@@ -21,6 +21,8 @@ export type Job =
 			signIn?: { device: string; place: string | null; ip: string | null; at: number };
 	  }
 	| { type: "purge-expired-auth"; tenantId: null; idempotencyKey: string }
+	/** `token` travels only in the queue message and the email itself; the database holds its hash. */
+	| { type: "invitation-email"; tenantId: string; invitationId: string; token: string; acceptUrl: string; idempotencyKey: string }
 	| { type: "milestone-completed-email"; tenantId: string; milestoneId: string; completedAt: number; idempotencyKey: string }
 	| { type: "task-reminders"; tenantId: null; now: number; idempotencyKey: string }
 	| { type: "push-notification"; tenantId: string; userId: string; message: PushMessageContent; idempotencyKey: string };

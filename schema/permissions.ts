@@ -1,6 +1,6 @@
 /**
- * Built-in roles and the named permissions each grants. Routes check permissions, never role names,
- * so custom roles can later be made of the same permission names.
+ * Built-in roles and the named permissions each grants. Routes check permissions, never role names;
+ * custom roles (schema/tables/roles.ts) are made of the same permission names.
  */
 export const ROLES = ["owner", "admin", "staff", "client"] as const;
 export type Role = (typeof ROLES)[number];
@@ -32,6 +32,7 @@ export const PERMISSIONS = [
 	"assistant:use",
 	"audit:read",
 	"jobs:manage",
+	"api_keys:manage",
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -56,7 +57,15 @@ const STAFF: readonly Permission[] = [
 	"assistant:use",
 ];
 
-const ADMIN: readonly Permission[] = [...STAFF, "tenant:manage", "members:manage", "usage:read", "audit:read", "jobs:manage"];
+const ADMIN: readonly Permission[] = [
+	...STAFF,
+	"tenant:manage",
+	"members:manage",
+	"usage:read",
+	"audit:read",
+	"jobs:manage",
+	"api_keys:manage",
+];
 
 export const ROLE_PERMISSIONS: Readonly<Record<Role, ReadonlySet<Permission>>> = {
 	/** The owner holds every permission, the client-side ones too (e.g. recording a client's approval given by phone). */
@@ -82,6 +91,28 @@ export const ROLE_PERMISSIONS: Readonly<Record<Role, ReadonlySet<Permission>>> =
 /** Whether a role grants a permission. */
 export function roleCan(role: Role, permission: Permission): boolean {
 	return ROLE_PERMISSIONS[role].has(permission);
+}
+
+export function isPermission(name: string): name is Permission {
+	return (PERMISSIONS as readonly string[]).includes(name);
+}
+
+/** What every member may do with their own account, whatever their role: a custom role always includes these. */
+export const MEMBER_BASELINE: readonly Permission[] = ["account:read", "account:write"];
+
+/**
+ * What a member may do: their custom role's permissions (plus MEMBER_BASELINE) when they have one,
+ * else their built-in role's. Unknown names (a permission removed since the role was saved) grant nothing.
+ */
+export function effectivePermissions(role: Role, customRolePermissions: readonly string[] | null): ReadonlySet<Permission> {
+	if (customRolePermissions === null) return ROLE_PERMISSIONS[role];
+	return new Set([...MEMBER_BASELINE, ...customRolePermissions.filter(isPermission)]);
+}
+
+/** Permissions in catalogue order (stable output for APIs). */
+export function sortPermissions(permissions: Iterable<Permission>): Permission[] {
+	const set = new Set(permissions);
+	return PERMISSIONS.filter((p) => set.has(p));
 }
 
 /** Staff-side roles see the agency workspace; clients see the portal. */

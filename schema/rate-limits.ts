@@ -19,4 +19,6 @@ export const RATE_RULES = {
 	passwordResetPerEmail: { capacity: 3, refillPerSecond: 1 / 600 },
 	/** Agency sign-ups from one IP address: 5 at once, then one every 10 minutes. */
 	signUpPerIp: { capacity: 5, refillPerSecond: 1 / 600 },
+	/** Requests made with one API key: 120 at once, then two a second. */
+	apiKeyRequests: { capacity: 120, refillPerSecond: 2 },
 } as const satisfies Record<string, BucketRule>;

@@ -1,6 +1,6 @@
 /**
  * createApp(): the middleware chain and every route.
- * ping (bare) → request context → security headers → body limit → origin check → tenant → session → account policy → routes.
+ * ping (bare) → request context → security headers → body limit → origin check → tenant → API key → session → account policy → routes.
  */
 import { OpenAPIHono } from "@hono/zod-openapi";
 import { HTTPException } from "hono/http-exception";
@@ -8,16 +8,19 @@ import type { AppEnv } from "./env";
 import { createLogger } from "./lib/logger";
 import { Problem, problems, respondWithProblem } from "./lib/problem";
 import { accountPolicy } from "./middleware/account-policy";
+import { loadApiKey } from "./middleware/api-key";
 import { apiBodyLimit } from "./middleware/body-limit";
 import { originCheck } from "./middleware/origin-check";
 import { requestContext } from "./middleware/request-context";
 import { securityHeaders } from "./middleware/security-headers";
 import { loadSession } from "./middleware/session";
 import { resolveTenant } from "./middleware/tenant";
+import { apiKeysRouter } from "./routes/api-keys/api-keys.index";
 import { appShellRouter } from "./routes/app-shell";
 import { conversationsRouter } from "./routes/assistant/conversations.index";
 import { messagesRouter } from "./routes/assistant/messages.index";
 import { templatesRouter } from "./routes/assistant/templates.index";
+import { auditEventsRouter } from "./routes/audit-events/audit-events.index";
 import { authRouter } from "./routes/auth/auth.index";
 import { brandFilesRouter } from "./routes/brand-files";
 import { brandingRouter } from "./routes/branding/branding.index";
@@ -29,12 +32,16 @@ import { mountApiDocs } from "./routes/docs/docs.index";
 import { domainsRouter } from "./routes/domains/domains.index";
 import { healthRouter } from "./routes/health/health.index";
 import { hostRouter } from "./routes/host/host.index";
+import { invitationsRouter } from "./routes/invitations/invitations.index";
 import { manifestRouter } from "./routes/manifest";
 import { meRouter } from "./routes/me/me.index";
+import { membersRouter } from "./routes/members/members.index";
 import { projectsRouter } from "./routes/projects/projects.index";
 import { pushRouter } from "./routes/push/push.index";
+import { rolesRouter } from "./routes/roles/roles.index";
 import { securityRouter } from "./routes/security/security.index";
 import { tasksRouter } from "./routes/tasks/tasks.index";
+import { invitationDomainsRouter } from "./routes/tenant-settings/invitation-domains";
 import { usageRouter } from "./routes/usage/usage.index";
 
 /** The versioned, tenant-scoped API. Its type is what the PWA's typed client is built from. */
@@ -44,6 +51,12 @@ function createApiRoutes() {
 		.route("/", authRouter)
 		.route("/", meRouter)
 		.route("/", usageRouter)
+		.route("/", membersRouter)
+		.route("/", rolesRouter)
+		.route("/", invitationsRouter)
+		.route("/", invitationDomainsRouter)
+		.route("/", apiKeysRouter)
+		.route("/", auditEventsRouter)
 		.route("/", securityRouter)
 		.route("/", pushRouter)
 		.route("/", brandingRouter)
@@ -71,6 +84,7 @@ export function createApp() {
 	app.use("/api/*", apiBodyLimit);
 	app.use("/api/v1/*", originCheck);
 	app.use("/api/v1/*", resolveTenant);
+	app.use("/api/v1/*", loadApiKey);
 	app.use("/api/v1/*", loadSession);
 	app.use("/api/v1/*", accountPolicy);
 

@@ -3,7 +3,7 @@ import type { DrizzleD1Database } from "drizzle-orm/d1";
 import type { TenantSummary } from "../schema/dto/auth";
 import type { PublicBrand } from "../schema/dto/branding";
 import type * as schema from "../schema/index";
-import type { Role } from "../schema/permissions";
+import type { Permission, Role } from "../schema/permissions";
 import type { Logger } from "./lib/logger";
 
 /** Optional secrets (`.dev.vars` locally, `wrangler secret put` in production); see .dev.vars.example. */
@@ -44,17 +44,33 @@ export type HostInfo =
 	| { kind: "platform" }
 	| { kind: "tenant"; tenant: TenantSummary; brand: PublicBrand; hostname: string; primaryHostname: string | null };
 
-/** The signed-in user of this request, resolved from the session cookie. */
-export type AuthContext = {
-	sessionId: string;
+/** Who a request acts as, whichever way it authenticated. */
+type AuthBase = {
 	tenantId: string;
+	/** The signed-in user; for an API key, the member who created it. */
 	user: { id: string; email: string; name: string };
+	/** The member's built-in role (for an API key: its creator's). */
 	role: Role;
+	/** The member's custom role, whose permissions replace the built-in role's; null when none. */
+	customRoleId: string | null;
+	/** What this request may do, resolved once (and cached with the session): check this, never `role`. */
+	permissions: ReadonlySet<Permission>;
+};
+
+/** A request signed in with the session cookie: a person, with their account's security state. */
+export type SessionAuth = AuthBase & {
+	via: "session";
+	sessionId: string;
 	/** The account's address has been confirmed through an emailed link. */
 	emailVerified: boolean;
 	/** The account has a confirmed TOTP authenticator. */
 	mfaEnabled: boolean;
 };
+
+/** A request authenticated with `Authorization: Bearer atr_…`: `permissions` are the key's scopes (within its creator's). */
+export type ApiKeyAuth = AuthBase & { via: "api-key"; apiKey: { id: string; prefix: string } };
+
+export type AuthContext = SessionAuth | ApiKeyAuth;
 
 export type AppEnv = {
 	Bindings: Bindings;

@@ -20,6 +20,13 @@ const Account = lazy(() => import("./routes/account"));
 const ComingSoon = lazy(() => import("./routes/coming-soon"));
 const NotFound = lazy(() => import("./routes/not-found"));
 const Usage = lazy(() => import("./routes/usage"));
+const Invite = lazy(() => import("./routes/invite"));
+const Settings = lazy(() => import("./routes/settings/index"));
+const SettingsTeam = lazy(() => import("./routes/settings/team"));
+const SettingsRoles = lazy(() => import("./routes/settings/roles"));
+const SettingsApiKeys = lazy(() => import("./routes/settings/api-keys"));
+const SettingsAuditLog = lazy(() => import("./routes/settings/audit-log"));
+const SettingsInvitationDomains = lazy(() => import("./routes/settings/invitation-domains"));
 const BrandSettings = lazy(() => import("./routes/brand-settings"));
 const DomainSettings = lazy(() => import("./routes/domain-settings"));
 const AccountSecurity = lazy(() => import("./routes/account-security"));
@@ -56,6 +63,7 @@ function SignedOutPages() {
 		<Router>
 			<Route path="/signin" component={SignIn} />
 			<Route path="/welcome" component={Welcome} />
+			<Route path="/invite" component={Invite} />
 			<Route path="/verify-email" component={VerifyEmail} />
 			<Route path="/reset-password" component={ResetPassword} />
 			<Route path="/unlock" component={Unlock} />
@@ -95,6 +103,13 @@ function SignedInPages() {
 				<Route path="/signin" component={ContinueAfterSignIn} />
 				<Route path="/welcome" component={GoToStart} />
 				<Route path="/usage" component={Usage} />
+				<Route path="/invite" component={Invite} />
+				<Route path="/settings" component={Settings} />
+				<Route path="/settings/team" component={SettingsTeam} />
+				<Route path="/settings/roles" component={SettingsRoles} />
+				<Route path="/settings/api-keys" component={SettingsApiKeys} />
+				<Route path="/settings/audit-log" component={SettingsAuditLog} />
+				<Route path="/settings/invitation-domains" component={SettingsInvitationDomains} />
 				<Route path="/settings/brand" component={BrandSettings} />
 				<Route path="/settings/domains" component={DomainSettings} />
 				<Route path="/clients" component={Clients} />

@@ -1,6 +1,6 @@
 /** Wire shapes of sign-up, sign-in, hand-off and the signed-in identity (`/api/v1/me`). */
 import { z } from "zod";
-import { ROLES } from "../permissions";
+import { PERMISSIONS, ROLES } from "../permissions";
 import { PublicBrand } from "./branding";
 
 /** Sub-domain labels that never name a tenant. */
@@ -82,7 +82,10 @@ export const MeResponse = z
 	.object({
 		user: z.object({ id: z.string(), email: z.string(), name: z.string() }),
 		tenant: TenantSummary,
+		/** The built-in role: owner, admin and staff get the agency workspace, clients the portal. */
 		role: z.enum(ROLES),
+		/** Everything this user may do (their custom role's permissions if they have one, else their role's); the app shows what these allow. */
+		permissions: z.array(z.enum(PERMISSIONS)),
 		/** The account's email address has been confirmed through an emailed link. */
 		emailVerified: z.boolean(),
 		/** The account signs in with a TOTP code as well as its password. */

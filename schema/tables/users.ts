@@ -35,6 +35,8 @@ export const memberships = sqliteTable(
 			.notNull()
 			.references(() => users.id, { onDelete: "cascade" }),
 		role: text("role", { enum: ROLES }).notNull(),
+		/** A custom role (`roles.id`) whose permissions replace the built-in role's; null: the built-in role's. */
+		customRoleId: text("custom_role_id"),
 		createdAt: integer("created_at").notNull(),
 	},
 	(t) => [primaryKey({ columns: [t.tenantId, t.userId] }), index("memberships_user_idx").on(t.tenantId, t.userId)],

@@ -32,6 +32,9 @@ describe("accessibility", () => {
 			...(await check(page, platformUrl("/"), () => page.getByRole("button", { name: "Create agency" }).waitFor())),
 			...(await check(page, tenantUrl("northwind", "/signin"), () => page.getByRole("button", { name: "Sign in" }).waitFor())),
 			...(await check(page, tenantUrl("northwind", "/welcome"), () => page.getByRole("main").waitFor())),
+			...(await check(page, tenantUrl("northwind", "/invite?token=aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa"), () =>
+				page.getByRole("heading", { name: "This invitation cannot be used" }).waitFor(),
+			)),
 			...(await check(page, tenantUrl("northwind", "/reset-password"), () =>
 				page.getByRole("button", { name: "Send the link" }).waitFor(),
 			)),
@@ -54,11 +57,32 @@ describe("accessibility", () => {
 		const nav = page.getByRole("navigation", { name: /main/i });
 		const hrefs = await nav.getByRole("link").evaluateAll((links) => links.map((l) => l.getAttribute("href") ?? ""));
 		const violations: string[] = [];
-		for (const href of [...new Set([...hrefs, "/account", "/account/security", "/no-such-page"])]) {
+		const settings = [
+			"/settings",
+			"/settings/team",
+			"/settings/roles",
+			"/settings/api-keys",
+			"/settings/audit-log",
+			"/settings/invitation-domains",
+			"/settings/brand",
+			"/settings/domains",
+		];
+		for (const href of [...new Set([...hrefs, ...settings, "/account", "/account/security", "/no-such-page"])]) {
 			violations.push(...(await check(page, tenantUrl("northwind", href), () => page.getByRole("main").waitFor())));
 		}
 		expect(hrefs.length).toBeGreaterThanOrEqual(8);
 		expect(violations).toEqual([]);
+	});
+
+	it("the settings a staff member sees", async () => {
+		const page = await signedIn("staff@northwind.test");
+		const violations = await check(page, tenantUrl("northwind", "/settings/team"), () =>
+			page.getByRole("heading", { name: "Members" }).waitFor(),
+		);
+		expect(violations).toEqual([]);
+		// Staff read the team; the controls to change it are not offered.
+		expect(await page.getByRole("button", { name: /Remove/ }).count()).toBe(0);
+		expect(await page.getByRole("button", { name: "Send invitation" }).count()).toBe(0);
 	});
 
 	it("the portal's staff pages with their data loaded", async () => {

@@ -40,7 +40,9 @@ describe("branding", () => {
 		const page = await context.newPage();
 		await signIn(page);
 		await page.goto(tenantUrl(agency.slug, "/account"));
-		await page.getByRole("link", { name: "Brand" }).click();
+		await page.getByRole("link", { name: "Agency settings" }).click();
+		await page.waitForURL(tenantUrl(agency.slug, "/settings"));
+		await page.getByRole("navigation", { name: "Settings" }).getByRole("link", { name: "Brand" }).click();
 		await page.waitForURL(tenantUrl(agency.slug, "/settings/brand"));
 		expect(await seriousA11yViolations(page)).toEqual([]);
 
@@ -96,7 +98,9 @@ describe("branding", () => {
 		const page = await context.newPage();
 		await signIn(page);
 		await page.goto(tenantUrl(agency.slug, "/account"));
-		await page.getByRole("link", { name: "Domains" }).click();
+		await page.getByRole("link", { name: "Agency settings" }).click();
+		await page.waitForURL(tenantUrl(agency.slug, "/settings"));
+		await page.getByRole("navigation", { name: "Settings" }).getByRole("link", { name: "Custom domains" }).click();
 		await page.waitForURL(tenantUrl(agency.slug, "/settings/domains"));
 		await expect.poll(() => page.getByRole("main").textContent()).toContain(`${agency.slug}.localhost`);
 		expect(await seriousA11yViolations(page)).toEqual([]);

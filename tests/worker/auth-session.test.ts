@@ -1,6 +1,8 @@
 /** Password sign-in, `/me`, sign-out, session expiry and renewal, and rate limits on sign-in. */
+
 import { env } from "cloudflare:workers";
 import { beforeEach, describe, expect, it } from "vitest";
+import { PERMISSIONS } from "../../schema/permissions";
 import { tokenId } from "../../worker/lib/tokens";
 import { type Agency, call, freshIp, logIn, PASSWORD, problemOf, sessionCookie, signUpAgency } from "./helpers";
 
@@ -24,6 +26,7 @@ describe("POST /api/v1/auth/login", () => {
 			user: { id: acme.owner.id, email: "Ann@Acme.test", name: "Ann Owner" },
 			tenant: { id: acme.tenantId, slug: "acme", name: "Agency acme" },
 			role: "owner",
+			permissions: [...PERMISSIONS],
 			emailVerified: false,
 			mfaEnabled: false,
 			mfaSetupRequired: false,

@@ -3,7 +3,7 @@
 import { env } from "cloudflare:workers";
 import { Hono } from "hono";
 import { describe, expect, it } from "vitest";
-import { PERMISSIONS, ROLES, roleCan } from "../../schema/permissions";
+import { PERMISSIONS, ROLE_PERMISSIONS, ROLES, roleCan } from "../../schema/permissions";
 import type { AppEnv } from "../../worker/env";
 import { Problem, problemResponse } from "../../worker/lib/problem";
 import { requirePermission } from "../../worker/middleware/require-permission";
@@ -17,7 +17,9 @@ describe("built-in roles", () => {
 			await addMember(acme.tenantId, role, `${role}@acme.test`);
 			const cookie = await logIn(acme.host, `${role}@acme.test`);
 			const me = await call(acme.host, "/api/v1/me", { cookie });
-			expect(await me.json()).toMatchObject({ user: { email: `${role}@acme.test` }, role });
+			const body = (await me.json()) as { role: string; permissions: string[] };
+			expect(body).toMatchObject({ user: { email: `${role}@acme.test` }, role });
+			expect(body.permissions).toEqual(PERMISSIONS.filter((p) => roleCan(role, p)));
 		}
 	});
 
@@ -41,10 +43,13 @@ describe("requirePermission", () => {
 			"auth",
 			role
 				? {
+						via: "session",
 						sessionId: "s",
 						tenantId: "t",
 						user: { id: "u", email: "e", name: "n" },
 						role: role as (typeof ROLES)[number],
+						customRoleId: null,
+						permissions: ROLE_PERMISSIONS[role as (typeof ROLES)[number]],
 						emailVerified: true,
 						mfaEnabled: false,
 					}

@@ -10,6 +10,7 @@ import type { Bindings } from "../env";
 import { EmailDeliveryError } from "../lib/email/transport";
 import { createLogger } from "../lib/logger";
 import { runAccountEmail } from "./account-email";
+import { runInvitationEmail } from "./invitation-email";
 import { type JobDeps, jobDeps } from "./job-deps";
 import { runMilestoneCompletedEmail } from "./milestone-completed-email";
 import { runPurgeExpiredAuth } from "./purge-expired-auth";
@@ -32,6 +33,8 @@ export async function runJob(deps: JobDeps, job: Job): Promise<void> {
 			return runAccountEmail(deps, job);
 		case "purge-expired-auth":
 			return runPurgeExpiredAuth(deps);
+		case "invitation-email":
+			return runInvitationEmail(deps, job);
 		case "push-notification":
 			return runPushNotification(deps, job);
 		case "milestone-completed-email":

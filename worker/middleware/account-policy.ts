@@ -4,6 +4,8 @@
  *   gets 403 `mfa-setup-required` (the PWA sends the user to enrolment).
  * - `unverifiedAccess: read_only` and the email is not verified: reads work, writes other than
  *   auth and the account's own routes get 403 `email-verification-required`.
+ * The policy is about people's accounts, so it applies to cookie sessions only: an API key has no
+ * verification or MFA state of its own, and creating one is itself a session write the policy gates.
  */
 import { createMiddleware } from "hono/factory";
 import type { AppEnv } from "../env";
@@ -17,7 +19,7 @@ const UNVERIFIED_WRITES_ALLOWED = [/^\/api\/v1\/auth\//, /^\/api\/v1\/me(\/|$)/]
 export const accountPolicy = createMiddleware<AppEnv>(async function accountPolicy(c, next) {
 	const auth = c.get("auth");
 	const host = c.get("host");
-	if (!auth || host.kind !== "tenant") return next();
+	if (auth?.via !== "session" || host.kind !== "tenant") return next();
 	const path = c.req.path;
 	const policy = await securityPolicyOf(tenantScope(c.get("db"), host.tenant.id));
 	if (mfaSetupRequired(policy, auth) && !MFA_SETUP_ALLOWED.some((p) => p.test(path))) {

@@ -12,6 +12,8 @@ import { validateSessionToken } from "../services/sessions";
 const TOKEN_SHAPE = /^[a-z2-7]{32}$/;
 
 export const loadSession = createMiddleware<AppEnv>(async function loadSession(c, next) {
+	// Authenticated by an API key already: the cookie, if any, plays no part.
+	if (c.get("auth") !== null) return next();
 	const host = c.get("host");
 	const token = getCookie(c, SESSION_COOKIE);
 	if (token === undefined || host.kind !== "tenant") return next();

@@ -5,6 +5,7 @@
  */
 import type { AuditAction } from "../../schema/audit-actions";
 import { auditEvents } from "../../schema/index";
+import type { AuthContext } from "../env";
 import type { TenantScope } from "../lib/db";
 import { newId } from "../lib/ids";
 import type { RequestOrigin } from "./sessions";
@@ -22,6 +23,11 @@ export const SYSTEM_ACTOR: AuditActor = { userId: null, label: "system" };
 
 export function userActor(user: { id: string; email: string }): AuditActor {
 	return { userId: user.id, label: user.email };
+}
+
+/** Who acted on a request: the signed-in user, or `api-key:<prefix>` for an API key. */
+export function actorOf(auth: AuthContext): AuditActor {
+	return auth.via === "api-key" ? { userId: null, label: `api-key:${auth.apiKey.prefix}` } : userActor(auth.user);
 }
 
 export async function recordAudit(scope: TenantScope, entry: AuditEntry, now = Date.now()): Promise<void> {

@@ -6,7 +6,7 @@
 import type { SecurityPolicy } from "../../schema/dto/account-security";
 import { tenantSecurityPolicies } from "../../schema/index";
 import { isStaffRole } from "../../schema/permissions";
-import type { AuthContext } from "../env";
+import type { SessionAuth } from "../env";
 import type { TenantScope } from "../lib/db";
 import { policyCache } from "../lib/identity-cache";
 
@@ -35,7 +35,7 @@ export async function updateSecurityPolicy(scope: TenantScope, patch: Partial<Se
 }
 
 /** Whether the policy requires MFA of this person and they have none yet. */
-export function mfaSetupRequired(policy: SecurityPolicy, auth: AuthContext): boolean {
+export function mfaSetupRequired(policy: SecurityPolicy, auth: SessionAuth): boolean {
 	if (auth.mfaEnabled) return false;
 	return policy.mfaRequired === "everyone" || (policy.mfaRequired === "staff" && isStaffRole(auth.role));
 }

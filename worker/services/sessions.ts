@@ -4,11 +4,13 @@
  * query is scoped to the tenant of the request.
  */
 import { and, eq, isNotNull, lt, ne } from "drizzle-orm";
-import { memberships, sessions, totpCredentials, users } from "../../schema/index";
-import type { AuthContext, Database } from "../env";
+import { memberships, roles, sessions, totpCredentials, users } from "../../schema/index";
+import { effectivePermissions } from "../../schema/permissions";
+import type { Database, SessionAuth } from "../env";
 import type { TenantScope } from "../lib/db";
-import { sessionCache, sessionCacheKey } from "../lib/identity-cache";
+import { forgetCachedMember, sessionCache, sessionCacheKey } from "../lib/identity-cache";
 import { generatePublicId, generateToken, tokenId } from "../lib/tokens";
+import { parsePermissionList, sessionAuthOf } from "./members";
 
 export const SESSION_TTL_MS = 30 * 24 * 60 * 60 * 1000;
 const RENEW_WHEN_LEFT_MS = SESSION_TTL_MS / 2;
@@ -38,7 +40,7 @@ export async function createSession(scope: TenantScope, input: { userId: string 
 	return { id, publicId, token, expiresAt };
 }
 
-export type ValidatedSession = { auth: AuthContext; renewedExpiresAt: number | null };
+export type ValidatedSession = { auth: SessionAuth; renewedExpiresAt: number | null };
 
 /** The session a token opens on this tenant, renewed if it is past half-life; null if none or expired. */
 export async function validateSessionToken(scope: TenantScope, token: string, now = Date.now()): Promise<ValidatedSession | null> {
@@ -63,12 +65,15 @@ export async function validateSessionToken(scope: TenantScope, token: string, no
 			email: users.email,
 			name: users.name,
 			role: memberships.role,
+			customRoleId: memberships.customRoleId,
+			customPermissions: roles.permissions,
 			emailVerifiedAt: users.emailVerifiedAt,
 			totpConfirmedAt: totpCredentials.confirmedAt,
 		})
 		.from(sessions)
 		.innerJoin(users, and(eq(users.id, sessions.userId), eq(users.tenantId, sessions.tenantId)))
 		.innerJoin(memberships, and(eq(memberships.userId, sessions.userId), eq(memberships.tenantId, sessions.tenantId)))
+		.leftJoin(roles, and(eq(roles.id, memberships.customRoleId), eq(roles.tenantId, memberships.tenantId)))
 		.leftJoin(
 			totpCredentials,
 			and(
@@ -94,14 +99,20 @@ export async function validateSessionToken(scope: TenantScope, token: string, no
 		lastSeenAt = now;
 		await scope.update(sessions, { lastSeenAt: now }, eq(sessions.id, id));
 	}
-	const auth: AuthContext = {
-		sessionId: id,
-		tenantId: scope.tenantId,
-		user: { id: row.userId, email: row.email, name: row.name },
-		role: row.role,
-		emailVerified: row.emailVerifiedAt !== null,
-		mfaEnabled: row.totpConfirmedAt !== null,
-	};
+	const auth = sessionAuthOf(
+		{
+			id: row.userId,
+			email: row.email,
+			name: row.name,
+			role: row.role,
+			customRoleId: row.customRoleId,
+			permissions: effectivePermissions(row.role, parsePermissionList(row.customPermissions)),
+			emailVerifiedAt: row.emailVerifiedAt,
+			mfaEnabled: row.totpConfirmedAt !== null,
+		},
+		id,
+		scope.tenantId,
+	);
 	sessionCache.set(cacheKey, { auth, expiresAt: renewedExpiresAt ?? row.expiresAt, lastSeenAt }, now);
 	return { auth, renewedExpiresAt };
 }
@@ -111,7 +122,7 @@ export async function invalidateSession(scope: TenantScope, sessionId: string): 
 	await scope.delete(sessions, eq(sessions.id, sessionId));
 }
 
-/** Signs a user out everywhere in the tenant (but `keepSessionId`, when given). */
+/** Signs a user out everywhere in the tenant (but `keepSessionId`, when given); returns how many sessions ended. */
 export async function invalidateUserSessions(scope: TenantScope, userId: string, keepSessionId?: string): Promise<number> {
 	const keep = keepSessionId ? ne(sessions.id, keepSessionId) : undefined;
 	const deleted = await scope.delete(sessions, eq(sessions.userId, userId), keep).returning({ id: sessions.id });
@@ -119,6 +130,7 @@ export async function invalidateUserSessions(scope: TenantScope, userId: string,
 		scope.tenantId,
 		deleted.map((d) => d.id),
 	);
+	// Every other cached session of the member goes too (also ones this isolate cached from elsewhere).
 	sessionCache.deleteWhere((s) => s.auth.tenantId === scope.tenantId && s.auth.user.id === userId && s.auth.sessionId !== keepSessionId);
 	return deleted.length;
 }
@@ -128,9 +140,9 @@ export function forgetCachedSessions(tenantId: string, sessionIds: readonly stri
 	for (const id of sessionIds) sessionCache.delete(sessionCacheKey(tenantId, id));
 }
 
-/** Drops a user's cached sessions so the next request re-reads them (role, verification or MFA changed). */
+/** Drops a user's cached sessions so the next request re-reads them (role, permissions, verification or MFA changed). */
 export function refreshCachedUser(tenantId: string, userId: string): void {
-	sessionCache.deleteWhere((s) => s.auth.tenantId === tenantId && s.auth.user.id === userId);
+	forgetCachedMember(tenantId, userId);
 }
 
 /** Platform-wide housekeeping: expired sessions of every tenant. */

@@ -3,11 +3,21 @@
  * the honest "coming soon" states all come from here.
  */
 import { computed } from "@preact/signals";
-import { type Permission, roleCan } from "../../../schema/permissions";
-import { isStaff, me } from "./session";
+import type { Permission } from "../../../schema/permissions";
+import { can, isStaff } from "./session";
 
-/** `permission`: only roles with it see the area. `ready`: the area is built (not a coming-soon page). */
-export type Area = { path: string; label: string; summary: string; permission?: Permission; ready?: boolean };
+/**
+ * `permission`: only users with it (in /me's `permissions`) see the area; `anyPermission`: users
+ * with at least one of these. `ready`: the area is built (not a coming-soon page).
+ */
+export type Area = {
+	path: string;
+	label: string;
+	summary: string;
+	permission?: Permission;
+	anyPermission?: readonly Permission[];
+	ready?: boolean;
+};
 
 /** The agency workspace: owners, admins and staff. */
 export const STAFF_AREAS: readonly Area[] = [
@@ -45,7 +55,13 @@ export const STAFF_AREAS: readonly Area[] = [
 		permission: "usage:read",
 		ready: true,
 	},
-	{ path: "/settings", label: "Settings", summary: "Your agency's brand, domain, team, billing and security." },
+	{
+		path: "/settings",
+		label: "Settings",
+		summary: "Your agency's team, roles, API keys, audit log, invitation rules, brand and domains.",
+		anyPermission: ["members:read", "members:manage", "api_keys:manage", "audit:read", "tenant:manage"],
+		ready: true,
+	},
 ];
 
 /** The client portal. */
@@ -70,13 +86,15 @@ export const CLIENT_AREAS: readonly Area[] = [
 	},
 ];
 
-/** The areas the signed-in user's role sees, in navigation order. */
-export const visibleAreas = computed(() => {
-	const role = me.value?.role;
-	return (isStaff.value ? STAFF_AREAS : CLIENT_AREAS).filter(
-		(area) => !area.permission || (role !== undefined && roleCan(role, area.permission)),
-	);
-});
+/** Whether the signed-in user's permissions open an area. */
+export function mayOpen(area: Area): boolean {
+	if (area.permission && !can(area.permission)) return false;
+	if (area.anyPermission && !area.anyPermission.some(can)) return false;
+	return true;
+}
+
+/** The areas the signed-in user sees (by their /me permissions), in navigation order. */
+export const visibleAreas = computed(() => (isStaff.value ? STAFF_AREAS : CLIENT_AREAS).filter(mayOpen));
 
 /** The start page's area (Dashboard or Home) is the first one. */
 export const homeArea = computed(() => visibleAreas.value[0]);

@@ -4,7 +4,7 @@
  */
 import { batch, computed, signal } from "@preact/signals";
 import type { HostContext, MeResponse } from "../../../schema/dto/auth";
-import { isStaffRole } from "../../../schema/permissions";
+import { isStaffRole, type Permission } from "../../../schema/permissions";
 import { api } from "../api/client";
 import { clearApiCache, forgetCachedMe, warmApiCache } from "../api/offline-cache";
 import { readProblem } from "../api/problem";
@@ -23,6 +23,12 @@ export const isPlatformHost = computed(() => host.value?.kind === "platform");
 export const isSignedIn = computed(() => me.value !== null);
 /** Owners, admins and staff get the agency workspace; clients get the portal. */
 export const isStaff = computed(() => (me.value ? isStaffRole(me.value.role) : false));
+/** What the signed-in user may do, from /me (an answer cached before permissions existed counts as none). */
+export const permissions = computed<ReadonlySet<Permission>>(() => new Set(me.value?.permissions ?? []));
+/** Whether the signed-in user has a permission: what decides which areas and controls they see. */
+export function can(permission: Permission): boolean {
+	return permissions.value.has(permission);
+}
 export const firstName = computed(() => me.value?.user.name.trim().split(/\s+/)[0] ?? "");
 
 /**

@@ -1,8 +1,9 @@
-/** The account page: who you are, where, with which role; the way to security and agency settings; notification devices; signing out. */
+/** The account page: who you are, where, with which role; the way to security and (for those who may) the agency's Settings; notification devices; signing out. */
 import { PushDevices } from "../components/push-devices";
 import { SignOutButton } from "../components/sign-out-button";
 import { useDocumentTitle } from "../components/use-document-title";
 import { me, tenant } from "../models/session";
+import { visibleSettingsPages } from "../models/settings-pages";
 
 const ROLE_NAMES = { owner: "Owner", admin: "Admin", staff: "Staff", client: "Client" } as const;
 
@@ -32,14 +33,11 @@ export default function Account() {
 					Security: password, email, two-step sign-in, sessions
 				</a>
 			</p>
-			{(me.value?.role === "owner" || me.value?.role === "admin") && (
+			{visibleSettingsPages.value.length > 0 && (
 				<section class="card" aria-labelledby="agency-heading">
 					<h2 id="agency-heading">Your agency</h2>
 					<p>
-						<a href="/settings/brand">Brand</a>: name, colour, logo, app icon and email sender.
-					</p>
-					<p>
-						<a href="/settings/domains">Domains</a>: serve your portal at your own address.
+						<a href="/settings">Agency settings</a>: {visibleSettingsPages.value.map((page) => page.label.toLowerCase()).join(", ")}.
 					</p>
 				</section>
 			)}

@@ -1,11 +1,10 @@
 /**
- * Settings → Brand (owners and admins): the agency's name, colour (checked against WCAG AA as the
+ * Settings → Brand (whoever holds tenant:manage: owners and admins, or a custom role): the agency's name, colour (checked against WCAG AA as the
  * admin picks it), email sender name and logo, from which the app icons and favicon are made.
  */
 import { useEffect } from "preact/hooks";
 import { Field } from "../components/field";
 import { FormAlert } from "../components/form-alert";
-import { useDocumentTitle } from "../components/use-document-title";
 import {
 	brandMessage,
 	brandProblem,
@@ -21,8 +20,7 @@ import {
 	uploadLogo,
 	uploadProgress,
 } from "../models/brand-settings";
-import { me } from "../models/session";
-import NotFound from "./not-found";
+import { SettingsPage } from "./settings/settings-page";
 
 function ColorField() {
 	const verdict = colorVerdict.value;
@@ -111,15 +109,12 @@ function LogoSection() {
 }
 
 export default function BrandSettings() {
-	useDocumentTitle("Brand");
 	useEffect(() => {
 		void loadBrandSettings();
 	}, []);
-	if (!me.value || (me.value.role !== "owner" && me.value.role !== "admin")) return <NotFound />;
 	const fields = brandProblem.value?.fields ?? {};
 	return (
-		<>
-			<h1>Brand</h1>
+		<SettingsPage path="/settings/brand">
 			<p class="lead">How your agency's app, its icon and its emails look to your clients.</p>
 			{brandMessage.value && (
 				<p role="status" class="notice">
@@ -163,6 +158,6 @@ export default function BrandSettings() {
 				</button>
 			</form>
 			<LogoSection />
-		</>
+		</SettingsPage>
 	);
 }

@@ -1,12 +1,11 @@
 /**
- * Settings → Domains (owners and admins): the agency's addresses, adding its own domain with the
+ * Settings → Domains (whoever holds tenant:manage: owners and admins, or a custom role): the agency's addresses, adding its own domain with the
  * DNS records to create, checking them, choosing the primary address and removing a domain.
  */
 import { useEffect } from "preact/hooks";
 import type { TenantDomainView } from "../../../schema/dto/domains";
 import { Field } from "../components/field";
 import { FormAlert } from "../components/form-alert";
-import { useDocumentTitle } from "../components/use-document-title";
 import {
 	addDomain,
 	domains,
@@ -19,8 +18,7 @@ import {
 	verifyDomain,
 	working,
 } from "../models/domains";
-import { me } from "../models/session";
-import NotFound from "./not-found";
+import { SettingsPage } from "./settings/settings-page";
 
 const STATUS_LABELS = { active: "Active", pending_verification: "Waiting for DNS" } as const;
 
@@ -89,15 +87,12 @@ function DomainCard({ domain }: { domain: TenantDomainView }) {
 }
 
 export default function DomainSettings() {
-	useDocumentTitle("Domains");
 	useEffect(() => {
 		void loadDomains();
 	}, []);
-	if (!me.value || (me.value.role !== "owner" && me.value.role !== "admin")) return <NotFound />;
 	const problem = domainsProblem.value;
 	return (
-		<>
-			<h1>Domains</h1>
+		<SettingsPage path="/settings/domains">
 			<p class="lead">Serve your portal at your own address, like portal.youragency.com.</p>
 			{domainsMessage.value && (
 				<p role="status" class="notice">
@@ -131,6 +126,6 @@ export default function DomainSettings() {
 					<DomainCard key={domain.id} domain={domain} />
 				))}
 			</ul>
-		</>
+		</SettingsPage>
 	);
 }

@@ -2,8 +2,9 @@
 import type { RouteHandler } from "@hono/zod-openapi";
 import type { SecurityPolicy } from "../../../schema/dto/account-security";
 import { type MeResponse, secondFactorOf, type TenantSummary } from "../../../schema/dto/auth";
+import { sortPermissions } from "../../../schema/permissions";
 import { RATE_RULES } from "../../../schema/rate-limits";
-import type { AppEnv, AuthContext } from "../../env";
+import type { AppEnv, SessionAuth } from "../../env";
 import { authDepsOf } from "../../lib/auth-deps";
 import { tenantScope } from "../../lib/db";
 import { requirePlatformHost, tenantOf } from "../../lib/host-guards";
@@ -25,19 +26,21 @@ import { mfaSetupRequired, securityPolicyOf } from "../../services/security-poli
 import { invalidateSession } from "../../services/sessions";
 import type * as routes from "./auth.routes";
 
-export function toMe(auth: AuthContext, tenant: TenantSummary, policy: SecurityPolicy): MeResponse {
+/** The cookie session's identity as the app reads it: who, what they may do, and their account's security state. */
+export function toMe(auth: SessionAuth, tenant: TenantSummary, policy: SecurityPolicy): MeResponse {
 	return {
 		user: auth.user,
 		tenant: { id: tenant.id, slug: tenant.slug, name: tenant.name },
 		role: auth.role,
+		permissions: sortPermissions(auth.permissions),
 		emailVerified: auth.emailVerified,
 		mfaEnabled: auth.mfaEnabled,
 		mfaSetupRequired: mfaSetupRequired(policy, auth),
 	};
 }
 
-/** The identity of `auth` on the request's tenant, with the policy applied. */
-export async function meOf(c: Parameters<typeof tenantOf>[0], auth: AuthContext): Promise<MeResponse> {
+/** The identity of a cookie session on the request's tenant, with the security policy applied. */
+export async function meOf(c: Parameters<typeof tenantOf>[0], auth: SessionAuth): Promise<MeResponse> {
 	const tenant = tenantOf(c);
 	return toMe(auth, tenant, await securityPolicyOf(tenantScope(c.get("db"), tenant.id)));
 }
@@ -105,7 +108,7 @@ export const handoff: RouteHandler<typeof routes.handoff, AppEnv> = async (c) =>
 export const logout: RouteHandler<typeof routes.logout, AppEnv> = async (c) => {
 	const tenant = tenantOf(c);
 	const auth = c.get("auth");
-	if (auth) {
+	if (auth?.via === "session") {
 		const scope = tenantScope(c.get("db"), tenant.id);
 		await invalidateSession(scope, auth.sessionId);
 		await recordAudit(scope, { action: "auth.sign_out", actor: userActor(auth.user), ...requestOrigin(c) });

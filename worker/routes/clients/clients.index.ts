@@ -2,7 +2,7 @@
 import { createRouter } from "../../lib/create-router";
 import { portalRequest } from "../../lib/portal-request";
 import { requestOrigin } from "../../lib/request-origin";
-import { recordAudit, userActor } from "../../services/audit-log";
+import { actorOf, recordAudit } from "../../services/audit-log";
 import { linkClientPerson, listClientPeople, unlinkClientPerson } from "../../services/portal/client-people";
 import {
 	archiveClient,
@@ -26,7 +26,7 @@ export const clientsRouter = createRouter()
 		const client = await createClient(scope, c.req.valid("json"));
 		await recordAudit(scope, {
 			action: "client.created",
-			actor: userActor(auth.user),
+			actor: actorOf(auth),
 			target: { type: "client", id: client.id },
 			detail: { name: client.name },
 			...requestOrigin(c),
@@ -46,7 +46,7 @@ export const clientsRouter = createRouter()
 		const client = await archiveClient(scope, access, c.req.valid("param").id);
 		await recordAudit(scope, {
 			action: "client.archived",
-			actor: userActor(auth.user),
+			actor: actorOf(auth),
 			target: { type: "client", id: client.id },
 			...requestOrigin(c),
 		});
@@ -57,7 +57,7 @@ export const clientsRouter = createRouter()
 		const client = await restoreClient(scope, access, c.req.valid("param").id);
 		await recordAudit(scope, {
 			action: "client.restored",
-			actor: userActor(auth.user),
+			actor: actorOf(auth),
 			target: { type: "client", id: client.id },
 			...requestOrigin(c),
 		});
@@ -75,7 +75,7 @@ export const clientsRouter = createRouter()
 		if (await linkClientPerson(scope, client.id, userId)) {
 			await recordAudit(scope, {
 				action: "client.person_linked",
-				actor: userActor(auth.user),
+				actor: actorOf(auth),
 				target: { type: "client", id: client.id },
 				detail: { userId },
 				...requestOrigin(c),
@@ -90,7 +90,7 @@ export const clientsRouter = createRouter()
 		if (await unlinkClientPerson(scope, client.id, userId)) {
 			await recordAudit(scope, {
 				action: "client.person_unlinked",
-				actor: userActor(auth.user),
+				actor: actorOf(auth),
 				target: { type: "client", id: client.id },
 				detail: { userId },
 				...requestOrigin(c),

@@ -2,7 +2,7 @@
 import { createRouter } from "../../lib/create-router";
 import { portalRequest } from "../../lib/portal-request";
 import { requestOrigin } from "../../lib/request-origin";
-import { recordAudit, userActor } from "../../services/audit-log";
+import { actorOf, recordAudit } from "../../services/audit-log";
 import { createDeliverable, deliverableWithReviews, listDeliverables, reviewDeliverable } from "../../services/portal/deliverables";
 import { toDto } from "../../services/portal/projects";
 import * as routes from "./deliverables.routes";
@@ -26,7 +26,7 @@ export const deliverablesRouter = createRouter()
 		const deliverable = await reviewDeliverable(scope, access, c.req.valid("param").id, body);
 		await recordAudit(scope, {
 			action: "deliverable.reviewed",
-			actor: userActor(auth.user),
+			actor: actorOf(auth),
 			target: { type: "deliverable", id: deliverable.id },
 			detail: { decision: body.decision },
 			...requestOrigin(c),

@@ -13,7 +13,7 @@ import { tenantOf } from "../../lib/host-guards";
 import { Problem } from "../../lib/problem";
 import { requestOrigin } from "../../lib/request-origin";
 import { currentAuth } from "../../middleware/require-permission";
-import { userActor } from "../../services/audit-log";
+import { actorOf } from "../../services/audit-log";
 import { addDomain, type DomainDeps, listDomains, makePrimary, removeDomain, verifyDomain } from "../../services/domains/custom-domains";
 import * as routes from "./domains.routes";
 
@@ -27,7 +27,7 @@ function deps(c: Context<AppEnv>): DomainDeps {
 }
 
 function who(c: Context<AppEnv>) {
-	return { actor: userActor(currentAuth(c).user), ...requestOrigin(c) };
+	return { actor: actorOf(currentAuth(c)), ...requestOrigin(c) };
 }
 
 /** Custom domains are a plan feature (Pro and Agency). */

@@ -6,7 +6,7 @@ import { tenantScope } from "../../lib/db";
 import { tenantOf } from "../../lib/host-guards";
 import { problems } from "../../lib/problem";
 import { requestOrigin } from "../../lib/request-origin";
-import { currentAuth } from "../../middleware/require-permission";
+import { currentSession } from "../../middleware/require-permission";
 import { recordAudit, userActor } from "../../services/audit-log";
 import { requestEmailChange, sendVerificationEmail } from "../../services/auth/email-verification";
 import { changePassword } from "../../services/auth/passwords";
@@ -20,14 +20,14 @@ import * as mfa from "./me-mfa.routes";
 import * as security from "./me-security.routes";
 
 export const meRouter = createRouter()
-	.openapi(routes.me, async (c) => c.json(await meOf(c, currentAuth(c)), 200))
+	.openapi(routes.me, async (c) => c.json(await meOf(c, currentSession(c)), 200))
 	.openapi(security.listSessions, async (c) => {
-		const auth = currentAuth(c);
+		const auth = currentSession(c);
 		const scope = tenantScope(c.get("db"), tenantOf(c).id);
 		return c.json({ sessions: await listSessions(scope, auth.user.id, auth.sessionId) }, 200);
 	})
 	.openapi(security.revokeSession, async (c) => {
-		const auth = currentAuth(c);
+		const auth = currentSession(c);
 		const scope = tenantScope(c.get("db"), tenantOf(c).id);
 		const { id } = c.req.valid("param");
 		if (!(await revokeSession(scope, auth.user.id, id))) throw problems.notFound("No such session on your account.");
@@ -40,7 +40,7 @@ export const meRouter = createRouter()
 		return c.body(null, 204);
 	})
 	.openapi(security.revokeOtherSessions, async (c) => {
-		const auth = currentAuth(c);
+		const auth = currentSession(c);
 		const scope = tenantScope(c.get("db"), tenantOf(c).id);
 		const revoked = await revokeOtherSessions(scope, auth.user.id, auth.sessionId);
 		await recordAudit(scope, {
@@ -55,41 +55,41 @@ export const meRouter = createRouter()
 	.openapi(security.mySignIns, async (c) => {
 		const { cursor, limit } = c.req.valid("query");
 		const scope = tenantScope(c.get("db"), tenantOf(c).id);
-		return c.json(await listSignIns(scope, { userId: currentAuth(c).user.id, cursor, limit }), 200);
+		return c.json(await listSignIns(scope, { userId: currentSession(c).user.id, cursor, limit }), 200);
 	})
 	.openapi(security.changePassword, async (c) => {
-		const revoked = await changePassword(authDepsOf(c), currentAuth(c), { ...c.req.valid("json"), ...requestOrigin(c) });
+		const revoked = await changePassword(authDepsOf(c), currentSession(c), { ...c.req.valid("json"), ...requestOrigin(c) });
 		return c.json({ revoked }, 200);
 	})
 	.openapi(security.changeEmail, async (c) => {
-		await requestEmailChange(authDepsOf(c), currentAuth(c), c.req.valid("json"));
+		await requestEmailChange(authDepsOf(c), currentSession(c), c.req.valid("json"));
 		return c.json({ message: "Open the link we sent to the new address to finish the change." }, 202);
 	})
 	.openapi(security.resendVerification, async (c) => {
-		const auth = currentAuth(c);
+		const auth = currentSession(c);
 		if (auth.emailVerified) throw problems.conflict("email", "is already verified");
 		await sendVerificationEmail(authDepsOf(c), auth.user.id);
 		return c.json({ message: `A new link is on its way to ${auth.user.email}.` }, 202);
 	})
 	.openapi(mfa.status, async (c) => {
-		return c.json(await mfaStatus(tenantScope(c.get("db"), tenantOf(c).id), currentAuth(c).user.id), 200);
+		return c.json(await mfaStatus(tenantScope(c.get("db"), tenantOf(c).id), currentSession(c).user.id), 200);
 	})
 	.openapi(mfa.enrol, async (c) => {
 		const tenant = tenantOf(c);
-		return c.json(await startTotpEnrolment(tenantScope(c.get("db"), tenant.id), currentAuth(c).user, tenant.name), 200);
+		return c.json(await startTotpEnrolment(tenantScope(c.get("db"), tenant.id), currentSession(c).user, tenant.name), 200);
 	})
 	.openapi(mfa.confirm, async (c) => {
 		const scope = tenantScope(c.get("db"), tenantOf(c).id);
-		const recoveryCodes = await confirmTotp(scope, currentAuth(c), c.req.valid("json").code, requestOrigin(c));
+		const recoveryCodes = await confirmTotp(scope, currentSession(c), c.req.valid("json").code, requestOrigin(c));
 		return c.json({ recoveryCodes }, 200);
 	})
 	.openapi(mfa.disable, async (c) => {
 		const factor = secondFactorOf(c.req.valid("json"));
-		await disableTotp(tenantScope(c.get("db"), tenantOf(c).id), currentAuth(c), factor, requestOrigin(c));
+		await disableTotp(tenantScope(c.get("db"), tenantOf(c).id), currentSession(c), factor, requestOrigin(c));
 		return c.body(null, 204);
 	})
 	.openapi(mfa.regenerate, async (c) => {
 		const scope = tenantScope(c.get("db"), tenantOf(c).id);
-		const recoveryCodes = await regenerateRecoveryCodes(scope, currentAuth(c), c.req.valid("json").code, requestOrigin(c));
+		const recoveryCodes = await regenerateRecoveryCodes(scope, currentSession(c), c.req.valid("json").code, requestOrigin(c));
 		return c.json({ recoveryCodes }, 200);
 	});

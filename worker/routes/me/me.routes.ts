@@ -8,7 +8,7 @@ export const me = createRoute({
 	method: "get",
 	path: "/api/v1/me",
 	tags: ["Account"],
-	summary: "The signed-in user, their tenant and role, email verification and MFA state",
+	summary: "The signed-in user, their tenant, role and permissions, email verification and MFA state (cookie sessions only, not API keys)",
 	middleware: [requirePermission("account:read")] as const,
 	responses: {
 		200: jsonContent(MeResponse, "The signed-in user"),

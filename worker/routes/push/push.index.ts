@@ -7,7 +7,7 @@ import { newId } from "../../lib/ids";
 import { Problem, problems } from "../../lib/problem";
 import { isAllowedPushEndpoint } from "../../lib/push/send-web-push";
 import { vapidKeysFrom } from "../../lib/push/vapid";
-import { currentAuth } from "../../middleware/require-permission";
+import { currentSession } from "../../middleware/require-permission";
 import { notificationForTenant } from "../../services/push/notification-for-tenant";
 import { listDevices, removeDevice, saveSubscription } from "../../services/push/push-subscriptions";
 import { PushDeliveryError, pushToUser } from "../../services/push/push-to-user";
@@ -19,7 +19,7 @@ const pushOff = () =>
 export const pushRouter = createRouter()
 	.openapi(routes.config, (c) => c.json({ publicKey: vapidKeysFrom(c.env)?.publicKey ?? null }, 200))
 	.openapi(routes.listDevices, async (c) => {
-		const auth = currentAuth(c);
+		const auth = currentSession(c);
 		return c.json({ devices: await listDevices(tenantScope(c.get("db"), tenantOf(c).id), auth.user.id) }, 200);
 	})
 	.openapi(routes.subscribe, async (c) => {
@@ -28,11 +28,11 @@ export const pushRouter = createRouter()
 		if (!isAllowedPushEndpoint(input.endpoint, c.env.ENVIRONMENT === "development")) {
 			throw problems.validation([{ path: "endpoint", message: "must be an https push service URL" }]);
 		}
-		const device = await saveSubscription(tenantScope(c.get("db"), tenantOf(c).id), currentAuth(c).user.id, input);
+		const device = await saveSubscription(tenantScope(c.get("db"), tenantOf(c).id), currentSession(c).user.id, input);
 		return c.json(device, 201);
 	})
 	.openapi(routes.removeDevice, async (c) => {
-		const removed = await removeDevice(tenantScope(c.get("db"), tenantOf(c).id), currentAuth(c).user.id, c.req.valid("param").id);
+		const removed = await removeDevice(tenantScope(c.get("db"), tenantOf(c).id), currentSession(c).user.id, c.req.valid("param").id);
 		if (!removed) throw problems.notFound("You have no device with this id.");
 		return c.body(null, 204);
 	})
@@ -51,7 +51,7 @@ export const pushRouter = createRouter()
 		try {
 			const report = await pushToUser(
 				{ scope: tenantScope(db, tenantId), vapid, development: c.env.ENVIRONMENT === "development" },
-				currentAuth(c).user.id,
+				currentSession(c).user.id,
 				`push-test:${newId()}`,
 				notification,
 			);

@@ -6,7 +6,7 @@ import { tenantOf } from "../../lib/host-guards";
 import { problems } from "../../lib/problem";
 import { requestOrigin } from "../../lib/request-origin";
 import { currentAuth } from "../../middleware/require-permission";
-import { recordAudit, userActor } from "../../services/audit-log";
+import { actorOf, recordAudit } from "../../services/audit-log";
 import { unlockMember } from "../../services/auth/unlock";
 import { securityPolicyOf, updateSecurityPolicy } from "../../services/security-policy";
 import { listSignIns } from "../../services/sign-in-history";
@@ -30,7 +30,7 @@ export const securityRouter = createRouter()
 		const after = await updateSecurityPolicy(scope, patch);
 		await recordAudit(scope, {
 			action: "tenant.settings_changed",
-			actor: userActor(currentAuth(c).user),
+			actor: actorOf(currentAuth(c)),
 			target: { type: "security_policy", id: scope.tenantId },
 			detail: { from: JSON.stringify(before), to: JSON.stringify(after) },
 			...requestOrigin(c),

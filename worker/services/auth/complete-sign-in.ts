@@ -4,18 +4,18 @@
  * counts, and alert the user by email when the device is new to them.
  */
 import type { SIGN_IN_METHODS } from "../../../schema/tables/sign-in-events";
-import type { AuthContext } from "../../env";
+import type { SessionAuth } from "../../env";
 import { enqueue } from "../../lib/jobs";
 import { describeUserAgent, deviceLabel } from "../../lib/user-agent";
 import { clearFailedPasswords } from "../account-lock";
 import { recordAudit } from "../audit-log";
 import { noteDevice } from "../known-devices";
-import { authOf, type MemberAccount } from "../members";
+import { type MemberAccount, sessionAuthOf } from "../members";
 import { createSession, type NewSession, type RequestOrigin } from "../sessions";
 import { recordSignIn } from "../sign-in-events";
 import type { AuthDeps } from "./auth-deps";
 
-export type SignInResult = { auth: AuthContext; session: NewSession };
+export type SignInResult = { auth: SessionAuth; session: NewSession };
 
 export async function completeSignIn(
 	deps: AuthDeps,
@@ -49,5 +49,5 @@ export async function completeSignIn(
 			signIn: { device: deviceLabel(describeUserAgent(origin.userAgent)), place: origin.place ?? null, ip: origin.ip, at: now },
 		});
 	}
-	return { session, auth: authOf(account, scope.tenantId, session.id) };
+	return { session, auth: sessionAuthOf(account, session.id, scope.tenantId) };
 }

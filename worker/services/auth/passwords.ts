@@ -6,7 +6,7 @@
 import { eq } from "drizzle-orm";
 import { users } from "../../../schema/index";
 import { RATE_RULES } from "../../../schema/rate-limits";
-import type { AuthContext } from "../../env";
+import type { SessionAuth } from "../../env";
 import { enqueue } from "../../lib/jobs";
 import { hashPassword, verifyPassword } from "../../lib/passwords";
 import { problems } from "../../lib/problem";
@@ -75,7 +75,7 @@ export async function completePasswordReset(
 
 export async function changePassword(
 	deps: AuthDeps,
-	auth: AuthContext,
+	auth: SessionAuth,
 	input: { currentPassword: string; newPassword: string } & RequestOrigin,
 	now = Date.now(),
 ): Promise<number> {

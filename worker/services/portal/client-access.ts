@@ -1,13 +1,14 @@
 /**
  * Which clients a signed-in user may see: the one question every portal route, and later sync and
- * messaging, asks here. Roles with `clients:read` (the agency's people) see every client of the
- * tenant; a client-role user sees only the client they are linked to, and nothing if unlinked.
+ * messaging, asks here. Whoever holds `clients:read` (the agency's people, a custom role or API key
+ * granting it) sees every client of the tenant; anyone else (a client-role user) sees only the client
+ * they are linked to, and nothing if unlinked.
  * Anything outside a user's access answers 404, never 403, so its existence is not revealed.
  */
 import { and, eq, isNull, type SQL, sql } from "drizzle-orm";
 import type { SQLiteColumn } from "drizzle-orm/sqlite-core";
 import { clientMembers, clients } from "../../../schema/index";
-import { type Role, roleCan } from "../../../schema/permissions";
+import type { Permission } from "../../../schema/permissions";
 import type { TenantScope } from "../../lib/db";
 import { problems } from "../../lib/problem";
 
@@ -17,11 +18,11 @@ export type ClientAccess =
 	/** Only `clientId` (null: linked to no client, so nothing). */
 	| { kind: "own"; userId: string; clientId: string | null };
 
-export type AccessSubject = { user: { id: string }; role: Role };
+export type AccessSubject = { user: { id: string }; permissions: ReadonlySet<Permission> };
 
 /** The access of a signed-in user. */
 export async function clientAccessFor(scope: TenantScope, subject: AccessSubject): Promise<ClientAccess> {
-	if (roleCan(subject.role, "clients:read")) return { kind: "all", userId: subject.user.id };
+	if (subject.permissions.has("clients:read")) return { kind: "all", userId: subject.user.id };
 	return { kind: "own", userId: subject.user.id, clientId: await linkedClientId(scope, subject.user.id) };
 }
 

@@ -1,0 +1,162 @@
+/** Roles: the agency's custom roles (name, description, permissions picked by area), created, edited and deleted. */
+import { useSignal } from "@preact/signals";
+import { useEffect } from "preact/hooks";
+import type { CustomRoleView } from "../../../../schema/dto/roles";
+import { MEMBER_BASELINE, type Permission } from "../../../../schema/permissions";
+import type { ProblemView } from "../../api/problem";
+import { FormAlert } from "../../components/form-alert";
+import { PermissionPicker } from "../../components/permission-picker";
+import { can } from "../../models/session";
+import { createRole, customRoles, deleteRole, loadRoles, updateRole } from "../../models/team";
+import { SettingsPage } from "./settings-page";
+
+function RoleForm({ editing, onDone }: { editing: CustomRoleView | null; onDone: (message: string) => void }) {
+	const name = useSignal(editing?.name ?? "");
+	const description = useSignal(editing?.description ?? "");
+	const selected = useSignal<ReadonlySet<Permission>>(new Set(editing?.permissions ?? MEMBER_BASELINE));
+	const problem = useSignal<ProblemView | null>(null);
+	const submit = async (event: Event) => {
+		event.preventDefault();
+		const body = { name: name.value.trim(), description: description.value.trim(), permissions: [...selected.value] };
+		const result = editing ? await updateRole(editing.id, body) : await createRole(body);
+		problem.value = result.ok ? null : result.problem;
+		if (result.ok) onDone(editing ? `${body.name} was saved.` : `${body.name} was created.`);
+	};
+	const nameError = problem.value?.fields.name;
+	return (
+		<form class="card" aria-labelledby="role-form-heading" onSubmit={submit} noValidate>
+			<h2 id="role-form-heading">{editing ? `Edit ${editing.name}` : "New role"}</h2>
+			<FormAlert message={problem.value && !nameError ? problem.value.detail : null} />
+			<div class="field">
+				<label for="role-name">Name</label>
+				<input
+					id="role-name"
+					value={name.value}
+					maxLength={60}
+					required
+					onInput={(e) => (name.value = e.currentTarget.value)}
+					aria-invalid={nameError ? "true" : undefined}
+					aria-describedby={nameError ? "role-name-error" : undefined}
+				/>
+				{nameError && (
+					<p id="role-name-error" class="field-error">
+						Name {nameError}
+					</p>
+				)}
+			</div>
+			<div class="field">
+				<label for="role-description">Description</label>
+				<input
+					id="role-description"
+					value={description.value}
+					maxLength={300}
+					onInput={(e) => (description.value = e.currentTarget.value)}
+				/>
+			</div>
+			<PermissionPicker
+				idPrefix="role-permission"
+				legend="Permissions"
+				selected={selected.value}
+				error={problem.value?.fields.permissions}
+				onToggle={(permission, on) => {
+					const next = new Set(selected.value);
+					if (on) next.add(permission);
+					else next.delete(permission);
+					selected.value = next;
+				}}
+			/>
+			<button type="submit" class="button primary">
+				{editing ? "Save role" : "Create role"}
+			</button>
+		</form>
+	);
+}
+
+export default function Roles() {
+	const editing = useSignal<CustomRoleView | null>(null);
+	const formKey = useSignal(0);
+	const status = useSignal("");
+	const failure = useSignal<string | null>(null);
+	useEffect(() => {
+		void loadRoles();
+	}, []);
+	const done = (message: string) => {
+		status.value = message;
+		failure.value = null;
+		editing.value = null;
+		formKey.value += 1;
+	};
+	return (
+		<SettingsPage path="/settings/roles">
+			<p class="lead">
+				A member with a custom role can do exactly what it lists (and manage their own account). You can only give permissions you have.
+			</p>
+			<FormAlert message={failure.value} />
+			<p role="status" class="status-line">
+				{status.value}
+			</p>
+			<section class="card" aria-labelledby="roles-heading">
+				<h2 id="roles-heading">Custom roles</h2>
+				{customRoles.value.length === 0 ? (
+					<p>No custom roles yet. Members have the built-in roles: owner, admin, staff or client.</p>
+				) : (
+					<table>
+						<thead>
+							<tr>
+								<th scope="col">Role</th>
+								<th scope="col">Permissions</th>
+								<th scope="col">Members</th>
+								<th scope="col">Actions</th>
+							</tr>
+						</thead>
+						<tbody>
+							{customRoles.value.map((role) => {
+								const mine = role.permissions.every((p) => can(p));
+								return (
+									<tr key={role.id}>
+										<td>
+											{role.name}
+											{role.description && <span class="field-hint"> — {role.description}</span>}
+										</td>
+										<td>{role.permissions.join(", ")}</td>
+										<td>{role.memberCount}</td>
+										<td>
+											{mine ? (
+												<>
+													<button
+														type="button"
+														class="button small secondary"
+														onClick={() => {
+															editing.value = role;
+															formKey.value += 1;
+														}}
+													>
+														Edit<span class="visually-hidden"> {role.name}</span>
+													</button>{" "}
+													<button
+														type="button"
+														class="button small secondary"
+														onClick={async () => {
+															const result = await deleteRole(role.id);
+															if (result.ok) done(`${role.name} was deleted.`);
+															else failure.value = result.problem.detail;
+														}}
+													>
+														Delete<span class="visually-hidden"> {role.name}</span>
+													</button>
+												</>
+											) : (
+												<span class="field-hint">It has permissions you do not have</span>
+											)}
+										</td>
+									</tr>
+								);
+							})}
+						</tbody>
+					</table>
+				)}
+			</section>
+			<RoleForm key={formKey.value} editing={editing.value} onDone={done} />
+		</SettingsPage>
+	);
+}

@@ -1,0 +1,283 @@
+/**
+ * Team: the members with their roles (changeable and removable by those with members:manage, within
+ * what they may grant), the invite form and the invitations with resend and revoke.
+ */
+import { useSignal } from "@preact/signals";
+import { useEffect } from "preact/hooks";
+import type { MemberView } from "../../../../schema/dto/members";
+import { ROLES, type Role } from "../../../../schema/permissions";
+import type { ProblemView } from "../../api/problem";
+import type { Result } from "../../api/request";
+import { FormAlert } from "../../components/form-alert";
+import { can, me } from "../../models/session";
+import {
+	changeMember,
+	customRoles,
+	invitations,
+	invite,
+	loadTeam,
+	members,
+	removeMember,
+	resendInvitation,
+	revokeInvitation,
+	teamProblem,
+} from "../../models/team";
+import { SettingsPage } from "./settings-page";
+
+export const ROLE_LABELS: Record<Role, string> = { owner: "Owner", admin: "Admin", staff: "Staff", client: "Client" };
+const dateFormat = new Intl.DateTimeFormat(undefined, { dateStyle: "medium" });
+
+/** A select value: a built-in role (`staff`) or a custom role (`custom:<id>`). */
+function roleValue(member: Pick<MemberView, "role" | "customRole">): string {
+	return member.customRole ? `custom:${member.customRole.id}` : member.role;
+}
+
+function RoleOptions() {
+	const isOwner = me.value?.role === "owner";
+	return (
+		<>
+			{ROLES.map((role) => (
+				<option key={role} value={role} disabled={role === "owner" && !isOwner}>
+					{ROLE_LABELS[role]}
+					{role === "owner" && !isOwner ? " (owners only)" : ""}
+				</option>
+			))}
+			{customRoles.value.map((role) => (
+				<option key={role.id} value={`custom:${role.id}`}>
+					{role.name} (custom)
+				</option>
+			))}
+		</>
+	);
+}
+
+function toChange(value: string, current: Role): { role?: Role; customRoleId: string | null } {
+	if (value.startsWith("custom:")) return { role: current === "owner" ? "staff" : undefined, customRoleId: value.slice(7) };
+	return { role: value as Role, customRoleId: null };
+}
+
+function MemberRow({ member, report }: { member: MemberView; report: (r: Result<null>, done: string) => void }) {
+	const confirming = useSignal(false);
+	const manage = can("members:manage");
+	const ownerLocked = member.role === "owner" && me.value?.role !== "owner";
+	const selectId = `role-${member.userId}`;
+	return (
+		<tr>
+			<td>{member.name}</td>
+			<td>{member.email}</td>
+			<td>
+				{manage && !ownerLocked ? (
+					<>
+						<label class="visually-hidden" for={selectId}>
+							Role of {member.name}
+						</label>
+						<select
+							id={selectId}
+							value={roleValue(member)}
+							onChange={async (event) => {
+								const select = event.currentTarget;
+								const result = await changeMember(member.userId, toChange(select.value, member.role));
+								// Refused: the list shows the role the member still has.
+								if (!result.ok) select.value = roleValue(member);
+								report(result, `${member.name}'s role was changed.`);
+							}}
+						>
+							<RoleOptions />
+						</select>
+					</>
+				) : (
+					<span title={ownerLocked ? "Only an owner can change an owner" : undefined}>
+						{member.customRole?.name ?? ROLE_LABELS[member.role]}
+					</span>
+				)}
+			</td>
+			<td>{dateFormat.format(member.joinedAt)}</td>
+			{manage && (
+				<td>
+					{ownerLocked ? (
+						<span class="field-hint">Only an owner can remove an owner</span>
+					) : confirming.value ? (
+						<span>
+							<button
+								type="button"
+								class="button small"
+								onClick={async () => {
+									confirming.value = false;
+									report(await removeMember(member.userId), `${member.name} was removed; their sessions have ended.`);
+								}}
+							>
+								Yes, remove {member.name}
+							</button>{" "}
+							<button type="button" class="button small secondary" onClick={() => (confirming.value = false)}>
+								Cancel
+							</button>
+						</span>
+					) : (
+						<button type="button" class="button small secondary" onClick={() => (confirming.value = true)}>
+							Remove<span class="visually-hidden"> {member.name}</span>
+						</button>
+					)}
+				</td>
+			)}
+		</tr>
+	);
+}
+
+function InviteForm({ report }: { report: (r: Result<null>, done: string) => void }) {
+	const email = useSignal("");
+	const role = useSignal("staff");
+	const problem = useSignal<ProblemView | null>(null);
+	const busy = useSignal(false);
+	const submit = async (event: Event) => {
+		event.preventDefault();
+		if (busy.value) return;
+		busy.value = true;
+		const custom = role.value.startsWith("custom:") ? role.value.slice(7) : undefined;
+		const result = await invite({
+			email: email.value.trim(),
+			role: custom ? "staff" : (role.value as Role),
+			...(custom ? { customRoleId: custom } : {}),
+		});
+		busy.value = false;
+		problem.value = result.ok ? null : result.problem;
+		if (result.ok) {
+			report(result, `Invitation sent to ${email.value.trim()}.`);
+			email.value = "";
+		}
+	};
+	const emailError = problem.value?.fields.email;
+	return (
+		<form class="card" aria-labelledby="invite-heading" onSubmit={submit} noValidate>
+			<h2 id="invite-heading">Invite someone</h2>
+			<FormAlert message={problem.value && !emailError ? problem.value.detail : null} />
+			<div class="field">
+				<label for="invite-email">Email</label>
+				<input
+					id="invite-email"
+					type="email"
+					autoComplete="off"
+					value={email.value}
+					onInput={(e) => (email.value = e.currentTarget.value)}
+					aria-invalid={emailError ? "true" : undefined}
+					aria-describedby={emailError ? "invite-email-error" : undefined}
+					required
+				/>
+				{emailError && (
+					<p id="invite-email-error" class="field-error">
+						Email {emailError}
+					</p>
+				)}
+			</div>
+			<div class="field">
+				<label for="invite-role">Role</label>
+				<select id="invite-role" value={role.value} onChange={(e) => (role.value = e.currentTarget.value)}>
+					<RoleOptions />
+				</select>
+			</div>
+			<button type="submit" class="button primary" aria-disabled={busy.value}>
+				{busy.value ? "Sending…" : "Send invitation"}
+			</button>
+		</form>
+	);
+}
+
+function Invitations({ report }: { report: (r: Result<null>, done: string) => void }) {
+	const open = invitations.value.filter((i) => i.status === "pending" || i.status === "expired");
+	return (
+		<section class="card" aria-labelledby="invitations-heading">
+			<h2 id="invitations-heading">Invitations</h2>
+			{open.length === 0 ? (
+				<p>No open invitations.</p>
+			) : (
+				<table>
+					<thead>
+						<tr>
+							<th scope="col">Email</th>
+							<th scope="col">Role</th>
+							<th scope="col">Status</th>
+							<th scope="col">Expires</th>
+							<th scope="col">Actions</th>
+						</tr>
+					</thead>
+					<tbody>
+						{open.map((i) => (
+							<tr key={i.id}>
+								<td>{i.email}</td>
+								<td>{i.customRole?.name ?? ROLE_LABELS[i.role]}</td>
+								<td>{i.status === "pending" ? "Pending" : "Expired"}</td>
+								<td>{dateFormat.format(i.expiresAt)}</td>
+								<td>
+									<button
+										type="button"
+										class="button small secondary"
+										onClick={async () => report(await resendInvitation(i.id), `A new link was sent to ${i.email}.`)}
+									>
+										Resend<span class="visually-hidden"> to {i.email}</span>
+									</button>{" "}
+									{i.status === "pending" && (
+										<button
+											type="button"
+											class="button small secondary"
+											onClick={async () => report(await revokeInvitation(i.id), `The invitation to ${i.email} was revoked.`)}
+										>
+											Revoke<span class="visually-hidden"> invitation to {i.email}</span>
+										</button>
+									)}
+								</td>
+							</tr>
+						))}
+					</tbody>
+				</table>
+			)}
+		</section>
+	);
+}
+
+export default function Team() {
+	const status = useSignal("");
+	const failure = useSignal<string | null>(null);
+	useEffect(() => {
+		void loadTeam();
+	}, []);
+	const report = (result: Result<null>, done: string) => {
+		failure.value = result.ok ? null : result.problem.detail;
+		status.value = result.ok ? done : "";
+	};
+	const manage = can("members:manage");
+	return (
+		<SettingsPage path="/settings/team">
+			<FormAlert message={failure.value ?? teamProblem.value?.detail ?? null} />
+			<p role="status" class="status-line">
+				{status.value}
+			</p>
+			{!manage && (
+				<p class="field-hint">You can see the team. Changing roles, removing members and inviting people is for owners and admins.</p>
+			)}
+			<section class="card" aria-labelledby="members-heading">
+				<h2 id="members-heading">Members</h2>
+				{members.value === null ? (
+					<div class="skeleton skeleton-line" />
+				) : (
+					<table>
+						<thead>
+							<tr>
+								<th scope="col">Name</th>
+								<th scope="col">Email</th>
+								<th scope="col">Role</th>
+								<th scope="col">Joined</th>
+								{manage && <th scope="col">Actions</th>}
+							</tr>
+						</thead>
+						<tbody>
+							{members.value.map((member) => (
+								<MemberRow key={member.userId} member={member} report={report} />
+							))}
+						</tbody>
+					</table>
+				)}
+			</section>
+			{manage && <InviteForm report={report} />}
+			{manage && <Invitations report={report} />}
+		</SettingsPage>
+	);
+}

@@ -1,0 +1,316 @@
+/** Invitations: sent by email within the privilege and domain rules, accepted once on the right agency's host, resent and revoked. */
+import { createExecutionContext, createMessageBatch, getQueueResult } from "cloudflare:test";
+import { env } from "cloudflare:workers";
+import { beforeEach, describe, expect, it } from "vitest";
+import type { InvitationList, InvitationPreview, InvitationView } from "../../schema/dto/invitations";
+import type { Job } from "../../schema/jobs";
+import worker from "../../worker/index";
+import { type Agency, call, freshIp, logIn, PASSWORD, problemOf, sessionCookie, signUpAgency } from "./helpers";
+import { addMember } from "./members";
+import { auditActions, membershipOf } from "./team";
+
+let acme: Agency;
+let beta: Agency;
+beforeEach(async () => {
+	acme = await signUpAgency("acme");
+	beta = await signUpAgency("beta");
+});
+
+type Mail = { to: string; subject: string; text: string };
+
+/** Polls the dev mailbox (bounded) until `count` messages to `to` arrived; returns them newest first. */
+async function mailTo(to: string, count = 1): Promise<Mail[]> {
+	for (let i = 0; i < 200; i++) {
+		const { messages } = (await (await call("localhost", "/dev/mailbox.json")).json()) as { messages: Mail[] };
+		const mine = messages.filter((m) => m.to === to);
+		if (mine.length >= count) return mine;
+		await new Promise((r) => setTimeout(r, 25));
+	}
+	throw new Error(`no mail to ${to}`);
+}
+
+function tokenIn(mail: Mail | undefined): string {
+	const match = mail?.text.match(/\/invite\?token=([a-z2-7]{32})/);
+	if (!match?.[1]) throw new Error(`no invitation link in ${mail?.text}`);
+	return match[1];
+}
+
+async function invite(body: unknown, cookie = acme.ownerCookie, host = acme.host): Promise<Response> {
+	return call(host, "/api/v1/invitations", { body, cookie });
+}
+
+async function invitationsOf(cookie = acme.ownerCookie, host = acme.host): Promise<InvitationView[]> {
+	return ((await (await call(host, "/api/v1/invitations", { cookie })).json()) as InvitationList).invitations;
+}
+
+function accept(body: unknown, options: { cookie?: string; host?: string } = {}): Promise<Response> {
+	return call(options.host ?? acme.host, "/api/v1/invitations/accept", { body, cookie: options.cookie, ip: freshIp() });
+}
+
+describe("inviting a new person", () => {
+	it("emails a single-use link that creates the account and signs them in", async () => {
+		const res = await invite({ email: "Nia@Example.test", role: "staff", clientId: "client_42" });
+		expect(res.status).toBe(201);
+		const view = (await res.json()) as InvitationView;
+		expect(view).toMatchObject({
+			email: "Nia@Example.test",
+			role: "staff",
+			status: "pending",
+			clientId: "client_42",
+			invitedBy: "Olive Owner",
+		});
+		expect(view.expiresAt - view.createdAt).toBe(7 * 24 * 60 * 60 * 1000);
+
+		const [mail] = await mailTo("Nia@Example.test");
+		expect(mail?.subject).toBe("Olive Owner invited you to Agency acme");
+		const token = tokenIn(mail);
+		expect(mail?.text).toContain(`http://acme.localhost/invite?token=${token}`);
+		const stored = await env.DB.prepare("SELECT token_hash FROM invitations WHERE id = ?").bind(view.id).first<{ token_hash: string }>();
+		expect(stored?.token_hash).not.toContain(token);
+
+		const preview = await call(acme.host, `/api/v1/invitations/accept/${token}`);
+		expect((await preview.json()) as InvitationPreview).toEqual({
+			agency: { name: "Agency acme" },
+			email: "Nia@Example.test",
+			role: "staff",
+			customRoleName: null,
+			accountExists: false,
+			expiresAt: view.expiresAt,
+		});
+
+		const accepted = await accept({ token, name: "Nia New", password: PASSWORD });
+		expect(accepted.status).toBe(200);
+		expect(await accepted.json()).toMatchObject({ user: { email: "Nia@Example.test", name: "Nia New" }, role: "staff" });
+		const cookie = sessionCookie(accepted);
+		expect(cookie).not.toBeNull();
+		expect((await call(acme.host, "/api/v1/me", { cookie: cookie ?? "" })).status).toBe(200);
+		expect((await invitationsOf()).map((i) => i.status)).toEqual(["accepted"]);
+
+		const again = await accept({ token, name: "Mallory", password: "another password" });
+		expect(again.status).toBe(410);
+		expect((await call(acme.host, `/api/v1/invitations/accept/${token}`)).status).toBe(410);
+		expect((await auditActions(acme.tenantId, "invitation.")).map((a) => [a.action, a.actor])).toEqual([
+			["invitation.created", "owner@acme.test"],
+			["invitation.accepted", "Nia@Example.test"],
+		]);
+	});
+
+	it("requires a name and password for a new account, naming each, and leaves the invitation pending", async () => {
+		await invite({ email: "nia@example.test", role: "client" });
+		const token = tokenIn((await mailTo("nia@example.test"))[0]);
+		const res = await accept({ token });
+		expect(res.status).toBe(422);
+		expect((await problemOf(res)).errors?.map((e) => e.path)).toEqual(["name", "password"]);
+		const short = await accept({ token, name: "Nia", password: "short" });
+		expect((await problemOf(short)).errors?.map((e) => e.path)).toEqual(["password"]);
+		expect((await invitationsOf()).map((i) => i.status)).toEqual(["pending"]);
+		expect((await accept({ token, name: "Nia", password: PASSWORD })).status).toBe(200);
+	});
+
+	it("works only on the host of the agency that sent it", async () => {
+		await invite({ email: "nia@example.test", role: "staff" });
+		const token = tokenIn((await mailTo("nia@example.test"))[0]);
+		expect((await call(beta.host, `/api/v1/invitations/accept/${token}`)).status).toBe(404);
+		const res = await accept({ token, name: "Nia", password: PASSWORD }, { host: beta.host });
+		expect(res.status).toBe(404);
+		expect((await invitationsOf()).map((i) => i.status)).toEqual(["pending"]);
+	});
+});
+
+describe("inviting an existing member", () => {
+	it("asks them to sign in (or give their password), then changes their membership", async () => {
+		const staffId = await addMember(acme.tenantId, "staff", "sam@acme.test");
+		await invite({ email: "sam@acme.test", role: "admin" });
+		const token = tokenIn((await mailTo("sam@acme.test"))[0]);
+		expect(((await (await call(acme.host, `/api/v1/invitations/accept/${token}`)).json()) as InvitationPreview).accountExists).toBe(true);
+		const anonymous = await accept({ token });
+		expect(anonymous.status).toBe(401);
+		expect((await problemOf(anonymous)).errors?.map((e) => e.path)).toEqual(["password"]);
+		const asOwner = await accept({ token }, { cookie: acme.ownerCookie });
+		expect(asOwner.status).toBe(403);
+		const wrong = await accept({ token, password: "not the password" });
+		expect(wrong.status).toBe(401);
+		expect(await membershipOf(acme.tenantId, staffId)).toMatchObject({ role: "staff" });
+		const signedIn = await accept({ token }, { cookie: await logIn(acme.host, "sam@acme.test") });
+		expect(signedIn.status).toBe(200);
+		expect(await signedIn.json()).toMatchObject({ role: "admin" });
+		expect(await membershipOf(acme.tenantId, staffId)).toMatchObject({ role: "admin" });
+	});
+
+	it("accepts the account's password instead of a session", async () => {
+		await addMember(acme.tenantId, "client", "cat@acme.test");
+		await invite({ email: "cat@acme.test", role: "staff" });
+		const token = tokenIn((await mailTo("cat@acme.test"))[0]);
+		const res = await accept({ token, password: PASSWORD });
+		expect(res.status).toBe(200);
+		expect(sessionCookie(res)).not.toBeNull();
+		expect(await res.json()).toMatchObject({ role: "staff" });
+	});
+});
+
+describe("privilege rules at invite time", () => {
+	it("refuse staff, an admin inviting an owner, and a role above the inviter's", async () => {
+		await addMember(acme.tenantId, "admin", "admin@acme.test");
+		await addMember(acme.tenantId, "staff", "staff@acme.test");
+		const admin = await logIn(acme.host, "admin@acme.test");
+		const staff = await logIn(acme.host, "staff@acme.test");
+		expect((await invite({ email: "x@example.test", role: "staff" }, staff)).status).toBe(403);
+		const owner = await invite({ email: "x@example.test", role: "owner" }, admin);
+		expect(owner.status).toBe(403);
+		const role = await call(acme.host, "/api/v1/roles", {
+			body: { name: "Billing", permissions: ["billing:manage"] },
+			cookie: acme.ownerCookie,
+		});
+		const { id } = (await role.json()) as { id: string };
+		expect((await invite({ email: "x@example.test", customRoleId: id }, admin)).status).toBe(403);
+		// An admin may not "invite" the owner into a lesser role either.
+		expect((await invite({ email: "owner@acme.test", role: "staff" }, admin)).status).toBe(403);
+		expect(await invitationsOf()).toEqual([]);
+		const ok = await invite({ email: "x@example.test", customRoleId: id });
+		expect(((await ok.json()) as InvitationView).customRole).toEqual({ id, name: "Billing" });
+	});
+});
+
+describe("resend and revoke", () => {
+	it("resend sends a new link and kills the old one; revoke kills the link at once", async () => {
+		const view = (await (await invite({ email: "nia@example.test", role: "staff" })).json()) as InvitationView;
+		const first = tokenIn((await mailTo("nia@example.test"))[0]);
+		const resent = await call(acme.host, `/api/v1/invitations/${view.id}/resend`, { method: "POST", cookie: acme.ownerCookie });
+		expect(resent.status).toBe(200);
+		const second = tokenIn((await mailTo("nia@example.test", 2))[0]);
+		expect(second).not.toBe(first);
+		expect((await accept({ token: first, name: "Nia", password: PASSWORD })).status).toBe(404);
+
+		const revoked = await call(acme.host, `/api/v1/invitations/${view.id}`, { method: "DELETE", cookie: acme.ownerCookie });
+		expect(revoked.status).toBe(204);
+		const res = await accept({ token: second, name: "Nia", password: PASSWORD });
+		expect(res.status).toBe(410);
+		expect((await problemOf(res)).detail).toContain("revoked");
+		expect((await call(acme.host, `/api/v1/invitations/${view.id}`, { method: "DELETE", cookie: acme.ownerCookie })).status).toBe(409);
+		expect((await invitationsOf()).map((i) => i.status)).toEqual(["revoked"]);
+		expect((await auditActions(acme.tenantId, "invitation.")).map((a) => a.action)).toEqual([
+			"invitation.created",
+			"invitation.resent",
+			"invitation.revoked",
+		]);
+	});
+
+	it("an expired link is refused; resending revives the invitation", async () => {
+		const view = (await (await invite({ email: "nia@example.test", role: "staff" })).json()) as InvitationView;
+		const token = tokenIn((await mailTo("nia@example.test"))[0]);
+		await env.DB.prepare("UPDATE invitations SET expires_at = ? WHERE id = ?")
+			.bind(Date.now() - 1, view.id)
+			.run();
+		expect((await invitationsOf(acme.ownerCookie)).map((i) => i.status)).toEqual(["expired"]);
+		const res = await accept({ token, name: "Nia", password: PASSWORD });
+		expect(res.status).toBe(410);
+		expect((await problemOf(res)).detail).toContain("expired");
+		await call(acme.host, `/api/v1/invitations/${view.id}/resend`, { method: "POST", cookie: acme.ownerCookie });
+		const fresh = tokenIn((await mailTo("nia@example.test", 2))[0]);
+		expect((await accept({ token: fresh, name: "Nia", password: PASSWORD })).status).toBe(200);
+	});
+
+	it("another agency can neither see, resend nor revoke them", async () => {
+		const view = (await (await invite({ email: "nia@example.test", role: "staff" })).json()) as InvitationView;
+		expect(await invitationsOf(beta.ownerCookie, beta.host)).toEqual([]);
+		expect((await call(beta.host, `/api/v1/invitations/${view.id}/resend`, { method: "POST", cookie: beta.ownerCookie })).status).toBe(404);
+		expect((await call(beta.host, `/api/v1/invitations/${view.id}`, { method: "DELETE", cookie: beta.ownerCookie })).status).toBe(404);
+		expect((await invitationsOf()).map((i) => i.status)).toEqual(["pending"]);
+	});
+});
+
+describe("bad input", () => {
+	it("names the field and stores nothing", async () => {
+		for (const [body, path] of [
+			[{ email: "not-an-email", role: "staff" }, "email"],
+			[{ email: "x@example.test" }, "role"],
+			[{ email: "x@example.test", role: "emperor" }, "role"],
+			[{ email: "x@example.test", role: "client", clientId: "has spaces" }, "clientId"],
+			[{ email: "x@example.test", role: "staff", customRoleId: "019a1b2c-3d4e-7f00-8a1b-2c3d4e5f6a7b" }, "customRoleId"],
+		] as const) {
+			const res = await invite(body);
+			expect(res.status, JSON.stringify(body)).toBe(422);
+			expect((await problemOf(res)).errors?.map((e) => e.path)).toEqual([path]);
+		}
+		expect(await invitationsOf()).toEqual([]);
+		expect((await call(acme.host, "/api/v1/invitations/accept/short")).status).toBe(422);
+		expect((await call(acme.host, "/api/v1/invitations?status=lost", { cookie: acme.ownerCookie })).status).toBe(422);
+	});
+
+	it("refuses a second pending invitation to the same email", async () => {
+		await invite({ email: "nia@example.test", role: "staff" });
+		const res = await invite({ email: "NIA@example.test", role: "admin" });
+		expect(res.status).toBe(409);
+		expect((await problemOf(res)).errors?.map((e) => e.path)).toEqual(["email"]);
+	});
+});
+
+describe("invitation domains", () => {
+	it("limit invitations to the agency's domains (422 naming email), for those with tenant:manage", async () => {
+		expect(await (await call(acme.host, "/api/v1/tenant/invitation-domains", { cookie: acme.ownerCookie })).json()).toEqual({
+			domains: [],
+		});
+		const put = await call(acme.host, "/api/v1/tenant/invitation-domains", {
+			method: "PUT",
+			body: { domains: ["Acme.com", "acme.co.uk", "acme.com"] },
+			cookie: acme.ownerCookie,
+		});
+		expect(await put.json()).toEqual({ domains: ["acme.co.uk", "acme.com"] });
+		const outside = await invite({ email: "x@gmail.com", role: "staff" });
+		expect(outside.status).toBe(422);
+		expect((await problemOf(outside)).errors).toEqual([
+			{ path: "email", message: "must be an address at acme.co.uk, acme.com (this agency's rule)" },
+		]);
+		expect((await invite({ email: "y@acme.com", role: "staff" })).status).toBe(201);
+		expect(await (await call(beta.host, "/api/v1/tenant/invitation-domains", { cookie: beta.ownerCookie })).json()).toEqual({
+			domains: [],
+		});
+		expect((await auditActions(acme.tenantId, "tenant.")).map((a) => a.action)).toEqual(["tenant.settings_changed"]);
+
+		await addMember(acme.tenantId, "staff", "staff@acme.com");
+		const staff = await logIn(acme.host, "staff@acme.com");
+		expect(
+			(await call(acme.host, "/api/v1/tenant/invitation-domains", { method: "PUT", body: { domains: [] }, cookie: staff })).status,
+		).toBe(403);
+		const bad = await call(acme.host, "/api/v1/tenant/invitation-domains", {
+			method: "PUT",
+			body: { domains: ["acme.com", "not a domain"] },
+			cookie: acme.ownerCookie,
+		});
+		expect((await problemOf(bad)).errors?.map((e) => e.path)).toEqual(["domains.1"]);
+		expect(await (await call(acme.host, "/api/v1/tenant/invitation-domains", { cookie: acme.ownerCookie })).json()).toEqual({
+			domains: ["acme.co.uk", "acme.com"],
+		});
+	});
+});
+
+describe("invitation-email job", () => {
+	async function runJob(job: Job): Promise<void> {
+		const batch = createMessageBatch("atrium-jobs", [{ id: crypto.randomUUID(), timestamp: Date.now(), attempts: 1, body: job }]);
+		const ctx = createExecutionContext();
+		await worker.queue(batch as MessageBatch<unknown>, env, ctx);
+		expect((await getQueueResult(batch, ctx)).explicitAcks).toHaveLength(1);
+	}
+
+	it("sends a link once however often it runs, and never a link a resend replaced", async () => {
+		const view = (await (await invite({ email: "nia@example.test", role: "staff" })).json()) as InvitationView;
+		const first = tokenIn((await mailTo("nia@example.test"))[0]);
+		const job = (token: string, key: string): Job => ({
+			type: "invitation-email",
+			tenantId: acme.tenantId,
+			invitationId: view.id,
+			token,
+			acceptUrl: `http://acme.localhost/invite?token=${token}`,
+			idempotencyKey: key,
+		});
+		await runJob(job(first, "replayed-key"));
+		await runJob(job(first, "replayed-key"));
+		await mailTo("nia@example.test", 2);
+		await call(acme.host, `/api/v1/invitations/${view.id}/resend`, { method: "POST", cookie: acme.ownerCookie });
+		await mailTo("nia@example.test", 3);
+		await runJob(job(first, "stale-key"));
+		const sent = await env.DB.prepare("SELECT idempotency_key FROM email_outbox WHERE to_address = ?").bind("nia@example.test").all();
+		expect(sent.results.map((r) => r.idempotency_key)).not.toContain("stale-key");
+		expect(sent.results.filter((r) => r.idempotency_key === "replayed-key")).toHaveLength(1);
+	});
+});
