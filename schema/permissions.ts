@@ -13,6 +13,7 @@ export const PERMISSIONS = [
 	"members:read",
 	"members:manage",
 	"billing:manage",
+	"plan:read",
 	"usage:read",
 	"clients:read",
 	"clients:write",
@@ -34,6 +35,7 @@ export type Permission = (typeof PERMISSIONS)[number];
 
 const STAFF: readonly Permission[] = [
 	"account:read",
+	"plan:read",
 	"account:write",
 	"tenant:read",
 	"members:read",

@@ -17,6 +17,7 @@ import { appShellRouter } from "./routes/app-shell";
 import { authRouter } from "./routes/auth/auth.index";
 import { devRouter } from "./routes/dev/mailbox";
 import { mountApiDocs } from "./routes/docs/docs.index";
+import { entitlementsRouter } from "./routes/entitlements/entitlements.index";
 import { healthRouter } from "./routes/health/health.index";
 import { hostRouter } from "./routes/host/host.index";
 import { manifestRouter } from "./routes/manifest";
@@ -25,7 +26,12 @@ import { usageRouter } from "./routes/usage/usage.index";
 
 /** The versioned, tenant-scoped API. Its type is what the PWA's typed client is built from. */
 function createApiRoutes() {
-	return new OpenAPIHono<AppEnv>().route("/", hostRouter).route("/", authRouter).route("/", meRouter).route("/", usageRouter);
+	return new OpenAPIHono<AppEnv>()
+		.route("/", hostRouter)
+		.route("/", authRouter)
+		.route("/", meRouter)
+		.route("/", usageRouter)
+		.route("/", entitlementsRouter);
 }
 
 export type AppType = ReturnType<typeof createApiRoutes>;
