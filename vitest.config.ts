@@ -3,11 +3,30 @@
  * migrations applied from migrations/); `unit` is pure logic in Node; `e2e` drives the running app
  * in Debian Chromium.
  */
+
+import { createServer } from "node:net";
 import { cloudflareTest, readD1Migrations } from "@cloudflare/vitest-plugin";
 import { defineConfig } from "vitest/config";
 
+/** A free loopback port, for the Stripe fake the worker tests talk to. */
+function freePort(): Promise<number> {
+	return new Promise((resolve, reject) => {
+		const server = createServer();
+		server.listen(0, "127.0.0.1", () => {
+			const address = server.address();
+			server.close(() => (typeof address === "object" && address ? resolve(address.port) : reject(new Error("no port"))));
+		});
+	});
+}
+
 export default defineConfig(async () => {
 	const migrations = await readD1Migrations("./migrations");
+	process.env.STRIPE_FAKE_PORT ??= String(await freePort());
+	const stripe = {
+		STRIPE_SECRET_KEY: "sk_test_atrium",
+		STRIPE_WEBHOOK_SECRET: "whsec_test_atrium",
+		STRIPE_API_BASE: `http://127.0.0.1:${process.env.STRIPE_FAKE_PORT}`,
+	};
 	return {
 		test: {
 			projects: [
@@ -15,10 +34,15 @@ export default defineConfig(async () => {
 					plugins: [
 						cloudflareTest({
 							wrangler: { configPath: "./wrangler.toml" },
-							miniflare: { bindings: { TEST_MIGRATIONS: migrations, ENVIRONMENT: "development", LOG_LEVEL: "warn" } },
+							miniflare: { bindings: { TEST_MIGRATIONS: migrations, ENVIRONMENT: "development", LOG_LEVEL: "warn", ...stripe } },
 						}),
 					],
-					test: { name: "worker", include: ["tests/worker/**/*.test.ts"], setupFiles: ["tests/worker/apply-migrations.ts"] },
+					test: {
+						name: "worker",
+						include: ["tests/worker/**/*.test.ts"],
+						setupFiles: ["tests/worker/apply-migrations.ts"],
+						globalSetup: ["tests/worker/stripe-fake-setup.ts"],
+					},
 				},
 				{ test: { name: "unit", include: ["tests/unit/**/*.test.ts"], environment: "node" } },
 				{

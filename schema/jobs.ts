@@ -4,7 +4,10 @@
  */
 export type Job =
 	| { type: "welcome-email"; tenantId: string; userId: string; tenantUrl: string; idempotencyKey: string }
-	| { type: "purge-expired-auth"; tenantId: null; idempotencyKey: string };
+	| { type: "purge-expired-auth"; tenantId: null; idempotencyKey: string }
+	| { type: "billing-email"; tenantId: string; template: "trial-will-end" | "payment-failed" | "payment-reminder"; idempotencyKey: string }
+	| { type: "dunning-reminders"; tenantId: null; idempotencyKey: string }
+	| { type: "grant-monthly-credits"; tenantId: null; period: string; idempotencyKey: string };
 
 export type JobType = Job["type"];
 export type JobOf<T extends JobType> = Extract<Job, { type: T }>;

@@ -15,6 +15,7 @@ import { loadSession } from "./middleware/session";
 import { resolveTenant } from "./middleware/tenant";
 import { appShellRouter } from "./routes/app-shell";
 import { authRouter } from "./routes/auth/auth.index";
+import { billingRouter, stripeWebhookRouter } from "./routes/billing/billing.index";
 import { devRouter } from "./routes/dev/mailbox";
 import { mountApiDocs } from "./routes/docs/docs.index";
 import { entitlementsRouter } from "./routes/entitlements/entitlements.index";
@@ -31,7 +32,8 @@ function createApiRoutes() {
 		.route("/", authRouter)
 		.route("/", meRouter)
 		.route("/", usageRouter)
-		.route("/", entitlementsRouter);
+		.route("/", entitlementsRouter)
+		.route("/", billingRouter);
 }
 
 export type AppType = ReturnType<typeof createApiRoutes>;
@@ -51,6 +53,7 @@ export function createApp() {
 
 	mountApiDocs(app);
 	app.route("/", healthRouter);
+	app.route("/", stripeWebhookRouter);
 	app.route("/", createApiRoutes());
 	app.route("/", devRouter);
 	app.route("/", manifestRouter);

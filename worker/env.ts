@@ -11,6 +11,12 @@ export type Secrets = {
 	EMAIL_API_KEY?: string;
 	/** Base URL of the HTTP email provider (Resend-compatible `POST /emails`); defaults to https://api.resend.com. */
 	EMAIL_API_URL?: string;
+	/** Stripe secret key (sk_test_… / sk_live_…); unset → billing routes answer 503 (npm start runs the local fake). */
+	STRIPE_SECRET_KEY?: string;
+	/** Signing secret of the Stripe webhook endpoint (whsec_…). */
+	STRIPE_WEBHOOK_SECRET?: string;
+	/** Where the Stripe API is, for the local fake (http://127.0.0.1:<port>); unset → api.stripe.com. */
+	STRIPE_API_BASE?: string;
 };
 
 export type Bindings = Env & Secrets;

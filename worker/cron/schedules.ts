@@ -4,6 +4,8 @@ import type { Bindings } from "../env";
 import { enqueue } from "../lib/jobs";
 
 export const EVERY_15_MINUTES = "*/15 * * * *";
+/** Daily billing pass: dunning reminders and the monthly plan credit grant (keyed by period). */
+export const DAILY_BILLING = "0 6 * * *";
 
 /** The jobs a schedule starts at `scheduledTime`; the time slot is the idempotency key. */
 export function jobsFor(cron: string, scheduledTime: number): Job[] {
@@ -11,6 +13,13 @@ export function jobsFor(cron: string, scheduledTime: number): Job[] {
 	switch (cron) {
 		case EVERY_15_MINUTES:
 			return [{ type: "purge-expired-auth", tenantId: null, idempotencyKey: `purge-expired-auth:${slot}` }];
+		case DAILY_BILLING: {
+			const period = slot.slice(0, 7);
+			return [
+				{ type: "dunning-reminders", tenantId: null, idempotencyKey: `dunning-reminders:${slot}` },
+				{ type: "grant-monthly-credits", tenantId: null, period, idempotencyKey: `grant-monthly-credits:${period}` },
+			];
+		}
 		default:
 			return [];
 	}

@@ -9,6 +9,7 @@ import type { Job } from "../../schema/jobs";
 import type { Bindings } from "../env";
 import { EmailDeliveryError } from "../lib/email/transport";
 import { createLogger } from "../lib/logger";
+import { runBillingEmail, runDunningReminders, runGrantMonthlyCredits } from "./billing";
 import { type JobDeps, jobDeps } from "./job-deps";
 import { runPurgeExpiredAuth } from "./purge-expired-auth";
 import { runWelcomeEmail } from "./welcome-email";
@@ -26,6 +27,12 @@ export async function runJob(deps: JobDeps, job: Job): Promise<void> {
 			return runWelcomeEmail(deps, job);
 		case "purge-expired-auth":
 			return runPurgeExpiredAuth(deps);
+		case "billing-email":
+			return runBillingEmail(deps, job);
+		case "dunning-reminders":
+			return runDunningReminders(deps);
+		case "grant-monthly-credits":
+			return runGrantMonthlyCredits(deps, job);
 		default:
 			return assertNever(job);
 	}
