@@ -20,6 +20,7 @@ const Account = lazy(() => import("./routes/account"));
 const ComingSoon = lazy(() => import("./routes/coming-soon"));
 const NotFound = lazy(() => import("./routes/not-found"));
 const Usage = lazy(() => import("./routes/usage"));
+const Billing = lazy(() => import("./routes/billing"));
 
 /** Every area not built yet (the start page aside); ComingSoon shows 404 for an area the user's role does not have. */
 const COMING_SOON_PATHS = [...new Set([...STAFF_AREAS, ...CLIENT_AREAS].filter((area) => !area.ready).map((area) => area.path))].filter(
@@ -59,6 +60,7 @@ function SignedInPages() {
 				<Route path="/signin" component={ContinueAfterSignIn} />
 				<Route path="/welcome" component={GoToStart} />
 				<Route path="/usage" component={Usage} />
+				<Route path="/billing" component={Billing} />
 				{COMING_SOON_PATHS.map((path) => (
 					<Route key={path} path={path} component={ComingSoon} />
 				))}

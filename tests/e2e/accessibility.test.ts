@@ -48,6 +48,12 @@ describe("accessibility", () => {
 		expect(violations).toEqual([]);
 	});
 
+	it("the Billing page with its plans loaded", async () => {
+		const page = await signedIn("owner@northwind.test");
+		const violations = await check(page, tenantUrl("northwind", "/billing"), () => page.getByTestId("current-plan").waitFor());
+		expect(violations).toEqual([]);
+	});
+
 	it("every page of the client portal", async () => {
 		const page = await signedIn("client@northwind.test");
 		const nav = page.getByRole("navigation", { name: /main/i });

@@ -8,6 +8,7 @@ import { useEffect, useRef } from "preact/hooks";
 import { useLocation } from "preact-iso";
 import { MainNav } from "./main-nav";
 import { NoticeBar } from "./notice-bar";
+import { PaymentBanner } from "./payment-banner";
 import { SiteHeader } from "./site-header";
 
 export function AppFrame({ children }: { children: ComponentChildren }) {
@@ -44,6 +45,7 @@ export function AppFrame({ children }: { children: ComponentChildren }) {
 				}}
 			/>
 			<NoticeBar />
+			<PaymentBanner />
 			<div class="frame-body">
 				<MainNav
 					open={menuOpen.value}

@@ -27,6 +27,13 @@ export const STAFF_AREAS: readonly Area[] = [
 		permission: "usage:read",
 		ready: true,
 	},
+	{
+		path: "/billing",
+		label: "Billing",
+		summary: "Your plan, payment method, invoices and credit top-ups.",
+		permission: "billing:manage",
+		ready: true,
+	},
 	{ path: "/settings", label: "Settings", summary: "Your agency's brand, domain, team, billing and security." },
 ];
 
