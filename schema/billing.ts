@@ -16,6 +16,8 @@ export const BillingSummary = z
 		cancelAtPeriodEnd: z.boolean(),
 		trialEnd: z.number().int().nullable(),
 		pastDueSince: z.number().int().nullable(),
+		/** A downgrade that takes effect at `currentPeriodEnd`. */
+		scheduledPlanId: z.enum(PLAN_IDS).nullable(),
 		graceEndsAt: z.number().int().nullable(),
 		banner: BillingBanner,
 		configured: z.boolean(),

@@ -127,6 +127,31 @@ describe("the subscription lifecycle, driven through the Stripe fake", () => {
 			body: { planId: "agency", interval: "month" },
 		});
 		expect(await changed.json()).toMatchObject({ planId: "agency", status: "active" });
+		// Stripe charged the previewed proration at once; delivering its events mirrors the invoice.
+		const { events } = await fake("/_fake/events");
+		await deliverAll(events);
+		const invoices = (await (await call(acme.host, "/api/v1/billing/invoices", { cookie: acme.ownerCookie })).json()) as {
+			invoices: { amountDue: number; status: string }[];
+		};
+		expect(invoices.invoices).toContainEqual(expect.objectContaining({ amountDue: body.amountDue, status: "paid" }));
+	});
+
+	it("downgrades at the end of the paid period, keeping the current plan until then", async () => {
+		await payAndDeliver(await checkout(acme, "agency", "month"));
+		const sub = await subscriptionId(acme.tenantId);
+		await deliverAll(await step(sub, "renew"));
+		const res = await call(acme.host, "/api/v1/billing/change", {
+			cookie: acme.ownerCookie,
+			body: { planId: "starter", interval: "month" },
+		});
+		const pending = (await res.json()) as BillingSummary;
+		expect(pending).toMatchObject({ planId: "agency", scheduledPlanId: "starter", status: "active" });
+		const ent = (await (await call(acme.host, "/api/v1/entitlements", { cookie: acme.ownerCookie })).json()) as EntitlementsResponse;
+		expect(ent.features.sso).toBe(true);
+		await deliverAll(await step(sub, "renew"));
+		expect(await billing(acme)).toMatchObject({ planId: "starter", scheduledPlanId: null, status: "active" });
+		const [tenant] = await db().select().from(tenants).where(eq(tenants.id, acme.tenantId));
+		expect(tenant?.planId).toBe("starter");
 	});
 });
 

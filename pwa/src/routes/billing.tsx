@@ -72,6 +72,11 @@ function CurrentPlan() {
 					{b.interval ? ` (billed ${b.interval === "year" ? "yearly" : "monthly"})` : ""}.
 				</p>
 			)}
+			{b.scheduledPlanId && b.currentPeriodEnd && (
+				<p>
+					Switches to {PLANS[b.scheduledPlanId].name} on {date.format(b.currentPeriodEnd)}.
+				</p>
+			)}
 			{b.graceEndsAt && <p>Full access until {date.format(b.graceEndsAt)} unless the payment succeeds.</p>}
 			{live && (
 				<div class="actions">
@@ -157,7 +162,7 @@ function ChangePreview() {
 			<p>
 				{p.amountDue > 0
 					? `You will be charged ${money(p.amountDue, p.currency)} now for the rest of this period.`
-					: "Nothing is charged now; the new price applies from your next renewal."}
+					: "Nothing is charged now: a move to a smaller plan takes effect at the end of the period you have paid for."}
 			</p>
 			<div class="actions">
 				<button type="button" class="button" disabled={busy.value} onClick={() => void confirmChange()}>

@@ -122,6 +122,53 @@ function previewInvoice(store: FakeStripeStore, form: FormObject): ApiResult {
 	});
 }
 
+/** A schedule whose single phase is the subscription's current period (Stripe's `from_subscription`). */
+function createSchedule(store: FakeStripeStore, form: FormObject): ApiResult {
+	const subscriptionId = str(form.from_subscription) ?? "";
+	const subscription = store.subscriptions.get(subscriptionId);
+	if (!subscription) return missing("subscription", subscriptionId);
+	if (subscription.schedule) return invalid("from_subscription", "The subscription is already attached to a schedule.");
+	const items = subscription.items as { data: { price: StripeObject; current_period_start: number; current_period_end: number }[] };
+	const item = items.data[0];
+	const schedule: StripeObject = {
+		id: fakeId("sub_sched"),
+		object: "subscription_schedule",
+		subscription: subscription.id,
+		status: "active",
+		end_behavior: "release",
+		phases: [
+			{ items: [{ price: item?.price.id, quantity: 1 }], start_date: item?.current_period_start, end_date: item?.current_period_end },
+		],
+	};
+	store.schedules.set(schedule.id, schedule);
+	subscription.schedule = schedule.id;
+	return ok(schedule);
+}
+
+function updateSchedule(store: FakeStripeStore, schedule: StripeObject, form: FormObject): ApiResult {
+	const phases = list(form.phases).map((raw) => {
+		const phase = obj(raw);
+		return {
+			items: list(phase.items).map((i) => ({ price: str(obj(i).price), quantity: 1 })),
+			start_date: Number(str(phase.start_date) ?? 0) || null,
+			end_date: Number(str(phase.end_date) ?? 0) || null,
+		};
+	});
+	for (const phase of phases)
+		for (const item of phase.items) if (!store.prices.has(item.price ?? "")) return missing("price", item.price ?? "");
+	schedule.phases = phases;
+	schedule.end_behavior = str(form.end_behavior) ?? schedule.end_behavior;
+	store.emit("subscription_schedule.updated", schedule);
+	return ok(schedule);
+}
+
+export function releaseSchedule(store: FakeStripeStore, schedule: StripeObject): StripeObject {
+	schedule.status = "released";
+	const subscription = store.subscriptions.get(String(schedule.subscription));
+	if (subscription) subscription.schedule = null;
+	return schedule;
+}
+
 /** Routes one /v1 request. `path` excludes the query string; `form` holds body or query parameters. */
 export function handleApi(store: FakeStripeStore, method: string, path: string, form: FormObject): ApiResult {
 	let m: RegExpMatchArray | null;
@@ -168,6 +215,20 @@ export function handleApi(store: FakeStripeStore, method: string, path: string, 
 			endSubscription(store, subscription);
 			return ok(subscription);
 		}
+	}
+	m = path.match(/^\/v1\/prices\/([\w-]+)$/);
+	if (m && method === "GET") {
+		const price = store.prices.get(m[1] ?? "");
+		return price ? ok(price) : missing("price", m[1] ?? "");
+	}
+	if (method === "POST" && path === "/v1/subscription_schedules") return createSchedule(store, form);
+	m = path.match(/^\/v1\/subscription_schedules\/([\w-]+)(\/release)?$/);
+	if (m) {
+		const schedule = store.schedules.get(m[1] ?? "");
+		if (!schedule) return missing("subscription_schedule", m[1] ?? "");
+		if (method === "GET") return ok(schedule);
+		if (m[2]) return ok(releaseSchedule(store, schedule));
+		return updateSchedule(store, schedule, form);
 	}
 	if (method === "POST" && path === "/v1/invoices/create_preview") return previewInvoice(store, form);
 	if (method === "GET" && path === "/v1/invoices") {

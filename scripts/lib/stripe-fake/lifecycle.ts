@@ -74,6 +74,7 @@ function createSubscription(store: FakeStripeStore, session: StripeObject, custo
 		cancellation_details: { comment: null, feedback: null, reason: null },
 		metadata: (session.subscription_data as { metadata?: Record<string, string> } | undefined)?.metadata ?? {},
 		latest_invoice: null,
+		schedule: null,
 		items: {
 			object: "list",
 			data: [
@@ -116,6 +117,7 @@ export function renew(store: FakeStripeStore, subscription: StripeObject): void 
 		endSubscription(store, subscription);
 		return;
 	}
+	applyScheduledPhase(store, subscription);
 	const price = store.priceOf(subscription);
 	const next = addInterval(end, String((price.recurring as { interval: string }).interval));
 	store.setPeriod(subscription, end, next);
@@ -130,6 +132,18 @@ export function renew(store: FakeStripeStore, subscription: StripeObject): void 
 	const paid = store.collect(invoice);
 	subscription.status = paid ? "active" : "past_due";
 	store.emit("customer.subscription.updated", subscription);
+}
+
+/** At a period end, a schedule's next phase (a downgrade) takes over and the schedule is released. */
+function applyScheduledPhase(store: FakeStripeStore, subscription: StripeObject): void {
+	const schedule = subscription.schedule ? store.schedules.get(String(subscription.schedule)) : undefined;
+	if (!schedule) return;
+	const phases = schedule.phases as { items: { price: string }[] }[];
+	const next = store.prices.get(phases[1]?.items[0]?.price ?? "");
+	const items = subscription.items as { data: Record<string, unknown>[] };
+	if (next && items.data[0]) items.data[0].price = next;
+	schedule.status = "released";
+	subscription.schedule = null;
 }
 
 /** The card on file is replaced (through the portal), and open invoices are retried. */

@@ -26,6 +26,7 @@ export class FakeStripeStore {
 	readonly subscriptions = new Map<string, StripeObject>();
 	readonly invoices = new Map<string, StripeObject>();
 	readonly refunds = new Map<string, StripeObject>();
+	readonly schedules = new Map<string, StripeObject>();
 	readonly portalSessions = new Map<string, StripeObject>();
 	readonly meterEvents = new Map<string, StripeObject>();
 	readonly events: FakeEvent[] = [];

@@ -66,8 +66,8 @@ export const billingRouter = createRouter()
 	.openapi(routes.change, async (c) => {
 		const { planId, interval } = c.req.valid("json");
 		const { scope, stripe } = context(c);
-		await actions.changePlan(scope, stripe, planId, interval);
-		await audit(c, "billing.plan_changed", { planId, interval });
+		const effective = await actions.changePlan(scope, stripe, planId, interval);
+		await audit(c, "billing.plan_changed", { planId, interval, effective });
 		return c.json(await summaryOf(c), 200);
 	})
 	.openapi(routes.cancel, async (c) => {

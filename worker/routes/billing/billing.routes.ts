@@ -74,7 +74,7 @@ export const change = createRoute({
 	method: "post",
 	path: "/api/v1/billing/change",
 	tags,
-	summary: "Switches plan now, charging the proration",
+	summary: "Upgrades now, charging the proration; a downgrade is scheduled for the end of the paid period",
 	middleware: [requirePermission("billing:manage")] as const,
 	request: { body: jsonBody(PlanChangeRequest) },
 	responses: { 200: jsonContent(BillingSummary, "The updated billing state"), ...errors },

@@ -59,6 +59,7 @@ export async function mirrorSubscription(
 	if (subscription.status === "past_due" && latestInvoice) {
 		pastDueSince = (await stripe.invoices.retrieve(latestInvoice)).created * 1000;
 	}
+	const scheduled = await scheduledChange(stripe, idOf(subscription.schedule));
 	const status = subscription.status as SubscriptionStatus;
 	const row: Omit<SubscriptionRow, "tenantId"> = {
 		stripeSubscriptionId: subscription.id,
@@ -71,8 +72,8 @@ export async function mirrorSubscription(
 		cancelReason: subscription.cancellation_details?.comment ?? subscription.cancellation_details?.feedback ?? null,
 		trialEnd: seconds(subscription.trial_end),
 		pastDueSince,
-		scheduledPlanId: null,
-		scheduledInterval: null,
+		scheduledPlanId: scheduled?.planId ?? null,
+		scheduledInterval: scheduled?.interval ?? null,
 		updatedAt: now,
 	};
 	await db.batch([
@@ -86,6 +87,16 @@ export async function mirrorSubscription(
 			.where(eq(tenants.id, tenantId)),
 	]);
 	return tenantId;
+}
+
+/** The plan a subscription schedule switches to at the period end (a downgrade), if any. */
+async function scheduledChange(stripe: Stripe, scheduleId: string | null) {
+	if (!scheduleId) return null;
+	const schedule = await stripe.subscriptionSchedules.retrieve(scheduleId);
+	if (schedule.status !== "active" && schedule.status !== "not_started") return null;
+	const price = idOf(schedule.phases[1]?.items[0]?.price as string | { id: string } | undefined);
+	if (!price) return null;
+	return planOfLookupKey((await stripe.prices.retrieve(price)).lookup_key);
 }
 
 export async function mirrorInvoice(db: Database, invoice: Stripe.Invoice): Promise<string | null> {

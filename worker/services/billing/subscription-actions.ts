@@ -7,7 +7,7 @@ import { desc } from "drizzle-orm";
 import type { BillingSummary } from "../../../schema/billing";
 import { CREDIT_PACKS, type CreditPackId, planLookupKey } from "../../../schema/credit-packs";
 import { invoices, subscriptions } from "../../../schema/index";
-import { type BillingInterval, PLANS, type PlanId } from "../../../schema/plans";
+import { type BillingInterval, PLAN_IDS, PLANS, type PlanId } from "../../../schema/plans";
 import type { TenantScope } from "../../lib/db";
 import { Problem } from "../../lib/problem";
 import type { Stripe } from "../../lib/stripe";
@@ -41,6 +41,7 @@ export async function billingSummary(scope: TenantScope, configured: boolean, no
 		cancelAtPeriodEnd: sub?.cancelAtPeriodEnd ?? false,
 		trialEnd: sub?.trialEnd ?? null,
 		pastDueSince: sub?.pastDueSince ?? null,
+		scheduledPlanId: sub?.scheduledPlanId ?? null,
 		graceEndsAt: state.graceEndsAt,
 		banner,
 		configured,
@@ -130,16 +131,45 @@ export async function previewPlanChange(scope: TenantScope, stripe: Stripe, plan
 	};
 }
 
-export async function changePlan(scope: TenantScope, stripe: Stripe, planId: PlanId, interval: BillingInterval): Promise<void> {
+/** A move to a lower plan: it waits for the period end, which the agency has paid for. */
+export function isDowngrade(from: PlanId, to: PlanId): boolean {
+	return PLAN_IDS.indexOf(to) < PLAN_IDS.indexOf(from);
+}
+
+/** Upgrades (and interval switches) apply now with proration; downgrades are scheduled for the period end. */
+export async function changePlan(
+	scope: TenantScope,
+	stripe: Stripe,
+	planId: PlanId,
+	interval: BillingInterval,
+): Promise<"now" | "period_end"> {
 	const sub = await liveSubscription(scope);
 	if (sub.planId === planId && sub.interval === interval) throw conflict("The agency is already on this plan.");
 	const stripeSub = await stripe.subscriptions.retrieve(sub.stripeSubscriptionId);
+	const scheduleId = typeof stripeSub.schedule === "string" ? stripeSub.schedule : (stripeSub.schedule?.id ?? null);
+	if (isDowngrade(sub.planId, planId)) {
+		const item = stripeSub.items.data[0];
+		if (!item) throw new Error("subscription without an item");
+		const schedule = scheduleId ?? (await stripe.subscriptionSchedules.create({ from_subscription: stripeSub.id })).id;
+		await stripe.subscriptionSchedules.update(schedule, {
+			end_behavior: "release",
+			phases: [
+				{ items: [{ price: item.price.id, quantity: 1 }], start_date: item.current_period_start, end_date: item.current_period_end },
+				{ items: [{ price: await priceIdFor(stripe, planId, interval), quantity: 1 }] },
+			],
+		});
+		await mirrorSubscription(scope.db, stripe, await stripe.subscriptions.retrieve(stripeSub.id));
+		return "period_end";
+	}
+	// An upgrade replaces any pending downgrade.
+	if (scheduleId) await stripe.subscriptionSchedules.release(scheduleId);
 	const updated = await stripe.subscriptions.update(sub.stripeSubscriptionId, {
 		items: [{ id: stripeSub.items.data[0]?.id, price: await priceIdFor(stripe, planId, interval) }],
 		proration_behavior: "always_invoice",
 		metadata: { planId },
 	});
 	await mirrorSubscription(scope.db, stripe, updated);
+	return "now";
 }
 
 export async function setCancelAtPeriodEnd(
