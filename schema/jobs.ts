@@ -7,7 +7,8 @@ export type Job =
 	| { type: "purge-expired-auth"; tenantId: null; idempotencyKey: string }
 	| { type: "billing-email"; tenantId: string; template: "trial-will-end" | "payment-failed" | "payment-reminder"; idempotencyKey: string }
 	| { type: "dunning-reminders"; tenantId: null; idempotencyKey: string }
-	| { type: "grant-monthly-credits"; tenantId: null; period: string; idempotencyKey: string };
+	| { type: "grant-monthly-credits"; tenantId: null; period: string; idempotencyKey: string }
+	| { type: "report-usage-meter"; tenantId: null; hourStart: number; idempotencyKey: string };
 
 export type JobType = Job["type"];
 export type JobOf<T extends JobType> = Extract<Job, { type: T }>;

@@ -3,14 +3,15 @@ import { createExecutionContext, createMessageBatch, getQueueResult } from "clou
 import { env } from "cloudflare:workers";
 import { eq } from "drizzle-orm";
 import { beforeEach, describe, expect, it, vi } from "vitest";
-import { auditEvents, subscriptions } from "../../schema/index";
+import { auditEvents, billingCustomers, subscriptions } from "../../schema/index";
 import type { Job } from "../../schema/jobs";
-import { DAILY_BILLING, jobsFor } from "../../worker/cron/schedules";
+import { DAILY_BILLING, HOURLY, jobsFor } from "../../worker/cron/schedules";
 import worker from "../../worker/index";
 import { runDunningReminders } from "../../worker/jobs/billing";
 import { jobDeps } from "../../worker/jobs/job-deps";
 import { createDb } from "../../worker/lib/db";
 import { type Agency, signUpAgency } from "./helpers";
+import { fake } from "./stripe";
 
 vi.setConfig({ testTimeout: 30_000 });
 
@@ -108,5 +109,35 @@ describe("grant-monthly-credits job", () => {
 		expect(grants.map((g) => g.tenantId)).toEqual([acme.tenantId]);
 		await runBatch([{ ...job, period: "2026-12", idempotencyKey: "grant-monthly-credits:2026-12" }]);
 		expect(await env.TENANT_GATE.getByName(acme.tenantId).credits()).toMatchObject({ balance: 20_000 });
+	});
+});
+
+describe("report-usage-meter job", () => {
+	it("reports each subscribed agency's credits settled in the hour to Stripe's meter, once", async () => {
+		const created = await fetch(`${(env as { STRIPE_API_BASE?: string }).STRIPE_API_BASE}/v1/customers`, {
+			method: "POST",
+			headers: { Authorization: "Bearer sk_test_atrium", "Content-Type": "application/x-www-form-urlencoded" },
+			body: "email=owner%40acme.test",
+		});
+		const customerId = ((await created.json()) as { id: string }).id;
+		await createDb(env.DB).insert(billingCustomers).values({ tenantId: acme.tenantId, stripeCustomerId: customerId, createdAt: 1 });
+		await subscribe(acme.tenantId, "active", "pro");
+		const gate = env.TENANT_GATE.getByName(acme.tenantId);
+		await gate.grantCredits({ amount: 100, idempotencyKey: "g", reason: "allowance" });
+		const hourStart = Math.floor(Date.now() / 3_600_000) * 3_600_000;
+		for (const [i, actual] of [7, 5].entries()) {
+			const r = await gate.reserveCredits({ amount: 10, idempotencyKey: `r${i}`, feature: "assistant", userId: null });
+			if (!r.ok) throw new Error("reserve failed");
+			await gate.settleCredits({ reservationId: r.reservationId, actual, idempotencyKey: `s${i}` });
+		}
+		const job: Job = { type: "report-usage-meter", tenantId: null, hourStart, idempotencyKey: `report-usage-meter:${hourStart}` };
+		await runBatch([job]);
+		await runBatch([job]);
+		const { meterEvents } = await fake<{ meterEvents: { identifier: string; payload: Record<string, string> }[] }>("/_fake/meter_events");
+		const ours = meterEvents.filter((e) => e.identifier.startsWith(acme.tenantId));
+		expect(ours).toEqual([
+			expect.objectContaining({ identifier: `${acme.tenantId}:${hourStart}`, payload: { stripe_customer_id: customerId, value: "12" } }),
+		]);
+		expect(jobsFor(HOURLY, hourStart + 3_600_000 + 5_000)).toEqual([job]);
 	});
 });

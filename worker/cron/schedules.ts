@@ -4,6 +4,8 @@ import type { Bindings } from "../env";
 import { enqueue } from "../lib/jobs";
 
 export const EVERY_15_MINUTES = "*/15 * * * *";
+/** Hourly: report the previous hour's settled credits to Stripe's usage meter. */
+export const HOURLY = "0 * * * *";
 /** Daily billing pass: dunning reminders and the monthly plan credit grant (keyed by period). */
 export const DAILY_BILLING = "0 6 * * *";
 
@@ -13,6 +15,10 @@ export function jobsFor(cron: string, scheduledTime: number): Job[] {
 	switch (cron) {
 		case EVERY_15_MINUTES:
 			return [{ type: "purge-expired-auth", tenantId: null, idempotencyKey: `purge-expired-auth:${slot}` }];
+		case HOURLY: {
+			const hourStart = Math.floor(scheduledTime / 3_600_000) * 3_600_000 - 3_600_000;
+			return [{ type: "report-usage-meter", tenantId: null, hourStart, idempotencyKey: `report-usage-meter:${hourStart}` }];
+		}
 		case DAILY_BILLING: {
 			const period = slot.slice(0, 7);
 			return [

@@ -12,6 +12,7 @@ import { createLogger } from "../lib/logger";
 import { runBillingEmail, runDunningReminders, runGrantMonthlyCredits } from "./billing";
 import { type JobDeps, jobDeps } from "./job-deps";
 import { runPurgeExpiredAuth } from "./purge-expired-auth";
+import { runReportUsageMeter } from "./report-usage-meter";
 import { runWelcomeEmail } from "./welcome-email";
 
 export const DEAD_LETTER_QUEUE = "atrium-jobs-dlq";
@@ -33,6 +34,8 @@ export async function runJob(deps: JobDeps, job: Job): Promise<void> {
 			return runDunningReminders(deps);
 		case "grant-monthly-credits":
 			return runGrantMonthlyCredits(deps, job);
+		case "report-usage-meter":
+			return runReportUsageMeter(deps, job);
 		default:
 			return assertNever(job);
 	}

@@ -10,7 +10,7 @@ export type JobDeps = {
 	emailFrom: string;
 	log: Logger;
 	/** For jobs that touch TenantGate (credit grants) or enqueue further jobs. */
-	env: Pick<Bindings, "TENANT_GATE" | "JOBS" | "ENVIRONMENT">;
+	env: Pick<Bindings, "TENANT_GATE" | "JOBS" | "ENVIRONMENT" | "STRIPE_SECRET_KEY" | "STRIPE_API_BASE" | "STRIPE_WEBHOOK_SECRET">;
 };
 
 export function jobDeps(env: Bindings, log = createLogger({ component: "jobs" })): JobDeps {

@@ -46,4 +46,4 @@ export async function verifyStripeEvent(env: StripeConfig, payload: string, head
 	}
 }
 
-export type { Stripe };
+export { Stripe };

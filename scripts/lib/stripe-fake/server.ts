@@ -7,6 +7,7 @@
  *   POST /_fake/subscriptions/:id/:step                 step = trial_will_end | renew | retry | unpaid
  *   POST /_fake/customers/:id/card {card}               replace the card (retries open invoices)
  *   GET  /_fake/events                                  every event so far, signed
+ *   GET  /_fake/meter_events                            billing meter events received
  *   POST /_fake/webhook {url}                           where to deliver webhooks (null: keep them for pulling)
  * Each control answers `{ events: SignedEvent[] }` with the events it produced.
  */
@@ -99,6 +100,7 @@ export async function startStripeFake(options: StripeFakeOptions): Promise<Strip
 		if (url.pathname.startsWith("/_fake/")) {
 			const input = body ? (JSON.parse(body) as { card?: string; url?: string | null }) : {};
 			if (url.pathname === "/_fake/events") return json(res, 200, { events: fake.events.map((e) => signEvent(e, options.webhookSecret)) });
+			if (url.pathname === "/_fake/meter_events") return json(res, 200, { meterEvents: [...fake.meterEvents.values()] });
 			if (url.pathname === "/_fake/webhook") {
 				webhookUrl = input.url ?? null;
 				return json(res, 200, { url: webhookUrl });
