@@ -3,11 +3,24 @@
  * migrations applied from migrations/); `unit` is pure logic in Node; `e2e` drives the running app
  * in Debian Chromium.
  */
+
+import { createServer } from "node:net";
 import { cloudflareTest, readD1Migrations } from "@cloudflare/vitest-plugin";
 import { defineConfig } from "vitest/config";
 import { generateVapidKeys } from "./scripts/lib/vapid-keys";
 import { FAKE_KEYS, startFakeAiServer } from "./tests/fakes/ai-provider-server";
 import { startTestFakes } from "./tests/fakes/start-fakes";
+
+/** A free loopback port, for the Stripe fake the worker tests talk to. */
+function freePort(): Promise<number> {
+	return new Promise((resolve, reject) => {
+		const server = createServer();
+		server.listen(0, "127.0.0.1", () => {
+			const address = server.address();
+			server.close(() => (typeof address === "object" && address ? resolve(address.port) : reject(new Error("no port"))));
+		});
+	});
+}
 
 export default defineConfig(async () => {
 	const migrations = await readD1Migrations("./migrations");
@@ -24,6 +37,12 @@ export default defineConfig(async () => {
 		ASSISTANT_LOCAL_WORD_DELAY_MS: "0",
 	};
 	const fakes = await startTestFakes();
+	process.env.STRIPE_FAKE_PORT ??= String(await freePort());
+	const stripe = {
+		STRIPE_SECRET_KEY: "sk_test_atrium",
+		STRIPE_WEBHOOK_SECRET: "whsec_test_atrium",
+		STRIPE_API_BASE: `http://127.0.0.1:${process.env.STRIPE_FAKE_PORT}`,
+	};
 	return {
 		test: {
 			projects: [
@@ -41,6 +60,7 @@ export default defineConfig(async () => {
 									VAPID_SUBJECT: "mailto:tests@atrium.localhost",
 									...fakes.bindings,
 									...assistantBindings,
+									...stripe,
 								},
 							},
 						}),
@@ -52,6 +72,7 @@ export default defineConfig(async () => {
 						provide: fakes.urls,
 						// Sign-in tests verify many Argon2id hashes (deliberately slow); 5 s is too tight on a busy 2-core machine.
 						testTimeout: 30_000,
+						globalSetup: ["tests/worker/stripe-fake-setup.ts"],
 					},
 				},
 				{ test: { name: "unit", include: ["tests/unit/**/*.test.ts"], environment: "node" } },

@@ -3,6 +3,7 @@ export * from "./tables/account-tokens";
 export * from "./tables/api-keys";
 export * from "./tables/assistant-settings";
 export * from "./tables/audit-events";
+export * from "./tables/billing";
 export * from "./tables/clients";
 export * from "./tables/conversations";
 export * from "./tables/dead-jobs";

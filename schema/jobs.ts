@@ -25,7 +25,11 @@ export type Job =
 	| { type: "invitation-email"; tenantId: string; invitationId: string; token: string; acceptUrl: string; idempotencyKey: string }
 	| { type: "milestone-completed-email"; tenantId: string; milestoneId: string; completedAt: number; idempotencyKey: string }
 	| { type: "task-reminders"; tenantId: null; now: number; idempotencyKey: string }
-	| { type: "push-notification"; tenantId: string; userId: string; message: PushMessageContent; idempotencyKey: string };
+	| { type: "push-notification"; tenantId: string; userId: string; message: PushMessageContent; idempotencyKey: string }
+	| { type: "billing-email"; tenantId: string; template: "trial-will-end" | "payment-failed" | "payment-reminder"; idempotencyKey: string }
+	| { type: "dunning-reminders"; tenantId: null; idempotencyKey: string }
+	| { type: "grant-monthly-credits"; tenantId: null; period: string; idempotencyKey: string }
+	| { type: "report-usage-meter"; tenantId: null; hourStart: number; idempotencyKey: string };
 
 /** What a feature asks to push; the job adds the agency's name and icon. */
 export type PushMessageContent = { title: string; body: string; url: string; tag: string };

@@ -13,6 +13,7 @@ export const PERMISSIONS = [
 	"members:read",
 	"members:manage",
 	"billing:manage",
+	"plan:read",
 	"usage:read",
 	"clients:read",
 	"clients:write",
@@ -38,6 +39,7 @@ export type Permission = (typeof PERMISSIONS)[number];
 
 const STAFF: readonly Permission[] = [
 	"account:read",
+	"plan:read",
 	"account:write",
 	"tenant:read",
 	"members:read",

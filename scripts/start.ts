@@ -18,6 +18,7 @@ console.log(`
 ${DEMO_ACCOUNTS.map((a) => `    ${a.role.padEnd(7)} ${a.email.padEnd(24)} password: ${DEMO_PASSWORD}`).join("\n")}
   Dev mailbox:            ${app.url}/dev/mailbox
   API reference:          ${app.url}/api/docs
+  Stripe:                 ${app.stripeFake ? `local fake at ${app.stripeFake.url} (test card 4242 4242 4242 4242)` : "STRIPE_SECRET_KEY from the environment"}
 
   Press Ctrl+C to stop.
 `);

@@ -22,6 +22,7 @@ import { messagesRouter } from "./routes/assistant/messages.index";
 import { templatesRouter } from "./routes/assistant/templates.index";
 import { auditEventsRouter } from "./routes/audit-events/audit-events.index";
 import { authRouter } from "./routes/auth/auth.index";
+import { billingRouter, stripeWebhookRouter } from "./routes/billing/billing.index";
 import { brandFilesRouter } from "./routes/brand-files";
 import { brandingRouter } from "./routes/branding/branding.index";
 import { clientsRouter } from "./routes/clients/clients.index";
@@ -30,6 +31,7 @@ import { deliverablesRouter } from "./routes/deliverables/deliverables.index";
 import { devRouter } from "./routes/dev/mailbox";
 import { mountApiDocs } from "./routes/docs/docs.index";
 import { domainsRouter } from "./routes/domains/domains.index";
+import { entitlementsRouter } from "./routes/entitlements/entitlements.index";
 import { healthRouter } from "./routes/health/health.index";
 import { hostRouter } from "./routes/host/host.index";
 import { invitationsRouter } from "./routes/invitations/invitations.index";
@@ -68,7 +70,9 @@ function createApiRoutes() {
 		.route("/", dashboardRouter)
 		.route("/", conversationsRouter)
 		.route("/", messagesRouter)
-		.route("/", templatesRouter);
+		.route("/", templatesRouter)
+		.route("/", entitlementsRouter)
+		.route("/", billingRouter);
 }
 
 export type AppType = ReturnType<typeof createApiRoutes>;
@@ -90,6 +94,7 @@ export function createApp() {
 
 	mountApiDocs(app);
 	app.route("/", healthRouter);
+	app.route("/", stripeWebhookRouter);
 	app.route("/", createApiRoutes());
 	app.route("/", devRouter);
 	app.route("/", manifestRouter);

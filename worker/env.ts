@@ -33,6 +33,12 @@ export type Secrets = {
 	ANTHROPIC_BASE_URL?: string;
 	/** Optional Workers AI binding (`[ai] binding = "AI"`); unset → Workers AI targets are skipped. */
 	AI?: Ai;
+	/** Stripe secret key (sk_test_… / sk_live_…); unset → billing routes answer 503 (npm start runs the local fake). */
+	STRIPE_SECRET_KEY?: string;
+	/** Signing secret of the Stripe webhook endpoint (whsec_…). */
+	STRIPE_WEBHOOK_SECRET?: string;
+	/** Where the Stripe API is, for the local fake (http://127.0.0.1:<port>); unset → api.stripe.com. */
+	STRIPE_API_BASE?: string;
 };
 
 export type Bindings = Env & Secrets;

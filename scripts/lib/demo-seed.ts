@@ -14,10 +14,10 @@ export const DEMO_ACCOUNTS = [
 	{ role: "client", name: "Chris Client", email: "client@northwind.test" },
 ] as const;
 /**
- * A staff account the end-to-end suite turns two-step sign-in on for (tests/e2e/totp.test.ts), so
- * no test ever changes how the demo users above sign in.
+ * An account (on the client side, so it takes no team seat) the end-to-end suite turns two-step
+ * sign-in on for (tests/e2e/totp.test.ts), so no test ever changes how the demo users above sign in.
  */
-export const E2E_MFA_ACCOUNT = { role: "staff", name: "Tess Twostep", email: "twostep@northwind.test" } as const;
+export const E2E_MFA_ACCOUNT = { role: "client", name: "Tess Twostep", email: "twostep@northwind.test" } as const;
 
 function quote(value: string | number | null): string {
 	if (value === null) return "NULL";

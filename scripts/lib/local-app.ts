@@ -9,6 +9,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { buildDemoPortalSeedSql } from "./demo-portal-seed";
 import { buildDemoSeedSql } from "./demo-seed";
+import { type StripeFake, startStripeFake } from "./stripe-fake/server";
 import { loadOrCreateVapidKeys } from "./vapid-keys";
 import { startWranglerDev, stopProcessGroup, waitForHttp, wrangler } from "./wrangler";
 
@@ -23,7 +24,17 @@ export type LocalAppOptions = {
 	log?: (line: string) => void;
 };
 
-export type LocalApp = { url: string; process: ChildProcess; stop(): void };
+export type LocalApp = { url: string; process: ChildProcess; stripeFake: StripeFake | null; stop(): void };
+
+const LOCAL_WEBHOOK_SECRET = "whsec_local_atrium_fake";
+
+/** Without a real STRIPE_SECRET_KEY, billing runs against the local Stripe fake, which posts its webhooks to this app. */
+async function localStripe(appUrl: string): Promise<{ fake: StripeFake | null; vars: string[] }> {
+	if (process.env.STRIPE_SECRET_KEY) return { fake: null, vars: [] };
+	const fake = await startStripeFake({ webhookSecret: LOCAL_WEBHOOK_SECRET, webhookUrl: `${appUrl}/api/webhooks/stripe` });
+	const vars = ["STRIPE_SECRET_KEY:sk_test_local_fake", `STRIPE_WEBHOOK_SECRET:${LOCAL_WEBHOOK_SECRET}`, `STRIPE_API_BASE:${fake.url}`];
+	return { fake, vars: vars.flatMap((v) => ["--var", v]) };
+}
 
 function run(command: string, args: string[]): Promise<void> {
 	return new Promise((resolve, reject) => {
@@ -64,6 +75,8 @@ export async function startLocalApp(options: LocalAppOptions): Promise<LocalApp>
 	await prepareDatabase(options);
 	const persist = options.persistTo ? ["--persist-to", options.persistTo] : [];
 	const vapid = await loadOrCreateVapidKeys(join(options.persistTo ?? ".wrangler/state", "vapid-keys.json"));
+	const url = `http://localhost:${options.port}`;
+	const stripe = await localStripe(`http://127.0.0.1:${options.port}`);
 	const child = startWranglerDev(
 		[
 			"--port",
@@ -78,11 +91,19 @@ export async function startLocalApp(options: LocalAppOptions): Promise<LocalApp>
 			`VAPID_PRIVATE_KEY:${vapid.privateKey}`,
 			"--show-interactive-dev-session=false",
 			...persist,
+			...stripe.vars,
 		],
 		options.onOutput,
 	);
-	const url = `http://localhost:${options.port}`;
 	const exited = new Promise<never>((_, reject) => child.on("exit", (code) => reject(new Error(`wrangler dev exited early (${code})`))));
 	await Promise.race([waitForHttp(`${url}/api/health`, 90_000), exited]);
-	return { url, process: child, stop: () => stopProcessGroup(child) };
+	return {
+		url,
+		process: child,
+		stripeFake: stripe.fake,
+		stop: () => {
+			stopProcessGroup(child);
+			void stripe.fake?.close();
+		},
+	};
 }

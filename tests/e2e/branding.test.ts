@@ -106,7 +106,9 @@ describe("branding", () => {
 		expect(await seriousA11yViolations(page)).toEqual([]);
 		await page.getByLabel("Your domain").fill("portal.verdant.test");
 		await page.getByRole("button", { name: "Add domain" }).click();
-		await expect.poll(() => page.getByRole("alert").textContent()).toContain("Custom domains come with the Pro and Agency plans");
+		await expect
+			.poll(() => page.getByRole("alert").textContent())
+			.toContain("Your Starter plan does not include custom domains. Upgrade to Pro or Agency");
 		await context.close();
 	});
 });

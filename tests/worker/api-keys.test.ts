@@ -9,9 +9,31 @@ import { auditActions } from "./team";
 
 let acme: Agency;
 let beta: Agency;
+/** API access is a plan feature (Pro and Agency). */
+async function setPlan(agency: Agency, planId: "starter" | "pro"): Promise<void> {
+	await env.DB.prepare("UPDATE tenants SET plan_id = ? WHERE id = ?").bind(planId, agency.tenantId).run();
+}
+
 beforeEach(async () => {
 	acme = await signUpAgency("acme");
 	beta = await signUpAgency("beta");
+	await setPlan(acme, "pro");
+	await setPlan(beta, "pro");
+});
+
+describe("API access on the plan", () => {
+	it("is refused to a Starter agency with feature-not-in-plan, and a key stops working after a downgrade", async () => {
+		const key = await newKey(["clients:read"]);
+		expect((await withKey(key.key, "/api/v1/clients")).status).toBe(200);
+		await setPlan(acme, "starter");
+		const refused = await createKey({ name: "More", scopes: ["clients:read"] });
+		expect(refused.status).toBe(403);
+		expect((await problemOf(refused)).type).toMatch(/feature-not-in-plan$/);
+		const downgraded = await withKey(key.key, "/api/v1/clients");
+		expect(downgraded.status).toBe(403);
+		expect((await problemOf(downgraded)).detail).toMatch(/Starter plan does not include API access\. Upgrade to Pro or Agency/);
+		expect(await keysOf()).toHaveLength(1);
+	});
 });
 
 async function createKey(body: unknown, cookie = acme.ownerCookie, host = acme.host): Promise<Response> {

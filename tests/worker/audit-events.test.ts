@@ -1,4 +1,5 @@
 /** The audit log viewer: filtered pages newest first, a CSV export safe in spreadsheets, read-only, one agency's events only. */
+import { env } from "cloudflare:workers";
 import { beforeEach, describe, expect, it } from "vitest";
 import type { CreatedApiKey } from "../../schema/dto/api-keys";
 import type { AuditEventPage, AuditEventView } from "../../schema/dto/audit-events";
@@ -11,6 +12,8 @@ let beta: Agency;
 beforeEach(async () => {
 	acme = await signUpAgency("acme");
 	beta = await signUpAgency("beta");
+	// API keys (whose actions these tests read back) need a plan with API access.
+	await env.DB.prepare("UPDATE tenants SET plan_id = 'pro' WHERE id IN (?, ?)").bind(acme.tenantId, beta.tenantId).run();
 });
 
 async function makeRoles(names: string[], userAgent = "TestAgent/1"): Promise<void> {

@@ -100,7 +100,7 @@ describe("adding and verifying a custom domain", () => {
 		await env.DB.prepare("UPDATE tenants SET plan_id = 'starter' WHERE id = ?").bind(acme.tenantId).run();
 		const res = await call(acme.host, "/api/v1/domains", { cookie: acme.ownerCookie, body: { hostname } });
 		expect(res.status).toBe(403);
-		expect((await problemOf(res)).type).toContain("plan-feature-required");
+		expect((await problemOf(res)).type).toContain("feature-not-in-plan");
 	});
 
 	it("is for those who manage the agency, and never reaches another agency's domains", async () => {

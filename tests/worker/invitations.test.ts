@@ -150,6 +150,8 @@ describe("inviting an existing member", () => {
 
 describe("privilege rules at invite time", () => {
 	it("refuse staff, an admin inviting an owner, and a role above the inviter's", async () => {
+		// Pro: room for more than Starter's three seats, so only the privilege rules can refuse.
+		await env.DB.prepare("UPDATE tenants SET plan_id = 'pro' WHERE id = ?").bind(acme.tenantId).run();
 		await addMember(acme.tenantId, "admin", "admin@acme.test");
 		await addMember(acme.tenantId, "staff", "staff@acme.test");
 		const admin = await logIn(acme.host, "admin@acme.test");
@@ -168,6 +170,32 @@ describe("privilege rules at invite time", () => {
 		expect(await invitationsOf()).toEqual([]);
 		const ok = await invite({ email: "x@example.test", customRoleId: id });
 		expect(((await ok.json()) as InvitationView).customRole).toEqual({ id, name: "Billing" });
+	});
+});
+
+describe("team seats on the plan", () => {
+	it("refuses a staff invitation when Starter's three seats are taken, but still invites a client's person", async () => {
+		await addMember(acme.tenantId, "admin", "admin@acme.test");
+		await addMember(acme.tenantId, "staff", "staff@acme.test");
+		const full = await invite({ email: "fourth@example.test", role: "staff" });
+		expect(full.status).toBe(403);
+		const problem = await problemOf(full);
+		expect(problem.type).toMatch(/plan-limit-reached$/);
+		expect(problem.errors).toEqual([{ path: "seats", message: "limit of 3 reached" }]);
+		expect(await invitationsOf()).toEqual([]);
+		const clientSide = await invite({ email: "person@client.test", role: "client" });
+		expect(clientSide.status).toBe(201);
+	});
+
+	it("refuses accepting a staff invitation once the seats filled up after it was sent", async () => {
+		const view = (await (await invite({ email: "late@example.test", role: "staff" })).json()) as InvitationView;
+		const token = tokenIn((await mailTo("late@example.test"))[0]);
+		await addMember(acme.tenantId, "admin", "admin@acme.test");
+		await addMember(acme.tenantId, "staff", "staff@acme.test");
+		const refused = await accept({ token, name: "Late", password: PASSWORD });
+		expect(refused.status).toBe(403);
+		expect((await problemOf(refused)).type).toMatch(/plan-limit-reached$/);
+		expect((await invitationsOf()).map((i) => [i.id, i.status])).toEqual([[view.id, "pending"]]);
 	});
 });
 

@@ -163,7 +163,8 @@ describe("writing clients", () => {
 		expect(over.status).toBe(403);
 		const problem = await problemOf(over);
 		expect(problem.type).toMatch(/plan-limit-reached$/);
-		expect(problem.detail).toContain("up to 10 active clients");
+		expect(problem.detail).toContain("Starter plan includes 10 clients and 10 are in use");
+		expect(problem.errors).toEqual([{ path: "clients", message: "limit of 10 reached" }]);
 		await json(call(acme.host, `/api/v1/clients/${acme.clientY.id}/archive`, { method: "POST", cookie: acme.staffCookie }));
 		await json(call(acme.host, "/api/v1/clients", { cookie: acme.staffCookie, body: { name: "Eleventh" } }), 201);
 		const restore = await call(acme.host, `/api/v1/clients/${acme.clientY.id}/restore`, { method: "POST", cookie: acme.staffCookie });

@@ -4,6 +4,10 @@ import type { Bindings } from "../env";
 import { enqueue } from "../lib/jobs";
 
 export const EVERY_15_MINUTES = "*/15 * * * *";
+/** Hourly: report the previous hour's settled credits to Stripe's usage meter. */
+export const HOURLY = "0 * * * *";
+/** Daily billing pass: dunning reminders and the monthly plan credit grant (keyed by period). */
+export const DAILY_BILLING = "0 6 * * *";
 
 /** The jobs a schedule starts at `scheduledTime`; the time slot is the idempotency key. */
 export function jobsFor(cron: string, scheduledTime: number): Job[] {
@@ -14,6 +18,17 @@ export function jobsFor(cron: string, scheduledTime: number): Job[] {
 				{ type: "purge-expired-auth", tenantId: null, idempotencyKey: `purge-expired-auth:${slot}` },
 				{ type: "task-reminders", tenantId: null, now: scheduledTime, idempotencyKey: `task-reminders:${slot}` },
 			];
+		case HOURLY: {
+			const hourStart = Math.floor(scheduledTime / 3_600_000) * 3_600_000 - 3_600_000;
+			return [{ type: "report-usage-meter", tenantId: null, hourStart, idempotencyKey: `report-usage-meter:${hourStart}` }];
+		}
+		case DAILY_BILLING: {
+			const period = slot.slice(0, 7);
+			return [
+				{ type: "dunning-reminders", tenantId: null, idempotencyKey: `dunning-reminders:${slot}` },
+				{ type: "grant-monthly-credits", tenantId: null, period, idempotencyKey: `grant-monthly-credits:${period}` },
+			];
+		}
 		default:
 			return [];
 	}

@@ -10,11 +10,13 @@ import type { Bindings } from "../env";
 import { EmailDeliveryError } from "../lib/email/transport";
 import { createLogger } from "../lib/logger";
 import { runAccountEmail } from "./account-email";
+import { runBillingEmail, runDunningReminders, runGrantMonthlyCredits } from "./billing";
 import { runInvitationEmail } from "./invitation-email";
 import { type JobDeps, jobDeps } from "./job-deps";
 import { runMilestoneCompletedEmail } from "./milestone-completed-email";
 import { runPurgeExpiredAuth } from "./purge-expired-auth";
 import { runPushNotification } from "./push-notification";
+import { runReportUsageMeter } from "./report-usage-meter";
 import { runTaskReminders } from "./task-reminders";
 import { runWelcomeEmail } from "./welcome-email";
 
@@ -41,6 +43,14 @@ export async function runJob(deps: JobDeps, job: Job): Promise<void> {
 			return runMilestoneCompletedEmail(deps, job);
 		case "task-reminders":
 			return runTaskReminders(deps, job);
+		case "billing-email":
+			return runBillingEmail(deps, job);
+		case "dunning-reminders":
+			return runDunningReminders(deps);
+		case "grant-monthly-credits":
+			return runGrantMonthlyCredits(deps, job);
+		case "report-usage-meter":
+			return runReportUsageMeter(deps, job);
 		default:
 			return assertNever(job);
 	}

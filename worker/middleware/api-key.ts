@@ -11,6 +11,7 @@ import { tenantScope } from "../lib/db";
 import { Problem, problems } from "../lib/problem";
 import { requestOrigin } from "../lib/request-origin";
 import { authenticateApiKey } from "../services/api-keys";
+import { assertFeature } from "../services/entitlements";
 import { retryAfterSeconds, takeTokens } from "../services/rate-limits";
 
 /** Paths (each with everything below it) where only a person's session counts. */
@@ -40,8 +41,11 @@ export const loadApiKey = createMiddleware<AppEnv>(async function loadApiKey(c, 
 	if (host.kind !== "tenant") throw invalidKey("API keys work on an agency's address only.");
 	if (isSessionOnlyPath(c.req.path)) throw problems.unauthenticated("API keys cannot be used here; sign in instead.");
 	const { ip } = requestOrigin(c);
-	const auth = await authenticateApiKey(tenantScope(c.get("db"), host.tenant.id), key, ip);
+	const scope = tenantScope(c.get("db"), host.tenant.id);
+	const auth = await authenticateApiKey(scope, key, ip);
 	if (!auth) throw invalidKey("This API key is unknown here, revoked or expired.");
+	// A key outlives a downgrade, but the API access it gives is a plan feature.
+	await assertFeature(scope, "api_access");
 	const limit = await takeTokens(c.env.TENANT_GATE, host.tenant.id, [
 		{ key: `api-key:${auth.apiKey.id}`, rule: RATE_RULES.apiKeyRequests },
 	]);

@@ -18,6 +18,7 @@ import { Problem, problems } from "../lib/problem";
 import { tokenId } from "../lib/tokens";
 import { recordAudit, userActor } from "./audit-log";
 import { INVALID_CREDENTIALS } from "./auth/sign-in";
+import { assertSeatFor } from "./entitlements";
 import { statusOf } from "./invitations";
 import { findMemberByEmail, findMemberById, sessionAuthOf } from "./members";
 import { type GateNamespace, retryAfterSeconds, takeTokens } from "./rate-limits";
@@ -100,6 +101,7 @@ export async function acceptInvitation(
 	if (!limit.allowed) throw problems.rateLimited(retryAfterSeconds(limit));
 	const { row } = await openInvitation(scope, input.token, now);
 	const existing = await findMemberByEmail(scope, row.emailNormalized);
+	await assertSeatFor(scope, existing?.role ?? null, row.role, now);
 	const result = existing ? await acceptAsMember(deps, row, existing.id, input, now) : await acceptAsNewcomer(deps, row, input, now);
 	await recordAudit(scope, {
 		action: "invitation.accepted",

@@ -14,6 +14,7 @@ import { Problem, problems } from "../lib/problem";
 import { generateToken, tokenId } from "../lib/tokens";
 import { actorOf, recordAudit } from "./audit-log";
 import { normalizeEmail } from "./auth/sign-up";
+import { assertSeatFor } from "./entitlements";
 import { assertInvitableDomain } from "./invitation-domains";
 import { findMemberByEmail } from "./members";
 import { assertMayAssign, assertMayManageMember } from "./privileges";
@@ -96,6 +97,7 @@ export async function createInvitation(deps: InvitationDeps, body: CreateInvitat
 	// Inviting an existing member offers them a new role: only if the inviter may change them at all.
 	const member = await findMemberByEmail(scope, email);
 	if (member) assertMayManageMember(actor, member);
+	await assertSeatFor(scope, member?.role ?? null, role, now);
 	const open = await scope.db
 		.select({ row: invitations })
 		.from(invitations)

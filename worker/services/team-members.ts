@@ -13,6 +13,7 @@ import type { TenantScope } from "../lib/db";
 import { forgetCachedMember } from "../lib/identity-cache";
 import { Problem, problems } from "../lib/problem";
 import { actorOf, recordAudit } from "./audit-log";
+import { assertSeatFor } from "./entitlements";
 import { findMemberById, parsePermissionList } from "./members";
 import { assertMayAssign, assertMayManageMember } from "./privileges";
 import { findCustomRole } from "./role-lookup";
@@ -77,6 +78,7 @@ export async function updateMember(deps: Deps, userId: string, body: UpdateMembe
 	const customRole = customRoleId ? await findCustomRole(scope, customRoleId) : null;
 	if (customRoleId && !customRole) throw problems.validation([{ path: "customRoleId", message: "is not a role of this agency" }]);
 	assertMayAssign(actor, role, customRole?.permissions ?? null);
+	await assertSeatFor(scope, target.role, role);
 
 	const demotesOwner = target.role === "owner" && role !== "owner";
 	const updated = await scope

@@ -11,6 +11,7 @@ import { notePageView } from "../models/install";
 import { InstallPrompt } from "./install-prompt";
 import { MainNav } from "./main-nav";
 import { NoticeBar } from "./notice-bar";
+import { PaymentBanner } from "./payment-banner";
 import { SiteHeader } from "./site-header";
 
 export function AppFrame({ children }: { children: ComponentChildren }) {
@@ -48,6 +49,7 @@ export function AppFrame({ children }: { children: ComponentChildren }) {
 				}}
 			/>
 			<NoticeBar />
+			<PaymentBanner />
 			<div class="frame-body">
 				<MainNav
 					open={menuOpen.value}

@@ -56,6 +56,13 @@ export const STAFF_AREAS: readonly Area[] = [
 		ready: true,
 	},
 	{
+		path: "/billing",
+		label: "Billing",
+		summary: "Your plan, payment method, invoices and credit top-ups.",
+		permission: "billing:manage",
+		ready: true,
+	},
+	{
 		path: "/settings",
 		label: "Settings",
 		summary: "Your agency's team, roles, API keys, audit log, invitation rules, brand and domains.",

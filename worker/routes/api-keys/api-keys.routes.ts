@@ -4,6 +4,7 @@ import { ApiKeyList, CreateApiKeyBody, CreatedApiKey } from "../../../schema/dto
 import { IdParams } from "../../../schema/dto/ids";
 import { jsonBody, jsonContent, problemContent, WRITE_ERRORS } from "../../lib/openapi-responses";
 import { requirePermission } from "../../middleware/require-permission";
+import { requireFeature } from "../../services/entitlements";
 
 const tags = ["API keys"];
 const errors = {
@@ -18,8 +19,8 @@ export const create = createRoute({
 	method: "post",
 	path: "/api/v1/api-keys",
 	tags,
-	summary: "Create an API key with scopes within your own permissions; the key is in this response only",
-	middleware: [requirePermission("api_keys:manage")] as const,
+	summary: "Create an API key with scopes within your own permissions; the key is in this response only (plans with API access)",
+	middleware: [requirePermission("api_keys:manage"), requireFeature("api_access")] as const,
 	request: { body: jsonBody(CreateApiKeyBody) },
 	responses: { 201: jsonContent(CreatedApiKey, "The key (shown once) and its details"), ...errors },
 });

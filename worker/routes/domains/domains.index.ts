@@ -1,20 +1,17 @@
 /** The domains router: an agency's own addresses only; adding one needs a plan with custom domains. */
 
-import { eq } from "drizzle-orm";
 import type { Context } from "hono";
-import { tenants } from "../../../schema/index";
-import { planHasFeature } from "../../../schema/plans";
 import type { AppEnv } from "../../env";
 import { saasConfigFrom } from "../../lib/cloudflare-for-saas";
 import { createRouter } from "../../lib/create-router";
 import { tenantScope } from "../../lib/db";
 import { DEFAULT_DOH_URL } from "../../lib/dns-over-https";
 import { tenantOf } from "../../lib/host-guards";
-import { Problem } from "../../lib/problem";
 import { requestOrigin } from "../../lib/request-origin";
 import { currentAuth } from "../../middleware/require-permission";
 import { actorOf } from "../../services/audit-log";
 import { addDomain, type DomainDeps, listDomains, makePrimary, removeDomain, verifyDomain } from "../../services/domains/custom-domains";
+import { assertFeature } from "../../services/entitlements";
 import * as routes from "./domains.routes";
 
 function deps(c: Context<AppEnv>): DomainDeps {
@@ -30,22 +27,9 @@ function who(c: Context<AppEnv>) {
 	return { actor: actorOf(currentAuth(c)), ...requestOrigin(c) };
 }
 
-/** Custom domains are a plan feature (Pro and Agency). */
-async function assertPlanAllowsCustomDomains(c: Context<AppEnv>): Promise<void> {
-	const [tenant] = await c
-		.get("db")
-		.select({ planId: tenants.planId })
-		.from(tenants)
-		.where(eq(tenants.id, tenantOf(c).id))
-		.limit(1);
-	if (!tenant || !planHasFeature(tenant.planId, "custom_domain")) {
-		throw new Problem(
-			403,
-			"plan-feature-required",
-			"Upgrade to use your own domain",
-			"Custom domains come with the Pro and Agency plans. Upgrade in Billing to add one.",
-		);
-	}
+/** Custom domains are a plan feature (Pro and Agency): the shared entitlements helper answers. */
+function assertPlanAllowsCustomDomains(c: Context<AppEnv>): Promise<void> {
+	return assertFeature(tenantScope(c.get("db"), tenantOf(c).id), "custom_domain");
 }
 
 export const domainsRouter = createRouter()

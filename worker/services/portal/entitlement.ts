@@ -1,31 +1,24 @@
 /**
- * The one gate in front of adding a client (creating one, or restoring an archived one): the
- * tenant's plan allows `limits.clients` live, non-archived clients. The shared entitlements
- * helper of billing can take this over without any caller changing.
+ * The client limit's side of the portal: how live clients are counted for the shared entitlements
+ * helper, and the one gate in front of adding a client (creating one, or restoring an archived one).
  */
-import { count, eq, isNull, ne } from "drizzle-orm";
-import { clients, tenants } from "../../../schema/index";
-import { PLANS } from "../../../schema/plans";
+import { count, isNull, ne } from "drizzle-orm";
+import { clients } from "../../../schema/index";
 import type { TenantScope } from "../../lib/db";
-import { Problem } from "../../lib/problem";
+import { assertWithinLimit, registerUsageCounter } from "../entitlements";
 
-export async function assertCanAddClient(scope: TenantScope): Promise<void> {
-	const [tenant] = await scope.db.select({ planId: tenants.planId }).from(tenants).where(eq(tenants.id, scope.tenantId)).limit(1);
-	if (!tenant) throw new Error("tenant vanished");
-	const plan = PLANS[tenant.planId];
-	const limit = plan.limits.clients;
-	if (limit === null) return;
+/** Clients that take a place on the plan: not archived, not deleted. */
+async function countLiveClients(scope: TenantScope): Promise<number> {
 	const [row] = await scope.db
 		.select({ n: count() })
 		.from(clients)
 		.where(scope.where(clients, isNull(clients.deletedAt), ne(clients.status, "archived")));
-	if ((row?.n ?? 0) >= limit) {
-		throw new Problem(
-			403,
-			"plan-limit-reached",
-			"Your plan's client limit is reached",
-			`The ${plan.name} plan includes up to ${limit} active clients. Archive a client or upgrade your plan to add another.`,
-			{ errors: [{ path: "limits.clients", message: `at most ${limit} on the ${plan.name} plan` }] },
-		);
-	}
+	return row?.n ?? 0;
+}
+
+registerUsageCounter("clients", countLiveClients);
+
+/** 403 `plan-limit-reached` naming `clients` when the plan's limit is reached; 402 while access is reduced. */
+export function assertCanAddClient(scope: TenantScope): Promise<void> {
+	return assertWithinLimit(scope, "clients", 1);
 }

@@ -1,0 +1,120 @@
+/** The agency's billing and entitlements as signals: plan and status, invoices, proration preview, and the actions. */
+import { computed, signal } from "@preact/signals";
+import type { BillingSummary } from "../../../schema/billing";
+import type { CreditPackId } from "../../../schema/credit-packs";
+import type { EntitlementsResponse } from "../../../schema/entitlements";
+import type { BillingInterval, PlanId } from "../../../schema/plans";
+import { api } from "../api/client";
+import type { ProblemView, ResponseLike } from "../api/problem";
+import { send } from "../api/request";
+
+type Invoice = {
+	id: string;
+	number: string | null;
+	status: string;
+	amountDue: number;
+	currency: string;
+	hostedInvoiceUrl: string | null;
+	invoicePdf: string | null;
+	createdAt: number;
+};
+/** Any typed-client response whose body is read as JSON. */
+type JsonResponse = ResponseLike & { json(): Promise<unknown> };
+type Preview = { planId: PlanId; interval: BillingInterval; amountDue: number; currency: string };
+
+export const billing = signal<BillingSummary | null>(null);
+export const invoiceRows = signal<Invoice[]>([]);
+export const entitlements = signal<EntitlementsResponse | null>(null);
+export const billingProblem = signal<ProblemView | null>(null);
+export const preview = signal<Preview | null>(null);
+export const interval = signal<BillingInterval>("month");
+export const busy = signal(false);
+
+/** A live subscription: plan changes go through preview + change, not a new checkout. */
+export const hasLiveSubscription = computed(() => {
+	const status = billing.value?.status;
+	return status !== null && status !== undefined && status !== "canceled" && status !== "incomplete_expired";
+});
+
+/** What the app frame's banner says to admins, from the entitlements every staff member may read. */
+export const paymentBanner = computed(() => {
+	const e = entitlements.value;
+	if (!e) return null;
+	if (e.restricted) return "Payment overdue: some features are paused until the payment succeeds.";
+	if (e.subscriptionStatus === "past_due") return "Your last payment failed. Update the payment method to keep full access.";
+	return null;
+});
+
+export async function loadEntitlements(): Promise<void> {
+	const result = await send(() => api.api.v1.entitlements.$get());
+	if (result.ok && result.value.status === 200) entitlements.value = await result.value.json();
+}
+
+export async function loadBilling(): Promise<void> {
+	billingProblem.value = null;
+	const [b, i] = await Promise.all([send(() => api.api.v1.billing.$get()), send(() => api.api.v1.billing.invoices.$get())]);
+	if (!b.ok || !i.ok) {
+		billingProblem.value = (!b.ok && b.problem) || (!i.ok && i.problem) || null;
+		return;
+	}
+	if (b.value.status === 200) billing.value = await b.value.json();
+	if (i.value.status === 200) invoiceRows.value = (await i.value.json()).invoices;
+	await loadEntitlements();
+}
+
+async function redirectTo(call: () => Promise<JsonResponse>): Promise<void> {
+	busy.value = true;
+	billingProblem.value = null;
+	const result = await send(call);
+	busy.value = false;
+	if (!result.ok) {
+		billingProblem.value = result.problem;
+		return;
+	}
+	const { url } = (await result.value.json()) as { url: string };
+	window.location.assign(url);
+}
+
+export const startCheckout = (planId: PlanId) =>
+	redirectTo(() => api.api.v1.billing.checkout.$post({ json: { planId, interval: interval.value } }));
+export const startTopUp = (pack: CreditPackId) => redirectTo(() => api.api.v1.billing["top-up"].$post({ json: { pack } }));
+export const openPortal = () => redirectTo(() => api.api.v1.billing.portal.$post());
+
+async function update(call: () => Promise<JsonResponse>): Promise<boolean> {
+	busy.value = true;
+	billingProblem.value = null;
+	const result = await send(call);
+	busy.value = false;
+	if (!result.ok) {
+		billingProblem.value = result.problem;
+		return false;
+	}
+	billing.value = (await result.value.json()) as BillingSummary;
+	await loadEntitlements();
+	return true;
+}
+
+export async function previewChange(planId: PlanId): Promise<void> {
+	busy.value = true;
+	billingProblem.value = null;
+	const chosen = interval.value;
+	const result = await send(() => api.api.v1.billing["preview-change"].$post({ json: { planId, interval: chosen } }));
+	busy.value = false;
+	if (!result.ok) {
+		billingProblem.value = result.problem;
+		return;
+	}
+	if (result.value.status !== 200) return;
+	const body = await result.value.json();
+	preview.value = { planId, interval: chosen, amountDue: body.amountDue, currency: body.currency };
+}
+
+export async function confirmChange(): Promise<void> {
+	const p = preview.value;
+	if (!p) return;
+	if (await update(() => api.api.v1.billing.change.$post({ json: { planId: p.planId, interval: p.interval } }))) preview.value = null;
+}
+
+export const cancelSubscription = (reason: "too_expensive" | "missing_features" | "switched_service" | "unused" | "other") =>
+	update(() => api.api.v1.billing.cancel.$post({ json: { reason } }));
+export const reactivate = () => update(() => api.api.v1.billing.reactivate.$post());

@@ -1,0 +1,290 @@
+/** The Billing page (owner: billing:manage): plan and status, plans with Checkout or a previewed change, cancel/reactivate, top-ups, invoices. */
+import { useSignal } from "@preact/signals";
+import { useEffect } from "preact/hooks";
+import { CANCEL_REASONS } from "../../../schema/billing";
+import { CREDIT_PACKS } from "../../../schema/credit-packs";
+import { PLAN_FEATURES, PLANS, type Plan } from "../../../schema/plans";
+import { FormAlert } from "../components/form-alert";
+import { useDocumentTitle } from "../components/use-document-title";
+import {
+	billing,
+	billingProblem,
+	busy,
+	cancelSubscription,
+	confirmChange,
+	entitlements,
+	hasLiveSubscription,
+	interval,
+	invoiceRows,
+	loadBilling,
+	openPortal,
+	preview,
+	previewChange,
+	reactivate,
+	startCheckout,
+	startTopUp,
+} from "../models/billing";
+
+const date = new Intl.DateTimeFormat(undefined, { dateStyle: "medium" });
+const money = (cents: number, currency = "usd") => new Intl.NumberFormat(undefined, { style: "currency", currency }).format(cents / 100);
+
+const STATUS_LABELS: Record<string, string> = {
+	trialing: "Trial",
+	active: "Active",
+	past_due: "Payment failed",
+	canceled: "Cancelled",
+	unpaid: "Unpaid",
+	incomplete: "Incomplete",
+	incomplete_expired: "Expired",
+	paused: "Paused",
+};
+const REASON_LABELS: Record<(typeof CANCEL_REASONS)[number], string> = {
+	too_expensive: "Too expensive",
+	missing_features: "Missing features",
+	switched_service: "Switched to another service",
+	unused: "Not using it enough",
+	other: "Other",
+};
+const FEATURE_LABELS: Record<(typeof PLAN_FEATURES)[number], string> = {
+	messaging: "Client messaging",
+	white_label: "White label",
+	custom_domain: "Custom domain",
+	api_access: "API access",
+	sso: "Single sign-on",
+	automation: "Automation",
+};
+
+function CurrentPlan() {
+	const b = billing.value;
+	const reason = useSignal<(typeof CANCEL_REASONS)[number]>("too_expensive");
+	if (!b) return <div class="skeleton skeleton-line" />;
+	const live = hasLiveSubscription.value;
+	return (
+		<section class="card" aria-labelledby="current-heading">
+			<h2 id="current-heading">Current plan</h2>
+			<p data-testid="current-plan">
+				<strong>{PLANS[b.planId].name}</strong> — {b.status ? (STATUS_LABELS[b.status] ?? b.status) : "No subscription yet"}
+			</p>
+			{b.status === "trialing" && b.trialEnd && <p>Your trial ends on {date.format(b.trialEnd)}.</p>}
+			{live && b.currentPeriodEnd && (
+				<p>
+					{b.cancelAtPeriodEnd ? "Ends" : "Renews"} on {date.format(b.currentPeriodEnd)}
+					{b.interval ? ` (billed ${b.interval === "year" ? "yearly" : "monthly"})` : ""}.
+				</p>
+			)}
+			{b.scheduledPlanId && b.currentPeriodEnd && (
+				<p>
+					Switches to {PLANS[b.scheduledPlanId].name} on {date.format(b.currentPeriodEnd)}.
+				</p>
+			)}
+			{b.graceEndsAt && <p>Full access until {date.format(b.graceEndsAt)} unless the payment succeeds.</p>}
+			{live && (
+				<div class="actions">
+					<button type="button" class="button secondary" disabled={busy.value} onClick={() => void openPortal()}>
+						Manage payment method
+					</button>
+					{b.cancelAtPeriodEnd ? (
+						<button type="button" class="button" disabled={busy.value} onClick={() => void reactivate()}>
+							Keep my subscription
+						</button>
+					) : (
+						<form
+							onSubmit={(event) => {
+								event.preventDefault();
+								void cancelSubscription(reason.value);
+							}}
+						>
+							<label for="cancel-reason">Reason for cancelling</label>
+							<select
+								id="cancel-reason"
+								value={reason.value}
+								onChange={(event) => {
+									reason.value = event.currentTarget.value as (typeof CANCEL_REASONS)[number];
+								}}
+							>
+								{CANCEL_REASONS.map((r) => (
+									<option key={r} value={r}>
+										{REASON_LABELS[r]}
+									</option>
+								))}
+							</select>
+							<button type="submit" class="button secondary" disabled={busy.value}>
+								Cancel at period end
+							</button>
+						</form>
+					)}
+				</div>
+			)}
+		</section>
+	);
+}
+
+function PlanCard({ plan }: { plan: Plan }) {
+	const b = billing.value;
+	const current = b?.planId === plan.id && hasLiveSubscription.value && b?.interval === interval.value;
+	const live = hasLiveSubscription.value;
+	return (
+		<li class="card plan-card">
+			<h3>{plan.name}</h3>
+			<p>{plan.summary}</p>
+			<p class="price">
+				{money(plan.prices[interval.value], plan.currency)} / {interval.value === "year" ? "year" : "month"}
+			</p>
+			<ul>
+				<li>{plan.limits.seats === null ? "Unlimited seats" : `${plan.limits.seats} team seats`}</li>
+				<li>{plan.limits.clients === null ? "Unlimited clients" : `${plan.limits.clients} clients`}</li>
+				<li>{plan.limits.monthlyAiCredits.toLocaleString()} AI credits a month</li>
+				{plan.features.map((f) => (
+					<li key={f}>{FEATURE_LABELS[f]}</li>
+				))}
+			</ul>
+			{current ? (
+				<p>Your current plan</p>
+			) : live ? (
+				<button type="button" class="button secondary" disabled={busy.value} onClick={() => void previewChange(plan.id)}>
+					Switch to {plan.name}
+				</button>
+			) : (
+				<button type="button" class="button" disabled={busy.value} onClick={() => void startCheckout(plan.id)}>
+					Start {plan.trialDays}-day trial of {plan.name}
+				</button>
+			)}
+		</li>
+	);
+}
+
+function ChangePreview() {
+	const p = preview.value;
+	if (!p) return null;
+	return (
+		<section class="card" aria-labelledby="preview-heading">
+			<h2 id="preview-heading">Switch to {PLANS[p.planId].name}</h2>
+			<p>
+				{p.amountDue > 0
+					? `You will be charged ${money(p.amountDue, p.currency)} now for the rest of this period.`
+					: "Nothing is charged now: a move to a smaller plan takes effect at the end of the period you have paid for."}
+			</p>
+			<div class="actions">
+				<button type="button" class="button" disabled={busy.value} onClick={() => void confirmChange()}>
+					Confirm switch
+				</button>
+				<button
+					type="button"
+					class="button secondary"
+					onClick={() => {
+						preview.value = null;
+					}}
+				>
+					Keep current plan
+				</button>
+			</div>
+		</section>
+	);
+}
+
+function Entitlements() {
+	const e = entitlements.value;
+	if (!e) return null;
+	return (
+		<section class="card" aria-labelledby="includes-heading">
+			<h2 id="includes-heading">What your plan includes</h2>
+			<ul>
+				{PLAN_FEATURES.map((f) => (
+					<li key={f}>
+						{FEATURE_LABELS[f]}: {e.features[f] ? "included" : "not included — upgrade to use it"}
+					</li>
+				))}
+				<li>
+					Team seats: {e.limits.seats.used} of {e.limits.seats.limit ?? "unlimited"} used
+				</li>
+			</ul>
+		</section>
+	);
+}
+
+export default function Billing() {
+	useDocumentTitle("Billing");
+	useEffect(() => {
+		void loadBilling();
+	}, []);
+	const restricted = entitlements.value?.restricted === true;
+	return (
+		<>
+			<h1>Billing</h1>
+			<FormAlert message={billingProblem.value?.detail ?? null} />
+			<CurrentPlan />
+			<ChangePreview />
+			<section class="card" aria-labelledby="plans-heading">
+				<h2 id="plans-heading">Plans</h2>
+				<fieldset>
+					<legend>Billing period</legend>
+					{(["month", "year"] as const).map((i) => (
+						<label key={i}>
+							<input
+								type="radio"
+								name="interval"
+								value={i}
+								checked={interval.value === i}
+								onChange={() => {
+									interval.value = i;
+								}}
+							/>{" "}
+							{i === "month" ? "Monthly" : "Yearly (2 months free)"}
+						</label>
+					))}
+				</fieldset>
+				<ul class="plan-cards">
+					{Object.values(PLANS).map((plan) => (
+						<PlanCard key={plan.id} plan={plan} />
+					))}
+				</ul>
+			</section>
+			<Entitlements />
+			<section class="card" aria-labelledby="topup-heading">
+				<h2 id="topup-heading">AI credit top-ups</h2>
+				{restricted && <p>Top-ups are paused until the overdue payment succeeds.</p>}
+				<ul class="actions">
+					{Object.values(CREDIT_PACKS).map((pack) => (
+						<li key={pack.id}>
+							<button type="button" class="button secondary" disabled={busy.value || restricted} onClick={() => void startTopUp(pack.id)}>
+								Buy {pack.name} for {money(pack.price, pack.currency)}
+							</button>
+						</li>
+					))}
+				</ul>
+			</section>
+			<section class="card" aria-labelledby="invoices-heading">
+				<h2 id="invoices-heading">Invoices</h2>
+				{invoiceRows.value.length === 0 ? (
+					<p>No invoices yet.</p>
+				) : (
+					<table>
+						<thead>
+							<tr>
+								<th scope="col">Date</th>
+								<th scope="col">Number</th>
+								<th scope="col">Amount</th>
+								<th scope="col">Status</th>
+								<th scope="col">Links</th>
+							</tr>
+						</thead>
+						<tbody>
+							{invoiceRows.value.map((invoice) => (
+								<tr key={invoice.id}>
+									<td>{date.format(invoice.createdAt)}</td>
+									<td>{invoice.number ?? "—"}</td>
+									<td>{money(invoice.amountDue, invoice.currency)}</td>
+									<td>{invoice.status}</td>
+									<td>
+										{invoice.hostedInvoiceUrl && <a href={invoice.hostedInvoiceUrl}>View invoice {invoice.number}</a>}{" "}
+										{invoice.invoicePdf && <a href={invoice.invoicePdf}>PDF of invoice {invoice.number}</a>}
+									</td>
+								</tr>
+							))}
+						</tbody>
+					</table>
+				)}
+			</section>
+		</>
+	);
+}

@@ -1,0 +1,157 @@
+/**
+ * The Stripe fake's state and the business rules it imitates: customers with a test card,
+ * prices for every plan, Checkout sessions, subscriptions with trials and renewals, invoices and
+ * the events each change produces. Time is the fake's own clock, which tests can move forward.
+ */
+import { randomBytes } from "node:crypto";
+import { planLookupKey } from "../../../schema/credit-packs";
+import { BILLING_INTERVALS, PLANS } from "../../../schema/plans";
+
+export type StripeObject = Record<string, unknown> & { id: string };
+export type FakeEvent = { id: string; type: string; created: number; data: { object: StripeObject } };
+
+export const GOOD_CARD = "4242424242424242";
+/** Attaches fine but every charge is declined (Stripe's 4000 0000 0000 0341). */
+export const DECLINING_CARD = "4000000000000341";
+
+export function fakeId(prefix: string): string {
+	return `${prefix}_${randomBytes(12).toString("hex")}`;
+}
+
+export class FakeStripeStore {
+	readonly customers = new Map<string, StripeObject>();
+	readonly cards = new Map<string, string>();
+	readonly prices = new Map<string, StripeObject>();
+	readonly sessions = new Map<string, StripeObject>();
+	readonly subscriptions = new Map<string, StripeObject>();
+	readonly invoices = new Map<string, StripeObject>();
+	readonly refunds = new Map<string, StripeObject>();
+	readonly schedules = new Map<string, StripeObject>();
+	readonly portalSessions = new Map<string, StripeObject>();
+	readonly meterEvents = new Map<string, StripeObject>();
+	readonly events: FakeEvent[] = [];
+	private offsetSeconds = 0;
+	private invoiceNumber = 0;
+
+	constructor(readonly baseUrl: string) {
+		for (const plan of Object.values(PLANS)) {
+			for (const interval of BILLING_INTERVALS) {
+				const id = `price_${plan.id}_${interval}`;
+				this.prices.set(id, {
+					id,
+					object: "price",
+					active: true,
+					currency: plan.currency,
+					unit_amount: plan.prices[interval],
+					lookup_key: planLookupKey(plan.id, interval),
+					recurring: { interval, interval_count: 1 },
+					product: `prod_${plan.id}`,
+					type: "recurring",
+					nickname: plan.name,
+				});
+			}
+		}
+	}
+
+	now(): number {
+		return Math.floor(Date.now() / 1000) + this.offsetSeconds;
+	}
+
+	/** Moves the clock forward to `to` (seconds), never back. */
+	advanceTo(to: number): void {
+		const behind = to - this.now();
+		if (behind > 0) this.offsetSeconds += behind;
+	}
+
+	emit(type: string, object: StripeObject): FakeEvent {
+		const event = { id: fakeId("evt"), type, created: this.now(), data: { object: structuredClone(object) } };
+		this.events.push(event);
+		return event;
+	}
+
+	cardWorks(customerId: string): boolean {
+		return this.cards.get(customerId) === GOOD_CARD;
+	}
+
+	priceOf(subscription: StripeObject): StripeObject {
+		const items = subscription.items as { data: { price: StripeObject }[] };
+		const price = items.data[0]?.price;
+		if (!price) throw new Error("subscription without a price");
+		return price;
+	}
+
+	periodEndOf(subscription: StripeObject): number {
+		const items = subscription.items as { data: { current_period_end: number }[] };
+		return items.data[0]?.current_period_end ?? this.now();
+	}
+
+	setPeriod(subscription: StripeObject, start: number, end: number): void {
+		const items = subscription.items as { data: Record<string, unknown>[] };
+		for (const item of items.data) {
+			item.current_period_start = start;
+			item.current_period_end = end;
+		}
+	}
+
+	/** An invoice for a subscription (or a one-off), charged at once with the customer's card. */
+	createInvoice(
+		customerId: string,
+		subscription: StripeObject | null,
+		amount: number,
+		currency: string,
+		description: string,
+		billingReason: string,
+	): StripeObject {
+		const id = fakeId("in");
+		this.invoiceNumber += 1;
+		const invoice: StripeObject = {
+			id,
+			object: "invoice",
+			customer: customerId,
+			status: "open",
+			number: `FAKE-${String(this.invoiceNumber).padStart(4, "0")}`,
+			amount_due: amount,
+			amount_paid: 0,
+			amount_remaining: amount,
+			total: amount,
+			currency,
+			created: this.now(),
+			billing_reason: billingReason,
+			attempt_count: 0,
+			hosted_invoice_url: `${this.baseUrl}/invoices/${id}`,
+			invoice_pdf: `${this.baseUrl}/invoices/${id}/pdf`,
+			parent: subscription
+				? { type: "subscription_details", subscription_details: { subscription: subscription.id, metadata: subscription.metadata } }
+				: null,
+			lines: { object: "list", data: [{ id: fakeId("il"), description, amount, currency }] },
+		};
+		this.invoices.set(id, invoice);
+		if (subscription) subscription.latest_invoice = id;
+		return invoice;
+	}
+
+	/** Tries to collect an open invoice; emits invoice.paid or invoice.payment_failed. */
+	collect(invoice: StripeObject): boolean {
+		invoice.attempt_count = Number(invoice.attempt_count) + 1;
+		if (invoice.amount_due === 0 || this.cardWorks(String(invoice.customer))) {
+			invoice.status = "paid";
+			invoice.amount_paid = invoice.amount_due;
+			invoice.amount_remaining = 0;
+			invoice.payment_intent = fakeId("pi");
+			this.emit("invoice.paid", invoice);
+			return true;
+		}
+		this.emit("invoice.payment_failed", invoice);
+		return false;
+	}
+
+	subscriptionOfInvoice(invoice: StripeObject): StripeObject | undefined {
+		const parent = invoice.parent as { subscription_details?: { subscription?: string } } | null;
+		const id = parent?.subscription_details?.subscription;
+		return id ? this.subscriptions.get(id) : undefined;
+	}
+
+	openInvoicesOf(subscription: StripeObject): StripeObject[] {
+		return [...this.invoices.values()].filter((i) => i.status === "open" && this.subscriptionOfInvoice(i)?.id === subscription.id);
+	}
+}

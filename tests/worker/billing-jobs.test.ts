@@ -1,0 +1,143 @@
+/** Billing jobs: owner emails once per key, dunning reminders on their days, monthly plan credits once per period, and the cron that starts them. */
+import { createExecutionContext, createMessageBatch, getQueueResult } from "cloudflare:test";
+import { env } from "cloudflare:workers";
+import { eq } from "drizzle-orm";
+import { beforeEach, describe, expect, it, vi } from "vitest";
+import { auditEvents, billingCustomers, subscriptions } from "../../schema/index";
+import type { Job } from "../../schema/jobs";
+import { DAILY_BILLING, HOURLY, jobsFor } from "../../worker/cron/schedules";
+import worker from "../../worker/index";
+import { runDunningReminders } from "../../worker/jobs/billing";
+import { jobDeps } from "../../worker/jobs/job-deps";
+import { createDb } from "../../worker/lib/db";
+import { type Agency, signUpAgency } from "./helpers";
+import { fake } from "./stripe";
+
+vi.setConfig({ testTimeout: 30_000 });
+
+let acme: Agency;
+let beta: Agency;
+beforeEach(async () => {
+	acme = await signUpAgency("acme");
+	beta = await signUpAgency("beta");
+});
+
+async function runBatch(jobs: Job[]) {
+	const batch = createMessageBatch(
+		"atrium-jobs",
+		jobs.map((body, i) => ({ id: `msg-${i}-${crypto.randomUUID()}`, timestamp: Date.now(), attempts: 1, body })),
+	);
+	const ctx = createExecutionContext();
+	await worker.queue(batch as MessageBatch<unknown>, env, ctx);
+	return getQueueResult(batch, ctx);
+}
+
+async function billingMail(tenantId: string) {
+	const rows = await env.DB.prepare("SELECT to_address, subject, template FROM email_outbox WHERE tenant_id = ? AND template != 'welcome'")
+		.bind(tenantId)
+		.all();
+	return rows.results;
+}
+
+async function subscribe(
+	tenantId: string,
+	status: "active" | "past_due" | "canceled",
+	planId: "pro" | "agency",
+	pastDueSince: number | null = null,
+) {
+	await createDb(env.DB)
+		.insert(subscriptions)
+		.values({
+			tenantId,
+			stripeSubscriptionId: `sub_${tenantId}`,
+			stripeCreatedAt: 1,
+			status,
+			planId,
+			interval: "month",
+			pastDueSince,
+			updatedAt: 1,
+		});
+}
+
+describe("billing-email job", () => {
+	it("emails the owner once per idempotency key", async () => {
+		const job: Job = {
+			type: "billing-email",
+			tenantId: acme.tenantId,
+			template: "payment-failed",
+			idempotencyKey: "payment-failed:in_1:1",
+		};
+		await runBatch([job, job]);
+		await runBatch([{ ...job, template: "trial-will-end", idempotencyKey: "trial-will-end:sub_1:99" }]);
+		expect(await billingMail(acme.tenantId)).toEqual([
+			{ to_address: "owner@acme.test", subject: "Agency acme: your Atrium payment failed", template: "payment-failed" },
+			{ to_address: "owner@acme.test", subject: "Agency acme: your Atrium trial ends in 3 days", template: "trial-will-end" },
+		]);
+		expect(await billingMail(beta.tenantId)).toEqual([]);
+	});
+});
+
+describe("dunning-reminders job", () => {
+	it("enqueues a reminder for each dunning day reached, keyed so a re-run sends nothing twice", async () => {
+		const failedAt = Date.now() - 4 * 86_400_000;
+		await subscribe(acme.tenantId, "past_due", "pro", failedAt);
+		await subscribe(beta.tenantId, "active", "pro");
+		const sent: Job[] = [];
+		const deps = { ...jobDeps(env), env: { ...env, JOBS: { send: async (job: Job) => void sent.push(job) } as unknown as Queue } };
+		await runDunningReminders(deps);
+		expect(sent).toEqual([
+			{ type: "billing-email", tenantId: acme.tenantId, template: "payment-reminder", idempotencyKey: `payment-reminder:${failedAt}:3` },
+		]);
+		await runBatch(sent);
+		await runBatch(sent);
+		expect(await billingMail(acme.tenantId)).toHaveLength(1);
+	});
+});
+
+describe("grant-monthly-credits job", () => {
+	it("grants each active plan its monthly credits once per period, and nothing to cancelled ones", async () => {
+		await subscribe(acme.tenantId, "active", "pro");
+		await subscribe(beta.tenantId, "canceled", "agency");
+		const [job] = jobsFor(DAILY_BILLING, Date.UTC(2026, 10, 23, 6)).filter((j) => j.type === "grant-monthly-credits");
+		expect(job).toMatchObject({ period: "2026-11" });
+		if (!job) throw new Error("no grant job");
+		await runBatch([job]);
+		await runBatch([job]);
+		expect(await env.TENANT_GATE.getByName(acme.tenantId).credits()).toMatchObject({ balance: 10_000 });
+		expect(await env.TENANT_GATE.getByName(beta.tenantId).credits()).toMatchObject({ balance: 0 });
+		const grants = await createDb(env.DB).select().from(auditEvents).where(eq(auditEvents.action, "billing.credits_granted"));
+		expect(grants.map((g) => g.tenantId)).toEqual([acme.tenantId]);
+		await runBatch([{ ...job, period: "2026-12", idempotencyKey: "grant-monthly-credits:2026-12" }]);
+		expect(await env.TENANT_GATE.getByName(acme.tenantId).credits()).toMatchObject({ balance: 20_000 });
+	});
+});
+
+describe("report-usage-meter job", () => {
+	it("reports each subscribed agency's credits settled in the hour to Stripe's meter, once", async () => {
+		const created = await fetch(`${(env as { STRIPE_API_BASE?: string }).STRIPE_API_BASE}/v1/customers`, {
+			method: "POST",
+			headers: { Authorization: "Bearer sk_test_atrium", "Content-Type": "application/x-www-form-urlencoded" },
+			body: "email=owner%40acme.test",
+		});
+		const customerId = ((await created.json()) as { id: string }).id;
+		await createDb(env.DB).insert(billingCustomers).values({ tenantId: acme.tenantId, stripeCustomerId: customerId, createdAt: 1 });
+		await subscribe(acme.tenantId, "active", "pro");
+		const gate = env.TENANT_GATE.getByName(acme.tenantId);
+		await gate.grantCredits({ amount: 100, idempotencyKey: "g", reason: "allowance" });
+		const hourStart = Math.floor(Date.now() / 3_600_000) * 3_600_000;
+		for (const [i, actual] of [7, 5].entries()) {
+			const r = await gate.reserveCredits({ amount: 10, idempotencyKey: `r${i}`, feature: "assistant", userId: null });
+			if (!r.ok) throw new Error("reserve failed");
+			await gate.settleCredits({ reservationId: r.reservationId, actual, idempotencyKey: `s${i}` });
+		}
+		const job: Job = { type: "report-usage-meter", tenantId: null, hourStart, idempotencyKey: `report-usage-meter:${hourStart}` };
+		await runBatch([job]);
+		await runBatch([job]);
+		const { meterEvents } = await fake<{ meterEvents: { identifier: string; payload: Record<string, string> }[] }>("/_fake/meter_events");
+		const ours = meterEvents.filter((e) => e.identifier.startsWith(acme.tenantId));
+		expect(ours).toEqual([
+			expect.objectContaining({ identifier: `${acme.tenantId}:${hourStart}`, payload: { stripe_customer_id: customerId, value: "12" } }),
+		]);
+		expect(jobsFor(HOURLY, hourStart + 3_600_000 + 5_000)).toEqual([job]);
+	});
+});
