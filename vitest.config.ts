@@ -72,6 +72,7 @@ export default defineConfig(async () => {
 						provide: fakes.urls,
 						// Sign-in tests verify many Argon2id hashes (deliberately slow); 5 s is too tight on a busy 2-core machine.
 						testTimeout: 30_000,
+						hookTimeout: 60_000,
 						globalSetup: ["tests/worker/stripe-fake-setup.ts"],
 					},
 				},

@@ -1,6 +1,7 @@
 /** The assistant in Chromium: chat with the local demo model, watch the reply stream in, reload mid-reply and keep everything. */
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { DEMO_IDS } from "../../scripts/lib/demo-portal-seed";
 import { launchBrowser, seriousA11yViolations, signInToNorthwind, tenantUrl } from "./browser";
 
 let browser: Browser;
@@ -50,6 +51,19 @@ describe("assistant", () => {
 		await expect.poll(() => replies(page).nth(1).textContent(), WAIT).toContain('You asked: "And who owns the copy?"');
 		await expect.poll(() => replies(page).nth(1).textContent(), WAIT).toMatch(/real answers\.$/);
 		expect(await replies(page).first().textContent()).toBe(final);
+	});
+
+	it("asks about a project from its page: the reply is given that project, which the client may see", async () => {
+		const page = await (await browser.newContext()).newPage();
+		await signInToNorthwind(page, "client@northwind.test");
+		await page.goto(tenantUrl("northwind", `/projects/${DEMO_IDS.project}`));
+		await page.getByRole("link", { name: "Ask the assistant about this project" }).click();
+		await page.waitForURL(/\/assistant\?about=project/);
+		await expect.poll(() => page.locator(".chat-about").textContent(), WAIT).toContain("Asking about project Website relaunch");
+		await ask(page, "What comes next?");
+		await expect
+			.poll(() => replies(page).first().textContent(), WAIT)
+			.toContain('Portal records I was given: project "Website relaunch" of Acme Bakery.');
 	});
 
 	it("editing an earlier message branches, with a 1/2 switcher", async () => {

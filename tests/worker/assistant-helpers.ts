@@ -75,7 +75,7 @@ export async function openStream(agency: Agency, id: string, cookie = agency.own
 export async function sendMessage(
 	agency: Agency,
 	id: string,
-	body: { content: string; modelId?: string; parentId?: string | null },
+	body: { content: string; modelId?: string; parentId?: string | null; about?: { kind: string; id: string } },
 	cookie = agency.ownerCookie,
 ): Promise<Response> {
 	return call(agency.host, `/api/v1/assistant/conversations/${id}/messages`, { body, cookie });

@@ -26,6 +26,18 @@ export const templates = signal<PromptTemplateView[]>([]);
 export const problem = signal<AssistantProblem | null>(null);
 export const listLoaded = signal(false);
 
+/** A project or client the next messages ask about (from "Ask the assistant" on its page), or null. */
+export type AskingAbout = { kind: "project" | "client"; id: string; label: string };
+export const askingAbout = signal<AskingAbout | null>(null);
+
+/** Reads `?about=project:<id>&label=…` from the address the page was opened with. */
+export function askingAboutFrom(search: string): AskingAbout | null {
+	const params = new URLSearchParams(search);
+	const [kind, id] = (params.get("about") ?? "").split(":");
+	if ((kind !== "project" && kind !== "client") || !id) return null;
+	return { kind, id, label: params.get("label") ?? kind };
+}
+
 let source: EventSource | null = null;
 
 export const openConversation = computed(() => conversations.value.find((c) => c.id === openId.value) ?? null);
@@ -200,9 +212,11 @@ export async function sendMessage(content: string): Promise<boolean> {
 	}
 	if (!id) return false;
 	const leaf = viewLeafId.value;
+	const about = askingAbout.value;
 	const body = {
 		content,
 		modelId: selectedModelId.value || undefined,
+		...(about ? { about: { kind: about.kind, id: about.id } } : {}),
 		...(leaf && leaf !== tree.value.activeLeafId ? { parentId: leaf } : {}),
 	};
 	const sent = await call<{ reply: ChatMessage }>(`/conversations/${id}/messages`, { body, idempotent: true });

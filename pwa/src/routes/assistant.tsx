@@ -4,7 +4,18 @@ import { Composer } from "../components/assistant/composer";
 import { ConversationList } from "../components/assistant/conversation-list";
 import { MessageItem } from "../components/assistant/message-item";
 import { useDocumentTitle } from "../components/use-document-title";
-import { closeStream, loadAssistant, openConversation, openId, problem, remove, rename, visiblePath } from "../models/assistant";
+import {
+	askingAbout,
+	askingAboutFrom,
+	closeStream,
+	loadAssistant,
+	openConversation,
+	openId,
+	problem,
+	remove,
+	rename,
+	visiblePath,
+} from "../models/assistant";
 
 function ProblemNotice() {
 	const p = problem.value;
@@ -64,6 +75,7 @@ function ConversationHeader() {
 export default function Assistant() {
 	useDocumentTitle("Assistant");
 	useEffect(() => {
+		askingAbout.value = askingAboutFrom(window.location.search);
 		void loadAssistant();
 		return closeStream;
 	}, []);

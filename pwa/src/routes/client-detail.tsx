@@ -3,6 +3,7 @@
 import { useEffect, useState } from "preact/hooks";
 import { useRoute } from "preact-iso";
 import { CLIENT_STATUSES, type ClientStatus } from "../../../schema/portal";
+import { AskAssistantLink } from "../components/ask-assistant-link";
 import { FormAlert } from "../components/form-alert";
 import { ProgressBar } from "../components/progress-bar";
 import { StatusBadge } from "../components/status-badge";
@@ -43,6 +44,9 @@ function ClientDetailPage() {
 				<a href="/clients">All clients</a>
 			</p>
 			<h1>{c.name}</h1>
+			<p>
+				<AskAssistantLink kind="client" id={c.id} label={c.name} />
+			</p>
 			<FormAlert message={alert} />
 			<section class="card" aria-labelledby="client-status-heading">
 				<h2 id="client-status-heading">Status</h2>

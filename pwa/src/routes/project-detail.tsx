@@ -5,6 +5,7 @@
 
 import { useEffect } from "preact/hooks";
 import { useRoute } from "preact-iso";
+import { AskAssistantLink } from "../components/ask-assistant-link";
 import { FormAlert } from "../components/form-alert";
 import { MilestoneTimeline } from "../components/milestone-timeline";
 import { ProgressBar } from "../components/progress-bar";
@@ -46,6 +47,9 @@ export default function ProjectDetail() {
 			<h1>{p.name}</h1>
 			<p class="lead">
 				<StatusBadge status={p.status} label={PROJECT_STATUS_LABELS[p.status]} /> {p.description}
+			</p>
+			<p>
+				<AskAssistantLink kind="project" id={p.id} label={p.name} />
 			</p>
 			<FormAlert message={actionProblem.value?.detail ?? null} />
 			<section class="card" aria-labelledby="progress-heading">

@@ -11,9 +11,10 @@ import { tenantScope } from "../../lib/db";
 import { tenantOf } from "../../lib/host-guards";
 import { Problem, problems } from "../../lib/problem";
 import { currentAuth } from "../../middleware/require-permission";
-import { gatherContext } from "../../services/assistant/context";
+import { type ContextAttachment, gatherContext } from "../../services/assistant/context";
 import { DEFAULT_TITLE, findOwnedConversation, tenantPlan, updateConversation } from "../../services/assistant/conversations";
 import { blockedTermIn, openAiFlags, readSettings } from "../../services/assistant/moderation";
+import { clientAccessFor } from "../../services/portal/client-access";
 import { retryAfterSeconds } from "../../services/rate-limits";
 import { chatSession, checkModel } from "./conversations.index";
 import * as routes from "./messages.routes";
@@ -24,6 +25,7 @@ type SendRequest = {
 	modelId: string | undefined;
 	parentId: string | null | undefined;
 	idempotencyKey: string | undefined;
+	about?: ContextAttachment;
 };
 
 async function send(c: Context<AppEnv>, request: SendRequest) {
@@ -54,7 +56,12 @@ async function send(c: Context<AppEnv>, request: SendRequest) {
 		content: request.content,
 		modelId,
 		planId: await tenantPlan(c.get("db"), scope.tenantId),
-		context: await gatherContext({ scope, userId: auth.user.id, role: auth.role, question: request.content }),
+		context: await gatherContext({
+			scope,
+			access: await clientAccessFor(scope, auth),
+			question: request.content,
+			...(request.about ? { about: request.about } : {}),
+		}),
 		...(settings.moderationEnabled ? { blockedTerms: settings.blockedTerms } : {}),
 		...(request.idempotencyKey ? { idempotencyKey: `${auth.user.id}:${request.idempotencyKey}` } : {}),
 		...(request.parentId !== undefined ? { parentId: request.parentId } : {}),
@@ -106,6 +113,7 @@ export const messagesRouter = createRouter()
 			modelId: body.modelId,
 			parentId: body.parentId,
 			idempotencyKey: c.req.valid("header")["idempotency-key"],
+			...(body.about ? { about: body.about } : {}),
 		});
 	})
 	.openapi(routes.editMessage, async (c) => {

@@ -38,6 +38,13 @@ export const sendMessage = createRoute({
 				modelId: z.string().optional(),
 				/** Reply under this message; omitted → at the end of the active branch. */
 				parentId: z.string().max(64).nullable().optional(),
+				/** A project or client to ask about: the assistant gets what the user may read of it (404 otherwise). */
+				about: z
+					.strictObject({
+						kind: z.enum(["project", "client"]),
+						id: z.string().min(1, "must not be empty").max(64, "must be at most 64 characters"),
+					})
+					.optional(),
 			}),
 		),
 	},

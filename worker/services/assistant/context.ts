@@ -1,23 +1,28 @@
 /**
- * The seam for portal context: each provider may add a short system note to a reply's prompt
- * (e.g. the user's documents, clients or projects, limited to what that user may see). None is
- * registered yet — portal data is built on another branch; add providers to `contextProviders`.
+ * The seam for portal context: each provider may add a note to a reply's prompt about portal
+ * records the asking user may read (a project or client they attached, or one their question
+ * names). Providers read through the portal's own services and the user's ClientAccess, so the
+ * assistant never sees more than the API would show that user.
  */
-import type { Role } from "../../../schema/permissions";
 import type { TenantScope } from "../../lib/db";
+import type { ClientAccess } from "../portal/client-access";
+import { clientContextProvider, projectContextProvider } from "./portal-context";
 
-export type ContextRequest = { scope: TenantScope; userId: string; role: Role; question: string };
+/** What the user explicitly attached to the message (a 404 when they may not see it). */
+export type ContextAttachment = { kind: "project" | "client"; id: string };
+
+export type ContextRequest = { scope: TenantScope; access: ClientAccess; question: string; about?: ContextAttachment };
 
 export type ContextProvider = {
 	id: string;
-	/** A note for the model, or null when this provider has nothing relevant. Must respect the user's permissions. */
-	contextFor(request: ContextRequest): Promise<string | null>;
+	/** Notes for the model (none when nothing is relevant). Must respect the user's access. */
+	contextFor(request: ContextRequest): Promise<string[]>;
 };
 
-export const contextProviders: readonly ContextProvider[] = [];
+export const contextProviders: readonly ContextProvider[] = [projectContextProvider, clientContextProvider];
 
 /** The notes every registered provider contributes, in registration order. */
 export async function gatherContext(request: ContextRequest, providers: readonly ContextProvider[] = contextProviders): Promise<string[]> {
 	const notes = await Promise.all(providers.map((provider) => provider.contextFor(request)));
-	return notes.filter((note): note is string => note !== null && note !== "");
+	return notes.flat().filter((note) => note !== "");
 }

@@ -1,6 +1,6 @@
 /** Writing a message: the model (only those the plan allows; the local one labelled), a template picker, Send and Stop. */
 import { useState } from "preact/hooks";
-import { generating, models, selectedModelId, sendMessage, stop, templates } from "../../models/assistant";
+import { askingAbout, generating, models, selectedModelId, sendMessage, stop, templates } from "../../models/assistant";
 
 export function Composer() {
 	const [text, setText] = useState("");
@@ -49,6 +49,14 @@ export function Composer() {
 					</label>
 				)}
 			</div>
+			{askingAbout.value && (
+				<p class="chat-about">
+					Asking about {askingAbout.value.kind} <strong>{askingAbout.value.label}</strong>: the assistant reads what you may see of it.{" "}
+					<button type="button" class="link-button" onClick={() => (askingAbout.value = null)}>
+						Stop asking about it
+					</button>
+				</p>
+			)}
 			<label for="chat-input">Message</label>
 			<textarea
 				id="chat-input"
