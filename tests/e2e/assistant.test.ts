@@ -81,5 +81,11 @@ describe("assistant", () => {
 		await page.getByRole("button", { name: "Previous version" }).click();
 		await expect.poll(() => page.locator(".chat-message.from-user .chat-text").first().textContent(), WAIT).toBe("first version");
 		await expect.poll(() => replies(page).first().textContent(), WAIT).toContain('"first version"');
+
+		// Regenerate asks the same question again on a third branch; the earlier answers stay browsable.
+		await page.getByRole("button", { name: "Regenerate" }).click();
+		await expect.poll(() => page.locator(".chat-message.from-user .branch-switcher").textContent(), WAIT).toContain("3/3");
+		await expect.poll(() => page.locator(".chat-message.from-user .chat-text").first().textContent(), WAIT).toBe("first version");
+		await expect.poll(() => replies(page).first().textContent(), WAIT).toMatch(/"first version".*real answers\.$/);
 	});
 });

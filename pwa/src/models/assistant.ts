@@ -224,6 +224,14 @@ export async function sendMessage(content: string): Promise<boolean> {
 	return sent !== null;
 }
 
+/** Asks again: the reply's question is sent once more as a new branch, so both answers stay browsable. */
+export function regenerate(replyId: string): Promise<boolean> {
+	const reply = byId.value.get(replyId);
+	const question = reply?.parentId ? byId.value.get(reply.parentId) : undefined;
+	if (question?.role !== "user") return Promise.resolve(false);
+	return editMessage(question.id, question.content);
+}
+
 export async function editMessage(messageId: string, content: string): Promise<boolean> {
 	const id = openId.value;
 	if (!id) return false;

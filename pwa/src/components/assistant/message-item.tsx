@@ -1,7 +1,7 @@
-/** One message: its text (growing while it streams), who answered, a "< 1/2 >" branch switcher, and Edit for the user's own messages. */
+/** One message: its text (growing while it streams), who answered, a "< 1/2 >" branch switcher, Edit for the user's own messages and Regenerate for replies. */
 import { useState } from "preact/hooks";
 import type { ChatMessage } from "../../../../schema/assistant";
-import { editMessage, showBranch } from "../../models/assistant";
+import { editMessage, generating, regenerate, showBranch } from "../../models/assistant";
 
 const STATUS_LABELS: Partial<Record<ChatMessage["status"], string>> = {
 	pending: "Waiting…",
@@ -76,6 +76,11 @@ export function MessageItem({ message }: { message: ChatMessage }) {
 					}}
 				>
 					Edit
+				</button>
+			)}
+			{!mine && (message.status === "done" || message.status === "stopped" || message.status === "failed") && (
+				<button type="button" class="link-button" disabled={generating.value} onClick={() => void regenerate(message.id)}>
+					Regenerate
 				</button>
 			)}
 		</li>
