@@ -6,6 +6,7 @@ import { dirname } from "node:path";
 import type { CpuSplit } from "./lib/cpu";
 import type { RuntimeVersions } from "./lib/runtime";
 import type { LoadResult } from "./load";
+import type { FirstTokenResult } from "./probes/first-token";
 import type { Goal } from "./scenarios/types";
 import type { BenchSettings } from "./settings";
 
@@ -69,6 +70,8 @@ export type Report = {
 	settings: BenchSettings;
 	setup: string;
 	rows: Row[];
+	/** The assistant's time to first token over the fake provider (null when BENCH_ONLY left it out). */
+	firstToken: FirstTokenResult | null;
 };
 
 export async function describeMachine(): Promise<Machine> {
@@ -183,6 +186,13 @@ export function formatReport(report: Report): string {
 		`settings: ${settings.connections} connections, ${settings.warmupSeconds} s warm-up + ${settings.durationSeconds} s measured per scenario, pipelining 1${settings.script ? `, prebuilt Worker ${settings.script}` : ""}`,
 		...formatCpu(report.rows),
 		...report.rows.filter((row) => row.check).map((row) => `check:    ${row.label}: ${row.check}`),
+		...(report.firstToken
+			? [
+					`assistant time to first token (${report.firstToken.samples} sequential sends over the fake OpenAI provider): ` +
+						`Atrium's overhead p50 ${report.firstToken.overheadMs.p50} ms, p99 ${report.firstToken.overheadMs.p99} ms ` +
+						`(as the client sees it, fake included: p50 ${report.firstToken.totalMs.p50} ms, p99 ${report.firstToken.totalMs.p99} ms)`,
+				]
+			: []),
 		`setup:    ${report.setup}`,
 		"",
 	].join("\n");

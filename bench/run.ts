@@ -7,12 +7,14 @@
 import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join, relative } from "node:path";
+import { FAKE_KEYS, startFakeAiServer } from "../tests/fakes/ai-provider-server";
 import { buildWorker, ROOT } from "./build";
 import { type CpuSplit, startCpuMeter } from "./lib/cpu";
 import { createHttpClient } from "./lib/http";
 import { runtimeVersions } from "./lib/runtime";
 import { type ServerHandle, startServer } from "./lib/server-process";
 import { type LoadResult, probe, runLoad } from "./load";
+import { FIRST_TOKEN_PROBE_ID, type FirstTokenResult, measureFirstToken } from "./probes/first-token";
 import { checkGoal, describeMachine, describeSource, formatReport, type Report, type Row, writeReport } from "./report";
 import { BASELINE, DIAGNOSTICS, SCENARIOS } from "./scenarios/index";
 import type { Scenario, ScenarioContext } from "./scenarios/types";
@@ -29,7 +31,7 @@ const log = (line: string) => console.log(line);
 function selectScenarios(only: string[] | null): Scenario[] {
 	if (!only) return SCENARIOS;
 	const all = [...SCENARIOS, ...DIAGNOSTICS];
-	const known = new Set([BASELINE.id, ...all.map((s) => s.id)]);
+	const known = new Set([BASELINE.id, FIRST_TOKEN_PROBE_ID, ...all.map((s) => s.id)]);
 	const unknown = only.filter((id) => !known.has(id));
 	if (unknown.length > 0) throw new Error(`BENCH_ONLY names unknown scenarios: ${unknown.join(", ")} (known: ${[...known].join(", ")})`);
 	return all.filter((s) => only.includes(s.id));
@@ -47,6 +49,9 @@ function clientIps(): () => string {
 async function main(): Promise<number> {
 	const settings = readSettings();
 	const scenarios = [BASELINE, ...selectScenarios(settings.only)];
+	const probeFirstToken = settings.only === null || settings.only.includes(FIRST_TOKEN_PROBE_ID);
+	// The assistant's provider for the first-token probe: the tests' fake OpenAI, in this process.
+	const fakeAi = await startFakeAiServer();
 	const startedAt = new Date().toISOString();
 	const machine = await describeMachine();
 	const versions = runtimeVersions();
@@ -54,6 +59,7 @@ async function main(): Promise<number> {
 	let server: ServerHandle | undefined;
 	const cleanUp = async () => {
 		await server?.stop();
+		fakeAi.server.close();
 		await rm(work, { recursive: true, force: true });
 	};
 	process.once("SIGINT", () => {
@@ -70,7 +76,7 @@ async function main(): Promise<number> {
 			wranglerConfigPath: join(ROOT, "wrangler.toml"),
 			migrationsDir: join(ROOT, "migrations"),
 			persistDir: join(work, "state"),
-			vars: VARS,
+			vars: { ...VARS, OPENAI_API_KEY: FAKE_KEYS.openai, OPENAI_BASE_URL: `http://127.0.0.1:${fakeAi.port}/openai/v1` },
 		});
 		const context: ScenarioContext = { http: createHttpClient(server.url), settings, nextClientIp: clientIps() };
 		log(`Worker at ${server.url.origin}, ${server.migrations.length} migration(s) applied.`);
@@ -87,6 +93,14 @@ async function main(): Promise<number> {
 			const check = scenario.verify ? await scenario.verify(context) : null;
 			log(`  ${scenario.label}: ${Math.round(result.requestsPerSecond)} req/s, p99 ${result.latencyMs.p99} ms${check ? `; ${check}` : ""}`);
 			measured.push({ scenario, result, cpu, check });
+		}
+
+		let firstToken: FirstTokenResult | null = null;
+		if (probeFirstToken) {
+			firstToken = await measureFirstToken(context, fakeAi.firstTokenTimes);
+			log(
+				`  assistant time to first token: overhead p50 ${firstToken.overheadMs.p50} ms, p99 ${firstToken.overheadMs.p99} ms (${firstToken.samples} sends)`,
+			);
 		}
 
 		const baseline = measured[0]?.result.requestsPerSecond ?? 0;
@@ -118,6 +132,7 @@ async function main(): Promise<number> {
 					.join(" ")}, request logging, tracing and explorer off, fresh D1; ` +
 				"autocannon in a second process on 127.0.0.1, sharing the CPUs",
 			rows,
+			firstToken,
 		};
 		log(formatReport(report));
 		await writeReport(RESULTS, report);

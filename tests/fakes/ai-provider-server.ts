@@ -5,6 +5,8 @@
  * tests never share state: `[[openai:500]]`, `[[openai:429]]`, `[[openai:slow]]` (no token for
  * 5 s), `[[openai:cut]]` (two tokens, then the connection drops), `[[slow-stream]]` (a token every
  * 40 ms for 8 s); the same with `anthropic:`. Usage is fixed: OpenAI 1000 in / 500 out, Anthropic 2000 in / 1000 out.
+ * A prompt marked `[[probe:<id>]]` has the fake's own time to its first token recorded under that
+ * id (the benchmark subtracts it to measure Atrium's overhead alone).
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import { FAKE_KEYS, FAKE_USAGE, FAKE_WORDS } from "./ai-provider-fixtures";
@@ -41,7 +43,16 @@ function anthropicEvent(type: string, payload: Record<string, unknown>): string 
 	return `event: ${type}\ndata: ${JSON.stringify({ type, ...payload })}\n\n`;
 }
 
-async function answer(provider: Provider, request: IncomingMessage, response: ServerResponse): Promise<void> {
+/** Milliseconds from a probe request's arrival to its first token being written, by probe id. */
+export type FirstTokenTimes = Map<string, number>;
+
+function probeId(body: ChatBody): string | null {
+	const last = [...(body.messages ?? [])].reverse().find((m) => m.role === "user")?.content ?? "";
+	return /\[\[probe:([\w-]+)\]\]/.exec(last)?.[1] ?? null;
+}
+
+async function answer(provider: Provider, request: IncomingMessage, response: ServerResponse, times: FirstTokenTimes): Promise<void> {
+	const arrived = performance.now();
 	const key = provider === "openai" ? request.headers.authorization?.replace("Bearer ", "") : request.headers["x-api-key"];
 	if (key !== FAKE_KEYS[provider]) {
 		response.writeHead(401, { "Content-Type": "application/json" }).end(JSON.stringify({ error: { message: "bad key" } }));
@@ -49,6 +60,7 @@ async function answer(provider: Provider, request: IncomingMessage, response: Se
 	}
 	const body = JSON.parse(await readBody(request)) as ChatBody;
 	const mode = directive(body, provider);
+	const probe = probeId(body);
 	if (mode === "500") return void response.writeHead(500).end("upstream exploded");
 	if (mode === "429") return void response.writeHead(429, { "Retry-After": "20" }).end("slow down");
 	let closed = false;
@@ -75,6 +87,7 @@ async function answer(provider: Provider, request: IncomingMessage, response: Se
 				? openAiChunk(word)
 				: anthropicEvent("content_block_delta", { index: 0, delta: { type: "text_delta", text: word } }),
 		);
+		if (index === 0 && probe !== null) times.set(probe, performance.now() - arrived);
 		if (mode === "slow-stream") await wait(40);
 		if (mode === "cut") await wait(30);
 	}
@@ -87,7 +100,8 @@ async function answer(provider: Provider, request: IncomingMessage, response: Se
 	}
 }
 
-export function startFakeAiServer(): Promise<{ server: Server; port: number }> {
+export function startFakeAiServer(): Promise<{ server: Server; port: number; firstTokenTimes: FirstTokenTimes }> {
+	const firstTokenTimes: FirstTokenTimes = new Map();
 	const server = createServer((request, response) => {
 		const route =
 			request.method === "POST" && request.url === "/openai/v1/chat/completions"
@@ -96,13 +110,13 @@ export function startFakeAiServer(): Promise<{ server: Server; port: number }> {
 					? "anthropic"
 					: null;
 		if (!route) return void response.writeHead(404).end();
-		answer(route, request, response).catch(() => response.destroy());
+		answer(route, request, response, firstTokenTimes).catch(() => response.destroy());
 	});
 	return new Promise((resolve) => {
 		server.listen(0, "127.0.0.1", () => {
 			server.unref();
 			const address = server.address();
-			resolve({ server, port: typeof address === "object" && address ? address.port : 0 });
+			resolve({ server, port: typeof address === "object" && address ? address.port : 0, firstTokenTimes });
 		});
 	});
 }
