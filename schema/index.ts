@@ -11,6 +11,7 @@ export * from "./tables/deliverables";
 export * from "./tables/email-outbox";
 export * from "./tables/invitations";
 export * from "./tables/mfa";
+export * from "./tables/notifications";
 export * from "./tables/projects";
 export * from "./tables/prompt-templates";
 export * from "./tables/push-subscriptions";

@@ -38,6 +38,7 @@ import { invitationsRouter } from "./routes/invitations/invitations.index";
 import { manifestRouter } from "./routes/manifest";
 import { meRouter } from "./routes/me/me.index";
 import { membersRouter } from "./routes/members/members.index";
+import { notificationsRouter } from "./routes/notifications/notifications.index";
 import { projectsRouter } from "./routes/projects/projects.index";
 import { pushRouter } from "./routes/push/push.index";
 import { rolesRouter } from "./routes/roles/roles.index";
@@ -61,6 +62,7 @@ function createApiRoutes() {
 		.route("/", auditEventsRouter)
 		.route("/", securityRouter)
 		.route("/", pushRouter)
+		.route("/", notificationsRouter)
 		.route("/", brandingRouter)
 		.route("/", domainsRouter)
 		.route("/", clientsRouter)

@@ -1,13 +1,17 @@
 /**
  * Job `milestone-completed-email`: tells each person of the milestone's client that it was
- * completed. One outbox key per person and completion, so a re-run sends nothing twice.
+ * completed — in the app and by push (the notification centre, per their preferences) and by email
+ * unless they turned that off. One key per person and completion, so a re-run sends nothing twice.
  */
 import { and, eq, isNull } from "drizzle-orm";
 import { clientMembers, milestones, projects, tenants, users } from "../../schema/index";
 import type { JobOf } from "../../schema/jobs";
 import { tenantScope } from "../lib/db";
 import { milestoneCompletedEmail } from "../lib/email/portal";
+import { enqueue } from "../lib/jobs";
 import { sendOnce } from "../services/email-outbox";
+import { notify } from "../services/notifications/notify";
+import { wants } from "../services/notifications/preferences";
 import type { JobDeps } from "./job-deps";
 
 export async function runMilestoneCompletedEmail(deps: JobDeps, job: JobOf<"milestone-completed-email">): Promise<void> {
@@ -28,8 +32,22 @@ export async function runMilestoneCompletedEmail(deps: JobDeps, job: JobOf<"mile
 		.from(clientMembers)
 		.innerJoin(users, and(eq(users.id, clientMembers.userId), eq(users.tenantId, clientMembers.tenantId)))
 		.where(scope.where(clientMembers, eq(clientMembers.clientId, found.project.clientId), isNull(clientMembers.deletedAt)));
-	const projectUrl = `${deps.tenantUrl(found.slug)}/projects/${found.project.id}`;
+	const projectPath = `/projects/${found.project.id}`;
+	const projectUrl = `${deps.tenantUrl(found.slug)}${projectPath}`;
+	await notify(
+		scope,
+		(next) => enqueue(deps.env, next),
+		people.map((p) => p.id),
+		{
+			event: "milestone_completed",
+			title: `Milestone completed: ${found.milestone.title}`,
+			body: `${found.project.name} moved forward.`,
+			url: projectPath,
+			dedupeKey: job.idempotencyKey,
+		},
+	);
 	for (const person of people) {
+		if (!(await wants(scope, person.id, "milestone_completed", "email"))) continue;
 		const rendered = milestoneCompletedEmail({
 			personName: person.name,
 			agencyName: found.agencyName,

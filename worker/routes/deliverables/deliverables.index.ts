@@ -1,10 +1,13 @@
 /** The deliverables router: the agency adds them, the client reviews them. */
 import { createRouter } from "../../lib/create-router";
+import { enqueue } from "../../lib/jobs";
 import { portalRequest } from "../../lib/portal-request";
 import { requestOrigin } from "../../lib/request-origin";
 import { actorOf, recordAudit } from "../../services/audit-log";
+import { notify } from "../../services/notifications/notify";
+import { listClientPeople } from "../../services/portal/client-people";
 import { createDeliverable, deliverableWithReviews, listDeliverables, reviewDeliverable } from "../../services/portal/deliverables";
-import { toDto } from "../../services/portal/projects";
+import { getVisibleProject, toDto } from "../../services/portal/projects";
 import * as routes from "./deliverables.routes";
 
 export const deliverablesRouter = createRouter()
@@ -14,7 +17,22 @@ export const deliverablesRouter = createRouter()
 	})
 	.openapi(routes.create, async (c) => {
 		const { scope, access } = await portalRequest(c);
-		return c.json(toDto(await createDeliverable(scope, access, c.req.valid("json"))), 201);
+		const deliverable = await createDeliverable(scope, access, c.req.valid("json"));
+		const project = await getVisibleProject(scope, access, deliverable.projectId);
+		const people = await listClientPeople(scope, project.clientId);
+		await notify(
+			scope,
+			(job) => enqueue(c.env, job),
+			people.map((p) => p.userId),
+			{
+				event: "deliverable_added",
+				title: `Ready for your review: ${deliverable.title}`,
+				body: `${project.name}: a new deliverable is waiting for your approval.`,
+				url: `/projects/${project.id}`,
+				dedupeKey: `deliverable-added:${deliverable.id}`,
+			},
+		);
+		return c.json(toDto(deliverable), 201);
 	})
 	.openapi(routes.get, async (c) => {
 		const { scope, access } = await portalRequest(c);
