@@ -25,6 +25,8 @@ export type Job =
 	| { type: "invitation-email"; tenantId: string; invitationId: string; token: string; acceptUrl: string; idempotencyKey: string }
 	| { type: "milestone-completed-email"; tenantId: string; milestoneId: string; completedAt: number; idempotencyKey: string }
 	| { type: "task-reminders"; tenantId: null; now: number; idempotencyKey: string }
+	/** Sent with a delay (the tenant's unread-email minutes); emails each recipient who has still not read the message. */
+	| { type: "message-unread-email"; tenantId: string; messageId: string; idempotencyKey: string }
 	| { type: "push-notification"; tenantId: string; userId: string; message: PushMessageContent; idempotencyKey: string };
 
 /** What a feature asks to push; the job adds the agency's name and icon. */

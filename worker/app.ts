@@ -36,6 +36,10 @@ import { invitationsRouter } from "./routes/invitations/invitations.index";
 import { manifestRouter } from "./routes/manifest";
 import { meRouter } from "./routes/me/me.index";
 import { membersRouter } from "./routes/members/members.index";
+import { attachmentsRouter } from "./routes/messaging/attachments.index";
+import { liveRouter } from "./routes/messaging/live.index";
+import { messagingSettingsRouter } from "./routes/messaging/settings.index";
+import { threadsRouter } from "./routes/messaging/threads.index";
 import { projectsRouter } from "./routes/projects/projects.index";
 import { pushRouter } from "./routes/push/push.index";
 import { rolesRouter } from "./routes/roles/roles.index";
@@ -68,7 +72,11 @@ function createApiRoutes() {
 		.route("/", dashboardRouter)
 		.route("/", conversationsRouter)
 		.route("/", messagesRouter)
-		.route("/", templatesRouter);
+		.route("/", templatesRouter)
+		.route("/", threadsRouter)
+		.route("/", attachmentsRouter)
+		.route("/", liveRouter)
+		.route("/", messagingSettingsRouter);
 }
 
 export type AppType = ReturnType<typeof createApiRoutes>;

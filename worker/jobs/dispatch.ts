@@ -12,6 +12,7 @@ import { createLogger } from "../lib/logger";
 import { runAccountEmail } from "./account-email";
 import { runInvitationEmail } from "./invitation-email";
 import { type JobDeps, jobDeps } from "./job-deps";
+import { runMessageUnreadEmail } from "./message-unread-email";
 import { runMilestoneCompletedEmail } from "./milestone-completed-email";
 import { runPurgeExpiredAuth } from "./purge-expired-auth";
 import { runPushNotification } from "./push-notification";
@@ -41,6 +42,8 @@ export async function runJob(deps: JobDeps, job: Job): Promise<void> {
 			return runMilestoneCompletedEmail(deps, job);
 		case "task-reminders":
 			return runTaskReminders(deps, job);
+		case "message-unread-email":
+			return runMessageUnreadEmail(deps, job);
 		default:
 			return assertNever(job);
 	}
