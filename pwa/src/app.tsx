@@ -38,6 +38,8 @@ const ClientDetail = lazy(() => import("./routes/client-detail"));
 const Projects = lazy(() => import("./routes/projects"));
 const ProjectDetail = lazy(() => import("./routes/project-detail"));
 const Assistant = lazy(() => import("./routes/assistant"));
+const Messages = lazy(() => import("./routes/messages"));
+const MessageThread = lazy(() => import("./routes/message-thread"));
 
 /** Every area not built yet (the start page aside); ComingSoon shows 404 for an area the user's role does not have. */
 const COMING_SOON_PATHS = [...new Set([...STAFF_AREAS, ...CLIENT_AREAS].filter((area) => !area.ready).map((area) => area.path))].filter(
@@ -117,6 +119,8 @@ function SignedInPages() {
 				<Route path="/projects" component={Projects} />
 				<Route path="/projects/:id" component={ProjectDetail} />
 				<Route path="/assistant" component={Assistant} />
+				<Route path="/messages" component={Messages} />
+				<Route path="/messages/:id" component={MessageThread} />
 				{COMING_SOON_PATHS.map((path) => (
 					<Route key={path} path={path} component={ComingSoon} />
 				))}
