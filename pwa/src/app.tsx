@@ -40,6 +40,7 @@ const ProjectDetail = lazy(() => import("./routes/project-detail"));
 const Assistant = lazy(() => import("./routes/assistant"));
 const Messages = lazy(() => import("./routes/messages"));
 const MessageThread = lazy(() => import("./routes/message-thread"));
+const SettingsMessaging = lazy(() => import("./routes/settings/messaging"));
 
 /** Every area not built yet (the start page aside); ComingSoon shows 404 for an area the user's role does not have. */
 const COMING_SOON_PATHS = [...new Set([...STAFF_AREAS, ...CLIENT_AREAS].filter((area) => !area.ready).map((area) => area.path))].filter(
@@ -114,6 +115,7 @@ function SignedInPages() {
 				<Route path="/settings/invitation-domains" component={SettingsInvitationDomains} />
 				<Route path="/settings/brand" component={BrandSettings} />
 				<Route path="/settings/domains" component={DomainSettings} />
+				<Route path="/settings/messaging" component={SettingsMessaging} />
 				<Route path="/clients" component={Clients} />
 				<Route path="/clients/:id" component={ClientDetail} />
 				<Route path="/projects" component={Projects} />

@@ -66,6 +66,7 @@ describe("accessibility", () => {
 			"/settings/invitation-domains",
 			"/settings/brand",
 			"/settings/domains",
+			"/settings/messaging",
 		];
 		for (const href of [...new Set([...hrefs, ...settings, "/account", "/account/security", "/no-such-page"])]) {
 			violations.push(...(await check(page, tenantUrl("northwind", href), () => page.getByRole("main").waitFor())));
