@@ -7,11 +7,14 @@
  * one object comfortably, and tenants never share one.
  *
  * Sockets may post, type and mark read; posts and reads go through the same services as REST
- * (access rule, plan gate, idempotent ids), with D1 as the durable record.
+ * (access rule, plan gate, idempotent ids), with D1 as the durable record, and a client person's
+ * link to their client is looked up again for each, so an unlinked person can no longer write.
+ * `fetch` exists only to accept the WebSocket upgrade (a socket cannot travel over RPC); every
+ * other call from the Worker is RPC (`publish`).
  */
 import { DurableObject } from "cloudflare:workers";
 import { ClientFrame, type ClientFrameT, type PresenceUser, type ServerEvent } from "../schema/messaging";
-import { createDb, tenantScope } from "../worker/lib/db";
+import { createDb, type TenantScope, tenantScope } from "../worker/lib/db";
 import { Problem } from "../worker/lib/problem";
 import {
 	announcePost,
@@ -24,6 +27,7 @@ import {
 } from "../worker/services/messaging/live";
 import { markRead, postMessage } from "../worker/services/messaging/messages";
 import { messagingSettingsOf } from "../worker/services/messaging/settings";
+import { type ClientAccess, linkedClientId } from "../worker/services/portal/client-access";
 
 export class MessagingHub extends DurableObject<Env> {
 	constructor(ctx: DurableObjectState, env: Env) {
@@ -108,7 +112,11 @@ export class MessagingHub extends DurableObject<Env> {
 				const body = frame.body.trim();
 				if (body === "" && !frame.attachmentId)
 					throw new Problem(422, "validation", "Your request has invalid fields", "body: is required");
-				const result = await postMessage(scope, identity.access, threadId, { id: frame.id, body, attachmentId: frame.attachmentId });
+				const result = await postMessage(scope, await currentAccess(scope, identity), threadId, {
+					id: frame.id,
+					body,
+					attachmentId: frame.attachmentId,
+				});
 				if (!result.created) return sendTo(ws, { type: "message", threadId, message: result.message });
 				const settings = await messagingSettingsOf(scope);
 				await announcePost(
@@ -129,7 +137,7 @@ export class MessagingHub extends DurableObject<Env> {
 			}
 			case "read": {
 				const scope = tenantScope(createDb(this.env.DB), identity.tenantId);
-				const mark = await markRead(scope, identity.access, threadId, frame.messageId);
+				const mark = await markRead(scope, await currentAccess(scope, identity), threadId, frame.messageId);
 				await announceRead((tags, event) => this.publish(tags, event), { threadId, userId: identity.userId, ...mark });
 				return;
 			}
@@ -176,6 +184,12 @@ export class MessagingHub extends DurableObject<Env> {
 		}
 		return [...people.values()];
 	}
+}
+
+/** The socket's access now: a client person's link is read again (it may have been removed since the socket opened). */
+async function currentAccess(scope: TenantScope, identity: SocketIdentity): Promise<ClientAccess> {
+	if (identity.access.kind === "all") return identity.access;
+	return { kind: "own", userId: identity.userId, clientId: await linkedClientId(scope, identity.userId) };
 }
 
 function presenceOf(identity: SocketIdentity): PresenceUser {

@@ -88,6 +88,33 @@ describe("a thread's socket", () => {
 	});
 });
 
+describe("what a socket may still do", () => {
+	it("stops a person unlinked from the client, and an unconfirmed account under a read-only policy, from posting", async () => {
+		const thread = await openThread(acme, acme.clientX.id);
+		const path = `/api/v1/threads/${thread.id}/socket`;
+		const client = await socket(path, acme.xUser.cookie);
+		await client.next("hello");
+		expect(
+			(await call(acme.host, `/api/v1/clients/${acme.clientX.id}/people/${acme.xUser.id}`, { method: "DELETE", cookie: acme.staffCookie }))
+				.status,
+		).toBe(204);
+		client.send({ type: "post", id: crypto.randomUUID(), body: "Still here?" });
+		expect(await client.next("error")).toMatchObject({ status: 404 });
+
+		const yThread = await openThread(acme, acme.clientY.id);
+		await json(
+			call(acme.host, "/api/v1/tenant/security-policy", {
+				method: "PATCH",
+				cookie: acme.ownerCookie,
+				body: { unverifiedAccess: "read_only" },
+			}),
+		);
+		const unconfirmed = await socket(`/api/v1/threads/${yThread.id}/socket`, acme.yUser.cookie);
+		unconfirmed.send({ type: "post", id: crypto.randomUUID(), body: "Hello" });
+		expect(await unconfirmed.next("error")).toMatchObject({ status: 403 });
+	});
+});
+
 describe("who may open a socket", () => {
 	it("refuses a client user of client B on client A's thread, another agency, no session and other sites", async () => {
 		const thread = await openThread(acme, acme.clientX.id);

@@ -12,6 +12,7 @@ import { Problem } from "../../lib/problem";
 import { currentSession } from "../../middleware/require-permission";
 import { SOCKET_IDENTITY_HEADER, type SocketIdentity } from "../../services/messaging/live";
 import { getVisibleThread, unreadSummary } from "../../services/messaging/threads";
+import { securityPolicyOf } from "../../services/security-policy";
 import * as routes from "./live.routes";
 
 async function openSocket(c: Context<AppEnv>, threadId: string | null): Promise<Response> {
@@ -28,12 +29,14 @@ async function openSocket(c: Context<AppEnv>, threadId: string | null): Promise<
 	const session = currentSession(c);
 	const { scope, access } = await portalRequest(c);
 	if (threadId) await getVisibleThread(scope, access, threadId);
+	// The account policy's read-only mode for unconfirmed emails applies to socket posts as to REST writes.
+	const readOnly = !session.emailVerified && (await securityPolicyOf(scope)).unverifiedAccess === "read_only";
 	const identity: SocketIdentity = {
 		tenantId: scope.tenantId,
 		userId: session.user.id,
 		name: session.user.name,
 		access,
-		canWrite: session.permissions.has("messages:write"),
+		canWrite: session.permissions.has("messages:write") && !readOnly,
 		threadId,
 	};
 	const headers = new Headers({ Upgrade: "websocket", [SOCKET_IDENTITY_HEADER]: JSON.stringify(identity) });

@@ -142,8 +142,6 @@ export async function createThread(
 			throw problems.validation([{ path: "projectId", message: "must be a project of this client" }]);
 		}
 	}
-	const blocked = messagingBlockedReason(await messagingSettingsOf(scope), client.tier);
-	if (blocked) throw messagingNotIncluded(blocked);
 	const id = input.id ?? newId(now);
 	const [existing] = await scope.db
 		.select()
@@ -156,6 +154,8 @@ export async function createThread(
 		}
 		throw problems.conflict("id", "is already used by another record");
 	}
+	const blocked = messagingBlockedReason(await messagingSettingsOf(scope), client.tier);
+	if (blocked) throw messagingNotIncluded(blocked);
 	await scope.insert(messageThreads, {
 		id,
 		clientId: input.clientId,
