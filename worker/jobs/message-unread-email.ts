@@ -61,13 +61,20 @@ export async function runMessageUnreadEmail(deps: JobDeps, job: JobOf<"message-u
 	const recipientIds = await recipientsOf(scope, found);
 	if (recipientIds.length === 0) return;
 	const [recipients, reads, [author]] = await Promise.all([
-		scope.db.select({ id: users.id, name: users.name, email: users.email }).from(users).where(inArray(users.id, recipientIds)),
+		scope.db
+			.select({ id: users.id, name: users.name, email: users.email })
+			.from(users)
+			.where(scope.where(users, inArray(users.id, recipientIds))),
 		scope.db
 			.select({ userId: threadReads.userId, lastReadAt: threadReads.lastReadAt, lastReadMessageId: threadReads.lastReadMessageId })
 			.from(threadReads)
 			.where(scope.where(threadReads, eq(threadReads.threadId, found.thread.id), ne(threadReads.userId, found.message.authorUserId ?? ""))),
 		found.message.authorUserId
-			? scope.db.select({ name: users.name }).from(users).where(eq(users.id, found.message.authorUserId)).limit(1)
+			? scope.db
+					.select({ name: users.name })
+					.from(users)
+					.where(scope.where(users, eq(users.id, found.message.authorUserId)))
+					.limit(1)
 			: Promise.resolve([]),
 	]);
 	const baseUrl = deps.tenantUrl(found.slug);

@@ -23,7 +23,10 @@ async function toMessageDtos(scope: TenantScope, rows: ThreadMessage[]): Promise
 	const authorIds = [...new Set(rows.map((r) => r.authorUserId).filter((id): id is string => id !== null))];
 	const [authors, attachments] = await Promise.all([
 		authorIds.length
-			? scope.db.select({ id: users.id, name: users.name }).from(users).where(inArray(users.id, authorIds))
+			? scope.db
+					.select({ id: users.id, name: users.name })
+					.from(users)
+					.where(scope.where(users, inArray(users.id, authorIds)))
 			: Promise.resolve([]),
 		scope.db
 			.select()
@@ -87,7 +90,7 @@ export async function listMessages(scope: TenantScope, access: ClientAccess, thr
 		scope.db
 			.select({ userId: threadReads.userId, name: users.name, messageId: threadReads.lastReadMessageId, readAt: threadReads.updatedAt })
 			.from(threadReads)
-			.innerJoin(users, eq(users.id, threadReads.userId))
+			.innerJoin(users, and(eq(users.id, threadReads.userId), eq(users.tenantId, threadReads.tenantId)))
 			.where(scope.where(threadReads, eq(threadReads.threadId, threadId), ne(threadReads.userId, access.userId))),
 	]);
 	const page = rows.slice(0, query.limit);
