@@ -49,6 +49,7 @@ export const AUDIT_ACTIONS = [
 	"client.person_linked",
 	"client.person_unlinked",
 	"deliverable.reviewed",
+	"messaging.settings_updated",
 ] as const;
 
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];

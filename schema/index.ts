@@ -10,6 +10,7 @@ export * from "./tables/dead-jobs";
 export * from "./tables/deliverables";
 export * from "./tables/email-outbox";
 export * from "./tables/invitations";
+export * from "./tables/messaging";
 export * from "./tables/mfa";
 export * from "./tables/notifications";
 export * from "./tables/projects";

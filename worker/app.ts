@@ -38,6 +38,10 @@ import { invitationsRouter } from "./routes/invitations/invitations.index";
 import { manifestRouter } from "./routes/manifest";
 import { meRouter } from "./routes/me/me.index";
 import { membersRouter } from "./routes/members/members.index";
+import { attachmentsRouter } from "./routes/messaging/attachments.index";
+import { liveRouter } from "./routes/messaging/live.index";
+import { messagingSettingsRouter } from "./routes/messaging/settings.index";
+import { threadsRouter } from "./routes/messaging/threads.index";
 import { notificationsRouter } from "./routes/notifications/notifications.index";
 import { projectsRouter } from "./routes/projects/projects.index";
 import { pushRouter } from "./routes/push/push.index";
@@ -74,7 +78,11 @@ function createApiRoutes() {
 		.route("/", messagesRouter)
 		.route("/", templatesRouter)
 		.route("/", entitlementsRouter)
-		.route("/", billingRouter);
+		.route("/", billingRouter)
+		.route("/", threadsRouter)
+		.route("/", attachmentsRouter)
+		.route("/", liveRouter)
+		.route("/", messagingSettingsRouter);
 }
 
 export type AppType = ReturnType<typeof createApiRoutes>;

@@ -6,6 +6,7 @@ import type { Bindings } from "./env";
 import { handleQueueBatch } from "./jobs/dispatch";
 
 export { ChatSession } from "../durable-objects/chat-session";
+export { MessagingHub } from "../durable-objects/messaging-hub";
 export { TenantGate } from "../durable-objects/tenant-gate";
 
 const app = createApp();

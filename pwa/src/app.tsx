@@ -39,6 +39,9 @@ const Projects = lazy(() => import("./routes/projects"));
 const ProjectDetail = lazy(() => import("./routes/project-detail"));
 const Assistant = lazy(() => import("./routes/assistant"));
 const Billing = lazy(() => import("./routes/billing"));
+const Messages = lazy(() => import("./routes/messages"));
+const MessageThread = lazy(() => import("./routes/message-thread"));
+const SettingsMessaging = lazy(() => import("./routes/settings/messaging"));
 
 /** Every area not built yet (the start page aside); ComingSoon shows 404 for an area the user's role does not have. */
 const COMING_SOON_PATHS = [...new Set([...STAFF_AREAS, ...CLIENT_AREAS].filter((area) => !area.ready).map((area) => area.path))].filter(
@@ -113,12 +116,15 @@ function SignedInPages() {
 				<Route path="/settings/invitation-domains" component={SettingsInvitationDomains} />
 				<Route path="/settings/brand" component={BrandSettings} />
 				<Route path="/settings/domains" component={DomainSettings} />
+				<Route path="/settings/messaging" component={SettingsMessaging} />
 				<Route path="/clients" component={Clients} />
 				<Route path="/clients/:id" component={ClientDetail} />
 				<Route path="/projects" component={Projects} />
 				<Route path="/projects/:id" component={ProjectDetail} />
 				<Route path="/assistant" component={Assistant} />
 				<Route path="/billing" component={Billing} />
+				<Route path="/messages" component={Messages} />
+				<Route path="/messages/:id" component={MessageThread} />
 				{COMING_SOON_PATHS.map((path) => (
 					<Route key={path} path={path} component={ComingSoon} />
 				))}

@@ -76,6 +76,7 @@ describe("accessibility", () => {
 			"/settings/invitation-domains",
 			"/settings/brand",
 			"/settings/domains",
+			"/settings/messaging",
 		];
 		for (const href of settings) {
 			violations.push(...(await check(page, tenantUrl("northwind", href), () => page.getByRole("main").waitFor())));
@@ -103,6 +104,7 @@ describe("accessibility", () => {
 			...(await check(page, url(`/clients/${DEMO_IDS.bakery}`), () => page.getByRole("heading", { name: "People" }).waitFor())),
 			...(await check(page, url("/projects"), () => page.getByRole("progressbar").first().waitFor())),
 			...(await check(page, url(`/projects/${DEMO_IDS.project}`), () => page.getByRole("button", { name: "Add deliverable" }).waitFor())),
+			...(await check(page, url("/messages"), () => page.getByRole("button", { name: "Start conversation" }).waitFor())),
 		];
 		expect(violations).toEqual([]);
 	});
@@ -114,6 +116,7 @@ describe("accessibility", () => {
 			...(await check(page, url("/"), () => page.getByRole("heading", { name: "Waiting for your review" }).waitFor())),
 			...(await check(page, url("/projects"), () => page.getByRole("progressbar").first().waitFor())),
 			...(await check(page, url(`/projects/${DEMO_IDS.project}`), () => page.getByRole("heading", { name: "Deliverables" }).waitFor())),
+			...(await check(page, url("/messages"), () => page.getByRole("heading", { name: "Conversations" }).waitFor())),
 		];
 		expect(violations).toEqual([]);
 	});
@@ -131,6 +134,17 @@ describe("accessibility", () => {
 		const violations: string[] = [];
 		for (const href of hrefs) violations.push(...(await check(page, tenantUrl("northwind", href), () => page.getByRole("main").waitFor())));
 		expect(violations).toEqual([]);
+	});
+
+	it("a conversation with a message, presence and the composer", async () => {
+		const page = await signedIn("client@northwind.test");
+		await page.goto(tenantUrl("northwind", `/projects/${DEMO_IDS.project}`));
+		await page.getByRole("button", { name: "Start a conversation" }).click();
+		await page.waitForURL(/\/messages\/[0-9a-f-]{36}$/);
+		await page.getByLabel("Message", { exact: true }).fill("Checking the conversation page");
+		await page.getByRole("button", { name: "Send" }).click();
+		await page.getByText("Checking the conversation page").waitFor();
+		expect(await seriousA11yViolations(page)).toEqual([]);
 	});
 
 	it("the assistant with a conversation, a streamed reply and the edit form open", async () => {

@@ -13,6 +13,7 @@ import { runAccountEmail } from "./account-email";
 import { runBillingEmail, runDunningReminders, runGrantMonthlyCredits } from "./billing";
 import { runInvitationEmail } from "./invitation-email";
 import { type JobDeps, jobDeps } from "./job-deps";
+import { runMessageUnreadEmail } from "./message-unread-email";
 import { runMilestoneCompletedEmail } from "./milestone-completed-email";
 import { runPurgeExpiredAuth } from "./purge-expired-auth";
 import { runPushNotification } from "./push-notification";
@@ -51,6 +52,8 @@ export async function runJob(deps: JobDeps, job: Job): Promise<void> {
 			return runGrantMonthlyCredits(deps, job);
 		case "report-usage-meter":
 			return runReportUsageMeter(deps, job);
+		case "message-unread-email":
+			return runMessageUnreadEmail(deps, job);
 		default:
 			return assertNever(job);
 	}

@@ -1,6 +1,7 @@
 /** The main navigation: the areas the user's role sees, the current one marked with aria-current. */
 import { useLocation } from "preact-iso";
 import { visibleAreas } from "../models/areas";
+import { UnreadBadge } from "./unread-badge";
 
 export function MainNav({ open, onNavigate }: { open: boolean; onNavigate: () => void }) {
 	const { path } = useLocation();
@@ -11,6 +12,7 @@ export function MainNav({ open, onNavigate }: { open: boolean; onNavigate: () =>
 					<li key={area.path}>
 						<a href={area.path} aria-current={path === area.path ? "page" : undefined} onClick={onNavigate}>
 							{area.label}
+							{area.path === "/messages" && <UnreadBadge />}
 						</a>
 					</li>
 				))}

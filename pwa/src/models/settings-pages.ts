@@ -28,6 +28,12 @@ export const SETTINGS_PAGES: readonly SettingsPage[] = [
 		permission: "tenant:manage",
 	},
 	{ path: "/settings/domains", label: "Custom domains", summary: "Serve your portal at your own address.", permission: "tenant:manage" },
+	{
+		path: "/settings/messaging",
+		label: "Messaging",
+		summary: "Which client tiers include messaging, and when unread messages are emailed.",
+		permission: "tenant:manage",
+	},
 ];
 
 /** The Settings pages the signed-in user may open. */

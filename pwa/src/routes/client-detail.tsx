@@ -7,6 +7,7 @@ import { AskAssistantLink } from "../components/ask-assistant-link";
 import { FormAlert } from "../components/form-alert";
 import { ProgressBar } from "../components/progress-bar";
 import { StatusBadge } from "../components/status-badge";
+import { ThreadSection } from "../components/thread-section";
 import { useDocumentTitle } from "../components/use-document-title";
 import { CLIENT_STATUS_LABELS, PROJECT_STATUS_LABELS } from "../lib/portal-labels";
 import { addProject, client, clientProjects, detailProblem, loadClient, people, setStatus } from "../models/client-detail";
@@ -121,6 +122,7 @@ function ClientDetailPage() {
 					</button>
 				</form>
 			</section>
+			<ThreadSection clientId={c.id} subject={`${c.name}: general`} />
 		</>
 	);
 }

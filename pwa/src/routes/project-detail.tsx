@@ -12,6 +12,7 @@ import { ProgressBar } from "../components/progress-bar";
 import { ProjectDeliverables } from "../components/project-deliverables";
 import { ProjectTasks } from "../components/project-tasks";
 import { StatusBadge } from "../components/status-badge";
+import { ThreadSection } from "../components/thread-section";
 import { useDocumentTitle } from "../components/use-document-title";
 import { PROJECT_STATUS_LABELS } from "../lib/portal-labels";
 import { actionProblem, loadProject, project, projectProblem } from "../models/project";
@@ -59,6 +60,7 @@ export default function ProjectDetail() {
 			<MilestoneTimeline />
 			<ProjectTasks />
 			<ProjectDeliverables />
+			<ThreadSection clientId={detail.client.id} projectId={p.id} subject={p.name} />
 		</>
 	);
 }

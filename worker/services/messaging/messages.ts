@@ -1,0 +1,239 @@
+/**
+ * Messages of a thread: list (newest first, keyset pages, with where each participant has read to),
+ * post (idempotent by the client-generated id: a re-sent message is stored once), edit and delete
+ * one's own, and read marks that only move forward. REST and the MessagingHub's sockets both call
+ * these, so the same access rule and plan gate apply on both paths.
+ */
+import { and, desc, eq, inArray, isNull, lt, ne, or, sql } from "drizzle-orm";
+import type { z } from "zod";
+import type { MessageDtoT, MessageListQuery } from "../../../schema/dto/messaging";
+import { messageAttachments, messageThreads, type ThreadMessage, threadMessages, threadReads, users } from "../../../schema/index";
+import { decodeCursor, encodeCursor } from "../../lib/cursor";
+import type { TenantScope } from "../../lib/db";
+import { newId } from "../../lib/ids";
+import { problems } from "../../lib/problem";
+import type { ClientAccess } from "../portal/client-access";
+import { assertCanPost, getVisibleThread, type VisibleThread } from "./threads";
+
+export type PostInput = { id: string; body: string; attachmentId?: string | undefined };
+
+/** Messages with their author's name and attachment, in the order of `rows`. */
+async function toMessageDtos(scope: TenantScope, rows: ThreadMessage[]): Promise<MessageDtoT[]> {
+	if (rows.length === 0) return [];
+	const authorIds = [...new Set(rows.map((r) => r.authorUserId).filter((id): id is string => id !== null))];
+	const [authors, attachments] = await Promise.all([
+		authorIds.length
+			? scope.db
+					.select({ id: users.id, name: users.name })
+					.from(users)
+					.where(scope.where(users, inArray(users.id, authorIds)))
+			: Promise.resolve([]),
+		scope.db
+			.select()
+			.from(messageAttachments)
+			.where(
+				scope.where(
+					messageAttachments,
+					inArray(
+						messageAttachments.messageId,
+						rows.map((r) => r.id),
+					),
+					isNull(messageAttachments.deletedAt),
+				),
+			),
+	]);
+	return rows.map((row) => {
+		const attachment = row.deletedAt === null ? attachments.find((a) => a.messageId === row.id) : undefined;
+		return {
+			id: row.id,
+			threadId: row.threadId,
+			authorUserId: row.authorUserId,
+			authorName: authors.find((a) => a.id === row.authorUserId)?.name ?? "Former member",
+			body: row.body,
+			createdAt: row.createdAt,
+			updatedAt: row.updatedAt,
+			editedAt: row.editedAt,
+			deletedAt: row.deletedAt,
+			attachment: attachment
+				? { id: attachment.id, fileName: attachment.fileName, contentType: attachment.contentType, size: attachment.size }
+				: null,
+		};
+	});
+}
+
+async function messageById(scope: TenantScope, id: string): Promise<ThreadMessage | undefined> {
+	const [row] = await scope.db
+		.select()
+		.from(threadMessages)
+		.where(scope.where(threadMessages, eq(threadMessages.id, id)))
+		.limit(1);
+	return row;
+}
+
+/** Newest first; deleted messages stay as tombstones with an empty body so the thread keeps its shape. */
+export async function listMessages(scope: TenantScope, access: ClientAccess, threadId: string, query: z.infer<typeof MessageListQuery>) {
+	await getVisibleThread(scope, access, threadId);
+	const conditions = [eq(threadMessages.threadId, threadId)];
+	if (query.cursor) {
+		const cursor = decodeCursor(query.cursor);
+		const at = Number(cursor.value);
+		const older = or(lt(threadMessages.createdAt, at), and(eq(threadMessages.createdAt, at), lt(threadMessages.id, cursor.id)));
+		if (older) conditions.push(older);
+	}
+	const [rows, reads] = await Promise.all([
+		scope.db
+			.select()
+			.from(threadMessages)
+			.where(scope.where(threadMessages, ...conditions))
+			.orderBy(desc(threadMessages.createdAt), desc(threadMessages.id))
+			.limit(query.limit + 1),
+		scope.db
+			.select({ userId: threadReads.userId, name: users.name, messageId: threadReads.lastReadMessageId, readAt: threadReads.updatedAt })
+			.from(threadReads)
+			.innerJoin(users, and(eq(users.id, threadReads.userId), eq(users.tenantId, threadReads.tenantId)))
+			.where(scope.where(threadReads, eq(threadReads.threadId, threadId), ne(threadReads.userId, access.userId))),
+	]);
+	const page = rows.slice(0, query.limit);
+	const last = page.at(-1);
+	return {
+		messages: await toMessageDtos(scope, page),
+		nextCursor: rows.length > query.limit && last ? encodeCursor({ value: last.createdAt, id: last.id }) : null,
+		reads,
+	};
+}
+
+/** Posts a message; the same id again returns the stored message with `created: false`. */
+export async function postMessage(
+	scope: TenantScope,
+	access: ClientAccess,
+	threadId: string,
+	input: PostInput,
+	now = Date.now(),
+): Promise<{ message: MessageDtoT; thread: VisibleThread; created: boolean }> {
+	const thread = await getVisibleThread(scope, access, threadId);
+	const replay = async (): Promise<MessageDtoT | null> => {
+		const existing = await messageById(scope, input.id);
+		if (!existing) return null;
+		if (existing.threadId !== threadId || existing.authorUserId !== access.userId) {
+			throw problems.conflict("id", "is already used by another record");
+		}
+		const [dto] = await toMessageDtos(scope, [existing]);
+		return dto ?? null;
+	};
+	const earlier = await replay();
+	if (earlier) return { message: earlier, thread, created: false };
+	await assertCanPost(scope, thread);
+	if (input.attachmentId) {
+		const [attachment] = await scope.db
+			.select()
+			.from(messageAttachments)
+			.where(scope.where(messageAttachments, eq(messageAttachments.id, input.attachmentId), isNull(messageAttachments.deletedAt)))
+			.limit(1);
+		if (!attachment || attachment.threadId !== threadId || attachment.uploaderUserId !== access.userId || attachment.messageId !== null) {
+			throw problems.validation([{ path: "attachmentId", message: "must be a file you uploaded to this thread and not yet sent" }]);
+		}
+	}
+	const inserted = await scope
+		.insert(threadMessages, { id: input.id, threadId, authorUserId: access.userId, body: input.body, createdAt: now, updatedAt: now })
+		.onConflictDoNothing()
+		.returning({ id: threadMessages.id });
+	if (inserted.length === 0) {
+		// Another request with the same id won the race: answer with what it stored.
+		const raced = await replay();
+		if (raced) return { message: raced, thread, created: false };
+		throw problems.conflict("id", "is already used by another record");
+	}
+	await Promise.all([
+		input.attachmentId
+			? scope.update(messageAttachments, { messageId: input.id, updatedAt: now }, eq(messageAttachments.id, input.attachmentId))
+			: Promise.resolve(),
+		scope.update(messageThreads, { lastMessageAt: now, updatedAt: now }, eq(messageThreads.id, threadId)),
+		advanceReadMark(scope, threadId, access.userId, { id: input.id, createdAt: now }, now),
+	]);
+	const stored = await messageById(scope, input.id);
+	if (!stored) throw new Error("posted message vanished");
+	const [dto] = await toMessageDtos(scope, [stored]);
+	if (!dto) throw new Error("posted message vanished");
+	return { message: dto, thread, created: true };
+}
+
+/** The caller's own live message of a visible thread, or 404 (403 for someone else's). */
+async function ownMessage(scope: TenantScope, access: ClientAccess, threadId: string, messageId: string): Promise<ThreadMessage> {
+	await getVisibleThread(scope, access, threadId);
+	const message = await messageById(scope, messageId);
+	if (!message || message.threadId !== threadId || message.deletedAt !== null) throw problems.notFound("There is no message with this id.");
+	if (message.authorUserId !== access.userId) throw problems.forbidden("You can only change your own messages.");
+	return message;
+}
+
+export async function editMessage(
+	scope: TenantScope,
+	access: ClientAccess,
+	threadId: string,
+	messageId: string,
+	body: string,
+	now = Date.now(),
+) {
+	await ownMessage(scope, access, threadId, messageId);
+	const [row] = await scope.update(threadMessages, { body, editedAt: now, updatedAt: now }, eq(threadMessages.id, messageId)).returning();
+	if (!row) throw problems.notFound("There is no message with this id.");
+	const [dto] = await toMessageDtos(scope, [row]);
+	if (!dto) throw new Error("edited message vanished");
+	return dto;
+}
+
+/** Soft-deletes one's own message (empty body, tombstone) and its attachment. */
+export async function deleteMessage(scope: TenantScope, access: ClientAccess, threadId: string, messageId: string, now = Date.now()) {
+	await ownMessage(scope, access, threadId, messageId);
+	const [row] = await scope
+		.update(threadMessages, { body: "", deletedAt: now, updatedAt: now }, eq(threadMessages.id, messageId))
+		.returning();
+	await scope.update(messageAttachments, { deletedAt: now, updatedAt: now }, eq(messageAttachments.messageId, messageId));
+	if (!row) throw problems.notFound("There is no message with this id.");
+	const [dto] = await toMessageDtos(scope, [row]);
+	if (!dto) throw new Error("deleted message vanished");
+	return dto;
+}
+
+/** Moves `userId`'s read mark to `message` unless it is already at or past it. */
+async function advanceReadMark(
+	scope: TenantScope,
+	threadId: string,
+	userId: string,
+	message: { id: string; createdAt: number },
+	now: number,
+) {
+	await scope.db
+		.insert(threadReads)
+		.values({
+			id: newId(now),
+			tenantId: scope.tenantId,
+			threadId,
+			userId,
+			lastReadMessageId: message.id,
+			lastReadAt: message.createdAt,
+			createdAt: now,
+			updatedAt: now,
+		})
+		.onConflictDoUpdate({
+			target: [threadReads.tenantId, threadReads.threadId, threadReads.userId],
+			set: { lastReadMessageId: message.id, lastReadAt: message.createdAt, updatedAt: now },
+			setWhere: sql`(${threadReads.lastReadAt}, ${threadReads.lastReadMessageId}) < (${message.createdAt}, ${message.id})`,
+		});
+}
+
+/** Marks the thread read up to `messageId`; returns the caller's read mark (which never moves back). */
+export async function markRead(scope: TenantScope, access: ClientAccess, threadId: string, messageId: string, now = Date.now()) {
+	await getVisibleThread(scope, access, threadId);
+	const message = await messageById(scope, messageId);
+	if (!message || message.threadId !== threadId)
+		throw problems.validation([{ path: "messageId", message: "must be a message of this thread" }]);
+	await advanceReadMark(scope, threadId, access.userId, message, now);
+	const [mark] = await scope.db
+		.select({ messageId: threadReads.lastReadMessageId, readAt: threadReads.updatedAt })
+		.from(threadReads)
+		.where(scope.where(threadReads, eq(threadReads.threadId, threadId), eq(threadReads.userId, access.userId)))
+		.limit(1);
+	if (!mark) throw new Error("read mark vanished");
+	return mark;
+}
