@@ -45,7 +45,7 @@ async function checkSequence(scope: TenantScope, userId: string, deviceId: strin
 			.where(scope.where(syncMutations, ...deviceWhere(scope, userId, deviceId))),
 	]);
 	const bySeq = new Map(seen.map((row) => [row.seq, row]));
-	const lastApplied = top?.seq ?? 0;
+	let next = (top?.seq ?? 0) + 1;
 	for (const [i, m] of mutations.entries()) {
 		const row = bySeq.get(m.seq);
 		if (row && row.mutationId !== m.id) {
@@ -53,11 +53,11 @@ async function checkSequence(scope: TenantScope, userId: string, deviceId: strin
 				{ path: `mutations.${i}.id`, message: `differs from the mutation this device already sent as seq ${m.seq}` },
 			]);
 		}
-		if (!row && m.seq !== lastApplied + 1 && m.seq > lastApplied) {
-			throw problems.validation([
-				{ path: `mutations.${i}.seq`, message: `must be ${lastApplied + 1}, the next sequence number of this device` },
-			]);
+		if (row) continue;
+		if (m.seq !== next) {
+			throw problems.validation([{ path: `mutations.${i}.seq`, message: `must be ${next}, the next sequence number of this device` }]);
 		}
+		next += 1;
 	}
 	return bySeq;
 }
