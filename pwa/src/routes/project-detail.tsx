@@ -11,6 +11,7 @@ import { ProgressBar } from "../components/progress-bar";
 import { ProjectDeliverables } from "../components/project-deliverables";
 import { ProjectTasks } from "../components/project-tasks";
 import { StatusBadge } from "../components/status-badge";
+import { SyncConflicts } from "../components/sync-conflicts";
 import { useDocumentTitle } from "../components/use-document-title";
 import { PROJECT_STATUS_LABELS } from "../lib/portal-labels";
 import { actionProblem, loadProject, project, projectProblem } from "../models/project";
@@ -48,6 +49,7 @@ export default function ProjectDetail() {
 				<StatusBadge status={p.status} label={PROJECT_STATUS_LABELS[p.status]} /> {p.description}
 			</p>
 			<FormAlert message={actionProblem.value?.detail ?? null} />
+			<SyncConflicts />
 			<section class="card" aria-labelledby="progress-heading">
 				<h2 id="progress-heading">Progress</h2>
 				<ProgressBar progress={detail.progress} label="Project progress" />
