@@ -41,8 +41,7 @@ export async function loadProject(id: string): Promise<void> {
 	shownId.value = id;
 	const local = fromStore(id);
 	if (local) project.value = local;
-	void syncNow();
-	const result = await fetchJson(() => api.api.v1.projects[":id"].$get({ param: { id } }));
+	const [result] = await Promise.all([fetchJson(() => api.api.v1.projects[":id"].$get({ param: { id } })), syncNow()]);
 	if (!result.ok) {
 		// Offline with the project on the device: what is shown is the device's copy.
 		if (!fromStore(id) || result.problem.status === 404) projectProblem.value = result.problem;

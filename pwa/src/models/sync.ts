@@ -62,8 +62,17 @@ async function openFor(tenantId: string, userId: string): Promise<void> {
 }
 
 /** Sends the outbox, then pulls what changed; one run at a time. */
+let queued: Promise<void> | null = null;
+
 export function syncNow(): Promise<void> {
-	if (syncing) return syncing;
+	// A request during a run gets one more run after it, so it sees writes made meanwhile.
+	if (syncing) {
+		queued ??= syncing.then(() => {
+			queued = null;
+			return syncNow();
+		});
+		return queued;
+	}
 	syncing = (async () => {
 		const store = db;
 		if (!store) return;
