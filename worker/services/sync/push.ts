@@ -24,7 +24,7 @@ const inProgress = () =>
 		"Another delivery of these mutations is being applied; retry shortly.",
 	);
 
-function deviceWhere(scope: TenantScope, userId: string, deviceId: string) {
+function deviceWhere(userId: string, deviceId: string) {
 	return [eq(syncMutations.userId, userId), eq(syncMutations.deviceId, deviceId)];
 }
 
@@ -36,13 +36,11 @@ async function checkSequence(scope: TenantScope, userId: string, deviceId: strin
 		scope.db
 			.select()
 			.from(syncMutations)
-			.where(
-				scope.where(syncMutations, ...deviceWhere(scope, userId, deviceId), gte(syncMutations.seq, first), lte(syncMutations.seq, last)),
-			),
+			.where(scope.where(syncMutations, ...deviceWhere(userId, deviceId), gte(syncMutations.seq, first), lte(syncMutations.seq, last))),
 		scope.db
 			.select({ seq: max(syncMutations.seq) })
 			.from(syncMutations)
-			.where(scope.where(syncMutations, ...deviceWhere(scope, userId, deviceId))),
+			.where(scope.where(syncMutations, ...deviceWhere(userId, deviceId))),
 	]);
 	const bySeq = new Map(seen.map((row) => [row.seq, row]));
 	let next = (top?.seq ?? 0) + 1;
@@ -91,18 +89,13 @@ export async function pushMutations(
 			result = { id: m.id, seq: m.seq, ...(await applyMutation(ctx, m, hlc)) };
 		} catch (error) {
 			// Unexpected failure: release the claim so the device's retry applies it.
-			await scope.delete(
-				syncMutations,
-				...deviceWhere(scope, userId, deviceId),
-				eq(syncMutations.seq, m.seq),
-				isNull(syncMutations.result),
-			);
+			await scope.delete(syncMutations, ...deviceWhere(userId, deviceId), eq(syncMutations.seq, m.seq), isNull(syncMutations.result));
 			throw error;
 		}
 		await scope.update(
 			syncMutations,
 			{ result: JSON.stringify(result) },
-			and(...deviceWhere(scope, userId, deviceId), eq(syncMutations.seq, m.seq)),
+			and(...deviceWhere(userId, deviceId), eq(syncMutations.seq, m.seq)),
 		);
 		results.push(result);
 	}
