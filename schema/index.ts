@@ -20,6 +20,7 @@ export * from "./tables/roles";
 export * from "./tables/security-policies";
 export * from "./tables/sessions";
 export * from "./tables/sign-in-events";
+export * from "./tables/sync";
 export * from "./tables/tenant-branding";
 export * from "./tables/tenants";
 export * from "./tables/users";

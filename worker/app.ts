@@ -47,6 +47,7 @@ import { projectsRouter } from "./routes/projects/projects.index";
 import { pushRouter } from "./routes/push/push.index";
 import { rolesRouter } from "./routes/roles/roles.index";
 import { securityRouter } from "./routes/security/security.index";
+import { syncRouter } from "./routes/sync/sync.index";
 import { tasksRouter } from "./routes/tasks/tasks.index";
 import { invitationDomainsRouter } from "./routes/tenant-settings/invitation-domains";
 import { usageRouter } from "./routes/usage/usage.index";
@@ -74,6 +75,7 @@ function createApiRoutes() {
 		.route("/", tasksRouter)
 		.route("/", deliverablesRouter)
 		.route("/", dashboardRouter)
+		.route("/", syncRouter)
 		.route("/", conversationsRouter)
 		.route("/", messagesRouter)
 		.route("/", templatesRouter)

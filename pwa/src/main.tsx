@@ -15,6 +15,8 @@ followBrand();
 watchInstallability();
 registerServiceWorker(saveForOffline);
 void loadSession();
+// Offline sync (IndexedDB, outbox) loads after the first render, keeping the initial JS small.
+void import("./models/sync").then((sync) => sync.watchSync());
 
 const root = document.getElementById("app");
 if (root) render(<App />, root);

@@ -4,7 +4,7 @@
  * navigation with the precached index.html so any page reloads offline, and keeps the last good
  * answer of the two identity reads (`GET /api/v1/host`, `GET /api/v1/me`) so a signed-in user
  * starting offline still gets their app. Nothing else of the API is cached, and nothing that writes.
- * Push messages become notifications (push-handlers.ts). A new version waits until the page asks
+ * Push messages become notifications (push-handlers.ts); Background Sync sends the offline outbox (sync/background-sync.ts). A new version waits until the page asks
  * it to take over (SKIP_WAITING).
  */
 import { clientsClaim } from "workbox-core";
@@ -13,6 +13,7 @@ import { NavigationRoute, registerRoute } from "workbox-routing";
 import { NetworkFirst } from "workbox-strategies";
 import { API_CACHE } from "./api/cache-names";
 import { registerPushHandlers } from "./push-handlers";
+import { registerBackgroundSync } from "./sync/background-sync";
 
 declare const self: ServiceWorkerGlobalScope & { __WB_MANIFEST: Array<{ url: string; revision: string | null }> };
 
@@ -36,5 +37,6 @@ self.addEventListener("message", (event: ExtendableMessageEvent) => {
 });
 
 registerPushHandlers(self);
+registerBackgroundSync(self);
 
 clientsClaim();

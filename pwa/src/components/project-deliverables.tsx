@@ -1,7 +1,7 @@
 /** The project's deliverables with their review history; the agency adds links, the client approves or asks for changes. */
 import { useState } from "preact/hooks";
 import { DELIVERABLE_STATUS_LABELS, formatDate } from "../lib/portal-labels";
-import { addLinkDeliverable, project, reviewDeliverable } from "../models/project";
+import { addLinkDeliverable, pendingIds, project, reviewDeliverable } from "../models/project";
 import { isStaff } from "../models/session";
 import { DeliverableReview } from "./deliverable-review";
 import { StatusBadge } from "./status-badge";
@@ -84,6 +84,7 @@ export function ProjectDeliverables() {
 							<p class="record-title">{d.url ? <a href={d.url}>{d.title}</a> : d.title}</p>
 							<p class="record-meta">
 								<StatusBadge status={d.status} label={DELIVERABLE_STATUS_LABELS[d.status]} />
+								{pendingIds.value.has(d.id) && <span class="pending-tag">Pending — not sent yet</span>}
 							</p>
 							{d.reviews.length > 0 && (
 								<ul class="reviews" aria-label={`Reviews of ${d.title}`}>

@@ -1,7 +1,7 @@
 /** The project's tasks: who has each and when it is due. The agency adds and assigns; the assignee (or the agency) marks it done. */
 import { useState } from "preact/hooks";
 import { dateInputToMs, formatDate } from "../lib/portal-labels";
-import { addTask, assignTask, completeTask, project } from "../models/project";
+import { addTask, assignTask, completeTask, pendingIds, project } from "../models/project";
 import { isStaff, me } from "../models/session";
 
 function AddTaskForm() {
@@ -84,6 +84,7 @@ export function ProjectTasks() {
 								<p class="record-meta">
 									{t.status === "done" ? "Done" : `Due ${formatDate(t.dueAt)}`} ·{" "}
 									{t.assigneeUserId === myId ? "You" : nameOf(t.assigneeUserId)}
+									{pendingIds.value.has(t.id) && <span class="pending-tag">Pending — not sent yet</span>}
 								</p>
 							</div>
 							<div class="button-row">

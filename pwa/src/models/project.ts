@@ -1,27 +1,55 @@
 /**
  * One project as its page shows it (progress, milestone timeline, tasks, deliverables and reviews)
- * and every action on it. Each action reloads the project, so percent and timeline stay true.
+ * and every action on it. The page reads the device's synced store first (works offline, shows
+ * unsent writes) and refreshes from the network in the background; completing a task and
+ * reviewing a deliverable go through the sync outbox, other actions call the API and then sync.
  */
-import { signal } from "@preact/signals";
+import { computed, effect, signal } from "@preact/signals";
 import type { ProjectDetailT } from "../../../schema/dto/portal";
 import type { MilestoneStatus, ReviewDecision } from "../../../schema/portal";
 import { api } from "../api/client";
 import { fetchJson } from "../api/fetch-json";
 import type { ProblemView } from "../api/problem";
+import { type ProjectExtras, projectFromStore } from "./project-from-store";
+import { me } from "./session";
+import { outbox, queueWrite, records, storeReady, syncNow } from "./sync";
 
 export const project = signal<ProjectDetailT | null>(null);
 export const projectProblem = signal<ProblemView | null>(null);
 /** The last failed action's message, shown in the page's alert. */
 export const actionProblem = signal<ProblemView | null>(null);
 
+/** The project the page shows, and what the network added to it (assignees). */
+const shownId = signal<string | null>(null);
+const extras = new Map<string, ProjectExtras>();
+/** Ids of records with a write still in the outbox: shown as pending. */
+export const pendingIds = computed(() => new Set(outbox.value.map((e) => e.mutation.recordId)));
+
+function fromStore(id: string): ProjectDetailT | null {
+	return projectFromStore(records.value, outbox.value, id, extras.get(id), me.value?.user.name ?? "You");
+}
+
+// Whenever the store or the outbox changes, the page follows.
+effect(() => {
+	const id = shownId.value;
+	if (!id || !storeReady.value) return;
+	const local = fromStore(id);
+	if (local) project.value = local;
+});
+
 export async function loadProject(id: string): Promise<void> {
-	const result = await fetchJson(() => api.api.v1.projects[":id"].$get({ param: { id } }));
+	shownId.value = id;
+	const local = fromStore(id);
+	if (local) project.value = local;
+	const [result] = await Promise.all([fetchJson(() => api.api.v1.projects[":id"].$get({ param: { id } })), syncNow()]);
 	if (!result.ok) {
-		projectProblem.value = result.problem;
+		// Offline with the project on the device: what is shown is the device's copy.
+		if (!fromStore(id) || result.problem.status === 404) projectProblem.value = result.problem;
 		return;
 	}
 	projectProblem.value = null;
-	project.value = result.value;
+	extras.set(id, { assignees: result.value.assignees });
+	project.value = fromStore(id) ?? result.value;
 }
 
 /** Runs an action, then reloads; returns the problem (also shown on the page) or null. */
@@ -70,16 +98,37 @@ export function assignTask(taskId: string, assigneeUserId: string | null) {
 	return act(() => fetchJson(() => api.api.v1.tasks[":id"].$patch({ param: { id: taskId }, json: { assigneeUserId } })));
 }
 
-export function completeTask(taskId: string) {
-	return act(() => fetchJson(() => api.api.v1.tasks[":id"].complete.$post({ param: { id: taskId } })));
+/** Marks a task done through the outbox (works offline; shown as pending until sent). */
+export async function completeTask(taskId: string): Promise<ProblemView | null> {
+	const task = project.value?.tasks.find((t) => t.id === taskId);
+	const version = records.value.get(`tasks:${taskId}`)?.version;
+	if (!task || version === undefined) return act(() => fetchJson(() => api.api.v1.tasks[":id"].complete.$post({ param: { id: taskId } })));
+	await queueWrite({ type: "task.complete", recordId: taskId, baseVersion: version, base: { status: task.status } }, "tasks");
+	return null;
 }
 
 export function addLinkDeliverable(title: string, url: string) {
 	return act(() => fetchJson(() => api.api.v1.deliverables.$post({ json: { projectId: projectId(), title, kind: "link", url } })));
 }
 
-export function reviewDeliverable(deliverableId: string, decision: ReviewDecision, comment: string) {
-	return act(() =>
-		fetchJson(() => api.api.v1.deliverables[":id"].reviews.$post({ param: { id: deliverableId }, json: { decision, comment } })),
+/** Records a review decision through the outbox (works offline; shown as pending until sent). */
+export async function reviewDeliverable(deliverableId: string, decision: ReviewDecision, comment: string): Promise<ProblemView | null> {
+	const deliverable = project.value?.deliverables.find((d) => d.id === deliverableId);
+	const version = records.value.get(`deliverables:${deliverableId}`)?.version;
+	if (!deliverable || version === undefined) {
+		return act(() =>
+			fetchJson(() => api.api.v1.deliverables[":id"].reviews.$post({ param: { id: deliverableId }, json: { decision, comment } })),
+		);
+	}
+	await queueWrite(
+		{
+			type: "deliverable.review",
+			recordId: deliverableId,
+			baseVersion: version,
+			base: { status: deliverable.status },
+			changes: { decision, comment },
+		},
+		"deliverables",
 	);
+	return null;
 }

@@ -108,6 +108,8 @@ export async function signOut(leave: () => void): Promise<Result<null>> {
 	// 401: the session had already ended elsewhere, which is what the user wants.
 	if (!result.ok && result.problem.status !== 401) return result;
 	await clearApiCache();
+	// This user's synced records and unsent writes leave the device with them.
+	await import("./sync").then((sync) => sync.wipeOfflineData());
 	batch(() => {
 		me.value = null;
 		leave();

@@ -12,6 +12,7 @@ import { ProgressBar } from "../components/progress-bar";
 import { ProjectDeliverables } from "../components/project-deliverables";
 import { ProjectTasks } from "../components/project-tasks";
 import { StatusBadge } from "../components/status-badge";
+import { SyncConflicts } from "../components/sync-conflicts";
 import { ThreadSection } from "../components/thread-section";
 import { useDocumentTitle } from "../components/use-document-title";
 import { PROJECT_STATUS_LABELS } from "../lib/portal-labels";
@@ -53,6 +54,7 @@ export default function ProjectDetail() {
 				<AskAssistantLink kind="project" id={p.id} label={p.name} />
 			</p>
 			<FormAlert message={actionProblem.value?.detail ?? null} />
+			<SyncConflicts />
 			<section class="card" aria-labelledby="progress-heading">
 				<h2 id="progress-heading">Progress</h2>
 				<ProgressBar progress={detail.progress} label="Project progress" />

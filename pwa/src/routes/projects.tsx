@@ -1,30 +1,34 @@
-/** Projects with their progress: every client's for the agency, one's own for a client user. */
+/** Projects with their progress: every client's for the agency, one's own for a client user. Read from the device's synced store first (works offline), the network list otherwise. */
 import { useEffect } from "preact/hooks";
 import { FormAlert } from "../components/form-alert";
 import { ProgressBar } from "../components/progress-bar";
 import { useDocumentTitle } from "../components/use-document-title";
 import { PROJECT_STATUS_LABELS } from "../lib/portal-labels";
 import { allProjects, dashboardProblem, loadProjects } from "../models/dashboards";
+import { projectsFromStore } from "../models/project-from-store";
 import { isStaff } from "../models/session";
+import { outbox, records, storeReady } from "../models/sync";
 
 export default function Projects() {
 	useDocumentTitle("Projects");
 	useEffect(() => {
 		void loadProjects();
 	}, []);
+	const local = storeReady.value ? projectsFromStore(records.value, outbox.value) : [];
+	const shown = local.length > 0 ? local : allProjects.value;
 	return (
 		<>
 			<h1>Projects</h1>
 			<FormAlert message={dashboardProblem.value?.detail ?? null} />
 			<section class="card" aria-labelledby="projects-heading">
 				<h2 id="projects-heading">{isStaff.value ? "All projects" : "Your projects"}</h2>
-				{allProjects.value === null ? (
+				{shown === null ? (
 					<div class="skeleton skeleton-line" />
-				) : allProjects.value.length === 0 ? (
+				) : shown.length === 0 ? (
 					<p>{isStaff.value ? "No projects yet. Start one from a client's page." : "No projects yet."}</p>
 				) : (
 					<ul class="record-list">
-						{allProjects.value.map((p) => (
+						{shown.map((p) => (
 							<li key={p.id} class="record record-stacked">
 								<a href={`/projects/${p.id}`} class="record-title">
 									{p.name}

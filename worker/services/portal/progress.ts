@@ -1,14 +1,2 @@
-/** How far a project is: completed milestones of all milestones, or done tasks of all tasks when it has no milestones. */
-import type { ProgressT } from "../../../schema/dto/portal";
-
-export function projectProgress(milestones: readonly { status: string }[], tasks: readonly { status: string }[]): ProgressT {
-	if (milestones.length > 0) {
-		const done = milestones.filter((m) => m.status === "completed").length;
-		return { basis: "milestones", done, total: milestones.length, percent: Math.floor((done * 100) / milestones.length) };
-	}
-	if (tasks.length > 0) {
-		const done = tasks.filter((t) => t.status === "done").length;
-		return { basis: "tasks", done, total: tasks.length, percent: Math.floor((done * 100) / tasks.length) };
-	}
-	return { basis: "none", done: 0, total: 0, percent: 0 };
-}
+/** How far a project is (the rule lives in schema/progress.ts so the PWA computes it offline too). */
+export { projectProgress } from "../../../schema/progress";

@@ -1,0 +1,102 @@
+/**
+ * Builds a project page (and the projects list) from the device's synced records, with the
+ * outbox's pending writes laid over them, so the pages work offline and show unsent changes.
+ */
+import type { DeliverableWithReviewsT, MilestoneT, ProjectDetailT, ProjectSummaryT, TaskT } from "../../../schema/dto/portal";
+import { projectProgress } from "../../../schema/progress";
+import type { OutboxEntry, StoredRecord } from "../sync/local-store";
+
+type Records = ReadonlyMap<string, StoredRecord>;
+type Review = DeliverableWithReviewsT["reviews"][number];
+
+/** What the network adds that sync does not carry: whom tasks may go to. */
+export type ProjectExtras = Pick<ProjectDetailT, "assignees">;
+
+function ofEntity<T>(records: Records, entity: string, where: (r: Record<string, unknown>) => boolean): T[] {
+	const out: T[] = [];
+	for (const stored of records.values()) if (stored.entity === entity && where(stored.record)) out.push(stored.record as T);
+	return out;
+}
+
+function byCreated(a: { createdAt: number; id: string }, b: { createdAt: number; id: string }): number {
+	return a.createdAt - b.createdAt || (a.id < b.id ? -1 : 1);
+}
+
+/** Lays unsent writes over the records: what the user did offline shows at once. */
+function overlay(
+	tasks: TaskT[],
+	deliverables: DeliverableWithReviewsT[],
+	timeline: MilestoneT[],
+	outbox: readonly OutboxEntry[],
+	author: string,
+) {
+	for (const { mutation: m, createdAt } of outbox) {
+		const task = tasks.find((t) => t.id === m.recordId);
+		if (task && m.type === "task.complete") Object.assign(task, { status: "done", completedAt: createdAt });
+		if (task && m.type === "task.update") Object.assign(task, m.changes);
+		const milestone = timeline.find((x) => x.id === m.recordId);
+		if (milestone && m.type === "milestone.update") Object.assign(milestone, m.changes);
+		const deliverable = deliverables.find((d) => d.id === m.recordId);
+		if (deliverable && m.type === "deliverable.review") {
+			const changes = m.changes as { decision: Review["decision"]; comment?: string };
+			deliverable.status = changes.decision;
+			deliverable.reviews = [
+				...deliverable.reviews,
+				{
+					id: m.id,
+					deliverableId: deliverable.id,
+					authorUserId: null,
+					authorName: author,
+					decision: changes.decision,
+					comment: changes.comment ?? "",
+					createdAt,
+					updatedAt: createdAt,
+					deletedAt: null,
+				},
+			];
+		}
+	}
+}
+
+export function projectFromStore(
+	records: Records,
+	outbox: readonly OutboxEntry[],
+	projectId: string,
+	extras: ProjectExtras | undefined,
+	author: string,
+): ProjectDetailT | null {
+	const stored = records.get(`projects:${projectId}`);
+	if (!stored) return null;
+	const project = structuredClone(stored.record) as ProjectDetailT["project"];
+	const client = records.get(`clients:${project.clientId}`)?.record as { id: string; name: string } | undefined;
+	const inProject = (r: Record<string, unknown>) => r.projectId === projectId;
+	const timeline = structuredClone(ofEntity<MilestoneT>(records, "milestones", inProject)).sort(
+		(a, b) => a.position - b.position || (a.id < b.id ? -1 : 1),
+	);
+	const tasks = structuredClone(ofEntity<TaskT>(records, "tasks", inProject)).sort(byCreated);
+	const deliverables: DeliverableWithReviewsT[] = structuredClone(ofEntity<DeliverableWithReviewsT>(records, "deliverables", inProject))
+		.sort((a, b) => -byCreated(a, b))
+		.map((d) => ({
+			...d,
+			reviews: structuredClone(ofEntity<Review>(records, "deliverable_reviews", (r) => r.deliverableId === d.id)).sort(byCreated),
+		}));
+	overlay(tasks, deliverables, timeline, outbox, author);
+	return {
+		project,
+		client: { id: project.clientId, name: client?.name ?? "" },
+		progress: projectProgress(timeline, tasks),
+		timeline,
+		tasks,
+		deliverables,
+		assignees: extras?.assignees ?? [],
+	};
+}
+
+/** The projects list from the store, newest first. */
+export function projectsFromStore(records: Records, outbox: readonly OutboxEntry[]): ProjectSummaryT[] {
+	const projects = ofEntity<ProjectSummaryT>(records, "projects", () => true).sort((a, b) => -byCreated(a, b));
+	return projects.map((p) => {
+		const detail = projectFromStore(records, outbox, p.id, undefined, "");
+		return { ...p, clientName: detail?.client.name ?? "", progress: detail?.progress ?? projectProgress([], []) };
+	});
+}

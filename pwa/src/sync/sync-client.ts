@@ -1,0 +1,194 @@
+/**
+ * The device side of offline sync, DOM-free so the page and the service worker share it:
+ * queue a mutation in the outbox (device sequence number, hybrid logical clock), flush the outbox
+ * to POST /api/v1/sync in order, and pull GET /api/v1/sync pages into the local store (tombstones
+ * delete, a project's tombstone takes its milestones, tasks and deliverables with it), keeping the
+ * store within its budget. See docs/OFFLINE-SYNC.md.
+ */
+
+import type { z } from "zod";
+import type { SyncEntity, SyncMutationResultT, SyncPageT, SyncPushResult } from "../../../schema/dto/sync";
+import { formatHlc, type Hlc, parseHlc, receiveHlc, tickHlc, zeroHlc } from "../../../schema/hlc";
+import { recordsToEvict } from "./eviction";
+import { type LocalStore, type OutboxMutation, readMeta, writeMeta } from "./local-store";
+
+/** How many synced records a device keeps (records with unsent changes are kept beyond it). */
+export const RECORD_BUDGET = 5000;
+const BATCH = 100;
+const FLUSH_LOCK = "atrium-sync-flush";
+
+type PushResult = z.infer<typeof SyncPushResult>;
+
+function clockOf(meta: { hlc: string | null; deviceId: string }): Hlc {
+	return (meta.hlc && parseHlc(meta.hlc)) || zeroHlc(meta.deviceId);
+}
+
+/** Adds a mutation to the outbox; returns it as queued. */
+export async function queueMutation(
+	db: LocalStore,
+	input: Omit<OutboxMutation, "id" | "seq" | "hlc">,
+	entity: SyncEntity,
+	now = Date.now(),
+): Promise<OutboxMutation> {
+	const meta = await readMeta(db);
+	const clock = tickHlc({ ...clockOf(meta), node: meta.deviceId }, now);
+	const mutation: OutboxMutation = { ...input, id: crypto.randomUUID(), seq: meta.nextSeq, hlc: formatHlc(clock) };
+	const tx = db.transaction(["outbox", "meta"], "readwrite");
+	await tx.objectStore("outbox").put({ seq: mutation.seq, mutation, entity, createdAt: now });
+	await tx.objectStore("meta").put({ ...meta, nextSeq: meta.nextSeq + 1, hlc: formatHlc(clock) }, "state");
+	await tx.done;
+	return mutation;
+}
+
+async function foldServerClock(db: LocalStore, serverHlc: string): Promise<void> {
+	const meta = await readMeta(db);
+	const remote = parseHlc(serverHlc);
+	if (remote) await writeMeta(db, { hlc: formatHlc(receiveHlc({ ...clockOf(meta), node: meta.deviceId }, remote, Date.now())) });
+}
+
+async function storeResult(db: LocalStore, result: SyncMutationResultT): Promise<void> {
+	if (!result.entity || !result.record || result.version === null) return;
+	const existing = await db.get("records", [result.entity, String(result.record.id)]);
+	if (existing && existing.version > result.version) return;
+	await db.put("records", {
+		entity: result.entity,
+		id: String(result.record.id),
+		version: result.version,
+		record: result.record,
+		lastUsedAt: existing?.lastUsedAt ?? Date.now(),
+	});
+}
+
+export type FlushOutcome = { sent: number; conflicts: number; offline: boolean };
+
+/** Sends the outbox, oldest first, until it is empty or the network fails. Safe to call concurrently. */
+export async function flushOutbox(db: LocalStore, origin = ""): Promise<FlushOutcome> {
+	const run = () => flushUnlocked(db, origin);
+	const locks = (globalThis.navigator as Navigator | undefined)?.locks;
+	return locks ? locks.request(FLUSH_LOCK, run) : run();
+}
+
+async function flushUnlocked(db: LocalStore, origin: string): Promise<FlushOutcome> {
+	const outcome: FlushOutcome = { sent: 0, conflicts: 0, offline: false };
+	const meta = await readMeta(db);
+	for (;;) {
+		const entries = (await db.getAll("outbox")).slice(0, BATCH);
+		if (entries.length === 0) return outcome;
+		let response: Response;
+		try {
+			response = await fetch(`${origin}/api/v1/sync`, {
+				method: "POST",
+				credentials: "same-origin",
+				headers: { "Content-Type": "application/json" },
+				body: JSON.stringify({ deviceId: meta.deviceId, mutations: entries.map((e) => e.mutation) }),
+			});
+		} catch {
+			return { ...outcome, offline: true };
+		}
+		if (response.status === 422) {
+			// The server refused the batch as a whole: show each entry to the user rather than retry forever.
+			const problem = (await response.json()) as { detail?: string; status?: number };
+			for (const e of entries) {
+				const result: SyncMutationResultT = {
+					id: e.mutation.id,
+					seq: e.seq,
+					outcome: "rejected",
+					fields: {},
+					entity: null,
+					version: null,
+					record: null,
+					problem: { status: 422, detail: problem.detail ?? "The server refused this change." },
+				};
+				await db.put("conflicts", { id: e.mutation.id, mutation: e.mutation, entity: e.entity, result });
+				await db.delete("outbox", e.seq);
+			}
+			outcome.conflicts += entries.length;
+			continue;
+		}
+		if (!response.ok) return { ...outcome, offline: response.status >= 500 || response.status === 409 };
+		const body = (await response.json()) as PushResult;
+		for (const result of body.results) {
+			const entry = entries.find((e) => e.mutation.id === result.id);
+			if (!entry) continue;
+			await storeResult(db, result);
+			if (result.outcome === "conflict" || result.outcome === "rejected") {
+				await db.put("conflicts", { id: result.id, mutation: entry.mutation, entity: entry.entity, result });
+				outcome.conflicts += 1;
+			}
+			await db.delete("outbox", entry.seq);
+			outcome.sent += 1;
+		}
+		await foldServerClock(db, body.serverHlc);
+	}
+}
+
+const PROJECT_CHILDREN: SyncEntity[] = ["milestones", "tasks", "deliverables"];
+
+async function applyChange(db: LocalStore, change: SyncPageT["changes"][number], now: number): Promise<void> {
+	if (change.deleted) {
+		await db.delete("records", [change.entity, change.id]);
+		if (change.entity === "projects") {
+			for (const entity of PROJECT_CHILDREN) {
+				for (const child of await db.getAllFromIndex("records", "byEntity", entity)) {
+					if (child.record.projectId === change.id) await db.delete("records", [entity, child.id]);
+				}
+			}
+		}
+		return;
+	}
+	if (!change.record) return;
+	const existing = await db.get("records", [change.entity, change.id]);
+	await db.put("records", {
+		entity: change.entity,
+		id: change.id,
+		version: change.version,
+		record: change.record,
+		lastUsedAt: existing?.lastUsedAt ?? now,
+	});
+}
+
+/** Keeps the store within budget: least recently used records go, never those with unsent changes. */
+export async function enforceBudget(db: LocalStore, budget = RECORD_BUDGET): Promise<number> {
+	const keys = await db.getAllKeys("records");
+	if (keys.length <= budget) return 0;
+	const all = await db.getAll("records");
+	const pinned = new Set((await db.getAll("outbox")).map((e) => `${e.entity}:${e.mutation.recordId}`));
+	const evict = recordsToEvict(
+		all.map((r) => ({ key: `${r.entity}:${r.id}`, lastUsedAt: r.lastUsedAt })),
+		pinned,
+		budget,
+	);
+	for (const key of evict) {
+		const [entity, id] = key.split(/:(.*)/s);
+		await db.delete("records", [entity ?? "", id ?? ""]);
+	}
+	return evict.length;
+}
+
+/** Pulls every page after the stored cursor into the store. Returns false when offline. */
+export async function pullChanges(db: LocalStore, origin = ""): Promise<boolean> {
+	for (;;) {
+		const meta = await readMeta(db);
+		const query = new URLSearchParams({ limit: "200", ...(meta.cursor ? { cursor: meta.cursor } : {}) });
+		let page: SyncPageT;
+		try {
+			const response = await fetch(`${origin}/api/v1/sync?${query}`, { credentials: "same-origin" });
+			if (response.status === 422 && meta.cursor) {
+				await writeMeta(db, { cursor: null });
+				continue;
+			}
+			if (!response.ok) return false;
+			page = (await response.json()) as SyncPageT;
+		} catch {
+			return false;
+		}
+		const now = Date.now();
+		if (page.reset) await db.clear("records");
+		for (const change of page.changes) await applyChange(db, change, now);
+		await writeMeta(db, { cursor: page.nextCursor, lastSyncAt: now });
+		await foldServerClock(db, page.serverHlc);
+		if (!page.hasMore) break;
+	}
+	await enforceBudget(db);
+	return true;
+}
