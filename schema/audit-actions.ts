@@ -19,6 +19,8 @@ export const AUDIT_ACTIONS = [
 	"mfa.recovery_code_used",
 	"passkey.added",
 	"passkey.removed",
+	"passkey.renamed",
+	"passkey.used",
 	"oauth.linked",
 	"oauth.unlinked",
 	"sso.configured",

@@ -36,6 +36,7 @@ import { invitationsRouter } from "./routes/invitations/invitations.index";
 import { manifestRouter } from "./routes/manifest";
 import { meRouter } from "./routes/me/me.index";
 import { membersRouter } from "./routes/members/members.index";
+import { passkeysRouter } from "./routes/passkeys/passkeys.index";
 import { projectsRouter } from "./routes/projects/projects.index";
 import { pushRouter } from "./routes/push/push.index";
 import { rolesRouter } from "./routes/roles/roles.index";
@@ -50,6 +51,7 @@ function createApiRoutes() {
 		.route("/", hostRouter)
 		.route("/", authRouter)
 		.route("/", meRouter)
+		.route("/", passkeysRouter)
 		.route("/", usageRouter)
 		.route("/", membersRouter)
 		.route("/", rolesRouter)

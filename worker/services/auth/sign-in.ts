@@ -12,6 +12,7 @@ import { Problem, problems } from "../../lib/problem";
 import { lockRetryAfterSeconds, lockStatus, recordFailedPassword } from "../account-lock";
 import { recordAudit } from "../audit-log";
 import { findMemberByEmail, type MemberAccount } from "../members";
+import { countPasskeys } from "../passkeys/sign-in-ways";
 import { retryAfterSeconds, takeTokens } from "../rate-limits";
 import type { RequestOrigin } from "../sessions";
 import { recordSignIn } from "../sign-in-events";
@@ -25,7 +26,8 @@ export type { SignInResult } from "./complete-sign-in";
 export const INVALID_CREDENTIALS = "The email or password is not right.";
 export const TOO_MANY_ATTEMPTS = "Too many sign-in attempts. Wait a moment and try again.";
 
-export type PasswordSignIn = ({ kind: "session" } & SignInResult) | { kind: "mfa"; challenge: string };
+export type SecondFactorMethod = "totp" | "recovery_code" | "passkey";
+export type PasswordSignIn = ({ kind: "session" } & SignInResult) | { kind: "mfa"; challenge: string; methods: SecondFactorMethod[] };
 
 export async function signInWithPassword(deps: AuthDeps, input: LoginBody & RequestOrigin, now = Date.now()): Promise<PasswordSignIn> {
 	const { scope, gates } = deps;
@@ -61,9 +63,10 @@ export async function signInWithPassword(deps: AuthDeps, input: LoginBody & Requ
 	}
 	if (account.mfaEnabled) {
 		// Failures stay counted until the second step succeeds: wrong codes add to them.
-		const challenge = await createMfaChallenge(scope, account.id, now);
+		const [challenge, passkeyCount] = await Promise.all([createMfaChallenge(scope, account.id, now), countPasskeys(scope, account.id)]);
 		await recordSignIn(scope, { ...attempt, outcome: "mfa_required" }, now);
-		return { kind: "mfa", challenge };
+		const methods: SecondFactorMethod[] = ["totp", "recovery_code"];
+		return { kind: "mfa", challenge, methods: passkeyCount > 0 ? [...methods, "passkey"] : methods };
 	}
 	return { kind: "session", ...(await completeSignIn(deps, account, "password", origin, now)) };
 }
