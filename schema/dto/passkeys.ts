@@ -6,7 +6,10 @@ const Base64Url = z
 	.max(16_384, "is too long")
 	.regex(/^[A-Za-z0-9_-]*$/, "must be base64url");
 
-const TRANSPORTS = ["ble", "cable", "hybrid", "internal", "nfc", "smart-card", "usb"] as const;
+/** The extension results the server reads; others are dropped. */
+const ExtensionResults = z
+	.object({ credProps: z.object({ rk: z.boolean().optional() }).optional(), appid: z.boolean().optional() })
+	.default({});
 
 /** What `navigator.credentials.create()` returned, as @simplewebauthn/browser serialises it. */
 export const RegistrationCredential = z
@@ -17,10 +20,11 @@ export const RegistrationCredential = z
 		response: z.object({
 			clientDataJSON: Base64Url.min(1, "is required"),
 			attestationObject: Base64Url.min(1, "is required"),
-			transports: z.array(z.enum(TRANSPORTS)).max(10).optional(),
+			/** "internal", "hybrid", "usb"…: hints for later ceremonies, stored as given. */
+			transports: z.array(z.string().max(32, "is too long")).max(10, "has too many entries").optional(),
 		}),
 		authenticatorAttachment: z.enum(["platform", "cross-platform"]).optional(),
-		clientExtensionResults: z.record(z.string(), z.unknown()).default({}),
+		clientExtensionResults: ExtensionResults,
 	})
 	.meta({ id: "RegistrationCredential" });
 export type RegistrationCredential = z.infer<typeof RegistrationCredential>;
@@ -38,7 +42,7 @@ export const AuthenticationCredential = z
 			userHandle: Base64Url.optional(),
 		}),
 		authenticatorAttachment: z.enum(["platform", "cross-platform"]).optional(),
-		clientExtensionResults: z.record(z.string(), z.unknown()).default({}),
+		clientExtensionResults: ExtensionResults,
 	})
 	.meta({ id: "AuthenticationCredential" });
 export type AuthenticationCredential = z.infer<typeof AuthenticationCredential>;

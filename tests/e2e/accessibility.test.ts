@@ -30,7 +30,7 @@ describe("accessibility", () => {
 		const page = await context.newPage();
 		const violations = [
 			...(await check(page, platformUrl("/"), () => page.getByRole("button", { name: "Create agency" }).waitFor())),
-			...(await check(page, tenantUrl("northwind", "/signin"), () => page.getByRole("button", { name: "Sign in" }).waitFor())),
+			...(await check(page, tenantUrl("northwind", "/signin"), () => page.getByRole("button", { name: "Sign in", exact: true }).waitFor())),
 			...(await check(page, tenantUrl("northwind", "/welcome"), () => page.getByRole("main").waitFor())),
 			...(await check(page, tenantUrl("northwind", "/invite?token=aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa"), () =>
 				page.getByRole("heading", { name: "This invitation cannot be used" }).waitFor(),

@@ -1,5 +1,6 @@
-/** Account → Security: email, password, two-step sign-in, sessions and recent sign-ins. */
+/** Account → Security: email, password, passkeys, two-step sign-in, sessions and recent sign-ins. */
 import { EmailSection } from "../components/security/email-section";
+import { PasskeysSection } from "../components/security/passkeys-section";
 import { PasswordSection } from "../components/security/password-section";
 import { SessionsSection } from "../components/security/sessions-section";
 import { SignInHistory } from "../components/security/sign-in-history";
@@ -21,6 +22,7 @@ export default function AccountSecurity() {
 				<>
 					<EmailSection />
 					<PasswordSection />
+					<PasskeysSection />
 					<SessionsSection />
 					<SignInHistory />
 				</>

@@ -1,6 +1,7 @@
 /**
  * Sign-in on an agency's host, under the agency's name: email and password, then (for accounts with
- * two-step sign-in) a code. On success the session model flips the app to the signed-in pages.
+ * two-step sign-in) a code or a passkey; or a passkey alone, without typing anything. On success
+ * the session model flips the app to the signed-in pages.
  */
 import { useSignal } from "@preact/signals";
 import { useMemo, useRef } from "preact/hooks";
@@ -11,7 +12,8 @@ import { FormAlert } from "../components/form-alert";
 import { MfaStep } from "../components/mfa-step";
 import { useDocumentTitle } from "../components/use-document-title";
 import { FormModel } from "../models/form";
-import { signIn, tenant } from "../models/session";
+import { passkeysSupported, signInWithPasskey } from "../models/passkeys";
+import { type SignInOutcome, signIn, tenant } from "../models/session";
 
 const LABELS = { email: "Email", password: "Password" };
 
@@ -19,7 +21,7 @@ export default function SignIn() {
 	useDocumentTitle("Sign in");
 	const form = useMemo(() => new FormModel({ email: "", password: "" }, LABELS), []);
 	const formElement = useRef<HTMLFormElement>(null);
-	const challenge = useSignal<string | null>(null);
+	const challenge = useSignal<Extract<SignInOutcome, { kind: "mfa" }> | null>(null);
 	const { email, password } = form.values.value;
 
 	const submit = async (event: Event) => {
@@ -33,7 +35,7 @@ export default function SignIn() {
 			form.busy.value = false;
 			if (result.value.kind === "mfa") {
 				form.set("password", "");
-				challenge.value = result.value.challenge;
+				challenge.value = result.value;
 			}
 			return;
 		}
@@ -47,11 +49,20 @@ export default function SignIn() {
 		focusFirstInvalid(formElement.current, status === 401 ? "password" : undefined);
 	};
 
+	const passkey = async () => {
+		if (form.busy.value) return;
+		form.begin();
+		const result = await signInWithPasskey();
+		form.busy.value = false;
+		if (!result.ok) form.fail(result.problem, result.problem.status === 401 ? "That passkey was not accepted here." : undefined);
+	};
+
 	if (challenge.value) {
 		return (
 			<AuthLayout>
 				<MfaStep
-					challenge={challenge.value}
+					challenge={challenge.value.challenge}
+					methods={challenge.value.methods}
 					onRestart={() => {
 						challenge.value = null;
 					}}
@@ -88,6 +99,13 @@ export default function SignIn() {
 					{form.busy.value ? "Signing in…" : "Sign in"}
 				</button>
 			</form>
+			{passkeysSupported() && (
+				<p>
+					<button type="button" class="button secondary" onClick={passkey} aria-disabled={form.busy.value}>
+						Sign in with a passkey
+					</button>
+				</p>
+			)}
 			<p>
 				<a href="/reset-password">Forgot password?</a>
 			</p>

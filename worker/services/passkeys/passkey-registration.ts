@@ -20,6 +20,8 @@ import { challengeOf, consumeWebAuthnChallenge, issueWebAuthnChallenge } from ".
 
 type Account = { id: string; email: string; name: string };
 
+const KNOWN_TRANSPORTS: ReadonlySet<string> = new Set(["ble", "cable", "hybrid", "internal", "nfc", "smart-card", "usb"]);
+
 export async function passkeyRegistrationOptions(scope: TenantScope, rp: RelyingParty, user: Account, now = Date.now()) {
 	const existing = await scope.db
 		.select({ credentialId: passkeys.credentialId, transports: passkeys.transports })
@@ -98,10 +100,11 @@ export async function addPasskey(
 	return toPasskeyView(row);
 }
 
-export function parseTransports(json: string | null): RegistrationCredential["response"]["transports"] {
+/** The stored transports the browser reported, known names only. */
+export function parseTransports(json: string | null): string[] {
 	try {
 		const value: unknown = JSON.parse(json ?? "[]");
-		return Array.isArray(value) ? (value as RegistrationCredential["response"]["transports"]) : [];
+		return Array.isArray(value) ? value.filter((t): t is string => typeof t === "string" && KNOWN_TRANSPORTS.has(t)) : [];
 	} catch {
 		return [];
 	}
