@@ -1,3 +1,19 @@
+CREATE TABLE `oauth_accounts` (
+	`id` text PRIMARY KEY NOT NULL,
+	`tenant_id` text NOT NULL,
+	`user_id` text NOT NULL,
+	`provider` text NOT NULL,
+	`provider_user_id` text NOT NULL,
+	`email` text NOT NULL,
+	`created_at` integer NOT NULL,
+	`last_used_at` integer,
+	FOREIGN KEY (`tenant_id`) REFERENCES `tenants`(`id`) ON UPDATE no action ON DELETE cascade,
+	FOREIGN KEY (`user_id`) REFERENCES `users`(`id`) ON UPDATE no action ON DELETE cascade
+);
+--> statement-breakpoint
+CREATE UNIQUE INDEX `oauth_accounts_tenant_provider_subject_unique` ON `oauth_accounts` (`tenant_id`,`provider`,`provider_user_id`);--> statement-breakpoint
+CREATE UNIQUE INDEX `oauth_accounts_tenant_user_provider_unique` ON `oauth_accounts` (`tenant_id`,`user_id`,`provider`);--> statement-breakpoint
+CREATE INDEX `oauth_accounts_tenant_user_idx` ON `oauth_accounts` (`tenant_id`,`user_id`);--> statement-breakpoint
 CREATE TABLE `passkeys` (
 	`id` text PRIMARY KEY NOT NULL,
 	`tenant_id` text NOT NULL,

@@ -10,6 +10,7 @@ export * from "./tables/deliverables";
 export * from "./tables/email-outbox";
 export * from "./tables/invitations";
 export * from "./tables/mfa";
+export * from "./tables/oauth-accounts";
 export * from "./tables/passkeys";
 export * from "./tables/projects";
 export * from "./tables/prompt-templates";

@@ -36,6 +36,7 @@ import { invitationsRouter } from "./routes/invitations/invitations.index";
 import { manifestRouter } from "./routes/manifest";
 import { meRouter } from "./routes/me/me.index";
 import { membersRouter } from "./routes/members/members.index";
+import { oauthRouter } from "./routes/oauth/oauth.index";
 import { passkeysRouter } from "./routes/passkeys/passkeys.index";
 import { projectsRouter } from "./routes/projects/projects.index";
 import { pushRouter } from "./routes/push/push.index";
@@ -52,6 +53,7 @@ function createApiRoutes() {
 		.route("/", authRouter)
 		.route("/", meRouter)
 		.route("/", passkeysRouter)
+		.route("/", oauthRouter)
 		.route("/", usageRouter)
 		.route("/", membersRouter)
 		.route("/", rolesRouter)
