@@ -1,5 +1,6 @@
-/** Account → Security: email, password, passkeys, two-step sign-in, sessions and recent sign-ins. */
+/** Account → Security: email, password, passkeys, linked providers, two-step sign-in, sessions and recent sign-ins. */
 import { EmailSection } from "../components/security/email-section";
+import { LinkedAccountsSection } from "../components/security/linked-accounts-section";
 import { PasskeysSection } from "../components/security/passkeys-section";
 import { PasswordSection } from "../components/security/password-section";
 import { SessionsSection } from "../components/security/sessions-section";
@@ -23,6 +24,7 @@ export default function AccountSecurity() {
 					<EmailSection />
 					<PasswordSection />
 					<PasskeysSection />
+					<LinkedAccountsSection />
 					<SessionsSection />
 					<SignInHistory />
 				</>

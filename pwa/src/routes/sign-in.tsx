@@ -4,7 +4,8 @@
  * the session model flips the app to the signed-in pages.
  */
 import { useSignal } from "@preact/signals";
-import { useMemo, useRef } from "preact/hooks";
+import { useEffect, useMemo, useRef } from "preact/hooks";
+import { useLocation } from "preact-iso";
 import { AuthLayout } from "../components/auth-layout";
 import { Field } from "../components/field";
 import { focusFirstInvalid } from "../components/focus-first-invalid";
@@ -12,6 +13,7 @@ import { FormAlert } from "../components/form-alert";
 import { MfaStep } from "../components/mfa-step";
 import { useDocumentTitle } from "../components/use-document-title";
 import { FormModel } from "../models/form";
+import { loadOfferedProviders, offeredProviders, PROVIDER_NAMES, refusalMessage, startUrl } from "../models/oauth";
 import { passkeysSupported, signInWithPasskey } from "../models/passkeys";
 import { type SignInOutcome, signIn, tenant } from "../models/session";
 
@@ -21,7 +23,13 @@ export default function SignIn() {
 	useDocumentTitle("Sign in");
 	const form = useMemo(() => new FormModel({ email: "", password: "" }, LABELS), []);
 	const formElement = useRef<HTMLFormElement>(null);
-	const challenge = useSignal<Extract<SignInOutcome, { kind: "mfa" }> | null>(null);
+	const { query } = useLocation();
+	const challenge = useSignal<Extract<SignInOutcome, { kind: "mfa" }> | null>(mfaFromFragment());
+	useEffect(() => {
+		void loadOfferedProviders();
+		const refusal = refusalMessage(query.oauth_error);
+		if (refusal) form.alert.value = refusal;
+	}, []);
 	const { email, password } = form.values.value;
 
 	const submit = async (event: Event) => {
@@ -106,9 +114,34 @@ export default function SignIn() {
 					</button>
 				</p>
 			)}
+			{offeredProviders.value.length > 0 && (
+				<ul class="provider-list" aria-label="Other ways to sign in">
+					{offeredProviders.value.map((provider) => (
+						<li key={provider}>
+							<a class="button secondary" href={startUrl(provider, query.next)}>
+								Continue with {PROVIDER_NAMES[provider]}
+							</a>
+						</li>
+					))}
+				</ul>
+			)}
 			<p>
 				<a href="/reset-password">Forgot password?</a>
 			</p>
 		</AuthLayout>
 	);
+}
+
+/**
+ * A provider sign-in of an account with two-step sign-in lands on `/signin#mfa=<challenge>&methods=…`:
+ * the challenge travels in the fragment (never sent to servers) and is removed from the address bar.
+ */
+function mfaFromFragment(): Extract<SignInOutcome, { kind: "mfa" }> | null {
+	const params = new URLSearchParams(window.location.hash.slice(1));
+	const challenge = params.get("mfa");
+	if (!challenge) return null;
+	history.replaceState(history.state, "", window.location.pathname + window.location.search);
+	const known = ["totp", "recovery_code", "passkey"] as const;
+	const methods = (params.get("methods") ?? "").split(",").flatMap((m) => known.filter((k) => k === m));
+	return { kind: "mfa", challenge, methods: methods.length > 0 ? methods : ["totp", "recovery_code"] };
 }
