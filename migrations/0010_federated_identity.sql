@@ -44,4 +44,20 @@ CREATE TABLE `webauthn_challenges` (
 	FOREIGN KEY (`user_id`) REFERENCES `users`(`id`) ON UPDATE no action ON DELETE cascade
 );
 --> statement-breakpoint
-CREATE INDEX `webauthn_challenges_tenant_expires_idx` ON `webauthn_challenges` (`tenant_id`,`expires_at`);
+CREATE INDEX `webauthn_challenges_tenant_expires_idx` ON `webauthn_challenges` (`tenant_id`,`expires_at`);--> statement-breakpoint
+CREATE TABLE `sso_connections` (
+	`tenant_id` text PRIMARY KEY NOT NULL,
+	`issuer` text NOT NULL,
+	`client_id` text NOT NULL,
+	`client_secret` text NOT NULL,
+	`authorization_endpoint` text NOT NULL,
+	`token_endpoint` text NOT NULL,
+	`jwks_uri` text NOT NULL,
+	`domains` text NOT NULL,
+	`enabled` integer DEFAULT false NOT NULL,
+	`tested_at` integer,
+	`tested_by` text,
+	`created_at` integer NOT NULL,
+	`updated_at` integer NOT NULL,
+	FOREIGN KEY (`tenant_id`) REFERENCES `tenants`(`id`) ON UPDATE no action ON DELETE cascade
+);

@@ -26,6 +26,7 @@ export const AUDIT_ACTIONS = [
 	"sso.configured",
 	"sso.enabled",
 	"sso.disabled",
+	"sso.tested",
 	"member.role_changed",
 	"member.removed",
 	"invitation.created",

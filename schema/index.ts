@@ -19,6 +19,7 @@ export * from "./tables/roles";
 export * from "./tables/security-policies";
 export * from "./tables/sessions";
 export * from "./tables/sign-in-events";
+export * from "./tables/sso-connections";
 export * from "./tables/tenant-branding";
 export * from "./tables/tenants";
 export * from "./tables/users";

@@ -42,6 +42,7 @@ import { projectsRouter } from "./routes/projects/projects.index";
 import { pushRouter } from "./routes/push/push.index";
 import { rolesRouter } from "./routes/roles/roles.index";
 import { securityRouter } from "./routes/security/security.index";
+import { ssoRouter } from "./routes/sso/sso.index";
 import { tasksRouter } from "./routes/tasks/tasks.index";
 import { invitationDomainsRouter } from "./routes/tenant-settings/invitation-domains";
 import { usageRouter } from "./routes/usage/usage.index";
@@ -54,6 +55,7 @@ function createApiRoutes() {
 		.route("/", meRouter)
 		.route("/", passkeysRouter)
 		.route("/", oauthRouter)
+		.route("/", ssoRouter)
 		.route("/", usageRouter)
 		.route("/", membersRouter)
 		.route("/", rolesRouter)

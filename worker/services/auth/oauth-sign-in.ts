@@ -7,6 +7,7 @@
 import { constantTimeEqual } from "@oslojs/crypto/subtle";
 import type { OAuthProvider } from "../../../schema/index";
 import type { OAuthFlow } from "../../lib/oauth-flow-cookie";
+import { Problem } from "../../lib/problem";
 import { linkIdentity, memberForIdentity, type OAuthRefusal } from "../oauth/oauth-accounts";
 import { identityFromCode } from "../oauth/oauth-exchange";
 import type { ProviderConfig } from "../oauth/oauth-providers";
@@ -14,12 +15,13 @@ import { IdentityRejected, type ProviderIdentity } from "../oauth/provider-ident
 import { countPasskeys } from "../passkeys/sign-in-ways";
 import type { RequestOrigin } from "../sessions";
 import { recordSignIn } from "../sign-in-events";
+import { refuseIfSsoRequired } from "../sso/sso-settings";
 import type { AuthDeps } from "./auth-deps";
 import { completeSignIn, type SignInResult } from "./complete-sign-in";
 import { createMfaChallenge } from "./mfa-challenge";
 import type { SecondFactorMethod } from "./sign-in";
 
-export type CallbackRefusal = OAuthRefusal | "invalid-state" | "provider-refused" | "not-signed-in";
+export type CallbackRefusal = OAuthRefusal | "invalid-state" | "provider-refused" | "not-signed-in" | "sso-required";
 
 export type CallbackOutcome =
 	| ({ kind: "session"; next: string } & SignInResult)
@@ -66,6 +68,12 @@ export async function signInWithIdentity(
 		return { kind: "refused", reason: found.refused, intent: "sign_in" };
 	}
 	const { account } = found;
+	try {
+		await refuseIfSsoRequired(scope, account.emailNormalized, account.role);
+	} catch (error) {
+		if (!(error instanceof Problem)) throw error;
+		return { kind: "refused", reason: "sso-required", intent: "sign_in" };
+	}
 	if (account.mfaEnabled) {
 		const [challenge, passkeys] = await Promise.all([createMfaChallenge(scope, account.id, now), countPasskeys(scope, account.id)]);
 		await recordSignIn(scope, { userId: account.id, email: account.emailNormalized, method, outcome: "mfa_required", ...origin }, now);

@@ -14,6 +14,7 @@ import { verifyPasskeyAssertion } from "../passkeys/passkey-assertion";
 import { retryAfterSeconds, takeTokens } from "../rate-limits";
 import type { RequestOrigin } from "../sessions";
 import { recordSignIn } from "../sign-in-events";
+import { refuseIfSsoRequired } from "../sso/sso-settings";
 import type { AuthDeps } from "./auth-deps";
 import { completeSignIn, type SignInResult } from "./complete-sign-in";
 import { TOO_MANY_ATTEMPTS } from "./sign-in";
@@ -42,6 +43,7 @@ export async function signInWithPasskey(
 	}
 	const account = await findMemberById(scope, passkey.userId);
 	if (!account) throw problems.unauthenticated("The account behind this passkey no longer exists.");
+	await refuseIfSsoRequired(scope, account.emailNormalized, account.role);
 	await recordAudit(scope, {
 		action: "passkey.used",
 		actor: { userId: account.id, label: account.email },

@@ -16,6 +16,7 @@ import { countPasskeys } from "../passkeys/sign-in-ways";
 import { retryAfterSeconds, takeTokens } from "../rate-limits";
 import type { RequestOrigin } from "../sessions";
 import { recordSignIn } from "../sign-in-events";
+import { refuseIfSsoRequired } from "../sso/sso-settings";
 import type { AuthDeps } from "./auth-deps";
 import { completeSignIn, type SignInResult } from "./complete-sign-in";
 import { createMfaChallenge } from "./mfa-challenge";
@@ -41,6 +42,8 @@ export async function signInWithPassword(deps: AuthDeps, input: LoginBody & Requ
 		await recordSignIn(scope, { ...attempt, outcome: "rate_limited" }, now);
 		throw problems.rateLimited(retryAfterSeconds(limit), TOO_MANY_ATTEMPTS);
 	}
+	// Staff of the agency's SSO domains sign in through the IdP once SSO is on; the password is not checked.
+	await refuseIfSsoRequired(scope, email, account?.role ?? null);
 	const lock = await lockStatus(gates, scope.tenantId, email);
 	if (lock.locked) {
 		// The password is not even checked while locked; the answer is the rate limit's.
