@@ -10,6 +10,7 @@ import type { SsoSettings } from "../../schema/dto/sso";
 import type { FakeProfile } from "../fakes/oauth-profile";
 import { type Agency, call, freshIp, logIn, PASSWORD, problemOf, sessionCookie, signUpAgency } from "./helpers";
 import { addMember } from "./members";
+import { assert, createCredential } from "./software-authenticator";
 
 const oauthUrl = inject("oauthUrl");
 const ISSUER = `${oauthUrl}/oidc/acme-idp`;
@@ -163,6 +164,38 @@ describe("signing in with SSO", () => {
 		expect(problem.ssoUrl).toBe("/api/v1/auth/sso/start");
 		expect(sessionCookie(res)).toBeNull();
 		expect(await logIn(acme.host, "olga@outside.test")).toBeTruthy();
+		// After a downgrade to a plan without SSO, nobody is locked out: passwords work again.
+		await env.DB.prepare("UPDATE tenants SET plan_id = 'starter' WHERE id = ?").bind(acme.tenantId).run();
+		expect(await logIn(acme.host, "ann@acme.test")).toBeTruthy();
+	});
+
+	it("refuses passkey and Google sign-ins of those addresses too", async () => {
+		const options = async (path: string) =>
+			(
+				(await (await call(acme.host, path, { method: "POST", cookie: acme.ownerCookie, ip: freshIp() })).json()) as {
+					options: { challenge: string; rp: { id: string }; user: { id: string } };
+				}
+			).options;
+		const { credential, response } = await createCredential(await options("/api/v1/me/passkeys/options"), {
+			origin: `http://${acme.host}`,
+		});
+		expect(
+			(await call(acme.host, "/api/v1/me/passkeys", { cookie: acme.ownerCookie, body: { name: "Key", credential: response } })).status,
+		).toBe(201);
+		await turnOn();
+		const assertion = await assert(credential, await options("/api/v1/auth/passkey/options"), { origin: `http://${acme.host}` });
+		const viaPasskey = await call(acme.host, "/api/v1/auth/passkey", { body: { credential: assertion }, ip: freshIp() });
+		expect(viaPasskey.status).toBe(403);
+		expect((await problemOf(viaPasskey)).type).toMatch(/sso-required$/);
+
+		const loginHint = `google-${hintCounter++}`;
+		const profile: FakeProfile = { sub: `g-${hintCounter}`, email: "ann@acme.test", emailVerified: true, name: "Ann" };
+		await fetch(`${oauthUrl}/__test/users`, { method: "POST", body: JSON.stringify({ provider: "google", loginHint, profile }) });
+		const start = await call(acme.host, "/api/v1/auth/oauth/google/start");
+		const back = await consent(start.headers.get("Location") ?? "", loginHint);
+		const viaGoogle = await call(acme.host, back, { cookie: flowCookieOf(start), ip: freshIp() });
+		expect(viaGoogle.headers.get("Location")).toBe("/signin?oauth_error=sso-required");
+		expect(sessionCookie(viaGoogle)).toBeNull();
 	});
 
 	it("signs a member in through the IdP and lands on the safe next path", async () => {

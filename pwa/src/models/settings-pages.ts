@@ -28,6 +28,12 @@ export const SETTINGS_PAGES: readonly SettingsPage[] = [
 		permission: "tenant:manage",
 	},
 	{ path: "/settings/domains", label: "Custom domains", summary: "Serve your portal at your own address.", permission: "tenant:manage" },
+	{
+		path: "/settings/sso",
+		label: "Single sign-on",
+		summary: "Your staff sign in through your own identity provider (OpenID Connect).",
+		permission: "tenant:manage",
+	},
 ];
 
 /** The Settings pages the signed-in user may open. */

@@ -16,6 +16,7 @@ import { FormModel } from "../models/form";
 import { loadOfferedProviders, offeredProviders, PROVIDER_NAMES, refusalMessage, startUrl } from "../models/oauth";
 import { passkeysSupported, signInWithPasskey } from "../models/passkeys";
 import { type SignInOutcome, signIn, tenant } from "../models/session";
+import { loadSsoOffered, ssoOffered, ssoRefusalMessage, ssoStartUrl } from "../models/sso";
 
 const LABELS = { email: "Email", password: "Password" };
 
@@ -27,7 +28,8 @@ export default function SignIn() {
 	const challenge = useSignal<Extract<SignInOutcome, { kind: "mfa" }> | null>(mfaFromFragment());
 	useEffect(() => {
 		void loadOfferedProviders();
-		const refusal = refusalMessage(query.oauth_error);
+		void loadSsoOffered();
+		const refusal = refusalMessage(query.oauth_error) ?? ssoRefusalMessage(query.sso_error);
 		if (refusal) form.alert.value = refusal;
 	}, []);
 	const { email, password } = form.values.value;
@@ -48,6 +50,12 @@ export default function SignIn() {
 			return;
 		}
 		const { status, retryAfterSeconds } = result.problem;
+		// The agency's SSO covers this address: say so, and offer the button.
+		if (status === 403 && result.problem.title === "Sign in with single sign-on") {
+			ssoOffered.value = true;
+			form.fail(result.problem, `${result.problem.detail} Use "Continue with SSO".`);
+			return;
+		}
 		// Wrong credentials: the password is what to type again.
 		if (status === 401) form.set("password", "");
 		form.fail(
@@ -112,6 +120,13 @@ export default function SignIn() {
 					<button type="button" class="button secondary" onClick={passkey} aria-disabled={form.busy.value}>
 						Sign in with a passkey
 					</button>
+				</p>
+			)}
+			{ssoOffered.value && (
+				<p>
+					<a class="button secondary" href={ssoStartUrl(query.next)}>
+						Continue with SSO
+					</a>
 				</p>
 			)}
 			{offeredProviders.value.length > 0 && (

@@ -10,7 +10,6 @@ import type { OAuthFlow } from "../../lib/oauth-flow-cookie";
 import { findMemberByEmail } from "../members";
 import { exchangeCode } from "../oauth/oauth-exchange";
 import { IdentityRejected, verifyIdToken } from "../oauth/provider-identity";
-import type { RequestOrigin } from "../sessions";
 import { recordSignIn } from "../sign-in-events";
 import { domainsOf, emailDomain, markSsoTested } from "../sso/sso-settings";
 import type { AuthDeps } from "./auth-deps";

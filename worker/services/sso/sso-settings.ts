@@ -12,6 +12,7 @@ import { Problem, problems } from "../../lib/problem";
 import { actorOf, recordAudit } from "../audit-log";
 import type { RequestOrigin } from "../sessions";
 import { discoverOidc } from "./oidc-discovery";
+import { ssoAllowedByPlan } from "./sso-plan";
 
 export async function ssoConnectionOf(scope: TenantScope): Promise<SsoConnection | null> {
 	const [row] = await scope.db.select().from(ssoConnections).where(scope.where(ssoConnections)).limit(1);
@@ -150,13 +151,16 @@ export function emailDomain(email: string): string {
 }
 
 /**
- * Refuses a non-SSO sign-in for an address of the agency's SSO domains while SSO is on (clients of
- * the agency excepted: SSO is for its staff). A 403 problem pointing at the SSO sign-in.
+ * Refuses a non-SSO sign-in for an address of the agency's SSO domains while SSO is on and the plan
+ * includes it (clients of the agency excepted: SSO is for its staff). A 403 problem pointing at the
+ * SSO sign-in.
  */
 export async function refuseIfSsoRequired(scope: TenantScope, email: string, role: string | null): Promise<void> {
 	if (role === "client") return;
 	const connection = await ssoConnectionOf(scope);
 	if (!connection?.enabled || !domainsOf(connection).includes(emailDomain(email))) return;
+	// A plan without SSO (after a downgrade) offers no SSO sign-in, so it must not demand one either.
+	if (!(await ssoAllowedByPlan(scope.db, scope.tenantId))) return;
 	throw new Problem(
 		403,
 		"sso-required",
