@@ -6,5 +6,6 @@ declare module "vitest" {
 		pushServiceUrl: string;
 		dohUrl: string;
 		cloudflareApiUrl: string;
+		oauthUrl: string;
 	}
 }

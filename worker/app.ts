@@ -43,10 +43,13 @@ import { liveRouter } from "./routes/messaging/live.index";
 import { messagingSettingsRouter } from "./routes/messaging/settings.index";
 import { threadsRouter } from "./routes/messaging/threads.index";
 import { notificationsRouter } from "./routes/notifications/notifications.index";
+import { oauthRouter } from "./routes/oauth/oauth.index";
+import { passkeysRouter } from "./routes/passkeys/passkeys.index";
 import { projectsRouter } from "./routes/projects/projects.index";
 import { pushRouter } from "./routes/push/push.index";
 import { rolesRouter } from "./routes/roles/roles.index";
 import { securityRouter } from "./routes/security/security.index";
+import { ssoRouter } from "./routes/sso/sso.index";
 import { syncRouter } from "./routes/sync/sync.index";
 import { tasksRouter } from "./routes/tasks/tasks.index";
 import { invitationDomainsRouter } from "./routes/tenant-settings/invitation-domains";
@@ -58,6 +61,9 @@ function createApiRoutes() {
 		.route("/", hostRouter)
 		.route("/", authRouter)
 		.route("/", meRouter)
+		.route("/", passkeysRouter)
+		.route("/", oauthRouter)
+		.route("/", ssoRouter)
 		.route("/", usageRouter)
 		.route("/", membersRouter)
 		.route("/", rolesRouter)

@@ -31,6 +31,22 @@ export type Secrets = {
 	ANTHROPIC_API_KEY?: string;
 	/** Base URL of the Anthropic API (without /v1); defaults to https://api.anthropic.com. */
 	ANTHROPIC_BASE_URL?: string;
+	/** OAuth sign-in (docs/FEDERATED-SIGN-IN.md): a provider is offered only when its id and secret are both set. */
+	GOOGLE_CLIENT_ID?: string;
+	GOOGLE_CLIENT_SECRET?: string;
+	/** Where Google's endpoints live; defaults to the real ones (tests point it at a local fake). */
+	GOOGLE_OAUTH_BASE_URL?: string;
+	MICROSOFT_CLIENT_ID?: string;
+	MICROSOFT_CLIENT_SECRET?: string;
+	/** Entra ID directory: `common` (default), `organizations`, or one directory's id. */
+	MICROSOFT_TENANT?: string;
+	/** Defaults to https://login.microsoftonline.com. */
+	MICROSOFT_OAUTH_BASE_URL?: string;
+	GITHUB_CLIENT_ID?: string;
+	GITHUB_CLIENT_SECRET?: string;
+	/** Defaults to https://github.com (authorization and token) and https://api.github.com. */
+	GITHUB_OAUTH_BASE_URL?: string;
+	GITHUB_API_BASE_URL?: string;
 	/** Optional Workers AI binding (`[ai] binding = "AI"`); unset → Workers AI targets are skipped. */
 	AI?: Ai;
 	/** Stripe secret key (sk_test_… / sk_live_…); unset → billing routes answer 503 (npm start runs the local fake). */

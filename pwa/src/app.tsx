@@ -29,6 +29,7 @@ const SettingsAuditLog = lazy(() => import("./routes/settings/audit-log"));
 const SettingsInvitationDomains = lazy(() => import("./routes/settings/invitation-domains"));
 const BrandSettings = lazy(() => import("./routes/brand-settings"));
 const DomainSettings = lazy(() => import("./routes/domain-settings"));
+const SettingsSso = lazy(() => import("./routes/settings/sso"));
 const AccountSecurity = lazy(() => import("./routes/account-security"));
 const VerifyEmail = lazy(() => import("./routes/verify-email"));
 const ResetPassword = lazy(() => import("./routes/reset-password"));
@@ -117,6 +118,7 @@ function SignedInPages() {
 				<Route path="/settings/brand" component={BrandSettings} />
 				<Route path="/settings/domains" component={DomainSettings} />
 				<Route path="/settings/messaging" component={SettingsMessaging} />
+				<Route path="/settings/sso" component={SettingsSso} />
 				<Route path="/clients" component={Clients} />
 				<Route path="/clients/:id" component={ClientDetail} />
 				<Route path="/projects" component={Projects} />

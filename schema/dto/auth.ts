@@ -122,7 +122,8 @@ export const MfaChallengeResponse = z
 		mfaRequired: z.literal(true),
 		/** Opaque, single-use, valid five minutes, only on this agency's host. */
 		challenge: z.string(),
-		methods: z.array(z.enum(["totp", "recovery_code"])),
+		/** Ways to answer: a TOTP code, a recovery code, and (when the account has one) a passkey. */
+		methods: z.array(z.enum(["totp", "recovery_code", "passkey"])),
 	})
 	.meta({ id: "MfaChallenge" });
 export type MfaChallengeResponse = z.infer<typeof MfaChallengeResponse>;

@@ -2,7 +2,7 @@
 import { index, integer, sqliteTable, text } from "drizzle-orm/sqlite-core";
 import { tenants } from "./tenants";
 
-export const SIGN_IN_METHODS = ["password", "handoff", "totp", "recovery_code"] as const;
+export const SIGN_IN_METHODS = ["password", "handoff", "totp", "recovery_code", "passkey", "oauth", "sso"] as const;
 /** `mfa_required`: the password was right and a second step was asked for; `locked`: refused unchecked while the account is locked. */
 export const SIGN_IN_OUTCOMES = [
 	"success",

@@ -30,7 +30,7 @@ async function signIn(page: Page): Promise<void> {
 	await page.goto(tenantUrl(agency.slug, "/signin"));
 	await page.getByLabel("Email").fill(agency.ownerEmail);
 	await page.getByLabel("Password").fill(E2E_PASSWORD);
-	await page.getByRole("button", { name: "Sign in" }).click();
+	await page.getByRole("button", { name: "Sign in", exact: true }).click();
 	await page.waitForURL(tenantUrl(agency.slug, "/"));
 }
 

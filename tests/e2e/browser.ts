@@ -59,6 +59,6 @@ export async function signInToNorthwind(page: Page, email: string): Promise<void
 	await page.goto(tenantUrl("northwind", "/signin"));
 	await page.getByLabel("Email").fill(email);
 	await page.getByLabel("Password").fill(DEMO_PASSWORD);
-	await page.getByRole("button", { name: "Sign in" }).click();
+	await page.getByRole("button", { name: "Sign in", exact: true }).click();
 	await page.waitForURL(tenantUrl("northwind", "/"));
 }

@@ -36,7 +36,7 @@ describe("agency sign-up", () => {
 
 		await page.getByLabel("Email").fill("lena@lumen.test");
 		await page.getByLabel("Password").fill("a long enough passphrase");
-		await page.getByRole("button", { name: "Sign in" }).click();
+		await page.getByRole("button", { name: "Sign in", exact: true }).click();
 		// A sign-in runs Argon2id (~0.5 s alone); on a loaded machine the default 1 s poll is too tight.
 		await expect.poll(() => page.getByRole("heading", { level: 1 }).textContent(), { timeout: 10_000 }).toContain("Lena");
 
@@ -70,7 +70,7 @@ describe("sign-in", () => {
 		await page.goto(tenantUrl("northwind", "/signin"));
 		await page.getByLabel("Email").fill("owner@northwind.test");
 		await page.getByLabel("Password").fill("not the password");
-		await page.getByRole("button", { name: "Sign in" }).click();
+		await page.getByRole("button", { name: "Sign in", exact: true }).click();
 		await expect.poll(() => page.getByRole("alert").first().textContent(), { timeout: 10_000 }).toContain("not right");
 		expect(await page.evaluate(async () => (await fetch("/api/v1/me")).status)).toBe(401);
 		await page.close();

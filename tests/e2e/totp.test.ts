@@ -44,7 +44,7 @@ describe("two-step sign-in", () => {
 
 		await page.getByLabel("Email").fill(E2E_MFA_ACCOUNT.email);
 		await page.getByLabel("Password").fill(DEMO_PASSWORD);
-		await page.getByRole("button", { name: "Sign in" }).click();
+		await page.getByRole("button", { name: "Sign in", exact: true }).click();
 		await page.getByRole("heading", { name: "Two-step sign-in" }).waitFor();
 		// The next time step: the one enrolment used cannot be used again.
 		await page.getByLabel("6-digit code from your authenticator app").fill(totp(key, 1));

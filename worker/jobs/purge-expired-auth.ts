@@ -1,6 +1,6 @@
-/** Job `purge-expired-auth`: deletes expired sessions, hand-off and emailed account tokens, and MFA challenges. Running it twice is harmless. */
+/** Job `purge-expired-auth`: deletes expired sessions, hand-off and emailed account tokens, MFA and WebAuthn challenges. Running it twice is harmless. */
 import { lt } from "drizzle-orm";
-import { accountTokens, handoffTokens, mfaChallenges } from "../../schema/index";
+import { accountTokens, handoffTokens, mfaChallenges, webauthnChallenges } from "../../schema/index";
 import { deleteExpiredSessions } from "../services/sessions";
 import type { JobDeps } from "./job-deps";
 
@@ -9,10 +9,15 @@ export async function runPurgeExpiredAuth(deps: JobDeps, now = Date.now()): Prom
 	const tokens = await deps.db.delete(handoffTokens).where(lt(handoffTokens.expiresAt, now)).returning({ id: handoffTokens.id });
 	const emailed = await deps.db.delete(accountTokens).where(lt(accountTokens.expiresAt, now)).returning({ id: accountTokens.id });
 	const challenges = await deps.db.delete(mfaChallenges).where(lt(mfaChallenges.expiresAt, now)).returning({ id: mfaChallenges.id });
+	const webauthn = await deps.db
+		.delete(webauthnChallenges)
+		.where(lt(webauthnChallenges.expiresAt, now))
+		.returning({ id: webauthnChallenges.id });
 	deps.log.info("purge-expired-auth", {
 		sessions,
 		handoffTokens: tokens.length,
 		accountTokens: emailed.length,
 		mfaChallenges: challenges.length,
+		webauthnChallenges: webauthn.length,
 	});
 }

@@ -1,11 +1,14 @@
-/** The second sign-in step: a code from the authenticator app, or one of the recovery codes. */
+/** The second sign-in step: a code from the authenticator app, one of the recovery codes, or a passkey. */
 import { useSignal } from "@preact/signals";
 import { useEffect, useRef } from "preact/hooks";
-import { signInWithSecondFactor } from "../models/session";
+import { secondFactorWithPasskey } from "../models/passkeys";
+import { type SignInOutcome, signInWithSecondFactor } from "../models/session";
 import { Field } from "./field";
 import { FormAlert } from "./form-alert";
 
-export function MfaStep({ challenge, onRestart }: { challenge: string; onRestart: () => void }) {
+type Methods = Extract<SignInOutcome, { kind: "mfa" }>["methods"];
+
+export function MfaStep({ challenge, methods, onRestart }: { challenge: string; methods: Methods; onRestart: () => void }) {
 	const useRecovery = useSignal(false);
 	const code = useSignal("");
 	const error = useSignal<string | undefined>(undefined);
@@ -38,6 +41,16 @@ export function MfaStep({ challenge, onRestart }: { challenge: string; onRestart
 		alert.value = result.problem.status === 429 ? result.problem.detail : error.value;
 	};
 
+	const usePasskey = async () => {
+		if (busy.value) return;
+		busy.value = true;
+		alert.value = null;
+		const result = await secondFactorWithPasskey(challenge);
+		busy.value = false;
+		if (!result.ok)
+			alert.value = result.problem.status === 401 ? "That passkey was not accepted. Try again or use a code." : result.problem.detail;
+	};
+
 	return (
 		<>
 			<h1 tabIndex={-1} ref={heading}>
@@ -61,6 +74,13 @@ export function MfaStep({ challenge, onRestart }: { challenge: string; onRestart
 					{busy.value ? "Checking…" : "Continue"}
 				</button>
 			</form>
+			{methods.includes("passkey") && (
+				<p>
+					<button type="button" class="button secondary" onClick={usePasskey} aria-disabled={busy.value}>
+						Use a passkey instead
+					</button>
+				</p>
+			)}
 			<p>
 				<button
 					type="button"

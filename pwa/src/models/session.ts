@@ -3,7 +3,7 @@
  * the actions that change them. Components read these signals; only these actions write them.
  */
 import { batch, computed, signal } from "@preact/signals";
-import type { HostContext, MeResponse } from "../../../schema/dto/auth";
+import type { HostContext, MeResponse, MfaChallengeResponse } from "../../../schema/dto/auth";
 import { isStaffRole, type Permission } from "../../../schema/permissions";
 import { api } from "../api/client";
 import { clearApiCache, forgetCachedMe, warmApiCache } from "../api/offline-cache";
@@ -58,16 +58,23 @@ export function saveForOffline(): void {
 }
 
 /** Signed in, or (for an account with MFA) asked for a second step with a challenge to answer. */
-export type SignInOutcome = { kind: "signed-in"; me: MeResponse } | { kind: "mfa"; challenge: string };
+export type SignInOutcome =
+	| { kind: "signed-in"; me: MeResponse }
+	| { kind: "mfa"; challenge: string; methods: MfaChallengeResponse["methods"] };
 
-type SignInCall = () => ReturnType<typeof api.api.v1.auth.login.$post> | ReturnType<typeof api.api.v1.auth.handoff.$post>;
+type SignInCall = () =>
+	| ReturnType<typeof api.api.v1.auth.login.$post>
+	| ReturnType<typeof api.api.v1.auth.handoff.$post>
+	| ReturnType<typeof api.api.v1.auth.passkey.$post>
+	| ReturnType<typeof api.api.v1.auth.login.mfa.passkey.$post>;
 
-async function startSession(call: SignInCall): Promise<Result<SignInOutcome>> {
+/** Runs a sign-in call; a 200 with an identity signs the app in, one with `mfaRequired` asks for the second step. */
+export async function startSession(call: SignInCall): Promise<Result<SignInOutcome>> {
 	const result = await send(call);
 	if (!result.ok) return result;
 	if (result.value.status !== 200) return { ok: false, problem: await readProblem(result.value) };
 	const body = await result.value.json();
-	if ("mfaRequired" in body) return { ok: true, value: { kind: "mfa", challenge: body.challenge } };
+	if ("mfaRequired" in body) return { ok: true, value: { kind: "mfa", challenge: body.challenge, methods: body.methods } };
 	me.value = body;
 	void warmApiCache();
 	return { ok: true, value: { kind: "signed-in", me: body } };

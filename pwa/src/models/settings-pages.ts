@@ -34,6 +34,12 @@ export const SETTINGS_PAGES: readonly SettingsPage[] = [
 		summary: "Which client tiers include messaging, and when unread messages are emailed.",
 		permission: "tenant:manage",
 	},
+	{
+		path: "/settings/sso",
+		label: "Single sign-on",
+		summary: "Your staff sign in through your own identity provider (OpenID Connect).",
+		permission: "tenant:manage",
+	},
 ];
 
 /** The Settings pages the signed-in user may open. */

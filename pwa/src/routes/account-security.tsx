@@ -1,5 +1,7 @@
-/** Account → Security: email, password, two-step sign-in, sessions and recent sign-ins. */
+/** Account → Security: email, password, passkeys, linked providers, two-step sign-in, sessions and recent sign-ins. */
 import { EmailSection } from "../components/security/email-section";
+import { LinkedAccountsSection } from "../components/security/linked-accounts-section";
+import { PasskeysSection } from "../components/security/passkeys-section";
 import { PasswordSection } from "../components/security/password-section";
 import { SessionsSection } from "../components/security/sessions-section";
 import { SignInHistory } from "../components/security/sign-in-history";
@@ -21,6 +23,8 @@ export default function AccountSecurity() {
 				<>
 					<EmailSection />
 					<PasswordSection />
+					<PasskeysSection />
+					<LinkedAccountsSection />
 					<SessionsSection />
 					<SignInHistory />
 				</>

@@ -81,8 +81,7 @@ export const signup: RouteHandler<typeof routes.signup, AppEnv> = async (c) => {
 export const login: RouteHandler<typeof routes.login, AppEnv> = async (c) => {
 	const body = c.req.valid("json");
 	const result = await signInWithPassword(authDepsOf(c), { ...body, ...requestOrigin(c) });
-	if (result.kind === "mfa")
-		return c.json({ mfaRequired: true as const, challenge: result.challenge, methods: ["totp" as const, "recovery_code" as const] }, 200);
+	if (result.kind === "mfa") return c.json({ mfaRequired: true as const, challenge: result.challenge, methods: result.methods }, 200);
 	setSessionCookie(c, result.session.token, result.session.expiresAt);
 	return c.json(await meOf(c, result.auth), 200);
 };

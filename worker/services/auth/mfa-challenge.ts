@@ -40,3 +40,20 @@ export async function spendChallenge(scope: TenantScope, token: string): Promise
 	const deleted = await scope.delete(mfaChallenges, eq(mfaChallenges.id, tokenId(token))).returning({ id: mfaChallenges.id });
 	return deleted.length === 1;
 }
+
+/** The user of a live challenge of this tenant that still allows attempts, without counting one; null otherwise. */
+export async function peekChallenge(scope: TenantScope, token: string, now = Date.now()): Promise<{ userId: string } | null> {
+	const [row] = await scope.db
+		.select({ userId: mfaChallenges.userId })
+		.from(mfaChallenges)
+		.where(
+			scope.where(
+				mfaChallenges,
+				eq(mfaChallenges.id, tokenId(token)),
+				gt(mfaChallenges.expiresAt, now),
+				lt(mfaChallenges.attempts, MAX_CHALLENGE_ATTEMPTS),
+			),
+		)
+		.limit(1);
+	return row ?? null;
+}

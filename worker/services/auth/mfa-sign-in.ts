@@ -1,15 +1,19 @@
 /**
- * The second step of sign-in: a live challenge of this tenant plus a TOTP code or an unused
- * recovery code opens the session. Wrong codes count towards the account's lockout as wrong
+ * The second step of sign-in: a live challenge of this tenant plus a TOTP code, an unused
+ * recovery code or an assertion of one of the account's passkeys opens the session. Wrong codes count towards the account's lockout as wrong
  * passwords do, and each challenge allows only a few attempts.
  */
+
+import type { AuthenticationCredential } from "../../../schema/dto/passkeys";
 import { RATE_RULES } from "../../../schema/rate-limits";
 import { Problem, problems } from "../../lib/problem";
+import type { RelyingParty } from "../../lib/relying-party";
 import { lockRetryAfterSeconds, lockStatus } from "../account-lock";
 import { recordAudit } from "../audit-log";
-import { findMemberById } from "../members";
+import { findMemberById, type MemberAccount } from "../members";
 import { useRecoveryCode } from "../mfa/recovery-codes";
 import { verifyTotpCode } from "../mfa/totp";
+import { verifyPasskeyAssertion } from "../passkeys/passkey-assertion";
 import { retryAfterSeconds, takeTokens } from "../rate-limits";
 import type { RequestOrigin } from "../sessions";
 import { recordSignIn } from "../sign-in-events";
@@ -18,7 +22,47 @@ import { completeSignIn, type SignInResult } from "./complete-sign-in";
 import { spendChallenge, takeChallengeAttempt } from "./mfa-challenge";
 import { countFailure, TOO_MANY_ATTEMPTS } from "./sign-in";
 
-export type SecondFactor = { code: string } | { recoveryCode: string };
+export type SecondFactor =
+	| { code: string }
+	| { recoveryCode: string }
+	| { passkey: { credential: AuthenticationCredential; rp: RelyingParty } };
+
+function methodOf(factor: SecondFactor): "totp" | "recovery_code" | "passkey" {
+	return "code" in factor ? "totp" : "recoveryCode" in factor ? "recovery_code" : "passkey";
+}
+
+/** Whether the factor is right: a TOTP code, an unused recovery code, or an assertion of one of the account's passkeys. */
+async function acceptFactor(
+	deps: AuthDeps,
+	account: MemberAccount,
+	factor: SecondFactor,
+	origin: RequestOrigin,
+	now: number,
+): Promise<boolean> {
+	if ("code" in factor) return verifyTotpCode(deps.scope, account.id, factor.code, now);
+	if ("recoveryCode" in factor) return useRecoveryCode(deps.scope, account.id, factor.recoveryCode);
+	try {
+		const passkey = await verifyPasskeyAssertion(
+			deps.scope,
+			factor.passkey.rp,
+			factor.passkey.credential,
+			"second_factor",
+			account.id,
+			now,
+		);
+		await recordAudit(deps.scope, {
+			action: "passkey.used",
+			actor: { userId: account.id, label: account.email },
+			target: { type: "passkey", id: passkey.id },
+			detail: { as: "second_factor" },
+			...origin,
+		});
+		return true;
+	} catch (error) {
+		if (error instanceof Problem) return false;
+		throw error;
+	}
+}
 
 const invalidChallenge = () =>
 	new Problem(401, "invalid-challenge", "This sign-in has expired", "Start again with your email and password.", {
@@ -32,7 +76,7 @@ export async function completeMfaSignIn(
 ): Promise<SignInResult> {
 	const { scope, gates } = deps;
 	const origin = { ip: input.ip, userAgent: input.userAgent, place: input.place ?? null };
-	const method = "code" in input ? ("totp" as const) : ("recovery_code" as const);
+	const method = methodOf(input);
 	const limit = await takeTokens(gates, scope.tenantId, [{ key: `sign-in:ip:${input.ip ?? "unknown"}`, rule: RATE_RULES.signInPerIp }]);
 	if (!limit.allowed) throw problems.rateLimited(retryAfterSeconds(limit), TOO_MANY_ATTEMPTS);
 
@@ -48,10 +92,7 @@ export async function completeMfaSignIn(
 		await recordSignIn(scope, { ...attempt, outcome: "locked" }, now);
 		throw problems.rateLimited(lockRetryAfterSeconds(lock, now), TOO_MANY_ATTEMPTS);
 	}
-	const accepted =
-		"code" in input
-			? await verifyTotpCode(scope, account.id, input.code, now)
-			: await useRecoveryCode(scope, account.id, input.recoveryCode);
+	const accepted = await acceptFactor(deps, account, input, origin, now);
 	if (!accepted) {
 		await Promise.all([
 			recordSignIn(scope, { ...attempt, outcome: "invalid_code" }, now),
@@ -63,7 +104,7 @@ export async function completeMfaSignIn(
 			}),
 			countFailure(deps, account.emailNormalized, account, origin),
 		]);
-		const field = "code" in input ? "code" : "recoveryCode";
+		const field = method === "totp" ? "code" : method === "recovery_code" ? "recoveryCode" : "credential";
 		throw new Problem(401, "invalid-code", "Sign-in failed", "That code is not right, or it was already used.", {
 			errors: [{ path: field, message: "is not right or was already used" }],
 		});

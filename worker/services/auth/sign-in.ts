@@ -12,9 +12,11 @@ import { Problem, problems } from "../../lib/problem";
 import { lockRetryAfterSeconds, lockStatus, recordFailedPassword } from "../account-lock";
 import { recordAudit } from "../audit-log";
 import { findMemberByEmail, type MemberAccount } from "../members";
+import { countPasskeys } from "../passkeys/sign-in-ways";
 import { retryAfterSeconds, takeTokens } from "../rate-limits";
 import type { RequestOrigin } from "../sessions";
 import { recordSignIn } from "../sign-in-events";
+import { refuseIfSsoRequired } from "../sso/sso-settings";
 import type { AuthDeps } from "./auth-deps";
 import { completeSignIn, type SignInResult } from "./complete-sign-in";
 import { createMfaChallenge } from "./mfa-challenge";
@@ -25,7 +27,8 @@ export type { SignInResult } from "./complete-sign-in";
 export const INVALID_CREDENTIALS = "The email or password is not right.";
 export const TOO_MANY_ATTEMPTS = "Too many sign-in attempts. Wait a moment and try again.";
 
-export type PasswordSignIn = ({ kind: "session" } & SignInResult) | { kind: "mfa"; challenge: string };
+export type SecondFactorMethod = "totp" | "recovery_code" | "passkey";
+export type PasswordSignIn = ({ kind: "session" } & SignInResult) | { kind: "mfa"; challenge: string; methods: SecondFactorMethod[] };
 
 export async function signInWithPassword(deps: AuthDeps, input: LoginBody & RequestOrigin, now = Date.now()): Promise<PasswordSignIn> {
 	const { scope, gates } = deps;
@@ -39,6 +42,8 @@ export async function signInWithPassword(deps: AuthDeps, input: LoginBody & Requ
 		await recordSignIn(scope, { ...attempt, outcome: "rate_limited" }, now);
 		throw problems.rateLimited(retryAfterSeconds(limit), TOO_MANY_ATTEMPTS);
 	}
+	// Staff of the agency's SSO domains sign in through the IdP once SSO is on; the password is not checked.
+	await refuseIfSsoRequired(scope, email, account?.role ?? null);
 	const lock = await lockStatus(gates, scope.tenantId, email);
 	if (lock.locked) {
 		// The password is not even checked while locked; the answer is the rate limit's.
@@ -61,9 +66,10 @@ export async function signInWithPassword(deps: AuthDeps, input: LoginBody & Requ
 	}
 	if (account.mfaEnabled) {
 		// Failures stay counted until the second step succeeds: wrong codes add to them.
-		const challenge = await createMfaChallenge(scope, account.id, now);
+		const [challenge, passkeyCount] = await Promise.all([createMfaChallenge(scope, account.id, now), countPasskeys(scope, account.id)]);
 		await recordSignIn(scope, { ...attempt, outcome: "mfa_required" }, now);
-		return { kind: "mfa", challenge };
+		const methods: SecondFactorMethod[] = ["totp", "recovery_code"];
+		return { kind: "mfa", challenge, methods: passkeyCount > 0 ? [...methods, "passkey"] : methods };
 	}
 	return { kind: "session", ...(await completeSignIn(deps, account, "password", origin, now)) };
 }

@@ -1,0 +1,100 @@
+/**
+ * Passkeys as signals and actions: the account's list, adding (the browser's create ceremony),
+ * renaming and removing one, and signing in with one as first or second factor. The WebAuthn
+ * browser helpers load only when a ceremony starts, so they cost the first page nothing.
+ */
+import { signal } from "@preact/signals";
+import type { PublicKeyCredentialCreationOptionsJSON, PublicKeyCredentialRequestOptionsJSON } from "@simplewebauthn/browser";
+import type { PasskeyView } from "../../../schema/dto/passkeys";
+import { api } from "../api/client";
+import type { ProblemView, ResponseLike } from "../api/problem";
+import { type Result, send } from "../api/request";
+import { type SignInOutcome, startSession } from "./session";
+
+export const passkeys = signal<PasskeyView[] | null>(null);
+
+const CANCELLED: ProblemView = {
+	status: 0,
+	title: "Cancelled",
+	detail: "The passkey prompt was closed or timed out. Try again when you are ready.",
+	fields: {},
+	retryAfterSeconds: null,
+};
+
+/** Whether this browser can use passkeys at all. */
+export function passkeysSupported(): boolean {
+	return typeof window !== "undefined" && typeof window.PublicKeyCredential === "function";
+}
+
+async function optionsFrom<T>(call: () => Promise<ResponseLike>): Promise<Result<T>> {
+	const result = await send(call);
+	if (!result.ok) return result;
+	const body = (await result.value.json()) as { options: T };
+	return { ok: true, value: body.options };
+}
+
+async function authenticate(options: PublicKeyCredentialRequestOptionsJSON) {
+	const { startAuthentication } = await import("@simplewebauthn/browser");
+	try {
+		return await startAuthentication({ optionsJSON: options });
+	} catch {
+		return null;
+	}
+}
+
+export async function loadPasskeys(): Promise<void> {
+	const result = await send(() => api.api.v1.me.passkeys.$get());
+	if (result.ok) passkeys.value = ((await result.value.json()) as { passkeys: PasskeyView[] }).passkeys;
+}
+
+export async function addPasskey(name: string): Promise<Result<PasskeyView>> {
+	const options = await optionsFrom<PublicKeyCredentialCreationOptionsJSON>(() => api.api.v1.me.passkeys.options.$post());
+	if (!options.ok) return options;
+	const { startRegistration } = await import("@simplewebauthn/browser");
+	let credential: Awaited<ReturnType<typeof startRegistration>>;
+	try {
+		credential = await startRegistration({ optionsJSON: options.value });
+	} catch {
+		return { ok: false, problem: CANCELLED };
+	}
+	const result = await send(() => api.api.v1.me.passkeys.$post({ json: { name, credential } }));
+	if (!result.ok) return result;
+	const view = (await result.value.json()) as PasskeyView;
+	passkeys.value = [...(passkeys.value ?? []), view];
+	return { ok: true, value: view };
+}
+
+export async function renamePasskey(id: string, name: string): Promise<Result<null>> {
+	const result = await send(() => api.api.v1.me.passkeys[":id"].$patch({ param: { id }, json: { name } }));
+	if (!result.ok) return result;
+	const view = (await result.value.json()) as PasskeyView;
+	passkeys.value = (passkeys.value ?? []).map((p) => (p.id === id ? view : p));
+	return { ok: true, value: null };
+}
+
+export async function removePasskey(id: string): Promise<Result<null>> {
+	const result = await send(() => api.api.v1.me.passkeys[":id"].$delete({ param: { id } }));
+	if (!result.ok) return result;
+	passkeys.value = (passkeys.value ?? []).filter((p) => p.id !== id);
+	return { ok: true, value: null };
+}
+
+/** Username-less sign-in: the browser offers the passkeys it holds for this agency. */
+export async function signInWithPasskey(): Promise<Result<SignInOutcome>> {
+	const options = await optionsFrom<PublicKeyCredentialRequestOptionsJSON>(() => api.api.v1.auth.passkey.options.$post());
+	if (!options.ok) return options;
+	const credential = await authenticate(options.value);
+	if (!credential) return { ok: false, problem: CANCELLED };
+	return startSession(() => api.api.v1.auth.passkey.$post({ json: { credential } }));
+}
+
+/** The second sign-in step answered with one of the account's passkeys. */
+export async function secondFactorWithPasskey(challenge: string): Promise<Result<SignInOutcome>> {
+	const options = await optionsFrom<PublicKeyCredentialRequestOptionsJSON>(() =>
+		api.api.v1.auth.login.mfa.passkey.options.$post({ json: { challenge } }),
+	);
+	if (!options.ok) return options;
+	const credential = await authenticate(options.value);
+	if (!credential) return { ok: false, problem: CANCELLED };
+	return startSession(() => api.api.v1.auth.login.mfa.passkey.$post({ json: { challenge, credential } }));
+}

@@ -1,0 +1,66 @@
+/**
+ * Single sign-on as signals and actions: the agency's settings for its admins (save, test, switch
+ * on and off), whether the sign-in page offers SSO, and sentences for SSO refusals.
+ */
+import { signal } from "@preact/signals";
+import type { SsoSettings } from "../../../schema/dto/sso";
+import { api } from "../api/client";
+import { type Result, send } from "../api/request";
+
+export const ssoSettings = signal<SsoSettings | null>(null);
+export const ssoOffered = signal(false);
+
+const REFUSALS: Record<string, string> = {
+	"invalid-state": "That sign-in took too long or was started in another window. Try again.",
+	"provider-refused": "Your organisation's sign-in service did not confirm who you are.",
+	"domain-not-allowed": "That address is not in the domains set up for single sign-on here.",
+	"no-account": "No account here uses that address. Ask for an invitation.",
+	"not-signed-in": "Sign in first, then start the test again.",
+	"sso-off": "Single sign-on is switched off here.",
+};
+
+export function ssoRefusalMessage(reason: string | undefined): string | null {
+	if (!reason) return null;
+	return REFUSALS[reason] ?? "Single sign-on did not work. Try again.";
+}
+
+export function ssoStartUrl(next: string | undefined): string {
+	return `/api/v1/auth/sso/start${next ? `?next=${encodeURIComponent(next)}` : ""}`;
+}
+
+export async function loadSsoOffered(): Promise<void> {
+	const result = await send(() => api.api.v1.auth.sso.$get());
+	if (result.ok) ssoOffered.value = ((await result.value.json()) as { enabled: boolean }).enabled;
+}
+
+export async function loadSsoSettings(): Promise<void> {
+	const result = await send(() => api.api.v1.tenant.sso.$get());
+	if (result.ok) ssoSettings.value = (await result.value.json()) as SsoSettings;
+}
+
+export async function saveSsoSettings(input: {
+	issuer: string;
+	clientId: string;
+	clientSecret?: string;
+	domains: string[];
+}): Promise<Result<null>> {
+	const result = await send(() => api.api.v1.tenant.sso.$put({ json: input }));
+	if (!result.ok) return result;
+	ssoSettings.value = (await result.value.json()) as SsoSettings;
+	return { ok: true, value: null };
+}
+
+export async function setSsoEnabled(enabled: boolean): Promise<Result<null>> {
+	const result = await send(() => api.api.v1.tenant.sso.$patch({ json: { enabled } }));
+	if (!result.ok) return result;
+	ssoSettings.value = (await result.value.json()) as SsoSettings;
+	return { ok: true, value: null };
+}
+
+/** Goes to the IdP for a test sign-in; it sends the browser back to this page. */
+export async function startSsoTest(): Promise<Result<null>> {
+	const result = await send(() => api.api.v1.tenant.sso.test.$post());
+	if (!result.ok) return result;
+	window.location.assign(((await result.value.json()) as { url: string }).url);
+	return { ok: true, value: null };
+}

@@ -1,0 +1,155 @@
+/**
+ * Settings → Single sign-on: the agency's OpenID Connect IdP (issuer, client id, secret), the staff
+ * email domains it covers, a test sign-in, and the switch. The secret is write-only: the page only
+ * says whether one is stored.
+ */
+import { useSignal } from "@preact/signals";
+import { useEffect } from "preact/hooks";
+import { useLocation } from "preact-iso";
+import { Field } from "../../components/field";
+import { FormAlert } from "../../components/form-alert";
+import { Skeleton } from "../../components/skeleton";
+import { loadSsoSettings, saveSsoSettings, setSsoEnabled, ssoRefusalMessage, ssoSettings, startSsoTest } from "../../models/sso";
+import { SettingsPage } from "./settings-page";
+
+const LABELS: Record<string, string> = {
+	issuer: "Issuer URL",
+	clientId: "Client ID",
+	clientSecret: "Client secret",
+	domains: "Email domains",
+};
+const dateTime = new Intl.DateTimeFormat(undefined, { dateStyle: "medium", timeStyle: "short" });
+
+export default function SingleSignOn() {
+	const { query } = useLocation();
+	const form = useSignal({ issuer: "", clientId: "", clientSecret: "", domains: "" });
+	const failure = useSignal<string | null>(ssoRefusalMessage(query.sso_error));
+	const status = useSignal<string | null>(query.tested ? "The test sign-in worked. You can switch single sign-on on." : null);
+	const busy = useSignal(false);
+	useEffect(() => {
+		void loadSsoSettings().then(() => {
+			const s = ssoSettings.value;
+			if (s?.configured)
+				form.value = { issuer: s.issuer ?? "", clientId: s.clientId ?? "", clientSecret: "", domains: s.domains.join(", ") };
+		});
+	}, []);
+
+	const run = async (action: () => Promise<string | null>, done: string | null) => {
+		if (busy.value) return;
+		busy.value = true;
+		failure.value = null;
+		status.value = null;
+		const problem = await action();
+		busy.value = false;
+		if (problem) failure.value = problem;
+		else status.value = done;
+	};
+
+	const save = (event: Event) => {
+		event.preventDefault();
+		const { issuer, clientId, clientSecret, domains } = form.value;
+		return run(async () => {
+			const result = await saveSsoSettings({
+				issuer: issuer.trim(),
+				clientId: clientId.trim(),
+				...(clientSecret ? { clientSecret } : {}),
+				domains: domains.split(/[\s,]+/).filter(Boolean),
+			});
+			if (result.ok) {
+				form.value = { ...form.value, clientSecret: "" };
+				return null;
+			}
+			const [path, message] = Object.entries(result.problem.fields)[0] ?? [];
+			return path && message ? `${LABELS[path.split(".")[0] ?? ""] ?? path}: ${message}.` : result.problem.detail;
+		}, "Saved. Run a test sign-in before switching it on.");
+	};
+
+	const test = () =>
+		run(async () => {
+			const result = await startSsoTest();
+			return result.ok ? null : result.problem.detail;
+		}, null);
+	const toggle = (enabled: boolean) =>
+		run(
+			async () => {
+				const result = await setSsoEnabled(enabled);
+				return result.ok ? null : result.problem.detail;
+			},
+			enabled ? "Single sign-on is on." : "Single sign-on is off.",
+		);
+
+	const settings = ssoSettings.value;
+	const set = (key: keyof typeof form.value) => (value: string) => {
+		form.value = { ...form.value, [key]: value };
+	};
+	return (
+		<SettingsPage path="/settings/sso">
+			<FormAlert message={failure.value} />
+			<p role="status">{status.value}</p>
+			{settings === null ? (
+				<Skeleton />
+			) : !settings.planAllows ? (
+				<p class="notice">Single sign-on is part of the Agency plan.</p>
+			) : (
+				<>
+					<form class="card" onSubmit={save} noValidate aria-labelledby="idp-heading">
+						<h2 id="idp-heading">Identity provider (OpenID Connect)</h2>
+						<p>
+							Register this callback with your provider: <code>{`${window.location.origin}/api/v1/auth/sso/callback`}</code>
+						</p>
+						<Field
+							id="issuer"
+							label={LABELS.issuer ?? ""}
+							verbatim
+							value={form.value.issuer}
+							onInput={set("issuer")}
+							hint="For example https://login.example.com"
+						/>
+						<Field id="clientId" label={LABELS.clientId ?? ""} verbatim value={form.value.clientId} onInput={set("clientId")} />
+						<Field
+							id="clientSecret"
+							label={LABELS.clientSecret ?? ""}
+							type="password"
+							autoComplete="off"
+							value={form.value.clientSecret}
+							onInput={set("clientSecret")}
+							hint={settings.hasClientSecret ? "A secret is stored. Leave empty to keep it." : "Stored, never shown again."}
+						/>
+						<Field
+							id="ssoDomains"
+							label={LABELS.domains ?? ""}
+							verbatim
+							value={form.value.domains}
+							onInput={set("domains")}
+							hint="Staff with addresses at these domains must sign in through your provider once it is on. Separate with commas."
+						/>
+						<button type="submit" class="button primary" aria-disabled={busy.value}>
+							Save settings
+						</button>
+					</form>
+					{settings.configured && (
+						<section class="card" aria-labelledby="sso-switch-heading">
+							<h2 id="sso-switch-heading">Test and switch on</h2>
+							<p>
+								{settings.testedAt ? `Last successful test: ${dateTime.format(settings.testedAt)}.` : "Not tested yet."} Single sign-on is{" "}
+								<strong>{settings.enabled ? "on" : "off"}</strong>.
+							</p>
+							<button type="button" class="button secondary" aria-disabled={busy.value} onClick={test}>
+								Run a test sign-in
+							</button>{" "}
+							{settings.enabled ? (
+								<button type="button" class="button secondary" aria-disabled={busy.value} onClick={() => toggle(false)}>
+									Switch off
+								</button>
+							) : (
+								<button type="button" class="button primary" aria-disabled={busy.value || !settings.testedAt} onClick={() => toggle(true)}>
+									Switch on
+								</button>
+							)}
+						</section>
+					)}
+				</>
+			)}
+		</SettingsPage>
+	);
+}

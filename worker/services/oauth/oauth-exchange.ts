@@ -1,0 +1,55 @@
+/**
+ * The OAuth 2.0 authorization-code flow with PKCE (S256) through arctic's generic client: build
+ * the authorization URL (state, code challenge, and a nonce for OpenID Connect), then exchange the
+ * code with the verifier and read the identity.
+ */
+import { CodeChallengeMethod, generateCodeVerifier, generateState, OAuth2Client } from "arctic";
+import type { ProviderConfig } from "./oauth-providers";
+import { githubIdentity, IdentityRejected, oidcIdentity, type ProviderIdentity } from "./provider-identity";
+
+export type AuthorizationStart = { url: string; state: string; verifier: string; nonce: string };
+
+export function startAuthorization(
+	config: Pick<ProviderConfig, "clientId" | "clientSecret" | "authorizationEndpoint" | "scopes">,
+	redirectUri: string,
+	loginHint?: string,
+): AuthorizationStart {
+	const state = generateState();
+	const verifier = generateCodeVerifier();
+	const nonce = generateState();
+	const client = new OAuth2Client(config.clientId, config.clientSecret, redirectUri);
+	const url = client.createAuthorizationURLWithPKCE(config.authorizationEndpoint, state, CodeChallengeMethod.S256, verifier, config.scopes);
+	url.searchParams.set("nonce", nonce);
+	if (loginHint) url.searchParams.set("login_hint", loginHint);
+	return { url: url.toString(), state, verifier, nonce };
+}
+
+/** Exchanges the code (the provider checks the verifier) for tokens and returns who signed in. */
+export async function exchangeCode(
+	config: Pick<ProviderConfig, "clientId" | "clientSecret" | "tokenEndpoint">,
+	redirectUri: string,
+	code: string,
+	verifier: string,
+): Promise<{ accessToken: string; idToken: string | null }> {
+	const client = new OAuth2Client(config.clientId, config.clientSecret, redirectUri);
+	try {
+		const tokens = await client.validateAuthorizationCode(config.tokenEndpoint, code, verifier);
+		const data = tokens.data as { id_token?: unknown };
+		return { accessToken: tokens.accessToken(), idToken: typeof data.id_token === "string" ? data.id_token : null };
+	} catch (error) {
+		throw new IdentityRejected(`token exchange: ${error instanceof Error ? error.message : "failed"}`);
+	}
+}
+
+export async function identityFromCode(
+	config: ProviderConfig,
+	redirectUri: string,
+	code: string,
+	verifier: string,
+	nonce: string,
+): Promise<ProviderIdentity> {
+	const tokens = await exchangeCode(config, redirectUri, code, verifier);
+	if (config.kind === "github") return githubIdentity(config, tokens.accessToken);
+	if (!tokens.idToken) throw new IdentityRejected("no id_token in the token response");
+	return oidcIdentity(config, tokens.idToken, nonce);
+}
