@@ -42,6 +42,7 @@ export const AUDIT_ACTIONS = [
 	"billing.subscription_reactivated",
 	"billing.refund_issued",
 	"billing.credits_granted",
+	"billing.coupon_redeemed",
 	"export.created",
 	"client.created",
 	"client.archived",

@@ -38,6 +38,7 @@ import { invitationsRouter } from "./routes/invitations/invitations.index";
 import { manifestRouter } from "./routes/manifest";
 import { meRouter } from "./routes/me/me.index";
 import { membersRouter } from "./routes/members/members.index";
+import { operatorRouter } from "./routes/operator/operator.index";
 import { projectsRouter } from "./routes/projects/projects.index";
 import { pushRouter } from "./routes/push/push.index";
 import { rolesRouter } from "./routes/roles/roles.index";
@@ -95,6 +96,7 @@ export function createApp() {
 	mountApiDocs(app);
 	app.route("/", healthRouter);
 	app.route("/", stripeWebhookRouter);
+	app.route("/", operatorRouter);
 	app.route("/", createApiRoutes());
 	app.route("/", devRouter);
 	app.route("/", manifestRouter);
