@@ -43,6 +43,7 @@ export const AUDIT_ACTIONS = [
 	"billing.refund_issued",
 	"billing.credits_granted",
 	"billing.coupon_redeemed",
+	"billing.reconciled",
 	"export.created",
 	"client.created",
 	"client.archived",

@@ -29,7 +29,8 @@ export type Job =
 	| { type: "billing-email"; tenantId: string; template: "trial-will-end" | "payment-failed" | "payment-reminder"; idempotencyKey: string }
 	| { type: "dunning-reminders"; tenantId: null; idempotencyKey: string }
 	| { type: "grant-monthly-credits"; tenantId: null; period: string; idempotencyKey: string }
-	| { type: "report-usage-meter"; tenantId: null; hourStart: number; idempotencyKey: string };
+	| { type: "report-usage-meter"; tenantId: null; hourStart: number; idempotencyKey: string }
+	| { type: "reconcile-billing"; tenantId: null; idempotencyKey: string };
 
 /** What a feature asks to push; the job adds the agency's name and icon. */
 export type PushMessageContent = { title: string; body: string; url: string; tag: string };

@@ -16,6 +16,7 @@ import { type JobDeps, jobDeps } from "./job-deps";
 import { runMilestoneCompletedEmail } from "./milestone-completed-email";
 import { runPurgeExpiredAuth } from "./purge-expired-auth";
 import { runPushNotification } from "./push-notification";
+import { runReconcileBilling } from "./reconcile-billing";
 import { runReportUsageMeter } from "./report-usage-meter";
 import { runTaskReminders } from "./task-reminders";
 import { runWelcomeEmail } from "./welcome-email";
@@ -51,6 +52,8 @@ export async function runJob(deps: JobDeps, job: Job): Promise<void> {
 			return runGrantMonthlyCredits(deps, job);
 		case "report-usage-meter":
 			return runReportUsageMeter(deps, job);
+		case "reconcile-billing":
+			return runReconcileBilling(deps, job);
 		default:
 			return assertNever(job);
 	}
