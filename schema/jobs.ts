@@ -30,7 +30,8 @@ export type Job =
 	| { type: "dunning-reminders"; tenantId: null; idempotencyKey: string }
 	| { type: "grant-monthly-credits"; tenantId: null; period: string; idempotencyKey: string }
 	| { type: "report-usage-meter"; tenantId: null; hourStart: number; idempotencyKey: string }
-	| { type: "reconcile-billing"; tenantId: null; idempotencyKey: string };
+	| { type: "reconcile-billing"; tenantId: null; idempotencyKey: string }
+	| { type: "low-balance-alert"; tenantId: string; threshold: number; idempotencyKey: string };
 
 /** What a feature asks to push; the job adds the agency's name and icon. */
 export type PushMessageContent = { title: string; body: string; url: string; tag: string };

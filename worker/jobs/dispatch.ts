@@ -13,6 +13,7 @@ import { runAccountEmail } from "./account-email";
 import { runBillingEmail, runDunningReminders, runGrantMonthlyCredits } from "./billing";
 import { runInvitationEmail } from "./invitation-email";
 import { type JobDeps, jobDeps } from "./job-deps";
+import { runLowBalanceAlert } from "./low-balance-alert";
 import { runMilestoneCompletedEmail } from "./milestone-completed-email";
 import { runPurgeExpiredAuth } from "./purge-expired-auth";
 import { runPushNotification } from "./push-notification";
@@ -54,6 +55,8 @@ export async function runJob(deps: JobDeps, job: Job): Promise<void> {
 			return runReportUsageMeter(deps, job);
 		case "reconcile-billing":
 			return runReconcileBilling(deps, job);
+		case "low-balance-alert":
+			return runLowBalanceAlert(deps, job);
 		default:
 			return assertNever(job);
 	}
