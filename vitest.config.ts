@@ -41,6 +41,7 @@ export default defineConfig(async () => {
 	const stripe = {
 		STRIPE_SECRET_KEY: "sk_test_atrium",
 		STRIPE_WEBHOOK_SECRET: "whsec_test_atrium",
+		OPERATOR_TOKEN: "op_test_atrium_operator",
 		STRIPE_API_BASE: `http://127.0.0.1:${process.env.STRIPE_FAKE_PORT}`,
 	};
 	return {

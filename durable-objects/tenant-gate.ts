@@ -23,6 +23,7 @@ import type {
 import type { BucketRule, TakeResult } from "../schema/rate-limits";
 import { AccountLocks } from "./account-locks";
 import { CreditLedger, refusalAsValue } from "./credit-ledger";
+import { type LowBalanceState, LowBalanceWatch } from "./low-balance";
 import { TokenBuckets } from "./token-buckets";
 
 /** Bucket cleanup may run this long after a bucket could be forgotten, batching the work. */
@@ -32,6 +33,7 @@ export class TenantGate extends DurableObject<Env> {
 	private buckets!: TokenBuckets;
 	private ledger!: CreditLedger;
 	private locks!: AccountLocks;
+	private lowBalance!: LowBalanceWatch;
 	private alarmAt: number | null = null;
 
 	constructor(ctx: DurableObjectState, env: Env) {
@@ -40,6 +42,7 @@ export class TenantGate extends DurableObject<Env> {
 			this.buckets = new TokenBuckets(ctx.storage.sql);
 			this.ledger = new CreditLedger(ctx.storage);
 			this.locks = new AccountLocks(ctx.storage.sql);
+			this.lowBalance = new LowBalanceWatch(ctx.storage.sql);
 			this.alarmAt = await ctx.storage.getAlarm();
 		});
 	}
@@ -78,21 +81,31 @@ export class TenantGate extends DurableObject<Env> {
 	}
 
 	grantCredits(input: GrantInput, now = Date.now()): GrantResult {
-		return refusalAsValue(() => this.ledger.grant(input, now));
+		return this.watched(refusalAsValue(() => this.ledger.grant(input, now)));
 	}
 
 	reserveCredits(input: ReserveInput, now = Date.now()): ReserveResult {
-		const result = refusalAsValue(() => this.ledger.reserve(input, now));
+		const result = this.watched(refusalAsValue(() => this.ledger.reserve(input, now)));
 		if (result.ok) this.wakeBy(result.expiresAt);
 		return result;
 	}
 
 	settleCredits(input: SettleInput, now = Date.now()): SettleResult {
-		return refusalAsValue(() => this.ledger.settle(input, now));
+		return this.watched(refusalAsValue(() => this.ledger.settle(input, now)));
+	}
+
+	/** The low-balance threshold (credits available); 0 turns the alert off. */
+	setLowBalanceThreshold(tenantId: string, threshold: number): LowBalanceState {
+		this.ctx.storage.kv.put("tenant-id", tenantId);
+		return this.lowBalance.setThreshold(threshold, this.ledger.current().available);
+	}
+
+	lowBalanceState(): LowBalanceState {
+		return this.lowBalance.state();
 	}
 
 	releaseCredits(input: ReleaseInput, now = Date.now()): ReleaseResult {
-		return refusalAsValue(() => this.ledger.release(input, now));
+		return this.watched(refusalAsValue(() => this.ledger.release(input, now)));
 	}
 
 	creditHistory(limit: number, cursor: number | null): LedgerPage {
@@ -111,6 +124,26 @@ export class TenantGate extends DurableObject<Env> {
 		const nextReservation = this.ledger.releaseExpired(now);
 		if (nextBucket !== null) this.wakeBy(nextBucket + BUCKET_CLEANUP_SLACK_MS);
 		if (nextReservation !== null) this.wakeBy(nextReservation);
+	}
+
+	/** After a ledger change: a fall below the low-balance threshold enqueues one alert for that crossing. */
+	private watched<R extends { ok: boolean }>(result: R): R {
+		if (!result.ok) return result;
+		const crossing = this.lowBalance.observe(this.ledger.current().available);
+		// The tenant this gate serves, stored when its threshold was set (a DO does not know its own name).
+		const tenantId = this.ctx.storage.kv.get<string>("tenant-id") ?? null;
+		if (crossing !== null && tenantId) {
+			const { threshold } = this.lowBalance.state();
+			this.ctx.waitUntil(
+				this.env.JOBS.send({
+					type: "low-balance-alert",
+					tenantId,
+					threshold,
+					idempotencyKey: `low-balance:${tenantId}:${crossing}`,
+				}),
+			);
+		}
+		return result;
 	}
 
 	/** Makes sure the alarm fires no later than `at`. */

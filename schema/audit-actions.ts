@@ -45,6 +45,8 @@ export const AUDIT_ACTIONS = [
 	"billing.subscription_reactivated",
 	"billing.refund_issued",
 	"billing.credits_granted",
+	"billing.coupon_redeemed",
+	"billing.reconciled",
 	"export.created",
 	"client.created",
 	"client.archived",

@@ -6,6 +6,7 @@ export * from "./tables/audit-events";
 export * from "./tables/billing";
 export * from "./tables/clients";
 export * from "./tables/conversations";
+export * from "./tables/coupons";
 export * from "./tables/dead-jobs";
 export * from "./tables/deliverables";
 export * from "./tables/email-outbox";

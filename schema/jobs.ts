@@ -31,7 +31,9 @@ export type Job =
 	| { type: "grant-monthly-credits"; tenantId: null; period: string; idempotencyKey: string }
 	| { type: "report-usage-meter"; tenantId: null; hourStart: number; idempotencyKey: string }
 	/** Sent with a delay (the tenant's unread-email minutes); emails each recipient who has still not read the message. */
-	| { type: "message-unread-email"; tenantId: string; messageId: string; idempotencyKey: string };
+	| { type: "message-unread-email"; tenantId: string; messageId: string; idempotencyKey: string }
+	| { type: "reconcile-billing"; tenantId: null; idempotencyKey: string }
+	| { type: "low-balance-alert"; tenantId: string; threshold: number; idempotencyKey: string };
 
 /** What a feature asks to push; the job adds the agency's name and icon. */
 export type PushMessageContent = { title: string; body: string; url: string; tag: string };

@@ -1,6 +1,6 @@
 /** `npm start`: the whole app at http://localhost:8787 (PORT overrides), with the demo sign-ins printed. */
 import { DEMO_ACCOUNTS, DEMO_AGENCY, DEMO_PASSWORD } from "./lib/demo-seed";
-import { startLocalApp } from "./lib/local-app";
+import { LOCAL_OPERATOR_TOKEN, startLocalApp } from "./lib/local-app";
 
 const port = Number(process.env.PORT ?? 8787);
 
@@ -19,6 +19,7 @@ ${DEMO_ACCOUNTS.map((a) => `    ${a.role.padEnd(7)} ${a.email.padEnd(24)} passwo
   Dev mailbox:            ${app.url}/dev/mailbox
   API reference:          ${app.url}/api/docs
   Stripe:                 ${app.stripeFake ? `local fake at ${app.stripeFake.url} (test card 4242 4242 4242 4242)` : "STRIPE_SECRET_KEY from the environment"}
+  Operator API:           ${app.stripeFake ? `${app.url}/api/operator/* with Authorization: Bearer ${process.env.OPERATOR_TOKEN ?? LOCAL_OPERATOR_TOKEN}` : "OPERATOR_TOKEN from the environment"}
 
   Press Ctrl+C to stop.
 `);

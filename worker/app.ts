@@ -44,6 +44,7 @@ import { messagingSettingsRouter } from "./routes/messaging/settings.index";
 import { threadsRouter } from "./routes/messaging/threads.index";
 import { notificationsRouter } from "./routes/notifications/notifications.index";
 import { oauthRouter } from "./routes/oauth/oauth.index";
+import { operatorRouter } from "./routes/operator/operator.index";
 import { passkeysRouter } from "./routes/passkeys/passkeys.index";
 import { projectsRouter } from "./routes/projects/projects.index";
 import { pushRouter } from "./routes/push/push.index";
@@ -113,6 +114,7 @@ export function createApp() {
 	mountApiDocs(app);
 	app.route("/", healthRouter);
 	app.route("/", stripeWebhookRouter);
+	app.route("/", operatorRouter);
 	app.route("/", createApiRoutes());
 	app.route("/", devRouter);
 	app.route("/", manifestRouter);

@@ -55,6 +55,8 @@ export type Secrets = {
 	STRIPE_WEBHOOK_SECRET?: string;
 	/** Where the Stripe API is, for the local fake (http://127.0.0.1:<port>); unset → api.stripe.com. */
 	STRIPE_API_BASE?: string;
+	/** The platform operator's bearer token (coupons, flash sales, refunds); unset → operator routes answer 503. */
+	OPERATOR_TOKEN?: string;
 };
 
 export type Bindings = Env & Secrets;

@@ -97,9 +97,18 @@ export const refunds = sqliteTable(
 		currency: text("currency").notNull(),
 		reason: text("reason"),
 		createdAt: integer("created_at").notNull(),
+		/** Who issued it (the operator label). */
+		issuedBy: text("issued_by"),
+		/** The operator's request key: a retried request finds its refund here instead of refunding again. */
+		idempotencyKey: text("idempotency_key"),
 	},
-	(t) => [index("refunds_tenant_time_idx").on(t.tenantId, t.createdAt)],
+	(t) => [
+		index("refunds_tenant_time_idx").on(t.tenantId, t.createdAt),
+		index("refunds_invoice_idx").on(t.invoiceId),
+		uniqueIndex("refunds_idempotency_unique").on(t.idempotencyKey),
+	],
 );
 
 export type SubscriptionRow = typeof subscriptions.$inferSelect;
 export type InvoiceRow = typeof invoices.$inferSelect;
+export type RefundRow = typeof refunds.$inferSelect;

@@ -27,12 +27,19 @@ export type LocalAppOptions = {
 export type LocalApp = { url: string; process: ChildProcess; stripeFake: StripeFake | null; stop(): void };
 
 const LOCAL_WEBHOOK_SECRET = "whsec_local_atrium_fake";
+/** With the local Stripe fake, the operator API (coupons, refunds) takes this token unless OPERATOR_TOKEN is set. */
+export const LOCAL_OPERATOR_TOKEN = "op_local_atrium_operator";
 
 /** Without a real STRIPE_SECRET_KEY, billing runs against the local Stripe fake, which posts its webhooks to this app. */
 async function localStripe(appUrl: string): Promise<{ fake: StripeFake | null; vars: string[] }> {
 	if (process.env.STRIPE_SECRET_KEY) return { fake: null, vars: [] };
 	const fake = await startStripeFake({ webhookSecret: LOCAL_WEBHOOK_SECRET, webhookUrl: `${appUrl}/api/webhooks/stripe` });
-	const vars = ["STRIPE_SECRET_KEY:sk_test_local_fake", `STRIPE_WEBHOOK_SECRET:${LOCAL_WEBHOOK_SECRET}`, `STRIPE_API_BASE:${fake.url}`];
+	const vars = [
+		"STRIPE_SECRET_KEY:sk_test_local_fake",
+		`STRIPE_WEBHOOK_SECRET:${LOCAL_WEBHOOK_SECRET}`,
+		`STRIPE_API_BASE:${fake.url}`,
+		`OPERATOR_TOKEN:${process.env.OPERATOR_TOKEN ?? LOCAL_OPERATOR_TOKEN}`,
+	];
 	return { fake, vars: vars.flatMap((v) => ["--var", v]) };
 }
 

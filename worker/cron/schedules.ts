@@ -8,6 +8,8 @@ export const EVERY_15_MINUTES = "*/15 * * * *";
 export const HOURLY = "0 * * * *";
 /** Daily billing pass: dunning reminders and the monthly plan credit grant (keyed by period). */
 export const DAILY_BILLING = "0 6 * * *";
+/** Nightly: compare every mirrored subscription with Stripe and repair drift. */
+export const NIGHTLY_RECONCILE = "30 3 * * *";
 
 /** The jobs a schedule starts at `scheduledTime`; the time slot is the idempotency key. */
 export function jobsFor(cron: string, scheduledTime: number): Job[] {
@@ -29,6 +31,8 @@ export function jobsFor(cron: string, scheduledTime: number): Job[] {
 				{ type: "grant-monthly-credits", tenantId: null, period, idempotencyKey: `grant-monthly-credits:${period}` },
 			];
 		}
+		case NIGHTLY_RECONCILE:
+			return [{ type: "reconcile-billing", tenantId: null, idempotencyKey: `reconcile-billing:${slot.slice(0, 10)}` }];
 		default:
 			return [];
 	}

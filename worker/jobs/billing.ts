@@ -15,6 +15,8 @@ import { sendOnce } from "../services/email-outbox";
 import type { JobDeps } from "./job-deps";
 
 const DAY_MS = 86_400_000;
+/** Owners and admins are alerted when available credits fall below this share of the monthly allowance. */
+export const LOW_BALANCE_SHARE = 0.1;
 /** Days after the first failure on which a reminder goes out (the failure itself emails at once). */
 export const DUNNING_REMINDER_DAYS = [3, 6] as const;
 
@@ -87,6 +89,7 @@ export async function runGrantMonthlyCredits(deps: JobDeps, job: JobOf<"grant-mo
 			deps.log.warn("monthly credits refused", { tenantId, reason: result.reason });
 			continue;
 		}
+		await deps.env.TENANT_GATE.getByName(tenantId).setLowBalanceThreshold(tenantId, Math.floor(amount * LOW_BALANCE_SHARE));
 		if (result.balance === before.balance) continue;
 		await recordAudit(tenantScope(deps.db, tenantId), {
 			action: "billing.credits_granted",

@@ -13,10 +13,12 @@ import { runAccountEmail } from "./account-email";
 import { runBillingEmail, runDunningReminders, runGrantMonthlyCredits } from "./billing";
 import { runInvitationEmail } from "./invitation-email";
 import { type JobDeps, jobDeps } from "./job-deps";
+import { runLowBalanceAlert } from "./low-balance-alert";
 import { runMessageUnreadEmail } from "./message-unread-email";
 import { runMilestoneCompletedEmail } from "./milestone-completed-email";
 import { runPurgeExpiredAuth } from "./purge-expired-auth";
 import { runPushNotification } from "./push-notification";
+import { runReconcileBilling } from "./reconcile-billing";
 import { runReportUsageMeter } from "./report-usage-meter";
 import { runTaskReminders } from "./task-reminders";
 import { runWelcomeEmail } from "./welcome-email";
@@ -54,6 +56,10 @@ export async function runJob(deps: JobDeps, job: Job): Promise<void> {
 			return runReportUsageMeter(deps, job);
 		case "message-unread-email":
 			return runMessageUnreadEmail(deps, job);
+		case "reconcile-billing":
+			return runReconcileBilling(deps, job);
+		case "low-balance-alert":
+			return runLowBalanceAlert(deps, job);
 		default:
 			return assertNever(job);
 	}

@@ -28,6 +28,8 @@ export const entitlements = signal<EntitlementsResponse | null>(null);
 export const billingProblem = signal<ProblemView | null>(null);
 export const preview = signal<Preview | null>(null);
 export const interval = signal<BillingInterval>("month");
+/** The coupon code typed on the Billing page; sent with a plan Checkout when not blank. */
+export const couponCode = signal("");
 export const busy = signal(false);
 
 /** A live subscription: plan changes go through preview + change, not a new checkout. */
@@ -76,7 +78,10 @@ async function redirectTo(call: () => Promise<JsonResponse>): Promise<void> {
 }
 
 export const startCheckout = (planId: PlanId) =>
-	redirectTo(() => api.api.v1.billing.checkout.$post({ json: { planId, interval: interval.value } }));
+	redirectTo(() => {
+		const coupon = couponCode.value.trim();
+		return api.api.v1.billing.checkout.$post({ json: { planId, interval: interval.value, ...(coupon ? { coupon } : {}) } });
+	});
 export const startTopUp = (pack: CreditPackId) => redirectTo(() => api.api.v1.billing["top-up"].$post({ json: { pack } }));
 export const openPortal = () => redirectTo(() => api.api.v1.billing.portal.$post());
 

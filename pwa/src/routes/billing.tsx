@@ -12,6 +12,7 @@ import {
 	busy,
 	cancelSubscription,
 	confirmChange,
+	couponCode,
 	entitlements,
 	hasLiveSubscription,
 	interval,
@@ -182,6 +183,33 @@ function ChangePreview() {
 	);
 }
 
+/** An optional code for the next plan Checkout; a running flash sale applies without one. */
+function CouponField() {
+	const error = billingProblem.value?.fields.coupon;
+	return (
+		<div class="field">
+			<label for="coupon-code">Coupon code (optional)</label>
+			<input
+				id="coupon-code"
+				name="coupon"
+				autocomplete="off"
+				maxLength={32}
+				value={couponCode.value}
+				aria-invalid={error ? "true" : undefined}
+				aria-describedby={error ? "coupon-error" : undefined}
+				onInput={(e) => {
+					couponCode.value = e.currentTarget.value;
+				}}
+			/>
+			{error && (
+				<p id="coupon-error" class="field-error">
+					Coupon code {error}
+				</p>
+			)}
+		</div>
+	);
+}
+
 function Entitlements() {
 	const e = entitlements.value;
 	if (!e) return null;
@@ -233,6 +261,7 @@ export default function Billing() {
 						</label>
 					))}
 				</fieldset>
+				<CouponField />
 				<ul class="plan-cards">
 					{Object.values(PLANS).map((plan) => (
 						<PlanCard key={plan.id} plan={plan} />

@@ -3,6 +3,7 @@
  * Checkout sessions, subscriptions, invoice previews and lists, refunds, portal sessions, meter
  * events), answering in Stripe's JSON shapes and error format.
  */
+import { createCoupon, createPromotionCode, discountOn, resolveDiscount } from "./discounts";
 import { type FormObject, list, obj, str, strings } from "./form-body";
 import { changePrice, endSubscription, prorationFor } from "./lifecycle";
 import { type FakeStripeStore, fakeId, type StripeObject } from "./store";
@@ -49,6 +50,13 @@ function createCheckoutSession(store: FakeStripeStore, form: FormObject): ApiRes
 	if (customer && !store.customers.has(customer)) return missing("customer", customer);
 	const id = fakeId("cs_test");
 	const subscriptionData = obj(form.subscription_data);
+	const named = list(form.discounts).map((d) => strings(d));
+	if (named.length > 1) return invalid("discounts", "You may only specify one discount.");
+	const discount = named[0] ? resolveDiscount(store, named[0]) : null;
+	if (typeof discount === "string") return invalid("discounts", discount);
+	const subtotal = lineItems.reduce((sum, l) => sum + l.amount, 0);
+	const amountDiscount = discount ? discountOn(discount.coupon, subtotal) : 0;
+	if (discount) store.sessionDiscounts.set(id, discount);
 	const session: StripeObject = {
 		id,
 		object: "checkout.session",
@@ -65,10 +73,12 @@ function createCheckoutSession(store: FakeStripeStore, form: FormObject): ApiRes
 		subscription: null,
 		payment_intent: null,
 		currency,
-		amount_total: lineItems.reduce((sum, l) => sum + l.amount, 0),
+		amount_subtotal: subtotal,
+		amount_total: subtotal - amountDiscount,
+		total_details: { amount_discount: amountDiscount, amount_shipping: 0, amount_tax: 0 },
 		line_items: lineItems,
 		subscription_data: { trial_period_days: str(subscriptionData.trial_period_days), metadata: strings(subscriptionData.metadata) },
-		discounts: list(form.discounts).map((d) => strings(d)),
+		discounts: discount ? [{ coupon: discount.coupon.id, promotion_code: discount.promotionCode?.id ?? null }] : [],
 		created: store.now(),
 		expires_at: store.now() + 86_400,
 	};
@@ -243,12 +253,25 @@ export function handleApi(store: FakeStripeStore, method: string, path: string, 
 		const invoice = store.invoices.get(m[1] ?? "");
 		return invoice ? ok(invoice) : missing("invoice", m[1] ?? "");
 	}
+	if (method === "GET" && path === "/v1/refunds") {
+		const intent = str(form.payment_intent);
+		return ok(
+			listOf(
+				[...store.refunds.values()].filter((r) => !intent || r.payment_intent === intent),
+				"/v1/refunds",
+			),
+		);
+	}
 	if (method === "POST" && path === "/v1/refunds") {
 		const paymentIntent = str(form.payment_intent);
 		const invoice = [...store.invoices.values()].find((i) => i.payment_intent === paymentIntent);
 		if (!invoice) return missing("payment_intent", paymentIntent ?? "");
-		const amount = Number(str(form.amount) ?? invoice.amount_paid);
-		if (amount > Number(invoice.amount_paid)) return invalid("amount", "Refund amount is greater than the amount paid.");
+		const refunded = [...store.refunds.values()]
+			.filter((r) => r.payment_intent === paymentIntent)
+			.reduce((sum, r) => sum + Number(r.amount), 0);
+		const amount = Number(str(form.amount) ?? Number(invoice.amount_paid) - refunded);
+		if (amount <= 0 || amount + refunded > Number(invoice.amount_paid))
+			return invalid("amount", "Refund amount is greater than the unrefunded amount paid.");
 		const refund = {
 			id: fakeId("re"),
 			object: "refund",
@@ -262,6 +285,31 @@ export function handleApi(store: FakeStripeStore, method: string, path: string, 
 		};
 		store.refunds.set(refund.id, refund);
 		return ok(refund);
+	}
+	if (method === "POST" && path === "/v1/coupons") {
+		const coupon = createCoupon(store, form);
+		return typeof coupon === "string" ? invalid(coupon, `Invalid ${coupon}.`) : ok(coupon);
+	}
+	m = path.match(/^\/v1\/coupons\/([\w-]+)$/);
+	if (m) {
+		const coupon = store.coupons.get(m[1] ?? "");
+		if (!coupon) return missing("coupon", m[1] ?? "");
+		if (method === "GET") return ok(coupon);
+		if (method === "DELETE") {
+			coupon.valid = false;
+			return ok({ id: coupon.id, object: "coupon", deleted: true });
+		}
+	}
+	if (method === "POST" && path === "/v1/promotion_codes") {
+		const promo = createPromotionCode(store, form);
+		return typeof promo === "string" ? invalid(promo, `Invalid ${promo}.`) : ok(promo);
+	}
+	m = path.match(/^\/v1\/promotion_codes\/([\w-]+)$/);
+	if (m) {
+		const promo = store.promotionCodes.get(m[1] ?? "");
+		if (!promo) return missing("promotion_code", m[1] ?? "");
+		if (method === "POST" && str(form.active) !== undefined) promo.active = str(form.active) === "true";
+		return ok(promo);
 	}
 	if (method === "POST" && path === "/v1/billing_portal/sessions") {
 		const customer = str(form.customer) ?? "";

@@ -3,6 +3,7 @@
  * period renewing (paid or declined), a retry after the card is fixed, plan changes with
  * proration, and cancellation. Each step emits the events real Stripe would send.
  */
+import { discountObject, invoicesCovered, redeem } from "./discounts";
 import { DECLINING_CARD, type FakeStripeStore, fakeId, GOOD_CARD, type StripeObject } from "./store";
 
 const DAY = 86_400;
@@ -37,6 +38,8 @@ export function payCheckout(store: FakeStripeStore, session: StripeObject, cardN
 	const chargesNow = session.mode === "payment" || trialDays === 0;
 	if (chargesNow && card === DECLINING_CARD) return { ok: false, message: "Your card was declined." };
 	store.cards.set(customerId, card);
+	const discount = store.sessionDiscounts.get(session.id);
+	if (discount) redeem(discount);
 	session.status = "complete";
 	session.payment_status = "paid";
 	if (session.mode === "subscription") {
@@ -75,6 +78,7 @@ function createSubscription(store: FakeStripeStore, session: StripeObject, custo
 		metadata: (session.subscription_data as { metadata?: Record<string, string> } | undefined)?.metadata ?? {},
 		latest_invoice: null,
 		schedule: null,
+		discounts: [],
 		items: {
 			object: "list",
 			data: [
@@ -90,6 +94,11 @@ function createSubscription(store: FakeStripeStore, session: StripeObject, custo
 		},
 	};
 	store.subscriptions.set(subscription.id, subscription);
+	const discount = store.sessionDiscounts.get(session.id);
+	if (discount) {
+		store.subscriptionDiscounts.set(subscription.id, { ...discount, remaining: invoicesCovered(discount.coupon, interval) });
+		subscription.discounts = [discountObject(discount, subscription.id)];
+	}
 	const amount = trialEnd ? 0 : Number(price.unit_amount);
 	const invoice = store.createInvoice(
 		customerId,

@@ -18,7 +18,12 @@ function page(title: string, body: string): string {
 export function checkoutPage(session: StripeObject, error?: string): string {
 	const lines = session.line_items as { name: string; amount: number }[];
 	const trialDays = (session.subscription_data as { trial_period_days?: string } | undefined)?.trial_period_days;
-	const summary = lines.map((l) => `<li>${escapeHtml(l.name)}: ${money(l.amount, String(session.currency))}</li>`).join("");
+	const currency = String(session.currency);
+	const discount = Number((session.total_details as { amount_discount?: number } | undefined)?.amount_discount ?? 0);
+	const discountLines = discount
+		? `<li>Discount: −${money(discount, currency)}</li><li><strong>Total: ${money(Number(session.amount_total), currency)}</strong></li>`
+		: "";
+	const summary = lines.map((l) => `<li>${escapeHtml(l.name)}: ${money(l.amount, currency)}</li>`).join("") + discountLines;
 	return page(
 		"Checkout (Stripe test fake)",
 		`<h1>Pay Atrium</h1><p>Test mode: use 4242 4242 4242 4242 to pay, 4000 0000 0000 0341 for a card that is declined.</p>
@@ -43,6 +48,7 @@ export function invoicePage(invoice: StripeObject): string {
 	return page(
 		`Invoice ${String(invoice.number)}`,
 		`<h1>Invoice ${escapeHtml(String(invoice.number))}</h1><p>Status: ${escapeHtml(String(invoice.status))}</p>
+${invoice.discount_name ? `<p>Subtotal: ${money(Number(invoice.subtotal), String(invoice.currency))}</p><p>Discount (${escapeHtml(String(invoice.discount_name))}): −${money(Number(invoice.subtotal) - Number(invoice.amount_due), String(invoice.currency))}</p>` : ""}
 <p>Amount due: ${money(Number(invoice.amount_due), String(invoice.currency))}</p><p><a href="${escapeHtml(String(invoice.invoice_pdf))}">Download PDF</a></p>`,
 	);
 }

@@ -66,7 +66,11 @@ export async function startStripeFake(options: StripeFakeOptions): Promise<Strip
 				return json(res, 401, { error: { type: "invalid_request_error", message: "Invalid API Key provided." } });
 			}
 			const form = parseStripeForm(method === "GET" || method === "DELETE" ? url.search.slice(1) : body);
+			const idempotencyKey = method === "POST" ? req.headers["idempotency-key"] : undefined;
+			const replay = typeof idempotencyKey === "string" ? fake.idempotentAnswers.get(idempotencyKey) : undefined;
+			if (replay) return json(res, replay.status, replay.body);
 			const result = handleApi(fake, method, url.pathname, form);
+			if (typeof idempotencyKey === "string" && result.status < 500) fake.idempotentAnswers.set(idempotencyKey, result);
 			await flush();
 			return json(res, result.status, result.body);
 		}

@@ -6,6 +6,7 @@
 import { randomBytes } from "node:crypto";
 import { planLookupKey } from "../../../schema/credit-packs";
 import { BILLING_INTERVALS, PLANS } from "../../../schema/plans";
+import { type AppliedDiscount, discountOn, type SubscriptionDiscount } from "./discounts";
 
 export type StripeObject = Record<string, unknown> & { id: string };
 export type FakeEvent = { id: string; type: string; created: number; data: { object: StripeObject } };
@@ -29,6 +30,14 @@ export class FakeStripeStore {
 	readonly schedules = new Map<string, StripeObject>();
 	readonly portalSessions = new Map<string, StripeObject>();
 	readonly meterEvents = new Map<string, StripeObject>();
+	readonly coupons = new Map<string, StripeObject>();
+	readonly promotionCodes = new Map<string, StripeObject>();
+	/** Subscription id → the discount it carries and how many charged invoices it still covers. */
+	readonly subscriptionDiscounts = new Map<string, SubscriptionDiscount>();
+	/** Checkout session id → the discount it was created with. */
+	readonly sessionDiscounts = new Map<string, AppliedDiscount>();
+	/** Idempotency-Key → the answer given, so a retried POST returns the same object. */
+	readonly idempotentAnswers = new Map<string, { status: number; body: unknown }>();
 	readonly events: FakeEvent[] = [];
 	private offsetSeconds = 0;
 	private invoiceNumber = 0;
@@ -104,6 +113,9 @@ export class FakeStripeStore {
 	): StripeObject {
 		const id = fakeId("in");
 		this.invoiceNumber += 1;
+		const subtotal = amount;
+		const discount = this.discountFor(subscription, amount, billingReason);
+		amount -= discount?.amount ?? 0;
 		const invoice: StripeObject = {
 			id,
 			object: "invoice",
@@ -113,7 +125,12 @@ export class FakeStripeStore {
 			amount_due: amount,
 			amount_paid: 0,
 			amount_remaining: amount,
+			subtotal,
 			total: amount,
+			discounts: discount ? [discount.id] : [],
+			total_discount_amounts: discount ? [{ amount: discount.amount, discount: discount.id }] : [],
+			discount_name: discount?.name ?? null,
+			payments: { object: "list", data: [], has_more: false },
 			currency,
 			created: this.now(),
 			billing_reason: billingReason,
@@ -123,11 +140,26 @@ export class FakeStripeStore {
 			parent: subscription
 				? { type: "subscription_details", subscription_details: { subscription: subscription.id, metadata: subscription.metadata } }
 				: null,
-			lines: { object: "list", data: [{ id: fakeId("il"), description, amount, currency }] },
+			lines: { object: "list", data: [{ id: fakeId("il"), description, amount: subtotal, currency }] },
 		};
 		this.invoices.set(id, invoice);
 		if (subscription) subscription.latest_invoice = id;
 		return invoice;
+	}
+
+	/** The subscription's discount on a charged invoice (not on prorations), using up one covered invoice. */
+	private discountFor(subscription: StripeObject | null, amount: number, billingReason: string) {
+		const held = subscription ? this.subscriptionDiscounts.get(subscription.id) : undefined;
+		if (!subscription || !held || amount <= 0 || billingReason === "subscription_update") return null;
+		if (held.remaining !== null) {
+			held.remaining -= 1;
+			if (held.remaining <= 0) {
+				this.subscriptionDiscounts.delete(subscription.id);
+				subscription.discounts = [];
+			}
+		}
+		const name = String(held.coupon.name ?? held.coupon.id);
+		return { id: held.discountId, amount: discountOn(held.coupon, amount), name };
 	}
 
 	/** Tries to collect an open invoice; emits invoice.paid or invoice.payment_failed. */
@@ -138,6 +170,19 @@ export class FakeStripeStore {
 			invoice.amount_paid = invoice.amount_due;
 			invoice.amount_remaining = 0;
 			invoice.payment_intent = fakeId("pi");
+			invoice.payments = {
+				object: "list",
+				has_more: false,
+				data: [
+					{
+						id: fakeId("inpay"),
+						object: "invoice_payment",
+						amount_paid: invoice.amount_due,
+						status: "paid",
+						payment: { type: "payment_intent", payment_intent: invoice.payment_intent },
+					},
+				],
+			};
 			this.emit("invoice.paid", invoice);
 			return true;
 		}

@@ -9,6 +9,7 @@ import { Problem } from "../../lib/problem";
 import { stripeClient, verifyStripeEvent } from "../../lib/stripe";
 import { currentAuth } from "../../middleware/require-permission";
 import { recordAudit, userActor } from "../../services/audit-log";
+import { checkoutDiscount } from "../../services/billing/coupons";
 import { ensureCustomer } from "../../services/billing/customers";
 import * as actions from "../../services/billing/subscription-actions";
 import { processStripeEvent } from "../../services/billing/webhook-events";
@@ -39,11 +40,12 @@ async function summaryOf(c: Context<AppEnv>) {
 export const billingRouter = createRouter()
 	.openapi(routes.summary, async (c) => c.json(await summaryOf(c), 200))
 	.openapi(routes.checkout, async (c) => {
-		const input = c.req.valid("json");
+		const { coupon, ...input } = c.req.valid("json");
 		const { scope, stripe, auth, tenant, returnUrl } = context(c);
+		const discount = await checkoutDiscount(c.get("db"), coupon);
 		const customerId = await ensureCustomer(scope, stripe, auth.user, tenant.name);
-		const url = await actions.startCheckout(scope, stripe, { customerId, ...input, returnUrl });
-		await audit(c, "billing.checkout_started", { planId: input.planId, interval: input.interval });
+		const url = await actions.startCheckout(scope, stripe, { customerId, ...input, discount, returnUrl });
+		await audit(c, "billing.checkout_started", { planId: input.planId, interval: input.interval, ...(coupon ? { coupon } : {}) });
 		return c.json({ url }, 200);
 	})
 	.openapi(routes.topUp, async (c) => {

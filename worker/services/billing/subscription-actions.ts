@@ -12,6 +12,7 @@ import type { TenantScope } from "../../lib/db";
 import { Problem } from "../../lib/problem";
 import type { Stripe } from "../../lib/stripe";
 import { loadAccessState } from "../entitlements";
+import type { CheckoutDiscount } from "./coupons";
 import { findCustomerId } from "./customers";
 import { mirrorSubscription } from "./stripe-mirror";
 
@@ -63,7 +64,7 @@ const conflict = (detail: string) => new Problem(409, "subscription-state", "Not
 export async function startCheckout(
 	scope: TenantScope,
 	stripe: Stripe,
-	input: { customerId: string; planId: PlanId; interval: BillingInterval; coupon?: string; returnUrl: string },
+	input: { customerId: string; planId: PlanId; interval: BillingInterval; discount: CheckoutDiscount | null; returnUrl: string },
 ): Promise<string> {
 	const sub = await currentSubscription(scope);
 	if (sub && !["canceled", "incomplete_expired"].includes(sub.status))
@@ -78,7 +79,7 @@ export async function startCheckout(
 			...(sub ? {} : { trial_period_days: plan.trialDays }),
 			metadata: { tenantId: scope.tenantId, planId: plan.id },
 		},
-		...(input.coupon ? { discounts: [{ promotion_code: input.coupon }] } : {}),
+		...(input.discount ? { discounts: [input.discount] } : {}),
 		metadata: { tenantId: scope.tenantId, kind: "subscription" },
 		success_url: `${input.returnUrl}?checkout=success&session={CHECKOUT_SESSION_ID}`,
 		cancel_url: `${input.returnUrl}?checkout=canceled`,

@@ -11,6 +11,7 @@ import { tenantScope } from "../../lib/db";
 import { enqueue } from "../../lib/jobs";
 import type { Stripe } from "../../lib/stripe";
 import { recordAudit, SYSTEM_ACTOR } from "../audit-log";
+import { recordRedemption } from "./coupons";
 import { mirrorInvoice, mirrorSubscription, tenantOfCustomer } from "./stripe-mirror";
 
 export type WebhookDeps = { db: Database; stripe: Stripe; env: Pick<Bindings, "TENANT_GATE" | "JOBS"> };
@@ -48,8 +49,10 @@ async function applyEvent(deps: WebhookDeps, event: Stripe.Event): Promise<strin
 		case "checkout.session.completed":
 		case "checkout.session.async_payment_succeeded": {
 			const session = await deps.stripe.checkout.sessions.retrieve(event.data.object.id);
-			if (session.mode === "subscription") return syncSubscriptionById(deps, idOf(session.subscription));
-			return grantTopUp(deps, session);
+			if (session.mode !== "subscription") return grantTopUp(deps, session);
+			const tenantId = await syncSubscriptionById(deps, idOf(session.subscription));
+			if (tenantId) await countRedemption(deps, session, tenantId);
+			return tenantId;
 		}
 		case "customer.subscription.created":
 		case "customer.subscription.updated":
@@ -90,6 +93,20 @@ async function applyEvent(deps: WebhookDeps, event: Stripe.Event): Promise<strin
 		default:
 			return null;
 	}
+}
+
+/** A coupon or flash sale used by this Checkout counts once, however often the event arrives. */
+async function countRedemption(deps: WebhookDeps, session: Stripe.Checkout.Session, tenantId: string): Promise<void> {
+	const couponId = await recordRedemption(deps.db, session, tenantId);
+	if (!couponId) return;
+	await recordAudit(tenantScope(deps.db, tenantId), {
+		action: "billing.coupon_redeemed",
+		actor: SYSTEM_ACTOR,
+		target: { type: "coupon", id: couponId },
+		detail: { checkoutSession: session.id },
+		ip: null,
+		userAgent: null,
+	});
 }
 
 async function grantTopUp(deps: WebhookDeps, session: Stripe.Checkout.Session): Promise<string | null> {

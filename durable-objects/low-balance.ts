@@ -1,0 +1,42 @@
+/**
+ * The low-balance watch of one tenant's credit ledger: a threshold (set with the monthly grant, 10%
+ * of the plan's allowance) and whether the available credits are below it. `observe` reports a
+ * crossing only when the balance goes from at-or-above to below, so an alert goes out once per
+ * crossing, not on every reservation; rising back to the threshold re-arms it.
+ */
+const SCHEMA = [
+	"CREATE TABLE IF NOT EXISTS low_balance (id INTEGER PRIMARY KEY CHECK (id = 1), threshold INTEGER NOT NULL, alerted INTEGER NOT NULL, crossings INTEGER NOT NULL)",
+	"INSERT OR IGNORE INTO low_balance (id, threshold, alerted, crossings) VALUES (1, 0, 0, 0)",
+];
+
+export type LowBalanceState = { threshold: number; alerted: boolean; crossings: number };
+
+export class LowBalanceWatch {
+	constructor(private readonly sql: SqlStorage) {
+		for (const statement of SCHEMA) sql.exec(statement);
+	}
+
+	state(): LowBalanceState {
+		const row = this.sql
+			.exec<{ threshold: number; alerted: number; crossings: number }>("SELECT threshold, alerted, crossings FROM low_balance")
+			.one();
+		return { threshold: row.threshold, alerted: row.alerted === 1, crossings: row.crossings };
+	}
+
+	setThreshold(threshold: number, available: number): LowBalanceState {
+		this.sql.exec("UPDATE low_balance SET threshold = ?", Math.max(0, Math.floor(threshold)));
+		this.observe(available);
+		return this.state();
+	}
+
+	/** The crossing number when `available` has just fallen below the threshold; otherwise null. */
+	observe(available: number): number | null {
+		const { threshold, alerted, crossings } = this.state();
+		if (threshold > 0 && available < threshold && !alerted) {
+			this.sql.exec("UPDATE low_balance SET alerted = 1, crossings = crossings + 1");
+			return crossings + 1;
+		}
+		if (available >= threshold && alerted) this.sql.exec("UPDATE low_balance SET alerted = 0");
+		return null;
+	}
+}

@@ -1,0 +1,62 @@
+/** The nightly reconciliation: a mirror that drifted from Stripe is repaired and audited once; the cron starts it once a night. */
+import { env } from "cloudflare:workers";
+import { eq } from "drizzle-orm";
+import { beforeEach, describe, expect, it, vi } from "vitest";
+import { auditEvents, subscriptions, tenants } from "../../schema/index";
+import { jobsFor, NIGHTLY_RECONCILE } from "../../worker/cron/schedules";
+import { jobDeps } from "../../worker/jobs/job-deps";
+import { runReconcileBilling } from "../../worker/jobs/reconcile-billing";
+import { createDb } from "../../worker/lib/db";
+import { type Agency, call, signUpAgency } from "./helpers";
+import { payAndDeliver } from "./stripe";
+
+vi.setConfig({ testTimeout: 30_000 });
+
+let acme: Agency;
+let beta: Agency;
+beforeEach(async () => {
+	acme = await signUpAgency("acme");
+	beta = await signUpAgency("beta");
+});
+
+const db = () => createDb(env.DB);
+const job = { type: "reconcile-billing", tenantId: null, idempotencyKey: "reconcile-billing:test" } as const;
+
+async function reconciledAudit(tenantId: string) {
+	return (await db().select().from(auditEvents).where(eq(auditEvents.tenantId, tenantId))).filter((e) => e.action === "billing.reconciled");
+}
+
+describe("reconcile-billing job", () => {
+	it("repairs a mirror that drifted from Stripe, audits it in that agency only, and finds nothing the second time", async () => {
+		for (const agency of [acme, beta]) {
+			const res = await call(agency.host, "/api/v1/billing/checkout", {
+				cookie: agency.ownerCookie,
+				body: { planId: "pro", interval: "month" },
+			});
+			await payAndDeliver(((await res.json()) as { url: string }).url);
+		}
+		// A lost webhook: Atrium believes acme cancelled and went back to Starter.
+		await db().update(subscriptions).set({ status: "canceled", planId: "agency" }).where(eq(subscriptions.tenantId, acme.tenantId));
+		await db().update(tenants).set({ planId: "starter" }).where(eq(tenants.id, acme.tenantId));
+
+		await runReconcileBilling(jobDeps(env), job);
+		const summary = await (await call(acme.host, "/api/v1/billing", { cookie: acme.ownerCookie })).json();
+		expect(summary).toMatchObject({ planId: "pro", status: "trialing" });
+		const audit = await reconciledAudit(acme.tenantId);
+		expect(audit).toHaveLength(1);
+		expect(JSON.parse(audit[0]?.detail ?? "{}")).toMatchObject({
+			status: "canceled → trialing",
+			planId: "agency → pro",
+			tenantPlan: "starter → pro",
+		});
+		expect(await reconciledAudit(beta.tenantId)).toHaveLength(0);
+
+		await runReconcileBilling(jobDeps(env), job);
+		expect(await reconciledAudit(acme.tenantId)).toHaveLength(1);
+	});
+
+	it("is started by the nightly cron once per night", () => {
+		const night = Date.UTC(2026, 10, 23, 3, 30);
+		expect(jobsFor(NIGHTLY_RECONCILE, night)).toEqual([{ ...job, idempotencyKey: "reconcile-billing:2026-11-23" }]);
+	});
+});

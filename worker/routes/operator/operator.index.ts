@@ -1,0 +1,24 @@
+/** The platform operator's router: coupons and flash sales, and refunds (see docs/BILLING.md, "Platform operator"). */
+import { createRouter } from "../../lib/create-router";
+import { stripeClient } from "../../lib/stripe";
+import { OPERATOR_ACTOR } from "../../middleware/require-operator";
+import { createCoupon, deactivateCoupon, listCoupons } from "../../services/billing/coupons";
+import { refundInvoice } from "../../services/billing/refunds";
+import * as routes from "./operator.routes";
+
+export const operatorRouter = createRouter()
+	.openapi(routes.listCoupons, async (c) => c.json({ coupons: await listCoupons(c.get("db")) }, 200))
+	.openapi(routes.createCoupon, async (c) => c.json(await createCoupon(c.get("db"), stripeClient(c.env), c.req.valid("json")), 201))
+	.openapi(routes.deactivateCoupon, async (c) =>
+		c.json(await deactivateCoupon(c.get("db"), stripeClient(c.env), c.req.valid("param").id), 200),
+	)
+	.openapi(routes.refund, async (c) => {
+		const { refund, replayed } = await refundInvoice(c.get("db"), stripeClient(c.env), c.req.valid("json"), OPERATOR_ACTOR);
+		return c.json(refund, replayed ? 200 : 201);
+	});
+
+operatorRouter.openAPIRegistry.registerComponent("securitySchemes", "operatorToken", {
+	type: "http",
+	scheme: "bearer",
+	description: "The OPERATOR_TOKEN secret; operator routes answer on the platform host only.",
+});
