@@ -49,6 +49,8 @@ export const AUDIT_ACTIONS = [
 	"client.person_linked",
 	"client.person_unlinked",
 	"deliverable.reviewed",
+	"document.share_created",
+	"document.share_revoked",
 ] as const;
 
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];

@@ -39,6 +39,8 @@ export type Secrets = {
 	STRIPE_WEBHOOK_SECRET?: string;
 	/** Where the Stripe API is, for the local fake (http://127.0.0.1:<port>); unset → api.stripe.com. */
 	STRIPE_API_BASE?: string;
+	/** HMAC key of document share links (at least 16 characters); unset → creating and opening share links answers 503. */
+	SHARE_LINK_SECRET?: string;
 };
 
 export type Bindings = Env & Secrets;
