@@ -39,6 +39,8 @@ const Projects = lazy(() => import("./routes/projects"));
 const ProjectDetail = lazy(() => import("./routes/project-detail"));
 const Assistant = lazy(() => import("./routes/assistant"));
 const Billing = lazy(() => import("./routes/billing"));
+const Documents = lazy(() => import("./routes/documents"));
+const SharedFile = lazy(() => import("./routes/shared-file"));
 
 /** Every area not built yet (the start page aside); ComingSoon shows 404 for an area the user's role does not have. */
 const COMING_SOON_PATHS = [...new Set([...STAFF_AREAS, ...CLIENT_AREAS].filter((area) => !area.ready).map((area) => area.path))].filter(
@@ -68,6 +70,7 @@ function SignedOutPages() {
 			<Route path="/verify-email" component={VerifyEmail} />
 			<Route path="/reset-password" component={ResetPassword} />
 			<Route path="/unlock" component={Unlock} />
+			<Route path="/s/:token" component={SharedFile} />
 			<Route default component={RedirectToSignIn} />
 		</Router>
 	);
@@ -119,6 +122,8 @@ function SignedInPages() {
 				<Route path="/projects/:id" component={ProjectDetail} />
 				<Route path="/assistant" component={Assistant} />
 				<Route path="/billing" component={Billing} />
+				<Route path="/documents" component={Documents} />
+				<Route path="/s/:token" component={SharedFile} />
 				{COMING_SOON_PATHS.map((path) => (
 					<Route key={path} path={path} component={ComingSoon} />
 				))}

@@ -103,6 +103,7 @@ describe("accessibility", () => {
 			...(await check(page, url(`/clients/${DEMO_IDS.bakery}`), () => page.getByRole("heading", { name: "People" }).waitFor())),
 			...(await check(page, url("/projects"), () => page.getByRole("progressbar").first().waitFor())),
 			...(await check(page, url(`/projects/${DEMO_IDS.project}`), () => page.getByRole("button", { name: "Add deliverable" }).waitFor())),
+			...(await check(page, url("/documents"), () => page.getByRole("button", { name: "Create folder" }).waitFor())),
 		];
 		expect(violations).toEqual([]);
 	});
@@ -114,6 +115,7 @@ describe("accessibility", () => {
 			...(await check(page, url("/"), () => page.getByRole("heading", { name: "Waiting for your review" }).waitFor())),
 			...(await check(page, url("/projects"), () => page.getByRole("progressbar").first().waitFor())),
 			...(await check(page, url(`/projects/${DEMO_IDS.project}`), () => page.getByRole("heading", { name: "Deliverables" }).waitFor())),
+			...(await check(page, url("/documents"), () => page.getByRole("navigation", { name: "Folder path" }).waitFor())),
 		];
 		expect(violations).toEqual([]);
 	});

@@ -3,13 +3,14 @@
 import { useEffect, useState } from "preact/hooks";
 import { useRoute } from "preact-iso";
 import { CLIENT_STATUSES, type ClientStatus } from "../../../schema/portal";
+import { DocumentsBrowser } from "../components/documents/documents-browser";
 import { FormAlert } from "../components/form-alert";
 import { ProgressBar } from "../components/progress-bar";
 import { StatusBadge } from "../components/status-badge";
 import { useDocumentTitle } from "../components/use-document-title";
 import { CLIENT_STATUS_LABELS, PROJECT_STATUS_LABELS } from "../lib/portal-labels";
 import { addProject, client, clientProjects, detailProblem, loadClient, people, setStatus } from "../models/client-detail";
-import { isStaff } from "../models/session";
+import { can, isStaff } from "../models/session";
 import NotFound from "./not-found";
 
 function ClientDetailPage() {
@@ -117,6 +118,12 @@ function ClientDetailPage() {
 					</button>
 				</form>
 			</section>
+			{can("documents:read") && (
+				<section class="card" aria-labelledby="client-documents-heading">
+					<h2 id="client-documents-heading">Documents</h2>
+					<DocumentsBrowser clientId={c.id} headingLevel={3} />
+				</section>
+			)}
 		</>
 	);
 }
