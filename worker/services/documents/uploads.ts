@@ -169,9 +169,16 @@ export async function completeUpload(deps: UploadDeps, id: string, now = Date.no
 	}
 	await assertStorageFor(scope, upload.size);
 	if (!upload.multipartUploadId) throw problems.conflict("id", "is a one-request upload");
-	await deps.files
-		.resumeMultipartUpload(upload.objectKey, upload.multipartUploadId)
-		.complete(parts.map((p) => ({ partNumber: p.partNumber, etag: p.etag })));
+	try {
+		await deps.files
+			.resumeMultipartUpload(upload.objectKey, upload.multipartUploadId)
+			.complete(parts.map((p) => ({ partNumber: p.partNumber, etag: p.etag })));
+	} catch (error) {
+		// A concurrent retry may have completed it first: answer with its result.
+		const latest = await getVisibleUpload(scope, deps.access, id);
+		if (latest.status === "completed" && latest.documentId) return latest.documentId;
+		throw error;
+	}
 	const documentId = await addVersion(scope, versionOf(upload), [], now).then(async (docId) => {
 		await completedStatement(scope, id, docId, now);
 		return docId;
