@@ -62,6 +62,7 @@ export default defineConfig(async () => {
 									...fakes.bindings,
 									...assistantBindings,
 									...stripe,
+									SHARE_LINK_SECRET: "test-share-link-secret-0123456789",
 								},
 							},
 						}),

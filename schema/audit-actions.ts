@@ -55,6 +55,8 @@ export const AUDIT_ACTIONS = [
 	"client.person_unlinked",
 	"deliverable.reviewed",
 	"messaging.settings_updated",
+	"document.share_created",
+	"document.share_revoked",
 ] as const;
 
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];

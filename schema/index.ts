@@ -9,6 +9,7 @@ export * from "./tables/conversations";
 export * from "./tables/coupons";
 export * from "./tables/dead-jobs";
 export * from "./tables/deliverables";
+export * from "./tables/documents";
 export * from "./tables/email-outbox";
 export * from "./tables/invitations";
 export * from "./tables/messaging";

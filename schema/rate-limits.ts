@@ -21,4 +21,6 @@ export const RATE_RULES = {
 	signUpPerIp: { capacity: 5, refillPerSecond: 1 / 600 },
 	/** Requests made with one API key: 120 at once, then two a second. */
 	apiKeyRequests: { capacity: 120, refillPerSecond: 2 },
+	/** Password guesses on one document share link: 10 at once, then one every 30 s. */
+	sharePasswordGuesses: { capacity: 10, refillPerSecond: 1 / 30 },
 } as const satisfies Record<string, BucketRule>;

@@ -30,6 +30,7 @@ import { dashboardRouter } from "./routes/dashboard/dashboard.index";
 import { deliverablesRouter } from "./routes/deliverables/deliverables.index";
 import { devRouter } from "./routes/dev/mailbox";
 import { mountApiDocs } from "./routes/docs/docs.index";
+import { documentsRouter } from "./routes/documents/documents.index";
 import { domainsRouter } from "./routes/domains/domains.index";
 import { entitlementsRouter } from "./routes/entitlements/entitlements.index";
 import { healthRouter } from "./routes/health/health.index";
@@ -81,6 +82,7 @@ function createApiRoutes() {
 		.route("/", projectsRouter)
 		.route("/", tasksRouter)
 		.route("/", deliverablesRouter)
+		.route("/", documentsRouter)
 		.route("/", dashboardRouter)
 		.route("/", syncRouter)
 		.route("/", conversationsRouter)

@@ -57,6 +57,8 @@ export type Secrets = {
 	STRIPE_API_BASE?: string;
 	/** The platform operator's bearer token (coupons, flash sales, refunds); unset → operator routes answer 503. */
 	OPERATOR_TOKEN?: string;
+	/** HMAC key of document share links (at least 16 characters); unset → creating and opening share links answers 503. */
+	SHARE_LINK_SECRET?: string;
 };
 
 export type Bindings = Env & Secrets;

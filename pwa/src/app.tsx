@@ -43,6 +43,8 @@ const Billing = lazy(() => import("./routes/billing"));
 const Messages = lazy(() => import("./routes/messages"));
 const MessageThread = lazy(() => import("./routes/message-thread"));
 const SettingsMessaging = lazy(() => import("./routes/settings/messaging"));
+const Documents = lazy(() => import("./routes/documents"));
+const SharedFile = lazy(() => import("./routes/shared-file"));
 
 /** Every area not built yet (the start page aside); ComingSoon shows 404 for an area the user's role does not have. */
 const COMING_SOON_PATHS = [...new Set([...STAFF_AREAS, ...CLIENT_AREAS].filter((area) => !area.ready).map((area) => area.path))].filter(
@@ -72,6 +74,7 @@ function SignedOutPages() {
 			<Route path="/verify-email" component={VerifyEmail} />
 			<Route path="/reset-password" component={ResetPassword} />
 			<Route path="/unlock" component={Unlock} />
+			<Route path="/s/:token" component={SharedFile} />
 			<Route default component={RedirectToSignIn} />
 		</Router>
 	);
@@ -127,6 +130,8 @@ function SignedInPages() {
 				<Route path="/billing" component={Billing} />
 				<Route path="/messages" component={Messages} />
 				<Route path="/messages/:id" component={MessageThread} />
+				<Route path="/documents" component={Documents} />
+				<Route path="/s/:token" component={SharedFile} />
 				{COMING_SOON_PATHS.map((path) => (
 					<Route key={path} path={path} component={ComingSoon} />
 				))}

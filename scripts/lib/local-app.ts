@@ -96,6 +96,8 @@ export async function startLocalApp(options: LocalAppOptions): Promise<LocalApp>
 			`VAPID_PUBLIC_KEY:${vapid.publicKey}`,
 			"--var",
 			`VAPID_PRIVATE_KEY:${vapid.privateKey}`,
+			"--var",
+			"SHARE_LINK_SECRET:local-development-share-link-secret",
 			"--show-interactive-dev-session=false",
 			...persist,
 			...stripe.vars,

@@ -107,6 +107,7 @@ describe("accessibility", () => {
 			...(await check(page, url("/projects"), () => page.getByRole("progressbar").first().waitFor())),
 			...(await check(page, url(`/projects/${DEMO_IDS.project}`), () => page.getByRole("button", { name: "Add deliverable" }).waitFor())),
 			...(await check(page, url("/messages"), () => page.getByRole("button", { name: "Start conversation" }).waitFor())),
+			...(await check(page, url("/documents"), () => page.getByRole("button", { name: "Create folder" }).waitFor())),
 		];
 		expect(violations).toEqual([]);
 	});
@@ -119,6 +120,7 @@ describe("accessibility", () => {
 			...(await check(page, url("/projects"), () => page.getByRole("progressbar").first().waitFor())),
 			...(await check(page, url(`/projects/${DEMO_IDS.project}`), () => page.getByRole("heading", { name: "Deliverables" }).waitFor())),
 			...(await check(page, url("/messages"), () => page.getByRole("heading", { name: "Conversations" }).waitFor())),
+			...(await check(page, url("/documents"), () => page.getByRole("navigation", { name: "Folder path" }).waitFor())),
 		];
 		expect(violations).toEqual([]);
 	});

@@ -36,7 +36,13 @@ export const STAFF_AREAS: readonly Area[] = [
 		permission: "projects:read",
 		ready: true,
 	},
-	{ path: "/documents", label: "Documents", summary: "Files shared with clients, with versions, previews and share links." },
+	{
+		path: "/documents",
+		label: "Documents",
+		summary: "Files shared with clients, with versions, previews and share links.",
+		permission: "documents:read",
+		ready: true,
+	},
 	{
 		path: "/messages",
 		label: "Messages",
@@ -87,7 +93,13 @@ export const CLIENT_AREAS: readonly Area[] = [
 		permission: "projects:read",
 		ready: true,
 	},
-	{ path: "/documents", label: "Documents", summary: "Everything your agency shared with you, available offline." },
+	{
+		path: "/documents",
+		label: "Documents",
+		summary: "Everything your agency shared with you, with every version.",
+		permission: "documents:read",
+		ready: true,
+	},
 	{
 		path: "/messages",
 		label: "Messages",

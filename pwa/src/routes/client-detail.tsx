@@ -4,6 +4,7 @@ import { useEffect, useState } from "preact/hooks";
 import { useRoute } from "preact-iso";
 import { CLIENT_STATUSES, type ClientStatus } from "../../../schema/portal";
 import { AskAssistantLink } from "../components/ask-assistant-link";
+import { DocumentsBrowser } from "../components/documents/documents-browser";
 import { FormAlert } from "../components/form-alert";
 import { ProgressBar } from "../components/progress-bar";
 import { StatusBadge } from "../components/status-badge";
@@ -11,7 +12,7 @@ import { ThreadSection } from "../components/thread-section";
 import { useDocumentTitle } from "../components/use-document-title";
 import { CLIENT_STATUS_LABELS, PROJECT_STATUS_LABELS } from "../lib/portal-labels";
 import { addProject, client, clientProjects, detailProblem, loadClient, people, setStatus } from "../models/client-detail";
-import { isStaff } from "../models/session";
+import { can, isStaff } from "../models/session";
 import NotFound from "./not-found";
 
 function ClientDetailPage() {
@@ -123,6 +124,12 @@ function ClientDetailPage() {
 				</form>
 			</section>
 			<ThreadSection clientId={c.id} subject={`${c.name}: general`} />
+			{can("documents:read") && (
+				<section class="card" aria-labelledby="client-documents-heading">
+					<h2 id="client-documents-heading">Documents</h2>
+					<DocumentsBrowser clientId={c.id} headingLevel={3} />
+				</section>
+			)}
 		</>
 	);
 }

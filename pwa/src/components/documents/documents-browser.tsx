@@ -1,0 +1,146 @@
+/** A client's documents: folders, upload with progress (and resume of an unfinished upload), the open document's versions, preview and share links. */
+import { useEffect, useState } from "preact/hooks";
+import {
+	contentUrl,
+	createFolder,
+	enterFolder,
+	folderPath,
+	listing,
+	listingProblem,
+	openDetails,
+	openDocument,
+	pendingUploads,
+	uploadFile,
+	uploadProgress,
+} from "../../models/documents";
+import { can } from "../../models/session";
+import { FormAlert } from "../form-alert";
+import { DocumentDetails } from "./document-details";
+
+export function formatBytes(n: number): string {
+	if (n < 1024) return `${n} B`;
+	if (n < 1024 ** 2) return `${(n / 1024).toFixed(1)} KB`;
+	if (n < 1024 ** 3) return `${(n / 1024 ** 2).toFixed(1)} MB`;
+	return `${(n / 1024 ** 3).toFixed(2)} GB`;
+}
+
+export function DocumentsBrowser({ clientId, headingLevel = 2 }: { clientId: string; headingLevel?: 2 | 3 }) {
+	const [folderName, setFolderName] = useState("");
+	const [alert, setAlert] = useState<string | null>(null);
+	const writable = can("documents:write");
+	useEffect(() => {
+		folderPath.value = [];
+		openDocument.value = null;
+		void enterFolder(clientId, null);
+	}, [clientId]);
+	const Heading = headingLevel === 2 ? "h2" : "h3";
+	const upload = async (files: FileList | null) => {
+		const file = files?.[0];
+		if (!file) return;
+		const result = await uploadFile(clientId, file);
+		setAlert(result.ok ? null : result.problem.detail);
+	};
+	const addFolder = async (event: Event) => {
+		event.preventDefault();
+		if (!folderName.trim()) {
+			setAlert("Give the folder a name.");
+			return;
+		}
+		const result = await createFolder(clientId, folderName.trim());
+		setAlert(result.ok ? null : result.problem.detail);
+		if (result.ok) setFolderName("");
+	};
+	const unfinished = pendingUploads(clientId);
+	const data = listing.value;
+	return (
+		<div class="documents">
+			<FormAlert message={alert ?? (listingProblem.value ? listingProblem.value.detail : null)} />
+			<nav aria-label="Folder path">
+				<ol class="breadcrumbs">
+					<li>
+						<button type="button" class="link-button" onClick={() => enterFolder(clientId, null)}>
+							All documents
+						</button>
+					</li>
+					{folderPath.value.map((f) => (
+						<li key={f.id}>
+							<button type="button" class="link-button" onClick={() => enterFolder(clientId, f)}>
+								{f.name}
+							</button>
+						</li>
+					))}
+				</ol>
+			</nav>
+			{writable && (
+				<div class="card">
+					<Heading>Upload</Heading>
+					<div class="field">
+						<label for={`upload-${clientId}`}>Choose a file to upload (the same name here adds a new version)</label>
+						<input id={`upload-${clientId}`} type="file" onChange={(e) => upload(e.currentTarget.files)} />
+					</div>
+					{unfinished.length > 0 && (
+						<p class="notice">
+							Unfinished upload: {unfinished.map((u) => `${u.name} (${formatBytes(u.size)})`).join(", ")}. Choose the same file again to
+							continue where it stopped.
+						</p>
+					)}
+					{uploadProgress.value && (
+						<div class="progress">
+							<div
+								class="progress-track"
+								role="progressbar"
+								aria-label={`Uploading ${uploadProgress.value.name}`}
+								aria-valuemin={0}
+								aria-valuemax={100}
+								aria-valuenow={uploadProgress.value.percent}
+							>
+								<div class="progress-fill" style={{ width: `${uploadProgress.value.percent}%` }} />
+							</div>
+							<p class="progress-text">
+								{uploadProgress.value.name}: <strong>{uploadProgress.value.percent}%</strong>
+							</p>
+						</div>
+					)}
+					<form class="inline-form" onSubmit={addFolder} noValidate>
+						<div class="field">
+							<label for={`folder-${clientId}`}>New folder name</label>
+							<input id={`folder-${clientId}`} value={folderName} maxLength={200} onInput={(e) => setFolderName(e.currentTarget.value)} />
+						</div>
+						<button type="submit" class="button">
+							Create folder
+						</button>
+					</form>
+				</div>
+			)}
+			{!data ? (
+				<div class="skeleton skeleton-card" />
+			) : data.folders.length === 0 && data.documents.length === 0 ? (
+				<p>Nothing here yet.</p>
+			) : (
+				<ul class="record-list" aria-label="Folders and documents">
+					{data.folders.map((f) => (
+						<li key={f.id} class="record">
+							<button type="button" class="link-button record-title" onClick={() => enterFolder(clientId, { id: f.id, name: f.name })}>
+								📁 {f.name}
+							</button>
+						</li>
+					))}
+					{data.documents.map((d) => (
+						<li key={d.id} class="record record-stacked">
+							<button type="button" class="link-button record-title" onClick={() => openDetails(d.id)}>
+								{d.name}
+							</button>
+							<span class="record-meta">
+								{formatBytes(d.size)} · version {d.versionCount}
+							</span>
+							<a href={contentUrl(d.id)} download={d.name}>
+								Download {d.name}
+							</a>
+						</li>
+					))}
+				</ul>
+			)}
+			{openDocument.value && <DocumentDetails clientId={clientId} document={openDocument.value} />}
+		</div>
+	);
+}

@@ -1,0 +1,258 @@
+/**
+ * A client's documents in the PWA: the current folder's listing, the open document's versions and
+ * share links, and uploads with progress. Files up to MULTIPART_FROM go in one request (XMLHttpRequest
+ * upload progress); larger ones go through multipart uploads, part by part. An unfinished multipart
+ * upload is remembered in localStorage (its id, the client, and the file's name, size and time): after
+ * a reload the user picks the same file again and only the parts the server lacks are sent.
+ */
+import { signal } from "@preact/signals";
+import type { z } from "zod";
+import {
+	DOCUMENT_CONTENT_TYPES,
+	type DocumentDto,
+	type DocumentListing,
+	type DocumentWithVersions,
+	type ShareDto,
+	type UploadDto,
+} from "../../../schema/dto/documents";
+import { api } from "../api/client";
+import { fetchJson } from "../api/fetch-json";
+import { OFFLINE_PROBLEM, type ProblemView, readProblem } from "../api/problem";
+import type { Result } from "../api/request";
+
+export type DocumentT = z.infer<typeof DocumentDto>;
+export type DocumentDetailT = z.infer<typeof DocumentWithVersions>;
+export type ListingT = z.infer<typeof DocumentListing>;
+export type ShareT = z.infer<typeof ShareDto>;
+type UploadT = z.infer<typeof UploadDto>;
+
+/** Bigger files go through multipart uploads. */
+export const MULTIPART_FROM = 8 * 1024 * 1024;
+
+export const listing = signal<ListingT | null>(null);
+export const listingProblem = signal<ProblemView | null>(null);
+/** The folder path from the top: [{id, name}…]. */
+export const folderPath = signal<{ id: string; name: string }[]>([]);
+export const openDocument = signal<DocumentDetailT | null>(null);
+export const shares = signal<ShareT[]>([]);
+/** The upload in progress: its file name and 0–100. */
+export const uploadProgress = signal<{ name: string; percent: number } | null>(null);
+
+export function currentFolderId(): string | undefined {
+	return folderPath.value.at(-1)?.id;
+}
+
+export async function loadListing(clientId: string): Promise<void> {
+	const folderId = currentFolderId();
+	const result = await fetchJson(() =>
+		api.api.v1.clients[":clientId"].documents.$get({ param: { clientId }, query: folderId ? { folderId } : {} }),
+	);
+	if (!result.ok) {
+		listingProblem.value = result.problem;
+		return;
+	}
+	listingProblem.value = null;
+	listing.value = result.value;
+}
+
+export function enterFolder(clientId: string, folder: { id: string; name: string } | null): Promise<void> {
+	if (!folder) folderPath.value = [];
+	else {
+		const at = folderPath.value.findIndex((f) => f.id === folder.id);
+		folderPath.value = at >= 0 ? folderPath.value.slice(0, at + 1) : [...folderPath.value, folder];
+	}
+	openDocument.value = null;
+	return loadListing(clientId);
+}
+
+export async function createFolder(clientId: string, name: string): Promise<Result<unknown>> {
+	const parentId = currentFolderId();
+	const result = await fetchJson(() =>
+		api.api.v1.clients[":clientId"]["document-folders"].$post({ param: { clientId }, json: parentId ? { name, parentId } : { name } }),
+	);
+	if (result.ok) await loadListing(clientId);
+	return result;
+}
+
+export async function openDetails(id: string): Promise<void> {
+	const [doc, links] = await Promise.all([
+		fetchJson(() => api.api.v1.documents[":id"].$get({ param: { id } })),
+		fetchJson(() => api.api.v1.documents[":id"].shares.$get({ param: { id } })),
+	]);
+	openDocument.value = doc.ok ? doc.value : null;
+	shares.value = links.ok ? links.value.shares : [];
+}
+
+export async function restore(clientId: string, documentId: string, versionId: string): Promise<Result<DocumentDetailT>> {
+	const result = await fetchJson(() =>
+		api.api.v1.documents[":id"].versions[":versionId"].restore.$post({ param: { id: documentId, versionId } }),
+	);
+	if (result.ok) {
+		openDocument.value = result.value;
+		await loadListing(clientId);
+	}
+	return result;
+}
+
+export async function createShare(documentId: string, expiresInHours: number, password: string) {
+	const result = await fetchJson(() =>
+		api.api.v1.documents[":id"].shares.$post({
+			param: { id: documentId },
+			json: password ? { expiresInHours, password } : { expiresInHours },
+		}),
+	);
+	if (result.ok) await openDetails(documentId);
+	return result;
+}
+
+export async function revokeShare(documentId: string, shareId: string) {
+	const result = await fetchJson(() => api.api.v1["document-shares"][":id"].$delete({ param: { id: shareId } }));
+	if (result.ok) await openDetails(documentId);
+	return result;
+}
+
+export function contentUrl(documentId: string, options: { versionId?: string; inline?: boolean } = {}): string {
+	const query = new URLSearchParams();
+	if (options.versionId) query.set("versionId", options.versionId);
+	if (options.inline) query.set("disposition", "inline");
+	const qs = query.toString();
+	return `/api/v1/documents/${documentId}/content${qs ? `?${qs}` : ""}`;
+}
+
+/** The type sent for a file: its own when uploads allow it, else generic bytes. */
+function contentTypeOf(file: File): (typeof DOCUMENT_CONTENT_TYPES)[number] {
+	const known = DOCUMENT_CONTENT_TYPES.find((type) => type === file.type);
+	return known ?? "application/octet-stream";
+}
+
+/** Sends `body` with XMLHttpRequest, reporting upload progress in bytes. */
+function sendWithProgress(
+	method: string,
+	url: string,
+	body: Blob,
+	contentType: string,
+	onProgress: (loaded: number) => void,
+): Promise<Result<unknown>> {
+	return new Promise((resolve) => {
+		const xhr = new XMLHttpRequest();
+		xhr.open(method, url);
+		xhr.setRequestHeader("Content-Type", contentType);
+		xhr.upload.onprogress = (event) => onProgress(event.loaded);
+		xhr.onerror = () => resolve({ ok: false, problem: OFFLINE_PROBLEM });
+		xhr.onload = async () => {
+			const response = new Response(xhr.responseText, {
+				status: xhr.status,
+				headers: { "Content-Type": xhr.getResponseHeader("Content-Type") ?? "" },
+			});
+			resolve(
+				response.ok ? { ok: true, value: JSON.parse(xhr.responseText || "null") } : { ok: false, problem: await readProblem(response) },
+			);
+		};
+		xhr.send(body);
+	});
+}
+
+type PendingUpload = { uploadId: string; clientId: string; name: string; size: number; lastModified: number; folderId: string | null };
+const PENDING_KEY = "atrium.pending-uploads";
+
+export function pendingUploads(clientId: string): PendingUpload[] {
+	try {
+		const all = JSON.parse(localStorage.getItem(PENDING_KEY) ?? "[]") as PendingUpload[];
+		return all.filter((p) => p.clientId === clientId);
+	} catch {
+		return [];
+	}
+}
+
+function rememberPending(entry: PendingUpload | null, removeId?: string): void {
+	let all: PendingUpload[] = [];
+	try {
+		all = JSON.parse(localStorage.getItem(PENDING_KEY) ?? "[]") as PendingUpload[];
+	} catch {
+		all = [];
+	}
+	all = all.filter((p) => p.uploadId !== (entry?.uploadId ?? removeId));
+	if (entry) all.push(entry);
+	localStorage.setItem(PENDING_KEY, JSON.stringify(all));
+}
+
+/** The remembered unfinished upload of this very file (same name, size and time), if any. */
+export function pendingFor(clientId: string, file: File): PendingUpload | undefined {
+	return pendingUploads(clientId).find((p) => p.name === file.name && p.size === file.size && p.lastModified === file.lastModified);
+}
+
+async function multipartUpload(
+	clientId: string,
+	file: File,
+	folderId: string | undefined,
+	report: (loaded: number) => void,
+): Promise<Result<unknown>> {
+	const pending = pendingFor(clientId, file);
+	let upload: UploadT;
+	if (pending) {
+		const status = await fetchJson(() => api.api.v1["document-uploads"][":id"].$get({ param: { id: pending.uploadId } }));
+		if (!status.ok) {
+			rememberPending(null, pending.uploadId);
+			return status;
+		}
+		upload = status.value;
+	} else {
+		const created = await fetchJson(() =>
+			api.api.v1.clients[":clientId"]["document-uploads"].$post({
+				param: { clientId },
+				json: { name: file.name, size: file.size, contentType: contentTypeOf(file), ...(folderId ? { folderId } : {}) },
+			}),
+		);
+		if (!created.ok) return created;
+		upload = created.value;
+		rememberPending({
+			uploadId: upload.id,
+			clientId,
+			name: file.name,
+			size: file.size,
+			lastModified: file.lastModified,
+			folderId: folderId ?? null,
+		});
+	}
+	const have = new Set(upload.uploadedParts.map((p) => p.partNumber));
+	let done = upload.uploadedParts.reduce((sum, p) => sum + p.size, 0);
+	report(done);
+	for (let n = 1; n <= upload.partCount; n++) {
+		if (have.has(n)) continue;
+		const part = file.slice((n - 1) * upload.partSize, Math.min(file.size, n * upload.partSize));
+		const sent = await sendWithProgress(
+			"PUT",
+			`/api/v1/document-uploads/${upload.id}/parts/${n}`,
+			part,
+			"application/octet-stream",
+			(loaded) => report(done + loaded),
+		);
+		if (!sent.ok) return sent;
+		done += part.size;
+	}
+	const completed = await fetchJson(() => api.api.v1["document-uploads"][":id"].complete.$post({ param: { id: upload.id } }));
+	if (completed.ok) rememberPending(null, upload.id);
+	return completed;
+}
+
+/** Uploads `file` into the current folder, reporting progress; the same name makes a new version. */
+export async function uploadFile(clientId: string, file: File): Promise<Result<unknown>> {
+	const folderId = currentFolderId();
+	const report = (loaded: number) => {
+		uploadProgress.value = { name: file.name, percent: Math.min(100, Math.round((loaded / Math.max(1, file.size)) * 100)) };
+	};
+	report(0);
+	let result: Result<unknown>;
+	if (file.size >= MULTIPART_FROM || pendingFor(clientId, file)) {
+		result = await multipartUpload(clientId, file, folderId, report);
+	} else {
+		const query = new URLSearchParams({ name: file.name, id: crypto.randomUUID() });
+		if (folderId) query.set("folderId", folderId);
+		result = await sendWithProgress("POST", `/api/v1/clients/${clientId}/documents?${query}`, file, contentTypeOf(file), report);
+	}
+	if (result.ok) {
+		report(file.size);
+		await loadListing(clientId);
+	}
+	return result;
+}

@@ -1,0 +1,62 @@
+/** `/s/<token>`: a shared file for anyone with the link, no sign-in: its name, a download button, and a password form when needed. */
+import { useEffect, useState } from "preact/hooks";
+import { useRoute } from "preact-iso";
+import type { z } from "zod";
+import type { PublicShare } from "../../../schema/dto/documents";
+import { api } from "../api/client";
+import { fetchJson } from "../api/fetch-json";
+import { AuthLayout } from "../components/auth-layout";
+import { formatBytes } from "../components/documents/documents-browser";
+import { useDocumentTitle } from "../components/use-document-title";
+import { isSignedIn } from "../models/session";
+
+export default function SharedFile() {
+	const { params } = useRoute();
+	const token = params.token ?? "";
+	const [file, setFile] = useState<z.infer<typeof PublicShare> | null>(null);
+	const [gone, setGone] = useState(false);
+	useDocumentTitle(file?.fileName ?? "Shared file");
+	useEffect(() => {
+		void fetchJson(() => api.api.v1.shared[":token"].$get({ param: { token } })).then((result) => {
+			if (result.ok) setFile(result.value);
+			else setGone(true);
+		});
+	}, [token]);
+	const downloadUrl = `/api/v1/shared/${encodeURIComponent(token)}/download`;
+	const body = (
+		<div class="card">
+			{gone ? (
+				<>
+					<h1>This link does not work</h1>
+					<p>It does not exist, has expired or was revoked. Ask the sender for a new one.</p>
+				</>
+			) : !file ? (
+				<div class="skeleton skeleton-card" />
+			) : (
+				<>
+					<h1>{file.fileName}</h1>
+					<p>
+						{formatBytes(file.size)} · link works until {new Date(file.expiresAt).toLocaleString()}
+					</p>
+					{file.needsPassword ? (
+						<form method="post" action={downloadUrl}>
+							<div class="field">
+								<label for="share-password">Password</label>
+								<input id="share-password" name="password" type="password" required autoComplete="off" />
+							</div>
+							<button type="submit" class="button primary">
+								Download
+							</button>
+						</form>
+					) : (
+						<a class="button primary" href={downloadUrl} download={file.fileName}>
+							Download
+						</a>
+					)}
+				</>
+			)}
+		</div>
+	);
+	// Signed in, the app frame already holds the page's main landmark.
+	return isSignedIn.value ? body : <AuthLayout>{body}</AuthLayout>;
+}

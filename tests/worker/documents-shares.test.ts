@@ -1,0 +1,106 @@
+/** Share links: signed, expiring, optional password with rate-limited guesses, download counts, revocation, audit, tenancy. */
+import { env } from "cloudflare:workers";
+import { beforeEach, describe, expect, it } from "vitest";
+import { text, uploaded, uploadSmall } from "./document-fixtures";
+import { call, problemOf } from "./helpers";
+import { json, type PortalAgency, portalAgency } from "./portal-fixtures";
+
+type Share = {
+	id: string;
+	token: string;
+	url: string;
+	expiresAt: number;
+	hasPassword: boolean;
+	downloadCount: number;
+	revokedAt: number | null;
+};
+let acme: PortalAgency;
+let documentId: string;
+beforeEach(async () => {
+	acme = await portalAgency("acme");
+	documentId = (await uploaded(uploadSmall(acme, "report.txt", text("quarterly numbers")))).id;
+});
+
+function share(body: Record<string, unknown>, cookie = acme.staffCookie) {
+	return json<Share>(call(acme.host, `/api/v1/documents/${documentId}/shares`, { cookie, body }), 201);
+}
+
+function formPost(host: string, path: string, password: string) {
+	return call(host, path, {
+		method: "POST",
+		rawBody: new URLSearchParams({ password }).toString(),
+		headers: { "Content-Type": "application/x-www-form-urlencoded" },
+	});
+}
+
+describe("share links", () => {
+	it("lets anyone with the link download without signing in, counts downloads, and stops at revocation; both audited", async () => {
+		const link = await share({ expiresInHours: 24 }, acme.xUser.cookie);
+		expect(link.url).toBe(`http://${acme.host}/s/${link.token}`);
+		const info = await json(call(acme.host, `/api/v1/shared/${link.token}`));
+		expect(info).toMatchObject({ fileName: "report.txt", size: 17, needsPassword: false });
+		const download = await call(acme.host, `/api/v1/shared/${link.token}/download`);
+		expect(download.status).toBe(200);
+		expect(download.headers.get("Content-Disposition")).toMatch(/^attachment; filename="report.txt"/);
+		expect(await download.text()).toBe("quarterly numbers");
+		await call(acme.host, `/api/v1/shared/${link.token}/download`).then((r) => r.text());
+		const list = await json<{ shares: Share[] }>(call(acme.host, `/api/v1/documents/${documentId}/shares`, { cookie: acme.staffCookie }));
+		expect(list.shares.map((s) => [s.id, s.downloadCount])).toEqual([[link.id, 2]]);
+		expect(JSON.stringify(list)).not.toContain(link.token);
+		const revoked = await json<Share>(
+			call(acme.host, `/api/v1/document-shares/${link.id}`, { method: "DELETE", cookie: acme.staffCookie }),
+		);
+		expect(revoked.revokedAt).not.toBeNull();
+		expect((await call(acme.host, `/api/v1/shared/${link.token}`)).status).toBe(404);
+		expect((await call(acme.host, `/api/v1/shared/${link.token}/download`)).status).toBe(404);
+		const audit = await env.DB.prepare(
+			"SELECT action, actor_label FROM audit_events WHERE action LIKE 'document.%' ORDER BY created_at, action",
+		).all();
+		expect(audit.results.map((r) => r.action).sort()).toEqual(["document.share_created", "document.share_revoked"]);
+	});
+
+	it("asks for the password, refuses a wrong one naming password, and rate-limits guesses", async () => {
+		const link = await share({ expiresInHours: 1, password: "open sesame" });
+		expect(await json(call(acme.host, `/api/v1/shared/${link.token}`))).toMatchObject({ needsPassword: true });
+		const none = await call(acme.host, `/api/v1/shared/${link.token}/download`);
+		expect(none.status).toBe(401);
+		expect((await problemOf(none)).errors).toEqual([{ path: "password", message: "is required" }]);
+		const wrong = await formPost(acme.host, `/api/v1/shared/${link.token}/download`, "guess");
+		expect((await problemOf(wrong)).errors).toEqual([{ path: "password", message: "is not right" }]);
+		const right = await formPost(acme.host, `/api/v1/shared/${link.token}/download`, "open sesame");
+		expect(await right.text()).toBe("quarterly numbers");
+		const statuses: number[] = [];
+		for (let i = 0; i < 9; i++) statuses.push((await formPost(acme.host, `/api/v1/shared/${link.token}/download`, `guess ${i}`)).status);
+		expect(statuses.at(-1)).toBe(429);
+		const stored = await env.DB.prepare("SELECT password_hash FROM document_shares").first<{ password_hash: string }>();
+		expect(stored?.password_hash).toMatch(/^argon2id\$/);
+	});
+
+	it("refuses tampered, expired and other agencies' links with the same 404", async () => {
+		const link = await share({ expiresInHours: 1 });
+		const [id, signature] = link.token.split(".");
+		const tampered = `${id}.${signature?.slice(0, -2)}AA`;
+		expect((await call(acme.host, `/api/v1/shared/${tampered}`)).status).toBe(404);
+		const beta = await portalAgency("beta");
+		expect((await call(beta.host, `/api/v1/shared/${link.token}`)).status).toBe(404);
+		expect((await call(beta.host, `/api/v1/shared/${link.token}/download`)).status).toBe(404);
+		expect((await call(beta.host, `/api/v1/document-shares/${link.id}`, { method: "DELETE", cookie: beta.ownerCookie })).status).toBe(404);
+		await env.DB.prepare("UPDATE document_shares SET expires_at = ?")
+			.bind(Date.now() - 1)
+			.run();
+		expect((await call(acme.host, `/api/v1/shared/${link.token}`)).status).toBe(404);
+	});
+
+	it("names bad fields, refuses a client of another client (404) and roles without documents:write (403)", async () => {
+		const bad = await call(acme.host, `/api/v1/documents/${documentId}/shares`, {
+			cookie: acme.staffCookie,
+			body: { expiresInHours: 0, password: "short" },
+		});
+		expect((await problemOf(bad)).errors?.map((e) => e.path)).toEqual(["expiresInHours", "password"]);
+		expect(
+			(await call(acme.host, `/api/v1/documents/${documentId}/shares`, { cookie: acme.yUser.cookie, body: { expiresInHours: 1 } })).status,
+		).toBe(404);
+		expect((await call(acme.host, `/api/v1/shared/not-a-token!`)).status).toBe(422);
+		expect((await call(acme.host, `/api/v1/documents/${documentId}/shares`, { body: { expiresInHours: 1 } })).status).toBe(401);
+	});
+});
