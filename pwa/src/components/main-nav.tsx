@@ -1,6 +1,7 @@
 /** The main navigation: the areas the user's role sees, the current one marked with aria-current. */
 import { useLocation } from "preact-iso";
 import { visibleAreas } from "../models/areas";
+import { NotificationBadge } from "./notification-badge";
 import { UnreadBadge } from "./unread-badge";
 
 export function MainNav({ open, onNavigate }: { open: boolean; onNavigate: () => void }) {
@@ -13,6 +14,7 @@ export function MainNav({ open, onNavigate }: { open: boolean; onNavigate: () =>
 						<a href={area.path} aria-current={path === area.path ? "page" : undefined} onClick={onNavigate}>
 							{area.label}
 							{area.path === "/messages" && <UnreadBadge />}
+							{area.path === "/notifications" && <NotificationBadge />}
 						</a>
 					</li>
 				))}

@@ -54,6 +54,13 @@ export const STAFF_AREAS: readonly Area[] = [
 	{ path: "/analytics", label: "Analytics", summary: "Marketing KPIs, attribution and campaigns across your clients." },
 	{ path: "/reports", label: "Reports", summary: "Custom and scheduled reports your clients receive as PDF or CSV." },
 	{
+		path: "/notifications",
+		label: "Notifications",
+		summary: "What happened across your clients and projects, and which events reach you where.",
+		permission: "account:read",
+		ready: true,
+	},
+	{
 		path: "/assistant",
 		label: "Assistant",
 		summary: "An AI assistant that knows your portal, limited to what you may see.",
@@ -105,6 +112,13 @@ export const CLIENT_AREAS: readonly Area[] = [
 		label: "Messages",
 		summary: "Talk to your agency's team, even from your phone on a bad connection.",
 		permission: "messages:read",
+		ready: true,
+	},
+	{
+		path: "/notifications",
+		label: "Notifications",
+		summary: "Milestones reached and deliverables waiting for you, and how you hear about them.",
+		permission: "account:read",
 		ready: true,
 	},
 	{ path: "/invoices", label: "Invoices", summary: "Your invoices and payments in one place." },

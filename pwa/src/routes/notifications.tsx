@@ -1,0 +1,105 @@
+/** The notification centre: what happened for you (newest first, unread marked), and which events reach you on which channel. */
+import { useEffect } from "preact/hooks";
+import { NOTIFICATION_CHANNELS, NOTIFICATION_EVENTS, type NotificationChannel } from "../../../schema/notification-events";
+import { FormAlert } from "../components/form-alert";
+import { useDocumentTitle } from "../components/use-document-title";
+import {
+	loadNotificationPreferences,
+	loadNotifications,
+	markAllNotificationsRead,
+	markNotificationRead,
+	notificationList,
+	notificationPreferences,
+	notificationProblem,
+	notificationsUnread,
+	setNotificationPreference,
+} from "../models/notifications";
+
+const CHANNEL_LABELS: Record<NotificationChannel, string> = { in_app: "In the app", email: "Email", push: "Push" };
+
+function NotificationItems() {
+	const list = notificationList.value;
+	if (list === null) return <div class="skeleton skeleton-card" />;
+	if (list.length === 0) return <p>Nothing yet. You will see milestones and deliverables for your review here.</p>;
+	return (
+		<ul class="record-list" aria-label="Your notifications">
+			{list.map((n) => (
+				<li key={n.id} class={n.readAt === null ? "record notification unread" : "record notification"}>
+					<a href={n.url} onClick={() => n.readAt === null && void markNotificationRead(n.id)}>
+						<strong>{n.title}</strong>
+					</a>
+					{n.readAt === null && <span class="badge badge-active">New</span>}
+					<p>{n.body}</p>
+					<p class="muted">{new Date(n.createdAt).toLocaleString()}</p>
+				</li>
+			))}
+		</ul>
+	);
+}
+
+function Preferences() {
+	const prefs = notificationPreferences.value;
+	if (!prefs) return null;
+	return (
+		<section class="card" aria-labelledby="notification-prefs-heading">
+			<h2 id="notification-prefs-heading">What reaches you</h2>
+			<table>
+				<thead>
+					<tr>
+						<th scope="col">Event</th>
+						{NOTIFICATION_CHANNELS.map((channel) => (
+							<th key={channel} scope="col">
+								{CHANNEL_LABELS[channel]}
+							</th>
+						))}
+					</tr>
+				</thead>
+				<tbody>
+					{NOTIFICATION_EVENTS.map((event) => (
+						<tr key={event}>
+							<th scope="row">{prefs.labels[event]}</th>
+							{NOTIFICATION_CHANNELS.map((channel) => (
+								<td key={channel}>
+									<input
+										type="checkbox"
+										aria-label={`${prefs.labels[event]}: ${CHANNEL_LABELS[channel]}`}
+										checked={prefs.preferences[event][channel]}
+										onChange={(e) => void setNotificationPreference(event, channel, e.currentTarget.checked)}
+									/>
+								</td>
+							))}
+						</tr>
+					))}
+				</tbody>
+			</table>
+			<p class="field-hint">Push reaches the devices you turned notifications on for, on your account page.</p>
+		</section>
+	);
+}
+
+export default function Notifications() {
+	useDocumentTitle("Notifications");
+	useEffect(() => {
+		notificationProblem.value = null;
+		void loadNotifications();
+		void loadNotificationPreferences();
+	}, []);
+	return (
+		<>
+			<h1>Notifications</h1>
+			<FormAlert message={notificationProblem.value} />
+			<section class="card" aria-labelledby="notification-list-heading">
+				<div class="chat-header">
+					<h2 id="notification-list-heading">{notificationsUnread.value > 0 ? `${notificationsUnread.value} unread` : "All read"}</h2>
+					{notificationsUnread.value > 0 && (
+						<button type="button" class="button secondary" onClick={() => void markAllNotificationsRead()}>
+							Mark all as read
+						</button>
+					)}
+				</div>
+				<NotificationItems />
+			</section>
+			<Preferences />
+		</>
+	);
+}
