@@ -32,7 +32,7 @@ describe("billing with a coupon", () => {
 		await page.goto(tenantUrl(agency.slug, "/signin"));
 		await page.getByLabel("Email").fill(agency.ownerEmail);
 		await page.getByLabel("Password").fill(E2E_PASSWORD);
-		await page.getByRole("button", { name: "Sign in" }).click();
+		await page.getByRole("button", { name: "Sign in", exact: true }).click();
 		await page.waitForURL(tenantUrl(agency.slug, "/"));
 		await page.goto(tenantUrl(agency.slug, "/billing"));
 
