@@ -27,6 +27,7 @@ const SettingsRoles = lazy(() => import("./routes/settings/roles"));
 const SettingsApiKeys = lazy(() => import("./routes/settings/api-keys"));
 const SettingsAuditLog = lazy(() => import("./routes/settings/audit-log"));
 const SettingsInvitationDomains = lazy(() => import("./routes/settings/invitation-domains"));
+const SettingsSecurity = lazy(() => import("./routes/settings/security"));
 const BrandSettings = lazy(() => import("./routes/brand-settings"));
 const DomainSettings = lazy(() => import("./routes/domain-settings"));
 const SettingsSso = lazy(() => import("./routes/settings/sso"));
@@ -119,6 +120,7 @@ function SignedInPages() {
 				<Route path="/settings/api-keys" component={SettingsApiKeys} />
 				<Route path="/settings/audit-log" component={SettingsAuditLog} />
 				<Route path="/settings/invitation-domains" component={SettingsInvitationDomains} />
+				<Route path="/settings/security" component={SettingsSecurity} />
 				<Route path="/settings/brand" component={BrandSettings} />
 				<Route path="/settings/domains" component={DomainSettings} />
 				<Route path="/settings/messaging" component={SettingsMessaging} />

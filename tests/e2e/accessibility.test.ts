@@ -75,6 +75,7 @@ describe("accessibility", () => {
 			"/settings/api-keys",
 			"/settings/audit-log",
 			"/settings/invitation-domains",
+			"/settings/security",
 			"/settings/brand",
 			"/settings/domains",
 			"/settings/messaging",

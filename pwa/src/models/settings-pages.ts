@@ -27,6 +27,12 @@ export const SETTINGS_PAGES: readonly SettingsPage[] = [
 		summary: "Name, colour, logo, app icon and email sender.",
 		permission: "tenant:manage",
 	},
+	{
+		path: "/settings/security",
+		label: "Security",
+		summary: "Who must use two-step sign-in, what unconfirmed accounts may do, every sign-in, unlocking members.",
+		permission: "tenant:manage",
+	},
 	{ path: "/settings/domains", label: "Custom domains", summary: "Serve your portal at your own address.", permission: "tenant:manage" },
 	{
 		path: "/settings/messaging",

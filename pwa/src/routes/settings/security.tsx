@@ -1,0 +1,146 @@
+/**
+ * Settings → Security (owners and admins): what unverified accounts may do and who must use two-step
+ * sign-in, every sign-in attempt on the agency with where it came from, and unlocking a member
+ * locked out by failed attempts.
+ */
+import { useEffect } from "preact/hooks";
+import type { SecurityPolicy, SignInEventView } from "../../../../schema/dto/account-security";
+import { FormAlert } from "../../components/form-alert";
+import { Skeleton } from "../../components/skeleton";
+import {
+	agencySignIns,
+	agencySignInsCursor,
+	loadAgencySignIns,
+	loadPolicy,
+	policy,
+	savePolicy,
+	securityProblem,
+	securityStatus,
+	unlockMember,
+} from "../../models/agency-security";
+import { can } from "../../models/session";
+import { SettingsPage } from "./settings-page";
+
+const dateTime = new Intl.DateTimeFormat(undefined, { dateStyle: "medium", timeStyle: "short" });
+
+const MFA_LABELS: Record<SecurityPolicy["mfaRequired"], string> = {
+	off: "Nobody (each person chooses)",
+	staff: "The agency's team",
+	everyone: "Everyone, clients included",
+};
+const UNVERIFIED_LABELS: Record<SecurityPolicy["unverifiedAccess"], string> = {
+	full: "Use the app fully",
+	read_only: "Only read until they confirm their email",
+};
+const REFUSED: ReadonlySet<SignInEventView["outcome"]> = new Set(["invalid_credentials", "locked", "rate_limited", "invalid_code"]);
+
+function PolicyForm() {
+	const current = policy.value;
+	if (!current) return <Skeleton />;
+	return (
+		<section class="card" aria-labelledby="policy-heading">
+			<h2 id="policy-heading">Account policy</h2>
+			<div class="field">
+				<label for="mfa-required">Two-step sign-in is required for</label>
+				<select
+					id="mfa-required"
+					value={current.mfaRequired}
+					onChange={(e) => void savePolicy({ mfaRequired: e.currentTarget.value as SecurityPolicy["mfaRequired"] })}
+				>
+					{Object.entries(MFA_LABELS).map(([value, label]) => (
+						<option key={value} value={value}>
+							{label}
+						</option>
+					))}
+				</select>
+			</div>
+			<div class="field">
+				<label for="unverified-access">People who have not confirmed their email may</label>
+				<select
+					id="unverified-access"
+					value={current.unverifiedAccess}
+					onChange={(e) => void savePolicy({ unverifiedAccess: e.currentTarget.value as SecurityPolicy["unverifiedAccess"] })}
+				>
+					{Object.entries(UNVERIFIED_LABELS).map(([value, label]) => (
+						<option key={value} value={value}>
+							{label}
+						</option>
+					))}
+				</select>
+			</div>
+		</section>
+	);
+}
+
+function AgencySignIns() {
+	const events = agencySignIns.value;
+	const mayUnlock = can("members:manage");
+	return (
+		<section class="card" aria-labelledby="agency-sign-ins-heading">
+			<h2 id="agency-sign-ins-heading">Sign-ins on the agency</h2>
+			{events === null ? (
+				<Skeleton />
+			) : (
+				<table>
+					<caption class="visually-hidden">Every sign-in attempt on the agency, newest first</caption>
+					<thead>
+						<tr>
+							<th scope="col">When</th>
+							<th scope="col">Who</th>
+							<th scope="col">Outcome</th>
+							<th scope="col">Device and place</th>
+							{mayUnlock && <th scope="col">Action</th>}
+						</tr>
+					</thead>
+					<tbody>
+						{events.map((e) => (
+							<tr key={e.id}>
+								<td>{dateTime.format(e.createdAt)}</td>
+								<td>{e.email ?? "Unknown address"}</td>
+								<td>{e.outcome.replaceAll("_", " ")}</td>
+								<td>{[e.device.label, e.place, e.ip].filter(Boolean).join(" · ")}</td>
+								{mayUnlock && (
+									<td>
+										{e.userId && REFUSED.has(e.outcome) && (
+											<button
+												type="button"
+												class="link-button"
+												onClick={() => e.userId && void unlockMember(e.userId, e.email ?? "The member")}
+											>
+												Unlock {e.email}
+											</button>
+										)}
+									</td>
+								)}
+							</tr>
+						))}
+					</tbody>
+				</table>
+			)}
+			{agencySignInsCursor.value && (
+				<button type="button" class="button secondary" onClick={() => void loadAgencySignIns(true)}>
+					Show more
+				</button>
+			)}
+		</section>
+	);
+}
+
+export default function SecuritySettings() {
+	useEffect(() => {
+		securityProblem.value = null;
+		securityStatus.value = "";
+		void loadPolicy();
+		if (can("audit:read")) void loadAgencySignIns();
+	}, []);
+	return (
+		<SettingsPage path="/settings/security">
+			<FormAlert message={securityProblem.value} />
+			<p role="status" class="status-line" data-testid="security-status">
+				{securityStatus.value}
+			</p>
+			<PolicyForm />
+			{can("audit:read") && <AgencySignIns />}
+		</SettingsPage>
+	);
+}
