@@ -18,13 +18,14 @@ type Mail = { to: string; subject: string; text: string };
 
 /** The dev mailbox's newest message to `to`, polled with a bound. */
 async function mailTo(to: string): Promise<Mail> {
-	for (let i = 0; i < 100; i++) {
+	const find = async () => {
 		const { messages } = (await (await fetch(platformUrl("/dev/mailbox.json"))).json()) as { messages: Mail[] };
-		const found = messages.find((m) => m.to === to);
-		if (found) return found;
-		await new Promise((resolve) => setTimeout(resolve, 100));
-	}
-	throw new Error(`no mail to ${to}`);
+		return messages.find((m) => m.to === to);
+	};
+	await expect.poll(find, SLOW).toBeDefined();
+	const found = await find();
+	if (!found) throw new Error(`no mail to ${to}`);
+	return found;
 }
 
 describe("invitations", () => {
