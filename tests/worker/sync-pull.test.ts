@@ -3,7 +3,7 @@ import { env } from "cloudflare:workers";
 import { beforeEach, describe, expect, it } from "vitest";
 import { call, problemOf, signUpAgency } from "./helpers";
 import { json, type PortalAgency, type ProjectDetailT, portalAgency, projectWith } from "./portal-fixtures";
-import { pullAll, recordsOf } from "./sync-fixtures";
+import { mutation, pullAll, pushOk, recordsOf } from "./sync-fixtures";
 
 let acme: PortalAgency;
 let xProject: ProjectDetailT;
@@ -40,6 +40,21 @@ describe("sync feed", () => {
 		expect(recordsOf(feed, "tasks").get(xTaskId)?.title).toBe("Send logo files");
 		expect([...recordsOf(feed, "deliverables").values()].map((d) => d?.title)).toEqual(["Homepage draft"]);
 		expect(feed.changes.every((c) => !c.deleted && c.version > 0 && !("tenantId" in (c.record ?? {})))).toBe(true);
+	});
+
+	it("fills a device in pages of hundreds of records (more ids than D1 binds in one statement)", async () => {
+		const titles = Array.from({ length: 150 }, (_, i) => `Bulk task ${i + 1}`);
+		const creates = titles.map((title, i) =>
+			mutation(i + 1, "task.create", crypto.randomUUID(), { changes: { projectId: xProject.project.id, title } }),
+		);
+		for (const batch of [creates.slice(0, 100), creates.slice(100)]) {
+			expect((await pushOk(acme.host, acme.staffCookie, "bulk-device-1", batch)).every((r) => r.outcome === "applied")).toBe(true);
+		}
+		const feed = await pullAll(acme.host, acme.staffCookie, undefined, 500);
+		expect(feed.pages).toBe(1);
+		const synced = [...recordsOf(feed, "tasks").values()].map((t) => t?.title);
+		expect(synced).toEqual(expect.arrayContaining(titles));
+		expect(synced).toHaveLength(151);
 	});
 
 	it("gives a client's person only their own client's records, never another client's", async () => {

@@ -6,6 +6,7 @@
  */
 import type { SyncChangeT, SyncEntity, SyncPageT } from "../../../schema/dto/sync";
 import type { AuthContext } from "../../env";
+import { chunked } from "../../lib/chunks";
 import { decodeCursor, encodeCursor } from "../../lib/cursor";
 import type { TenantScope } from "../../lib/db";
 import { type ClientAccess, canSeeClient } from "../portal/client-access";
@@ -48,8 +49,11 @@ export async function pullChanges(
 		byEntity.set(entity, [...(byEntity.get(entity) ?? []), row.recordId]);
 	}
 	const loaded = new Map<string, LoadedRecord>();
+	// A page holds up to 500 records; D1 takes at most 100 bound parameters per statement.
 	for (const [entity, ids] of byEntity) {
-		for (const record of (await sourceOf(entity)?.load(scope, ids)) ?? []) loaded.set(`${entity}:${record.id}`, record);
+		for (const slice of chunked(ids)) {
+			for (const record of (await sourceOf(entity)?.load(scope, slice)) ?? []) loaded.set(`${entity}:${record.id}`, record);
+		}
 	}
 
 	const changes: SyncChangeT[] = [];
