@@ -7,6 +7,9 @@ import type { CpuSplit } from "./lib/cpu";
 import type { RuntimeVersions } from "./lib/runtime";
 import type { LoadResult } from "./load";
 import type { FirstTokenResult } from "./probes/first-token";
+import { LIGHTHOUSE_GOALS, type LighthouseResult } from "./probes/lighthouse";
+import type { FanoutResult } from "./probes/message-fanout";
+import type { SyncProbeResult } from "./probes/sync";
 import type { Goal } from "./scenarios/types";
 import type { BenchSettings } from "./settings";
 
@@ -72,6 +75,12 @@ export type Report = {
 	rows: Row[];
 	/** The assistant's time to first token over the fake provider (null when BENCH_ONLY left it out). */
 	firstToken: FirstTokenResult | null;
+	/** Message delivery to 100 sockets on one thread (null when BENCH_ONLY left it out). */
+	fanout: FanoutResult | null;
+	/** Offline sync: 100-mutation pushes and a 5,000-record first sync. */
+	sync: SyncProbeResult | null;
+	/** Lighthouse scores of the sign-in page and the client dashboard. */
+	lighthouse: LighthouseResult | null;
 };
 
 export async function describeMachine(): Promise<Machine> {
@@ -155,6 +164,40 @@ function formatCpu(rows: Row[]): string[] {
 	];
 }
 
+/** The probes' lines: fan-out, sync and Lighthouse, each when it ran. */
+function formatProbes({ fanout, sync, lighthouse }: Report): string[] {
+	const lines: string[] = [];
+	if (fanout) {
+		lines.push(
+			`message fan-out (${fanout.messages} messages posted through REST, each to ${fanout.sockets} sockets on one thread): ` +
+				`delivery p50 ${fanout.deliveryMs.p50} ms, p99 ${fanout.deliveryMs.p99} ms; ` +
+				(fanout.missingOrDoubled === 0
+					? "every socket got every message exactly once"
+					: `${fanout.missingOrDoubled} deliveries MISSING OR DOUBLED`),
+		);
+	}
+	if (sync) {
+		lines.push(
+			`sync: first sync of ${integer.format(sync.records)} records p50 ${ms(sync.firstSyncMs.p50)} ms (${sync.firstSyncRatio}× a bare request), ` +
+				`100-mutation push p50 ${ms(sync.pushMs.p50)} ms, p99 ${ms(sync.pushMs.p99)} ms (${sync.pushRatio}× a bare request of p50 ${sync.pingMs.p50} ms); ` +
+				(sync.notApplied === 0 ? "every mutation applied" : `${sync.notApplied} mutations NOT APPLIED`),
+		);
+	}
+	if (lighthouse) {
+		const goals = Object.entries(LIGHTHOUSE_GOALS)
+			.map(([id, min]) => `${id} ${min === 100 ? "100" : `≥ ${min}`}`)
+			.join(", ");
+		lines.push(`lighthouse 13, mobile (goals: ${goals}):`);
+		for (const page of lighthouse.pages) {
+			const scores = Object.entries(page.scores)
+				.map(([id, score]) => `${id} ${score}`)
+				.join(", ");
+			lines.push(`  ${page.page.padEnd(16)} ${scores}: ${page.goalsMet ? "met" : "MISSED"}`);
+		}
+	}
+	return lines;
+}
+
 export function formatReport(report: Report): string {
 	const { machine, versions, settings } = report;
 	const notes = report.rows
@@ -193,6 +236,7 @@ export function formatReport(report: Report): string {
 						`(as the client sees it, fake included: p50 ${report.firstToken.totalMs.p50} ms, p99 ${report.firstToken.totalMs.p99} ms)`,
 				]
 			: []),
+		...formatProbes(report),
 		`setup:    ${report.setup}`,
 		"",
 	].join("\n");

@@ -15,6 +15,9 @@ import { runtimeVersions } from "./lib/runtime";
 import { type ServerHandle, startServer } from "./lib/server-process";
 import { type LoadResult, probe, runLoad } from "./load";
 import { FIRST_TOKEN_PROBE_ID, type FirstTokenResult, measureFirstToken } from "./probes/first-token";
+import { LIGHTHOUSE_PROBE_ID, type LighthouseResult, measureLighthouse } from "./probes/lighthouse";
+import { FANOUT_PROBE_ID, type FanoutResult, measureFanout } from "./probes/message-fanout";
+import { measureSync, SYNC_PROBE_ID, type SyncProbeResult } from "./probes/sync";
 import { checkGoal, describeMachine, describeSource, formatReport, type Report, type Row, writeReport } from "./report";
 import { BASELINE, DIAGNOSTICS, SCENARIOS } from "./scenarios/index";
 import type { Scenario, ScenarioContext } from "./scenarios/types";
@@ -27,11 +30,14 @@ const VARS = { ENVIRONMENT: "development", LOG_LEVEL: "warn", ASSISTANT_LOCAL_WO
 
 const log = (line: string) => console.log(line);
 
+/** Measurements that are not request mixes: each runs once, after the rows, unless BENCH_ONLY leaves it out. */
+const PROBE_IDS = [FIRST_TOKEN_PROBE_ID, FANOUT_PROBE_ID, SYNC_PROBE_ID, LIGHTHOUSE_PROBE_ID];
+
 /** The default rows, or those BENCH_ONLY names (diagnostics included), in their declared order. */
 function selectScenarios(only: string[] | null): Scenario[] {
 	if (!only) return SCENARIOS;
 	const all = [...SCENARIOS, ...DIAGNOSTICS];
-	const known = new Set([BASELINE.id, FIRST_TOKEN_PROBE_ID, ...all.map((s) => s.id)]);
+	const known = new Set([BASELINE.id, ...PROBE_IDS, ...all.map((s) => s.id)]);
 	const unknown = only.filter((id) => !known.has(id));
 	if (unknown.length > 0) throw new Error(`BENCH_ONLY names unknown scenarios: ${unknown.join(", ")} (known: ${[...known].join(", ")})`);
 	return all.filter((s) => only.includes(s.id));
@@ -49,7 +55,7 @@ function clientIps(): () => string {
 async function main(): Promise<number> {
 	const settings = readSettings();
 	const scenarios = [BASELINE, ...selectScenarios(settings.only)];
-	const probeFirstToken = settings.only === null || settings.only.includes(FIRST_TOKEN_PROBE_ID);
+	const wants = (probeId: string) => settings.only === null || settings.only.includes(probeId);
 	// The assistant's provider for the first-token probe: the tests' fake OpenAI, in this process.
 	const fakeAi = await startFakeAiServer();
 	const startedAt = new Date().toISOString();
@@ -96,11 +102,29 @@ async function main(): Promise<number> {
 		}
 
 		let firstToken: FirstTokenResult | null = null;
-		if (probeFirstToken) {
+		if (wants(FIRST_TOKEN_PROBE_ID)) {
 			firstToken = await measureFirstToken(context, fakeAi.firstTokenTimes);
 			log(
 				`  assistant time to first token: overhead p50 ${firstToken.overheadMs.p50} ms, p99 ${firstToken.overheadMs.p99} ms (${firstToken.samples} sends)`,
 			);
+		}
+
+		let fanout: FanoutResult | null = null;
+		if (wants(FANOUT_PROBE_ID)) {
+			fanout = await measureFanout(context);
+			log(`  message fan-out to ${fanout.sockets} sockets: p50 ${fanout.deliveryMs.p50} ms, p99 ${fanout.deliveryMs.p99} ms`);
+		}
+		let sync: SyncProbeResult | null = null;
+		if (wants(SYNC_PROBE_ID)) {
+			sync = await measureSync(context);
+			log(`  sync: first sync of ${sync.records} records p50 ${sync.firstSyncMs.p50} ms; 100-mutation push p50 ${sync.pushMs.p50} ms`);
+		}
+		// Lighthouse needs the PWA served, so it runs on the app as `npm start` runs it, after the API server stops.
+		await server.stop();
+		let lighthouse: LighthouseResult | null = null;
+		if (wants(LIGHTHOUSE_PROBE_ID)) {
+			log("Lighthouse: building the PWA and starting the app as `npm start` does…");
+			lighthouse = await measureLighthouse(log);
 		}
 
 		const baseline = measured[0]?.result.requestsPerSecond ?? 0;
@@ -133,6 +157,9 @@ async function main(): Promise<number> {
 				"autocannon in a second process on 127.0.0.1, sharing the CPUs",
 			rows,
 			firstToken,
+			fanout,
+			sync,
+			lighthouse,
 		};
 		log(formatReport(report));
 		await writeReport(RESULTS, report);

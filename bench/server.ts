@@ -10,6 +10,7 @@ import type { Miniflare } from "miniflare";
 import { unstable_getMiniflareWorkerOptions } from "wrangler";
 import { CHAT_DRIVER_HOST, CHAT_DRIVER_SCRIPT } from "./lib/chat-driver";
 import { CREDIT_DRIVER_HOST, CREDIT_DRIVER_SCRIPT } from "./lib/credit-driver";
+import { DB_DRIVER_HOST, DB_DRIVER_SCRIPT } from "./lib/db-driver";
 import type { RunnerMessage, ServerConfig, ServerMessage } from "./lib/protocol";
 import { loadMiniflare } from "./lib/runtime";
 
@@ -79,8 +80,17 @@ async function main(): Promise<void> {
 		routes: [`${CHAT_DRIVER_HOST}/*`],
 		durableObjects: { CHAT: { className: "ChatSession", scriptName: "atrium" } },
 	};
+	// Set-up only: the app's own D1 database, for what the API cannot do (e.g. choose a plan without Stripe).
+	const dbDriver = {
+		name: "db-driver",
+		modules: true,
+		script: DB_DRIVER_SCRIPT,
+		compatibilityDate: worker.compatibilityDate,
+		routes: [`${DB_DRIVER_HOST}/*`],
+		d1Databases: worker.d1Databases,
+	};
 	// Workers of different shapes: the literal is wider than the option union TypeScript infers.
-	const options = { ...shared, workers: [app, creditDriver, chatDriver] } as Parameters<typeof convertV4MiniflareOptions>[0];
+	const options = { ...shared, workers: [app, creditDriver, chatDriver, dbDriver] } as Parameters<typeof convertV4MiniflareOptions>[0];
 	const mf = new MiniflareClass(convertV4MiniflareOptions(options));
 
 	let stopping = false;
