@@ -8,6 +8,7 @@
 import type { StreamEvent } from "../../schema/assistant";
 import type { FirstTokenTimes } from "../../tests/fakes/ai-provider-server";
 import { CREDIT_DRIVER_HOST } from "../lib/credit-driver";
+import { percentile } from "../lib/percentiles";
 import { openSseStream } from "../lib/sse-stream";
 import { type SignedInAgency, signUpAgency } from "../scenarios/fixtures";
 import type { ScenarioContext } from "../scenarios/types";
@@ -25,12 +26,6 @@ export type FirstTokenResult = {
 	/** The same minus the fake provider's own time to its first token. */
 	overheadMs: { p50: number; p99: number };
 };
-
-function percentile(sorted: readonly number[], p: number): number {
-	if (sorted.length === 0) return 0;
-	const index = Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1);
-	return Math.round((sorted[Math.max(0, index)] ?? 0) * 10) / 10;
-}
 
 async function prepareAgency(context: ScenarioContext, index: number): Promise<{ agency: SignedInAgency; conversation: string }> {
 	const agency = await signUpAgency(context, `ttft${index}${Date.now().toString(36)}`);
