@@ -10,3 +10,10 @@ export function chunked<T>(items: readonly T[], size = MAX_IDS_PER_QUERY): T[][]
 	for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
 	return out;
 }
+
+/** Runs `select` once per chunk of `ids` (one after another) and returns all rows, chunk by chunk. */
+export async function selectInChunks<T>(ids: readonly string[], select: (slice: string[]) => Promise<T[]>): Promise<T[]> {
+	const rows: T[] = [];
+	for (const slice of chunked(ids)) rows.push(...(await select(slice)));
+	return rows;
+}

@@ -7,17 +7,20 @@ import { and, count, desc, eq, gt, inArray, lte } from "drizzle-orm";
 import type { Coupon, CouponInput } from "../../../schema/coupons";
 import { type CouponRow, couponRedemptions, coupons } from "../../../schema/index";
 import type { Database } from "../../env";
+import { selectInChunks } from "../../lib/chunks";
 import { newId } from "../../lib/ids";
 import { problems } from "../../lib/problem";
 import type { Stripe } from "../../lib/stripe";
 
 async function redemptionCounts(db: Database, ids: string[]): Promise<Map<string, number>> {
 	if (ids.length === 0) return new Map();
-	const rows = await db
-		.select({ couponId: couponRedemptions.couponId, n: count() })
-		.from(couponRedemptions)
-		.where(inArray(couponRedemptions.couponId, ids))
-		.groupBy(couponRedemptions.couponId);
+	const rows = await selectInChunks(ids, (slice) =>
+		db
+			.select({ couponId: couponRedemptions.couponId, n: count() })
+			.from(couponRedemptions)
+			.where(inArray(couponRedemptions.couponId, slice))
+			.groupBy(couponRedemptions.couponId),
+	);
 	return new Map(rows.map((r) => [r.couponId, r.n]));
 }
 

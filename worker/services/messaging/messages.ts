@@ -8,6 +8,7 @@ import { and, desc, eq, inArray, isNull, lt, ne, or, sql } from "drizzle-orm";
 import type { z } from "zod";
 import type { MessageDtoT, MessageListQuery } from "../../../schema/dto/messaging";
 import { messageAttachments, messageThreads, type ThreadMessage, threadMessages, threadReads, users } from "../../../schema/index";
+import { selectInChunks } from "../../lib/chunks";
 import { decodeCursor, encodeCursor } from "../../lib/cursor";
 import type { TenantScope } from "../../lib/db";
 import { newId } from "../../lib/ids";
@@ -22,25 +23,21 @@ async function toMessageDtos(scope: TenantScope, rows: ThreadMessage[]): Promise
 	if (rows.length === 0) return [];
 	const authorIds = [...new Set(rows.map((r) => r.authorUserId).filter((id): id is string => id !== null))];
 	const [authors, attachments] = await Promise.all([
-		authorIds.length
-			? scope.db
-					.select({ id: users.id, name: users.name })
-					.from(users)
-					.where(scope.where(users, inArray(users.id, authorIds)))
-			: Promise.resolve([]),
-		scope.db
-			.select()
-			.from(messageAttachments)
-			.where(
-				scope.where(
-					messageAttachments,
-					inArray(
-						messageAttachments.messageId,
-						rows.map((r) => r.id),
-					),
-					isNull(messageAttachments.deletedAt),
-				),
-			),
+		selectInChunks(authorIds, (slice) =>
+			scope.db
+				.select({ id: users.id, name: users.name })
+				.from(users)
+				.where(scope.where(users, inArray(users.id, slice))),
+		),
+		// A page holds up to 100 messages: more ids than D1 binds in one statement with the tenant.
+		selectInChunks(
+			rows.map((r) => r.id),
+			(slice) =>
+				scope.db
+					.select()
+					.from(messageAttachments)
+					.where(scope.where(messageAttachments, inArray(messageAttachments.messageId, slice), isNull(messageAttachments.deletedAt))),
+		),
 	]);
 	return rows.map((row) => {
 		const attachment = row.deletedAt === null ? attachments.find((a) => a.messageId === row.id) : undefined;

@@ -2,6 +2,7 @@
 import { and, count, desc, eq, inArray, isNull, lt, or, type SQL } from "drizzle-orm";
 import type { NotificationDto } from "../../../schema/dto/notifications";
 import { notifications } from "../../../schema/index";
+import { chunked } from "../../lib/chunks";
 import { decodeCursor, encodeCursor } from "../../lib/cursor";
 import type { TenantScope } from "../../lib/db";
 
@@ -46,10 +47,13 @@ export async function markRead(
 	target: { ids?: string[]; all?: true },
 	now = Date.now(),
 ): Promise<void> {
-	const which = target.all ? undefined : inArray(notifications.id, target.ids ?? []);
-	await scope.update(
-		notifications,
-		{ readAt: now, updatedAt: now },
-		and(eq(notifications.userId, userId), isNull(notifications.readAt), which),
-	);
+	const mark = (which: SQL | undefined) =>
+		scope.update(
+			notifications,
+			{ readAt: now, updatedAt: now },
+			and(eq(notifications.userId, userId), isNull(notifications.readAt), which),
+		);
+	if (target.all) return void (await mark(undefined));
+	// Up to 200 ids: more than D1 binds in one statement, so in chunks.
+	for (const slice of chunked(target.ids ?? [])) await mark(inArray(notifications.id, slice));
 }

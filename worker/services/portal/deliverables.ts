@@ -7,6 +7,7 @@ import { and, asc, desc, eq, inArray, isNull, type SQL } from "drizzle-orm";
 import type { z } from "zod";
 import type { CreateDeliverableBody, DeliverableListQuery, ReviewBody } from "../../../schema/dto/portal";
 import { type Deliverable, deliverableReviews, deliverables, projects, users } from "../../../schema/index";
+import { selectInChunks } from "../../lib/chunks";
 import type { TenantScope } from "../../lib/db";
 import { newId } from "../../lib/ids";
 import { problems } from "../../lib/problem";
@@ -16,12 +17,14 @@ import { assertMilestoneOf } from "./tasks";
 
 export async function reviewsOf(scope: TenantScope, deliverableIds: string[]) {
 	if (deliverableIds.length === 0) return [];
-	const rows = await scope.db
-		.select({ review: deliverableReviews, authorName: users.name })
-		.from(deliverableReviews)
-		.leftJoin(users, and(eq(users.id, deliverableReviews.authorUserId), eq(users.tenantId, deliverableReviews.tenantId)))
-		.where(scope.where(deliverableReviews, inArray(deliverableReviews.deliverableId, deliverableIds), isNull(deliverableReviews.deletedAt)))
-		.orderBy(asc(deliverableReviews.createdAt), asc(deliverableReviews.id));
+	const rows = await selectInChunks(deliverableIds, (slice) =>
+		scope.db
+			.select({ review: deliverableReviews, authorName: users.name })
+			.from(deliverableReviews)
+			.leftJoin(users, and(eq(users.id, deliverableReviews.authorUserId), eq(users.tenantId, deliverableReviews.tenantId)))
+			.where(scope.where(deliverableReviews, inArray(deliverableReviews.deliverableId, slice), isNull(deliverableReviews.deletedAt)))
+			.orderBy(asc(deliverableReviews.createdAt), asc(deliverableReviews.id)),
+	);
 	return rows.map((r) => ({ ...toDto(r.review), authorName: r.authorName }));
 }
 

@@ -6,6 +6,7 @@ import { and, asc, desc, eq, inArray, isNull, lt, or, type SQL } from "drizzle-o
 import type { z } from "zod";
 import type { CreateProjectBody, ProjectListQuery, UpdateProjectBody } from "../../../schema/dto/portal";
 import { clientMembers, clients, deliverables, memberships, milestones, type Project, projects, tasks, users } from "../../../schema/index";
+import { selectInChunks } from "../../lib/chunks";
 import { decodeCursor, encodeCursor } from "../../lib/cursor";
 import type { TenantScope } from "../../lib/db";
 import { newId } from "../../lib/ids";
@@ -34,20 +35,25 @@ export function toDto<T extends { tenantId: string }>(row: T): Omit<T, "tenantId
 
 export async function milestonesOf(scope: TenantScope, projectIds: string[]) {
 	if (projectIds.length === 0) return [];
-	return scope.db
-		.select()
-		.from(milestones)
-		.where(scope.where(milestones, inArray(milestones.projectId, projectIds), isNull(milestones.deletedAt)))
-		.orderBy(asc(milestones.position), asc(milestones.id));
+	// A project's rows all fall in one chunk, so each project's order holds.
+	return selectInChunks(projectIds, (slice) =>
+		scope.db
+			.select()
+			.from(milestones)
+			.where(scope.where(milestones, inArray(milestones.projectId, slice), isNull(milestones.deletedAt)))
+			.orderBy(asc(milestones.position), asc(milestones.id)),
+	);
 }
 
 export async function tasksOf(scope: TenantScope, projectIds: string[]) {
 	if (projectIds.length === 0) return [];
-	return scope.db
-		.select()
-		.from(tasks)
-		.where(scope.where(tasks, inArray(tasks.projectId, projectIds), isNull(tasks.deletedAt)))
-		.orderBy(asc(tasks.createdAt), asc(tasks.id));
+	return selectInChunks(projectIds, (slice) =>
+		scope.db
+			.select()
+			.from(tasks)
+			.where(scope.where(tasks, inArray(tasks.projectId, slice), isNull(tasks.deletedAt)))
+			.orderBy(asc(tasks.createdAt), asc(tasks.id)),
+	);
 }
 
 /** Projects with progress, newest first. */

@@ -6,7 +6,7 @@
  */
 import type { SyncChangeT, SyncEntity, SyncPageT } from "../../../schema/dto/sync";
 import type { AuthContext } from "../../env";
-import { chunked } from "../../lib/chunks";
+import { selectInChunks } from "../../lib/chunks";
 import { decodeCursor, encodeCursor } from "../../lib/cursor";
 import type { TenantScope } from "../../lib/db";
 import { type ClientAccess, canSeeClient } from "../portal/client-access";
@@ -51,9 +51,9 @@ export async function pullChanges(
 	const loaded = new Map<string, LoadedRecord>();
 	// A page holds up to 500 records; D1 takes at most 100 bound parameters per statement.
 	for (const [entity, ids] of byEntity) {
-		for (const slice of chunked(ids)) {
-			for (const record of (await sourceOf(entity)?.load(scope, slice)) ?? []) loaded.set(`${entity}:${record.id}`, record);
-		}
+		const source = sourceOf(entity);
+		if (!source) continue;
+		for (const record of await selectInChunks(ids, (slice) => source.load(scope, slice))) loaded.set(`${entity}:${record.id}`, record);
 	}
 
 	const changes: SyncChangeT[] = [];
