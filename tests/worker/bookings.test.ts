@@ -1,7 +1,11 @@
 /** Bookings through the API: tiers, free slots in the viewer's zone, rules, races, retries, emails with ICS, isolation, bad input. */
+import { createExecutionContext, createMessageBatch, getQueueResult } from "cloudflare:test";
 import { env } from "cloudflare:workers";
 import { beforeEach, describe, expect, it } from "vitest";
+import type { Job } from "../../schema/jobs";
 import { ROLE_PERMISSIONS } from "../../schema/permissions";
+import { EVERY_15_MINUTES, jobsFor } from "../../worker/cron/schedules";
+import worker from "../../worker/index";
 import { createDb, tenantScope } from "../../worker/lib/db";
 import { upcomingBookings } from "../../worker/services/bookings/booking-queries";
 import { clientAccessFor } from "../../worker/services/portal/client-access";
@@ -24,6 +28,19 @@ let acme: BookingAgency;
 beforeEach(async () => {
 	acme = await bookingAgency("acme");
 });
+
+/** Runs the 15-minute schedule's booking-reminders job at `now`, through the queue consumer. */
+async function runReminders(now: number) {
+	const jobs: Job[] = jobsFor(EVERY_15_MINUTES, now).filter((j) => j.type === "booking-reminders");
+	const batch = createMessageBatch(
+		"atrium-jobs",
+		jobs.map((body, i) => ({ id: `msg-${i}-${crypto.randomUUID()}`, timestamp: Date.now(), attempts: 1, body })),
+	);
+	const ctx = createExecutionContext();
+	await worker.queue(batch as MessageBatch<unknown>, env, ctx);
+	const result = await getQueueResult(batch, ctx);
+	expect(result.explicitAcks).toHaveLength(1);
+}
 
 async function rowCount(): Promise<number> {
 	return (await env.DB.prepare("SELECT COUNT(*) AS n FROM bookings").first<{ n: number }>())?.n ?? 0;
@@ -317,5 +334,41 @@ describe("bookings are private", () => {
 		expect(await rowCount()).toBe(0);
 		const types = await json<{ bookingTypes: BookingTypeT[] }>(call(acme.host, "/api/v1/booking-types", { cookie: acme.staffCookie }));
 		expect(types.bookingTypes).toHaveLength(1);
+	});
+});
+
+describe("reminders", () => {
+	it("go to both sides 24 hours and 1 hour before, each exactly once however often the job runs", async () => {
+		const early = await json<BookingT>(
+			book(acme, acme.xUser.cookie, { startsAt: await slotAfter(acme, acme.xUser.cookie, 48 * HOUR) }),
+			201,
+		);
+		const late = await json<BookingT>(book(acme, acme.xUser.cookie, { startsAt: await slotAfter(acme, acme.xUser.cookie, 3 * HOUR) }), 201);
+		const cancelled = await json<BookingT>(
+			book(acme, acme.staffCookie, { startsAt: early.startsAt + HOUR, clientId: acme.clientX.id }),
+			201,
+		);
+		await json(call(acme.host, `/api/v1/bookings/${cancelled.id}/cancel`, { cookie: acme.staffCookie, body: { reason: "Not needed" } }));
+
+		const subjects = async () => (await bookingMail("booking-reminder")).map((m) => `${m.to} ${m.subject.split(" — ")[0]}`);
+		// The late booking was made 3 hours ahead: it never gets "tomorrow", only "in 1 hour".
+		await runReminders(late.startsAt - 30 * 60_000);
+		await runReminders(late.startsAt - 15 * 60_000);
+		expect((await subjects()).sort()).toEqual([
+			"staff@acme.test Reminder: Consultation in 1 hour",
+			"x@acme.test Reminder: Consultation in 1 hour",
+		]);
+		const dayBefore = early.startsAt - 23.5 * HOUR;
+		await runReminders(dayBefore);
+		await runReminders(dayBefore + 15 * 60_000);
+		await runReminders(early.startsAt - 45 * 60_000);
+		await runReminders(early.startsAt - 30 * 60_000);
+		const all = await subjects();
+		expect(all.filter((s) => s.endsWith("tomorrow")).sort()).toEqual([
+			"staff@acme.test Reminder: Consultation tomorrow",
+			"x@acme.test Reminder: Consultation tomorrow",
+		]);
+		expect(all).toHaveLength(6);
+		expect(all.filter((s) => s.endsWith("in 1 hour"))).toHaveLength(4);
 	});
 });
