@@ -16,6 +16,9 @@ export type SlotDay = z.infer<typeof SlotsResponse>["days"][number];
 /** The viewer's IANA time zone, as the browser knows it. */
 export const viewerTimeZone = Intl.DateTimeFormat().resolvedOptions().timeZone || "UTC";
 
+/** How far ahead the picker shows free times: a week keeps the choice (and the page) readable. */
+const SLOT_WINDOW_MS = 7 * 24 * 60 * 60 * 1000;
+
 export const bookingTypes = signal<BookingType[] | null>(null);
 export const bookingList = signal<Booking[] | null>(null);
 export const listWhen = signal<"upcoming" | "past">("upcoming");
@@ -43,7 +46,8 @@ export async function loadBookings(when = listWhen.value): Promise<void> {
 
 export async function loadSlots(typeId: string, clientId?: string): Promise<void> {
 	slotDays.value = null;
-	const query = { timeZone: viewerTimeZone, ...(clientId ? { clientId } : {}) };
+	const from = Date.now();
+	const query = { timeZone: viewerTimeZone, from: String(from), to: String(from + SLOT_WINDOW_MS), ...(clientId ? { clientId } : {}) };
 	const result = await okJson<{ days: SlotDay[] }>(
 		await send(() => api.api.v1["booking-types"][":id"].slots.$get({ param: { id: typeId }, query })),
 	);

@@ -5,7 +5,7 @@ import { dayLabel, slotDays, viewerTimeZone } from "../../models/bookings";
 export function SlotPicker({ chosen }: { chosen: Signal<number | null> }) {
 	const days = slotDays.value;
 	if (days === null) return <div class="skeleton skeleton-line" aria-hidden="true" />;
-	if (days.length === 0) return <p>No free times in the next two weeks. Try another kind of call, or message your agency.</p>;
+	if (days.length === 0) return <p>No free times in the coming week. Try another kind of call, or message your agency.</p>;
 	return (
 		<div class="slot-days">
 			<p class="field-hint">Times are shown in your time zone ({viewerTimeZone}).</p>
