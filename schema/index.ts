@@ -4,6 +4,7 @@ export * from "./tables/api-keys";
 export * from "./tables/assistant-settings";
 export * from "./tables/audit-events";
 export * from "./tables/billing";
+export * from "./tables/bookings";
 export * from "./tables/clients";
 export * from "./tables/conversations";
 export * from "./tables/coupons";

@@ -33,7 +33,19 @@ export type Job =
 	/** Sent with a delay (the tenant's unread-email minutes); emails each recipient who has still not read the message. */
 	| { type: "message-unread-email"; tenantId: string; messageId: string; idempotencyKey: string }
 	| { type: "reconcile-billing"; tenantId: null; idempotencyKey: string }
-	| { type: "low-balance-alert"; tenantId: string; threshold: number; idempotencyKey: string };
+	| { type: "low-balance-alert"; tenantId: string; threshold: number; idempotencyKey: string }
+	/** Emails both sides of a booking with an ICS invitation (or cancellation); skipped if a newer change superseded `sequence`. */
+	| {
+			type: "booking-email";
+			tenantId: string;
+			bookingId: string;
+			event: BookingEmailEvent;
+			sequence: number;
+			idempotencyKey: string;
+	  }
+	| { type: "booking-reminders"; tenantId: null; now: number; idempotencyKey: string };
+
+export type BookingEmailEvent = "booked" | "rescheduled" | "cancelled";
 
 /** What a feature asks to push; the job adds the agency's name and icon. */
 export type PushMessageContent = { title: string; body: string; url: string; tag: string };

@@ -23,6 +23,7 @@ import { templatesRouter } from "./routes/assistant/templates.index";
 import { auditEventsRouter } from "./routes/audit-events/audit-events.index";
 import { authRouter } from "./routes/auth/auth.index";
 import { billingRouter, stripeWebhookRouter } from "./routes/billing/billing.index";
+import { bookingsRouter } from "./routes/bookings/bookings.index";
 import { brandFilesRouter } from "./routes/brand-files";
 import { brandingRouter } from "./routes/branding/branding.index";
 import { clientsRouter } from "./routes/clients/clients.index";
@@ -93,7 +94,8 @@ function createApiRoutes() {
 		.route("/", threadsRouter)
 		.route("/", attachmentsRouter)
 		.route("/", liveRouter)
-		.route("/", messagingSettingsRouter);
+		.route("/", messagingSettingsRouter)
+		.route("/", bookingsRouter);
 }
 
 export type AppType = ReturnType<typeof createApiRoutes>;

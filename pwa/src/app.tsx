@@ -47,6 +47,8 @@ const MessageThread = lazy(() => import("./routes/message-thread"));
 const SettingsMessaging = lazy(() => import("./routes/settings/messaging"));
 const Documents = lazy(() => import("./routes/documents"));
 const SharedFile = lazy(() => import("./routes/shared-file"));
+const Bookings = lazy(() => import("./routes/bookings"));
+const SettingsBookings = lazy(() => import("./routes/settings/bookings"));
 
 /** Every area not built yet (the start page aside); ComingSoon shows 404 for an area the user's role does not have. */
 const COMING_SOON_PATHS = [...new Set([...STAFF_AREAS, ...CLIENT_AREAS].filter((area) => !area.ready).map((area) => area.path))].filter(
@@ -125,6 +127,7 @@ function SignedInPages() {
 				<Route path="/settings/domains" component={DomainSettings} />
 				<Route path="/settings/messaging" component={SettingsMessaging} />
 				<Route path="/settings/sso" component={SettingsSso} />
+				<Route path="/settings/bookings" component={SettingsBookings} />
 				<Route path="/clients" component={Clients} />
 				<Route path="/clients/:id" component={ClientDetail} />
 				<Route path="/projects" component={Projects} />
@@ -135,6 +138,7 @@ function SignedInPages() {
 				<Route path="/messages" component={Messages} />
 				<Route path="/messages/:id" component={MessageThread} />
 				<Route path="/documents" component={Documents} />
+				<Route path="/bookings" component={Bookings} />
 				<Route path="/s/:token" component={SharedFile} />
 				{COMING_SOON_PATHS.map((path) => (
 					<Route key={path} path={path} component={ComingSoon} />

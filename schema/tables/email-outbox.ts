@@ -5,6 +5,9 @@
 import { index, integer, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
 import { tenants } from "./tenants";
 
+/** A text file attached to an email: its name, MIME type (with parameters) and content. */
+export type EmailAttachment = { filename: string; contentType: string; content: string };
+
 export const EMAIL_STATUSES = ["queued", "sent", "failed"] as const;
 
 export const emailOutbox = sqliteTable(
@@ -21,6 +24,8 @@ export const emailOutbox = sqliteTable(
 		subject: text("subject").notNull(),
 		textBody: text("text_body").notNull(),
 		htmlBody: text("html_body").notNull(),
+		/** Files sent with the message (e.g. an ICS invitation), as text; null: none. */
+		attachments: text("attachments", { mode: "json" }).$type<EmailAttachment[]>(),
 		status: text("status", { enum: EMAIL_STATUSES }).notNull().default("queued"),
 		transport: text("transport"),
 		providerMessageId: text("provider_message_id"),

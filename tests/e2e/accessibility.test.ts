@@ -80,6 +80,7 @@ describe("accessibility", () => {
 			"/settings/domains",
 			"/settings/messaging",
 			"/settings/sso",
+			"/settings/bookings",
 		];
 		for (const href of settings) {
 			violations.push(...(await check(page, tenantUrl("northwind", href), () => page.getByRole("main").waitFor())));

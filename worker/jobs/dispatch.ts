@@ -11,6 +11,8 @@ import { EmailDeliveryError } from "../lib/email/transport";
 import { createLogger } from "../lib/logger";
 import { runAccountEmail } from "./account-email";
 import { runBillingEmail, runDunningReminders, runGrantMonthlyCredits } from "./billing";
+import { runBookingEmail } from "./booking-email";
+import { runBookingReminders } from "./booking-reminders";
 import { runInvitationEmail } from "./invitation-email";
 import { type JobDeps, jobDeps } from "./job-deps";
 import { runLowBalanceAlert } from "./low-balance-alert";
@@ -60,6 +62,10 @@ export async function runJob(deps: JobDeps, job: Job): Promise<void> {
 			return runReconcileBilling(deps, job);
 		case "low-balance-alert":
 			return runLowBalanceAlert(deps, job);
+		case "booking-email":
+			return runBookingEmail(deps, job);
+		case "booking-reminders":
+			return runBookingReminders(deps, job);
 		default:
 			return assertNever(job);
 	}

@@ -27,6 +27,7 @@ export async function sendOnce(
 			subject: message.subject,
 			textBody: message.text,
 			htmlBody: message.html,
+			attachments: message.attachments?.length ? message.attachments : null,
 			createdAt: now,
 		})
 		.onConflictDoNothing();
@@ -44,6 +45,7 @@ export async function sendOnce(
 			subject: row.subject,
 			text: row.textBody,
 			html: row.htmlBody,
+			attachments: row.attachments ?? undefined,
 			idempotencyKey: `${row.tenantId}:${row.idempotencyKey}`,
 		});
 		await scope.update(

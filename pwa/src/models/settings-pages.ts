@@ -41,6 +41,12 @@ export const SETTINGS_PAGES: readonly SettingsPage[] = [
 		permission: "tenant:manage",
 	},
 	{
+		path: "/settings/bookings",
+		label: "Bookings",
+		summary: "The calls clients may book, and each team member's hours and days off.",
+		permission: "bookings:manage",
+	},
+	{
 		path: "/settings/sso",
 		label: "Single sign-on",
 		summary: "Your staff sign in through your own identity provider (OpenID Connect).",

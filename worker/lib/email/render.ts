@@ -1,6 +1,8 @@
 /** Turning a template's parts into the text and HTML bodies of an email; every value is escaped. */
+import type { EmailAttachment } from "../../../schema/index";
 
-export type RenderedEmail = { subject: string; text: string; html: string };
+/** `attachments`: text files sent with the message (e.g. a calendar invitation). */
+export type RenderedEmail = { subject: string; text: string; html: string; attachments?: EmailAttachment[] };
 
 export function escapeHtml(value: string): string {
 	return value.replace(/[&<>"']/g, (ch) => `&#${ch.charCodeAt(0)};`);

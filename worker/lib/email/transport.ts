@@ -4,9 +4,30 @@
  * it, development delivers to the dev mailbox (the outbox row itself, readable at /dev/mailbox);
  * production refuses, so a missing key shows up as failed mail rather than silence.
  */
+import type { EmailAttachment } from "../../../schema/index";
 import type { Bindings } from "../../env";
 
-export type OutgoingEmail = { from: string; to: string; subject: string; text: string; html: string; idempotencyKey: string };
+export type OutgoingEmail = {
+	from: string;
+	to: string;
+	subject: string;
+	text: string;
+	html: string;
+	idempotencyKey: string;
+	attachments?: EmailAttachment[];
+};
+
+/** UTF-8 text as base64, the way the provider takes attachment content. */
+function base64OfText(text: string): string {
+	let binary = "";
+	for (const byte of new TextEncoder().encode(text)) binary += String.fromCharCode(byte);
+	return btoa(binary);
+}
+
+/** The provider's attachment shape (Resend: filename, base64 content, content_type). */
+function providerAttachments(attachments: EmailAttachment[] | undefined) {
+	return attachments?.map((a) => ({ filename: a.filename, content: base64OfText(a.content), content_type: a.contentType }));
+}
 
 export type DeliveryResult = { transport: "http" | "dev-mailbox"; providerMessageId: string | null };
 
@@ -37,7 +58,14 @@ export function httpTransport(apiKey: string, baseUrl = DEFAULT_API_URL, fetcher
 					"Content-Type": "application/json",
 					"Idempotency-Key": email.idempotencyKey,
 				},
-				body: JSON.stringify({ from: email.from, to: [email.to], subject: email.subject, text: email.text, html: email.html }),
+				body: JSON.stringify({
+					from: email.from,
+					to: [email.to],
+					subject: email.subject,
+					text: email.text,
+					html: email.html,
+					...(email.attachments?.length ? { attachments: providerAttachments(email.attachments) } : {}),
+				}),
 			});
 			if (!response.ok) {
 				const retryable = response.status === 429 || response.status >= 500;

@@ -1,0 +1,94 @@
+/**
+ * Bookings as signals: the booking types the user may see, free slots of the chosen type in the
+ * viewer's own time zone, and their bookings (upcoming or past), with book, move and cancel.
+ */
+import { signal } from "@preact/signals";
+import type { z } from "zod";
+import type { BookingDto, BookingTypeDto, SlotsResponse } from "../../../schema/dto/bookings";
+import { api } from "../api/client";
+import type { ProblemView } from "../api/problem";
+import { type Result, send } from "../api/request";
+
+export type Booking = z.infer<typeof BookingDto>;
+export type BookingType = z.infer<typeof BookingTypeDto>;
+export type SlotDay = z.infer<typeof SlotsResponse>["days"][number];
+
+/** The viewer's IANA time zone, as the browser knows it. */
+export const viewerTimeZone = Intl.DateTimeFormat().resolvedOptions().timeZone || "UTC";
+
+/** How far ahead the picker shows free times: a week keeps the choice (and the page) readable. */
+const SLOT_WINDOW_MS = 7 * 24 * 60 * 60 * 1000;
+
+export const bookingTypes = signal<BookingType[] | null>(null);
+export const bookingList = signal<Booking[] | null>(null);
+export const listWhen = signal<"upcoming" | "past">("upcoming");
+export const slotDays = signal<SlotDay[] | null>(null);
+export const bookingsProblem = signal<ProblemView | null>(null);
+
+/** A successful response's body as `T` (the route's declared shape). */
+async function okJson<T>(result: Result<{ json(): Promise<unknown> }>): Promise<Result<T>> {
+	if (!result.ok) return result;
+	return { ok: true, value: (await result.value.json()) as T };
+}
+
+export async function loadBookingTypes(): Promise<void> {
+	const result = await okJson<{ bookingTypes: BookingType[] }>(await send(() => api.api.v1["booking-types"].$get()));
+	if (result.ok) bookingTypes.value = result.value.bookingTypes;
+	else bookingsProblem.value = result.problem;
+}
+
+export async function loadBookings(when = listWhen.value): Promise<void> {
+	listWhen.value = when;
+	const result = await okJson<{ bookings: Booking[] }>(await send(() => api.api.v1.bookings.$get({ query: { when } })));
+	if (result.ok) bookingList.value = result.value.bookings;
+	else bookingsProblem.value = result.problem;
+}
+
+export async function loadSlots(typeId: string, clientId?: string): Promise<void> {
+	slotDays.value = null;
+	const from = Date.now();
+	const query = { timeZone: viewerTimeZone, from: String(from), to: String(from + SLOT_WINDOW_MS), ...(clientId ? { clientId } : {}) };
+	const result = await okJson<{ days: SlotDay[] }>(
+		await send(() => api.api.v1["booking-types"][":id"].slots.$get({ param: { id: typeId }, query })),
+	);
+	if (result.ok) slotDays.value = result.value.days;
+	else bookingsProblem.value = result.problem;
+}
+
+/** Books a slot; the id is made here so a retried request books once. */
+export async function bookSlot(typeId: string, startsAt: number, note: string): Promise<Result<Booking>> {
+	const json = { id: crypto.randomUUID(), bookingTypeId: typeId, startsAt, timeZone: viewerTimeZone, ...(note ? { note } : {}) };
+	const result = await okJson<Booking>(await send(() => api.api.v1.bookings.$post({ json, header: {} })));
+	if (result.ok) await loadBookings("upcoming");
+	return result;
+}
+
+export async function rescheduleBooking(id: string, startsAt: number): Promise<Result<Booking>> {
+	const result = await okJson<Booking>(
+		await send(() => api.api.v1.bookings[":id"].reschedule.$post({ param: { id }, json: { startsAt, timeZone: viewerTimeZone } })),
+	);
+	if (result.ok) await loadBookings();
+	return result;
+}
+
+export async function cancelBooking(id: string, reason: string): Promise<Result<Booking>> {
+	const result = await okJson<Booking>(await send(() => api.api.v1.bookings[":id"].cancel.$post({ param: { id }, json: { reason } })));
+	if (result.ok) await loadBookings();
+	return result;
+}
+
+/** A time in the viewer's zone, e.g. "Mon 30 Mar, 09:00". */
+export const whenFormat = new Intl.DateTimeFormat(undefined, {
+	weekday: "short",
+	day: "numeric",
+	month: "short",
+	hour: "2-digit",
+	minute: "2-digit",
+});
+
+/** A slot day's heading, e.g. "Monday 30 March" (the date is the viewer's own). */
+export function dayLabel(date: string): string {
+	return new Intl.DateTimeFormat(undefined, { weekday: "long", day: "numeric", month: "long", timeZone: "UTC" }).format(
+		new Date(`${date}T00:00:00Z`),
+	);
+}
