@@ -34,6 +34,12 @@ export const PERMISSIONS = [
 	"audit:read",
 	"jobs:manage",
 	"api_keys:manage",
+	"tickets:open",
+	"tickets:manage",
+	"announcements:read",
+	"announcements:manage",
+	"surveys:respond",
+	"surveys:read",
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -57,6 +63,8 @@ const STAFF: readonly Permission[] = [
 	"analytics:read",
 	"reports:read",
 	"assistant:use",
+	"tickets:manage",
+	"surveys:read",
 ];
 
 const ADMIN: readonly Permission[] = [
@@ -67,6 +75,7 @@ const ADMIN: readonly Permission[] = [
 	"audit:read",
 	"jobs:manage",
 	"api_keys:manage",
+	"announcements:manage",
 ];
 
 export const ROLE_PERMISSIONS: Readonly<Record<Role, ReadonlySet<Permission>>> = {
@@ -87,6 +96,9 @@ export const ROLE_PERMISSIONS: Readonly<Record<Role, ReadonlySet<Permission>>> =
 		"messages:read",
 		"messages:write",
 		"assistant:use",
+		"tickets:open",
+		"announcements:read",
+		"surveys:respond",
 	]),
 };
 
