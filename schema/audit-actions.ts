@@ -61,6 +61,10 @@ export const AUDIT_ACTIONS = [
 	"messaging.settings_updated",
 	"document.share_created",
 	"document.share_revoked",
+	"support.settings_updated",
+	"announcement.published",
+	"announcement.updated",
+	"announcement.unpublished",
 ] as const;
 
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];

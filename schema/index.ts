@@ -26,6 +26,7 @@ export * from "./tables/security-policies";
 export * from "./tables/sessions";
 export * from "./tables/sign-in-events";
 export * from "./tables/sso-connections";
+export * from "./tables/support";
 export * from "./tables/sync";
 export * from "./tables/tenant-branding";
 export * from "./tables/tenants";

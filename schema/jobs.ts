@@ -43,7 +43,9 @@ export type Job =
 			sequence: number;
 			idempotencyKey: string;
 	  }
-	| { type: "booking-reminders"; tenantId: null; now: number; idempotencyKey: string };
+	| { type: "booking-reminders"; tenantId: null; now: number; idempotencyKey: string }
+	/** Emails (and notifies) the other side of a ticket about one public message. */
+	| { type: "ticket-message-email"; tenantId: string; messageId: string; idempotencyKey: string };
 
 export type BookingEmailEvent = "booked" | "rescheduled" | "cancelled";
 

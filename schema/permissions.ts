@@ -37,6 +37,12 @@ export const PERMISSIONS = [
 	"audit:read",
 	"jobs:manage",
 	"api_keys:manage",
+	"tickets:open",
+	"tickets:manage",
+	"announcements:read",
+	"announcements:manage",
+	"surveys:respond",
+	"surveys:read",
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -63,6 +69,8 @@ const STAFF: readonly Permission[] = [
 	"analytics:read",
 	"reports:read",
 	"assistant:use",
+	"tickets:manage",
+	"surveys:read",
 ];
 
 const ADMIN: readonly Permission[] = [
@@ -73,6 +81,7 @@ const ADMIN: readonly Permission[] = [
 	"audit:read",
 	"jobs:manage",
 	"api_keys:manage",
+	"announcements:manage",
 ];
 
 export const ROLE_PERMISSIONS: Readonly<Record<Role, ReadonlySet<Permission>>> = {
@@ -95,6 +104,9 @@ export const ROLE_PERMISSIONS: Readonly<Record<Role, ReadonlySet<Permission>>> =
 		"bookings:read",
 		"bookings:book",
 		"assistant:use",
+		"tickets:open",
+		"announcements:read",
+		"surveys:respond",
 	]),
 };
 

@@ -53,6 +53,9 @@ import { pushRouter } from "./routes/push/push.index";
 import { rolesRouter } from "./routes/roles/roles.index";
 import { securityRouter } from "./routes/security/security.index";
 import { ssoRouter } from "./routes/sso/sso.index";
+import { announcementsRouter } from "./routes/support/announcements.index";
+import { surveysRouter } from "./routes/support/surveys.index";
+import { supportRouter } from "./routes/support/tickets.index";
 import { syncRouter } from "./routes/sync/sync.index";
 import { tasksRouter } from "./routes/tasks/tasks.index";
 import { invitationDomainsRouter } from "./routes/tenant-settings/invitation-domains";
@@ -95,7 +98,10 @@ function createApiRoutes() {
 		.route("/", attachmentsRouter)
 		.route("/", liveRouter)
 		.route("/", messagingSettingsRouter)
-		.route("/", bookingsRouter);
+		.route("/", bookingsRouter)
+		.route("/", supportRouter)
+		.route("/", announcementsRouter)
+		.route("/", surveysRouter);
 }
 
 export type AppType = ReturnType<typeof createApiRoutes>;

@@ -49,6 +49,11 @@ const Documents = lazy(() => import("./routes/documents"));
 const SharedFile = lazy(() => import("./routes/shared-file"));
 const Bookings = lazy(() => import("./routes/bookings"));
 const SettingsBookings = lazy(() => import("./routes/settings/bookings"));
+const Support = lazy(() => import("./routes/support"));
+const SupportTicket = lazy(() => import("./routes/support-ticket"));
+const Announcements = lazy(() => import("./routes/announcements"));
+const Surveys = lazy(() => import("./routes/surveys"));
+const SettingsSupport = lazy(() => import("./routes/settings/support"));
 
 /** Every area not built yet (the start page aside); ComingSoon shows 404 for an area the user's role does not have. */
 const COMING_SOON_PATHS = [...new Set([...STAFF_AREAS, ...CLIENT_AREAS].filter((area) => !area.ready).map((area) => area.path))].filter(
@@ -140,6 +145,11 @@ function SignedInPages() {
 				<Route path="/documents" component={Documents} />
 				<Route path="/bookings" component={Bookings} />
 				<Route path="/s/:token" component={SharedFile} />
+				<Route path="/support" component={Support} />
+				<Route path="/support/:id" component={SupportTicket} />
+				<Route path="/announcements" component={Announcements} />
+				<Route path="/surveys" component={Surveys} />
+				<Route path="/settings/support" component={SettingsSupport} />
 				{COMING_SOON_PATHS.map((path) => (
 					<Route key={path} path={path} component={ComingSoon} />
 				))}

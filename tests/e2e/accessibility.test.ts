@@ -79,6 +79,7 @@ describe("accessibility", () => {
 			"/settings/brand",
 			"/settings/domains",
 			"/settings/messaging",
+			"/settings/support",
 			"/settings/sso",
 			"/settings/bookings",
 		];

@@ -23,6 +23,7 @@ import { runPushNotification } from "./push-notification";
 import { runReconcileBilling } from "./reconcile-billing";
 import { runReportUsageMeter } from "./report-usage-meter";
 import { runTaskReminders } from "./task-reminders";
+import { runTicketMessageEmail } from "./ticket-message-email";
 import { runWelcomeEmail } from "./welcome-email";
 
 export const DEAD_LETTER_QUEUE = "atrium-jobs-dlq";
@@ -66,6 +67,8 @@ export async function runJob(deps: JobDeps, job: Job): Promise<void> {
 			return runBookingEmail(deps, job);
 		case "booking-reminders":
 			return runBookingReminders(deps, job);
+		case "ticket-message-email":
+			return runTicketMessageEmail(deps, job);
 		default:
 			return assertNever(job);
 	}

@@ -2,6 +2,7 @@
  * Job `milestone-completed-email`: tells each person of the milestone's client that it was
  * completed — in the app and by push (the notification centre, per their preferences) and by email
  * unless they turned that off. One key per person and completion, so a re-run sends nothing twice.
+ * When the agency asks for it, the milestone's satisfaction survey is created here, once per milestone.
  */
 import { and, eq, isNull } from "drizzle-orm";
 import { clientMembers, milestones, projects, tenants, users } from "../../schema/index";
@@ -12,6 +13,7 @@ import { enqueue } from "../lib/jobs";
 import { sendOnce } from "../services/email-outbox";
 import { notify } from "../services/notifications/notify";
 import { wants } from "../services/notifications/preferences";
+import { requestMilestoneSurvey } from "../services/support/surveys";
 import type { JobDeps } from "./job-deps";
 
 export async function runMilestoneCompletedEmail(deps: JobDeps, job: JobOf<"milestone-completed-email">): Promise<void> {
@@ -46,6 +48,7 @@ export async function runMilestoneCompletedEmail(deps: JobDeps, job: JobOf<"mile
 			dedupeKey: job.idempotencyKey,
 		},
 	);
+	await requestMilestoneSurvey(scope, (next) => enqueue(deps.env, next), found.milestone, found.project);
 	for (const person of people) {
 		if (!(await wants(scope, person.id, "milestone_completed", "email"))) continue;
 		const rendered = milestoneCompletedEmail({

@@ -8,6 +8,7 @@ import type { ComponentChildren } from "preact";
 import { useEffect, useRef } from "preact/hooks";
 import { useLocation } from "preact-iso";
 import { notePageView } from "../models/install";
+import { AnnouncementBanners } from "./announcement-banners";
 import { InstallPrompt } from "./install-prompt";
 import { MainNav } from "./main-nav";
 import { NoticeBar } from "./notice-bar";
@@ -50,6 +51,7 @@ export function AppFrame({ children }: { children: ComponentChildren }) {
 			/>
 			<NoticeBar />
 			<PaymentBanner />
+			<AnnouncementBanners />
 			<div class="frame-body">
 				<MainNav
 					open={menuOpen.value}

@@ -47,6 +47,12 @@ export const SETTINGS_PAGES: readonly SettingsPage[] = [
 		permission: "bookings:manage",
 	},
 	{
+		path: "/settings/support",
+		label: "Support",
+		summary: "How fast each client tier is answered, and the survey a completed milestone asks.",
+		permission: "tenant:manage",
+	},
+	{
 		path: "/settings/sso",
 		label: "Single sign-on",
 		summary: "Your staff sign in through your own identity provider (OpenID Connect).",
