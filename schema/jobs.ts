@@ -33,7 +33,11 @@ export type Job =
 	/** Sent with a delay (the tenant's unread-email minutes); emails each recipient who has still not read the message. */
 	| { type: "message-unread-email"; tenantId: string; messageId: string; idempotencyKey: string }
 	| { type: "reconcile-billing"; tenantId: null; idempotencyKey: string }
-	| { type: "low-balance-alert"; tenantId: string; threshold: number; idempotencyKey: string };
+	| { type: "low-balance-alert"; tenantId: string; threshold: number; idempotencyKey: string }
+	/** Builds one bulk download of deliverables into R2; the archive id is the key. */
+	| { type: "deliverables-archive"; tenantId: string; archiveId: string; idempotencyKey: string }
+	/** Daily: deletes expired bulk downloads from R2 (every tenant). */
+	| { type: "purge-expired-archives"; tenantId: null; now: number; idempotencyKey: string };
 
 /** What a feature asks to push; the job adds the agency's name and icon. */
 export type PushMessageContent = { title: string; body: string; url: string; tag: string };

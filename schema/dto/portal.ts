@@ -143,6 +143,7 @@ export const DeliverableDto = z
 		title: z.string(),
 		kind: z.enum(DELIVERABLE_KINDS),
 		url: z.string().nullable(),
+		documentId: z.string().nullable(),
 		status: z.enum(DELIVERABLE_STATUSES),
 	})
 	.meta({ id: "Deliverable" });
@@ -265,11 +266,15 @@ export const CreateDeliverableBody = z
 		title: Title(200),
 		kind: z.enum(DELIVERABLE_KINDS),
 		url: HttpsUrl.nullable().optional(),
+		/** For a file: one of the client's documents (its current version is what is delivered). */
+		documentId: IdParam.nullable().optional(),
 	})
 	.superRefine((body, ctx) => {
 		if (body.kind === "link" && !body.url) ctx.addIssue({ code: "custom", path: ["url"], message: "is required for a link" });
 		if (body.kind === "file" && body.url)
 			ctx.addIssue({ code: "custom", path: ["url"], message: "is only for links; files come from documents" });
+		if (body.kind === "link" && body.documentId)
+			ctx.addIssue({ code: "custom", path: ["documentId"], message: "is only for files; links have a url" });
 	})
 	.meta({ id: "CreateDeliverableBody" });
 
