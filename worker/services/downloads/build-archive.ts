@@ -55,8 +55,10 @@ async function selectItems(scope: TenantScope, row: DeliverableArchiveRow): Prom
 
 /** A name safe as one zip path segment: no slashes, control characters or leading dots. */
 export function safeSegment(name: string): string {
-	const cleaned = name
-		.replace(/[\\/:*?"<>|\x00-\x1f]/g, "_")
+	const cleaned = [...name]
+		.map((ch) => (ch.charCodeAt(0) < 0x20 ? "_" : ch))
+		.join("")
+		.replace(/[\\/:*?"<>|]/g, "_")
 		.replace(/^\.+/, "")
 		.trim()
 		.slice(0, 120);
