@@ -7,7 +7,7 @@ import { unzipSync } from "fflate";
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DEMO_IDS } from "../../scripts/lib/demo-portal-seed";
-import { launchBrowser, signInToNorthwind, tenantUrl } from "./browser";
+import { launchBrowser, signInToNorthwind } from "./browser";
 
 let browser: Browser;
 beforeAll(async () => {
@@ -47,10 +47,7 @@ describe("deliverables download centre", () => {
 		await page.getByRole("checkbox", { name }).check();
 		await page.getByRole("checkbox", { name: "Homepage design" }).check();
 		await page.getByRole("button", { name: "Download selected (2) as zip" }).click();
-		const [download] = await Promise.all([
-			page.waitForEvent("download"),
-			page.getByRole("link", { name: "Download zip" }).first().click(),
-		]);
+		const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("link", { name: "Download zip" }).first().click()]);
 		expect(download.suggestedFilename()).toMatch(/^deliverables-\d{4}-\d{2}-\d{2}\.zip$/);
 		const files = unzipSync(new Uint8Array(await readFile((await download.path()) ?? "")));
 		const paths = Object.keys(files);
