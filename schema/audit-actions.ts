@@ -58,6 +58,8 @@ export const AUDIT_ACTIONS = [
 	"client.person_linked",
 	"client.person_unlinked",
 	"deliverable.reviewed",
+	"deliverable.archive_requested",
+	"deliverable.archive_downloaded",
 	"messaging.settings_updated",
 	"document.share_created",
 	"document.share_revoked",

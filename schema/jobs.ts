@@ -45,7 +45,11 @@ export type Job =
 	  }
 	| { type: "booking-reminders"; tenantId: null; now: number; idempotencyKey: string }
 	/** Emails (and notifies) the other side of a ticket about one public message. */
-	| { type: "ticket-message-email"; tenantId: string; messageId: string; idempotencyKey: string };
+	| { type: "ticket-message-email"; tenantId: string; messageId: string; idempotencyKey: string }
+	/** Builds one bulk download of deliverables into R2; the archive id is the key. */
+	| { type: "deliverables-archive"; tenantId: string; archiveId: string; idempotencyKey: string }
+	/** Daily: deletes expired bulk downloads from R2 (every tenant). */
+	| { type: "purge-expired-archives"; tenantId: null; now: number; idempotencyKey: string };
 
 export type BookingEmailEvent = "booked" | "rescheduled" | "cancelled";
 

@@ -12,6 +12,7 @@ export const NOTIFICATION_EVENTS = [
 	"ticket_reply",
 	"announcement",
 	"survey_requested",
+	"download_ready",
 ] as const;
 export type NotificationEvent = (typeof NOTIFICATION_EVENTS)[number];
 
@@ -21,6 +22,7 @@ export const NOTIFICATION_EVENT_LABELS: Record<NotificationEvent, string> = {
 	ticket_reply: "A reply on a support ticket",
 	announcement: "An announcement from your agency",
 	survey_requested: "A short survey after a milestone",
+	download_ready: "A bulk download you asked for is ready (or could not be made)",
 };
 
 /** Every event is on for every channel until the person turns it off. */

@@ -33,6 +33,7 @@ import { devRouter } from "./routes/dev/mailbox";
 import { mountApiDocs } from "./routes/docs/docs.index";
 import { documentsRouter } from "./routes/documents/documents.index";
 import { domainsRouter } from "./routes/domains/domains.index";
+import { downloadsRouter } from "./routes/downloads/downloads.index";
 import { entitlementsRouter } from "./routes/entitlements/entitlements.index";
 import { healthRouter } from "./routes/health/health.index";
 import { hostRouter } from "./routes/host/host.index";
@@ -87,6 +88,7 @@ function createApiRoutes() {
 		.route("/", tasksRouter)
 		.route("/", deliverablesRouter)
 		.route("/", documentsRouter)
+		.route("/", downloadsRouter)
 		.route("/", dashboardRouter)
 		.route("/", syncRouter)
 		.route("/", conversationsRouter)

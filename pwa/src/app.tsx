@@ -54,6 +54,7 @@ const SupportTicket = lazy(() => import("./routes/support-ticket"));
 const Announcements = lazy(() => import("./routes/announcements"));
 const Surveys = lazy(() => import("./routes/surveys"));
 const SettingsSupport = lazy(() => import("./routes/settings/support"));
+const Downloads = lazy(() => import("./routes/downloads"));
 
 /** Every area not built yet (the start page aside); ComingSoon shows 404 for an area the user's role does not have. */
 const COMING_SOON_PATHS = [...new Set([...STAFF_AREAS, ...CLIENT_AREAS].filter((area) => !area.ready).map((area) => area.path))].filter(
@@ -144,6 +145,7 @@ function SignedInPages() {
 				<Route path="/messages/:id" component={MessageThread} />
 				<Route path="/documents" component={Documents} />
 				<Route path="/bookings" component={Bookings} />
+				<Route path="/downloads" component={Downloads} />
 				<Route path="/s/:token" component={SharedFile} />
 				<Route path="/support" component={Support} />
 				<Route path="/support/:id" component={SupportTicket} />

@@ -143,6 +143,7 @@ export const DeliverableDto = z
 		title: z.string(),
 		kind: z.enum(DELIVERABLE_KINDS),
 		url: z.string().nullable(),
+		documentId: z.string().nullable(),
 		status: z.enum(DELIVERABLE_STATUSES),
 	})
 	.meta({ id: "Deliverable" });
@@ -265,11 +266,15 @@ export const CreateDeliverableBody = z
 		title: Title(200),
 		kind: z.enum(DELIVERABLE_KINDS),
 		url: HttpsUrl.nullable().optional(),
+		/** For a file: one of the client's documents (its current version is what is delivered). */
+		documentId: IdParam.nullable().optional(),
 	})
 	.superRefine((body, ctx) => {
 		if (body.kind === "link" && !body.url) ctx.addIssue({ code: "custom", path: ["url"], message: "is required for a link" });
 		if (body.kind === "file" && body.url)
 			ctx.addIssue({ code: "custom", path: ["url"], message: "is only for links; files come from documents" });
+		if (body.kind === "link" && body.documentId)
+			ctx.addIssue({ code: "custom", path: ["documentId"], message: "is only for files; links have a url" });
 	})
 	.meta({ id: "CreateDeliverableBody" });
 
@@ -288,12 +293,45 @@ const TaskLine = TaskDto.extend({ projectName: z.string(), clientName: z.string(
 const DeliverableLine = DeliverableDto.extend({ projectName: z.string(), clientName: z.string() });
 const MilestoneLine = MilestoneDto.extend({ projectName: z.string(), clientName: z.string() });
 
+/** Threads with messages the reader has not read (null: their role cannot read messages). */
+const UnreadThreads = z.object({
+	total: z.number().int(),
+	threads: z.array(
+		z.object({
+			id: z.string(),
+			subject: z.string(),
+			clientId: z.string(),
+			clientName: z.string(),
+			projectName: z.string().nullable(),
+			lastMessageAt: z.number(),
+			unreadCount: z.number().int(),
+		}),
+	),
+});
+const RecentDocument = z.object({
+	id: z.string(),
+	name: z.string(),
+	projectId: z.string().nullable(),
+	size: z.number().int(),
+	contentType: z.string(),
+	updatedAt: z.number(),
+});
+const RecentMessage = z.object({
+	id: z.string(),
+	threadId: z.string(),
+	threadSubject: z.string(),
+	authorName: z.string().nullable(),
+	excerpt: z.string(),
+	createdAt: z.number(),
+});
+
 export const StaffDashboard = z
 	.object({
 		clientsByStatus: z.record(z.enum(CLIENT_STATUSES), z.number().int()),
 		overdueTasks: z.array(TaskLine),
 		awaitingApproval: z.array(DeliverableLine),
 		upcomingMilestones: z.array(MilestoneLine),
+		unreadMessages: UnreadThreads.nullable(),
 	})
 	.meta({ id: "StaffDashboard" });
 
@@ -303,6 +341,10 @@ export const ClientDashboard = z
 		projects: z.array(ProjectDto.extend({ progress: Progress, nextMilestone: MilestoneDto.nullable() })),
 		awaitingMyReview: z.array(DeliverableLine),
 		myOpenTasks: z.array(TaskLine),
+		/** Newest documents of the client (null: the role cannot read documents). */
+		recentDocuments: z.array(RecentDocument).nullable(),
+		/** Newest messages in the client's threads (null: the role cannot read messages). */
+		recentMessages: z.array(RecentMessage).nullable(),
 	})
 	.meta({ id: "ClientDashboard" });
 

@@ -1,6 +1,7 @@
-/** Deliverables a client reviews (a link, or a file once documents exist) and every review decision. */
+/** Deliverables a client reviews (a link, or a file from the client's documents) and every review decision. */
 import { index, sqliteTable, text } from "drizzle-orm/sqlite-core";
 import { DELIVERABLE_KINDS, DELIVERABLE_STATUSES, REVIEW_DECISIONS } from "../portal";
+import { documents } from "./documents";
 import { milestones, projects } from "./projects";
 import { syncedColumns } from "./synced-columns";
 import { users } from "./users";
@@ -15,8 +16,10 @@ export const deliverables = sqliteTable(
 		milestoneId: text("milestone_id").references(() => milestones.id, { onDelete: "set null" }),
 		title: text("title").notNull(),
 		kind: text("kind", { enum: DELIVERABLE_KINDS }).notNull(),
-		/** For `link`: an https URL. Files get their document reference from the documents area. */
+		/** For `link`: an https URL. */
 		url: text("url"),
+		/** For `file`: the client's document (in the documents area) that is delivered; its current version is the file. */
+		documentId: text("document_id").references(() => documents.id, { onDelete: "set null" }),
 		status: text("status", { enum: DELIVERABLE_STATUSES }).notNull().default("pending_review"),
 	},
 	(t) => [

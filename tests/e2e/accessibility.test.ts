@@ -128,6 +128,16 @@ describe("accessibility", () => {
 		expect(violations).toEqual([]);
 	});
 
+	it("the Deliverables page with its list loaded, for staff and for a client", { timeout: 120_000 }, async () => {
+		const violations: string[] = [];
+		for (const email of ["staff@northwind.test", "client@northwind.test"]) {
+			const page = await signedIn(email);
+			const ready = () => page.getByRole("checkbox", { name: "Homepage design" }).waitFor();
+			violations.push(...(await check(page, tenantUrl("northwind", "/downloads"), ready)));
+		}
+		expect(violations).toEqual([]);
+	});
+
 	it("the Billing page with its plans loaded", async () => {
 		const page = await signedIn("owner@northwind.test");
 		const violations = await check(page, tenantUrl("northwind", "/billing"), () => page.getByTestId("current-plan").waitFor());

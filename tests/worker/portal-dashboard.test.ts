@@ -69,6 +69,7 @@ describe("GET /api/v1/dashboard/staff", () => {
 			overdueTasks: [],
 			awaitingApproval: [],
 			upcomingMilestones: [],
+			unreadMessages: { total: 0, threads: [] },
 		});
 	});
 });

@@ -10,6 +10,8 @@ export const HOURLY = "0 * * * *";
 export const DAILY_BILLING = "0 6 * * *";
 /** Nightly: compare every mirrored subscription with Stripe and repair drift. */
 export const NIGHTLY_RECONCILE = "30 3 * * *";
+/** Daily: delete bulk downloads past their expiry. */
+export const DAILY_ARCHIVE_PURGE = "45 4 * * *";
 
 /** The jobs a schedule starts at `scheduledTime`; the time slot is the idempotency key. */
 export function jobsFor(cron: string, scheduledTime: number): Job[] {
@@ -34,6 +36,15 @@ export function jobsFor(cron: string, scheduledTime: number): Job[] {
 		}
 		case NIGHTLY_RECONCILE:
 			return [{ type: "reconcile-billing", tenantId: null, idempotencyKey: `reconcile-billing:${slot.slice(0, 10)}` }];
+		case DAILY_ARCHIVE_PURGE:
+			return [
+				{
+					type: "purge-expired-archives",
+					tenantId: null,
+					now: scheduledTime,
+					idempotencyKey: `purge-expired-archives:${slot.slice(0, 10)}`,
+				},
+			];
 		default:
 			return [];
 	}

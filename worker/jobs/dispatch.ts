@@ -13,11 +13,13 @@ import { runAccountEmail } from "./account-email";
 import { runBillingEmail, runDunningReminders, runGrantMonthlyCredits } from "./billing";
 import { runBookingEmail } from "./booking-email";
 import { runBookingReminders } from "./booking-reminders";
+import { runDeliverablesArchive } from "./deliverables-archive";
 import { runInvitationEmail } from "./invitation-email";
 import { type JobDeps, jobDeps } from "./job-deps";
 import { runLowBalanceAlert } from "./low-balance-alert";
 import { runMessageUnreadEmail } from "./message-unread-email";
 import { runMilestoneCompletedEmail } from "./milestone-completed-email";
+import { runPurgeExpiredArchives } from "./purge-expired-archives";
 import { runPurgeExpiredAuth } from "./purge-expired-auth";
 import { runPushNotification } from "./push-notification";
 import { runReconcileBilling } from "./reconcile-billing";
@@ -69,6 +71,10 @@ export async function runJob(deps: JobDeps, job: Job): Promise<void> {
 			return runBookingReminders(deps, job);
 		case "ticket-message-email":
 			return runTicketMessageEmail(deps, job);
+		case "deliverables-archive":
+			return runDeliverablesArchive(deps, job);
+		case "purge-expired-archives":
+			return runPurgeExpiredArchives(deps, job);
 		default:
 			return assertNever(job);
 	}

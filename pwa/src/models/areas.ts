@@ -44,6 +44,13 @@ export const STAFF_AREAS: readonly Area[] = [
 		ready: true,
 	},
 	{
+		path: "/downloads",
+		label: "Deliverables",
+		summary: "Everything delivered to your clients, filterable, and downloaded as one zip.",
+		permission: "documents:read",
+		ready: true,
+	},
+	{
 		path: "/messages",
 		label: "Messages",
 		summary: "Live conversations with each client and about each project.",
@@ -132,6 +139,13 @@ export const CLIENT_AREAS: readonly Area[] = [
 		path: "/documents",
 		label: "Documents",
 		summary: "Everything your agency shared with you, with every version.",
+		permission: "documents:read",
+		ready: true,
+	},
+	{
+		path: "/downloads",
+		label: "Deliverables",
+		summary: "Everything delivered to you, filterable, and downloaded as one zip.",
 		permission: "documents:read",
 		ready: true,
 	},

@@ -8,6 +8,7 @@ import { CLIENT_STATUS_LABELS, formatDate } from "../lib/portal-labels";
 import { homeArea } from "../models/areas";
 import { clientDashboard, dashboardProblem, loadClientDashboard, loadStaffDashboard, staffDashboard } from "../models/dashboards";
 import { firstName, isStaff, tenant } from "../models/session";
+import { RecentDocuments, RecentMessages, UnreadMessages } from "./dashboard-activity";
 
 type Line = { id: string; title: string; projectId: string; projectName: string; clientName: string; dueAt?: number | null };
 
@@ -63,6 +64,8 @@ function StaffDashboard() {
 				<h2 id="upcoming-heading">Milestones in the next two weeks</h2>
 				<LineList lines={dash.upcomingMilestones} empty="No milestone due soon." showClient dated />
 			</section>
+			{dash.unreadMessages ? <UnreadMessages unread={dash.unreadMessages} /> : null}
+			{/* Issue 5 "upcoming bookings": the bookings area adds its section here. */}
 		</>
 	);
 }
@@ -103,6 +106,9 @@ function ClientHome() {
 				<h2 id="my-tasks-heading">Your open tasks</h2>
 				<LineList lines={dash.myOpenTasks} empty="No open tasks." showClient={false} dated />
 			</section>
+			{dash.recentDocuments ? <RecentDocuments documents={dash.recentDocuments} /> : null}
+			{dash.recentMessages ? <RecentMessages messages={dash.recentMessages} /> : null}
+			{/* Issue 5 "open onboarding steps": the onboarding area adds its section here. */}
 		</>
 	);
 }

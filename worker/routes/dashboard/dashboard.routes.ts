@@ -10,7 +10,8 @@ export const staff = createRoute({
 	method: "get",
 	path: "/api/v1/dashboard/staff",
 	tags,
-	summary: "Clients by status, overdue tasks, deliverables awaiting approval and milestones due in the next 14 days",
+	summary:
+		"Clients by status, overdue tasks, deliverables awaiting approval, milestones due in the next 14 days and threads with unread messages",
 	middleware: [requirePermission("clients:read")] as const,
 	responses: {
 		200: jsonContent(StaffDashboard, "The agency's dashboard"),
@@ -23,7 +24,8 @@ export const client = createRoute({
 	method: "get",
 	path: "/api/v1/dashboard/client",
 	tags,
-	summary: "A client user's home: their projects with progress and next milestone, what awaits their review, their open tasks",
+	summary:
+		"A client user's home: their projects with progress and next milestone, what awaits their review, their open tasks, recent documents and messages",
 	middleware: [requirePermission("clients:own")] as const,
 	responses: {
 		200: jsonContent(ClientDashboard, "The client's home"),

@@ -1,12 +1,12 @@
 /**
- * Deliverables of a project and their reviews: the agency adds them (a link, or a file once
- * documents exist), the client approves or asks for changes with a comment; each decision is a
+ * Deliverables of a project and their reviews: the agency adds them (a link, or a file: one of the
+ * client's documents), the client approves or asks for changes with a comment; each decision is a
  * review row and sets the deliverable's status.
  */
 import { and, asc, desc, eq, inArray, isNull, type SQL } from "drizzle-orm";
 import type { z } from "zod";
 import type { CreateDeliverableBody, DeliverableListQuery, ReviewBody } from "../../../schema/dto/portal";
-import { type Deliverable, deliverableReviews, deliverables, projects, users } from "../../../schema/index";
+import { type Deliverable, deliverableReviews, deliverables, documents, projects, users } from "../../../schema/index";
 import { selectInChunks } from "../../lib/chunks";
 import type { TenantScope } from "../../lib/db";
 import { newId } from "../../lib/ids";
@@ -77,11 +77,9 @@ export async function createDeliverable(
 	input: z.infer<typeof CreateDeliverableBody>,
 	now = Date.now(),
 ): Promise<Deliverable> {
-	try {
-		await getVisibleProject(scope, access, input.projectId);
-	} catch {
-		throw problems.validation([{ path: "projectId", message: "must be one of your projects" }]);
-	}
+	const project = await getVisibleProject(scope, access, input.projectId).catch(() => null);
+	if (!project) throw problems.validation([{ path: "projectId", message: "must be one of your projects" }]);
+	if (input.documentId) await assertDocumentOfClient(scope, project.clientId, input.documentId);
 	if (input.milestoneId) await assertMilestoneOf(scope, input.projectId, input.milestoneId);
 	const id = input.id ?? newId(now);
 	const [existing] = await scope.db
@@ -101,12 +99,23 @@ export async function createDeliverable(
 			title: input.title,
 			kind: input.kind,
 			url: input.kind === "link" ? (input.url ?? null) : null,
+			documentId: input.kind === "file" ? (input.documentId ?? null) : null,
 			createdAt: now,
 			updatedAt: now,
 		})
 		.returning();
 	if (!row) throw new Error("deliverable insert returned nothing");
 	return row;
+}
+
+/** 422 naming `documentId` unless it is a live document of the project's client. */
+async function assertDocumentOfClient(scope: TenantScope, clientId: string, documentId: string): Promise<void> {
+	const [row] = await scope.db
+		.select({ id: documents.id })
+		.from(documents)
+		.where(scope.where(documents, eq(documents.id, documentId), eq(documents.clientId, clientId), isNull(documents.deletedAt)))
+		.limit(1);
+	if (!row) throw problems.validation([{ path: "documentId", message: "must be a document of this project's client" }]);
 }
 
 /** Records a client's decision and sets the deliverable's status to it. */
