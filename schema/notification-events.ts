@@ -6,12 +6,13 @@
 export const NOTIFICATION_CHANNELS = ["in_app", "email", "push"] as const;
 export type NotificationChannel = (typeof NOTIFICATION_CHANNELS)[number];
 
-export const NOTIFICATION_EVENTS = ["milestone_completed", "deliverable_added"] as const;
+export const NOTIFICATION_EVENTS = ["milestone_completed", "deliverable_added", "onboarding_completed"] as const;
 export type NotificationEvent = (typeof NOTIFICATION_EVENTS)[number];
 
 export const NOTIFICATION_EVENT_LABELS: Record<NotificationEvent, string> = {
 	milestone_completed: "A milestone of your project is completed",
 	deliverable_added: "A deliverable is ready for your review",
+	onboarding_completed: "A client finished onboarding",
 };
 
 /** Every event is on for every channel until the person turns it off. */
