@@ -140,10 +140,16 @@ describe("cron", () => {
 				now: Date.UTC(2026, 10, 23, 12, 0),
 				idempotencyKey: "task-reminders:2026-11-23T12:00:00.000Z",
 			},
+			{
+				type: "onboarding-reminders",
+				tenantId: null,
+				now: Date.UTC(2026, 10, 23, 12, 0),
+				idempotencyKey: "onboarding-reminders:2026-11-23T12:00:00.000Z",
+			},
 		]);
 
 		const result = await runBatch(sent);
-		expect(result.explicitAcks).toHaveLength(2);
+		expect(result.explicitAcks).toHaveLength(3);
 		const left = await env.DB.prepare("SELECT COUNT(*) AS n FROM sessions").first<{ n: number }>();
 		expect(left?.n).toBe(0);
 		expect((await call(acme.host, "/api/v1/me", { cookie: acme.ownerCookie })).status).toBe(401);

@@ -1,8 +1,8 @@
 /** Onboarding templates and runs: the default, the designer's checks, snapshots, who may see what, and tenant isolation. */
 import { beforeEach, describe, expect, it } from "vitest";
 import { call, problemOf } from "./helpers";
-import { json, type PortalAgency, portalAgency } from "./portal-fixtures";
 import { type RunJson, runOf, SMALL_TEMPLATE, saveTemplate, startRun } from "./onboarding-fixtures";
+import { json, type PortalAgency, portalAgency } from "./portal-fixtures";
 
 type TemplateJson = { steps: { id: string; kind: string; title: string }[]; customised: boolean };
 
@@ -97,7 +97,9 @@ describe("onboarding runs", () => {
 		expect((await runOf(globex, acme.clientY.id, globex.ownerCookie)).status).toBe(404);
 		expect((await startRun(globex, acme.clientX.id, globex.ownerCookie)).status).toBe(404);
 		expect((await runOf(acme, acme.clientY.id, globex.ownerCookie)).status).toBe(401);
-		const theirs = await json<{ runs: { clientId: string }[] }>(call(globex.host, "/api/v1/onboarding/runs", { cookie: globex.ownerCookie }));
+		const theirs = await json<{ runs: { clientId: string }[] }>(
+			call(globex.host, "/api/v1/onboarding/runs", { cookie: globex.ownerCookie }),
+		);
 		expect(theirs.runs.map((r) => r.clientId)).toEqual([globex.clientY.id]);
 		await json(saveTemplate(globex, SMALL_TEMPLATE));
 		const acmeTemplate = await json<TemplateJson>(call(acme.host, "/api/v1/onboarding/template", { cookie: acme.ownerCookie }));
