@@ -47,6 +47,8 @@ const MessageThread = lazy(() => import("./routes/message-thread"));
 const SettingsMessaging = lazy(() => import("./routes/settings/messaging"));
 const Documents = lazy(() => import("./routes/documents"));
 const SharedFile = lazy(() => import("./routes/shared-file"));
+const Onboarding = lazy(() => import("./routes/onboarding"));
+const SettingsOnboarding = lazy(() => import("./routes/settings/onboarding"));
 
 /** Every area not built yet (the start page aside); ComingSoon shows 404 for an area the user's role does not have. */
 const COMING_SOON_PATHS = [...new Set([...STAFF_AREAS, ...CLIENT_AREAS].filter((area) => !area.ready).map((area) => area.path))].filter(
@@ -135,6 +137,8 @@ function SignedInPages() {
 				<Route path="/messages" component={Messages} />
 				<Route path="/messages/:id" component={MessageThread} />
 				<Route path="/documents" component={Documents} />
+				<Route path="/onboarding" component={Onboarding} />
+				<Route path="/settings/onboarding" component={SettingsOnboarding} />
 				<Route path="/s/:token" component={SharedFile} />
 				{COMING_SOON_PATHS.map((path) => (
 					<Route key={path} path={path} component={ComingSoon} />
