@@ -18,6 +18,7 @@ export * from "./tables/messaging";
 export * from "./tables/mfa";
 export * from "./tables/notifications";
 export * from "./tables/oauth-accounts";
+export * from "./tables/onboarding";
 export * from "./tables/passkeys";
 export * from "./tables/projects";
 export * from "./tables/prompt-templates";

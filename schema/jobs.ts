@@ -25,6 +25,8 @@ export type Job =
 	| { type: "invitation-email"; tenantId: string; invitationId: string; token: string; acceptUrl: string; idempotencyKey: string }
 	| { type: "milestone-completed-email"; tenantId: string; milestoneId: string; completedAt: number; idempotencyKey: string }
 	| { type: "task-reminders"; tenantId: null; now: number; idempotencyKey: string }
+	/** Emails client people about incomplete onboarding steps (the schedule is in schema/onboarding.ts). */
+	| { type: "onboarding-reminders"; tenantId: null; now: number; idempotencyKey: string }
 	| { type: "push-notification"; tenantId: string; userId: string; message: PushMessageContent; idempotencyKey: string }
 	| { type: "billing-email"; tenantId: string; template: "trial-will-end" | "payment-failed" | "payment-reminder"; idempotencyKey: string }
 	| { type: "dunning-reminders"; tenantId: null; idempotencyKey: string }

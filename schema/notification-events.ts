@@ -13,6 +13,7 @@ export const NOTIFICATION_EVENTS = [
 	"announcement",
 	"survey_requested",
 	"download_ready",
+	"onboarding_completed",
 ] as const;
 export type NotificationEvent = (typeof NOTIFICATION_EVENTS)[number];
 
@@ -23,6 +24,7 @@ export const NOTIFICATION_EVENT_LABELS: Record<NotificationEvent, string> = {
 	announcement: "An announcement from your agency",
 	survey_requested: "A short survey after a milestone",
 	download_ready: "A bulk download you asked for is ready (or could not be made)",
+	onboarding_completed: "A client finished onboarding",
 };
 
 /** Every event is on for every channel until the person turns it off. */

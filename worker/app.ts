@@ -47,6 +47,7 @@ import { messagingSettingsRouter } from "./routes/messaging/settings.index";
 import { threadsRouter } from "./routes/messaging/threads.index";
 import { notificationsRouter } from "./routes/notifications/notifications.index";
 import { oauthRouter } from "./routes/oauth/oauth.index";
+import { onboardingRouter } from "./routes/onboarding/onboarding.index";
 import { operatorRouter } from "./routes/operator/operator.index";
 import { passkeysRouter } from "./routes/passkeys/passkeys.index";
 import { projectsRouter } from "./routes/projects/projects.index";
@@ -84,6 +85,7 @@ function createApiRoutes() {
 		.route("/", brandingRouter)
 		.route("/", domainsRouter)
 		.route("/", clientsRouter)
+		.route("/", onboardingRouter)
 		.route("/", projectsRouter)
 		.route("/", tasksRouter)
 		.route("/", deliverablesRouter)

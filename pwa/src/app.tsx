@@ -55,6 +55,8 @@ const Announcements = lazy(() => import("./routes/announcements"));
 const Surveys = lazy(() => import("./routes/surveys"));
 const SettingsSupport = lazy(() => import("./routes/settings/support"));
 const Downloads = lazy(() => import("./routes/downloads"));
+const Onboarding = lazy(() => import("./routes/onboarding"));
+const SettingsOnboarding = lazy(() => import("./routes/settings/onboarding"));
 
 /** Every area not built yet (the start page aside); ComingSoon shows 404 for an area the user's role does not have. */
 const COMING_SOON_PATHS = [...new Set([...STAFF_AREAS, ...CLIENT_AREAS].filter((area) => !area.ready).map((area) => area.path))].filter(
@@ -146,6 +148,8 @@ function SignedInPages() {
 				<Route path="/documents" component={Documents} />
 				<Route path="/bookings" component={Bookings} />
 				<Route path="/downloads" component={Downloads} />
+				<Route path="/onboarding" component={Onboarding} />
+				<Route path="/settings/onboarding" component={SettingsOnboarding} />
 				<Route path="/s/:token" component={SharedFile} />
 				<Route path="/support" component={Support} />
 				<Route path="/support/:id" component={SupportTicket} />

@@ -82,6 +82,7 @@ describe("accessibility", () => {
 			"/settings/support",
 			"/settings/sso",
 			"/settings/bookings",
+			"/settings/onboarding",
 		];
 		for (const href of settings) {
 			violations.push(...(await check(page, tenantUrl("northwind", href), () => page.getByRole("main").waitFor())));
@@ -111,6 +112,7 @@ describe("accessibility", () => {
 			...(await check(page, url(`/projects/${DEMO_IDS.project}`), () => page.getByRole("button", { name: "Add deliverable" }).waitFor())),
 			...(await check(page, url("/messages"), () => page.getByRole("button", { name: "Start conversation" }).waitFor())),
 			...(await check(page, url("/documents"), () => page.getByRole("button", { name: "Create folder" }).waitFor())),
+			...(await check(page, url("/onboarding"), () => page.getByRole("heading", { name: "Onboarding", level: 1 }).waitFor())),
 		];
 		expect(violations).toEqual([]);
 	});

@@ -146,6 +146,12 @@ describe("cron", () => {
 				now: Date.UTC(2026, 10, 23, 12, 0),
 				idempotencyKey: "booking-reminders:2026-11-23T12:00:00.000Z",
 			},
+			{
+				type: "onboarding-reminders",
+				tenantId: null,
+				now: Date.UTC(2026, 10, 23, 12, 0),
+				idempotencyKey: "onboarding-reminders:2026-11-23T12:00:00.000Z",
+			},
 		]);
 
 		const result = await runBatch(sent);

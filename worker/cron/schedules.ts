@@ -22,6 +22,7 @@ export function jobsFor(cron: string, scheduledTime: number): Job[] {
 				{ type: "purge-expired-auth", tenantId: null, idempotencyKey: `purge-expired-auth:${slot}` },
 				{ type: "task-reminders", tenantId: null, now: scheduledTime, idempotencyKey: `task-reminders:${slot}` },
 				{ type: "booking-reminders", tenantId: null, now: scheduledTime, idempotencyKey: `booking-reminders:${slot}` },
+				{ type: "onboarding-reminders", tenantId: null, now: scheduledTime, idempotencyKey: `onboarding-reminders:${slot}` },
 			];
 		case HOURLY: {
 			const hourStart = Math.floor(scheduledTime / 3_600_000) * 3_600_000 - 3_600_000;

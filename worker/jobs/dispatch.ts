@@ -19,6 +19,7 @@ import { type JobDeps, jobDeps } from "./job-deps";
 import { runLowBalanceAlert } from "./low-balance-alert";
 import { runMessageUnreadEmail } from "./message-unread-email";
 import { runMilestoneCompletedEmail } from "./milestone-completed-email";
+import { runOnboardingReminders } from "./onboarding-reminders";
 import { runPurgeExpiredArchives } from "./purge-expired-archives";
 import { runPurgeExpiredAuth } from "./purge-expired-auth";
 import { runPushNotification } from "./push-notification";
@@ -51,6 +52,8 @@ export async function runJob(deps: JobDeps, job: Job): Promise<void> {
 			return runMilestoneCompletedEmail(deps, job);
 		case "task-reminders":
 			return runTaskReminders(deps, job);
+		case "onboarding-reminders":
+			return runOnboardingReminders(deps, job);
 		case "billing-email":
 			return runBillingEmail(deps, job);
 		case "dunning-reminders":

@@ -30,6 +30,13 @@ export const STAFF_AREAS: readonly Area[] = [
 		ready: true,
 	},
 	{
+		path: "/onboarding",
+		label: "Onboarding",
+		summary: "Each client's onboarding steps and how far they got.",
+		permission: "onboarding:manage",
+		ready: true,
+	},
+	{
 		path: "/projects",
 		label: "Projects",
 		summary: "Projects with milestones, tasks and deliverables your clients approve.",
@@ -128,6 +135,13 @@ export const STAFF_AREAS: readonly Area[] = [
 /** The client portal. */
 export const CLIENT_AREAS: readonly Area[] = [
 	{ path: "/", label: "Home", summary: "Where your projects stand and what needs you." },
+	{
+		path: "/onboarding",
+		label: "Onboarding",
+		summary: "The steps to get started with your agency.",
+		permission: "clients:own",
+		ready: true,
+	},
 	{
 		path: "/projects",
 		label: "Projects",

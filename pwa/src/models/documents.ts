@@ -235,21 +235,29 @@ async function multipartUpload(
 	return completed;
 }
 
+/**
+ * Uploads `file` into `folderId` of the client's documents (one request or multipart by size),
+ * reporting progress in bytes; the value is the document as saved (with its `id`).
+ */
+export async function uploadInto(
+	clientId: string,
+	file: File,
+	folderId: string | undefined,
+	report: (loaded: number) => void,
+): Promise<Result<unknown>> {
+	if (file.size >= MULTIPART_FROM || pendingFor(clientId, file)) return multipartUpload(clientId, file, folderId, report);
+	const query = new URLSearchParams({ name: file.name, id: crypto.randomUUID() });
+	if (folderId) query.set("folderId", folderId);
+	return sendWithProgress("POST", `/api/v1/clients/${clientId}/documents?${query}`, file, contentTypeOf(file), report);
+}
+
 /** Uploads `file` into the current folder, reporting progress; the same name makes a new version. */
 export async function uploadFile(clientId: string, file: File): Promise<Result<unknown>> {
-	const folderId = currentFolderId();
 	const report = (loaded: number) => {
 		uploadProgress.value = { name: file.name, percent: Math.min(100, Math.round((loaded / Math.max(1, file.size)) * 100)) };
 	};
 	report(0);
-	let result: Result<unknown>;
-	if (file.size >= MULTIPART_FROM || pendingFor(clientId, file)) {
-		result = await multipartUpload(clientId, file, folderId, report);
-	} else {
-		const query = new URLSearchParams({ name: file.name, id: crypto.randomUUID() });
-		if (folderId) query.set("folderId", folderId);
-		result = await sendWithProgress("POST", `/api/v1/clients/${clientId}/documents?${query}`, file, contentTypeOf(file), report);
-	}
+	const result = await uploadInto(clientId, file, currentFolderId(), report);
 	if (result.ok) {
 		report(file.size);
 		await loadListing(clientId);

@@ -33,6 +33,12 @@ export const SETTINGS_PAGES: readonly SettingsPage[] = [
 		summary: "Who must use two-step sign-in, what unconfirmed accounts may do, every sign-in, unlocking members.",
 		permission: "tenant:manage",
 	},
+	{
+		path: "/settings/onboarding",
+		label: "Onboarding",
+		summary: "The steps a new client goes through: profile, questionnaire, documents, kickoff, agreement.",
+		permission: "tenant:manage",
+	},
 	{ path: "/settings/domains", label: "Custom domains", summary: "Serve your portal at your own address.", permission: "tenant:manage" },
 	{
 		path: "/settings/messaging",

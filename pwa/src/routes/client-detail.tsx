@@ -6,6 +6,7 @@ import { CLIENT_STATUSES, type ClientStatus } from "../../../schema/portal";
 import { AskAssistantLink } from "../components/ask-assistant-link";
 import { DocumentsBrowser } from "../components/documents/documents-browser";
 import { FormAlert } from "../components/form-alert";
+import { OnboardingProgress } from "../components/onboarding/onboarding-progress";
 import { ProgressBar } from "../components/progress-bar";
 import { StatusBadge } from "../components/status-badge";
 import { ThreadSection } from "../components/thread-section";
@@ -96,6 +97,7 @@ function ClientDetailPage() {
 					</ul>
 				)}
 			</section>
+			<OnboardingProgress clientId={c.id} />
 			<section class="card" aria-labelledby="client-projects-heading">
 				<h2 id="client-projects-heading">Projects</h2>
 				{clientProjects.value.length === 0 ? (

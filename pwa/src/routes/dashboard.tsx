@@ -2,6 +2,7 @@
 import { useEffect } from "preact/hooks";
 import { CLIENT_STATUSES } from "../../../schema/portal";
 import { FormAlert } from "../components/form-alert";
+import { OnboardingBanner } from "../components/onboarding-banner";
 import { ProgressBar } from "../components/progress-bar";
 import { useDocumentTitle } from "../components/use-document-title";
 import { CLIENT_STATUS_LABELS, formatDate } from "../lib/portal-labels";
@@ -78,6 +79,7 @@ function ClientHome() {
 	if (!dash) return <div class="skeleton skeleton-card" />;
 	return (
 		<>
+			<OnboardingBanner />
 			<section class="card" aria-labelledby="home-projects-heading">
 				<h2 id="home-projects-heading">Your projects</h2>
 				{dash.projects.length === 0 ? (

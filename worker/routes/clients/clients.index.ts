@@ -3,6 +3,7 @@ import { createRouter } from "../../lib/create-router";
 import { portalRequest } from "../../lib/portal-request";
 import { requestOrigin } from "../../lib/request-origin";
 import { actorOf, recordAudit } from "../../services/audit-log";
+import { startRun } from "../../services/onboarding/runs";
 import { linkClientPerson, listClientPeople, unlinkClientPerson } from "../../services/portal/client-people";
 import {
 	archiveClient,
@@ -31,6 +32,7 @@ export const clientsRouter = createRouter()
 			detail: { name: client.name },
 			...requestOrigin(c),
 		});
+		if (client.status === "pending_setup") await startRun(scope, client.id, auth.user.id);
 		return c.json(toClientDto(client), 201);
 	})
 	.openapi(routes.get, async (c) => {
