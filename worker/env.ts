@@ -93,6 +93,8 @@ export type SessionAuth = AuthBase & {
 	emailVerified: boolean;
 	/** The account has a confirmed TOTP authenticator. */
 	mfaEnabled: boolean;
+	/** The account has at least one passkey: with TOTP, what satisfies the agency's MFA policy. */
+	hasPasskey: boolean;
 };
 
 /** A request authenticated with `Authorization: Bearer atr_…`: `permissions` are the key's scopes (within its creator's). */
