@@ -59,6 +59,8 @@ export type Secrets = {
 	OPERATOR_TOKEN?: string;
 	/** HMAC key of document share links (at least 16 characters); unset → creating and opening share links answers 503. */
 	SHARE_LINK_SECRET?: string;
+	/** Keys for secrets at rest (TOTP, SSO client secrets): `id:base64-32-bytes[,older…]`, current first (docs/SECURITY.md). */
+	DATA_ENCRYPTION_KEYS?: string;
 };
 
 export type Bindings = Env & Secrets;
@@ -91,6 +93,8 @@ export type SessionAuth = AuthBase & {
 	emailVerified: boolean;
 	/** The account has a confirmed TOTP authenticator. */
 	mfaEnabled: boolean;
+	/** The account has at least one passkey: with TOTP, what satisfies the agency's MFA policy. */
+	hasPasskey: boolean;
 };
 
 /** A request authenticated with `Authorization: Bearer atr_…`: `permissions` are the key's scopes (within its creator's). */

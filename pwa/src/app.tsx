@@ -178,9 +178,12 @@ function Pages() {
 	}
 }
 
+/** Links into the API (provider and SSO sign-in starts, downloads) are real navigations, never in-app routes. */
+const IN_APP_LINKS = /^(?!\/api\/)/;
+
 export function App() {
 	return (
-		<LocationProvider>
+		<LocationProvider scope={IN_APP_LINKS}>
 			<ErrorBoundary>
 				<Pages />
 			</ErrorBoundary>

@@ -15,7 +15,7 @@ export const totpCredentials = sqliteTable(
 		userId: text("user_id")
 			.notNull()
 			.references(() => users.id, { onDelete: "cascade" }),
-		/** The shared secret, base32. Needed in the clear to compute codes (see docs/SECURITY.md). */
+		/** The shared secret (base32), AES-GCM encrypted: `enc:v1:<keyId>:…` (worker/lib/secret-keys.ts, docs/SECURITY.md). */
 		secret: text("secret").notNull(),
 		/** Null while enrolment waits for its first code; set when MFA is on. */
 		confirmedAt: integer("confirmed_at"),

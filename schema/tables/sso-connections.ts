@@ -12,7 +12,7 @@ export const ssoConnections = sqliteTable("sso_connections", {
 		.references(() => tenants.id, { onDelete: "cascade" }),
 	issuer: text("issuer").notNull(),
 	clientId: text("client_id").notNull(),
-	/** Write-only through the API: never returned (see docs/FEDERATED-SIGN-IN.md). */
+	/** Write-only through the API, never returned; AES-GCM encrypted at rest: `enc:v1:<keyId>:…` (worker/lib/secret-keys.ts). */
 	clientSecret: text("client_secret").notNull(),
 	authorizationEndpoint: text("authorization_endpoint").notNull(),
 	tokenEndpoint: text("token_endpoint").notNull(),

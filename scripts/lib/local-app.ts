@@ -22,6 +22,8 @@ export type LocalAppOptions = {
 	platformDomain?: string;
 	onOutput?: (text: string) => void;
 	log?: (line: string) => void;
+	/** Extra Worker variables (`--var NAME:value`), e.g. the e2e suite's fake identity provider. */
+	vars?: Record<string, string>;
 };
 
 export type LocalApp = { url: string; process: ChildProcess; stripeFake: StripeFake | null; stop(): void };
@@ -98,6 +100,7 @@ export async function startLocalApp(options: LocalAppOptions): Promise<LocalApp>
 			`VAPID_PRIVATE_KEY:${vapid.privateKey}`,
 			"--var",
 			"SHARE_LINK_SECRET:local-development-share-link-secret",
+			...Object.entries(options.vars ?? {}).flatMap(([name, value]) => ["--var", `${name}:${value}`]),
 			"--show-interactive-dev-session=false",
 			...persist,
 			...stripe.vars,

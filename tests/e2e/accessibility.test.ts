@@ -1,7 +1,10 @@
 /** axe-core finds no serious or critical WCAG 2.1 AA violation on any page of the shell. */
+import { decodeBase32IgnorePadding } from "@oslojs/encoding";
+import { generateHOTP } from "@oslojs/otp";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DEMO_IDS } from "../../scripts/lib/demo-portal-seed";
+import { E2E_PASSWORD, signUpAgencyViaApi } from "./agencies";
 import { launchBrowser, platformUrl, seriousA11yViolations, signInToNorthwind, tenantUrl } from "./browser";
 
 let browser: Browser;
@@ -11,6 +14,11 @@ beforeAll(async () => {
 afterAll(async () => {
 	await browser?.close();
 });
+
+/** The authenticator app's current code for a base32 key. */
+function totp(key: string): string {
+	return generateHOTP(decodeBase32IgnorePadding(key), BigInt(Math.floor(Date.now() / 30_000)), 6);
+}
 
 async function check(page: Page, url: string, ready: () => Promise<unknown>): Promise<string[]> {
 	await page.goto(url);
@@ -88,6 +96,69 @@ describe("accessibility", () => {
 			violations.push(...(await check(page, tenantUrl("northwind", href), () => page.getByRole("main").waitFor())));
 		}
 		expect(violations).toEqual([]);
+	});
+
+	// The identity screens with their data: passkey listed, sessions and sign-ins, authenticator
+	// enrolment and recovery codes, an open invitation, the API key form's refusal, then the second
+	// sign-in step. (Sign-in, sign-up, reset, verify, unlock, invite and the settings pages are above;
+	// the Agency-plan screens, the SSO form and a new API key revealed, are checked in
+	// federated-sign-in.test.ts, whose agency has that plan.)
+	it("a new agency owner's identity screens with their data", { timeout: 150_000 }, async () => {
+		const agency = await signUpAgencyViaApi("a11y-identity", "Accessible Identity");
+		const context = await browser.newContext();
+		const page = await context.newPage();
+		const cdp = await context.newCDPSession(page);
+		await cdp.send("WebAuthn.enable");
+		await cdp.send("WebAuthn.addVirtualAuthenticator", {
+			options: { protocol: "ctap2", transport: "internal", hasResidentKey: true, hasUserVerification: true, isUserVerified: true },
+		});
+		const signIn = async () => {
+			await page.goto(tenantUrl(agency.slug, "/signin"));
+			await page.getByLabel("Email").fill(agency.ownerEmail);
+			await page.getByLabel("Password").fill(E2E_PASSWORD);
+			await page.getByRole("button", { name: "Sign in", exact: true }).click();
+		};
+		await signIn();
+		await page.waitForURL(tenantUrl(agency.slug, "/"));
+		const violations: string[] = [];
+		const axe = async (screen: string) => violations.push(...(await seriousA11yViolations(page)).map((v) => `${screen}: ${v}`));
+
+		await page.goto(tenantUrl(agency.slug, "/account/security"));
+		await page.getByLabel("Name for the new passkey").fill("Test laptop");
+		await page.getByRole("button", { name: "Add a passkey" }).click();
+		await page.getByRole("button", { name: "Remove Test laptop" }).waitFor();
+		await page.getByRole("region", { name: "Where you are signed in" }).getByRole("listitem").first().waitFor();
+		await page.getByRole("region", { name: "Recent sign-ins" }).getByRole("table").waitFor();
+		await page.getByRole("button", { name: "Set up an authenticator app" }).click();
+		await page.getByRole("img", { name: "QR code for your authenticator app" }).waitFor();
+		await axe("security with authenticator enrolment");
+		const key = (await page.getByTestId("totp-secret").textContent())?.trim() ?? "";
+		await page.getByLabel("6-digit code from the app").fill(totp(key));
+		await page.getByRole("button", { name: "Turn on" }).click();
+		await page.getByRole("list", { name: "Recovery codes" }).getByRole("listitem").first().waitFor();
+		await axe("recovery codes");
+
+		await page.goto(tenantUrl(agency.slug, "/settings/team"));
+		await page.getByLabel("Email", { exact: true }).fill(`new@${agency.slug}.test`);
+		await page.getByRole("button", { name: "Send invitation" }).click();
+		await page.getByRole("cell", { name: `new@${agency.slug}.test`, exact: true }).waitFor();
+		await axe("team with an invitation");
+
+		await page.goto(tenantUrl(agency.slug, "/settings/api-keys"));
+		await page.getByLabel("Name", { exact: true }).fill("Reporting");
+		await page.getByRole("group", { name: "Scopes" }).getByRole("checkbox").first().check();
+		await page.getByRole("button", { name: "Create key" }).click();
+		await page.getByText("Your Starter plan does not include API access.", { exact: false }).waitFor();
+		await axe("API key form refused by the plan");
+
+		await page.goto(tenantUrl(agency.slug, "/account"));
+		await page.getByRole("main").getByRole("button", { name: "Sign out" }).click();
+		await page.waitForURL(/\/signin/);
+		await signIn();
+		await page.getByRole("heading", { name: "Two-step sign-in" }).waitFor();
+		await axe("second sign-in step");
+		expect(violations).toEqual([]);
+		await context.close();
 	});
 
 	it("the settings a staff member sees", async () => {

@@ -1,6 +1,7 @@
 /**
  * Starts the real app once for the end-to-end suite, exactly as `npm start` does but on a free
- * port and with throw-away local state, and stops it afterwards.
+ * port and with throw-away local state, and stops it afterwards. A local fake identity provider
+ * (tests/fakes/oauth-providers.ts) stands in for Google and for agencies' OpenID Connect IdPs.
  */
 import { mkdtemp, rm } from "node:fs/promises";
 import { createServer } from "node:net";
@@ -8,10 +9,12 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { TestProject } from "vitest/node";
 import { type LocalApp, startLocalApp } from "../../scripts/lib/local-app";
+import { FAKE_OAUTH_CLIENTS, type LocalOAuth, startLocalOAuth } from "../fakes/oauth-providers";
 
 declare module "vitest" {
 	export interface ProvidedContext {
 		appPort: number;
+		oauthUrl: string;
 	}
 }
 
@@ -26,16 +29,23 @@ function freePort(): Promise<number> {
 }
 
 let app: LocalApp | undefined;
+let oauth: LocalOAuth | undefined;
 let stateDir: string | undefined;
 let output = "";
 
 export async function setup(project: TestProject): Promise<void> {
 	const port = await freePort();
 	stateDir = await mkdtemp(join(tmpdir(), "atrium-e2e-"));
+	oauth = await startLocalOAuth();
 	try {
 		app = await startLocalApp({
 			port,
 			persistTo: stateDir,
+			vars: {
+				GOOGLE_CLIENT_ID: FAKE_OAUTH_CLIENTS.google.id,
+				GOOGLE_CLIENT_SECRET: FAKE_OAUTH_CLIENTS.google.secret,
+				GOOGLE_OAUTH_BASE_URL: `${oauth.url}/google`,
+			},
 			// npm test and npm run test:e2e build the PWA first.
 			buildPwa: false,
 			log: () => {},
@@ -48,9 +58,11 @@ export async function setup(project: TestProject): Promise<void> {
 		throw error;
 	}
 	project.provide("appPort", port);
+	project.provide("oauthUrl", oauth.url);
 }
 
 export async function teardown(): Promise<void> {
 	app?.stop();
+	oauth?.server.close();
 	if (stateDir) await rm(stateDir, { recursive: true, force: true });
 }

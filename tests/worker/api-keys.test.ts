@@ -190,6 +190,23 @@ describe("using a key", () => {
 		expect((await auditActions(acme.tenantId, "api_key.")).map((a) => a.action)).toContain("api_key.revoked");
 	});
 
+	it("is cut down to its creator's permissions when the creator is demoted", async () => {
+		const adminId = await addMember(acme.tenantId, "admin", "admin@acme.test");
+		const admin = await logIn(acme.host, "admin@acme.test");
+		const created = (await (await createKey({ name: "Team sync", scopes: ["members:manage"] }, admin)).json()) as CreatedApiKey;
+		expect((await withKey(created.key, "/api/v1/roles")).status).toBe(200);
+		const demote = await call(acme.host, `/api/v1/members/${adminId}`, {
+			method: "PATCH",
+			body: { role: "staff" },
+			cookie: acme.ownerCookie,
+		});
+		expect(demote.status).toBe(200);
+		// Staff lack members:manage, so the key's scope no longer counts.
+		const res = await withKey(created.key, "/api/v1/roles");
+		expect(res.status).toBe(403);
+		expect((await problemOf(res)).detail).toBe("This API key's scopes do not include members:manage.");
+	});
+
 	it("is rate-limited per key with 429 and Retry-After", async () => {
 		const { key, apiKey } = await newKey(["members:read"]);
 		const gate = env.TENANT_GATE.getByName(acme.tenantId);

@@ -2,9 +2,11 @@
 
 import { env } from "cloudflare:workers";
 import { beforeEach, describe, expect, it } from "vitest";
+import type { MeResponse } from "../../schema/dto/auth";
 import { PERMISSIONS } from "../../schema/permissions";
 import { tokenId } from "../../worker/lib/tokens";
 import { type Agency, call, freshIp, logIn, PASSWORD, problemOf, sessionCookie, signUpAgency } from "./helpers";
+import { addMember } from "./members";
 
 let acme: Agency;
 beforeEach(async () => {
@@ -60,6 +62,21 @@ describe("POST /api/v1/auth/login", () => {
 			{ outcome: "invalid_credentials", email: "ann@acme.test", user_id: acme.owner.id },
 			{ outcome: "invalid_credentials", email: "nobody@acme.test", user_id: null },
 		]);
+	});
+
+	it("is safe from session fixation: a planted cookie, made up or the attacker's own, is never the one signed in", async () => {
+		await addMember(acme.tenantId, "staff", "sam@acme.test");
+		const madeUp = "atrium_session=abcdefghijklmnopqrstuvwxyz234567";
+		const fresh = await logIn(acme.host, "sam@acme.test", PASSWORD, { cookie: madeUp });
+		expect(fresh).not.toBe(madeUp);
+		expect((await call(acme.host, "/api/v1/me", { cookie: madeUp })).status).toBe(401);
+		// The attacker's own session planted in Sam's browser stays the attacker's: Sam's sign-in gets a new token.
+		const mine = await logIn(acme.host, "sam@acme.test", PASSWORD, { cookie: acme.ownerCookie });
+		expect(mine).not.toBe(acme.ownerCookie);
+		const planted = (await (await call(acme.host, "/api/v1/me", { cookie: acme.ownerCookie })).json()) as MeResponse;
+		expect(planted.user.email).toBe("Ann@Acme.test");
+		const sam = (await (await call(acme.host, "/api/v1/me", { cookie: mine })).json()) as MeResponse;
+		expect(sam.user.email).toBe("sam@acme.test");
 	});
 
 	it("does not accept one tenant's account on another tenant's host", async () => {

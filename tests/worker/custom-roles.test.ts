@@ -86,6 +86,18 @@ describe("custom roles", () => {
 		expect((await rolesOf()).roles.map((r) => r.name)).toEqual(["Billing"]);
 	});
 
+	it("never gain through an edit a permission the editor lacks (422 naming permissions), changing nothing", async () => {
+		const role = (await (await createRole({ name: "Support", permissions: ["clients:read"] }, adminCookie)).json()) as CustomRoleView;
+		const edit = await call(acme.host, `/api/v1/roles/${role.id}`, {
+			method: "PATCH",
+			body: { permissions: ["clients:read", "billing:manage"] },
+			cookie: adminCookie,
+		});
+		expect(edit.status).toBe(422);
+		expect((await problemOf(edit)).errors).toEqual([{ path: "permissions", message: "includes billing:manage, which you do not have" }]);
+		expect((await rolesOf()).roles.map((r) => r.permissions)).toEqual([["account:read", "account:write", "clients:read"]]);
+	});
+
 	it("name each bad field, refuse a duplicate name, and change nothing", async () => {
 		for (const [body, path] of [
 			[{ name: "", permissions: [] }, "name"],

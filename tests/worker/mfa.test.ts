@@ -156,6 +156,32 @@ describe("two-step sign-in", { timeout: 30_000 }, () => {
 	});
 });
 
+describe("the TOTP secret at rest", { timeout: 30_000 }, () => {
+	const storedSecret = async () =>
+		(await env.DB.prepare("SELECT secret FROM totp_credentials WHERE user_id = ?").bind(acme.owner.id).first<{ secret: string }>())
+			?.secret ?? "";
+
+	it("is stored AES-GCM encrypted with its key id, never in the clear, and sign-in still works", async () => {
+		const { secret } = await turnOnTotp(acme.ownerCookie);
+		const stored = await storedSecret();
+		expect(stored).toMatch(/^enc:v1:dev:[\w-]+:[\w-]+$/);
+		expect(stored).not.toContain(secret);
+		const { body } = await passwordStep();
+		expect((await secondStep({ challenge: body.challenge, code: codeFor(secret) })).status).toBe(200);
+	});
+
+	it("a row from before encryption still signs in and is encrypted on that first use", async () => {
+		const legacy = "JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP";
+		await env.DB.prepare("INSERT INTO totp_credentials (tenant_id, user_id, secret, confirmed_at, created_at) VALUES (?, ?, ?, 1, 1)")
+			.bind(acme.tenantId, acme.owner.id, legacy)
+			.run();
+		const { body } = await passwordStep();
+		expect((await secondStep({ challenge: body.challenge, code: codeFor(legacy) })).status).toBe(200);
+		expect(await storedSecret()).toMatch(/^enc:v1:dev:/);
+		expect(await storedSecret()).not.toContain(legacy);
+	});
+});
+
 describe("turning MFA off and new recovery codes", { timeout: 30_000 }, () => {
 	it("needs a fresh code to turn off; a used code or a wrong one changes nothing", async () => {
 		const { secret } = await turnOnTotp(acme.ownerCookie);

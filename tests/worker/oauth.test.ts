@@ -220,6 +220,24 @@ describe("signing in with a provider", () => {
 		expect(mine.accounts).toEqual([]);
 	});
 
+	it("on an agency's custom domain the redirect URI and the whole flow stay on that host", async () => {
+		const custom = "portal.acme-agency.test";
+		await env.DB.prepare(
+			"INSERT INTO tenant_domains (id, tenant_id, hostname, kind, verified, is_primary, created_at) VALUES (?, ?, ?, 'custom', 1, 0, ?)",
+		)
+			.bind(crypto.randomUUID(), acme.tenantId, custom, Date.now())
+			.run();
+		const onCustom: Agency = { ...acme, host: custom };
+		const hint = await person("google", { email: "ann@acme.test" });
+		const flow = await startSignIn(onCustom, "google", "/projects");
+		expect(new URL(flow.providerUrl).searchParams.get("redirect_uri")).toBe(`http://${custom}/api/v1/auth/oauth/google/callback`);
+		const back = await consent(flow, hint);
+		const res = await land(onCustom, back, [flow.flowCookie]);
+		expect(res.headers.get("Location")).toBe("/projects");
+		const me = await call(custom, "/api/v1/me", { cookie: sessionCookie(res) ?? "" });
+		expect(((await me.json()) as MeResponse).user.email).toBe("ann@acme.test");
+	});
+
 	it("names an unknown provider", async () => {
 		const unknown = await call(acme.host, "/api/v1/auth/oauth/twitter/start");
 		expect(unknown.status).toBe(422);

@@ -273,3 +273,35 @@ describe("a passkey as the second step", () => {
 		expect(unknown.status).toBe(401);
 	});
 });
+
+describe("a passkey under the agency's MFA policy", () => {
+	it("counts as the required second factor: it can be added while blocked, lifts the block, and password sign-ins then ask for it", async () => {
+		const policy = await call(acme.host, "/api/v1/tenant/security-policy", {
+			method: "PATCH",
+			cookie: acme.ownerCookie,
+			body: { mfaRequired: "staff" },
+		});
+		expect(policy.status).toBe(200);
+		expect((await call(acme.host, "/api/v1/me/sessions", { cookie: acme.ownerCookie })).status).toBe(403);
+		const { credential } = await registerPasskey(acme);
+		const me = (await (await call(acme.host, "/api/v1/me", { cookie: acme.ownerCookie })).json()) as MeResponse;
+		expect(me).toMatchObject({ mfaEnabled: false, mfaSetupRequired: false });
+		expect((await call(acme.host, "/api/v1/me/sessions", { cookie: acme.ownerCookie })).status).toBe(200);
+		// The password alone no longer opens a session: the passkey is the second step.
+		const login = await call(acme.host, "/api/v1/auth/login", { body: { email: "ann@acme.test", password: PASSWORD }, ip: freshIp() });
+		expect(sessionCookie(login)).toBeNull();
+		const step = (await login.json()) as MfaChallengeResponse;
+		expect(step.methods).toEqual(["passkey"]);
+		const options = await optionsFor(acme, "/api/v1/auth/login/mfa/passkey/options", undefined, { challenge: step.challenge });
+		const response = await assert(credential, options, { origin: originOf(acme) });
+		const done = await call(acme.host, "/api/v1/auth/login/mfa/passkey", {
+			body: { challenge: step.challenge, credential: response },
+			ip: freshIp(),
+		});
+		expect(done.status).toBe(200);
+		expect(sessionCookie(done)).toBeTruthy();
+		// A passkey sign-in on its own satisfies the policy too.
+		const direct = await passkeySignIn(acme, credential);
+		expect((await call(acme.host, "/api/v1/me/sessions", { cookie: sessionCookie(direct) ?? "" })).status).toBe(200);
+	});
+});

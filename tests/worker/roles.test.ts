@@ -52,6 +52,7 @@ describe("requirePermission", () => {
 						permissions: ROLE_PERMISSIONS[role as (typeof ROLES)[number]],
 						emailVerified: true,
 						mfaEnabled: false,
+						hasPasskey: false,
 					}
 				: null,
 		);

@@ -2,6 +2,9 @@
 import { env } from "cloudflare:workers";
 import { beforeEach, describe, expect, it } from "vitest";
 import type { SessionList } from "../../schema/dto/account-security";
+import { createDb, tenantScope } from "../../worker/lib/db";
+import { SESSION_CACHE_TTL_MS } from "../../worker/lib/identity-cache";
+import { validateSessionToken } from "../../worker/services/sessions";
 import { type Agency, call, logIn, problemOf, signUpAgency } from "./helpers";
 import { countEmails, waitForEmail } from "./mailbox";
 
@@ -71,6 +74,18 @@ describe("revoking sessions", () => {
 		expect(await res.json()).toEqual({ revoked: 2 });
 		for (const cookie of [a, b]) expect((await call(acme.host, "/api/v1/me", { cookie })).status).toBe(401);
 		expect((await sessionsOf(acme.host, acme.ownerCookie)).map((s) => s.current)).toEqual([true]);
+	});
+
+	it("a session revoked by another isolate (its row deleted in D1) is refused here within 10 s", async () => {
+		expect(SESSION_CACHE_TTL_MS).toBeLessThanOrEqual(10_000);
+		const scope = tenantScope(createDb(env.DB), acme.tenantId);
+		const token = acme.ownerCookie.slice("atrium_session=".length);
+		const now = Date.now();
+		expect(await validateSessionToken(scope, token, now)).not.toBeNull(); // now cached in this isolate
+		// Another isolate revokes it: only D1 changes, this isolate's cache is not told.
+		await env.DB.prepare("DELETE FROM sessions WHERE tenant_id = ?").bind(acme.tenantId).run();
+		expect(await validateSessionToken(scope, token, now + SESSION_CACHE_TTL_MS)).toBeNull();
+		expect((await call(acme.host, "/api/v1/me", { cookie: acme.ownerCookie })).status).toBe(401);
 	});
 
 	it("cannot reach another agency's sessions: B neither lists nor revokes A's", async () => {

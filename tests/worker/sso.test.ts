@@ -210,6 +210,20 @@ describe("signing in with SSO", () => {
 		expect((await ssoSignIn(await idpUser("ann@acme.test"), "https://evil.test/")).headers.get("Location")).toBe("/");
 	});
 
+	it("keeps the client secret encrypted in D1 (the IdP still gets it right), and encrypts a row from before encryption on first use", async () => {
+		await turnOn();
+		const stored = async () =>
+			(await env.DB.prepare("SELECT client_secret FROM sso_connections").first<{ client_secret: string }>())?.client_secret;
+		expect(await stored()).toMatch(/^enc:v1:dev:/);
+		expect(await stored()).not.toContain("sso-client-secret");
+		// A row written before encryption: plaintext in D1. The fake IdP checks the secret at its token endpoint.
+		await env.DB.prepare("UPDATE sso_connections SET client_secret = 'sso-client-secret'").run();
+		const res = await ssoSignIn(await idpUser("ann@acme.test"));
+		expect(sessionCookie(res)).toBeTruthy();
+		expect(await stored()).toMatch(/^enc:v1:dev:/);
+		expect(await stored()).not.toContain("sso-client-secret");
+	});
+
 	it("refuses addresses outside the domains, people with no account, a bad state, and after SSO is switched off", async () => {
 		await turnOn();
 		expect((await ssoSignIn(await idpUser("ann@elsewhere.test"))).headers.get("Location")).toBe("/signin?sso_error=domain-not-allowed");

@@ -1,7 +1,7 @@
 /**
  * Applies the tenant's account-security policy to signed-in API calls:
- * - MFA required by policy and not set up: only sign-in/out, /me and MFA enrolment answer; the rest
- *   gets 403 `mfa-setup-required` (the PWA sends the user to enrolment).
+ * - MFA required by policy and not set up (no TOTP, no passkey): only sign-in/out, /me, TOTP
+ *   enrolment and passkeys answer; the rest gets 403 `mfa-setup-required` (the PWA sends the user to enrolment).
  * - `unverifiedAccess: read_only` and the email is not verified: reads work, writes other than
  *   auth and the account's own routes get 403 `email-verification-required`.
  * The policy is about people's accounts, so it applies to cookie sessions only: an API key has no
@@ -13,7 +13,13 @@ import { tenantScope } from "../lib/db";
 import { Problem } from "../lib/problem";
 import { mfaSetupRequired, securityPolicyOf } from "../services/security-policy";
 
-const MFA_SETUP_ALLOWED = [/^\/api\/v1\/auth\//, /^\/api\/v1\/me$/, /^\/api\/v1\/me\/mfa(\/|$)/, /^\/api\/v1\/host$/];
+const MFA_SETUP_ALLOWED = [
+	/^\/api\/v1\/auth\//,
+	/^\/api\/v1\/me$/,
+	/^\/api\/v1\/me\/mfa(\/|$)/,
+	/^\/api\/v1\/me\/passkeys(\/|$)/,
+	/^\/api\/v1\/host$/,
+];
 const UNVERIFIED_WRITES_ALLOWED = [/^\/api\/v1\/auth\//, /^\/api\/v1\/me(\/|$)/];
 
 export const accountPolicy = createMiddleware<AppEnv>(async function accountPolicy(c, next) {

@@ -1,6 +1,6 @@
 /** Looking up a tenant's members with their role, custom role, resolved permissions, verification and MFA state. */
-import { and, eq, isNotNull, type SQL } from "drizzle-orm";
-import { memberships, roles, totpCredentials, users } from "../../schema/index";
+import { and, eq, isNotNull, type SQL, type SQLWrapper, sql } from "drizzle-orm";
+import { memberships, passkeys, roles, totpCredentials, users } from "../../schema/index";
 import { effectivePermissions, type Permission, type Role } from "../../schema/permissions";
 import type { SessionAuth } from "../env";
 import type { TenantScope } from "../lib/db";
@@ -16,7 +16,14 @@ export type MemberAccount = {
 	permissions: ReadonlySet<Permission>;
 	emailVerifiedAt: number | null;
 	mfaEnabled: boolean;
+	/** The account has at least one passkey (a strong second factor for the MFA policy). */
+	hasPasskey: boolean;
 };
+
+/** SQL: whether the user (by its id and tenant columns) has a passkey; 1 or 0. */
+export function hasPasskeySql(userId: SQLWrapper, tenantId: SQLWrapper) {
+	return sql<number>`exists (select 1 from ${passkeys} where ${passkeys.userId} = ${userId} and ${passkeys.tenantId} = ${tenantId})`;
+}
 
 /** Parses a stored JSON array of permission names; anything unreadable grants nothing. */
 export function parsePermissionList(json: string | null): string[] | null {
@@ -42,6 +49,7 @@ async function findMember(scope: TenantScope, condition: SQL): Promise<MemberAcc
 			customPermissions: roles.permissions,
 			emailVerifiedAt: users.emailVerifiedAt,
 			totpConfirmedAt: totpCredentials.confirmedAt,
+			hasPasskey: hasPasskeySql(users.id, users.tenantId),
 		})
 		.from(users)
 		.innerJoin(memberships, and(eq(memberships.userId, users.id), eq(memberships.tenantId, users.tenantId)))
@@ -58,6 +66,7 @@ async function findMember(scope: TenantScope, condition: SQL): Promise<MemberAcc
 		...account,
 		permissions: effectivePermissions(row.role, parsePermissionList(customPermissions)),
 		mfaEnabled: totpConfirmedAt !== null,
+		hasPasskey: Boolean(row.hasPasskey),
 	};
 }
 
@@ -72,7 +81,7 @@ export function findMemberById(scope: TenantScope, userId: string): Promise<Memb
 /** What a session's identity is built from: a member as `findMember` or session validation reads them. */
 export type SessionMember = Pick<
 	MemberAccount,
-	"id" | "email" | "name" | "role" | "customRoleId" | "permissions" | "emailVerifiedAt" | "mfaEnabled"
+	"id" | "email" | "name" | "role" | "customRoleId" | "permissions" | "emailVerifiedAt" | "mfaEnabled" | "hasPasskey"
 >;
 
 /** The one builder of a cookie session's identity: who, their permissions, and their account's security state. */
@@ -87,5 +96,6 @@ export function sessionAuthOf(account: SessionMember, sessionId: string, tenantI
 		permissions: account.permissions,
 		emailVerified: account.emailVerifiedAt !== null,
 		mfaEnabled: account.mfaEnabled,
+		hasPasskey: account.hasPasskey,
 	};
 }

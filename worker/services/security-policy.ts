@@ -5,7 +5,7 @@
  */
 import type { SecurityPolicy } from "../../schema/dto/account-security";
 import { tenantSecurityPolicies } from "../../schema/index";
-import { isStaffRole } from "../../schema/permissions";
+import { isStaffRole, type Role } from "../../schema/permissions";
 import type { SessionAuth } from "../env";
 import type { TenantScope } from "../lib/db";
 import { policyCache } from "../lib/identity-cache";
@@ -34,8 +34,33 @@ export async function updateSecurityPolicy(scope: TenantScope, patch: Partial<Se
 	return next;
 }
 
-/** Whether the policy requires MFA of this person and they have none yet. */
+/** Whether the policy requires a second factor of someone with this role. */
+export function policyCovers(policy: SecurityPolicy, role: Role): boolean {
+	return policy.mfaRequired === "everyone" || (policy.mfaRequired === "staff" && isStaffRole(role));
+}
+
+/**
+ * Whether the policy requires MFA of this person and they have none yet. A confirmed TOTP
+ * authenticator or a passkey counts: a passkey signs in with user verification (two factors in
+ * one), and under the policy a password sign-in of a passkey holder asks for it as the second step.
+ */
 export function mfaSetupRequired(policy: SecurityPolicy, auth: SessionAuth): boolean {
-	if (auth.mfaEnabled) return false;
-	return policy.mfaRequired === "everyone" || (policy.mfaRequired === "staff" && isStaffRole(auth.role));
+	if (auth.mfaEnabled || auth.hasPasskey) return false;
+	return policyCovers(policy, auth.role);
+}
+
+export type SecondFactorMethod = "totp" | "recovery_code" | "passkey";
+
+/**
+ * The second-step methods a password or provider sign-in must ask for; empty when none is needed.
+ * TOTP on: always (code, recovery code, and passkeys if any). No TOTP but passkeys: only when the
+ * policy covers the person, so the policy's second factor is really asked for.
+ */
+export function secondFactorsFor(
+	account: { mfaEnabled: boolean; hasPasskey: boolean; role: Role },
+	policy: SecurityPolicy,
+): SecondFactorMethod[] {
+	const methods: SecondFactorMethod[] = account.mfaEnabled ? ["totp", "recovery_code"] : [];
+	if (account.hasPasskey && (account.mfaEnabled || policyCovers(policy, account.role))) methods.push("passkey");
+	return methods;
 }

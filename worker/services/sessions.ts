@@ -10,7 +10,7 @@ import type { Database, SessionAuth } from "../env";
 import type { TenantScope } from "../lib/db";
 import { forgetCachedMember, sessionCache, sessionCacheKey } from "../lib/identity-cache";
 import { generatePublicId, generateToken, tokenId } from "../lib/tokens";
-import { parsePermissionList, sessionAuthOf } from "./members";
+import { hasPasskeySql, parsePermissionList, sessionAuthOf } from "./members";
 
 export const SESSION_TTL_MS = 30 * 24 * 60 * 60 * 1000;
 const RENEW_WHEN_LEFT_MS = SESSION_TTL_MS / 2;
@@ -69,6 +69,7 @@ export async function validateSessionToken(scope: TenantScope, token: string, no
 			customPermissions: roles.permissions,
 			emailVerifiedAt: users.emailVerifiedAt,
 			totpConfirmedAt: totpCredentials.confirmedAt,
+			hasPasskey: hasPasskeySql(sessions.userId, sessions.tenantId),
 		})
 		.from(sessions)
 		.innerJoin(users, and(eq(users.id, sessions.userId), eq(users.tenantId, sessions.tenantId)))
@@ -109,6 +110,7 @@ export async function validateSessionToken(scope: TenantScope, token: string, no
 			permissions: effectivePermissions(row.role, parsePermissionList(row.customPermissions)),
 			emailVerifiedAt: row.emailVerifiedAt,
 			mfaEnabled: row.totpConfirmedAt !== null,
+			hasPasskey: Boolean(row.hasPasskey),
 		},
 		id,
 		scope.tenantId,

@@ -47,9 +47,29 @@ export function MfaStep({ challenge, methods, onRestart }: { challenge: string; 
 		alert.value = null;
 		const result = await secondFactorWithPasskey(challenge);
 		busy.value = false;
-		if (!result.ok)
-			alert.value = result.problem.status === 401 ? "That passkey was not accepted. Try again or use a code." : result.problem.detail;
+		if (!result.ok) alert.value = result.problem.status === 401 ? "That passkey was not accepted. Try again." : result.problem.detail;
 	};
+
+	if (!methods.includes("totp")) {
+		// The agency requires a second factor and the account's is a passkey (no authenticator app).
+		return (
+			<>
+				<h1 tabIndex={-1} ref={heading}>
+					Two-step sign-in
+				</h1>
+				<FormAlert message={alert.value} />
+				<p>Your agency asks for a second step. Confirm it with your passkey.</p>
+				<p>
+					<button type="button" class="button primary" onClick={usePasskey} aria-disabled={busy.value}>
+						{busy.value ? "Checking…" : "Use your passkey"}
+					</button>{" "}
+					<button type="button" class="button small secondary" onClick={onRestart}>
+						Start again
+					</button>
+				</p>
+			</>
+		);
+	}
 
 	return (
 		<>

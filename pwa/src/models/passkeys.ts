@@ -9,7 +9,7 @@ import type { PasskeyView } from "../../../schema/dto/passkeys";
 import { api } from "../api/client";
 import type { ProblemView, ResponseLike } from "../api/problem";
 import { type Result, send } from "../api/request";
-import { type SignInOutcome, startSession } from "./session";
+import { refreshMe, type SignInOutcome, startSession } from "./session";
 
 export const passkeys = signal<PasskeyView[] | null>(null);
 
@@ -61,6 +61,8 @@ export async function addPasskey(name: string): Promise<Result<PasskeyView>> {
 	if (!result.ok) return result;
 	const view = (await result.value.json()) as PasskeyView;
 	passkeys.value = [...(passkeys.value ?? []), view];
+	// A passkey satisfies the agency's MFA policy: /me's mfaSetupRequired may have changed.
+	await refreshMe();
 	return { ok: true, value: view };
 }
 

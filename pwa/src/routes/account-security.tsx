@@ -19,6 +19,7 @@ export default function AccountSecurity() {
 				<a href="/account">Back to your account</a>
 			</p>
 			<TotpSection />
+			{setupOnly && <PasskeysSection />}
 			{!setupOnly && (
 				<>
 					<EmailSection />

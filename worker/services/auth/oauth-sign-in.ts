@@ -12,14 +12,13 @@ import { linkIdentity, memberForIdentity, type OAuthRefusal } from "../oauth/oau
 import { identityFromCode } from "../oauth/oauth-exchange";
 import type { ProviderConfig } from "../oauth/oauth-providers";
 import { IdentityRejected, type ProviderIdentity } from "../oauth/provider-identity";
-import { countPasskeys } from "../passkeys/sign-in-ways";
+import { type SecondFactorMethod, secondFactorsFor, securityPolicyOf } from "../security-policy";
 import type { RequestOrigin } from "../sessions";
 import { recordSignIn } from "../sign-in-events";
 import { refuseIfSsoRequired } from "../sso/sso-settings";
 import type { AuthDeps } from "./auth-deps";
 import { completeSignIn, type SignInResult } from "./complete-sign-in";
 import { createMfaChallenge } from "./mfa-challenge";
-import type { SecondFactorMethod } from "./sign-in";
 
 export type CallbackRefusal = OAuthRefusal | "invalid-state" | "provider-refused" | "not-signed-in" | "sso-required";
 
@@ -74,11 +73,11 @@ export async function signInWithIdentity(
 		if (!(error instanceof Problem)) throw error;
 		return { kind: "refused", reason: "sso-required", intent: "sign_in" };
 	}
-	if (account.mfaEnabled) {
-		const [challenge, passkeys] = await Promise.all([createMfaChallenge(scope, account.id, now), countPasskeys(scope, account.id)]);
+	const methods = secondFactorsFor(account, await securityPolicyOf(scope));
+	if (methods.length > 0) {
+		const challenge = await createMfaChallenge(scope, account.id, now);
 		await recordSignIn(scope, { userId: account.id, email: account.emailNormalized, method, outcome: "mfa_required", ...origin }, now);
-		const methods: SecondFactorMethod[] = ["totp", "recovery_code"];
-		return { kind: "mfa", challenge, methods: passkeys > 0 ? [...methods, "passkey"] : methods };
+		return { kind: "mfa", challenge, methods };
 	}
 	return { kind: "session", next, ...(await completeSignIn(deps, account, method, origin, now)) };
 }

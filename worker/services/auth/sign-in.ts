@@ -12,8 +12,8 @@ import { Problem, problems } from "../../lib/problem";
 import { lockRetryAfterSeconds, lockStatus, recordFailedPassword } from "../account-lock";
 import { recordAudit } from "../audit-log";
 import { findMemberByEmail, type MemberAccount } from "../members";
-import { countPasskeys } from "../passkeys/sign-in-ways";
 import { retryAfterSeconds, takeTokens } from "../rate-limits";
+import { type SecondFactorMethod, secondFactorsFor, securityPolicyOf } from "../security-policy";
 import type { RequestOrigin } from "../sessions";
 import { recordSignIn } from "../sign-in-events";
 import { refuseIfSsoRequired } from "../sso/sso-settings";
@@ -27,7 +27,7 @@ export type { SignInResult } from "./complete-sign-in";
 export const INVALID_CREDENTIALS = "The email or password is not right.";
 export const TOO_MANY_ATTEMPTS = "Too many sign-in attempts. Wait a moment and try again.";
 
-export type SecondFactorMethod = "totp" | "recovery_code" | "passkey";
+export type { SecondFactorMethod } from "../security-policy";
 export type PasswordSignIn = ({ kind: "session" } & SignInResult) | { kind: "mfa"; challenge: string; methods: SecondFactorMethod[] };
 
 export async function signInWithPassword(deps: AuthDeps, input: LoginBody & RequestOrigin, now = Date.now()): Promise<PasswordSignIn> {
@@ -64,12 +64,12 @@ export async function signInWithPassword(deps: AuthDeps, input: LoginBody & Requ
 		]);
 		throw new Problem(401, "invalid-credentials", "Sign-in failed", INVALID_CREDENTIALS);
 	}
-	if (account.mfaEnabled) {
+	const methods = secondFactorsFor(account, await securityPolicyOf(scope));
+	if (methods.length > 0) {
 		// Failures stay counted until the second step succeeds: wrong codes add to them.
-		const [challenge, passkeyCount] = await Promise.all([createMfaChallenge(scope, account.id, now), countPasskeys(scope, account.id)]);
+		const challenge = await createMfaChallenge(scope, account.id, now);
 		await recordSignIn(scope, { ...attempt, outcome: "mfa_required" }, now);
-		const methods: SecondFactorMethod[] = ["totp", "recovery_code"];
-		return { kind: "mfa", challenge, methods: passkeyCount > 0 ? [...methods, "passkey"] : methods };
+		return { kind: "mfa", challenge, methods };
 	}
 	return { kind: "session", ...(await completeSignIn(deps, account, "password", origin, now)) };
 }

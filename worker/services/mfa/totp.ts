@@ -1,7 +1,9 @@
 /**
  * TOTP authenticators (RFC 6238: SHA-1, 30 s, 6 digits, through @oslojs/otp). Enrolment stores an
  * unconfirmed secret; the first right code turns it on. A code is accepted one step either side of
- * now, and never for a time step at or before the last one used, so no code works twice.
+ * now, and never for a time step at or before the last one used, so no code works twice. The
+ * secret is stored encrypted (worker/lib/secret-keys.ts); a row from before encryption, or sealed
+ * under an older key, is resealed the first time it is read.
  */
 
 import { decodeBase32IgnorePadding, encodeBase32UpperCaseNoPadding } from "@oslojs/encoding";
@@ -11,6 +13,7 @@ import { renderSVG } from "uqr";
 import { totpCredentials } from "../../../schema/index";
 import type { TenantScope } from "../../lib/db";
 import { problems } from "../../lib/problem";
+import { openStoredSecret, sealStoredSecret, secretContext } from "../../lib/secret-keys";
 
 export const TOTP_PERIOD_SECONDS = 30;
 const DIGITS = 6;
@@ -38,7 +41,8 @@ export async function startTotpEnrolment(
 	crypto.getRandomValues(key);
 	const secret = encodeBase32UpperCaseNoPadding(key);
 	await scope.delete(totpCredentials, eq(totpCredentials.userId, user.id));
-	await scope.insert(totpCredentials, { userId: user.id, secret, createdAt: now });
+	const sealed = await sealStoredSecret(secret, secretContext.totp(scope.tenantId, user.id));
+	await scope.insert(totpCredentials, { userId: user.id, secret: sealed, createdAt: now });
 	const otpauthUri = createTOTPKeyURI(issuer, user.email, key, TOTP_PERIOD_SECONDS, DIGITS);
 	return { secret, otpauthUri, qrSvg: renderSVG(otpauthUri, { border: 2 }) };
 }
@@ -62,7 +66,13 @@ async function acceptCode(scope: TenantScope, userId: string, code: string, conf
 		.where(scope.where(totpCredentials, eq(totpCredentials.userId, userId), state))
 		.limit(1);
 	if (!row) return false;
-	const step = matchingStep(row.secret, code, now);
+	const context = secretContext.totp(scope.tenantId, userId);
+	const secret = await openStoredSecret(row.secret, context);
+	if (secret.needsReseal) {
+		const resealed = await sealStoredSecret(secret.plaintext, context);
+		await scope.update(totpCredentials, { secret: resealed }, eq(totpCredentials.userId, userId), eq(totpCredentials.secret, row.secret));
+	}
+	const step = matchingStep(secret.plaintext, code, now);
 	if (step === null) return false;
 	// One statement decides: a concurrent or repeated use of the same step updates nothing.
 	const updated = await scope

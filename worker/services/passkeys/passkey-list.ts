@@ -10,7 +10,7 @@ import type { SessionAuth } from "../../env";
 import type { TenantScope } from "../../lib/db";
 import { Problem, problems } from "../../lib/problem";
 import { recordAudit, userActor } from "../audit-log";
-import type { RequestOrigin } from "../sessions";
+import { type RequestOrigin, refreshCachedUser } from "../sessions";
 import { countSignInWays } from "./sign-in-ways";
 
 export const FRESH_SIGN_IN_MS = 10 * 60_000;
@@ -82,6 +82,7 @@ export async function removePasskey(
 		throw problems.conflict("passkey", "is your only way to sign in; add a password or another passkey first");
 	}
 	await scope.delete(passkeys, eq(passkeys.id, id), eq(passkeys.userId, auth.user.id));
+	refreshCachedUser(scope.tenantId, auth.user.id);
 	await recordAudit(scope, {
 		action: "passkey.removed",
 		actor: userActor(auth.user),

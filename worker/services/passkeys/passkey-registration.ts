@@ -14,7 +14,7 @@ import { Problem, problems } from "../../lib/problem";
 import type { RelyingParty } from "../../lib/relying-party";
 import { generatePublicId } from "../../lib/tokens";
 import { recordAudit, userActor } from "../audit-log";
-import type { RequestOrigin } from "../sessions";
+import { type RequestOrigin, refreshCachedUser } from "../sessions";
 import { toPasskeyView } from "./passkey-list";
 import { challengeOf, consumeWebAuthnChallenge, issueWebAuthnChallenge } from "./webauthn-challenges";
 
@@ -90,6 +90,7 @@ export async function addPasskey(
 		if (isUniqueViolation(error)) throw problems.conflict("credential", "is already registered");
 		throw error;
 	}
+	refreshCachedUser(scope.tenantId, user.id);
 	await recordAudit(scope, {
 		action: "passkey.added",
 		actor: userActor(user),

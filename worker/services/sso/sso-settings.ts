@@ -1,7 +1,9 @@
 /**
  * An agency's SSO settings: read (the client secret never leaves), save (discovery fetched and
  * validated; a change of issuer, client or secret clears the test and switches SSO off), switch
- * on (only after a successful test sign-in) and off. Every change is audited.
+ * on (only after a successful test sign-in) and off. Every change is audited. The client secret is
+ * stored encrypted (worker/lib/secret-keys.ts) and opened only here; a row from before encryption,
+ * or sealed under an older key, is resealed the first time it is read.
  */
 import { eq } from "drizzle-orm";
 import type { SsoSettings, SsoSettingsBody } from "../../../schema/dto/sso";
@@ -9,14 +11,23 @@ import { type SsoConnection, ssoConnections } from "../../../schema/index";
 import type { AuthContext } from "../../env";
 import type { TenantScope } from "../../lib/db";
 import { Problem, problems } from "../../lib/problem";
+import { openStoredSecret, sealStoredSecret, secretContext } from "../../lib/secret-keys";
 import { actorOf, recordAudit } from "../audit-log";
 import type { RequestOrigin } from "../sessions";
 import { discoverOidc } from "./oidc-discovery";
 import { ssoAllowedByPlan } from "./sso-plan";
 
+/** The agency's connection with its client secret decrypted (for this request only; never returned by the API). */
 export async function ssoConnectionOf(scope: TenantScope): Promise<SsoConnection | null> {
 	const [row] = await scope.db.select().from(ssoConnections).where(scope.where(ssoConnections)).limit(1);
-	return row ?? null;
+	if (!row) return null;
+	const context = secretContext.ssoClientSecret(scope.tenantId);
+	const secret = await openStoredSecret(row.clientSecret, context);
+	if (secret.needsReseal) {
+		const resealed = await sealStoredSecret(secret.plaintext, context);
+		await scope.update(ssoConnections, { clientSecret: resealed }, eq(ssoConnections.clientSecret, row.clientSecret));
+	}
+	return { ...row, clientSecret: secret.plaintext };
 }
 
 export function domainsOf(connection: Pick<SsoConnection, "domains">): string[] {
@@ -59,7 +70,7 @@ export async function saveSsoSettings(
 	const values = {
 		issuer: input.issuer,
 		clientId: input.clientId,
-		clientSecret,
+		clientSecret: await sealStoredSecret(clientSecret, secretContext.ssoClientSecret(scope.tenantId)),
 		...endpoints,
 		domains: JSON.stringify(domains),
 		// A different IdP or client must prove itself again before it can be (or stay) on.
@@ -72,6 +83,7 @@ export async function saveSsoSettings(
 		? await scope.update(ssoConnections, values).returning()
 		: await scope.insert(ssoConnections, { ...values, createdAt: now }).returning();
 	if (!saved) throw problems.internal();
+	saved.clientSecret = clientSecret;
 	await recordAudit(scope, {
 		action: "sso.configured",
 		actor: actorOf(auth),
@@ -108,8 +120,9 @@ export async function setSsoEnabled(
 			},
 		);
 	}
-	const [saved] = await scope.update(ssoConnections, { enabled, updatedAt: now }).returning();
-	if (!saved) throw problems.internal();
+	const [updated] = await scope.update(ssoConnections, { enabled, updatedAt: now }).returning();
+	if (!updated) throw problems.internal();
+	const saved = { ...updated, clientSecret: existing.clientSecret };
 	if (existing.enabled !== enabled) {
 		await recordAudit(scope, {
 			action: enabled ? "sso.enabled" : "sso.disabled",

@@ -79,7 +79,7 @@ export function TotpSection() {
 			<h2 id="totp-heading">Two-step sign-in</h2>
 			{me.value?.mfaSetupRequired && (
 				<p class="notice" role="note">
-					{tenant.value?.name} asks you to set this up before you continue.
+					{tenant.value?.name} asks you to set this up, or add a passkey, before you continue.
 				</p>
 			)}
 			<FormAlert message={error.value} />
