@@ -126,9 +126,12 @@ describe("accessibility", () => {
 		expect(violations).toEqual([]);
 	});
 
-	it("the Billing page with its plans loaded", async () => {
+	it("the Billing page with its plans loaded, and the Referrals page", async () => {
 		const page = await signedIn("owner@northwind.test");
-		const violations = await check(page, tenantUrl("northwind", "/billing"), () => page.getByTestId("current-plan").waitFor());
+		const violations = [
+			...(await check(page, tenantUrl("northwind", "/billing"), () => page.getByTestId("current-plan").waitFor())),
+			...(await check(page, tenantUrl("northwind", "/billing/referrals"), () => page.getByTestId("referral-code").waitFor())),
+		];
 		expect(violations).toEqual([]);
 	});
 
