@@ -121,6 +121,15 @@ describe("the agency's own low-balance threshold", () => {
 		expect((await settingOf(acme)).custom).toBeNull();
 	});
 
+	it("alerts at once when the new threshold is above the balance, not again when it is saved again", async () => {
+		const gate = env.TENANT_GATE.getByName(acme.tenantId);
+		await gate.grantCredits({ amount: 100, idempotencyKey: "g", reason: "top-up" });
+		expect((await put(acme, { threshold: 300 })).status).toBe(200);
+		expect((await put(acme, { threshold: 300 })).status).toBe(200);
+		expect(await waitForEmails(acme.owner.email, /running low/)).toHaveLength(1);
+		expect(await gate.lowBalanceState()).toEqual({ threshold: 300, alerted: true, crossings: 1 });
+	});
+
 	it("emails and pushes once when the balance falls below the agency's threshold, again only after a top-up", async () => {
 		const device = await subscribeDevice();
 		expect((await register(acme.host, acme.ownerCookie, device)).status).toBe(201);
