@@ -1,6 +1,6 @@
 /**
- * The low-balance watch of one tenant's credit ledger: a threshold (set with the monthly grant, 10%
- * of the plan's allowance) and whether the available credits are below it. `observe` reports a
+ * The low-balance watch of one tenant's credit ledger: a threshold (the agency's own, or 10% of the
+ * plan's allowance set with the monthly grant) and whether the available credits are below it. `observe` reports a
  * crossing only when the balance goes from at-or-above to below, so an alert goes out once per
  * crossing, not on every reservation; rising back to the threshold re-arms it.
  */
@@ -23,10 +23,9 @@ export class LowBalanceWatch {
 		return { threshold: row.threshold, alerted: row.alerted === 1, crossings: row.crossings };
 	}
 
-	setThreshold(threshold: number, available: number): LowBalanceState {
+	/** A new threshold; the caller then `observe`s the balance, so a balance already below it counts as a crossing (and alerts). */
+	setThreshold(threshold: number): void {
 		this.sql.exec("UPDATE low_balance SET threshold = ?", Math.max(0, Math.floor(threshold)));
-		this.observe(available);
-		return this.state();
 	}
 
 	/** The crossing number when `available` has just fallen below the threshold; otherwise null. */

@@ -12,6 +12,7 @@ import type {
 	GrantInput,
 	GrantResult,
 	LedgerPage,
+	LowBalanceSetting,
 	ReleaseInput,
 	ReleaseResult,
 	ReserveInput,
@@ -94,10 +95,35 @@ export class TenantGate extends DurableObject<Env> {
 		return this.watched(refusalAsValue(() => this.ledger.settle(input, now)));
 	}
 
-	/** The low-balance threshold (credits available); 0 turns the alert off. */
+	/** The plan's default low-balance threshold (credits available; set by the monthly grant); the agency's own setting wins. */
 	setLowBalanceThreshold(tenantId: string, threshold: number): LowBalanceState {
 		this.ctx.storage.kv.put("tenant-id", tenantId);
-		return this.lowBalance.setThreshold(threshold, this.ledger.current().available);
+		this.ctx.storage.kv.put("low-balance-default", Math.max(0, Math.floor(threshold)));
+		return this.applyLowBalanceThreshold();
+	}
+
+	/** The agency's own low-balance threshold in credits (0 turns the alert off), or null to follow the plan's default. */
+	setCustomLowBalanceThreshold(tenantId: string, threshold: number | null): LowBalanceSetting {
+		this.ctx.storage.kv.put("tenant-id", tenantId);
+		if (threshold === null) this.ctx.storage.kv.delete("low-balance-custom");
+		else this.ctx.storage.kv.put("low-balance-custom", Math.max(0, Math.floor(threshold)));
+		this.applyLowBalanceThreshold();
+		return this.lowBalanceSetting();
+	}
+
+	lowBalanceSetting(): LowBalanceSetting {
+		return {
+			threshold: this.lowBalance.state().threshold,
+			custom: this.ctx.storage.kv.get<number>("low-balance-custom") ?? null,
+			planDefault: this.ctx.storage.kv.get<number>("low-balance-default") ?? 0,
+		};
+	}
+
+	private applyLowBalanceThreshold(): LowBalanceState {
+		const custom = this.ctx.storage.kv.get<number>("low-balance-custom");
+		this.lowBalance.setThreshold(custom ?? this.ctx.storage.kv.get<number>("low-balance-default") ?? 0);
+		this.checkLowBalance();
+		return this.lowBalance.state();
 	}
 
 	lowBalanceState(): LowBalanceState {
@@ -128,7 +154,12 @@ export class TenantGate extends DurableObject<Env> {
 
 	/** After a ledger change: a fall below the low-balance threshold enqueues one alert for that crossing. */
 	private watched<R extends { ok: boolean }>(result: R): R {
-		if (!result.ok) return result;
+		if (result.ok) this.checkLowBalance();
+		return result;
+	}
+
+	/** Enqueues one `low-balance-alert` when the available credits have just fallen below the threshold. */
+	private checkLowBalance(): void {
 		const crossing = this.lowBalance.observe(this.ledger.current().available);
 		// The tenant this gate serves, stored when its threshold was set (a DO does not know its own name).
 		const tenantId = this.ctx.storage.kv.get<string>("tenant-id") ?? null;
@@ -143,7 +174,6 @@ export class TenantGate extends DurableObject<Env> {
 				}),
 			);
 		}
-		return result;
 	}
 
 	/** Makes sure the alarm fires no later than `at`. */

@@ -51,6 +51,7 @@ export const AUDIT_ACTIONS = [
 	"billing.credits_granted",
 	"billing.coupon_redeemed",
 	"billing.reconciled",
+	"billing.referral_rewarded",
 	"export.created",
 	"client.created",
 	"client.archived",

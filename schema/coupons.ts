@@ -1,6 +1,6 @@
 /** Request and response shapes of the operator's coupon, flash-sale and refund API. */
 import { z } from "@hono/zod-openapi";
-import { COUPON_DURATIONS, COUPON_KINDS } from "./tables/coupons";
+import { COUPON_DURATIONS, COUPON_KINDS, STORED_COUPON_KINDS } from "./tables/coupons";
 
 export const CouponInput = z
 	.strictObject({
@@ -42,7 +42,7 @@ export type CouponInput = z.infer<typeof CouponInput>;
 export const Coupon = z
 	.object({
 		id: z.string(),
-		kind: z.enum(COUPON_KINDS),
+		kind: z.enum(STORED_COUPON_KINDS),
 		code: z.string().nullable(),
 		name: z.string(),
 		percentOff: z.number().int().nullable(),

@@ -65,3 +65,19 @@ export const UsageSummary = z
 	})
 	.meta({ id: "CreditUsageSummary" });
 export type UsageSummary = z.infer<typeof UsageSummary>;
+
+/** The low-balance alert's threshold: the agency's own (credits; 0 = off) or, when null, the plan's default (10% of the monthly allowance). */
+export const LowBalanceSetting = z
+	.object({ threshold: z.number().int(), custom: z.number().int().nullable(), planDefault: z.number().int() })
+	.meta({ id: "LowBalanceSetting" });
+export type LowBalanceSetting = z.infer<typeof LowBalanceSetting>;
+export const LowBalanceSettingInput = z
+	.strictObject({
+		threshold: z
+			.number()
+			.int("must be a whole number")
+			.min(0, "must be at least 0")
+			.max(100_000_000, "must be at most 100000000")
+			.nullable(),
+	})
+	.meta({ id: "LowBalanceSettingInput" });

@@ -23,6 +23,7 @@ export * from "./tables/passkeys";
 export * from "./tables/projects";
 export * from "./tables/prompt-templates";
 export * from "./tables/push-subscriptions";
+export * from "./tables/referrals";
 export * from "./tables/roles";
 export * from "./tables/security-policies";
 export * from "./tables/sessions";

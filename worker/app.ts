@@ -52,6 +52,7 @@ import { operatorRouter } from "./routes/operator/operator.index";
 import { passkeysRouter } from "./routes/passkeys/passkeys.index";
 import { projectsRouter } from "./routes/projects/projects.index";
 import { pushRouter } from "./routes/push/push.index";
+import { referralsRouter } from "./routes/referrals/referrals.index";
 import { rolesRouter } from "./routes/roles/roles.index";
 import { securityRouter } from "./routes/security/security.index";
 import { ssoRouter } from "./routes/sso/sso.index";
@@ -98,6 +99,7 @@ function createApiRoutes() {
 		.route("/", templatesRouter)
 		.route("/", entitlementsRouter)
 		.route("/", billingRouter)
+		.route("/", referralsRouter)
 		.route("/", threadsRouter)
 		.route("/", attachmentsRouter)
 		.route("/", liveRouter)

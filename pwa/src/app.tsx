@@ -41,6 +41,7 @@ const Projects = lazy(() => import("./routes/projects"));
 const ProjectDetail = lazy(() => import("./routes/project-detail"));
 const Assistant = lazy(() => import("./routes/assistant"));
 const Billing = lazy(() => import("./routes/billing"));
+const Referrals = lazy(() => import("./routes/referrals"));
 const Notifications = lazy(() => import("./routes/notifications"));
 const Messages = lazy(() => import("./routes/messages"));
 const MessageThread = lazy(() => import("./routes/message-thread"));
@@ -142,6 +143,7 @@ function SignedInPages() {
 				<Route path="/projects/:id" component={ProjectDetail} />
 				<Route path="/assistant" component={Assistant} />
 				<Route path="/billing" component={Billing} />
+				<Route path="/billing/referrals" component={Referrals} />
 				<Route path="/notifications" component={Notifications} />
 				<Route path="/messages" component={Messages} />
 				<Route path="/messages/:id" component={MessageThread} />

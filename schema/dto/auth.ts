@@ -1,6 +1,7 @@
 /** Wire shapes of sign-up, sign-in, hand-off and the signed-in identity (`/api/v1/me`). */
 import { z } from "zod";
 import { PERMISSIONS, ROLES } from "../permissions";
+import { REFERRAL_CODE_PATTERN } from "../referral-program";
 import { PublicBrand } from "./branding";
 
 /** Sub-domain labels that never name a tenant. */
@@ -57,6 +58,10 @@ export const SignupBody = z
 		name: PersonName,
 		email: EmailSchema,
 		password: PasswordSchema,
+		/** A referral code (from a `?ref=` link or typed); checked at sign-up, 422 naming it when not valid. */
+		referralCode: z.string().trim().regex(REFERRAL_CODE_PATTERN, "is not a valid referral code").optional(),
+		/** When the visitor landed with `?ref=` (ms since epoch); the link counts for the programme's window. */
+		referralLandedAt: z.number().int().min(0).optional(),
 	})
 	.meta({ id: "SignupBody" });
 export type SignupBody = z.infer<typeof SignupBody>;

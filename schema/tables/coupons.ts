@@ -6,14 +6,16 @@
 import { index, integer, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
 import { tenants } from "./tenants";
 
+/** Kinds the operator creates; `referral` is the referral programme's own coupon, made by Atrium. */
 export const COUPON_KINDS = ["code", "flash_sale"] as const;
+export const STORED_COUPON_KINDS = [...COUPON_KINDS, "referral"] as const;
 export const COUPON_DURATIONS = ["once", "repeating", "forever"] as const;
 
 export const coupons = sqliteTable(
 	"coupons",
 	{
 		id: text("id").primaryKey(),
-		kind: text("kind", { enum: COUPON_KINDS }).notNull(),
+		kind: text("kind", { enum: STORED_COUPON_KINDS }).notNull(),
 		/** The customer-facing code (upper case), for `code` coupons; null for a flash sale. */
 		code: text("code"),
 		name: text("name").notNull(),

@@ -211,9 +211,15 @@ describe("accessibility", () => {
 		expect(violations).toEqual([]);
 	});
 
-	it("the Billing page with its plans loaded", async () => {
+	it("the Billing page with its plans loaded, the Referrals page, and Usage with its low-balance alert form", async () => {
 		const page = await signedIn("owner@northwind.test");
-		const violations = await check(page, tenantUrl("northwind", "/billing"), () => page.getByTestId("current-plan").waitFor());
+		const violations = [
+			...(await check(page, tenantUrl("northwind", "/billing"), () => page.getByTestId("current-plan").waitFor())),
+			...(await check(page, tenantUrl("northwind", "/billing/referrals"), () => page.getByTestId("referral-code").waitFor())),
+			...(await check(page, tenantUrl("northwind", "/usage"), () =>
+				page.getByText(/^(No low-balance alert is sent|An alert goes out when)/).waitFor(),
+			)),
+		];
 		expect(violations).toEqual([]);
 	});
 

@@ -1,4 +1,8 @@
-/** The nightly reconciliation: a mirror that drifted from Stripe is repaired and audited once; the cron starts it once a night. */
+/**
+ * The nightly reconciliation: a mirror that drifted from Stripe is repaired and audited once, a
+ * subscription Atrium never mirrored is discovered, one that vanished from Stripe stops granting its
+ * plan; the cron starts it once a night.
+ */
 import { env } from "cloudflare:workers";
 import { eq } from "drizzle-orm";
 import { beforeEach, describe, expect, it, vi } from "vitest";
@@ -8,7 +12,7 @@ import { jobDeps } from "../../worker/jobs/job-deps";
 import { runReconcileBilling } from "../../worker/jobs/reconcile-billing";
 import { createDb } from "../../worker/lib/db";
 import { type Agency, call, signUpAgency } from "./helpers";
-import { payAndDeliver } from "./stripe";
+import { fake, payAndDeliver, type SignedEvent, sessionIdOf } from "./stripe";
 
 vi.setConfig({ testTimeout: 30_000 });
 
@@ -53,6 +57,58 @@ describe("reconcile-billing job", () => {
 
 		await runReconcileBilling(jobDeps(env), job);
 		expect(await reconciledAudit(acme.tenantId)).toHaveLength(1);
+	});
+
+	it("discovers a subscription whose webhooks never arrived, and ends one that vanished from Stripe", async () => {
+		// acme pays, but none of the webhooks reach Atrium.
+		const started = await call(acme.host, "/api/v1/billing/checkout", {
+			cookie: acme.ownerCookie,
+			body: { planId: "pro", interval: "month" },
+		});
+		const url = ((await started.json()) as { url: string }).url;
+		const paid = await fake<{ ok: boolean; events: SignedEvent[] }>(`/_fake/checkout/${sessionIdOf(url)}/pay`, {
+			card: "4242424242424242",
+		});
+		expect(paid.ok).toBe(true);
+		expect(await db().select().from(subscriptions).where(eq(subscriptions.tenantId, acme.tenantId))).toHaveLength(0);
+
+		// beta has a customer in Stripe but no subscription there; Atrium's row names one that does not exist.
+		await call(beta.host, "/api/v1/billing/checkout", { cookie: beta.ownerCookie, body: { planId: "agency", interval: "month" } });
+		const now = Date.now();
+		await db().insert(subscriptions).values({
+			tenantId: beta.tenantId,
+			stripeSubscriptionId: "sub_vanished",
+			stripeCreatedAt: now,
+			status: "active",
+			planId: "agency",
+			interval: "month",
+			cancelAtPeriodEnd: false,
+			updatedAt: now,
+		});
+		await db().update(tenants).set({ planId: "agency" }).where(eq(tenants.id, beta.tenantId));
+
+		await runReconcileBilling(jobDeps(env), job);
+		expect(await (await call(acme.host, "/api/v1/billing", { cookie: acme.ownerCookie })).json()).toMatchObject({
+			planId: "pro",
+			status: "trialing",
+		});
+		expect(JSON.parse((await reconciledAudit(acme.tenantId))[0]?.detail ?? "{}")).toMatchObject({
+			status: "null → trialing",
+			tenantPlan: "starter → pro",
+		});
+		expect(await (await call(beta.host, "/api/v1/billing", { cookie: beta.ownerCookie })).json()).toMatchObject({
+			planId: "starter",
+			status: "canceled",
+		});
+		expect(JSON.parse((await reconciledAudit(beta.tenantId))[0]?.detail ?? "{}")).toMatchObject({
+			status: "active → canceled",
+			tenantPlan: "agency → starter",
+			missingInStripe: "sub_vanished",
+		});
+
+		await runReconcileBilling(jobDeps(env), job);
+		expect(await reconciledAudit(acme.tenantId)).toHaveLength(1);
+		expect(await reconciledAudit(beta.tenantId)).toHaveLength(1);
 	});
 
 	it("is started by the nightly cron once per night", () => {

@@ -65,11 +65,20 @@ export const PASSWORD = "correct horse battery";
 /** Signs an agency up on the platform host and redeems its hand-off token, as the PWA does. */
 export async function signUpAgency(
 	slug: string,
-	overrides: Partial<{ email: string; name: string; agencyName: string }> = {},
+	overrides: Partial<{ email: string; name: string; agencyName: string; referralCode: string; referralLandedAt: number }> = {},
 ): Promise<Agency> {
+	const { referralCode, referralLandedAt } = overrides;
 	const email = overrides.email ?? `owner@${slug}.test`;
 	const res = await call(PLATFORM, "/api/v1/auth/signup", {
-		body: { agencyName: overrides.agencyName ?? `Agency ${slug}`, slug, name: overrides.name ?? "Olive Owner", email, password: PASSWORD },
+		body: {
+			agencyName: overrides.agencyName ?? `Agency ${slug}`,
+			slug,
+			name: overrides.name ?? "Olive Owner",
+			email,
+			password: PASSWORD,
+			...(referralCode === undefined ? {} : { referralCode }),
+			...(referralLandedAt === undefined ? {} : { referralLandedAt }),
+		},
 		ip: freshIp(),
 	});
 	if (res.status !== 201) throw new Error(`sign-up of ${slug} failed: ${res.status} ${await res.text()}`);

@@ -5,43 +5,12 @@
  */
 import { createExecutionContext, createMessageBatch, getQueueResult } from "cloudflare:test";
 import { env } from "cloudflare:workers";
-import { beforeEach, describe, expect, inject, it } from "vitest";
+import { beforeEach, describe, expect, it } from "vitest";
 import type { Job } from "../../schema/jobs";
-import type { Bindings } from "../../worker/env";
 import worker from "../../worker/index";
 import { type Agency, call, logIn, problemOf, signUpAgency } from "./helpers";
 import { addMember } from "./members";
-
-const pushService = inject("pushServiceUrl");
-const { VAPID_PUBLIC_KEY } = env as Bindings;
-
-type Subscribed = { endpoint: string; keys: { p256dh: string; auth: string }; clientHash: string };
-
-/** What a browser's `pushManager.subscribe` does: a new subscription at the push service for Atrium's key. */
-async function subscribeDevice(): Promise<Subscribed> {
-	const res = await fetch(`${pushService}/subscribe`, {
-		method: "POST",
-		headers: { "Content-Type": "application/json" },
-		body: JSON.stringify({ userVisibleOnly: "true", applicationServerKey: VAPID_PUBLIC_KEY }),
-	});
-	if (!res.ok) throw new Error(`push service subscribe failed: ${res.status} ${await res.text()}`);
-	return ((await res.json()) as { data: Subscribed }).data;
-}
-
-/** The decrypted payloads the push service received for a device. */
-async function received(device: Subscribed): Promise<{ title: string; body: string; url: string; tenantName: string; icon: string }[]> {
-	const res = await fetch(`${pushService}/get-notifications`, {
-		method: "POST",
-		headers: { "Content-Type": "application/json" },
-		body: JSON.stringify({ clientHash: device.clientHash }),
-	});
-	const messages = ((await res.json()) as { data: { messages: string[] } }).data.messages;
-	return messages.map((m) => JSON.parse(m));
-}
-
-function register(host: string, cookie: string, device: Subscribed, deviceLabel = "Chrome on Android") {
-	return call(host, "/api/v1/push/subscriptions", { cookie, body: { endpoint: device.endpoint, keys: device.keys, deviceLabel } });
-}
+import { pushService, received, register, subscribeDevice, VAPID_PUBLIC_KEY } from "./push-device";
 
 async function devices(host: string, cookie: string): Promise<{ id: string; deviceLabel: string }[]> {
 	const res = await call(host, "/api/v1/push/subscriptions", { cookie });

@@ -24,3 +24,9 @@ export function tenantBaseUrl(requestUrl: URL, slug: string, platformDomain: str
 	const port = requestUrl.port ? `:${requestUrl.port}` : "";
 	return `${requestUrl.protocol}//${slug}.${platformDomain}${port}`;
 }
+
+/** The base URL of the platform host (where agencies sign up), keeping the request's scheme and port. */
+export function platformBaseUrl(requestUrl: URL, platformDomain: string): string {
+	const port = requestUrl.port ? `:${requestUrl.port}` : "";
+	return `${requestUrl.protocol}//${platformDomain}${port}`;
+}

@@ -4,12 +4,15 @@
  * Hand-written checks instead of the zod DTO keep zod out of the browser bundle.
  */
 import type { SignupBody, SignupResponse } from "../../../schema/dto/auth";
+import { REFERRAL_CODE_PATTERN } from "../../../schema/referral-program";
 import { api } from "../api/client";
 import { readProblem } from "../api/problem";
 import { type Result, send } from "../api/request";
 import type { Messages } from "./form";
 
-export type SignUpField = keyof SignupBody;
+/** The form's fields: the body without the landing time, which comes from the stored link. */
+export type SignUpField = Exclude<keyof SignupBody, "referralLandedAt">;
+export type SignUpValues = Record<SignUpField, string>;
 
 export const SIGN_UP_LABELS: Record<SignUpField, string> = {
 	agencyName: "Agency name",
@@ -17,6 +20,7 @@ export const SIGN_UP_LABELS: Record<SignUpField, string> = {
 	name: "Your name",
 	email: "Email",
 	password: "Password",
+	referralCode: "Referral code (optional)",
 };
 
 const SLUG_PATTERN = /^[a-z0-9](?:[a-z0-9-]*[a-z0-9])?$/;
@@ -43,7 +47,7 @@ export function portalAddress(slug: string): string {
 }
 
 /** Length and shape checks mirroring schema/dto/auth.ts, as raw "must be …" phrases. */
-export function checkSignUp(values: SignupBody): Messages<SignUpField> {
+export function checkSignUp(values: SignUpValues): Messages<SignUpField> {
 	const errors: Messages<SignUpField> = {};
 	const agencyName = values.agencyName.trim();
 	if (agencyName.length < 2) errors.agencyName = "must be at least 2 characters";
@@ -59,17 +63,22 @@ export function checkSignUp(values: SignupBody): Messages<SignUpField> {
 	if (!EMAIL_PATTERN.test(email) || email.length > 254) errors.email = "must be a valid email address";
 	if (values.password.length < 10) errors.password = "must be at least 10 characters";
 	else if (values.password.length > 200) errors.password = "must be at most 200 characters";
+	const referralCode = values.referralCode.trim();
+	if (referralCode !== "" && !REFERRAL_CODE_PATTERN.test(referralCode)) errors.referralCode = "is not a valid referral code";
 	return errors;
 }
 
 /** Creates the agency and its owner; the answer carries the hand-off link to the agency's own address. */
-export async function signUpAgency(values: SignupBody): Promise<Result<SignupResponse>> {
-	const body = {
-		...values,
+export async function signUpAgency(values: SignUpValues, referralLandedAt: number | null): Promise<Result<SignupResponse>> {
+	const { referralCode, ...rest } = values;
+	const code = referralCode.trim().toUpperCase();
+	const body: SignupBody = {
+		...rest,
 		agencyName: values.agencyName.trim(),
 		slug: normalizeSlug(values.slug),
 		name: values.name.trim(),
 		email: values.email.trim(),
+		...(code ? { referralCode: code, ...(referralLandedAt === null ? {} : { referralLandedAt }) } : {}),
 	};
 	const result = await send(() => api.api.v1.auth.signup.$post({ json: body }));
 	if (!result.ok) return result;

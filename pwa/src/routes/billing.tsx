@@ -239,6 +239,9 @@ export default function Billing() {
 	return (
 		<>
 			<h1>Billing</h1>
+			<p>
+				<a href="/billing/referrals">Referrals: share your link, earn credits</a>
+			</p>
 			<FormAlert message={billingProblem.value?.detail ?? null} />
 			<CurrentPlan />
 			<ChangePreview />

@@ -8,6 +8,7 @@ import { FormAlert } from "../components/form-alert";
 import { useDocumentTitle } from "../components/use-document-title";
 import { checkSignUp, portalAddress, SIGN_UP_LABELS, signUpAgency, slugFromName } from "../models/agency-sign-up";
 import { FormModel } from "../models/form";
+import { currentReferral, forgetReferral } from "../models/referral-link";
 
 /** "try again in 10 minutes" rather than "in 600 seconds". */
 function waitText(seconds: number): string {
@@ -16,7 +17,13 @@ function waitText(seconds: number): string {
 
 export default function SignUp() {
 	useDocumentTitle("Create your agency's portal");
-	const form = useMemo(() => new FormModel({ agencyName: "", slug: "", name: "", email: "", password: "" }, SIGN_UP_LABELS), []);
+	// A `?ref=` link (now or within the last 30 days on this browser) fills in the referral code.
+	const referral = useMemo(() => currentReferral(), []);
+	const form = useMemo(
+		() =>
+			new FormModel({ agencyName: "", slug: "", name: "", email: "", password: "", referralCode: referral?.code ?? "" }, SIGN_UP_LABELS),
+		[referral],
+	);
 	// Until the user edits the address, it follows the agency's name.
 	const slugEdited = useSignal(false);
 	const formElement = useRef<HTMLFormElement>(null);
@@ -28,8 +35,10 @@ export default function SignUp() {
 		if (form.busy.value) return;
 		if (!form.accept(checkSignUp(values))) return focusFirstInvalid(formElement.current);
 		form.begin();
-		const result = await signUpAgency(values);
+		const sameCode = referral !== null && values.referralCode.trim().toUpperCase() === referral.code;
+		const result = await signUpAgency(values, sameCode ? referral.landedAt : null);
 		if (result.ok) {
+			forgetReferral();
 			// A full navigation: the agency's address is another origin, where /welcome signs the owner in.
 			window.location.assign(result.value.handoffUrl);
 			return;
@@ -102,6 +111,17 @@ export default function SignUp() {
 					onInput={(value) => form.set("password", value)}
 					error={errors.password}
 					hint="At least 10 characters. A few words you will remember make a strong password."
+				/>
+				<Field
+					id="referralCode"
+					label={SIGN_UP_LABELS.referralCode}
+					verbatim
+					autoComplete="off"
+					maxLength={16}
+					value={values.referralCode}
+					onInput={(value) => form.set("referralCode", value)}
+					error={errors.referralCode}
+					hint={referral ? "From the link that brought you here: your first subscription gets the referral discount." : undefined}
 				/>
 				<button type="submit" class="button primary" aria-disabled={form.busy.value}>
 					{form.busy.value ? "Creating your agency…" : "Create agency"}

@@ -1,8 +1,9 @@
-/** The usage page (owners and admins): the credit balance, this month's use by feature and by person, and every movement. */
+/** The usage page (owners and admins): the credit balance, the low-balance alert, this month's use by feature and by person, and every movement. */
 
 import { useEffect } from "preact/hooks";
 import type { LedgerKind } from "../../../schema/credits";
 import { FormAlert } from "../components/form-alert";
+import { LowBalanceForm } from "../components/low-balance-form";
 import { useDocumentTitle } from "../components/use-document-title";
 import { me } from "../models/session";
 import { balance, entries, hasUsage, loadingMore, loadMoreEntries, loadUsage, nextCursor, summary, usageProblem } from "../models/usage";
@@ -91,6 +92,8 @@ export default function Usage() {
 					Credits pay for the assistant, API calls and exports. Work holds credits before it starts and is charged what it actually used.
 				</p>
 			</section>
+
+			<LowBalanceForm />
 
 			{summary.value && (summary.value.byFeature.length > 0 || summary.value.byUser.length > 0) && (
 				<section class="card" aria-labelledby="month-heading">

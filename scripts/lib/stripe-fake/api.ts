@@ -215,6 +215,17 @@ export function handleApi(store: FakeStripeStore, method: string, path: string, 
 		const session = store.sessions.get(m[1] ?? "");
 		return session ? ok(session) : missing("checkout.session", m[1] ?? "");
 	}
+	if (method === "GET" && path === "/v1/subscriptions") {
+		// Stripe's default leaves cancelled subscriptions out; `status=all` includes them.
+		const customer = str(form.customer);
+		const status = str(form.status);
+		const found = [...store.subscriptions.values()]
+			.filter(
+				(s) => (!customer || s.customer === customer) && (status === "all" || (status ? s.status === status : s.status !== "canceled")),
+			)
+			.sort((a, b) => Number(b.created) - Number(a.created));
+		return ok(listOf(found.slice(0, Number(str(form.limit) ?? 10)), "/v1/subscriptions"));
+	}
 	m = path.match(/^\/v1\/subscriptions\/([\w-]+)$/);
 	if (m) {
 		const subscription = store.subscriptions.get(m[1] ?? "");

@@ -11,6 +11,7 @@ import { currentAuth } from "../../middleware/require-permission";
 import { recordAudit, userActor } from "../../services/audit-log";
 import { checkoutDiscount } from "../../services/billing/coupons";
 import { ensureCustomer } from "../../services/billing/customers";
+import { referralDiscount } from "../../services/billing/referral-rewards";
 import * as actions from "../../services/billing/subscription-actions";
 import { processStripeEvent } from "../../services/billing/webhook-events";
 import * as routes from "./billing.routes";
@@ -42,7 +43,10 @@ export const billingRouter = createRouter()
 	.openapi(routes.checkout, async (c) => {
 		const { coupon, ...input } = c.req.valid("json");
 		const { scope, stripe, auth, tenant, returnUrl } = context(c);
-		const discount = await checkoutDiscount(c.get("db"), coupon);
+		// A typed code wins; else a referred agency's first Checkout gets the referral discount; else a running flash sale.
+		const typed = coupon !== undefined && coupon.trim() !== "";
+		const discount =
+			(typed ? null : await referralDiscount(c.get("db"), stripe, scope.tenantId)) ?? (await checkoutDiscount(c.get("db"), coupon));
 		const customerId = await ensureCustomer(scope, stripe, auth.user, tenant.name);
 		const url = await actions.startCheckout(scope, stripe, { customerId, ...input, discount, returnUrl });
 		await audit(c, "billing.checkout_started", { planId: input.planId, interval: input.interval, ...(coupon ? { coupon } : {}) });

@@ -1,6 +1,9 @@
-/** The usage router: reads of the tenant's credit ledger in its TenantGate. */
+/** The usage router: reads of the tenant's credit ledger in its TenantGate, and its low-balance alert threshold. */
 import { createRouter } from "../../lib/create-router";
+import { tenantScope } from "../../lib/db";
 import { tenantOf } from "../../lib/host-guards";
+import { currentAuth } from "../../middleware/require-permission";
+import { recordAudit, userActor } from "../../services/audit-log";
 import * as routes from "./usage.routes";
 
 /** Midnight UTC on the first day of `now`'s month. */
@@ -23,4 +26,19 @@ export const usageRouter = createRouter()
 		const { since } = c.req.valid("query");
 		const gate = c.env.TENANT_GATE.getByName(tenantOf(c).id);
 		return c.json(await gate.creditSummary(since ?? startOfMonthUtc(Date.now())), 200);
+	})
+	.openapi(routes.lowBalance, async (c) => c.json(await c.env.TENANT_GATE.getByName(tenantOf(c).id).lowBalanceSetting(), 200))
+	.openapi(routes.setLowBalance, async (c) => {
+		const { threshold } = c.req.valid("json");
+		const tenant = tenantOf(c);
+		const setting = await c.env.TENANT_GATE.getByName(tenant.id).setCustomLowBalanceThreshold(tenant.id, threshold);
+		await recordAudit(tenantScope(c.get("db"), tenant.id), {
+			action: "tenant.settings_changed",
+			actor: userActor(currentAuth(c).user),
+			target: { type: "tenant", id: tenant.id },
+			detail: { lowBalanceThreshold: threshold },
+			ip: c.req.header("CF-Connecting-IP") ?? null,
+			userAgent: c.req.header("User-Agent") ?? null,
+		});
+		return c.json(setting, 200);
 	});

@@ -1,7 +1,7 @@
 /** Route declarations of the usage pages: the credit balance, the ledger and usage by feature and user. */
 import { createRoute, z } from "@hono/zod-openapi";
-import { CreditBalanceResponse, LedgerPage, UsageSummary } from "../../../schema/credits";
-import { jsonContent, problemContent } from "../../lib/openapi-responses";
+import { CreditBalanceResponse, LedgerPage, LowBalanceSetting, LowBalanceSettingInput, UsageSummary } from "../../../schema/credits";
+import { jsonBody, jsonContent, problemContent } from "../../lib/openapi-responses";
 import { requirePermission } from "../../middleware/require-permission";
 
 const tags = ["Usage"];
@@ -51,4 +51,23 @@ export const summary = createRoute({
 		}),
 	},
 	responses: { 200: jsonContent(UsageSummary, "Usage totals"), ...errors },
+});
+
+export const lowBalance = createRoute({
+	method: "get",
+	path: "/api/v1/usage/low-balance",
+	tags,
+	summary: "The low-balance alert's threshold: the agency's own, or the plan's default (10% of the monthly credits)",
+	middleware: [requirePermission("usage:read")] as const,
+	responses: { 200: jsonContent(LowBalanceSetting, "The setting"), ...errors },
+});
+
+export const setLowBalance = createRoute({
+	method: "put",
+	path: "/api/v1/usage/low-balance",
+	tags,
+	summary: "Sets the agency's low-balance threshold in credits (0 turns the alert off; null follows the plan's default)",
+	middleware: [requirePermission("billing:manage")] as const,
+	request: { body: jsonBody(LowBalanceSettingInput) },
+	responses: { 200: jsonContent(LowBalanceSetting, "The new setting"), ...errors, 422: problemContent("threshold is invalid") },
 });

@@ -1,6 +1,7 @@
 /**
  * Agency sign-up on the platform host: one batch creates the tenant, its sub-domain, the owner and
- * their membership, and a one-time hand-off token that signs the owner in on the tenant host.
+ * their membership, a one-time hand-off token that signs the owner in on the tenant host, and (with a
+ * valid referral code) the referral that attributes the new agency to its referrer.
  */
 import type { MeResponse, SignupBody, TenantSummary } from "../../../schema/dto/auth";
 import { handoffTokens, memberships, tenantDomains, tenants, users } from "../../../schema/index";
@@ -9,6 +10,7 @@ import { newId } from "../../lib/ids";
 import { hashPassword } from "../../lib/passwords";
 import { problems } from "../../lib/problem";
 import { generateToken, tokenId } from "../../lib/tokens";
+import { attributionInsert, resolveReferral } from "../billing/referrals";
 import { isSlugTaken } from "../tenants";
 
 export const HANDOFF_TTL_MS = 2 * 60 * 1000;
@@ -17,6 +19,9 @@ export type SignUpResult = { tenant: TenantSummary; owner: MeResponse["user"]; h
 
 export async function signUpAgency(db: Database, input: SignupBody & { platformDomain: string }, now = Date.now()): Promise<SignUpResult> {
 	if (await isSlugTaken(db, input.slug)) throw problems.conflict("slug", "is already taken");
+	const referral = input.referralCode
+		? await resolveReferral(db, { code: input.referralCode, landedAt: input.referralLandedAt, email: input.email }, now)
+		: null;
 	const tenant: TenantSummary = { id: newId(now), slug: input.slug, name: input.agencyName };
 	const owner = { id: newId(now), email: input.email, name: input.name };
 	const handoffToken = generateToken();
@@ -50,6 +55,7 @@ export async function signUpAgency(db: Database, input: SignupBody & { platformD
 				expiresAt: now + HANDOFF_TTL_MS,
 				createdAt: now,
 			}),
+			...(referral ? [attributionInsert(db, tenant.id, referral, now)] : []),
 		]);
 	} catch (error) {
 		// Two sign-ups raced for the slug: the unique index decided, and nothing of the loser was written.

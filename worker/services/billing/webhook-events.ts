@@ -1,7 +1,8 @@
 /**
  * Applies one verified Stripe event, once: its id is inserted first (a redelivery finds it and
  * stops), then the objects it names are re-fetched from Stripe and mirrored. Top-up payments
- * grant credits in TenantGate keyed by the Checkout session id; billing emails go out as jobs.
+ * grant credits in TenantGate keyed by the Checkout session id; a referred agency's first paid
+ * invoice rewards its referrer (once); billing emails go out as jobs.
  */
 import { eq } from "drizzle-orm";
 import { CREDIT_PACK_IDS, CREDIT_PACKS, type CreditPackId } from "../../../schema/credit-packs";
@@ -12,6 +13,7 @@ import { enqueue } from "../../lib/jobs";
 import type { Stripe } from "../../lib/stripe";
 import { recordAudit, SYSTEM_ACTOR } from "../audit-log";
 import { recordRedemption } from "./coupons";
+import { rewardReferrer } from "./referral-rewards";
 import { mirrorInvoice, mirrorSubscription, tenantOfCustomer } from "./stripe-mirror";
 
 export type WebhookDeps = { db: Database; stripe: Stripe; env: Pick<Bindings, "TENANT_GATE" | "JOBS"> };
@@ -80,6 +82,8 @@ async function applyEvent(deps: WebhookDeps, event: Stripe.Event): Promise<strin
 			const invoice = await deps.stripe.invoices.retrieve(event.data.object.id ?? "");
 			const tenantId = await mirrorInvoice(deps.db, invoice);
 			await syncSubscriptionById(deps, idOf(invoice.parent?.subscription_details?.subscription));
+			// Whichever invoice event arrives first with the invoice paid converts a referral (once).
+			if (tenantId) await rewardReferrer(deps, tenantId, invoice);
 			if (tenantId && event.type === "invoice.payment_failed") {
 				await enqueue(deps.env, {
 					type: "billing-email",

@@ -1,0 +1,109 @@
+/** The Referrals page (owner: billing:manage): the agency's code and link to share, the terms, and who signed up, paid and earned credits. */
+import { useSignal } from "@preact/signals";
+import { useEffect } from "preact/hooks";
+import { FormAlert } from "../components/form-alert";
+import { useDocumentTitle } from "../components/use-document-title";
+import { loadReferrals, referrals, referralsProblem } from "../models/referrals";
+
+const number = new Intl.NumberFormat();
+const date = new Intl.DateTimeFormat(undefined, { dateStyle: "medium" });
+
+function ShareLink({ link, code }: { link: string; code: string }) {
+	const copied = useSignal(false);
+	return (
+		<section class="card" aria-labelledby="share-heading">
+			<h2 id="share-heading">Your referral link</h2>
+			<div class="field">
+				<label for="referral-link">Link to share</label>
+				<input id="referral-link" readOnly value={link} onFocus={(e) => e.currentTarget.select()} />
+			</div>
+			<p>
+				Or give your code: <strong data-testid="referral-code">{code}</strong>
+			</p>
+			<button
+				type="button"
+				class="button primary"
+				onClick={async () => {
+					await navigator.clipboard?.writeText(link);
+					copied.value = true;
+				}}
+			>
+				Copy link
+			</button>
+			<p role="status">{copied.value ? "Copied." : ""}</p>
+		</section>
+	);
+}
+
+export default function Referrals() {
+	useDocumentTitle("Referrals");
+	useEffect(() => {
+		void loadReferrals();
+	}, []);
+	const r = referrals.value;
+	return (
+		<>
+			<h1>Referrals</h1>
+			<p>
+				<a href="/billing">Back to Billing</a>
+			</p>
+			<FormAlert message={referralsProblem.value?.detail ?? null} />
+			{!r ? (
+				<div class="skeleton skeleton-line" />
+			) : (
+				<>
+					<ShareLink link={r.link} code={r.code} />
+					<section class="card" aria-labelledby="terms-heading">
+						<h2 id="terms-heading">How it works</h2>
+						<p>
+							An agency that signs up within {r.windowDays} days of opening your link (or types your code) gets {r.discountPercent}% off its
+							first payment. When it pays its first invoice, you get {number.format(r.rewardCredits)} AI credits.
+						</p>
+					</section>
+					<section class="card" aria-labelledby="results-heading">
+						<h2 id="results-heading">Results</h2>
+						<dl class="stats">
+							<div>
+								<dt>Sign-ups</dt>
+								<dd data-testid="referral-sign-ups">{number.format(r.signUps)}</dd>
+							</div>
+							<div>
+								<dt>Paying agencies</dt>
+								<dd>{number.format(r.conversions)}</dd>
+							</div>
+							<div>
+								<dt>Credits earned</dt>
+								<dd>{number.format(r.creditsEarned)}</dd>
+							</div>
+						</dl>
+						{r.referrals.length === 0 ? (
+							<p>No one has signed up with your link yet.</p>
+						) : (
+							<table>
+								<caption class="visually-hidden">Agencies you referred</caption>
+								<thead>
+									<tr>
+										<th scope="col">Agency</th>
+										<th scope="col">Signed up</th>
+										<th scope="col">First payment</th>
+										<th scope="col">Your reward</th>
+									</tr>
+								</thead>
+								<tbody>
+									{r.referrals.map((row) => (
+										<tr key={`${row.agencyName}-${row.signedUpAt}`}>
+											<td>{row.agencyName}</td>
+											<td>{date.format(row.signedUpAt)}</td>
+											<td>{row.convertedAt ? date.format(row.convertedAt) : "Not yet"}</td>
+											<td>{row.rewardCredits ? `${number.format(row.rewardCredits)} credits` : "—"}</td>
+										</tr>
+									))}
+								</tbody>
+							</table>
+						)}
+					</section>
+				</>
+			)}
+		</>
+	);
+}

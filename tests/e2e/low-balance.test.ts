@@ -1,0 +1,87 @@
+/**
+ * The low-balance alert on the Usage page: the owner sets the agency's threshold (a bad value is
+ * named and nothing saved), and an admin, who may see usage but not manage billing, sees the
+ * setting with the field disabled.
+ */
+import type { Browser, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { E2E_PASSWORD, type E2eAgency, signUpAgencyViaApi } from "./agencies";
+import { launchBrowser, platformUrl, tenantUrl } from "./browser";
+
+let browser: Browser;
+let agency: E2eAgency;
+beforeAll(async () => {
+	browser = await launchBrowser();
+	agency = await signUpAgencyViaApi("lowbal", "Lowbal Studio");
+});
+afterAll(async () => {
+	await browser?.close();
+});
+
+async function signIn(email: string): Promise<Page> {
+	const page = await (await browser.newContext()).newPage();
+	await page.goto(tenantUrl(agency.slug, "/signin"));
+	await page.getByLabel("Email").fill(email);
+	await page.getByLabel("Password").fill(E2E_PASSWORD);
+	await page.getByRole("button", { name: "Sign in", exact: true }).click();
+	await page.waitForURL(tenantUrl(agency.slug, "/"));
+	return page;
+}
+
+/** The dev mailbox's invitation link to `to`, polled with a bound. */
+async function invitationLink(to: string): Promise<string> {
+	const find = async () => {
+		const { messages } = (await (await fetch(platformUrl("/dev/mailbox.json"))).json()) as { messages: { to: string; text: string }[] };
+		return messages.find((m) => m.to === to)?.text.match(/http:\/\/\S+\/invite\?token=[a-z2-7]{32}/)?.[0];
+	};
+	await expect.poll(find, { timeout: 20_000 }).toBeDefined();
+	return (await find()) ?? "";
+}
+
+describe("low-balance alert setting", () => {
+	it("the owner sets the threshold; an admin sees it disabled", async () => {
+		const owner = await signIn(agency.ownerEmail);
+		await owner.goto(tenantUrl(agency.slug, "/usage"));
+		const form = owner.getByRole("form", { name: "Low-balance alert" });
+		const field = form.getByLabel("Alert threshold (credits)");
+		await form.getByText("No low-balance alert is sent.").waitFor();
+
+		await field.fill("ten");
+		await form.getByRole("button", { name: "Save threshold" }).click();
+		await expect.poll(() => form.getByRole("alert").textContent()).toContain("whole number");
+		expect(await field.getAttribute("aria-invalid")).toBe("true");
+		expect(await field.evaluate((el) => el === document.activeElement)).toBe(true);
+
+		await field.fill("250");
+		await form.getByRole("button", { name: "Save threshold" }).click();
+		await expect.poll(() => form.getByRole("status").textContent()).toBe("Saved.");
+		expect(await form.textContent()).toContain("An alert goes out when fewer than 250 credits are available.");
+		expect(await form.getByRole("alert").textContent()).toBe("");
+
+		const adminEmail = `ada@${agency.slug}.test`;
+		const invited = await owner.evaluate(
+			async (email) =>
+				(
+					await fetch("/api/v1/invitations", {
+						method: "POST",
+						headers: { "Content-Type": "application/json" },
+						body: JSON.stringify({ email, role: "admin" }),
+					})
+				).status,
+			adminEmail,
+		);
+		expect(invited).toBe(201);
+		const admin = await (await browser.newContext()).newPage();
+		await admin.goto(await invitationLink(adminEmail));
+		await admin.getByLabel("Your name").fill("Ada Admin");
+		await admin.getByLabel("Password").fill(E2E_PASSWORD);
+		await admin.getByRole("button", { name: "Create account and join" }).click();
+		await admin.waitForURL(tenantUrl(agency.slug, "/"), { timeout: 20_000 });
+		await admin.goto(tenantUrl(agency.slug, "/usage"));
+		const adminForm = admin.getByRole("form", { name: "Low-balance alert" });
+		await adminForm.getByText("An alert goes out when fewer than 250 credits are available.").waitFor();
+		expect(await adminForm.getByLabel("Alert threshold (credits)").isDisabled()).toBe(true);
+		expect(await adminForm.getByRole("button", { name: "Save threshold" }).isDisabled()).toBe(true);
+		expect(await adminForm.textContent()).toContain("Only someone who manages billing can change this.");
+	});
+});
