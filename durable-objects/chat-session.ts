@@ -9,7 +9,7 @@ import { DurableObject } from "cloudflare:workers";
 import { type AiModel, ASSISTANT_LIMITS, creditsFor, estimateTokens, modelById } from "../schema/ai-models";
 import type { ChatMessage, ConversationTree, SendInput, SendResult, StreamEvent } from "../schema/assistant";
 import { newId } from "../worker/lib/ids";
-import { CircuitBreakers } from "../worker/services/assistant/circuit-breaker";
+import { tenantBreakers } from "../worker/services/assistant/circuit-breaker";
 import { generateWithFallback, type Usage } from "../worker/services/assistant/fallback";
 import {
 	type AssistantEnv,
@@ -31,8 +31,6 @@ export class ChatSession extends DurableObject<Env> {
 	private tree!: MessageTree;
 	private readonly stream = new ReplyStream();
 	private readonly providers: ProviderRegistry;
-	/** Circuit breakers live as long as the object: a provider that keeps failing is skipped for a while. */
-	private readonly breakers = new CircuitBreakers();
 	private readonly queue: Job[] = [];
 	private running: { replyId: string; controller: AbortController; text: string } | null = null;
 
@@ -243,7 +241,7 @@ export class ChatSession extends DurableObject<Env> {
 			model: job.model,
 			messages,
 			providers: this.providers,
-			breakers: this.breakers,
+			breakers: tenantBreakers(job.tenantId),
 			firstTokenTimeoutMs: firstTokenTimeoutMs(this.env as Env & AssistantEnv),
 			stop: running.controller.signal,
 			onDelta: (text) => {

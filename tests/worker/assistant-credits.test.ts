@@ -89,6 +89,20 @@ describe("credits for a reply", () => {
 		const skipped = await ask(id, "OpenAI would answer this one");
 		expect(skipped.attempts.map((a) => `${a.provider}:${a.outcome}`)).toEqual(["openai:circuit-open", "anthropic:answered"]);
 		expect(skipped.provider).toBe("anthropic");
+		// The breaker is the agency's, not the conversation's: a new conversation skips OpenAI too…
+		const other = await newConversation(acme, acme.ownerCookie, MINI);
+		expect((await ask(other, "a fresh conversation")).attempts.map((a) => `${a.provider}:${a.outcome}`)).toEqual([
+			"openai:circuit-open",
+			"anthropic:answered",
+		]);
+		// …while another agency's OpenAI circuit stays closed.
+		const globex = await signUpAgency("globex");
+		await grant(globex, 100);
+		const theirs = await newConversation(globex, globex.ownerCookie, MINI);
+		const stream = await openStream(globex, theirs);
+		const { reply } = await sent(await sendMessage(globex, theirs, { content: "hello", modelId: MINI }));
+		expect((await stream.until(reply.id)).provider).toBe("openai");
+		await stream.close();
 	});
 
 	it("releases the whole reservation when no provider answers", async () => {
