@@ -276,6 +276,7 @@ export class ChatSession extends DurableObject<Env> {
 			reservationId: job.reservationId,
 			actual,
 			idempotencyKey: `assistant:settle:${job.replyId}`,
+			model: job.model.id,
 		});
 		return settled.ok ? settled.charged : 0;
 	}

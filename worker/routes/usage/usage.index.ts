@@ -1,6 +1,7 @@
 /** The usage router: reads of the tenant's credit ledger in its TenantGate. */
 import { createRouter } from "../../lib/create-router";
 import { tenantOf } from "../../lib/host-guards";
+import { withMoney } from "../../services/usage-money";
 import * as routes from "./usage.routes";
 
 /** Midnight UTC on the first day of `now`'s month. */
@@ -22,5 +23,5 @@ export const usageRouter = createRouter()
 	.openapi(routes.summary, async (c) => {
 		const { since } = c.req.valid("query");
 		const gate = c.env.TENANT_GATE.getByName(tenantOf(c).id);
-		return c.json(await gate.creditSummary(since ?? startOfMonthUtc(Date.now())), 200);
+		return c.json(withMoney(await gate.creditSummary(since ?? startOfMonthUtc(Date.now()))), 200);
 	});
