@@ -9,7 +9,7 @@ import { DurableObject } from "cloudflare:workers";
 import { type AiModel, ASSISTANT_LIMITS, creditsFor, estimateTokens, modelById } from "../schema/ai-models";
 import type { ChatMessage, ConversationTree, SendInput, SendResult, StreamEvent } from "../schema/assistant";
 import { newId } from "../worker/lib/ids";
-import { CircuitBreakers } from "../worker/services/assistant/circuit-breaker";
+import { tenantBreakers } from "../worker/services/assistant/circuit-breaker";
 import { generateWithFallback, type Usage } from "../worker/services/assistant/fallback";
 import {
 	type AssistantEnv,
@@ -18,6 +18,7 @@ import {
 	type ProviderRegistry,
 } from "../worker/services/assistant/providers/registry";
 import type { ChatTurn } from "../worker/services/assistant/providers/types";
+import { indexMessages } from "../worker/services/assistant/search-index";
 import { MessageTree } from "./message-tree";
 import { ReplyStream } from "./reply-stream";
 
@@ -31,8 +32,6 @@ export class ChatSession extends DurableObject<Env> {
 	private tree!: MessageTree;
 	private readonly stream = new ReplyStream();
 	private readonly providers: ProviderRegistry;
-	/** Circuit breakers live as long as the object: a provider that keeps failing is skipped for a while. */
-	private readonly breakers = new CircuitBreakers();
 	private readonly queue: Job[] = [];
 	private running: { replyId: string; controller: AbortController; text: string } | null = null;
 
@@ -136,10 +135,12 @@ export class ChatSession extends DurableObject<Env> {
 			});
 			this.tree.setMeta("active_leaf", replyId);
 			this.tree.setMeta("tenant_id", input.tenantId);
+			this.tree.setMeta("conversation_id", input.conversationId);
 			if (input.idempotencyKey) this.tree.setMeta(`send:${input.idempotencyKey}`, JSON.stringify([userMessageId, replyId]));
 		});
 		const userMessage = this.must(userMessageId);
 		const reply = this.must(replyId);
+		await this.index([userMessage]);
 		this.stream.publish({ type: "message", message: userMessage });
 		this.stream.publish({ type: "message", message: reply });
 		this.queue.push({
@@ -192,9 +193,14 @@ export class ChatSession extends DurableObject<Env> {
 	}
 
 	/** Appends imported messages (already finished) in order; refused once the conversation has messages. */
-	importMessages(messages: { role: "user" | "assistant"; content: string; createdAt: number }[]): ConversationTree {
+	async importMessages(
+		owner: { tenantId: string; conversationId: string },
+		messages: { role: "user" | "assistant"; content: string; createdAt: number }[],
+	): Promise<ConversationTree> {
 		if (this.tree.count() > 0) throw new Error("import only into an empty conversation");
 		this.ctx.storage.transactionSync(() => {
+			this.tree.setMeta("tenant_id", owner.tenantId);
+			this.tree.setMeta("conversation_id", owner.conversationId);
 			let parentId: string | null = null;
 			for (const message of messages) {
 				const id = newId(message.createdAt);
@@ -211,7 +217,27 @@ export class ChatSession extends DurableObject<Env> {
 			}
 			if (parentId) this.tree.setMeta("active_leaf", parentId);
 		});
-		return this.getTree();
+		const tree = this.getTree();
+		await this.index(tree.messages);
+		return tree;
+	}
+
+	/**
+	 * Puts messages' final text in the D1 search index. A failed write never fails the chat: the
+	 * message is stored here either way, it is only missing from search (logged by id, not text).
+	 */
+	private async index(messages: readonly ChatMessage[]): Promise<void> {
+		const tenantId = this.tree.getMeta("tenant_id");
+		const conversationId = this.tree.getMeta("conversation_id");
+		if (!tenantId || !conversationId) return;
+		try {
+			await indexMessages(
+				this.env.DB,
+				messages.map((m) => ({ tenantId, conversationId, messageId: m.id, content: m.content })),
+			);
+		} catch (error) {
+			console.error("assistant search index write failed", { conversationId, messages: messages.map((m) => m.id), error: String(error) });
+		}
 	}
 
 	/** Runs queued replies one at a time, in order. */
@@ -243,7 +269,7 @@ export class ChatSession extends DurableObject<Env> {
 			model: job.model,
 			messages,
 			providers: this.providers,
-			breakers: this.breakers,
+			breakers: tenantBreakers(job.tenantId),
 			firstTokenTimeoutMs: firstTokenTimeoutMs(this.env as Env & AssistantEnv),
 			stop: running.controller.signal,
 			onDelta: (text) => {
@@ -263,7 +289,9 @@ export class ChatSession extends DurableObject<Env> {
 			attempts: result.attempts,
 			error: blocked ? "The reply contained a term your agency blocks." : result.error,
 		});
-		this.stream.publish({ type: "done", message: this.must(job.replyId) });
+		const finished = this.must(job.replyId);
+		await this.index([finished]);
+		this.stream.publish({ type: "done", message: finished });
 	}
 
 	/** Settles the reply's reservation for `usage`, or releases it when nothing was generated. Returns the credits charged. */
@@ -278,6 +306,7 @@ export class ChatSession extends DurableObject<Env> {
 			reservationId: job.reservationId,
 			actual,
 			idempotencyKey: `assistant:settle:${job.replyId}`,
+			model: job.model.id,
 		});
 		return settled.ok ? settled.charged : 0;
 	}

@@ -7,6 +7,7 @@
  */
 import {
 	type CreditBalance,
+	type CreditTotals,
 	type GrantInput,
 	type GrantResult,
 	type LedgerEntry,
@@ -21,7 +22,6 @@ import {
 	type ReserveResult,
 	type SettleInput,
 	type SettleResult,
-	type UsageSummary,
 } from "../schema/credits";
 
 type Reservation = { id: string; amount: number; feature: string; user_id: string | null; expires_at: number };
@@ -74,6 +74,16 @@ const SCHEMA = [
 	"CREATE TABLE IF NOT EXISTS credit_idempotency (key TEXT PRIMARY KEY, request TEXT NOT NULL, result TEXT NOT NULL, created_at INTEGER NOT NULL)",
 ];
 
+/** Columns added after the first release: [table, column, definition], added when missing. */
+const ADDED_COLUMNS = [["credit_ledger", "model", "TEXT"]] as const;
+
+function addMissingColumns(storage: DurableObjectStorage): void {
+	for (const [table, column, definition] of ADDED_COLUMNS) {
+		const present = storage.sql.exec<{ n: number }>("SELECT COUNT(*) AS n FROM pragma_table_info(?) WHERE name = ?", table, column).one().n;
+		if (present === 0) storage.sql.exec(`ALTER TABLE ${table} ADD COLUMN ${column} ${definition}`);
+	}
+}
+
 function checkAmount(amount: number, field: string): void {
 	if (!Number.isSafeInteger(amount) || amount <= 0 || amount > MAX_CREDITS_PER_MOVEMENT) {
 		throw new LedgerError("invalid-request", `${field} must be a whole number of credits between 1 and ${MAX_CREDITS_PER_MOVEMENT}`);
@@ -94,6 +104,7 @@ export class CreditLedger {
 		private readonly newId: () => string = () => crypto.randomUUID(),
 	) {
 		for (const statement of SCHEMA) storage.sql.exec(statement);
+		addMissingColumns(storage);
 		const state = storage.sql.exec<{ balance: number; reserved: number }>("SELECT balance, reserved FROM credit_state WHERE id = 1").one();
 		this.balance = state.balance;
 		this.reserved = state.reserved;
@@ -166,6 +177,7 @@ export class CreditLedger {
 				reservationId: reservation.id,
 				feature: reservation.feature,
 				userId: reservation.user_id,
+				model: input.model ?? null,
 			});
 			return { ok: true, charged, shortfall: input.actual - charged, ...this.current() };
 		});
@@ -224,22 +236,24 @@ export class CreditLedger {
 		return { entries: page, nextCursor: rows.length > limit && last ? String(last.seq) : null };
 	}
 
-	/** Credits charged since `since`, by feature and by user. */
-	summary(since: number): UsageSummary {
-		const byFeature = this.storage.sql
-			.exec<{ feature: string; credits: number; calls: number }>(
-				"SELECT feature, SUM(amount) AS credits, COUNT(*) AS calls FROM credit_ledger WHERE kind = 'settle' AND created_at >= ? GROUP BY feature ORDER BY credits DESC",
-				since,
-			)
-			.toArray();
-		const byUser = this.storage.sql
-			.exec<{ user_id: string | null; credits: number; calls: number }>(
-				"SELECT user_id, SUM(amount) AS credits, COUNT(*) AS calls FROM credit_ledger WHERE kind = 'settle' AND created_at >= ? GROUP BY user_id ORDER BY credits DESC",
-				since,
-			)
-			.toArray()
-			.map((r) => ({ userId: r.user_id, credits: r.credits, calls: r.calls }));
-		return { since, byFeature, byUser };
+	/** Credits charged since `since`, by feature, by user, by model and by UTC day. */
+	summary(since: number): CreditTotals {
+		const totals = <K extends string>(key: string, as: K, order = "credits DESC") =>
+			this.storage.sql
+				.exec<Record<K, string | null> & { credits: number; calls: number }>(
+					`SELECT ${key} AS ${as}, SUM(amount) AS credits, COUNT(*) AS calls FROM credit_ledger WHERE kind = 'settle' AND created_at >= ? GROUP BY 1 ORDER BY ${order}`,
+					since,
+				)
+				.toArray();
+		const byFeature = totals("feature", "feature").map((r) => ({ feature: r.feature ?? "", credits: r.credits, calls: r.calls }));
+		const byUser = totals("user_id", "userId").map((r) => ({ userId: r.userId, credits: r.credits, calls: r.calls }));
+		const byModel = totals("model", "model").map((r) => ({ model: r.model, credits: r.credits, calls: r.calls }));
+		const byDay = totals("strftime('%Y-%m-%d', created_at / 1000, 'unixepoch')", "day", "day ASC").map((r) => ({
+			day: r.day ?? "",
+			credits: r.credits,
+			calls: r.calls,
+		}));
+		return { since, byFeature, byUser, byModel, byDay };
 	}
 
 	private releaseReservation(reservation: Reservation, kind: "release" | "expire", reason: string, key: string, now: number): void {
@@ -270,10 +284,18 @@ export class CreditLedger {
 	private record(
 		kind: LedgerKind,
 		amount: number,
-		at: { reason: string; key: string; now: number; reservationId?: string; feature?: string; userId?: string | null },
+		at: {
+			reason: string;
+			key: string;
+			now: number;
+			reservationId?: string;
+			feature?: string;
+			userId?: string | null;
+			model?: string | null;
+		},
 	): void {
 		this.storage.sql.exec(
-			"INSERT INTO credit_ledger (kind, amount, balance_after, reserved_after, reservation_id, feature, user_id, reason, idempotency_key, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+			"INSERT INTO credit_ledger (kind, amount, balance_after, reserved_after, reservation_id, feature, user_id, model, reason, idempotency_key, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
 			kind,
 			amount,
 			this.balance,
@@ -281,6 +303,7 @@ export class CreditLedger {
 			at.reservationId ?? null,
 			at.feature ?? null,
 			at.userId ?? null,
+			at.model ?? null,
 			at.reason,
 			at.key,
 			at.now,

@@ -9,6 +9,7 @@ import { DurableObject } from "cloudflare:workers";
 import type { LockState } from "../schema/account-lock";
 import type {
 	CreditBalance,
+	CreditTotals,
 	GrantInput,
 	GrantResult,
 	LedgerPage,
@@ -19,7 +20,6 @@ import type {
 	ReserveResult,
 	SettleInput,
 	SettleResult,
-	UsageSummary,
 } from "../schema/credits";
 import type { BucketRule, TakeResult } from "../schema/rate-limits";
 import { AccountLocks } from "./account-locks";
@@ -138,7 +138,7 @@ export class TenantGate extends DurableObject<Env> {
 		return this.ledger.history(limit, cursor);
 	}
 
-	creditSummary(since: number): UsageSummary {
+	creditSummary(since: number): CreditTotals {
 		return this.ledger.summary(since);
 	}
 

@@ -55,6 +55,8 @@ export type SendResult =
 
 export type SendInput = {
 	tenantId: string;
+	/** The conversation's id in D1 (the search index names it). */
+	conversationId: string;
 	userId: string;
 	content: string;
 	modelId: string;

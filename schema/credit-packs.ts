@@ -14,3 +14,18 @@ export const CREDIT_PACKS: Readonly<Record<CreditPackId, CreditPack>> = {
 export function planLookupKey(planId: string, interval: string): string {
 	return `atrium_${planId}_${interval}`;
 }
+
+/**
+ * What one credit is worth in money, for the usage page: the list price of the smallest top-up
+ * pack ($10 for 1,000 credits, so one cent). Plan allowances and larger packs are cheaper per
+ * credit, so this is what the credits used would cost to buy again at the list price — an upper
+ * bound, and the same number for every agency whatever it paid.
+ */
+export function creditMoneyValue(): { currency: "usd"; centsPerCredit: number; basis: string } {
+	const list = CREDIT_PACKS.small;
+	return {
+		currency: list.currency,
+		centsPerCredit: list.price / list.credits,
+		basis: `The list price of the ${list.name} top-up pack`,
+	};
+}

@@ -17,7 +17,8 @@ export type CreditBalance = { balance: number; reserved: number; available: numb
 
 export type GrantInput = { amount: number; idempotencyKey: string; reason: string };
 export type ReserveInput = { amount: number; idempotencyKey: string; feature: string; userId: string | null; reason?: string };
-export type SettleInput = { reservationId: string; actual: number; idempotencyKey: string };
+/** `model`: the AI model the work used, when there is one (the usage page totals by it). */
+export type SettleInput = { reservationId: string; actual: number; idempotencyKey: string; model?: string };
 export type ReleaseInput = { reservationId: string; idempotencyKey: string; reason?: string };
 
 /** Why the ledger refused a call; nothing moved. Returned as a value, since it crosses an RPC boundary. */
@@ -57,13 +58,31 @@ export const CreditBalanceResponse = z
 export const LedgerPage = z.object({ entries: z.array(LedgerEntry), nextCursor: z.string().nullable() }).meta({ id: "CreditLedgerPage" });
 export type LedgerPage = z.infer<typeof LedgerPage>;
 
-export const UsageSummary = z
-	.object({
-		since: z.number().int(),
-		byFeature: z.array(z.object({ feature: z.string(), credits: z.number().int(), calls: z.number().int() })),
-		byUser: z.array(z.object({ userId: z.string().nullable(), credits: z.number().int(), calls: z.number().int() })),
-	})
-	.meta({ id: "CreditUsageSummary" });
+/** What TenantGate totals from its ledger: credits and calls settled since a time, grouped four ways. */
+export type CreditTotalsRow = { credits: number; calls: number };
+export type CreditTotals = {
+	since: number;
+	byFeature: (CreditTotalsRow & { feature: string })[];
+	byUser: (CreditTotalsRow & { userId: string | null })[];
+	/** `model` is null for work that used no AI model (exports, API calls). */
+	byModel: (CreditTotalsRow & { model: string | null })[];
+	/** `day` is the UTC date, YYYY-MM-DD; oldest first. */
+	byDay: (CreditTotalsRow & { day: string })[];
+};
+
+const totalsRow = { credits: z.number().int(), calls: z.number().int(), moneyCents: z.number().int() };
+
+/** The usage page's totals: each row in credits and in money (see `creditMoneyValue`). */
+export const UsageSummary = z.object({
+	since: z.number().int(),
+	creditValue: z
+		.object({ currency: z.literal("usd"), centsPerCredit: z.number(), basis: z.string() })
+		.describe("What one credit is worth in money, and why"),
+	byFeature: z.array(z.object({ feature: z.string(), ...totalsRow })),
+	byUser: z.array(z.object({ userId: z.string().nullable(), ...totalsRow })),
+	byModel: z.array(z.object({ model: z.string().nullable(), ...totalsRow })),
+	byDay: z.array(z.object({ day: z.string(), ...totalsRow })),
+});
 export type UsageSummary = z.infer<typeof UsageSummary>;
 
 /** The low-balance alert's threshold: the agency's own (credits; 0 = off) or, when null, the plan's default (10% of the monthly allowance). */

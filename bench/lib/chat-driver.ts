@@ -15,7 +15,7 @@ export default {
 			const tree = await session.getTree();
 			return Response.json({ messages: tree.messages.length, unfinished: tree.messages.filter((m) => m.status === "pending" || m.status === "streaming").length });
 		}
-		const result = await session.send({ tenantId: "bench-chat", userId: crypto.randomUUID(), content: "How is the launch going?", modelId: "local/atrium-echo", planId: "agency" });
+		const result = await session.send({ tenantId: "bench-chat", conversationId: url.searchParams.get("conversation") ?? "bench", userId: crypto.randomUUID(), content: "How is the launch going?", modelId: "local/atrium-echo", planId: "agency" });
 		return result.ok ? new Response("ok") : Response.json(result, { status: 409 });
 	},
 };

@@ -1,7 +1,12 @@
-/** The assistant in Chromium: chat with the local demo model, watch the reply stream in, reload mid-reply and keep everything. */
+/**
+ * The assistant in Chromium: chat with the local demo model, watch the reply stream in, reload
+ * mid-reply and keep everything; ask about a project or an attached document; and how a send
+ * refused for credits (402) or for sending too fast (429) reads in the page.
+ */
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DEMO_IDS } from "../../scripts/lib/demo-portal-seed";
+import { E2E_PASSWORD, signUpAgencyViaApi } from "./agencies";
 import { launchBrowser, seriousA11yViolations, signInToNorthwind, tenantUrl } from "./browser";
 
 let browser: Browser;
@@ -21,6 +26,24 @@ async function ask(page: Page, question: string): Promise<void> {
 	await page.getByLabel("Message", { exact: true }).fill(question);
 	await page.getByRole("button", { name: "Send" }).click();
 }
+
+/** A request from inside the page (same origin, the session cookie), as the PWA's own fetch makes it; the status and JSON body. */
+async function fetchInPage(page: Page, path: string, init: { body: string; contentType?: string; method?: string }) {
+	return page.evaluate(
+		async ({ path, init }) => {
+			const response = await fetch(path, {
+				method: init.method ?? "POST",
+				headers: { "Content-Type": init.contentType ?? "application/json" },
+				body: init.body,
+			});
+			return { status: response.status, json: (await response.json().catch(() => null)) as Record<string, unknown> | null };
+		},
+		{ path, init },
+	);
+}
+
+/** The assistant page's problem notice, right under its heading. */
+const alert = (page: Page) => page.locator("h1 + [role=alert]");
 
 describe("assistant", () => {
 	it("streams the local model's answer token by token, and a reload mid-reply keeps the history and finishes the reply", async () => {
@@ -87,5 +110,83 @@ describe("assistant", () => {
 		await expect.poll(() => page.locator(".chat-message.from-user .branch-switcher").textContent(), WAIT).toContain("3/3");
 		await expect.poll(() => page.locator(".chat-message.from-user .chat-text").first().textContent(), WAIT).toBe("first version");
 		await expect.poll(() => replies(page).first().textContent(), WAIT).toMatch(/"first version".*real answers\.$/);
+	});
+
+	it("attaches a document from the composer: the reply is given that document", async () => {
+		const page = await (await browser.newContext()).newPage();
+		await signInToNorthwind(page, "client@northwind.test");
+		const clients = (await page.evaluate(async () => (await fetch("/api/v1/clients")).json())) as { clients: { id: string }[] };
+		const name = `brief-${Date.now().toString(36)}.md`;
+		const upload = await fetchInPage(page, `/api/v1/clients/${clients.clients[0]?.id}/documents?name=${name}`, {
+			body: "# Brief\nLaunch on 1 March.",
+			contentType: "text/markdown",
+		});
+		expect(upload.status).toBe(201);
+
+		await page.goto(tenantUrl("northwind", "/assistant"));
+		await page.getByRole("button", { name: "New chat" }).click();
+		await page.getByRole("button", { name: "Attach document" }).click();
+		const picker = page.getByRole("group", { name: "Attach a document" });
+		await expect.poll(() => picker.getByLabel("Client").evaluate((el) => el === document.activeElement), WAIT).toBe(true);
+		// A client's person sees only their own client, chosen for them.
+		await expect.poll(() => picker.getByLabel("Document").locator("option").allTextContents(), WAIT).toContain(name);
+		expect(await seriousA11yViolations(page)).toEqual([]);
+		await picker.getByLabel("Document").selectOption({ label: name });
+		await expect.poll(() => page.locator(".chat-about").textContent(), WAIT).toContain(`Asking about document ${name}`);
+		await ask(page, "Summarise it");
+		await expect.poll(() => replies(page).first().textContent(), WAIT).toContain(`Portal records I was given: document "${name}"`);
+	});
+
+	it("shows a send refused for credits (402) with a top-up link, and one refused for speed (429) with the retry time", async () => {
+		const agency = await signUpAgencyViaApi("assistant-limits", "Limits Studio");
+		const page = await (await browser.newContext()).newPage();
+		await page.goto(tenantUrl(agency.slug, "/signin"));
+		await page.getByLabel("Email").fill(agency.ownerEmail);
+		await page.getByLabel("Password").fill(E2E_PASSWORD);
+		await page.getByRole("button", { name: "Sign in", exact: true }).click();
+		await page.waitForURL(tenantUrl(agency.slug, "/"));
+		await page.goto(tenantUrl(agency.slug, "/assistant"));
+		await expect.poll(() => page.getByLabel("Model").locator("option").count(), WAIT).toBeGreaterThan(0);
+
+		// 402: this app has no AI key, so only the free local model runs and credits are never spent here;
+		// the send is answered with the server's 402 body (its shape is asserted in tests/worker/assistant-credits.test.ts).
+		const messages = "**/api/v1/assistant/conversations/*/messages";
+		await page.route(messages, (route) =>
+			route.fulfill({
+				status: 402,
+				contentType: "application/problem+json",
+				body: JSON.stringify({
+					type: "https://atrium.dev/problems/insufficient-credits",
+					title: "Not enough credits",
+					status: 402,
+					detail: "This message needs up to 3 credits; 0 are available. Top up or upgrade to continue.",
+					balance: 0,
+					available: 0,
+					required: 3,
+					topUpUrl: "/billing",
+				}),
+			}),
+		);
+		await ask(page, "Hello?");
+		await expect.poll(() => alert(page).textContent(), WAIT).toContain("0 are available. Top up or upgrade to continue.");
+		const topUp = alert(page).getByRole("link", { name: "Top up or upgrade" });
+		expect(await topUp.getAttribute("href")).toBe("/billing");
+		await page.unroute(messages);
+
+		// 429 for real: the starter plan allows 10 messages a minute; 12 at once use them up, the page's send is refused.
+		const created = await fetchInPage(page, "/api/v1/assistant/conversations", { body: "{}" });
+		const sends = await Promise.all(
+			Array.from({ length: 12 }, (_, i) =>
+				fetchInPage(page, `/api/v1/assistant/conversations/${created.json?.id}/messages`, {
+					body: JSON.stringify({ content: `burst ${i}`, parentId: null }),
+				}),
+			),
+		);
+		expect(sends.map((r) => r.status)).toContain(429);
+		await ask(page, "One more?");
+		await expect
+			.poll(() => alert(page).textContent(), WAIT)
+			.toMatch(/^You are sending messages faster than your plan allows\. Try again shortly\. Try again in \d+ seconds\.$/);
+		expect(await seriousA11yViolations(page)).toEqual([]);
 	});
 });

@@ -4,7 +4,8 @@
  * both streaming. What it does is steered by directives in the last user message, so parallel
  * tests never share state: `[[openai:500]]`, `[[openai:429]]`, `[[openai:slow]]` (no token for
  * 5 s), `[[openai:cut]]` (two tokens, then the connection drops), `[[slow-stream]]` (a token every
- * 40 ms for 8 s); the same with `anthropic:`. Usage is fixed: OpenAI 1000 in / 500 out, Anthropic 2000 in / 1000 out.
+ * 40 ms for 8 s); the same with `anthropic:`. `[[openai:echo-system]]` answers with the system
+ * messages it was sent (so a test can see exactly what context reached the model). Usage is fixed: OpenAI 1000 in / 500 out, Anthropic 2000 in / 1000 out.
  * A prompt marked `[[probe:<id>]]` has the fake's own time to its first token recorded under that
  * id (the benchmark subtracts it to measure Atrium's overhead alone).
  */
@@ -30,7 +31,7 @@ function readBody(request: IncomingMessage): Promise<string> {
 function directive(body: ChatBody, provider: Provider): string | null {
 	const last = [...(body.messages ?? [])].reverse().find((m) => m.role === "user")?.content ?? "";
 	if (last.includes("[[slow-stream]]")) return "slow-stream";
-	return new RegExp(`\\[\\[${provider}:(\\w+)\\]\\]`).exec(last)?.[1] ?? null;
+	return new RegExp(`\\[\\[${provider}:([\\w-]+)\\]\\]`).exec(last)?.[1] ?? null;
 }
 
 const wait = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -73,8 +74,16 @@ async function answer(provider: Provider, request: IncomingMessage, response: Se
 		if (!closed) response.end();
 		return;
 	}
+	const systemText = (body.messages ?? [])
+		.filter((m) => m.role === "system")
+		.map((m) => m.content)
+		.join("\n---\n");
 	const words: string[] =
-		mode === "slow-stream" ? Array.from({ length: 200 }, (_, i) => (i === 0 ? "word" : " word")) : [...FAKE_WORDS[provider]];
+		mode === "slow-stream"
+			? Array.from({ length: 200 }, (_, i) => (i === 0 ? "word" : " word"))
+			: mode === "echo-system"
+				? [systemText]
+				: [...FAKE_WORDS[provider]];
 	const usage = FAKE_USAGE[provider];
 	if (provider === "anthropic") {
 		response.write(anthropicEvent("message_start", { message: { usage: { input_tokens: usage.input, output_tokens: 1 } } }));

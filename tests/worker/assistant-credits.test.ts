@@ -6,7 +6,7 @@
 import { env } from "cloudflare:workers";
 import { beforeEach, describe, expect, it } from "vitest";
 import { creditsFor, modelById } from "../../schema/ai-models";
-import type { LedgerEntry } from "../../schema/credits";
+import type { LedgerEntry, UsageSummary } from "../../schema/credits";
 import { FAKE_USAGE, FAKE_WORDS } from "../fakes/ai-provider-fixtures";
 import { grant, newConversation, openStream, sendMessage, sent, treeOf } from "./assistant-helpers";
 import { type Agency, call, problemOf, signUpAgency } from "./helpers";
@@ -55,6 +55,10 @@ describe("credits for a reply", () => {
 			balanceAfter: 100 - OPENAI_CREDITS,
 		});
 		expect(await balance(acme)).toEqual({ balance: 100 - OPENAI_CREDITS, reserved: 0, available: 100 - OPENAI_CREDITS });
+		const usage = await call(acme.host, "/api/v1/usage/credits/summary", { cookie: acme.ownerCookie });
+		expect(((await usage.json()) as UsageSummary).byModel).toEqual([
+			{ model: MINI, credits: OPENAI_CREDITS, calls: 1, moneyCents: OPENAI_CREDITS },
+		]);
 	});
 
 	it("falls back to Anthropic on a 500, a 429 or a silent provider, reserving and settling once", async () => {
@@ -89,6 +93,20 @@ describe("credits for a reply", () => {
 		const skipped = await ask(id, "OpenAI would answer this one");
 		expect(skipped.attempts.map((a) => `${a.provider}:${a.outcome}`)).toEqual(["openai:circuit-open", "anthropic:answered"]);
 		expect(skipped.provider).toBe("anthropic");
+		// The breaker is the agency's, not the conversation's: a new conversation skips OpenAI too…
+		const other = await newConversation(acme, acme.ownerCookie, MINI);
+		expect((await ask(other, "a fresh conversation")).attempts.map((a) => `${a.provider}:${a.outcome}`)).toEqual([
+			"openai:circuit-open",
+			"anthropic:answered",
+		]);
+		// …while another agency's OpenAI circuit stays closed.
+		const globex = await signUpAgency("globex");
+		await grant(globex, 100);
+		const theirs = await newConversation(globex, globex.ownerCookie, MINI);
+		const stream = await openStream(globex, theirs);
+		const { reply } = await sent(await sendMessage(globex, theirs, { content: "hello", modelId: MINI }));
+		expect((await stream.until(reply.id)).provider).toBe("openai");
+		await stream.close();
 	});
 
 	it("releases the whole reservation when no provider answers", async () => {

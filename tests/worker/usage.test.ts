@@ -13,11 +13,19 @@ beforeEach(async () => {
 	beta = await signUpAgency("beta");
 });
 
-async function spend(tenantId: string, feature: string, userId: string, reserve: number, actual: number, key: string): Promise<void> {
+async function spend(
+	tenantId: string,
+	feature: string,
+	userId: string,
+	reserve: number,
+	actual: number,
+	key: string,
+	model?: string,
+): Promise<void> {
 	const gate = env.TENANT_GATE.getByName(tenantId);
 	const r = await gate.reserveCredits({ amount: reserve, idempotencyKey: `r-${key}`, feature, userId });
 	if (!r.ok) throw new Error(`reserve failed: ${JSON.stringify(r)}`);
-	await gate.settleCredits({ reservationId: r.reservationId, actual, idempotencyKey: `s-${key}` });
+	await gate.settleCredits({ reservationId: r.reservationId, actual, idempotencyKey: `s-${key}`, ...(model ? { model } : {}) });
 }
 
 describe("GET /api/v1/usage/credits", () => {
@@ -89,17 +97,35 @@ describe("GET /api/v1/usage/credits/ledger", () => {
 });
 
 describe("GET /api/v1/usage/credits/summary", () => {
-	it("sums this month's usage by feature and by user", async () => {
+	it("sums this month's usage by feature, user, model and day, in credits and in money", async () => {
 		await env.TENANT_GATE.getByName(acme.tenantId).grantCredits({ amount: 100, idempotencyKey: "g", reason: "allowance" });
-		await spend(acme.tenantId, "assistant", "u1", 10, 3, "a");
+		await spend(acme.tenantId, "assistant", "u1", 10, 3, "a", "openai/gpt-4o-mini");
 		await spend(acme.tenantId, "export", "u2", 10, 7, "b");
+		await spend(acme.tenantId, "assistant", "u2", 20, 12, "c", "anthropic/claude-sonnet-4-5");
+		await spend(acme.tenantId, "assistant", "u1", 10, 2, "d", "openai/gpt-4o-mini");
 		const res = await call(acme.host, "/api/v1/usage/credits/summary", { cookie: acme.ownerCookie });
 		const summary = (await res.json()) as UsageSummary;
 		expect(summary.since).toBe(startOfMonthUtc(Date.now()));
+		// One credit is worth the smallest pack's list price: $10 for 1,000 credits, one cent.
+		expect(summary.creditValue).toEqual({
+			currency: "usd",
+			centsPerCredit: 1,
+			basis: "The list price of the 1,000 AI credits top-up pack",
+		});
 		expect(summary.byFeature).toEqual([
-			{ feature: "export", credits: 7, calls: 1 },
-			{ feature: "assistant", credits: 3, calls: 1 },
+			{ feature: "assistant", credits: 17, calls: 3, moneyCents: 17 },
+			{ feature: "export", credits: 7, calls: 1, moneyCents: 7 },
 		]);
+		expect(summary.byUser).toEqual([
+			{ userId: "u2", credits: 19, calls: 2, moneyCents: 19 },
+			{ userId: "u1", credits: 5, calls: 2, moneyCents: 5 },
+		]);
+		expect(summary.byModel).toEqual([
+			{ model: "anthropic/claude-sonnet-4-5", credits: 12, calls: 1, moneyCents: 12 },
+			{ model: null, credits: 7, calls: 1, moneyCents: 7 },
+			{ model: "openai/gpt-4o-mini", credits: 5, calls: 2, moneyCents: 5 },
+		]);
+		expect(summary.byDay).toEqual([{ day: new Date().toISOString().slice(0, 10), credits: 24, calls: 4, moneyCents: 24 }]);
 		const future = await call(acme.host, `/api/v1/usage/credits/summary?since=${Date.now() + 60_000}`, { cookie: acme.ownerCookie });
 		expect(((await future.json()) as UsageSummary).byUser).toEqual([]);
 		const bad = await call(acme.host, "/api/v1/usage/credits/summary?since=yesterday", { cookie: acme.ownerCookie });

@@ -26,15 +26,15 @@ export const templates = signal<PromptTemplateView[]>([]);
 export const problem = signal<AssistantProblem | null>(null);
 export const listLoaded = signal(false);
 
-/** A project or client the next messages ask about (from "Ask the assistant" on its page), or null. */
-export type AskingAbout = { kind: "project" | "client"; id: string; label: string };
+/** A project, client or document the next messages ask about (from "Ask the assistant" on its page or "Attach document"), or null. */
+export type AskingAbout = { kind: "project" | "client" | "document"; id: string; label: string };
 export const askingAbout = signal<AskingAbout | null>(null);
 
 /** Reads `?about=project:<id>&label=…` from the address the page was opened with. */
 export function askingAboutFrom(search: string): AskingAbout | null {
 	const params = new URLSearchParams(search);
 	const [kind, id] = (params.get("about") ?? "").split(":");
-	if ((kind !== "project" && kind !== "client") || !id) return null;
+	if ((kind !== "project" && kind !== "client" && kind !== "document") || !id) return null;
 	return { kind, id, label: params.get("label") ?? kind };
 }
 

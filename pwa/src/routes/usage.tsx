@@ -1,4 +1,4 @@
-/** The usage page (owners and admins): the credit balance, the low-balance alert, this month's use by feature and by person, and every movement. */
+/** The usage page (owners and admins): the credit balance, the low-balance alert, this month's use by feature, person, model and day (credits and money), and every movement. */
 
 import { useEffect } from "preact/hooks";
 import type { LedgerKind } from "../../../schema/credits";
@@ -30,18 +30,21 @@ function signedAmount(kind: LedgerKind, amount: number): string {
 	return number.format(amount);
 }
 
-type TotalRow = { key: string; name: string; calls: number; credits: number };
+const money = new Intl.NumberFormat(undefined, { style: "currency", currency: "USD" });
 
-/** One "this month" table: a name column, then uses and credits. */
+type TotalRow = { key: string; name: string; calls: number; credits: number; moneyCents: number };
+
+/** One "this month" table: a name column, then uses, credits and their money value. */
 function TotalsTable({ caption, heading, rows }: { caption: string; heading: string; rows: TotalRow[] }) {
 	return (
 		<table>
-			<caption class="visually-hidden">{caption}</caption>
+			<caption>{caption}</caption>
 			<thead>
 				<tr>
 					<th scope="col">{heading}</th>
 					<th scope="col">Uses</th>
 					<th scope="col">Credits</th>
+					<th scope="col">Cost</th>
 				</tr>
 			</thead>
 			<tbody>
@@ -50,6 +53,7 @@ function TotalsTable({ caption, heading, rows }: { caption: string; heading: str
 						<td>{row.name}</td>
 						<td>{number.format(row.calls)}</td>
 						<td>{number.format(row.credits)}</td>
+						<td>{money.format(row.moneyCents / 100)}</td>
 					</tr>
 				))}
 			</tbody>
@@ -108,6 +112,20 @@ export default function Usage() {
 						heading="Person"
 						rows={summary.value.byUser.map((r) => ({ ...r, key: r.userId ?? "agency", name: personName(r.userId) }))}
 					/>
+					<TotalsTable
+						caption="Credits used by model"
+						heading="Model"
+						rows={summary.value.byModel.map((r) => ({ ...r, key: r.model ?? "none", name: r.model ?? "No AI model" }))}
+					/>
+					<TotalsTable
+						caption="Credits used by day (UTC)"
+						heading="Day"
+						rows={summary.value.byDay.map((r) => ({ ...r, key: r.day, name: r.day }))}
+					/>
+					<p class="field-hint">
+						Cost values credits at {money.format(summary.value.creditValue.centsPerCredit / 100)} each:{" "}
+						{summary.value.creditValue.basis.toLowerCase()}.
+					</p>
 				</section>
 			)}
 

@@ -18,6 +18,7 @@ import {
 } from "../../services/assistant/conversations";
 import { modelsForPlan, toModelView } from "../../services/assistant/models";
 import { configuredProviders } from "../../services/assistant/providers/registry";
+import { removeConversationFromIndex } from "../../services/assistant/search-index";
 import { fromAtrium, fromChatGpt, toAtriumJson, toMarkdown } from "../../services/assistant/transfer";
 import * as routes from "./conversations.routes";
 
@@ -79,6 +80,7 @@ export const conversationsRouter = createRouter()
 		await findOwnedConversation(scope, currentAuth(c).user.id, id);
 		await chatSession(c, id).stop();
 		await updateConversation(scope, id, { deletedAt: Date.now() });
+		await removeConversationFromIndex(scope, id);
 		return c.body(null, 204);
 	})
 	.openapi(routes.exportConversation, async (c) => {
@@ -100,7 +102,7 @@ export const conversationsRouter = createRouter()
 		const imported = [];
 		for (const item of parsed) {
 			const row = await createConversation(scope, currentAuth(c).user.id, { title: item.title, modelId: LOCAL_MODEL_ID });
-			await chatSession(c, row.id).importMessages(item.messages);
+			await chatSession(c, row.id).importMessages({ tenantId: scope.tenantId, conversationId: row.id }, item.messages);
 			imported.push(toView(row));
 		}
 		return c.json({ conversations: imported }, 201);

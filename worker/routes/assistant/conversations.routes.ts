@@ -26,7 +26,7 @@ export const listConversations = createRoute({
 	method: "get",
 	path: "/api/v1/assistant/conversations",
 	tags,
-	summary: "Your conversations, most recently used first; `q` searches titles",
+	summary: "Your conversations, most recently used first; `q` searches titles (substring) and message text (every word)",
 	middleware: [requirePermission("assistant:use")] as const,
 	request: {
 		query: z.strictObject({

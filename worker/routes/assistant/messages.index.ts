@@ -10,7 +10,7 @@ import { createRouter } from "../../lib/create-router";
 import { tenantScope } from "../../lib/db";
 import { tenantOf } from "../../lib/host-guards";
 import { Problem, problems } from "../../lib/problem";
-import { currentAuth } from "../../middleware/require-permission";
+import { can, currentAuth } from "../../middleware/require-permission";
 import { type ContextAttachment, gatherContext } from "../../services/assistant/context";
 import { DEFAULT_TITLE, findOwnedConversation, tenantPlan, updateConversation } from "../../services/assistant/conversations";
 import { blockedTermIn, openAiFlags, readSettings } from "../../services/assistant/moderation";
@@ -52,6 +52,7 @@ async function send(c: Context<AppEnv>, request: SendRequest) {
 	}
 	const input: SendInput = {
 		tenantId: scope.tenantId,
+		conversationId: conversation.id,
 		userId: auth.user.id,
 		content: request.content,
 		modelId,
@@ -61,6 +62,7 @@ async function send(c: Context<AppEnv>, request: SendRequest) {
 			access: await clientAccessFor(scope, auth),
 			question: request.content,
 			...(request.about ? { about: request.about } : {}),
+			documents: { files: c.env.FILES, mayRead: can(auth, "documents:read") },
 		}),
 		...(settings.moderationEnabled ? { blockedTerms: settings.blockedTerms } : {}),
 		...(request.idempotencyKey ? { idempotencyKey: `${auth.user.id}:${request.idempotencyKey}` } : {}),

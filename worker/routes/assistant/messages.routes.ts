@@ -38,10 +38,10 @@ export const sendMessage = createRoute({
 				modelId: z.string().optional(),
 				/** Reply under this message; omitted → at the end of the active branch. */
 				parentId: z.string().max(64).nullable().optional(),
-				/** A project or client to ask about: the assistant gets what the user may read of it (404 otherwise). */
+				/** A project, client or document to ask about: the assistant gets what the user may read of it (404 otherwise). */
 				about: z
 					.strictObject({
-						kind: z.enum(["project", "client"]),
+						kind: z.enum(["project", "client", "document"]),
 						id: z.string().min(1, "must not be empty").max(64, "must be at most 64 characters"),
 					})
 					.optional(),

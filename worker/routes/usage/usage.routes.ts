@@ -43,7 +43,8 @@ export const summary = createRoute({
 	method: "get",
 	path: "/api/v1/usage/credits/summary",
 	tags,
-	summary: "Credits charged since a time (default: the start of this month, UTC), by feature and by user",
+	summary:
+		"Credits charged since a time (default: the start of this month, UTC), by feature, user, model and UTC day, in credits and in money",
 	middleware: [requirePermission("usage:read")] as const,
 	request: {
 		query: z.strictObject({

@@ -56,3 +56,20 @@ export class CircuitBreakers {
 		return circuit;
 	}
 }
+
+/**
+ * The breakers of every tenant served by this isolate, one set per tenant: all of a tenant's
+ * conversations share them, so a provider that failed in one conversation is skipped in the
+ * others too, while one agency's failures never close a provider for another. They live as long
+ * as the isolate (Durable Objects of one class share it), which is "a while" by design.
+ */
+const breakersByTenant = new Map<string, CircuitBreakers>();
+
+export function tenantBreakers(tenantId: string): CircuitBreakers {
+	let breakers = breakersByTenant.get(tenantId);
+	if (!breakers) {
+		breakers = new CircuitBreakers();
+		breakersByTenant.set(tenantId, breakers);
+	}
+	return breakers;
+}

@@ -1,15 +1,16 @@
 /**
- * The conversations index in D1: create, list and search (by title), rename, soft-delete, and the
+ * The conversations index in D1: create, list and search (titles and message text), rename, soft-delete, and the
  * owner check every conversation route starts with. Another user's or tenant's conversation is
  * simply not found.
  */
-import { and, desc, eq, isNull, like, lt } from "drizzle-orm";
+import { and, desc, eq, isNull, like, lt, or } from "drizzle-orm";
 import { type Conversation, conversations, tenants } from "../../../schema/index";
 import type { PlanId } from "../../../schema/plans";
 import type { Database } from "../../env";
 import type { TenantScope } from "../../lib/db";
 import { newId } from "../../lib/ids";
 import { problems } from "../../lib/problem";
+import { ftsQuery, hasMatchingMessage } from "./search-index";
 
 export const DEFAULT_TITLE = "New chat";
 
@@ -45,13 +46,16 @@ export async function createConversation(
 	return { ...row, tenantId: scope.tenantId };
 }
 
-/** The owner's conversations, most recently used first; `query` matches titles. */
+/** The owner's conversations, most recently used first; `query` matches titles (substring) or message text (words). */
 export async function listConversations(
 	scope: TenantScope,
 	ownerUserId: string,
 	options: { query?: string | undefined; cursor?: number | undefined; limit: number },
 ): Promise<{ conversations: ConversationView[]; nextCursor: string | null }> {
 	const pattern = options.query ? `%${options.query.replace(/[\\%_]/g, (c) => `\\${c}`)}%` : undefined;
+	const words = options.query ? ftsQuery(options.query) : null;
+	const titleMatch = pattern ? like(conversations.title, pattern) : undefined;
+	const search = titleMatch && words ? or(titleMatch, hasMatchingMessage(scope, words)) : titleMatch;
 	const rows = await scope.db
 		.select()
 		.from(conversations)
@@ -60,7 +64,7 @@ export async function listConversations(
 				conversations,
 				eq(conversations.ownerUserId, ownerUserId),
 				isNull(conversations.deletedAt),
-				pattern ? like(conversations.title, pattern) : undefined,
+				search,
 				options.cursor !== undefined ? lt(conversations.updatedAt, options.cursor) : undefined,
 			),
 		)

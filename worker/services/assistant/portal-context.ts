@@ -43,7 +43,7 @@ export const projectContextProvider: ContextProvider = {
 	id: "projects",
 	async contextFor({ scope, access, question, about }: ContextRequest): Promise<string[]> {
 		if (about?.kind === "project") return [await projectNote(scope, access, about.id)];
-		if (about?.kind === "client") return [];
+		if (about) return [];
 		const visible = await listProjects(scope, access, { limit: SCAN_LIMIT });
 		const named = visible.projects.filter((p) => mentions(question, p.name)).slice(0, MAX_RECORDS);
 		return Promise.all(named.map((p) => projectNote(scope, access, p.id)));
@@ -66,7 +66,7 @@ export const clientContextProvider: ContextProvider = {
 	id: "clients",
 	async contextFor({ scope, access, question, about }: ContextRequest): Promise<string[]> {
 		if (about?.kind === "client") return [await clientNote(scope, access, about.id)];
-		if (about?.kind === "project") return [];
+		if (about) return [];
 		const visible = await listClients(scope, access, { sort: "name", limit: SCAN_LIMIT });
 		const named = visible.clients.filter((client) => mentions(question, client.name)).slice(0, MAX_RECORDS);
 		return Promise.all(named.map((client) => clientNote(scope, access, client.id)));

@@ -1,6 +1,7 @@
-/** Writing a message: the model (only those the plan allows; the local one labelled), a template picker, Send and Stop. */
+/** Writing a message: the model (only those the plan allows; the local one labelled), a template picker, a document to attach, Send and Stop. */
 import { useState } from "preact/hooks";
 import { askingAbout, generating, models, selectedModelId, sendMessage, stop, templates } from "../../models/assistant";
+import { AttachDocument } from "./attach-document";
 
 export function Composer() {
 	const [text, setText] = useState("");
@@ -49,6 +50,7 @@ export function Composer() {
 					</label>
 				)}
 			</div>
+			{!askingAbout.value && <AttachDocument />}
 			{askingAbout.value && (
 				<p class="chat-about">
 					Asking about {askingAbout.value.kind} <strong>{askingAbout.value.label}</strong>: the assistant reads what you may see of it.{" "}

@@ -1,7 +1,9 @@
 /** The open document: a preview (images inline, PDFs in the browser's viewer), its versions with restore, and its share links. */
+
 import { useState } from "preact/hooks";
 import { contentUrl, createShare, type DocumentDetailT, restore, revokeShare, shares } from "../../models/documents";
 import { can } from "../../models/session";
+import { AskAssistantLink } from "../ask-assistant-link";
 import { FormAlert } from "../form-alert";
 import { formatBytes } from "./documents-browser";
 
@@ -34,6 +36,11 @@ export function DocumentDetails({ clientId, document: doc }: { clientId: string;
 					<a href={contentUrl(doc.id, { inline: true })} target="_blank" rel="noopener">
 						Open {doc.name} in the browser
 					</a>
+				</p>
+			)}
+			{/^(text\/|application\/(pdf|json|xml|markdown|x-markdown)\b)/.test(doc.contentType) && (
+				<p>
+					<AskAssistantLink kind="document" id={doc.id} label={doc.name} />
 				</p>
 			)}
 			<h3>Versions</h3>
