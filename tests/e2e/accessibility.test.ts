@@ -172,6 +172,21 @@ describe("accessibility", () => {
 		expect(await page.getByRole("button", { name: "Send invitation" }).count()).toBe(0);
 	});
 
+	it("a client's own security page, and the role editor showing a refusal", async () => {
+		const client = await signedIn("client@northwind.test");
+		const violations = await check(client, tenantUrl("northwind", "/account/security"), () =>
+			client.getByRole("table", { name: /Your sign-in attempts/ }).waitFor(),
+		);
+		const owner = await signedIn("owner@northwind.test");
+		violations.push(
+			...(await check(owner, tenantUrl("northwind", "/settings/roles"), () => owner.getByRole("heading", { name: "New role" }).waitFor())),
+		);
+		await owner.getByRole("button", { name: "Create role" }).click();
+		await owner.locator("#role-name-error").waitFor();
+		violations.push(...(await seriousA11yViolations(owner)).map((v) => `/settings/roles with an error: ${v}`));
+		expect(violations).toEqual([]);
+	});
+
 	it("the portal's staff pages with their data loaded", async () => {
 		const page = await signedIn("staff@northwind.test");
 		const url = (path: string) => tenantUrl("northwind", path);

@@ -155,7 +155,7 @@ describe("cron", () => {
 		]);
 
 		const result = await runBatch(sent);
-		expect(result.explicitAcks).toHaveLength(3);
+		expect(result.explicitAcks).toHaveLength(4);
 		const left = await env.DB.prepare("SELECT COUNT(*) AS n FROM sessions").first<{ n: number }>();
 		expect(left?.n).toBe(0);
 		expect((await call(acme.host, "/api/v1/me", { cookie: acme.ownerCookie })).status).toBe(401);
