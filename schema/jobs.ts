@@ -33,6 +33,7 @@ export type Job =
 	/** Sent with a delay (the tenant's unread-email minutes); emails each recipient who has still not read the message. */
 	| { type: "message-unread-email"; tenantId: string; messageId: string; idempotencyKey: string }
 	| { type: "reconcile-billing"; tenantId: null; idempotencyKey: string }
+	| { type: "prune-sync-mutations"; tenantId: null; idempotencyKey: string }
 	| { type: "low-balance-alert"; tenantId: string; threshold: number; idempotencyKey: string };
 
 /** What a feature asks to push; the job adds the agency's name and icon. */

@@ -16,6 +16,7 @@ import { type JobDeps, jobDeps } from "./job-deps";
 import { runLowBalanceAlert } from "./low-balance-alert";
 import { runMessageUnreadEmail } from "./message-unread-email";
 import { runMilestoneCompletedEmail } from "./milestone-completed-email";
+import { runPruneSyncMutations } from "./prune-sync-mutations";
 import { runPurgeExpiredAuth } from "./purge-expired-auth";
 import { runPushNotification } from "./push-notification";
 import { runReconcileBilling } from "./reconcile-billing";
@@ -38,6 +39,8 @@ export async function runJob(deps: JobDeps, job: Job): Promise<void> {
 			return runAccountEmail(deps, job);
 		case "purge-expired-auth":
 			return runPurgeExpiredAuth(deps);
+		case "prune-sync-mutations":
+			return runPruneSyncMutations(deps);
 		case "invitation-email":
 			return runInvitationEmail(deps, job);
 		case "push-notification":
