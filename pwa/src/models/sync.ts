@@ -118,6 +118,16 @@ export async function resolveConflict(id: string, choice: "mine" | "theirs"): Pr
 	await refreshSignals();
 }
 
+/** Keeps a network answer on the device for offline use (signing out deletes it with the store). */
+export async function keepExtras(key: string, value: unknown): Promise<void> {
+	await db?.put("extras", value, key);
+}
+
+/** A network answer kept on the device, if any. */
+export async function keptExtras<T>(key: string): Promise<T | undefined> {
+	return (await db?.get("extras", key)) as T | undefined;
+}
+
 /** Marks records as just used (the storage budget evicts the least recently used). */
 export async function touch(keys: [SyncEntity, string][]): Promise<void> {
 	if (!db) return;
