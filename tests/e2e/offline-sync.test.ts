@@ -4,8 +4,9 @@
  * pending writes; back online they are sent once (checked on the server), and a second device of
  * the same person gets them through sync. Then two client devices and a staff device work on one
  * task and one thread offline: every message reaches every device once, the refused edit is shown
- * and answered, and a reload offline shows the last synced data. Last, the service worker's
- * Background Sync handler (fired through CDP) sends an outbox left by a closed page.
+ * and answered, and a reload offline shows the last synced data. The service worker's
+ * Background Sync handler (fired through CDP) sends an outbox left by a closed page. Last, a
+ * document kept offline reads offline, and unpinning it frees its bytes.
  */
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -289,5 +290,46 @@ describe("offline sync", () => {
 			);
 		await expect.poll(sentBodies, { timeout: 15_000 }).toEqual([body]);
 		await Promise.all([staff.context.close(), phone.context.close()]);
+	});
+
+	it("keeps a pinned document readable offline and frees it when unpinned", async () => {
+		const name = `pinned-${Date.now().toString(36)}.txt`;
+		const phone = await signedIn("client@northwind.test");
+		const page = phone.page;
+		const detail = await apiJson<Detail>(page, "GET", `/api/v1/projects/${DEMO_IDS.project}`);
+		const uploaded = await page.evaluate(
+			async ([clientId, name]) => {
+				const res = await fetch(`/api/v1/clients/${clientId}/documents?name=${encodeURIComponent(name)}`, {
+					method: "POST",
+					headers: { "Content-Type": "text/plain" },
+					body: "Read me on the train",
+				});
+				return (await res.json()) as { id: string };
+			},
+			[detail.project.clientId, name] as const,
+		);
+		await page.goto(tenantUrl("northwind", "/documents"));
+		await page.waitForFunction(() => navigator.serviceWorker.controller !== null, undefined, { timeout: 20_000 });
+		const pin = page.getByRole("button", { name: `Keep offline ${name}` });
+		await pin.click();
+		await page.getByRole("button", { name: `Kept offline ${name}`, pressed: true }).waitFor();
+
+		const readOffline = () =>
+			page.evaluate(async (id) => {
+				try {
+					return await (await fetch(`/api/v1/documents/${id}/content`)).text();
+				} catch {
+					return "unreachable";
+				}
+			}, uploaded.id);
+		const kept = () => page.evaluate(async () => (await (await caches.open("atrium-pinned-documents")).keys()).length);
+		await phone.context.setOffline(true);
+		expect(await readOffline()).toBe("Read me on the train");
+
+		await page.getByRole("button", { name: `Kept offline ${name}` }).click();
+		await page.getByRole("button", { name: `Keep offline ${name}`, pressed: false }).waitFor();
+		expect(await kept()).toBe(0);
+		expect(await readOffline()).toBe("unreachable");
+		await phone.context.close();
 	});
 });

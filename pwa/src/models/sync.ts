@@ -17,6 +17,7 @@ import {
 	storeName,
 	wipeLocalStore,
 } from "../sync/local-store";
+import { forgetPinnedDocuments } from "../sync/pinned-documents";
 import { flushOutbox, pullChanges, queueMutation } from "../sync/sync-client";
 import { online } from "./connectivity";
 import { me } from "./session";
@@ -140,7 +141,7 @@ export async function touch(keys: [SyncEntity, string][]): Promise<void> {
 	await tx.done;
 }
 
-/** Deletes the signed-in user's offline data (sign-out). */
+/** Deletes the signed-in user's offline data (sign-out): the store and the pinned documents. */
 export async function wipeOfflineData(): Promise<void> {
 	const name = dbName;
 	db?.close();
@@ -155,6 +156,7 @@ export async function wipeOfflineData(): Promise<void> {
 	storeReady.value = false;
 	await setActiveStore(null);
 	if (name) await wipeLocalStore(name);
+	await forgetPinnedDocuments().catch(() => undefined);
 }
 
 /** Follows the signed-in user: opens their store, syncs when back online and when the service worker asks. */
