@@ -267,6 +267,7 @@ describe("offline sync", () => {
 		const phone = await signedIn("client@northwind.test");
 		await readyOffline(phone.page, [["message_threads", thread.id]]);
 		await phone.page.goto(threadUrl(thread.id));
+		await phone.page.getByLabel("Message", { exact: true }).waitFor();
 		await phone.context.setOffline(true);
 		await sendMessage(phone.page, body);
 		await pendingStatus(phone.page).getByText("1 pending").waitFor();
