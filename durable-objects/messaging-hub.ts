@@ -13,11 +13,11 @@
  * other call from the Worker is RPC (`publish`).
  */
 import { DurableObject } from "cloudflare:workers";
+import type { Job } from "../schema/jobs";
 import { ClientFrame, type ClientFrameT, type PresenceUser, type ServerEvent } from "../schema/messaging";
 import { createDb, type TenantScope, tenantScope } from "../worker/lib/db";
 import { Problem } from "../worker/lib/problem";
 import {
-	announcePost,
 	announceRead,
 	audienceTagOf,
 	SOCKET_IDENTITY_HEADER,
@@ -25,8 +25,8 @@ import {
 	threadTag,
 	userTag,
 } from "../worker/services/messaging/live";
-import { markRead, postMessage } from "../worker/services/messaging/messages";
-import { messagingSettingsOf } from "../worker/services/messaging/settings";
+import { markRead } from "../worker/services/messaging/messages";
+import { sendMessage } from "../worker/services/messaging/send";
 import { type ClientAccess, linkedClientId } from "../worker/services/portal/client-access";
 
 export class MessagingHub extends DurableObject<Env> {
@@ -112,27 +112,18 @@ export class MessagingHub extends DurableObject<Env> {
 				const body = frame.body.trim();
 				if (body === "" && !frame.attachmentId)
 					throw new Problem(422, "validation", "Your request has invalid fields", "body: is required");
-				const result = await postMessage(scope, await currentAccess(scope, identity), threadId, {
+				const deps = {
+					publish: (tags: string[], event: ServerEvent) => this.publish(tags, event),
+					enqueue: async (job: Job, options?: QueueSendOptions) => {
+						await this.env.JOBS.send(job, options);
+					},
+				};
+				const result = await sendMessage(deps, scope, await currentAccess(scope, identity), threadId, {
 					id: frame.id,
 					body,
 					attachmentId: frame.attachmentId,
 				});
 				if (!result.created) return sendTo(ws, { type: "message", threadId, message: result.message });
-				const settings = await messagingSettingsOf(scope);
-				await announcePost(
-					{
-						publish: (tags, event) => this.publish(tags, event),
-						enqueue: async (job, options) => {
-							await this.env.JOBS.send(job, options);
-						},
-					},
-					{
-						tenantId: identity.tenantId,
-						clientId: result.thread.thread.clientId,
-						message: result.message,
-						unreadEmailMinutes: settings.unreadEmailMinutes,
-					},
-				);
 				return;
 			}
 			case "read": {

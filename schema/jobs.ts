@@ -51,7 +51,9 @@ export type Job =
 	/** Builds one bulk download of deliverables into R2; the archive id is the key. */
 	| { type: "deliverables-archive"; tenantId: string; archiveId: string; idempotencyKey: string }
 	/** Daily: deletes expired bulk downloads from R2 (every tenant). */
-	| { type: "purge-expired-archives"; tenantId: null; now: number; idempotencyKey: string };
+	| { type: "purge-expired-archives"; tenantId: null; now: number; idempotencyKey: string }
+	/** Nightly: deletes sync replay records older than the 30-day replay window. */
+	| { type: "prune-sync-mutations"; tenantId: null; idempotencyKey: string };
 
 export type BookingEmailEvent = "booked" | "rescheduled" | "cancelled";
 

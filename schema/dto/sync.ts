@@ -4,7 +4,20 @@ import { parseHlc } from "../hlc";
 import { CreateTaskBody, IdParam, ReviewBody, UpdateClientBody, UpdateMilestoneBody, UpdateProjectBody, UpdateTaskBody } from "./portal";
 
 /** The synced tables, named as in the database. */
-export const SYNC_ENTITIES = ["clients", "projects", "milestones", "tasks", "deliverables", "deliverable_reviews"] as const;
+export const SYNC_ENTITIES = [
+	"clients",
+	"projects",
+	"milestones",
+	"tasks",
+	"deliverables",
+	"deliverable_reviews",
+	"message_threads",
+	"thread_messages",
+	"document_folders",
+	"documents",
+	"document_versions",
+	"notifications",
+] as const;
 export type SyncEntity = (typeof SYNC_ENTITIES)[number];
 
 export const SyncQuery = z.strictObject({
@@ -48,6 +61,8 @@ const DeviceId = z
 	.min(8, "must be at least 8 characters")
 	.max(64, "must be at most 64 characters")
 	.regex(/^[A-Za-z0-9_-]+$/, "must be letters, digits, - or _");
+/** As REST's PostMessageBody (attachments are uploaded online and are not sent through sync). */
+const MessageText = z.string().trim().min(1, "is required").max(5000, "must be at most 5000 characters");
 const BaseValue = z.union([z.string(), z.number(), z.null()]);
 
 const common = {
@@ -71,6 +86,14 @@ export const SyncMutation = z.discriminatedUnion("type", [
 	z.strictObject({ ...common, type: z.literal("deliverable.review"), changes: ReviewBody }),
 	z.strictObject({ ...common, type: z.literal("project.update"), changes: UpdateProjectBody }),
 	z.strictObject({ ...common, type: z.literal("client.update"), changes: UpdateClientBody }),
+	/** A message written offline; `recordId` is its client-generated id (stored once, however often sent). */
+	z.strictObject({
+		...common,
+		type: z.literal("message.send"),
+		changes: z.strictObject({ threadId: IdParam, body: MessageText }),
+	}),
+	/** Marks one of the user's own notifications read. */
+	z.strictObject({ ...common, type: z.literal("notification.read") }),
 ]);
 export type SyncMutationT = z.infer<typeof SyncMutation>;
 

@@ -4,9 +4,10 @@
  *   `offline_sync_triggers`, SQL from scripts/lib/sync-trigger-sql.ts) append a row in the same
  *   statement as the write, so its AUTOINCREMENT `seq` is an exact, commit-ordered cursor.
  *   Plain changes are compacted (one row per record); moves between clients are kept so the client
- *   a record left gets a tombstone.
+ *   a record left gets a tombstone. A person's own records (notifications) carry `owner_user_id`.
  * - `sync_mutations`: every mutation a device sent, claimed before it is applied and holding its
- *   result, so a replayed batch changes nothing and answers the same.
+ *   result, so a replayed batch changes nothing and answers the same. The `prune-sync-mutations`
+ *   job deletes results older than the replay window, always keeping each device's newest row.
  * - `sync_field_clocks`: the hybrid logical clock of the last sync write of each field (last-writer-wins).
  */
 import { index, integer, primaryKey, sqliteTable, text } from "drizzle-orm/sqlite-core";
@@ -26,6 +27,8 @@ export const syncChanges = sqliteTable(
 		clientId: text("client_id"),
 		/** Set only on a move: the client the record belonged to before. */
 		leftClientId: text("left_client_id"),
+		/** Records of one person only (their notifications): only that user receives them. */
+		ownerUserId: text("owner_user_id"),
 		changedAt: integer("changed_at").notNull(),
 	},
 	(t) => [
@@ -49,7 +52,7 @@ export const syncMutations = sqliteTable(
 		result: text("result"),
 		createdAt: integer("created_at").notNull(),
 	},
-	(t) => [primaryKey({ columns: [t.tenantId, t.userId, t.deviceId, t.seq] })],
+	(t) => [primaryKey({ columns: [t.tenantId, t.userId, t.deviceId, t.seq] }), index("sync_mutations_created_idx").on(t.createdAt)],
 );
 
 export const syncFieldClocks = sqliteTable(

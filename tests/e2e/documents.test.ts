@@ -30,13 +30,13 @@ describe("documents", () => {
 			.getByRole("progressbar", { name: `Uploading ${name}` })
 			.and(page.locator('[aria-valuenow="100"]'))
 			.waitFor();
-		const item = page.getByRole("listitem").filter({ has: page.getByRole("button", { name }) });
+		const item = page.getByRole("listitem").filter({ has: page.getByRole("button", { name, exact: true }) });
 		await item.getByText("version 1").waitFor();
 
 		await picker.setInputFiles({ name, mimeType: "text/plain", buffer: Buffer.from("second version, longer") });
 		await item.getByText("version 2").waitFor();
 
-		await page.getByRole("button", { name }).click();
+		await page.getByRole("button", { name, exact: true }).click();
 		await page.getByRole("button", { name: "Restore version 1" }).click();
 		await page.getByText("Version 3 (current)").waitFor();
 

@@ -2,7 +2,11 @@
  * Offline-first sync in Chromium: a client loads a project, goes offline, completes a task and
  * requests changes with a comment (2 pending), reloads offline and still sees the data and the
  * pending writes; back online they are sent once (checked on the server), and a second device of
- * the same person gets them through sync.
+ * the same person gets them through sync. Then two client devices and a staff device work on one
+ * task and one thread offline: every message reaches every device once, the refused edit is shown
+ * and answered, and a reload offline shows the last synced data. The service worker's
+ * Background Sync handler (fired through CDP) sends an outbox left by a closed page. Last, a
+ * document kept offline reads offline, and unpinning it frees its bytes.
  */
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -18,6 +22,7 @@ afterAll(async () => {
 });
 
 const projectUrl = () => tenantUrl("northwind", `/projects/${DEMO_IDS.project}`);
+const threadUrl = (id: string) => tenantUrl("northwind", `/messages/${id}`);
 
 async function signedIn(email: string): Promise<{ context: BrowserContext; page: Page }> {
 	const context = await browser.newContext({ viewport: { width: 1024, height: 900 } });
@@ -27,7 +32,8 @@ async function signedIn(email: string): Promise<{ context: BrowserContext; page:
 }
 
 type Detail = {
-	tasks: { id: string; title: string; status: string }[];
+	project: { clientId: string };
+	tasks: { id: string; title: string; status: string; assigneeUserId: string | null }[];
 	deliverables: { id: string; title: string; status: string; reviews: { comment: string; decision: string }[] }[];
 	assignees: { userId: string; side: string }[];
 };
@@ -72,6 +78,30 @@ function storeHas(page: Page, entity: string, id: string): Promise<boolean> {
 		},
 		[entity, id] as const,
 	);
+}
+
+/** Opens the project page online and waits until the service worker controls it and the store holds `records`. */
+async function readyOffline(page: Page, records: [string, string][]): Promise<void> {
+	await page.goto(projectUrl());
+	await page.waitForFunction(() => navigator.serviceWorker.controller !== null, undefined, { timeout: 20_000 });
+	for (const [entity, id] of records) await expect.poll(() => storeHas(page, entity, id), { timeout: 10_000 }).toBe(true);
+}
+
+/** Writes a message in the open thread page; offline it stays on the device, pending. */
+async function sendMessage(page: Page, body: string): Promise<void> {
+	await page.getByLabel("Message", { exact: true }).fill(body);
+	await page.getByRole("button", { name: "Send" }).click();
+	await page.getByRole("log", { name: "Messages" }).getByRole("listitem").filter({ hasText: body }).waitFor();
+}
+
+/** Brings a device back online and waits until its outbox is empty. */
+async function reconnect(device: { context: BrowserContext; page: Page }): Promise<void> {
+	await device.context.setOffline(false);
+	await expect.poll(() => device.page.getByRole("status").filter({ hasText: "pending" }).count(), { timeout: 15_000 }).toBe(0);
+}
+
+function pendingStatus(page: Page) {
+	return page.getByRole("status").filter({ hasText: "pending" });
 }
 
 describe("offline sync", () => {
@@ -140,5 +170,167 @@ describe("offline sync", () => {
 		expect(synced.find((c) => c.id === deliverable.id)?.record?.status).toBe("changes_requested");
 
 		await Promise.all([staff.context.close(), phone.context.close(), tablet.context.close()]);
+	});
+
+	it("merges two client devices' and a staff device's offline work: each message once everywhere, the refused edit answered", {
+		timeout: 150_000,
+	}, async () => {
+		const suffix = Date.now().toString(36);
+		const taskTitle = `Shared task ${suffix}`;
+		const staff = await signedIn("staff@northwind.test");
+		const detail = await apiJson<Detail>(staff.page, "GET", `/api/v1/projects/${DEMO_IDS.project}`);
+		const me = await apiJson<{ user: { id: string } }>(staff.page, "GET", "/api/v1/me");
+		const clientPerson = detail.assignees.find((a) => a.side === "client")?.userId;
+		const task = await apiJson<{ id: string }>(staff.page, "POST", "/api/v1/tasks", {
+			projectId: DEMO_IDS.project,
+			title: taskTitle,
+			assigneeUserId: clientPerson,
+		});
+		const thread = await apiJson<{ id: string }>(staff.page, "POST", "/api/v1/threads", {
+			clientId: detail.project.clientId,
+			projectId: DEMO_IDS.project,
+			subject: `Offline chat ${suffix}`,
+		});
+		const phone = await signedIn("client@northwind.test");
+		const tablet = await signedIn("client@northwind.test");
+		const devices = { phone, tablet, staff };
+		const bodies = Object.fromEntries(Object.keys(devices).map((name) => [name, `Hello from the ${name} ${suffix}`]));
+		const needed: [string, string][] = [
+			["tasks", task.id],
+			["message_threads", thread.id],
+		];
+		await Promise.all(Object.values(devices).map((d) => readyOffline(d.page, needed)));
+
+		// Offline, each device edits the same task and writes in the thread.
+		for (const d of Object.values(devices)) await d.context.setOffline(true);
+		await phone.page.getByRole("button", { name: `Mark done ${taskTitle}` }).click();
+		await tablet.page.getByRole("button", { name: `Mark done ${taskTitle}` }).click();
+		await staff.page.getByLabel(`Assign ${taskTitle}`).selectOption({ label: "Sam Staff" });
+		for (const [name, d] of Object.entries(devices)) {
+			await pendingStatus(d.page).getByText("1 pending").waitFor();
+			await d.page.goto(threadUrl(thread.id));
+			await sendMessage(d.page, bodies[name] ?? "");
+			await pendingStatus(d.page).getByText("2 pending").waitFor();
+		}
+		await expect(phone.page.getByText("Pending — not sent yet").count()).resolves.toBe(1);
+
+		// Back online one after another: the staff's reassignment lands first, so both client
+		// devices' "done" are refused (the task is no longer the client's) and shown to them.
+		await reconnect(staff);
+		await reconnect(tablet);
+		await reconnect(phone);
+		for (const d of Object.values(devices)) {
+			const log = d.page.getByRole("log", { name: "Messages" });
+			for (const body of Object.values(bodies)) {
+				await expect.poll(() => log.getByText(body, { exact: true }).count(), { timeout: 15_000 }).toBe(1);
+			}
+			await expect(d.page.getByText("Pending — not sent yet").count()).resolves.toBe(0);
+		}
+		const server = await apiJson<{ messages: { body: string }[] }>(staff.page, "GET", `/api/v1/threads/${thread.id}/messages`);
+		expect(server.messages.map((m) => m.body).sort()).toEqual(Object.values(bodies).sort());
+
+		await tablet.page.getByRole("status").getByText("1 to resolve").waitFor();
+		await phone.page.goto(projectUrl());
+		const conflicts = phone.page.getByRole("region", { name: "Changes that need your answer" });
+		await conflicts
+			.getByText(`Marking a task done of “${taskTitle}” was refused: Only the person this task is assigned to can complete it.`)
+			.waitFor();
+		await conflicts.getByRole("button", { name: `Dismiss for ${taskTitle}` }).click();
+		await conflicts.waitFor({ state: "detached" });
+		const row = phone.page.getByRole("listitem").filter({ hasText: taskTitle });
+		await row.getByText(/Due .* · Sam Staff/).waitFor();
+		await expect(row.getByRole("button", { name: `Mark done ${taskTitle}` }).count()).resolves.toBe(0);
+		const after = await apiJson<Detail>(staff.page, "GET", `/api/v1/projects/${DEMO_IDS.project}`);
+		expect(after.tasks.find((t) => t.id === task.id)).toMatchObject({ status: "open", assigneeUserId: me.user.id });
+
+		// A reload offline shows what was last synced.
+		await phone.context.setOffline(true);
+		await phone.page.reload();
+		await row.getByText(/Due .* · Sam Staff/).waitFor();
+		await phone.page.goto(threadUrl(thread.id));
+		const log = phone.page.getByRole("log", { name: "Messages" });
+		for (const body of Object.values(bodies)) await log.getByText(body, { exact: true }).waitFor();
+		await expect(log.getByRole("listitem").count()).resolves.toBe(3);
+
+		await Promise.all(Object.values(devices).map((d) => d.context.close()));
+	});
+
+	it("sends an outbox left by a closed page from the service worker's Background Sync handler", async () => {
+		const suffix = Date.now().toString(36);
+		const body = `Sent by the service worker ${suffix}`;
+		const staff = await signedIn("staff@northwind.test");
+		const detail = await apiJson<Detail>(staff.page, "GET", `/api/v1/projects/${DEMO_IDS.project}`);
+		const thread = await apiJson<{ id: string }>(staff.page, "POST", "/api/v1/threads", {
+			clientId: detail.project.clientId,
+			subject: `Background sync ${suffix}`,
+		});
+		const phone = await signedIn("client@northwind.test");
+		await readyOffline(phone.page, [["message_threads", thread.id]]);
+		await phone.page.goto(threadUrl(thread.id));
+		await phone.page.getByLabel("Message", { exact: true }).waitFor();
+		await phone.context.setOffline(true);
+		await sendMessage(phone.page, body);
+		await pendingStatus(phone.page).getByText("1 pending").waitFor();
+
+		// No page of the app is left to send it: only the service worker can.
+		const blank = await phone.context.newPage();
+		const cdp = await phone.context.newCDPSession(blank);
+		const registrations: { registrationId: string; scopeURL: string }[] = [];
+		cdp.on("ServiceWorker.workerRegistrationUpdated", (event) => registrations.push(...event.registrations));
+		await cdp.send("ServiceWorker.enable");
+		await phone.page.close();
+		const origin = tenantUrl("northwind", "").replace(/\/$/, "");
+		await expect.poll(() => registrations.find((r) => r.scopeURL.startsWith(origin))).toBeTruthy();
+		const registrationId = registrations.find((r) => r.scopeURL.startsWith(origin))?.registrationId ?? "";
+		await phone.context.setOffline(false);
+		await cdp.send("ServiceWorker.dispatchSyncEvent", { origin, registrationId, tag: "atrium-outbox", lastChance: false });
+
+		const sentBodies = async () =>
+			(await apiJson<{ messages: { body: string }[] }>(staff.page, "GET", `/api/v1/threads/${thread.id}/messages`)).messages.map(
+				(m) => m.body,
+			);
+		await expect.poll(sentBodies, { timeout: 15_000 }).toEqual([body]);
+		await Promise.all([staff.context.close(), phone.context.close()]);
+	});
+
+	it("keeps a pinned document readable offline and frees it when unpinned", async () => {
+		const name = `pinned-${Date.now().toString(36)}.txt`;
+		const phone = await signedIn("client@northwind.test");
+		const page = phone.page;
+		const detail = await apiJson<Detail>(page, "GET", `/api/v1/projects/${DEMO_IDS.project}`);
+		const uploaded = await page.evaluate(
+			async ([clientId, name]) => {
+				const res = await fetch(`/api/v1/clients/${clientId}/documents?name=${encodeURIComponent(name)}`, {
+					method: "POST",
+					headers: { "Content-Type": "text/plain" },
+					body: "Read me on the train",
+				});
+				return (await res.json()) as { id: string };
+			},
+			[detail.project.clientId, name] as const,
+		);
+		await page.goto(tenantUrl("northwind", "/documents"));
+		await page.waitForFunction(() => navigator.serviceWorker.controller !== null, undefined, { timeout: 20_000 });
+		const pin = page.getByRole("button", { name: `Keep offline ${name}` });
+		await pin.click();
+		await page.getByRole("button", { name: `Kept offline ${name}`, pressed: true }).waitFor();
+
+		const readOffline = () =>
+			page.evaluate(async (id) => {
+				try {
+					return await (await fetch(`/api/v1/documents/${id}/content`)).text();
+				} catch {
+					return "unreachable";
+				}
+			}, uploaded.id);
+		const kept = () => page.evaluate(async () => (await (await caches.open("atrium-pinned-documents")).keys()).length);
+		await phone.context.setOffline(true);
+		expect(await readOffline()).toBe("Read me on the train");
+
+		await page.getByRole("button", { name: `Kept offline ${name}` }).click();
+		await page.getByRole("button", { name: `Keep offline ${name}`, pressed: false }).waitFor();
+		expect(await kept()).toBe(0);
+		expect(await readOffline()).toBe("unreachable");
+		await phone.context.close();
 	});
 });

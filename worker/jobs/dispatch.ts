@@ -20,6 +20,7 @@ import { runLowBalanceAlert } from "./low-balance-alert";
 import { runMessageUnreadEmail } from "./message-unread-email";
 import { runMilestoneCompletedEmail } from "./milestone-completed-email";
 import { runOnboardingReminders } from "./onboarding-reminders";
+import { runPruneSyncMutations } from "./prune-sync-mutations";
 import { runPurgeExpiredArchives } from "./purge-expired-archives";
 import { runPurgeExpiredAuth } from "./purge-expired-auth";
 import { runPushNotification } from "./push-notification";
@@ -44,6 +45,8 @@ export async function runJob(deps: JobDeps, job: Job): Promise<void> {
 			return runAccountEmail(deps, job);
 		case "purge-expired-auth":
 			return runPurgeExpiredAuth(deps);
+		case "prune-sync-mutations":
+			return runPruneSyncMutations(deps);
 		case "invitation-email":
 			return runInvitationEmail(deps, job);
 		case "push-notification":

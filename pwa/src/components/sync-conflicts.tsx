@@ -1,5 +1,5 @@
 /** Writes the server did not take as sent: what happened, and the user's choice (keep mine / take theirs). */
-import { conflicts, resolveConflict } from "../models/sync";
+import { conflicts, records, resolveConflict } from "../models/sync";
 
 const WHAT: Record<string, string> = {
 	"task.complete": "Marking a task done",
@@ -9,6 +9,8 @@ const WHAT: Record<string, string> = {
 	"deliverable.review": "Your review",
 	"project.update": "Editing the project",
 	"client.update": "Editing the client",
+	"message.send": "Your message",
+	"notification.read": "Marking a notification read",
 };
 
 export function SyncConflicts() {
@@ -19,7 +21,9 @@ export function SyncConflicts() {
 			<ul class="record-list">
 				{conflicts.value.map((c) => {
 					const record = c.result.record;
-					const name = String(record?.title ?? record?.name ?? "");
+					// A refused write carries no record: name it from the device's copy.
+					const named = record ?? records.value.get(`${c.entity}:${c.mutation.recordId}`)?.record;
+					const name = String(named?.title ?? named?.name ?? named?.subject ?? "");
 					const serverStatus = record?.status ? ` It is now “${String(record.status).replace("_", " ")}”.` : "";
 					const rejected = c.result.outcome === "rejected";
 					return (

@@ -40,6 +40,13 @@ async function markRead(body: { ids: string[] } | { all: true }): Promise<void> 
 }
 
 export const markNotificationRead = (id: string) => markRead({ ids: [id] });
+
+/** After a read queued in the outbox (models/notifications-offline.ts): the list and badge follow at once. */
+export function noteReadLocally(id: string): void {
+	if (!(notificationList.value ?? []).some((n) => n.id === id && n.readAt === null)) return;
+	notificationsUnread.value = Math.max(0, notificationsUnread.value - 1);
+	notificationList.value = (notificationList.value ?? []).map((n) => (n.id === id ? { ...n, readAt: Date.now() } : n));
+}
 export const markAllNotificationsRead = () => markRead({ all: true });
 
 export async function loadNotificationPreferences(): Promise<void> {

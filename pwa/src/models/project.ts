@@ -1,8 +1,8 @@
 /**
  * One project as its page shows it (progress, milestone timeline, tasks, deliverables and reviews)
  * and every action on it. The page reads the device's synced store first (works offline, shows
- * unsent writes) and refreshes from the network in the background; completing a task and
- * reviewing a deliverable go through the sync outbox, other actions call the API and then sync.
+ * unsent writes) and refreshes from the network in the background; completing or reassigning a
+ * task and reviewing a deliverable go through the sync outbox, other actions call the API and then sync.
  */
 import { computed, effect, signal } from "@preact/signals";
 import type { ProjectDetailT } from "../../../schema/dto/portal";
@@ -12,7 +12,7 @@ import { fetchJson } from "../api/fetch-json";
 import type { ProblemView } from "../api/problem";
 import { type ProjectExtras, projectFromStore } from "./project-from-store";
 import { me } from "./session";
-import { outbox, queueWrite, records, storeReady, syncNow } from "./sync";
+import { keepExtras, keptExtras, outbox, queueWrite, records, storeReady, syncNow } from "./sync";
 
 export const project = signal<ProjectDetailT | null>(null);
 export const projectProblem = signal<ProblemView | null>(null);
@@ -29,12 +29,20 @@ function fromStore(id: string): ProjectDetailT | null {
 	return projectFromStore(records.value, outbox.value, id, extras.get(id), me.value?.user.name ?? "You");
 }
 
-// Whenever the store or the outbox changes, the page follows.
+// Whenever the store or the outbox changes, the page follows; what the network added last time
+// (assignee names) is read from the device when this session has not fetched it.
 effect(() => {
 	const id = shownId.value;
 	if (!id || !storeReady.value) return;
 	const local = fromStore(id);
 	if (local) project.value = local;
+	if (!extras.has(id)) {
+		void keptExtras<ProjectExtras>(`project-extras:${id}`).then((kept) => {
+			if (!kept || extras.has(id)) return;
+			extras.set(id, kept);
+			if (shownId.value === id) project.value = fromStore(id) ?? project.value;
+		});
+	}
 });
 
 export async function loadProject(id: string): Promise<void> {
@@ -49,6 +57,7 @@ export async function loadProject(id: string): Promise<void> {
 	}
 	projectProblem.value = null;
 	extras.set(id, { assignees: result.value.assignees });
+	void keepExtras(`project-extras:${id}`, { assignees: result.value.assignees });
 	project.value = fromStore(id) ?? result.value;
 }
 
@@ -94,8 +103,24 @@ export function addTask(input: { title: string; assigneeUserId: string | null; d
 	return act(() => fetchJson(() => api.api.v1.tasks.$post({ json: { projectId: projectId(), ...input } })));
 }
 
-export function assignTask(taskId: string, assigneeUserId: string | null) {
-	return act(() => fetchJson(() => api.api.v1.tasks[":id"].$patch({ param: { id: taskId }, json: { assigneeUserId } })));
+/** Reassigns a task through the outbox (works offline; the later edit wins if someone else reassigned it meanwhile). */
+export async function assignTask(taskId: string, assigneeUserId: string | null): Promise<ProblemView | null> {
+	const task = project.value?.tasks.find((t) => t.id === taskId);
+	const version = records.value.get(`tasks:${taskId}`)?.version;
+	if (!task || version === undefined) {
+		return act(() => fetchJson(() => api.api.v1.tasks[":id"].$patch({ param: { id: taskId }, json: { assigneeUserId } })));
+	}
+	await queueWrite(
+		{
+			type: "task.update",
+			recordId: taskId,
+			baseVersion: version,
+			base: { assigneeUserId: task.assigneeUserId },
+			changes: { assigneeUserId },
+		},
+		"tasks",
+	);
+	return null;
 }
 
 /** Marks a task done through the outbox (works offline; shown as pending until sent). */

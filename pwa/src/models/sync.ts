@@ -17,6 +17,7 @@ import {
 	storeName,
 	wipeLocalStore,
 } from "../sync/local-store";
+import { forgetPinnedDocuments } from "../sync/pinned-documents";
 import { flushOutbox, pullChanges, queueMutation } from "../sync/sync-client";
 import { online } from "./connectivity";
 import { me } from "./session";
@@ -118,6 +119,16 @@ export async function resolveConflict(id: string, choice: "mine" | "theirs"): Pr
 	await refreshSignals();
 }
 
+/** Keeps a network answer on the device for offline use (signing out deletes it with the store). */
+export async function keepExtras(key: string, value: unknown): Promise<void> {
+	await db?.put("extras", value, key);
+}
+
+/** A network answer kept on the device, if any. */
+export async function keptExtras<T>(key: string): Promise<T | undefined> {
+	return (await db?.get("extras", key)) as T | undefined;
+}
+
 /** Marks records as just used (the storage budget evicts the least recently used). */
 export async function touch(keys: [SyncEntity, string][]): Promise<void> {
 	if (!db) return;
@@ -130,7 +141,7 @@ export async function touch(keys: [SyncEntity, string][]): Promise<void> {
 	await tx.done;
 }
 
-/** Deletes the signed-in user's offline data (sign-out). */
+/** Deletes the signed-in user's offline data (sign-out): the store and the pinned documents. */
 export async function wipeOfflineData(): Promise<void> {
 	const name = dbName;
 	db?.close();
@@ -145,6 +156,7 @@ export async function wipeOfflineData(): Promise<void> {
 	storeReady.value = false;
 	await setActiveStore(null);
 	if (name) await wipeLocalStore(name);
+	await forgetPinnedDocuments().catch(() => undefined);
 }
 
 /** Follows the signed-in user: opens their store, syncs when back online and when the service worker asks. */

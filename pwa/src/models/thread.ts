@@ -1,10 +1,12 @@
 /**
  * One open thread: its messages (oldest first on screen), who is online, who is typing, how far
- * others have read ("Seen"), and the composer's actions. Messages are posted over REST with a
- * client-generated id (a retry stores it once); the thread's socket brings everyone else's
- * messages, typing, presence and read receipts live.
+ * others have read ("Seen"), and the composer's actions. The page reads the device's synced store
+ * first (works offline) and refreshes from the network; a text message goes through the sync
+ * outbox (`message.send`, with a client-generated id, so it is stored once and shown pending until
+ * sent), a message with a file over REST. The thread's socket brings everyone else's messages,
+ * typing, presence and read receipts live.
  */
-import { computed, signal } from "@preact/signals";
+import { computed, effect, signal } from "@preact/signals";
 import type { MessageDtoT, ThreadDtoT } from "../../../schema/dto/messaging";
 import type { PresenceUser, ServerEvent } from "../../../schema/messaging";
 import { api } from "../api/client";
@@ -13,10 +15,20 @@ import type { ProblemView } from "../api/problem";
 import { type Result, send } from "../api/request";
 import { type LiveSocket, openLiveSocket } from "../lib/live-socket";
 import { me } from "./session";
+import { outbox, queueWrite, records, storeReady, syncNow } from "./sync";
+import { type ShownMessage, storedThread, threadMessages } from "./thread-from-store";
 
 export const thread = signal<ThreadDtoT | null>(null);
 export const threadProblem = signal<ProblemView | null>(null);
+/** What the network and the socket brought (the store adds synced and pending messages). */
 export const messages = signal<MessageDtoT[]>([]);
+/** The thread's messages as shown: synced, live and this device's unsent ones, each once. */
+export const shownMessages = computed<ShownMessage[]>(() => {
+	const id = thread.value?.id;
+	if (!id) return [];
+	const author = { userId: myId(), name: me.value?.user.name ?? "You" };
+	return threadMessages(storeReady.value ? records.value : new Map(), outbox.value, messages.value, id, author);
+});
 export const online = signal<PresenceUser[]>([]);
 export const typing = signal<PresenceUser | null>(null);
 /** Each other participant's read mark: userId → message id. */
@@ -30,7 +42,7 @@ const myId = () => me.value?.user.id ?? "";
 
 /** Whether someone else has read up to (or past) the caller's newest message. */
 export const seenLatest = computed(() => {
-	const list = messages.value;
+	const list = shownMessages.value;
 	const mineIndex = list.findLastIndex((m) => m.authorUserId === myId());
 	if (mineIndex < 0 || mineIndex !== list.length - 1) return false;
 	return Object.values(readMarks.value).some((id) => list.findIndex((m) => m.id === id) >= mineIndex);
@@ -42,7 +54,7 @@ function upsert(message: MessageDtoT): void {
 }
 
 function markLatestRead(): void {
-	const latest = messages.value.at(-1);
+	const latest = shownMessages.value.at(-1);
 	if (!latest || latest.authorUserId === myId() || document.visibilityState !== "visible") return;
 	const id = thread.value?.id;
 	if (!id) return;
@@ -83,24 +95,55 @@ function onEvent(event: ServerEvent): void {
 	}
 }
 
+/** The thread from the store, as the page needs it until the network answers. */
+function threadFromStore(id: string): ThreadDtoT | null {
+	const stored = storeReady.value ? storedThread(records.value, id) : null;
+	return stored ? { ...stored, unreadCount: 0 } : null;
+}
+
+/** The thread the page shows; when the store opens after the page (a reload offline), the page follows. */
+const shownId = signal<string | null>(null);
+effect(() => {
+	const id = shownId.value;
+	if (id && storeReady.value && !thread.peek()) thread.value = threadFromStore(id);
+});
+
+// Back online with a thread shown from the device only: load it from the network and go live.
+window.addEventListener("online", () => {
+	const id = shownId.peek();
+	if (id && !socket) void openThreadView(id);
+});
+
 export async function openThreadView(id: string): Promise<void> {
 	closeThreadView();
+	threadProblem.value = null;
+	shownId.value = id;
+	thread.value = threadFromStore(id);
+	void syncNow();
 	const [t, page] = await Promise.all([
 		fetchJson(() => api.api.v1.threads[":id"].$get({ param: { id } })),
 		fetchJson(() => api.api.v1.threads[":id"].messages.$get({ param: { id }, query: { limit: "100" } })),
 	]);
+	if (shownId.value !== id) return;
 	if (!t.ok || !page.ok) {
-		threadProblem.value = t.ok ? (page.ok ? null : page.problem) : t.problem;
+		const problem = t.ok ? (page.ok ? null : page.problem) : t.problem;
+		// Offline with the thread on the device: what is shown is the device's copy.
+		if (problem?.status === 404 || !threadFromStore(id)) threadProblem.value = problem;
+		thread.value ??= threadFromStore(id);
 		return;
 	}
-	threadProblem.value = null;
 	thread.value = t.value;
 	messages.value = [...page.value.messages].reverse();
 	readMarks.value = Object.fromEntries(page.value.reads.map((r) => [r.userId, r.messageId]));
-	socket = openLiveSocket(`/api/v1/threads/${id}/socket`, onEvent, markLatestRead);
+	// On each (re)connect: messages sent while the socket was down come through sync.
+	socket = openLiveSocket(`/api/v1/threads/${id}/socket`, onEvent, () => {
+		markLatestRead();
+		void syncNow();
+	});
 }
 
 export function closeThreadView(): void {
+	shownId.value = null;
 	socket?.close();
 	socket = null;
 	clearTimeout(typingTimer);
@@ -132,8 +175,13 @@ export async function uploadAttachment(threadId: string, file: File): Promise<Re
 	return { ok: true, value: (await result.value.json()) as { id: string } };
 }
 
-export async function postMessage(threadId: string, body: string, attachmentId?: string): Promise<Result<MessageDtoT>> {
+/** Sends a message: text through the outbox when the thread is on the device (works offline), else over REST. */
+export async function postMessage(threadId: string, body: string, attachmentId?: string): Promise<Result<{ id: string }>> {
 	const id = crypto.randomUUID();
+	if (!attachmentId && storeReady.value && storedThread(records.value, threadId)) {
+		await queueWrite({ type: "message.send", recordId: id, changes: { threadId, body } }, "thread_messages");
+		return { ok: true, value: { id } };
+	}
 	const result = await fetchJson(() =>
 		api.api.v1.threads[":id"].messages.$post({ param: { id: threadId }, json: { id, body, ...(attachmentId ? { attachmentId } : {}) } }),
 	);

@@ -1,10 +1,10 @@
-/** One conversation, live: messages, who is online, who is typing, "Seen" under the user's latest message, and the composer. */
+/** One conversation, live and offline first (messages written offline show as pending): messages, who is online, who is typing, "Seen" under the user's latest message, and the composer. */
 import { useEffect } from "preact/hooks";
 import { useRoute } from "preact-iso";
 import { MessageComposer } from "../components/message-composer";
 import { useDocumentTitle } from "../components/use-document-title";
 import { me } from "../models/session";
-import { closeThreadView, messages, online, openThreadView, seenLatest, thread, threadProblem, typing } from "../models/thread";
+import { closeThreadView, online, openThreadView, seenLatest, shownMessages, thread, threadProblem, typing } from "../models/thread";
 import NotFound from "./not-found";
 
 function Presence() {
@@ -39,7 +39,7 @@ export default function MessageThread() {
 	const t = thread.value;
 	if (!t) return <div class="skeleton skeleton-card" />;
 	const myId = me.value?.user.id;
-	const list = messages.value;
+	const list = shownMessages.value;
 
 	return (
 		<>
@@ -70,6 +70,7 @@ export default function MessageThread() {
 										<strong>{m.authorUserId === myId ? "You" : m.authorName}</strong>{" "}
 										<time dateTime={new Date(m.createdAt).toISOString()}>{new Date(m.createdAt).toLocaleTimeString()}</time>
 										{m.editedAt && !m.deletedAt ? " · edited" : ""}
+										{m.pending && <span class="pending-tag">Pending — not sent yet</span>}
 									</p>
 									<p class="message-body">{m.deletedAt ? <em>Message deleted</em> : m.body}</p>
 									{m.attachment && (

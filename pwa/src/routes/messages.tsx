@@ -1,4 +1,4 @@
-/** Messages: every thread the user may see, newest activity first with unread counts, and starting a new one. */
+/** Messages: every thread the user may see (from the device first, so it works offline), newest activity first with unread counts, and starting a new one. */
 import { useEffect, useState } from "preact/hooks";
 import { useLocation } from "preact-iso";
 import type { ClientT } from "../../../schema/dto/portal";
@@ -7,7 +7,7 @@ import { fetchJson } from "../api/fetch-json";
 import { FormAlert } from "../components/form-alert";
 import { useDocumentTitle } from "../components/use-document-title";
 import { can, isStaff } from "../models/session";
-import { openThread, refreshThreads, threads, threadsProblem } from "../models/threads";
+import { openThread, refreshThreads, shownThreads, threadsProblem } from "../models/threads";
 
 function NewThreadForm() {
 	const { route } = useLocation();
@@ -61,7 +61,7 @@ export default function Messages() {
 	useEffect(() => {
 		void refreshThreads();
 	}, []);
-	const list = threads.value;
+	const list = shownThreads.value;
 	return (
 		<>
 			<h1>Messages</h1>

@@ -5,27 +5,24 @@ import { FormAlert } from "../components/form-alert";
 import { useDocumentTitle } from "../components/use-document-title";
 import {
 	loadNotificationPreferences,
-	loadNotifications,
-	markAllNotificationsRead,
-	markNotificationRead,
-	notificationList,
 	notificationPreferences,
 	notificationProblem,
 	notificationsUnread,
 	setNotificationPreference,
 } from "../models/notifications";
+import { readAllNotifications, readNotification, refreshNotifications, shownNotifications } from "../models/notifications-offline";
 
 const CHANNEL_LABELS: Record<NotificationChannel, string> = { in_app: "In the app", email: "Email", push: "Push" };
 
 function NotificationItems() {
-	const list = notificationList.value;
+	const list = shownNotifications.value;
 	if (list === null) return <div class="skeleton skeleton-card" />;
 	if (list.length === 0) return <p>Nothing yet. You will see milestones and deliverables for your review here.</p>;
 	return (
 		<ul class="record-list" aria-label="Your notifications">
 			{list.map((n) => (
 				<li key={n.id} class={n.readAt === null ? "record notification unread" : "record notification"}>
-					<a href={n.url} onClick={() => n.readAt === null && void markNotificationRead(n.id)}>
+					<a href={n.url} onClick={() => n.readAt === null && void readNotification(n.id)}>
 						<strong>{n.title}</strong>
 					</a>
 					{n.readAt === null && <span class="badge badge-active">New</span>}
@@ -81,7 +78,7 @@ export default function Notifications() {
 	useDocumentTitle("Notifications");
 	useEffect(() => {
 		notificationProblem.value = null;
-		void loadNotifications();
+		void refreshNotifications();
 		void loadNotificationPreferences();
 	}, []);
 	return (
@@ -92,7 +89,7 @@ export default function Notifications() {
 				<div class="chat-header">
 					<h2 id="notification-list-heading">{notificationsUnread.value > 0 ? `${notificationsUnread.value} unread` : "All read"}</h2>
 					{notificationsUnread.value > 0 && (
-						<button type="button" class="button secondary" onClick={() => void markAllNotificationsRead()}>
+						<button type="button" class="button secondary" onClick={() => void readAllNotifications()}>
 							Mark all as read
 						</button>
 					)}

@@ -2,7 +2,8 @@
  * The device's IndexedDB for offline sync, one database per tenant and user (nothing of one user is
  * readable under another's name): synced records with the version they came at, the outbox of
  * unsent mutations in device sequence order, conflicts awaiting the user, and the sync state
- * (cursor, device id, next sequence number, clock, last sync time). DOM-free: the service worker
+ * (cursor, device id, next sequence number, clock, last sync time), and what pages read from the
+ * network beside the synced records (e.g. a project's assignee names) so they show it offline. DOM-free: the service worker
  * opens it too (Background Sync). A small index database names the signed-in user's store.
  */
 import { type DBSchema, deleteDB, type IDBPDatabase, openDB } from "idb";
@@ -46,6 +47,8 @@ interface SyncDb extends DBSchema {
 	outbox: { key: number; value: OutboxEntry };
 	conflicts: { key: string; value: ConflictEntry };
 	meta: { key: "state"; value: SyncMeta };
+	/** Network answers a page keeps for offline use, by key (e.g. `project-extras:<id>`). */
+	extras: { key: string; value: unknown };
 }
 
 interface IndexDb extends DBSchema {
@@ -61,14 +64,22 @@ export function storeName(tenantId: string, userId: string): string {
 }
 
 export async function openLocalStore(name: string): Promise<LocalStore> {
-	return openDB<SyncDb>(name, 1, {
-		upgrade(db) {
-			db.createObjectStore("records", { keyPath: ["entity", "id"] }).createIndex("byEntity", "entity");
-			db.createObjectStore("outbox", { keyPath: "seq" });
-			db.createObjectStore("conflicts", { keyPath: "id" });
-			db.createObjectStore("meta");
+	const db: LocalStore = await openDB<SyncDb>(name, 2, {
+		// A newer version opened elsewhere (an updated tab or service worker): let it upgrade.
+		blocking() {
+			db.close();
+		},
+		upgrade(database, oldVersion) {
+			if (oldVersion < 1) {
+				database.createObjectStore("records", { keyPath: ["entity", "id"] }).createIndex("byEntity", "entity");
+				database.createObjectStore("outbox", { keyPath: "seq" });
+				database.createObjectStore("conflicts", { keyPath: "id" });
+				database.createObjectStore("meta");
+			}
+			if (oldVersion < 2) database.createObjectStore("extras");
 		},
 	});
+	return db;
 }
 
 function openIndex() {

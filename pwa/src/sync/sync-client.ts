@@ -2,7 +2,7 @@
  * The device side of offline sync, DOM-free so the page and the service worker share it:
  * queue a mutation in the outbox (device sequence number, hybrid logical clock), flush the outbox
  * to POST /api/v1/sync in order, and pull GET /api/v1/sync pages into the local store (tombstones
- * delete, a project's tombstone takes its milestones, tasks and deliverables with it), keeping the
+ * delete, a project's, thread's or document's tombstone takes its children with it), keeping the
  * store within its budget. See docs/OFFLINE-SYNC.md.
  */
 
@@ -122,16 +122,23 @@ async function flushUnlocked(db: LocalStore, origin: string): Promise<FlushOutco
 	}
 }
 
-const PROJECT_CHILDREN: SyncEntity[] = ["milestones", "tasks", "deliverables"];
+/** A parent's tombstone takes its children with it (their own tombstones are not sent). */
+const CHILDREN_OF: Partial<Record<SyncEntity, { entity: SyncEntity; parentKey: string }[]>> = {
+	projects: [
+		{ entity: "milestones", parentKey: "projectId" },
+		{ entity: "tasks", parentKey: "projectId" },
+		{ entity: "deliverables", parentKey: "projectId" },
+	],
+	message_threads: [{ entity: "thread_messages", parentKey: "threadId" }],
+	documents: [{ entity: "document_versions", parentKey: "documentId" }],
+};
 
 async function applyChange(db: LocalStore, change: SyncPageT["changes"][number], now: number): Promise<void> {
 	if (change.deleted) {
 		await db.delete("records", [change.entity, change.id]);
-		if (change.entity === "projects") {
-			for (const entity of PROJECT_CHILDREN) {
-				for (const child of await db.getAllFromIndex("records", "byEntity", entity)) {
-					if (child.record.projectId === change.id) await db.delete("records", [entity, child.id]);
-				}
+		for (const { entity, parentKey } of CHILDREN_OF[change.entity] ?? []) {
+			for (const child of await db.getAllFromIndex("records", "byEntity", entity)) {
+				if (child.record[parentKey] === change.id) await db.delete("records", [entity, child.id]);
 			}
 		}
 		return;

@@ -1,11 +1,13 @@
 /** The threads router: threads and messages, each request limited to the clients its user may see; posts and reads go live. */
 import type { Context } from "hono";
+import type { Job } from "../../../schema/jobs";
 import type { AppEnv } from "../../env";
 import { createRouter } from "../../lib/create-router";
 import { enqueue } from "../../lib/jobs";
 import { portalRequest } from "../../lib/portal-request";
-import { announcePost, announceRead, type Publish, threadTag } from "../../services/messaging/live";
-import { deleteMessage, editMessage, listMessages, markRead, postMessage } from "../../services/messaging/messages";
+import { announceRead, type Publish, threadTag } from "../../services/messaging/live";
+import { deleteMessage, editMessage, listMessages, markRead } from "../../services/messaging/messages";
+import { sendMessage } from "../../services/messaging/send";
 import { messagingSettingsOf } from "../../services/messaging/settings";
 import { createThread, getVisibleThread, listThreads, toThreadDto, unreadSummary } from "../../services/messaging/threads";
 import * as routes from "./threads.routes";
@@ -42,19 +44,11 @@ export const threadsRouter = createRouter()
 	})
 	.openapi(routes.post, async (c) => {
 		const { scope, access } = await portalRequest(c);
-		const result = await postMessage(scope, access, c.req.valid("param").id, c.req.valid("json"));
-		if (result.created) {
-			const settings = await messagingSettingsOf(scope);
-			await announcePost(
-				{ publish: hubPublisher(c, scope.tenantId), enqueue: (job, options) => enqueue(c.env, job, options) },
-				{
-					tenantId: scope.tenantId,
-					clientId: result.thread.thread.clientId,
-					message: result.message,
-					unreadEmailMinutes: settings.unreadEmailMinutes,
-				},
-			);
-		}
+		const deps = {
+			publish: hubPublisher(c, scope.tenantId),
+			enqueue: (job: Job, options?: QueueSendOptions) => enqueue(c.env, job, options),
+		};
+		const result = await sendMessage(deps, scope, access, c.req.valid("param").id, c.req.valid("json"));
 		return c.json(result.message, result.created ? 201 : 200);
 	})
 	.openapi(routes.edit, async (c) => {

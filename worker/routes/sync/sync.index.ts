@@ -1,10 +1,12 @@
 /** The sync router: the change feed and the outbox endpoint, both through the portal's access rules. */
+import type { Job } from "../../../schema/jobs";
 import { createRouter } from "../../lib/create-router";
 import { enqueue } from "../../lib/jobs";
 import { portalRequest } from "../../lib/portal-request";
 import { requestOrigin } from "../../lib/request-origin";
 import { pullChanges } from "../../services/sync/pull";
 import { pushMutations } from "../../services/sync/push";
+import { hubPublisher } from "../messaging/threads.index";
 import * as routes from "./sync.routes";
 
 export const syncRouter = createRouter()
@@ -19,7 +21,8 @@ export const syncRouter = createRouter()
 			scope,
 			auth,
 			access,
-			enqueue: (job: Parameters<typeof enqueue>[1]) => enqueue(c.env, job),
+			enqueue: (job: Job, options?: QueueSendOptions) => enqueue(c.env, job, options),
+			publish: hubPublisher(c, scope.tenantId),
 			now: Date.now(),
 			origin: requestOrigin(c),
 		};

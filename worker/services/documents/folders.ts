@@ -7,7 +7,7 @@ import { problems } from "../../lib/problem";
 import type { ClientAccess } from "../portal/client-access";
 import { getVisibleClient, getVisibleFolder } from "./access";
 
-function toFolderDto({ tenantId: _t, ...folder }: typeof documentFolders.$inferSelect) {
+export function toFolderDto({ tenantId: _t, ...folder }: typeof documentFolders.$inferSelect) {
 	return folder;
 }
 

@@ -35,7 +35,7 @@ async function documentsWhere(scope: TenantScope, ...conditions: (SQL | undefine
 	return rows.map((r) => toDocumentDto(r.document, r.size, r.contentType));
 }
 
-function toDocumentDto(row: DocumentRow, size: number, contentType: string): DocumentOut {
+export function toDocumentDto(row: DocumentRow, size: number, contentType: string): DocumentOut {
 	const { tenantId: _tenant, ...rest } = row;
 	return { ...rest, size, contentType };
 }

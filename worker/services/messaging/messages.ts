@@ -19,7 +19,7 @@ import { assertCanPost, getVisibleThread, type VisibleThread } from "./threads";
 export type PostInput = { id: string; body: string; attachmentId?: string | undefined };
 
 /** Messages with their author's name and attachment, in the order of `rows`. */
-async function toMessageDtos(scope: TenantScope, rows: ThreadMessage[]): Promise<MessageDtoT[]> {
+export async function toMessageDtos(scope: TenantScope, rows: ThreadMessage[]): Promise<MessageDtoT[]> {
 	if (rows.length === 0) return [];
 	const authorIds = [...new Set(rows.map((r) => r.authorUserId).filter((id): id is string => id !== null))];
 	const [authors, attachments] = await Promise.all([

@@ -1,5 +1,5 @@
 /** Reads of the change log (`sync_changes`, written by triggers) and the per-field clocks of sync writes. */
-import { asc, eq, gt, inArray, max, or, type SQL } from "drizzle-orm";
+import { and, asc, eq, gt, inArray, isNull, max, or, type SQL } from "drizzle-orm";
 import type { SyncEntity } from "../../../schema/dto/sync";
 import { formatHlc, type Hlc } from "../../../schema/hlc";
 import { syncChanges, syncFieldClocks } from "../../../schema/index";
@@ -8,12 +8,15 @@ import { type ClientAccess, visibleClientsCondition } from "../portal/client-acc
 
 /**
  * The next `limit` (+1, to tell whether there is more) log rows after `afterSeq` for `entities`
- * that could concern `access`: the record's client, or the client it left, is one the user sees.
+ * that could concern `access`: the record's client, or the client it left, is one the user sees, or
+ * the record is the user's own.
  */
 export async function changesAfter(scope: TenantScope, access: ClientAccess, entities: string[], afterSeq: number, limit: number) {
 	const now = visibleClientsCondition(access, syncChanges.clientId);
 	const left = visibleClientsCondition(access, syncChanges.leftClientId);
-	const visible: SQL | undefined = now && left ? or(now, left) : undefined;
+	const clientVisible: SQL | undefined = now && left ? or(now, left) : undefined;
+	// A person's own records (notifications) only to that person; everything else by its client.
+	const visible = or(eq(syncChanges.ownerUserId, access.userId), and(isNull(syncChanges.ownerUserId), clientVisible));
 	return scope.db
 		.select()
 		.from(syncChanges)

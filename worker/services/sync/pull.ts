@@ -25,6 +25,11 @@ function canSee(access: ClientAccess, clientId: string | null): boolean {
 	return access.kind === "all" || (clientId !== null && canSeeClient(access, clientId));
 }
 
+/** A person's own record (`ownerUserId` set) reaches only them; any other by its client. */
+function canReceive(access: ClientAccess, ownerUserId: string | null | undefined, clientId: string | null): boolean {
+	return ownerUserId ? ownerUserId === access.userId : canSee(access, clientId);
+}
+
 export async function pullChanges(
 	scope: TenantScope,
 	auth: AuthContext,
@@ -60,9 +65,9 @@ export async function pullChanges(
 	for (const [id, row] of latest) {
 		const entity = row.entity as SyncEntity;
 		const record = loaded.get(id);
-		if (record?.live && canSee(access, record.clientId)) {
+		if (record?.live && canReceive(access, record.ownerUserId, record.clientId)) {
 			changes.push({ entity, id: row.recordId, version: row.seq, deleted: false, record: record.record });
-		} else if (canSee(access, row.clientId) || canSee(access, row.leftClientId)) {
+		} else if (canReceive(access, row.ownerUserId, row.clientId) || canReceive(access, row.ownerUserId, row.leftClientId)) {
 			changes.push({ entity, id: row.recordId, version: row.seq, deleted: true, record: null });
 		}
 	}

@@ -13,6 +13,7 @@ import { syncMutations } from "../../../schema/index";
 import type { TenantScope } from "../../lib/db";
 import { Problem, problems } from "../../lib/problem";
 import { applyMutation } from "./apply-mutation";
+import { SYNC_REPLAY_WINDOW_DAYS } from "./replay-window";
 import { MAX_DEVICE_DRIFT_MS, serverHlc } from "./server-clock";
 import type { MutationContext } from "./source";
 
@@ -52,6 +53,11 @@ async function checkSequence(scope: TenantScope, userId: string, deviceId: strin
 			]);
 		}
 		if (row) continue;
+		if (m.seq < next) {
+			throw problems.validation([
+				{ path: `mutations.${i}.seq`, message: `was applied over ${SYNC_REPLAY_WINDOW_DAYS} days ago; its result is no longer kept` },
+			]);
+		}
 		if (m.seq !== next) {
 			throw problems.validation([{ path: `mutations.${i}.seq`, message: `must be ${next}, the next sequence number of this device` }]);
 		}

@@ -1,13 +1,16 @@
 /**
  * The sync registry: every synced table's source and every mutation a device may send. Another area
- * (messages, notifications, document metadata) plugs in by adding its source and handlers here and
- * its change-log triggers to a migration (docs/OFFLINE-SYNC.md, "Adding a table").
+ * plugs in by adding its source and handlers here and its change-log triggers to a migration
+ * (docs/OFFLINE-SYNC.md, "Adding a table").
  */
 import type { SyncEntity, SyncMutationT } from "../../../schema/dto/sync";
 import type { MutationHandler, SyncSource } from "./source";
 import { clientsSource, updateClientMutation } from "./sources/clients";
 import { deliverableReviewsSource, deliverablesSource, reviewDeliverableMutation } from "./sources/deliverables";
+import { documentsSource, foldersSource, versionsSource } from "./sources/documents";
+import { messagesSource, sendMessageMutation, threadsSource } from "./sources/messaging";
 import { milestonesSource, updateMilestoneMutation } from "./sources/milestones";
+import { notificationsSource, readNotificationMutation } from "./sources/notifications";
 import { projectsSource, updateProjectMutation } from "./sources/projects";
 import { completeTaskMutation, createTaskMutation, tasksSource, updateTaskMutation } from "./sources/tasks";
 
@@ -18,6 +21,12 @@ export const SYNC_SOURCES: readonly SyncSource[] = [
 	tasksSource,
 	deliverablesSource,
 	deliverableReviewsSource,
+	threadsSource,
+	messagesSource,
+	foldersSource,
+	documentsSource,
+	versionsSource,
+	notificationsSource,
 ];
 
 type Handlers = { [T in SyncMutationT["type"]]: MutationHandler<T> };
@@ -30,6 +39,8 @@ export const MUTATION_HANDLERS: Handlers = {
 	"deliverable.review": reviewDeliverableMutation,
 	"project.update": updateProjectMutation,
 	"client.update": updateClientMutation,
+	"message.send": sendMessageMutation,
+	"notification.read": readNotificationMutation,
 };
 
 export function sourceOf(entity: SyncEntity): SyncSource | undefined {

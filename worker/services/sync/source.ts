@@ -5,17 +5,20 @@
  */
 
 import type { SyncEntity, SyncMutationT } from "../../../schema/dto/sync";
-import type { Job } from "../../../schema/jobs";
 import type { Permission } from "../../../schema/permissions";
 import type { AuthContext } from "../../env";
 import type { TenantScope } from "../../lib/db";
+import type { Enqueue, Publish } from "../messaging/live";
 import type { ClientAccess } from "../portal/client-access";
 import type { RequestOrigin } from "../sessions";
 
 export type SyncedRecord = Record<string, unknown>;
 
-/** A record as sync sees it: `live` false when it or its parent (project) is deleted. */
-export type LoadedRecord = { id: string; clientId: string | null; live: boolean; record: SyncedRecord };
+/**
+ * A record as sync sees it: `live` false when it or its parent (project, thread, document) is
+ * deleted. `ownerUserId` is set on a person's own records (notifications): only they receive it.
+ */
+export type LoadedRecord = { id: string; clientId: string | null; ownerUserId?: string | null; live: boolean; record: SyncedRecord };
 
 export type SyncSource = {
 	entity: SyncEntity;
@@ -32,7 +35,9 @@ export type MutationContext = {
 	scope: TenantScope;
 	access: ClientAccess;
 	auth: AuthContext;
-	enqueue: (job: Job) => Promise<void>;
+	enqueue: Enqueue;
+	/** Live events through the tenant's MessagingHub (a message sent offline reaches open threads). */
+	publish: Publish;
 	now: number;
 	/** Where the request came from, for audit entries. */
 	origin: RequestOrigin;

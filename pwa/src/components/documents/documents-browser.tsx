@@ -1,4 +1,4 @@
-/** A client's documents: folders, upload with progress (and resume of an unfinished upload), the open document's versions, preview and share links. */
+/** A client's documents: folders, upload with progress (and resume of an unfinished upload), keeping a document offline, the open document's versions, preview and share links. */
 import { useEffect, useState } from "preact/hooks";
 import {
 	contentUrl,
@@ -13,6 +13,7 @@ import {
 	uploadFile,
 	uploadProgress,
 } from "../../models/documents";
+import { loadPinned, pinnedIds, pinProblem, togglePin } from "../../models/pinned-documents";
 import { can } from "../../models/session";
 import { FormAlert } from "../form-alert";
 import { DocumentDetails } from "./document-details";
@@ -32,6 +33,7 @@ export function DocumentsBrowser({ clientId, headingLevel = 2 }: { clientId: str
 		folderPath.value = [];
 		openDocument.value = null;
 		void enterFolder(clientId, null);
+		void loadPinned();
 	}, [clientId]);
 	const Heading = headingLevel === 2 ? "h2" : "h3";
 	const upload = async (files: FileList | null) => {
@@ -54,7 +56,7 @@ export function DocumentsBrowser({ clientId, headingLevel = 2 }: { clientId: str
 	const data = listing.value;
 	return (
 		<div class="documents">
-			<FormAlert message={alert ?? (listingProblem.value ? listingProblem.value.detail : null)} />
+			<FormAlert message={alert ?? pinProblem.value ?? (listingProblem.value ? listingProblem.value.detail : null)} />
 			<nav aria-label="Folder path">
 				<ol class="breadcrumbs">
 					<li>
@@ -136,6 +138,15 @@ export function DocumentsBrowser({ clientId, headingLevel = 2 }: { clientId: str
 							<a href={contentUrl(d.id)} download={d.name}>
 								Download {d.name}
 							</a>
+							<button
+								type="button"
+								class="button secondary small"
+								aria-pressed={pinnedIds.value.has(d.id)}
+								onClick={() => void togglePin(d.id, d.name)}
+							>
+								{pinnedIds.value.has(d.id) ? "Kept offline" : "Keep offline"}
+								<span class="visually-hidden"> {d.name}</span>
+							</button>
 						</li>
 					))}
 				</ul>

@@ -1,0 +1,31 @@
+/**
+ * Sending a message as every path does (REST, offline sync): store it once by its client-generated
+ * id and, only when it is new, announce it live to the thread, nudge its audience and schedule the
+ * unread email. A re-sent id returns the stored message and announces nothing.
+ */
+import type { TenantScope } from "../../lib/db";
+import type { ClientAccess } from "../portal/client-access";
+import { announcePost, type Enqueue, type Publish } from "./live";
+import { type PostInput, postMessage } from "./messages";
+import { messagingSettingsOf } from "./settings";
+
+export async function sendMessage(
+	deps: { publish: Publish; enqueue: Enqueue },
+	scope: TenantScope,
+	access: ClientAccess,
+	threadId: string,
+	input: PostInput,
+	now = Date.now(),
+) {
+	const result = await postMessage(scope, access, threadId, input, now);
+	if (result.created) {
+		const settings = await messagingSettingsOf(scope);
+		await announcePost(deps, {
+			tenantId: scope.tenantId,
+			clientId: result.thread.thread.clientId,
+			message: result.message,
+			unreadEmailMinutes: settings.unreadEmailMinutes,
+		});
+	}
+	return result;
+}
