@@ -5,7 +5,7 @@ export function ConversationList() {
 	return (
 		<nav class="chat-list" aria-label="Conversations">
 			<button type="button" class="button" onClick={() => void newChat()}>
-				New chat
+				Start a new chat
 			</button>
 			<form
 				onSubmit={(event) => {
