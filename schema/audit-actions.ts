@@ -62,6 +62,7 @@ export const AUDIT_ACTIONS = [
 	"onboarding.template_updated",
 	"onboarding.started",
 	"onboarding.step_completed",
+	"onboarding.step_reopened",
 	"onboarding.agreement_signed",
 	"onboarding.completed",
 	"deliverable.reviewed",

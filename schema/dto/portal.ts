@@ -10,6 +10,7 @@ import {
 	SERVICE_TIERS,
 	TASK_STATUSES,
 } from "../portal";
+import { BookingDto } from "./bookings";
 
 export const IdParam = z.uuid("must be an id");
 const Title = (max: number) => z.string().trim().min(1, "is required").max(max, `must be at most ${max} characters`);
@@ -332,6 +333,8 @@ export const StaffDashboard = z
 		awaitingApproval: z.array(DeliverableLine),
 		upcomingMilestones: z.array(MilestoneLine),
 		unreadMessages: UnreadThreads.nullable(),
+		/** The next confirmed bookings across the clients the reader sees, soonest first (null: the role cannot read bookings). */
+		upcomingBookings: z.array(BookingDto).nullable(),
 	})
 	.meta({ id: "StaffDashboard" });
 
@@ -345,6 +348,8 @@ export const ClientDashboard = z
 		recentDocuments: z.array(RecentDocument).nullable(),
 		/** Newest messages in the client's threads (null: the role cannot read messages). */
 		recentMessages: z.array(RecentMessage).nullable(),
+		/** The client's next confirmed booking (null: none booked, or the role cannot read bookings). */
+		nextBooking: BookingDto.nullable(),
 	})
 	.meta({ id: "ClientDashboard" });
 

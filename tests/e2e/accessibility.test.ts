@@ -191,7 +191,7 @@ describe("accessibility", () => {
 		const page = await signedIn("staff@northwind.test");
 		const url = (path: string) => tenantUrl("northwind", path);
 		const violations = [
-			...(await check(page, url("/"), () => page.getByRole("heading", { name: "Overdue tasks" }).waitFor())),
+			...(await check(page, url("/"), () => page.getByRole("heading", { name: "Upcoming bookings" }).waitFor())),
 			...(await check(page, url("/clients"), () => page.getByRole("link", { name: "Acme Bakery" }).waitFor())),
 			...(await check(page, url(`/clients/${DEMO_IDS.bakery}`), () => page.getByRole("heading", { name: "People" }).waitFor())),
 			...(await check(page, url("/projects"), () => page.getByRole("progressbar").first().waitFor())),
@@ -207,7 +207,7 @@ describe("accessibility", () => {
 		const page = await signedIn("client@northwind.test");
 		const url = (path: string) => tenantUrl("northwind", path);
 		const violations = [
-			...(await check(page, url("/"), () => page.getByRole("heading", { name: "Waiting for your review" }).waitFor())),
+			...(await check(page, url("/"), () => page.getByRole("heading", { name: "Your next call" }).waitFor())),
 			...(await check(page, url("/projects"), () => page.getByRole("progressbar").first().waitFor())),
 			...(await check(page, url(`/projects/${DEMO_IDS.project}`), () => page.getByRole("heading", { name: "Deliverables" }).waitFor())),
 			...(await check(page, url("/messages"), () => page.getByRole("heading", { name: "Conversations" }).waitFor())),

@@ -70,6 +70,7 @@ describe("GET /api/v1/dashboard/staff", () => {
 			awaitingApproval: [],
 			upcomingMilestones: [],
 			unreadMessages: { total: 0, threads: [] },
+			upcomingBookings: [],
 		});
 	});
 });

@@ -8,8 +8,9 @@ import { useDocumentTitle } from "../components/use-document-title";
 import { CLIENT_STATUS_LABELS, formatDate } from "../lib/portal-labels";
 import { homeArea } from "../models/areas";
 import { clientDashboard, dashboardProblem, loadClientDashboard, loadStaffDashboard, staffDashboard } from "../models/dashboards";
-import { firstName, isStaff, tenant } from "../models/session";
+import { can, firstName, isStaff, tenant } from "../models/session";
 import { RecentDocuments, RecentMessages, UnreadMessages } from "./dashboard-activity";
+import { NextBooking, UpcomingBookings } from "./dashboard-bookings";
 
 type Line = { id: string; title: string; projectId: string; projectName: string; clientName: string; dueAt?: number | null };
 
@@ -66,7 +67,7 @@ function StaffDashboard() {
 				<LineList lines={dash.upcomingMilestones} empty="No milestone due soon." showClient dated />
 			</section>
 			{dash.unreadMessages ? <UnreadMessages unread={dash.unreadMessages} /> : null}
-			{/* Issue 5 "upcoming bookings": the bookings area adds its section here. */}
+			{dash.upcomingBookings ? <UpcomingBookings bookings={dash.upcomingBookings} /> : null}
 		</>
 	);
 }
@@ -79,6 +80,7 @@ function ClientHome() {
 	if (!dash) return <div class="skeleton skeleton-card" />;
 	return (
 		<>
+			{/* Open onboarding steps: the checklist banner lists them until every required step is done. */}
 			<OnboardingBanner />
 			<section class="card" aria-labelledby="home-projects-heading">
 				<h2 id="home-projects-heading">Your projects</h2>
@@ -110,7 +112,7 @@ function ClientHome() {
 			</section>
 			{dash.recentDocuments ? <RecentDocuments documents={dash.recentDocuments} /> : null}
 			{dash.recentMessages ? <RecentMessages messages={dash.recentMessages} /> : null}
-			{/* Issue 5 "open onboarding steps": the onboarding area adds its section here. */}
+			{can("bookings:read") ? <NextBooking booking={dash.nextBooking} /> : null}
 		</>
 	);
 }

@@ -66,7 +66,8 @@ function Wizard() {
 						run={run}
 						step={current}
 						onDone={() => {
-							chosen.value = null;
+							// Move on to the next open step, unless the person already picked another step while this one saved.
+							if (chosen.value === current.id) chosen.value = null;
 						}}
 					/>
 				</section>

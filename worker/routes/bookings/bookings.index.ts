@@ -93,8 +93,8 @@ export const bookingsRouter = createRouter()
 		return c.json({ bookings: await listBookings(scope, access, c.req.valid("query")) }, 200);
 	})
 	.openapi(routes.create, async (c) => {
-		const { scope, access } = await portalRequest(c);
-		const { booking, created } = await createBooking({ scope, env: c.env }, access, c.req.valid("json"), {
+		const { scope, access, auth } = await portalRequest(c);
+		const { booking, created } = await createBooking({ scope, env: c.env, actor: actorOf(auth) }, access, c.req.valid("json"), {
 			idempotencyKey: c.req.valid("header")["idempotency-key"],
 		});
 		const view = await bookingView(scope, access, booking.id);
@@ -110,7 +110,7 @@ export const bookingsRouter = createRouter()
 		const { scope, access, auth } = await portalRequest(c);
 		const { id } = c.req.valid("param");
 		const body = c.req.valid("json");
-		const { changed } = await cancelBooking({ scope, env: c.env }, access, id, body);
+		const { changed } = await cancelBooking({ scope, env: c.env, actor: actorOf(auth) }, access, id, body);
 		if (changed) {
 			await recordAudit(scope, {
 				action: "booking.cancelled",

@@ -11,7 +11,7 @@ export const staff = createRoute({
 	path: "/api/v1/dashboard/staff",
 	tags,
 	summary:
-		"Clients by status, overdue tasks, deliverables awaiting approval, milestones due in the next 14 days and threads with unread messages",
+		"Clients by status, overdue tasks, deliverables awaiting approval, milestones due in the next 14 days, threads with unread messages and the next bookings",
 	middleware: [requirePermission("clients:read")] as const,
 	responses: {
 		200: jsonContent(StaffDashboard, "The agency's dashboard"),
@@ -25,7 +25,7 @@ export const client = createRoute({
 	path: "/api/v1/dashboard/client",
 	tags,
 	summary:
-		"A client user's home: their projects with progress and next milestone, what awaits their review, their open tasks, recent documents and messages",
+		"A client user's home: their projects with progress and next milestone, what awaits their review, their open tasks, recent documents and messages, and their next booking",
 	middleware: [requirePermission("clients:own")] as const,
 	responses: {
 		200: jsonContent(ClientDashboard, "The client's home"),

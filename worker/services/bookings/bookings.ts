@@ -15,16 +15,18 @@ import { isUniqueViolation } from "../../lib/db-errors";
 import { newId } from "../../lib/ids";
 import { enqueue } from "../../lib/jobs";
 import { Problem, problems } from "../../lib/problem";
+import type { AuditActor } from "../audit-log";
 import { type ClientAccess, seesAllClients } from "../portal/client-access";
 import { hostSchedules } from "./availability";
 import { findBooking, getVisibleBooking } from "./booking-queries";
 import { clientTier, getBookingType } from "./booking-types";
+import { kickoffBooked, kickoffCancelled } from "./onboarding-link";
 import { bookableRange, freeSlots, type Slot } from "./slots";
 
 const MINUTE = 60_000;
 
-/** What booking needs besides the tenant: the queue its emails go out through. */
-export type BookingDeps = { scope: TenantScope; env: { JOBS: Queue } };
+/** What booking needs besides the tenant: the queue its emails go out through, and who acts (for the audit log). */
+export type BookingDeps = { scope: TenantScope; env: { JOBS: Queue }; actor?: AuditActor };
 
 export type CreateBookingInput = z.infer<typeof CreateBookingBody>;
 
@@ -80,8 +82,8 @@ function isSameRequest(existing: Booking, clientId: string, input: CreateBooking
 
 /**
  * Books a meeting and queues both sides' invitation emails. `created` is false when this was a
- * retry of a booking already made (nothing changes). The onboarding wizard hooks here: a booking of
- * kind `kickoff` for `clientId` completes its kickoff step.
+ * retry of a booking already made (nothing changes). A booking of kind `kickoff` completes the
+ * client's open `kickoff_booking` onboarding step (see ./onboarding-link).
  */
 export async function createBooking(
 	deps: BookingDeps,
@@ -127,6 +129,7 @@ export async function createBooking(
 	const booking = await findBooking(scope, { id, idempotencyKey: null });
 	if (!booking) throw takenProblem();
 	await queueBookingEmail(deps, booking, "booked");
+	await kickoffBooked(deps, booking);
 	return { booking, created: true };
 }
 
@@ -207,6 +210,7 @@ export async function cancelBooking(
 	const booking = await getVisibleBooking(scope, access, id);
 	if (result.meta.changes !== 1) return { booking, changed: false };
 	await queueBookingEmail(deps, booking, "cancelled");
+	await kickoffCancelled(deps, booking, now);
 	return { booking, changed: true };
 }
 
