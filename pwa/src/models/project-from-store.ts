@@ -58,6 +58,34 @@ function overlay(
 	}
 }
 
+function updatedAtOf(record: Record<string, unknown> | undefined): number {
+	return typeof record?.updatedAt === "number" ? record.updatedAt : Number.NEGATIVE_INFINITY;
+}
+
+/**
+ * The store's records with a network answer of one project laid over them wherever the network's
+ * record is newer (a later `updatedAt`) or missing from the store: the store may lag behind (its
+ * pull failed, or has not run yet), and an older synced copy must never hide a newer answer. Records
+ * taken from the network keep the store's version (-1 when new; writes read versions from the store).
+ */
+export function withNewerRecords(records: Records, network: ProjectDetailT): Records {
+	const merged = new Map(records);
+	const take = (entity: StoredRecord["entity"], record: { id: string; updatedAt: number }) => {
+		const key = `${entity}:${record.id}`;
+		const stored = merged.get(key);
+		if (stored && updatedAtOf(stored.record) >= record.updatedAt) return;
+		merged.set(key, { entity, id: record.id, version: stored?.version ?? -1, record, lastUsedAt: stored?.lastUsedAt ?? 0 });
+	};
+	take("projects", network.project);
+	for (const milestone of network.timeline) take("milestones", milestone);
+	for (const task of network.tasks) take("tasks", task);
+	for (const { reviews, ...deliverable } of network.deliverables) {
+		take("deliverables", deliverable);
+		for (const review of reviews) take("deliverable_reviews", review);
+	}
+	return merged;
+}
+
 export function projectFromStore(
 	records: Records,
 	outbox: readonly OutboxEntry[],

@@ -1,7 +1,8 @@
 /**
  * One project as its page shows it (progress, milestone timeline, tasks, deliverables and reviews)
  * and every action on it. The page reads the device's synced store first (works offline, shows
- * unsent writes) and refreshes from the network in the background; completing or reassigning a
+ * unsent writes) and refreshes from the network in the background, showing the network's answer
+ * wherever it is newer than the device's copy (docs/OFFLINE-SYNC.md, "Stale page"); completing or reassigning a
  * task and reviewing a deliverable go through the sync outbox, other actions call the API and then sync.
  */
 import { computed, effect, signal } from "@preact/signals";
@@ -10,7 +11,7 @@ import type { MilestoneStatus, ReviewDecision } from "../../../schema/portal";
 import { api } from "../api/client";
 import { fetchJson } from "../api/fetch-json";
 import type { ProblemView } from "../api/problem";
-import { type ProjectExtras, projectFromStore } from "./project-from-store";
+import { type ProjectExtras, projectFromStore, withNewerRecords } from "./project-from-store";
 import { me } from "./session";
 import { keepExtras, keptExtras, outbox, queueWrite, records, storeReady, syncNow } from "./sync";
 
@@ -25,8 +26,15 @@ const extras = new Map<string, ProjectExtras>();
 /** Ids of records with a write still in the outbox: shown as pending. */
 export const pendingIds = computed(() => new Set(outbox.value.map((e) => e.mutation.recordId)));
 
+/** The last network answer for the shown project, for the signed-in user it was fetched for. */
+let fetched: { userId: string; detail: ProjectDetailT } | null = null;
+
+/** The device's copy with unsent writes laid over it, and the network's answer wherever that is newer. */
 function fromStore(id: string): ProjectDetailT | null {
-	return projectFromStore(records.value, outbox.value, id, extras.get(id), me.value?.user.name ?? "You");
+	const user = me.value?.user;
+	const network = fetched && fetched.userId === user?.id && fetched.detail.project.id === id ? fetched.detail : null;
+	const base = network ? withNewerRecords(records.value, network) : records.value;
+	return projectFromStore(base, outbox.value, id, extras.get(id), user?.name ?? "You");
 }
 
 // Whenever the store or the outbox changes, the page follows; what the network added last time
@@ -46,6 +54,7 @@ effect(() => {
 });
 
 export async function loadProject(id: string): Promise<void> {
+	if (fetched?.detail.project.id !== id) fetched = null;
 	shownId.value = id;
 	const local = fromStore(id);
 	if (local) project.value = local;
@@ -56,6 +65,8 @@ export async function loadProject(id: string): Promise<void> {
 		return;
 	}
 	projectProblem.value = null;
+	const userId = me.value?.user.id;
+	fetched = userId ? { userId, detail: result.value } : null;
 	extras.set(id, { assignees: result.value.assignees });
 	void keepExtras(`project-extras:${id}`, { assignees: result.value.assignees });
 	project.value = fromStore(id) ?? result.value;

@@ -19,6 +19,7 @@ import {
 } from "../sync/local-store";
 import { forgetPinnedDocuments } from "../sync/pinned-documents";
 import { flushOutbox, pullChanges, queueMutation } from "../sync/sync-client";
+import { createSyncRunner } from "../sync/sync-runner";
 import { online } from "./connectivity";
 import { me } from "./session";
 import { conflictCount, lastSyncAt, pendingCount } from "./sync-status";
@@ -32,7 +33,6 @@ export const storeReady = signal(false);
 
 let db: LocalStore | null = null;
 let dbName: string | null = null;
-let syncing: Promise<void> | null = null;
 
 async function refreshSignals(): Promise<void> {
 	if (!db) return;
@@ -62,31 +62,26 @@ async function openFor(tenantId: string, userId: string): Promise<void> {
 	void syncNow();
 }
 
-/** Sends the outbox, then pulls what changed; one run at a time. */
-let queued: Promise<void> | null = null;
-
-export function syncNow(): Promise<void> {
-	// A request during a run gets one more run after it, so it sees writes made meanwhile.
-	if (syncing) {
-		queued ??= syncing.then(() => {
-			queued = null;
-			return syncNow();
-		});
-		return queued;
+/**
+ * Sends the outbox, then pulls what changed. A run with no store open does nothing and says so;
+ * errors are reported, never thrown (a caller waiting with Promise.all keeps its network answer).
+ */
+async function syncOnce(): Promise<boolean> {
+	const store = db;
+	if (!store) return false;
+	try {
+		await flushOutbox(store);
+		return await pullChanges(store);
+	} finally {
+		if (db === store) await refreshSignals();
 	}
-	syncing = (async () => {
-		const store = db;
-		if (!store) return;
-		try {
-			await flushOutbox(store);
-			await pullChanges(store);
-		} finally {
-			await refreshSignals();
-			syncing = null;
-		}
-	})();
-	return syncing;
 }
+
+/**
+ * Syncs; resolves true when a pull that started after this call reached the end of the change log.
+ * One run at a time: a call during a run is answered by one more run after it.
+ */
+export const syncNow = createSyncRunner(syncOnce, false, (error) => console.warn("sync failed", error));
 
 async function registerBackgroundSync(): Promise<void> {
 	const registration = await navigator.serviceWorker?.ready.catch(() => null);

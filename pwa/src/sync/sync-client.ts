@@ -16,6 +16,7 @@ import { type LocalStore, type OutboxMutation, readMeta, writeMeta } from "./loc
 export const RECORD_BUDGET = 5000;
 const BATCH = 100;
 const FLUSH_LOCK = "atrium-sync-flush";
+const PULL_LOCK = "atrium-sync-pull";
 
 type PushResult = z.infer<typeof SyncPushResult>;
 
@@ -145,6 +146,8 @@ async function applyChange(db: LocalStore, change: SyncPageT["changes"][number],
 	}
 	if (!change.record) return;
 	const existing = await db.get("records", [change.entity, change.id]);
+	// Never replace a newer copy (e.g. the record a push just answered with) by an older one.
+	if (existing && existing.version > change.version) return;
 	await db.put("records", {
 		entity: change.entity,
 		id: change.id,
@@ -172,14 +175,24 @@ export async function enforceBudget(db: LocalStore, budget = RECORD_BUDGET): Pro
 	return evict.length;
 }
 
-/** Pulls every page after the stored cursor into the store. Returns false when offline. */
+/**
+ * Pulls every page after the stored cursor into the store. Returns false when offline or refused.
+ * One pull per store at a time across tabs: two pulls from the same cursor would write it back out
+ * of order and could lay an older page's records over a newer one's.
+ */
 export async function pullChanges(db: LocalStore, origin = ""): Promise<boolean> {
+	const run = () => pullUnlocked(db, origin);
+	const locks = (globalThis.navigator as Navigator | undefined)?.locks;
+	return locks ? locks.request(`${PULL_LOCK}:${db.name}`, run) : run();
+}
+
+async function pullUnlocked(db: LocalStore, origin: string): Promise<boolean> {
 	for (;;) {
 		const meta = await readMeta(db);
 		const query = new URLSearchParams({ limit: "200", ...(meta.cursor ? { cursor: meta.cursor } : {}) });
 		let page: SyncPageT;
 		try {
-			const response = await fetch(`${origin}/api/v1/sync?${query}`, { credentials: "same-origin" });
+			const response = await fetch(`${origin}/api/v1/sync?${query}`, { credentials: "same-origin", cache: "no-store" });
 			if (response.status === 422 && meta.cursor) {
 				await writeMeta(db, { cursor: null });
 				continue;
