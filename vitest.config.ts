@@ -4,23 +4,12 @@
  * in Debian Chromium.
  */
 
-import { createServer } from "node:net";
 import { cloudflareTest, readD1Migrations } from "@cloudflare/vitest-plugin";
 import { defineConfig } from "vitest/config";
+import { freePort } from "./scripts/lib/free-port";
 import { generateVapidKeys } from "./scripts/lib/vapid-keys";
 import { FAKE_KEYS, startFakeAiServer } from "./tests/fakes/ai-provider-server";
 import { startTestFakes } from "./tests/fakes/start-fakes";
-
-/** A free loopback port, for the Stripe fake the worker tests talk to. */
-function freePort(): Promise<number> {
-	return new Promise((resolve, reject) => {
-		const server = createServer();
-		server.listen(0, "127.0.0.1", () => {
-			const address = server.address();
-			server.close(() => (typeof address === "object" && address ? resolve(address.port) : reject(new Error("no port"))));
-		});
-	});
-}
 
 export default defineConfig(async () => {
 	const migrations = await readD1Migrations("./migrations");

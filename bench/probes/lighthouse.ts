@@ -5,12 +5,12 @@
  * as the demo client. Goals from issue 6: performance ≥ 95, accessibility 100, best practices ≥ 95.
  */
 import { mkdtemp, rm } from "node:fs/promises";
-import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import * as chromeLauncher from "chrome-launcher";
 import lighthouse from "lighthouse";
 import { DEMO_AGENCY, DEMO_PASSWORD } from "../../scripts/lib/demo-seed";
+import { freePort } from "../../scripts/lib/free-port";
 import { startLocalApp } from "../../scripts/lib/local-app";
 import { createHttpClient } from "../lib/http";
 
@@ -30,16 +30,6 @@ const DEMO_CLIENT_EMAIL = "client@northwind.test";
 
 export type LighthousePage = { page: string; url: string; scores: Record<Category, number>; goalsMet: boolean };
 export type LighthouseResult = { pages: LighthousePage[] };
-
-function freePort(): Promise<number> {
-	return new Promise((resolve, reject) => {
-		const server = createServer();
-		server.listen(0, "127.0.0.1", () => {
-			const address = server.address();
-			server.close(() => (typeof address === "object" && address ? resolve(address.port) : reject(new Error("no free port"))));
-		});
-	});
-}
 
 async function signInDemoClient(origin: URL, host: string): Promise<string> {
 	const http = createHttpClient(origin);

@@ -7,7 +7,7 @@ import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DEMO_IDS } from "../../scripts/lib/demo-portal-seed";
 import { E2E_PASSWORD, signUpAgencyViaApi } from "./agencies";
-import { launchBrowser, seriousA11yViolations, signInToNorthwind, tenantUrl } from "./browser";
+import { launchBrowser, seriousA11yViolations, signInToNorthwind, signInWithPassword, tenantUrl } from "./browser";
 
 let browser: Browser;
 beforeAll(async () => {
@@ -140,11 +140,7 @@ describe("assistant", () => {
 	it("shows a send refused for speed (429) with the retry time", async () => {
 		const agency = await signUpAgencyViaApi("assistant-limits", "Limits Studio");
 		const page = await (await browser.newContext()).newPage();
-		await page.goto(tenantUrl(agency.slug, "/signin"));
-		await page.getByLabel("Email").fill(agency.ownerEmail);
-		await page.getByLabel("Password").fill(E2E_PASSWORD);
-		await page.getByRole("button", { name: "Sign in", exact: true }).click();
-		await page.waitForURL(tenantUrl(agency.slug, "/"));
+		await signInWithPassword(page, agency.slug, agency.ownerEmail, E2E_PASSWORD);
 		await page.goto(tenantUrl(agency.slug, "/assistant"));
 		await expect.poll(() => page.getByLabel("Model").locator("option").count(), WAIT).toBeGreaterThan(0);
 

@@ -3,7 +3,7 @@ import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { LOCAL_OPERATOR_TOKEN } from "../../scripts/lib/local-app";
 import { E2E_PASSWORD, type E2eAgency, signUpAgencyViaApi } from "./agencies";
-import { launchBrowser, platformUrl, tenantUrl } from "./browser";
+import { launchBrowser, platformUrl, signInWithPassword, tenantUrl } from "./browser";
 
 let browser: Browser;
 let agency: E2eAgency;
@@ -29,11 +29,7 @@ describe("billing with a coupon", () => {
 		const code = `E2E-${Date.now().toString(36).toUpperCase()}`;
 		await createCoupon(code);
 		const page = await (await browser.newContext()).newPage();
-		await page.goto(tenantUrl(agency.slug, "/signin"));
-		await page.getByLabel("Email").fill(agency.ownerEmail);
-		await page.getByLabel("Password").fill(E2E_PASSWORD);
-		await page.getByRole("button", { name: "Sign in", exact: true }).click();
-		await page.waitForURL(tenantUrl(agency.slug, "/"));
+		await signInWithPassword(page, agency.slug, agency.ownerEmail, E2E_PASSWORD);
 		await page.goto(tenantUrl(agency.slug, "/billing"));
 
 		await page.getByLabel("Coupon code (optional)").fill("NOT-A-CODE");

@@ -1,7 +1,7 @@
 /** Bookings in the browser: a client books a free time in their own zone and sees it; the agency sees it too; both pages pass axe. */
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { launchBrowser, seriousA11yViolations, signInToNorthwind, tenantUrl } from "./browser";
+import { apiInPage, launchBrowser, seriousA11yViolations, signInToNorthwind, tenantUrl } from "./browser";
 
 let browser: Browser;
 beforeAll(async () => {
@@ -18,32 +18,15 @@ async function signedIn(email: string, timezoneId: string): Promise<Page> {
 	return page;
 }
 
-/** An API call from the page itself (same origin, its session cookie), as the PWA makes it. */
-async function api(page: Page, method: string, path: string, data?: unknown): Promise<unknown> {
-	const answer = await page.evaluate(
-		async ([m, p, body]) => {
-			const res = await fetch(p as string, {
-				method: m as string,
-				headers: body === undefined ? {} : { "Content-Type": "application/json" },
-				body: body === undefined ? undefined : JSON.stringify(body),
-			});
-			return { status: res.status, text: await res.text() };
-		},
-		[method, path, data] as const,
-	);
-	if (answer.status >= 300) throw new Error(`${method} ${path}: ${answer.status} ${answer.text}`);
-	return JSON.parse(answer.text);
-}
-
 describe("bookings", () => {
 	// Two sign-ins and two axe scans on a busy 2-core machine: more than the default minute.
 	it("a client books a call at a free time and sees it; the agency sees it in its bookings", { timeout: 150_000 }, async () => {
 		const staff = await signedIn("staff@northwind.test", "Europe/Berlin");
-		const me = (await api(staff, "GET", "/api/v1/me")) as { user: { id: string } };
+		const me = (await apiInPage(staff, "GET", "/api/v1/me")) as { user: { id: string } };
 		const weekly = [1, 2, 3, 4, 5, 6, 7].map((weekday) => ({ weekday, start: "08:00", end: "18:00" }));
-		await api(staff, "PUT", `/api/v1/staff-availability/${me.user.id}`, { timeZone: "Europe/Berlin", weekly, exceptions: [] });
+		await apiInPage(staff, "PUT", `/api/v1/staff-availability/${me.user.id}`, { timeZone: "Europe/Berlin", weekly, exceptions: [] });
 		const typeName = `Strategy call ${Date.now().toString(36)}`;
-		await api(staff, "POST", "/api/v1/booking-types", {
+		await apiInPage(staff, "POST", "/api/v1/booking-types", {
 			name: typeName,
 			kind: "consultation",
 			durationMinutes: 30,

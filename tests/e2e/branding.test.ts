@@ -6,7 +6,7 @@
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { E2E_PASSWORD, type E2eAgency, signUpAgencyViaApi } from "./agencies";
-import { launchBrowser, launchPersistent, seriousA11yViolations, tenantUrl } from "./browser";
+import { launchBrowser, launchPersistent, seriousA11yViolations, signInWithPassword, tenantUrl } from "./browser";
 
 let browser: Browser;
 let agency: E2eAgency;
@@ -27,11 +27,7 @@ async function manifestIn(page: Page): Promise<Manifest> {
 }
 
 async function signIn(page: Page): Promise<void> {
-	await page.goto(tenantUrl(agency.slug, "/signin"));
-	await page.getByLabel("Email").fill(agency.ownerEmail);
-	await page.getByLabel("Password").fill(E2E_PASSWORD);
-	await page.getByRole("button", { name: "Sign in", exact: true }).click();
-	await page.waitForURL(tenantUrl(agency.slug, "/"));
+	await signInWithPassword(page, agency.slug, agency.ownerEmail, E2E_PASSWORD);
 }
 
 describe("branding", () => {

@@ -54,11 +54,36 @@ export async function seriousA11yViolations(page: Page): Promise<string[]> {
 		.map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
 }
 
+/** Signs someone in with a password through an agency's sign-in page and waits for its start page. */
+export async function signInWithPassword(page: Page, slug: string, email: string, password: string): Promise<void> {
+	await page.goto(tenantUrl(slug, "/signin"));
+	await page.getByLabel("Email").fill(email);
+	await page.getByLabel("Password").fill(password);
+	await page.getByRole("button", { name: "Sign in", exact: true }).click();
+	await page.waitForURL(tenantUrl(slug, "/"));
+}
+
 /** Signs a seeded Northwind member in through the sign-in page and waits for the start page. */
 export async function signInToNorthwind(page: Page, email: string): Promise<void> {
-	await page.goto(tenantUrl("northwind", "/signin"));
-	await page.getByLabel("Email").fill(email);
-	await page.getByLabel("Password").fill(DEMO_PASSWORD);
-	await page.getByRole("button", { name: "Sign in", exact: true }).click();
-	await page.waitForURL(tenantUrl("northwind", "/"));
+	await signInWithPassword(page, "northwind", email, DEMO_PASSWORD);
+}
+
+/**
+ * Calls the API from inside the page (its cookie and host; Node cannot resolve `*.localhost`),
+ * throwing on an error status; answers the parsed JSON body.
+ */
+export async function apiInPage(page: Page, method: string, path: string, data?: unknown): Promise<unknown> {
+	const answer = await page.evaluate(
+		async ([m, p, body]) => {
+			const res = await fetch(p as string, {
+				method: m as string,
+				headers: body === undefined ? {} : { "Content-Type": "application/json" },
+				body: body === undefined ? undefined : JSON.stringify(body),
+			});
+			return { status: res.status, text: await res.text() };
+		},
+		[method, path, data] as const,
+	);
+	if (answer.status >= 300) throw new Error(`${method} ${path}: ${answer.status} ${answer.text}`);
+	return JSON.parse(answer.text);
 }

@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import type { FakeProfile } from "../fakes/oauth-profile";
 import { FAKE_OAUTH_CLIENTS } from "../fakes/oauth-providers";
 import { E2E_PASSWORD, signUpAgencyViaApi } from "./agencies";
-import { launchBrowser, seriousA11yViolations, tenantUrl } from "./browser";
+import { launchBrowser, seriousA11yViolations, signInWithPassword, tenantUrl } from "./browser";
 
 const oauthUrl = inject("oauthUrl");
 let browser: Browser;
@@ -50,11 +50,7 @@ describe("federated sign-in", () => {
 	it("sets up the agency's SSO, tests it, switches it on, and signs in with it", { timeout: 120_000 }, async () => {
 		const agency = await signUpAgencyViaApi("sso", "SSO Agency");
 		const page = await (await browser.newContext()).newPage();
-		await page.goto(tenantUrl(agency.slug, "/signin"));
-		await page.getByLabel("Email").fill(agency.ownerEmail);
-		await page.getByLabel("Password").fill(E2E_PASSWORD);
-		await page.getByRole("button", { name: "Sign in", exact: true }).click();
-		await page.waitForURL(tenantUrl(agency.slug, "/"));
+		await signInWithPassword(page, agency.slug, agency.ownerEmail, E2E_PASSWORD);
 		// SSO is an Agency-plan feature: a trial through the local Stripe fake.
 		await page.goto(tenantUrl(agency.slug, "/billing"));
 		await page.getByRole("button", { name: "Start 14-day trial of Agency" }).click();

@@ -4,10 +4,10 @@
  * (tests/fakes/oauth-providers.ts) stands in for Google and for agencies' OpenID Connect IdPs.
  */
 import { mkdtemp, rm } from "node:fs/promises";
-import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { TestProject } from "vitest/node";
+import { freePort } from "../../scripts/lib/free-port";
 import { type LocalApp, startLocalApp } from "../../scripts/lib/local-app";
 import { FAKE_OAUTH_CLIENTS, type LocalOAuth, startLocalOAuth } from "../fakes/oauth-providers";
 
@@ -16,16 +16,6 @@ declare module "vitest" {
 		appPort: number;
 		oauthUrl: string;
 	}
-}
-
-function freePort(): Promise<number> {
-	return new Promise((resolve, reject) => {
-		const server = createServer();
-		server.listen(0, "127.0.0.1", () => {
-			const address = server.address();
-			server.close(() => (typeof address === "object" && address ? resolve(address.port) : reject(new Error("no port"))));
-		});
-	});
 }
 
 let app: LocalApp | undefined;

@@ -6,7 +6,7 @@
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { E2E_PASSWORD, type E2eAgency, signUpAgencyViaApi } from "./agencies";
-import { launchBrowser, platformUrl, tenantUrl } from "./browser";
+import { launchBrowser, platformUrl, signInWithPassword, tenantUrl } from "./browser";
 
 let browser: Browser;
 let agency: E2eAgency;
@@ -20,11 +20,7 @@ afterAll(async () => {
 
 async function signIn(email: string): Promise<Page> {
 	const page = await (await browser.newContext()).newPage();
-	await page.goto(tenantUrl(agency.slug, "/signin"));
-	await page.getByLabel("Email").fill(email);
-	await page.getByLabel("Password").fill(E2E_PASSWORD);
-	await page.getByRole("button", { name: "Sign in", exact: true }).click();
-	await page.waitForURL(tenantUrl(agency.slug, "/"));
+	await signInWithPassword(page, agency.slug, email, E2E_PASSWORD);
 	return page;
 }
 

@@ -8,7 +8,7 @@
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DEMO_IDS } from "../../scripts/lib/demo-portal-seed";
-import { launchBrowser, signInToNorthwind, tenantUrl } from "./browser";
+import { apiInPage, launchBrowser, signInToNorthwind, tenantUrl } from "./browser";
 
 let browser: Browser;
 beforeAll(async () => {
@@ -28,30 +28,13 @@ async function person(email: string): Promise<Page> {
 /** Polls that reload a page: each round is a navigation, so allow more than the project's 10 s on a busy machine. */
 const POLL = { timeout: 30_000 };
 
-/** An API call from the page itself (same origin, its session cookie), as the PWA makes it. */
-async function api(page: Page, method: string, path: string, data?: unknown): Promise<unknown> {
-	const answer = await page.evaluate(
-		async ([m, p, body]) => {
-			const res = await fetch(p as string, {
-				method: m as string,
-				headers: body === undefined ? {} : { "Content-Type": "application/json" },
-				body: body === undefined ? undefined : JSON.stringify(body),
-			});
-			return { status: res.status, text: await res.text() };
-		},
-		[method, path, data] as const,
-	);
-	if (answer.status >= 300) throw new Error(`${method} ${path}: ${answer.status} ${answer.text}`);
-	return JSON.parse(answer.text);
-}
-
 /** The agency offers a kickoff call, hosted by the signed-in staff member every day 08:00–18:00. */
 async function offerKickoff(staff: Page): Promise<string> {
-	const me = (await api(staff, "GET", "/api/v1/me")) as { user: { id: string } };
+	const me = (await apiInPage(staff, "GET", "/api/v1/me")) as { user: { id: string } };
 	const weekly = [1, 2, 3, 4, 5, 6, 7].map((weekday) => ({ weekday, start: "08:00", end: "18:00" }));
-	await api(staff, "PUT", `/api/v1/staff-availability/${me.user.id}`, { timeZone: "Europe/Berlin", weekly, exceptions: [] });
+	await apiInPage(staff, "PUT", `/api/v1/staff-availability/${me.user.id}`, { timeZone: "Europe/Berlin", weekly, exceptions: [] });
 	const typeName = `Kickoff ${Date.now().toString(36)}`;
-	await api(staff, "POST", "/api/v1/booking-types", {
+	await apiInPage(staff, "POST", "/api/v1/booking-types", {
 		name: typeName,
 		kind: "kickoff",
 		durationMinutes: 30,

@@ -6,7 +6,7 @@
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { E2E_PASSWORD, signUpAgencyViaApi } from "./agencies";
-import { launchBrowser, tenantUrl } from "./browser";
+import { launchBrowser, signInWithPassword, tenantUrl } from "./browser";
 
 let browser: Browser;
 beforeAll(async () => {
@@ -34,11 +34,7 @@ describe("passkeys", () => {
 			},
 		});
 
-		await page.goto(tenantUrl(agency.slug, "/signin"));
-		await page.getByLabel("Email").fill(agency.ownerEmail);
-		await page.getByLabel("Password").fill(E2E_PASSWORD);
-		await page.getByRole("button", { name: "Sign in", exact: true }).click();
-		await page.waitForURL(tenantUrl(agency.slug, "/"));
+		await signInWithPassword(page, agency.slug, agency.ownerEmail, E2E_PASSWORD);
 
 		await page.goto(tenantUrl(agency.slug, "/account/security"));
 		await page.getByLabel("Name for the new passkey").fill("Test laptop");

@@ -2,7 +2,7 @@
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { E2E_PASSWORD, type E2eAgency, signUpAgencyViaApi } from "./agencies";
-import { launchBrowser, tenantUrl, uniqueSlug } from "./browser";
+import { launchBrowser, signInWithPassword, tenantUrl, uniqueSlug } from "./browser";
 
 let browser: Browser;
 let referrer: E2eAgency;
@@ -17,11 +17,7 @@ afterAll(async () => {
 describe("referrals", () => {
 	it("attributes a sign-up through the ?ref= link to the referrer's page", async () => {
 		const owner = await (await browser.newContext()).newPage();
-		await owner.goto(tenantUrl(referrer.slug, "/signin"));
-		await owner.getByLabel("Email").fill(referrer.ownerEmail);
-		await owner.getByLabel("Password").fill(E2E_PASSWORD);
-		await owner.getByRole("button", { name: "Sign in", exact: true }).click();
-		await owner.waitForURL(tenantUrl(referrer.slug, "/"));
+		await signInWithPassword(owner, referrer.slug, referrer.ownerEmail, E2E_PASSWORD);
 		await owner.goto(tenantUrl(referrer.slug, "/billing"));
 		await owner.getByRole("link", { name: /Referrals/ }).click();
 		const code = await owner.getByTestId("referral-code").textContent();

@@ -1,0 +1,12 @@
+/** A free TCP port on the loopback interface, for local servers started by scripts, tests and the bench. */
+import { createServer } from "node:net";
+
+export function freePort(): Promise<number> {
+	return new Promise((resolve, reject) => {
+		const server = createServer();
+		server.listen(0, "127.0.0.1", () => {
+			const address = server.address();
+			server.close(() => (typeof address === "object" && address ? resolve(address.port) : reject(new Error("no free port"))));
+		});
+	});
+}
