@@ -4,7 +4,7 @@
  * through `wrangler dev`, demo agency seeded): the sign-in page, and the client dashboard signed in
  * as the demo client. Goals from issue 6: performance ≥ 95, accessibility 100, best practices ≥ 95.
  */
-import { mkdtemp, rm } from "node:fs/promises";
+import { mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import * as chromeLauncher from "chrome-launcher";
@@ -27,6 +27,8 @@ const CHROME_FLAGS = [
 	"--disable-background-networking",
 ];
 const DEMO_CLIENT_EMAIL = "client@northwind.test";
+/** Where each page's full Lighthouse report is written. */
+const REPORT_DIR = "bench/results";
 
 export type LighthousePage = { page: string; url: string; scores: Record<Category, number>; goalsMet: boolean };
 export type LighthouseResult = { pages: LighthousePage[] };
@@ -61,6 +63,9 @@ async function audit(port: number, page: string, url: string, headers: Record<st
 	});
 	if (!result) throw new Error(`Lighthouse returned nothing for ${url}`);
 	if (result.lhr.runtimeError) throw new Error(`Lighthouse could not load ${url}: ${result.lhr.runtimeError.message}`);
+	// The whole report, for finding what costs the score (bench/results is not committed).
+	await mkdir(REPORT_DIR, { recursive: true });
+	await writeFile(join(REPORT_DIR, `lighthouse-${page.replace(/\W+/g, "-")}.json`), JSON.stringify(result.lhr));
 	const score = (id: Category) => Math.round((result.lhr.categories[id]?.score ?? 0) * 100);
 	const scores = { performance: score("performance"), accessibility: score("accessibility"), "best-practices": score("best-practices") };
 	const goalsMet = CATEGORIES.every((id) => scores[id] >= LIGHTHOUSE_GOALS[id]);
