@@ -52,6 +52,8 @@ export default defineConfig(async () => {
 									...assistantBindings,
 									...stripe,
 									SHARE_LINK_SECRET: "test-share-link-secret-0123456789",
+									// Real Argon2id at a test-run cost: these files sign up hundreds of agencies (worker/lib/passwords.ts).
+									PASSWORD_HASH_COST: "test-run",
 								},
 							},
 						}),
@@ -61,7 +63,7 @@ export default defineConfig(async () => {
 						include: ["tests/worker/**/*.test.ts"],
 						setupFiles: ["tests/worker/apply-migrations.ts"],
 						provide: fakes.urls,
-						// Sign-in tests verify many Argon2id hashes (deliberately slow); 5 s is too tight on a busy 2-core machine.
+						// Sign-in tests verify many Argon2id hashes; 5 s is too tight on a busy 2-core machine.
 						testTimeout: 30_000,
 						hookTimeout: 60_000,
 						globalSetup: ["tests/worker/stripe-fake-setup.ts"],

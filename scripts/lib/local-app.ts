@@ -7,6 +7,7 @@ import { spawn } from "node:child_process";
 import { mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { applyPasswordCost } from "../../worker/lib/passwords";
 import { buildDemoPortalSeedSql } from "./demo-portal-seed";
 import { buildDemoSeedSql } from "./demo-seed";
 import { type StripeFake, startStripeFake } from "./stripe-fake/server";
@@ -81,6 +82,8 @@ export async function startLocalApp(options: LocalAppOptions): Promise<LocalApp>
 		log("Building the PWA…");
 		await run("vite", ["build", "--config", "pwa/vite.config.ts", "--logLevel", "warn"]);
 	}
+	// The demo accounts are hashed here, in Node: at the cost the Worker will use for new ones.
+	applyPasswordCost({ ENVIRONMENT: "development", PASSWORD_HASH_COST: options.vars?.PASSWORD_HASH_COST });
 	await prepareDatabase(options);
 	const persist = options.persistTo ? ["--persist-to", options.persistTo] : [];
 	const vapid = await loadOrCreateVapidKeys(join(options.persistTo ?? ".wrangler/state", "vapid-keys.json"));

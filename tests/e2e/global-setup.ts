@@ -32,6 +32,8 @@ export async function setup(project: TestProject): Promise<void> {
 			port,
 			persistTo: stateDir,
 			vars: {
+				// Real Argon2id at a test-run cost: the suite signs in hundreds of times (worker/lib/passwords.ts).
+				PASSWORD_HASH_COST: "test-run",
 				GOOGLE_CLIENT_ID: FAKE_OAUTH_CLIENTS.google.id,
 				GOOGLE_CLIENT_SECRET: FAKE_OAUTH_CLIENTS.google.secret,
 				GOOGLE_OAUTH_BASE_URL: `${oauth.url}/google`,

@@ -1,8 +1,10 @@
 /** Ids, tokens, password hashes and email escaping: the small pieces security rests on. */
+
+import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { escapeHtml, renderEmail } from "../../worker/lib/email/render";
 import { newId } from "../../worker/lib/ids";
-import { hashPassword, verifyPassword } from "../../worker/lib/passwords";
+import { applyPasswordCost, hashPassword, passwordCostFor, STANDARD_PASSWORD_COST, verifyPassword } from "../../worker/lib/passwords";
 import { generateToken, tokenId } from "../../worker/lib/tokens";
 
 describe("newId", () => {
@@ -34,6 +36,26 @@ describe("passwords", () => {
 		expect(await verifyPassword(first, "correct horse battery")).toBe(true);
 		expect(await verifyPassword(first, "correct horse batterY")).toBe(false);
 		expect(await verifyPassword("plain-text", "plain-text")).toBe(false);
+	});
+
+	it("use the standard cost everywhere but a development test run, whatever a deployment is sent", async () => {
+		expect(passwordCostFor({})).toEqual(STANDARD_PASSWORD_COST);
+		expect(passwordCostFor({ ENVIRONMENT: "production", PASSWORD_HASH_COST: "test-run" })).toEqual(STANDARD_PASSWORD_COST);
+		expect(passwordCostFor({ ENVIRONMENT: "development" })).toEqual(STANDARD_PASSWORD_COST);
+		expect(passwordCostFor({ ENVIRONMENT: "development", PASSWORD_HASH_COST: "test-run" }).m).toBeLessThan(STANDARD_PASSWORD_COST.m);
+		// What a deployment runs with: wrangler.toml says production and never asks for the test-run cost.
+		const wrangler = readFileSync("wrangler.toml", "utf8");
+		expect(wrangler).toMatch(/^ENVIRONMENT = "production"$/m);
+		expect(wrangler).not.toContain("PASSWORD_HASH_COST");
+	});
+
+	it("check a hash made at the test-run cost with its own stored parameters, then go back to the standard cost", async () => {
+		applyPasswordCost({ ENVIRONMENT: "development", PASSWORD_HASH_COST: "test-run" });
+		const cheap = await hashPassword("correct horse battery");
+		applyPasswordCost({ ENVIRONMENT: "production", PASSWORD_HASH_COST: "test-run" });
+		expect(cheap).toMatch(/^argon2id\$256\$1\$1\$/);
+		expect(await verifyPassword(cheap, "correct horse battery")).toBe(true);
+		expect(await hashPassword("correct horse battery")).toMatch(/^argon2id\$19456\$2\$1\$/);
 	});
 
 	it("treat equivalent Unicode forms of a password as the same password", async () => {

@@ -4,13 +4,14 @@ import { memberships, users } from "../../schema/index";
 import type { Role } from "../../schema/permissions";
 import { createDb } from "../../worker/lib/db";
 import { newId } from "../../worker/lib/ids";
-import { hashPassword } from "../../worker/lib/passwords";
+import { applyPasswordCost, hashPassword } from "../../worker/lib/passwords";
 import { PASSWORD } from "./helpers";
 
 export async function addMember(tenantId: string, role: Role, email: string): Promise<string> {
 	const db = createDb(env.DB);
 	const now = Date.now();
 	const id = newId(now);
+	applyPasswordCost(env);
 	await db.batch([
 		db.insert(users).values({
 			id,
