@@ -76,3 +76,11 @@ export function planById(id: PlanId): Plan {
 export function planHasFeature(id: PlanId, feature: PlanFeature): boolean {
 	return PLANS[id].features.includes(feature);
 }
+
+/** The plans above `from` that pass `accepts`, cheapest first: what an upgrade prompt offers. */
+export function upgradesFrom(from: PlanId, accepts: (plan: Plan) => boolean): Plan[] {
+	const current = PLANS[from].prices.month;
+	return Object.values(PLANS)
+		.filter((p) => p.prices.month > current && accepts(p))
+		.sort((a, b) => a.prices.month - b.prices.month);
+}

@@ -1,7 +1,12 @@
-/** The owner subscribes from Billing: Checkout on the local Stripe fake with the 4242 card, back to Atrium on a trial. */
+/**
+ * The owner subscribes from Billing: Checkout on the local Stripe fake with the 4242 card, back to
+ * Atrium on a trial. A Starter agency that has used its clients limit is told so before it fills a
+ * form, with the way to a bigger plan.
+ */
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { launchBrowser, signInToNorthwind, tenantUrl } from "./browser";
+import { E2E_PASSWORD, signUpAgencyViaApi } from "./agencies";
+import { apiInPage, launchBrowser, seriousA11yViolations, signInToNorthwind, signInWithPassword, tenantUrl } from "./browser";
 
 let browser: Browser;
 beforeAll(async () => {
@@ -21,5 +26,29 @@ describe("billing", () => {
 		await page.getByRole("button", { name: "Subscribe" }).click();
 		await page.waitForURL(/\/billing\?checkout=success/);
 		await expect.poll(async () => page.getByTestId("current-plan").textContent(), { timeout: 20_000 }).toMatch(/Pro — Trial/);
+	});
+
+	it("shows a used-up clients limit up front, instead of a form the server would refuse", async () => {
+		const agency = await signUpAgencyViaApi("limits", "Limit Studio");
+		const context = await browser.newContext();
+		const page = await context.newPage();
+		await signInWithPassword(page, agency.slug, agency.ownerEmail, E2E_PASSWORD);
+		await page.goto(tenantUrl(agency.slug, "/clients"));
+		await page.getByRole("heading", { name: "Add a client" }).waitFor();
+		// Starter includes 10 clients: nine through the API, the tenth through the form.
+		for (let i = 1; i <= 9; i += 1) {
+			await apiInPage(page, "POST", "/api/v1/clients", { name: `Client ${i}`, tier: "standard" });
+		}
+		await page.getByLabel("Name", { exact: true }).fill("Client 10");
+		await page.getByRole("button", { name: "Add client" }).click();
+		const prompt = page.getByRole("note");
+		await expect
+			.poll(() => prompt.textContent())
+			.toContain("All 10 clients of your Starter plan are in use. Upgrade to Pro or Agency for more.");
+		await expect(page.getByRole("heading", { name: "Add a client" }).count()).resolves.toBe(0);
+		expect(await seriousA11yViolations(page)).toEqual([]);
+		await prompt.getByRole("link", { name: "See plans and upgrade" }).click();
+		await page.waitForURL(tenantUrl(agency.slug, "/billing"));
+		await context.close();
 	});
 });

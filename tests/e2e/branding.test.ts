@@ -89,7 +89,7 @@ describe("branding", () => {
 		await context.close();
 	});
 
-	it("offers custom domains, and tells a Starter agency to upgrade rather than failing later", async () => {
+	it("tells a Starter agency up front that custom domains need an upgrade, and leads the owner to Billing", async () => {
 		const context = await browser.newContext();
 		const page = await context.newPage();
 		await signIn(page);
@@ -99,12 +99,15 @@ describe("branding", () => {
 		await page.getByRole("navigation", { name: "Settings" }).getByRole("link", { name: "Custom domains" }).click();
 		await page.waitForURL(tenantUrl(agency.slug, "/settings/domains"));
 		await expect.poll(() => page.getByRole("main").textContent()).toContain(`${agency.slug}.localhost`);
-		expect(await seriousA11yViolations(page)).toEqual([]);
-		await page.getByLabel("Your domain").fill("portal.verdant.test");
-		await page.getByRole("button", { name: "Add domain" }).click();
+		// Up front, not on submit: no form to fill, and the owner's way to a plan that has it.
+		const prompt = page.getByRole("note");
 		await expect
-			.poll(() => page.getByRole("alert").textContent())
-			.toContain("Your Starter plan does not include custom domains. Upgrade to Pro or Agency");
+			.poll(() => prompt.textContent())
+			.toContain("Your Starter plan does not include custom domains. Upgrade to Pro or Agency to use it.");
+		await expect(page.getByLabel("Your domain").count()).resolves.toBe(0);
+		expect(await seriousA11yViolations(page)).toEqual([]);
+		await prompt.getByRole("link", { name: "See plans and upgrade" }).click();
+		await page.waitForURL(tenantUrl(agency.slug, "/billing"));
 		await context.close();
 	});
 });

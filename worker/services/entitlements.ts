@@ -14,7 +14,7 @@ import { createMiddleware } from "hono/factory";
 import { type CountedLimit, type EntitlementsResponse, PAYMENT_GRACE_DAYS, type RestrictionReason } from "../../schema/entitlements";
 import { memberships, type SubscriptionRow, subscriptions, tenants } from "../../schema/index";
 import type { Role } from "../../schema/permissions";
-import { DEFAULT_PLAN_ID, PLAN_FEATURES, PLANS, type Plan, type PlanFeature, type PlanId } from "../../schema/plans";
+import { DEFAULT_PLAN_ID, PLAN_FEATURES, PLANS, type Plan, type PlanFeature, type PlanId, upgradesFrom } from "../../schema/plans";
 import type { AppEnv } from "../env";
 import { type TenantScope, tenantScope } from "../lib/db";
 import { tenantOf } from "../lib/host-guards";
@@ -97,7 +97,7 @@ function restrictedProblem(state: AccessState): Problem {
 }
 
 function upgradeHint(from: Plan, accepts: (plan: Plan) => boolean): string {
-	const better = Object.values(PLANS).filter((p) => p.prices.month > from.prices.month && accepts(p));
+	const better = upgradesFrom(from.id, accepts);
 	return better.length > 0 ? `Upgrade to ${better.map((p) => p.name).join(" or ")} in Billing.` : "Contact support.";
 }
 

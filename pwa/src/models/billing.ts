@@ -2,11 +2,13 @@
 import { computed, signal } from "@preact/signals";
 import type { BillingSummary } from "../../../schema/billing";
 import type { CreditPackId } from "../../../schema/credit-packs";
-import type { EntitlementsResponse } from "../../../schema/entitlements";
 import type { BillingInterval, PlanId } from "../../../schema/plans";
 import { api } from "../api/client";
 import type { ProblemView, ResponseLike } from "../api/problem";
 import { send } from "../api/request";
+import { entitlements, loadEntitlements } from "./entitlements";
+
+export { entitlements, loadEntitlements };
 
 type Invoice = {
 	id: string;
@@ -24,7 +26,6 @@ type Preview = { planId: PlanId; interval: BillingInterval; amountDue: number; c
 
 export const billing = signal<BillingSummary | null>(null);
 export const invoiceRows = signal<Invoice[]>([]);
-export const entitlements = signal<EntitlementsResponse | null>(null);
 export const billingProblem = signal<ProblemView | null>(null);
 export const preview = signal<Preview | null>(null);
 export const interval = signal<BillingInterval>("month");
@@ -46,11 +47,6 @@ export const paymentBanner = computed(() => {
 	if (e.subscriptionStatus === "past_due") return "Your last payment failed. Update the payment method to keep full access.";
 	return null;
 });
-
-export async function loadEntitlements(): Promise<void> {
-	const result = await send(() => api.api.v1.entitlements.$get());
-	if (result.ok && result.value.status === 200) entitlements.value = await result.value.json();
-}
 
 export async function loadBilling(): Promise<void> {
 	billingProblem.value = null;

@@ -2,6 +2,7 @@
 import { useEffect, useState } from "preact/hooks";
 import { CLIENT_STATUSES, SERVICE_TIERS, type ServiceTier } from "../../../schema/portal";
 import { FormAlert } from "../components/form-alert";
+import { LimitGate } from "../components/plan-gate";
 import { StatusBadge } from "../components/status-badge";
 import { useDocumentTitle } from "../components/use-document-title";
 import { CLIENT_STATUS_LABELS } from "../lib/portal-labels";
@@ -16,6 +17,7 @@ import {
 	setArchived,
 	setFilter,
 } from "../models/clients";
+import { loadEntitlements } from "../models/entitlements";
 import { isStaff } from "../models/session";
 import NotFound from "./not-found";
 
@@ -37,6 +39,7 @@ function AddClientForm() {
 		}
 		const result = await addClient({ name: name.trim(), tier, website, notes: "" });
 		if (result.ok) {
+			void loadEntitlements();
 			setName("");
 			setWebsite("");
 			setErrors({});
@@ -201,7 +204,9 @@ function ClientsPage() {
 					</button>
 				)}
 			</section>
-			<AddClientForm />
+			<LimitGate limit="clients" what="clients">
+				<AddClientForm />
+			</LimitGate>
 		</>
 	);
 }

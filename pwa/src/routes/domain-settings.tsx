@@ -6,6 +6,7 @@ import { useEffect } from "preact/hooks";
 import type { TenantDomainView } from "../../../schema/dto/domains";
 import { Field } from "../components/field";
 import { FormAlert } from "../components/form-alert";
+import { FeatureGate } from "../components/plan-gate";
 import {
 	addDomain,
 	domains,
@@ -99,28 +100,30 @@ export default function DomainSettings() {
 					{domainsMessage.value}
 				</p>
 			)}
-			<form
-				class="card"
-				noValidate
-				onSubmit={(e) => {
-					e.preventDefault();
-					void addDomain();
-				}}
-			>
-				<FormAlert message={problem && !problem.fields.hostname ? problem.detail : null} />
-				<Field
-					id="hostname"
-					label="Your domain"
-					value={newHostname.value}
-					onInput={(v) => (newHostname.value = v)}
-					error={problem?.fields.hostname}
-					hint="A sub-domain you own, e.g. portal.youragency.com"
-					verbatim
-				/>
-				<button type="submit" class="button primary" disabled={working.value === "add"}>
-					Add domain
-				</button>
-			</form>
+			<FeatureGate feature="custom_domain" what="custom domains">
+				<form
+					class="card"
+					noValidate
+					onSubmit={(e) => {
+						e.preventDefault();
+						void addDomain();
+					}}
+				>
+					<FormAlert message={problem && !problem.fields.hostname ? problem.detail : null} />
+					<Field
+						id="hostname"
+						label="Your domain"
+						value={newHostname.value}
+						onInput={(v) => (newHostname.value = v)}
+						error={problem?.fields.hostname}
+						hint="A sub-domain you own, e.g. portal.youragency.com"
+						verbatim
+					/>
+					<button type="submit" class="button primary" disabled={working.value === "add"}>
+						Add domain
+					</button>
+				</form>
+			</FeatureGate>
 			<ul class="domain-list">
 				{domains.value.map((domain) => (
 					<DomainCard key={domain.id} domain={domain} />

@@ -5,6 +5,7 @@ import type { Permission } from "../../../../schema/permissions";
 import type { ProblemView } from "../../api/problem";
 import { FormAlert } from "../../components/form-alert";
 import { PermissionPicker } from "../../components/permission-picker";
+import { FeatureGate } from "../../components/plan-gate";
 import { apiKeys, apiKeysProblem, createApiKey, loadApiKeys, revealedKey, revokeApiKey } from "../../models/api-keys";
 import { SettingsPage } from "./settings-page";
 
@@ -183,7 +184,9 @@ export default function ApiKeys() {
 					</table>
 				)}
 			</section>
-			<CreateForm />
+			<FeatureGate feature="api_access" what="API access">
+				<CreateForm />
+			</FeatureGate>
 		</SettingsPage>
 	);
 }

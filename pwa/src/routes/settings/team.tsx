@@ -5,10 +5,12 @@
 import { useSignal } from "@preact/signals";
 import { useEffect } from "preact/hooks";
 import type { MemberView } from "../../../../schema/dto/members";
-import { ROLES, type Role } from "../../../../schema/permissions";
+import { isStaffRole, ROLES, type Role } from "../../../../schema/permissions";
 import type { ProblemView } from "../../api/problem";
 import type { Result } from "../../api/request";
 import { FormAlert } from "../../components/form-alert";
+import { LimitPrompt, limitUsedUp, useFreshEntitlements } from "../../components/plan-gate";
+import { loadEntitlements } from "../../models/entitlements";
 import { can, me } from "../../models/session";
 import {
 	changeMember,
@@ -32,23 +34,30 @@ function roleValue(member: Pick<MemberView, "role" | "customRole">): string {
 	return member.customRole ? `custom:${member.customRole.id}` : member.role;
 }
 
-function RoleOptions() {
+/** Role choices; `noSeat` marks the team-side ones unavailable when every seat of the plan is taken. */
+function RoleOptions({ noSeat = false }: { noSeat?: boolean }) {
 	const isOwner = me.value?.role === "owner";
+	const why = (role: Role) => (role === "owner" && !isOwner ? " (owners only)" : noSeat && isStaffRole(role) ? " (no seat left)" : "");
 	return (
 		<>
 			{ROLES.map((role) => (
-				<option key={role} value={role} disabled={role === "owner" && !isOwner}>
+				<option key={role} value={role} disabled={why(role) !== ""}>
 					{ROLE_LABELS[role]}
-					{role === "owner" && !isOwner ? " (owners only)" : ""}
+					{why(role)}
 				</option>
 			))}
 			{customRoles.value.map((role) => (
-				<option key={role.id} value={`custom:${role.id}`}>
-					{role.name} (custom)
+				<option key={role.id} value={`custom:${role.id}`} disabled={noSeat}>
+					{role.name} (custom){noSeat ? " (no seat left)" : ""}
 				</option>
 			))}
 		</>
 	);
+}
+
+/** Whether a role choice (built-in or `custom:<id>`, custom roles being team-side) takes a seat. */
+function takesSeat(value: string): boolean {
+	return value.startsWith("custom:") || isStaffRole(value as Role);
 }
 
 function toChange(value: string, current: Role): { role?: Role; customRoleId: string | null } {
@@ -79,10 +88,11 @@ function MemberRow({ member, report }: { member: MemberView; report: (r: Result<
 								const result = await changeMember(member.userId, toChange(select.value, member.role));
 								// Refused: the list shows the role the member still has.
 								if (!result.ok) select.value = roleValue(member);
+								else void loadEntitlements();
 								report(result, `${member.name}'s role was changed.`);
 							}}
 						>
-							<RoleOptions />
+							<RoleOptions noSeat={limitUsedUp("seats") && !isStaffRole(member.role)} />
 						</select>
 					</>
 				) : (
@@ -125,22 +135,27 @@ function MemberRow({ member, report }: { member: MemberView; report: (r: Result<
 
 function InviteForm({ report }: { report: (r: Result<null>, done: string) => void }) {
 	const email = useSignal("");
-	const role = useSignal("staff");
+	useFreshEntitlements();
+	const noSeat = limitUsedUp("seats");
+	const chosen = useSignal("staff");
+	// With every seat taken, only the client side can be invited: the choice moves there.
+	const role = noSeat && takesSeat(chosen.value) ? "client" : chosen.value;
 	const problem = useSignal<ProblemView | null>(null);
 	const busy = useSignal(false);
 	const submit = async (event: Event) => {
 		event.preventDefault();
 		if (busy.value) return;
 		busy.value = true;
-		const custom = role.value.startsWith("custom:") ? role.value.slice(7) : undefined;
+		const custom = role.startsWith("custom:") ? role.slice(7) : undefined;
 		const result = await invite({
 			email: email.value.trim(),
-			role: custom ? "staff" : (role.value as Role),
+			role: custom ? "staff" : (role as Role),
 			...(custom ? { customRoleId: custom } : {}),
 		});
 		busy.value = false;
 		problem.value = result.ok ? null : result.problem;
 		if (result.ok) {
+			void loadEntitlements();
 			report(result, `Invitation sent to ${email.value.trim()}.`);
 			email.value = "";
 		}
@@ -149,6 +164,7 @@ function InviteForm({ report }: { report: (r: Result<null>, done: string) => voi
 	return (
 		<form class="card" aria-labelledby="invite-heading" onSubmit={submit} noValidate>
 			<h2 id="invite-heading">Invite someone</h2>
+			{noSeat && <LimitPrompt limit="seats" what="team seats" extra=" You can still invite clients." />}
 			<FormAlert message={problem.value && !emailError ? problem.value.detail : null} />
 			<div class="field">
 				<label for="invite-email">Email</label>
@@ -170,8 +186,8 @@ function InviteForm({ report }: { report: (r: Result<null>, done: string) => voi
 			</div>
 			<div class="field">
 				<label for="invite-role">Role</label>
-				<select id="invite-role" value={role.value} onChange={(e) => (role.value = e.currentTarget.value)}>
-					<RoleOptions />
+				<select id="invite-role" value={role} onChange={(e) => (chosen.value = e.currentTarget.value)}>
+					<RoleOptions noSeat={noSeat} />
 				</select>
 			</div>
 			<button type="submit" class="button primary" aria-disabled={busy.value}>
