@@ -1,7 +1,10 @@
 /**
  * The assistant in Chromium: chat with the local demo model, watch the reply stream in, reload
- * mid-reply and keep everything; ask about a project or an attached document; and how a send
- * refused for sending too fast (429) reads in the page.
+ * mid-reply and keep everything; ask about a project or an attached document; how a send refused
+ * for sending too fast (429) or for want of credits (402) reads in the page, and how a top-up lets
+ * the paid model answer. The paid models answer through the AI providers' local fake, which the
+ * e2e set-up gives the app (tests/e2e/global-setup.ts); the demo agency and new agencies hold no
+ * credits, so the tests that chat choose the free local model.
  */
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -21,6 +24,13 @@ afterAll(async () => {
 const WAIT = { timeout: 20_000 };
 
 const replies = (page: Page) => page.locator(".chat-message.from-assistant .chat-text");
+
+const LOCAL_MODEL = "Local demo model — not a real AI";
+
+/** Chooses the free local model in the composer (the page's default is the first paid model). */
+async function chooseLocalModel(page: Page): Promise<void> {
+	await page.getByLabel("Model").selectOption({ label: LOCAL_MODEL });
+}
 
 async function ask(page: Page, question: string): Promise<void> {
 	await page.getByLabel("Message", { exact: true }).fill(question);
@@ -51,7 +61,9 @@ describe("assistant", () => {
 		await signInToNorthwind(page, "staff@northwind.test");
 		await page.goto(tenantUrl("northwind", "/assistant"));
 		const model = page.getByLabel("Model");
-		await expect.poll(() => model.locator("option").allTextContents(), WAIT).toEqual(["Local demo model — not a real AI"]);
+		await expect.poll(() => model.locator("option").allTextContents(), WAIT).toEqual([LOCAL_MODEL, "GPT-4o mini"]);
+		expect(await model.inputValue()).toBe("openai/gpt-4o-mini");
+		await chooseLocalModel(page);
 
 		await ask(page, "When is the Henderson launch?");
 		const streaming = page.locator('.chat-message.from-assistant[aria-busy="true"] .chat-text');
@@ -83,6 +95,7 @@ describe("assistant", () => {
 		await page.getByRole("link", { name: "Ask the assistant about this project" }).click();
 		await page.waitForURL(/\/assistant\?about=project/);
 		await expect.poll(() => page.locator(".chat-about").textContent(), WAIT).toContain("Asking about project Website relaunch");
+		await chooseLocalModel(page);
 		await ask(page, "What comes next?");
 		await expect
 			.poll(() => replies(page).first().textContent(), WAIT)
@@ -93,6 +106,7 @@ describe("assistant", () => {
 		const page = await (await browser.newContext()).newPage();
 		await signInToNorthwind(page, "client@northwind.test");
 		await page.goto(tenantUrl("northwind", "/assistant"));
+		await chooseLocalModel(page);
 		await page.getByRole("button", { name: "Start a new chat" }).click();
 		await ask(page, "first version");
 		await expect.poll(() => replies(page).first().textContent(), WAIT).toMatch(/real answers\.$/);
@@ -124,6 +138,7 @@ describe("assistant", () => {
 		expect(upload.status).toBe(201);
 
 		await page.goto(tenantUrl("northwind", "/assistant"));
+		await chooseLocalModel(page);
 		await page.getByRole("button", { name: "Start a new chat" }).click();
 		await page.getByRole("button", { name: "Attach document" }).click();
 		const picker = page.getByRole("group", { name: "Attach a document" });
@@ -159,5 +174,51 @@ describe("assistant", () => {
 			.poll(() => alert(page).textContent(), WAIT)
 			.toMatch(/^You are sending messages faster than your plan allows\. Try again shortly\. Try again in \d+ seconds\.$/);
 		expect(await seriousA11yViolations(page)).toEqual([]);
+	});
+
+	it("shows a send refused for want of credits (402) with a top-up link that works; after a top-up the paid model answers", async () => {
+		const agency = await signUpAgencyViaApi("assistant-credits", "Credits Studio");
+		const page = await (await browser.newContext()).newPage();
+		await signInWithPassword(page, agency.slug, agency.ownerEmail, E2E_PASSWORD);
+		await page.goto(tenantUrl(agency.slug, "/assistant"));
+		const model = page.getByLabel("Model");
+		await expect.poll(() => model.inputValue(), WAIT).toBe("openai/gpt-4o-mini");
+
+		// 402 for real: a new agency holds no credits, and GPT-4o mini costs some.
+		await ask(page, "Draft the launch email");
+		await expect
+			.poll(() => alert(page).textContent(), WAIT)
+			.toMatch(/^This message needs up to \d+ credits; 0 are available\. Top up or upgrade to continue\. Top up or upgrade$/);
+		// Nothing was sent: no message, no half answer, and the question waits in the composer.
+		expect(page.url()).toMatch(/\/assistant\?c=/);
+		const conversationUrl = page.url();
+		expect(await page.locator(".chat-message").count()).toBe(0);
+		expect(await page.getByLabel("Message", { exact: true }).inputValue()).toBe("Draft the launch email");
+		expect(await seriousA11yViolations(page)).toEqual([]);
+
+		await alert(page).getByRole("link", { name: "Top up or upgrade" }).click();
+		await page.waitForURL(tenantUrl(agency.slug, "/billing"));
+		await page.getByRole("button", { name: "Buy 1,000 AI credits for $10.00" }).click();
+		await page.getByLabel("Card number").fill("4242 4242 4242 4242");
+		await page.getByRole("button", { name: "Pay" }).click();
+		await page.waitForURL(/\/billing\?top-up=success/);
+		const credits = () => page.evaluate(async () => (await fetch("/api/v1/usage/credits")).json());
+		await expect.poll(credits, WAIT).toEqual({ balance: 1000, reserved: 0, available: 1000 });
+		// The refused send charged and held nothing: the top-up is the only movement.
+		await page.goto(tenantUrl(agency.slug, "/usage"));
+		await expect
+			.poll(() => page.getByRole("region", { name: "Credits" }).textContent(), WAIT)
+			.toContain("Available1,000Held by running work0");
+		await expect.poll(() => page.getByRole("region", { name: "History" }).locator("tbody tr").count(), WAIT).toBe(1);
+
+		await page.goto(conversationUrl);
+		await expect.poll(() => model.inputValue(), WAIT).toBe("openai/gpt-4o-mini");
+		await ask(page, "Draft the launch email");
+		await expect.poll(() => replies(page).first().textContent(), WAIT).toBe("Hello from the OpenAI fake.");
+		expect(await alert(page).textContent()).toBe("");
+		// Who answered shows once the reply is done.
+		await expect.poll(() => page.locator(".chat-message.from-assistant .chat-meta").textContent(), WAIT).toBe("Assistant · gpt-4o-mini");
+		// Charged what the fake reports: 1,000 tokens in at 1 credit and 500 out at 4 credits per 1,000.
+		await expect.poll(credits, WAIT).toEqual({ balance: 997, reserved: 0, available: 997 });
 	});
 });

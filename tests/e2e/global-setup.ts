@@ -1,7 +1,9 @@
 /**
  * Starts the real app once for the end-to-end suite, exactly as `npm start` does but on a free
  * port and with throw-away local state, and stops it afterwards. A local fake identity provider
- * (tests/fakes/oauth-providers.ts) stands in for Google and for agencies' OpenID Connect IdPs.
+ * (tests/fakes/oauth-providers.ts) stands in for Google and for agencies' OpenID Connect IdPs, and
+ * the AI providers' local fake (tests/fakes/ai-provider-server.ts) answers for OpenAI and Anthropic,
+ * so the paid models are offered and a send with one is charged and refused (402) for real.
  */
 import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
@@ -9,6 +11,7 @@ import { join } from "node:path";
 import type { TestProject } from "vitest/node";
 import { freePort } from "../../scripts/lib/free-port";
 import { type LocalApp, startLocalApp } from "../../scripts/lib/local-app";
+import { FAKE_KEYS, startFakeAiServer } from "../fakes/ai-provider-server";
 import { FAKE_OAUTH_CLIENTS, type LocalOAuth, startLocalOAuth } from "../fakes/oauth-providers";
 
 declare module "vitest" {
@@ -20,6 +23,7 @@ declare module "vitest" {
 
 let app: LocalApp | undefined;
 let oauth: LocalOAuth | undefined;
+let fakeAi: Awaited<ReturnType<typeof startFakeAiServer>> | undefined;
 let stateDir: string | undefined;
 let output = "";
 
@@ -27,6 +31,8 @@ export async function setup(project: TestProject): Promise<void> {
 	const port = await freePort();
 	stateDir = await mkdtemp(join(tmpdir(), "atrium-e2e-"));
 	oauth = await startLocalOAuth();
+	fakeAi = await startFakeAiServer();
+	const fakeAiUrl = `http://127.0.0.1:${fakeAi.port}`;
 	try {
 		app = await startLocalApp({
 			port,
@@ -37,6 +43,10 @@ export async function setup(project: TestProject): Promise<void> {
 				GOOGLE_CLIENT_ID: FAKE_OAUTH_CLIENTS.google.id,
 				GOOGLE_CLIENT_SECRET: FAKE_OAUTH_CLIENTS.google.secret,
 				GOOGLE_OAUTH_BASE_URL: `${oauth.url}/google`,
+				OPENAI_API_KEY: FAKE_KEYS.openai,
+				OPENAI_BASE_URL: `${fakeAiUrl}/openai/v1`,
+				ANTHROPIC_API_KEY: FAKE_KEYS.anthropic,
+				ANTHROPIC_BASE_URL: `${fakeAiUrl}/anthropic`,
 			},
 			// npm test and npm run test:e2e build the PWA first.
 			buildPwa: false,
@@ -56,5 +66,6 @@ export async function setup(project: TestProject): Promise<void> {
 export async function teardown(): Promise<void> {
 	app?.stop();
 	oauth?.server.close();
+	fakeAi?.server.close();
 	if (stateDir) await rm(stateDir, { recursive: true, force: true });
 }

@@ -9,7 +9,8 @@ import { creditsFor, modelById } from "../../schema/ai-models";
 import type { LedgerEntry, UsageSummary } from "../../schema/credits";
 import { FAKE_USAGE, FAKE_WORDS } from "../fakes/ai-provider-fixtures";
 import { grant, newConversation, openStream, sendMessage, sent, treeOf } from "./assistant-helpers";
-import { type Agency, call, problemOf, signUpAgency } from "./helpers";
+import { type Agency, call, logIn, problemOf, signUpAgency } from "./helpers";
+import { addMember } from "./members";
 
 const MINI = "openai/gpt-4o-mini";
 const mini = modelById(MINI);
@@ -194,6 +195,21 @@ describe("refusals before streaming", () => {
 			topUpUrl: "/billing",
 		});
 		expect((await treeOf(acme, id)).messages).toEqual([]);
+	});
+
+	it("402 for someone who cannot manage billing: no top-up link, and what to do instead", async () => {
+		await addMember(acme.tenantId, "staff", "sam@acme.test");
+		const sam = await logIn(acme.host, "sam@acme.test");
+		const id = await newConversation(acme, sam, MINI);
+		const res = await sendMessage(acme, id, { content: "hello", modelId: MINI }, sam);
+		expect(res.status).toBe(402);
+		const body = (await problemOf(res)) as Awaited<ReturnType<typeof problemOf>> & Record<string, unknown>;
+		expect(body).toMatchObject({ type: "https://atrium.dev/problems/insufficient-credits", available: 0 });
+		expect(body.detail).toMatch(
+			/; 0 are available\. Ask whoever manages your agency's billing to top up, or choose the free local model\.$/,
+		);
+		expect(body.topUpUrl).toBeUndefined();
+		expect((await treeOf(acme, id, sam)).messages).toEqual([]);
 	});
 
 	it("credits running out mid-conversation stop the next call cleanly with 402", async () => {

@@ -69,7 +69,7 @@ async function send(c: Context<AppEnv>, request: SendRequest) {
 		...(request.parentId !== undefined ? { parentId: request.parentId } : {}),
 	};
 	const result = await chatSession(c, request.conversationId).send(input);
-	if (!result.ok) throw refusal(result);
+	if (!result.ok) throw refusal(result, can(auth, "billing:manage"));
 	const now = Date.now();
 	await updateConversation(scope, conversation.id, {
 		updatedAt: now,
@@ -81,16 +81,27 @@ async function send(c: Context<AppEnv>, request: SendRequest) {
 	return c.json({ userMessage: result.userMessage, reply: result.reply }, 202);
 }
 
-function refusal(result: Extract<SendResult, { ok: false }>): Problem {
-	switch (result.reason) {
-		case "insufficient-credits":
-			return new Problem(
+/** What to do next when credits run short: top up (with the link) for who manages billing; ask them, or use the free model, for everyone else. */
+function insufficientCredits(result: Extract<SendResult, { reason: "insufficient-credits" }>, mayTopUp: boolean): Problem {
+	const needed = `This message needs up to ${result.required} credits; ${result.available} are available.`;
+	const amounts = { balance: result.balance, available: result.available, required: result.required };
+	return mayTopUp
+		? new Problem(402, "insufficient-credits", "Not enough credits", `${needed} Top up or upgrade to continue.`, {
+				extensions: { ...amounts, topUpUrl: "/billing" },
+			})
+		: new Problem(
 				402,
 				"insufficient-credits",
 				"Not enough credits",
-				`This message needs up to ${result.required} credits; ${result.available} are available. Top up or upgrade to continue.`,
-				{ extensions: { balance: result.balance, available: result.available, required: result.required, topUpUrl: "/billing" } },
+				`${needed} Ask whoever manages your agency's billing to top up, or choose the free local model.`,
+				{ extensions: amounts },
 			);
+}
+
+function refusal(result: Extract<SendResult, { ok: false }>, mayTopUp: boolean): Problem {
+	switch (result.reason) {
+		case "insufficient-credits":
+			return insufficientCredits(result, mayTopUp);
 		case "rate-limited":
 			return problems.rateLimited(
 				retryAfterSeconds({ allowed: false, retryAfterMs: result.retryAfterMs }),

@@ -15,7 +15,9 @@ const errors = {
 const sendErrors = {
 	...errors,
 	...WRITE_ERRORS,
-	402: problemContent("Not enough credits (`insufficient-credits`, with `balance`, `available`, `required` and `topUpUrl`)"),
+	402: problemContent(
+		"Not enough credits (`insufficient-credits`, with `balance`, `available` and `required`; `topUpUrl` when the caller may manage billing)",
+	),
 	429: problemContent("Too many requests or tokens for your plan; `Retry-After` says when to try again"),
 };
 const idempotency = z.object({
