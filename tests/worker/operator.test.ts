@@ -83,7 +83,7 @@ describe("refunds", () => {
 			body: { invoiceId: invoice.id, amount: 9901, idempotencyKey: "refund-key-0002" },
 		});
 		expect(tooMuch.status).toBe(422);
-		expect((await problemOf(tooMuch)).errors).toEqual([{ path: "amount", message: "may be at most 9900" }]);
+		expect((await problemOf(tooMuch)).errors).toEqual([{ path: "amount", message: "may be at most 9900 (99.00 USD)" }]);
 		const rest = await asOperator("/api/operator/refunds", { body: { invoiceId: invoice.id, idempotencyKey: "refund-key-0003" } });
 		expect(rest.status).toBe(201);
 		expect(await rest.json()).toMatchObject({ amount: 9900, remaining: 0 });
