@@ -16,8 +16,6 @@ import { isOperatorSignedIn, operatorAnnouncement, signOutOperator } from "../mo
 
 function signOut(): void {
 	signOutOperator();
-	forgetAgencies();
-	coupons.value = null;
 	operatorAnnouncement.value = "";
 }
 
@@ -25,7 +23,10 @@ export default function Operator() {
 	useDocumentTitle("Operator console");
 	const signedIn = isOperatorSignedIn.value;
 	useEffect(() => {
-		if (!signedIn) forgetAgencies();
+		// Signed out here or by a rejected token: nothing loaded with the old token stays on screen.
+		if (signedIn) return;
+		forgetAgencies();
+		coupons.value = null;
 	}, [signedIn]);
 	return (
 		<>
