@@ -19,7 +19,7 @@ ${DEMO_ACCOUNTS.map((a) => `    ${a.role.padEnd(7)} ${a.email.padEnd(24)} passwo
   Dev mailbox:            ${app.url}/dev/mailbox
   API reference:          ${app.url}/api/docs
   Stripe:                 ${app.stripeFake ? `local fake at ${app.stripeFake.url} (test card 4242 4242 4242 4242)` : "STRIPE_SECRET_KEY from the environment"}
-  Operator API:           ${app.stripeFake ? `${app.url}/api/operator/* with Authorization: Bearer ${process.env.OPERATOR_TOKEN ?? LOCAL_OPERATOR_TOKEN}` : "OPERATOR_TOKEN from the environment"}
+  Operator console:       ${app.url}/operator   (token: ${app.stripeFake ? (process.env.OPERATOR_TOKEN ?? LOCAL_OPERATOR_TOKEN) : "OPERATOR_TOKEN from the environment"}; also the Bearer token of ${app.url}/api/operator/*)
 
   Press Ctrl+C to stop.
 `);

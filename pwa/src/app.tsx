@@ -1,6 +1,6 @@
 /**
  * The app: which pages exist depends on the host and the session. The platform host offers
- * sign-up; an agency's host offers sign-in, or the signed-in frame. Pages load lazily.
+ * sign-up and the operator console; an agency's host offers sign-in, or the signed-in frame. Pages load lazily.
  */
 import { ErrorBoundary, LocationProvider, lazy, Route, Router } from "preact-iso";
 import { AppFrame } from "./components/app-frame";
@@ -56,6 +56,7 @@ const Announcements = lazy(() => import("./routes/announcements"));
 const Surveys = lazy(() => import("./routes/surveys"));
 const SettingsSupport = lazy(() => import("./routes/settings/support"));
 const Downloads = lazy(() => import("./routes/downloads"));
+const Operator = lazy(() => import("./routes/operator"));
 const Onboarding = lazy(() => import("./routes/onboarding"));
 const SettingsOnboarding = lazy(() => import("./routes/settings/onboarding"));
 
@@ -73,6 +74,7 @@ function PlatformPages() {
 		<Router>
 			<Route path="/" component={SignUp} />
 			<Route path="/signup" component={SignUp} />
+			<Route path="/operator" component={Operator} />
 			<Route default component={GoToStart} />
 		</Router>
 	);

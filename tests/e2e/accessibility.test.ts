@@ -4,6 +4,7 @@ import { generateHOTP } from "@oslojs/otp";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DEMO_IDS } from "../../scripts/lib/demo-portal-seed";
+import { LOCAL_OPERATOR_TOKEN } from "../../scripts/lib/local-app";
 import { E2E_PASSWORD, signUpAgencyViaApi } from "./agencies";
 import { launchBrowser, platformUrl, seriousA11yViolations, signInToNorthwind, tenantUrl } from "./browser";
 
@@ -265,5 +266,25 @@ describe("accessibility", () => {
 		await page.locator(".chat-message.from-assistant .chat-meta", { hasText: "atrium-echo" }).waitFor();
 		await page.getByRole("button", { name: "Edit" }).click();
 		expect(await seriousA11yViolations(page)).toEqual([]);
+	});
+
+	it("the operator console: sign-in with an error, agencies, invoices and the coupon form with field errors", async () => {
+		const page = await (await browser.newContext()).newPage();
+		await page.goto(platformUrl("/operator"));
+		await page.getByRole("button", { name: "Sign in" }).click();
+		await page.locator("#token-error").waitFor();
+		const violations = (await seriousA11yViolations(page)).map((v) => `/operator sign-in: ${v}`);
+		await page.getByLabel("Operator token").fill(LOCAL_OPERATOR_TOKEN);
+		await page.getByRole("button", { name: "Sign in" }).click();
+		// Other test files sign up many agencies: the seeded one may not be on the first page.
+		await page.getByLabel("Agency name").fill("Northwind Studio");
+		await page.getByRole("button", { name: "Search" }).click();
+		await page.getByRole("button", { name: "Invoices of Northwind Studio" }).click();
+		await page.getByRole("heading", { name: "Invoices of Northwind Studio" }).waitFor();
+		await page.getByLabel("Percent off").fill("lots");
+		await page.getByRole("button", { name: "Create" }).click();
+		await page.locator("#percentOff-error").waitFor();
+		violations.push(...(await seriousA11yViolations(page)).map((v) => `/operator console: ${v}`));
+		expect(violations).toEqual([]);
 	});
 });

@@ -1,5 +1,10 @@
-/** Test helpers for the platform operator's API: requests on the platform host with the operator token. */
-import { call, PLATFORM } from "./helpers";
+/** Test helpers for the platform operator's API: requests on the platform host with the operator token, and a paid invoice to refund. */
+import { env } from "cloudflare:workers";
+import { eq } from "drizzle-orm";
+import { subscriptions } from "../../schema/index";
+import { createDb } from "../../worker/lib/db";
+import { type Agency, call, PLATFORM } from "./helpers";
+import { deliverAll, fake, payAndDeliver } from "./stripe";
 
 export const OPERATOR_TOKEN = "op_test_atrium_operator";
 
@@ -29,4 +34,20 @@ export async function createCoupon(body: Record<string, unknown>): Promise<Coupo
 export async function couponById(id: string): Promise<CouponDto | undefined> {
 	const res = await asOperator("/api/operator/coupons");
 	return ((await res.json()) as { coupons: CouponDto[] }).coupons.find((c) => c.id === id);
+}
+
+/** Subscribes the agency to Pro through the Stripe fake and renews once past the trial: its paid invoice (14 900 minor units). */
+export async function paidInvoice(agency: Agency): Promise<{ id: string; amountPaid: number }> {
+	const res = await call(agency.host, "/api/v1/billing/checkout", {
+		cookie: agency.ownerCookie,
+		body: { planId: "pro", interval: "month" },
+	});
+	await payAndDeliver(((await res.json()) as { url: string }).url);
+	const [sub] = await createDb(env.DB).select().from(subscriptions).where(eq(subscriptions.tenantId, agency.tenantId));
+	await deliverAll((await fake(`/_fake/subscriptions/${sub?.stripeSubscriptionId}/renew`)).events);
+	const list = await call(agency.host, "/api/v1/billing/invoices", { cookie: agency.ownerCookie });
+	const invoices = ((await list.json()) as { invoices: { id: string; amountPaid: number }[] }).invoices;
+	const paid = invoices.find((i) => i.amountPaid > 0);
+	if (!paid) throw new Error("no paid invoice");
+	return paid;
 }

@@ -31,7 +31,9 @@ export const requireOperator = createMiddleware<AppEnv>(async function requireOp
 	if (!expected) throw new Problem(503, "operator-not-configured", "Operator access is off", "Set the OPERATOR_TOKEN secret to enable it.");
 	const given = bearerOf(c.req.header("Authorization"));
 	if (given === null || !(await sameSecret(given, expected))) {
-		throw new Problem(401, "unauthenticated", "Operator token required", "Send Authorization: Bearer <OPERATOR_TOKEN>.", {
+		const detail =
+			given === null ? "Send Authorization: Bearer <OPERATOR_TOKEN>." : "That is not the operator token. Check the OPERATOR_TOKEN secret.";
+		throw new Problem(401, "unauthenticated", "Operator token required", detail, {
 			headers: { "WWW-Authenticate": 'Bearer realm="atrium-operator"' },
 		});
 	}

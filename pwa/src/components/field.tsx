@@ -13,9 +13,23 @@ type FieldProps = {
 	/** Addresses, emails: no automatic capitals or spelling fixes on phones. */
 	verbatim?: boolean;
 	maxLength?: number;
+	/** False for an optional field (most are required). */
+	required?: boolean;
 };
 
-export function Field({ id, label, value, onInput, type = "text", error, hint, autoComplete, verbatim = false, maxLength }: FieldProps) {
+export function Field({
+	id,
+	label,
+	value,
+	onInput,
+	type = "text",
+	error,
+	hint,
+	autoComplete,
+	verbatim = false,
+	maxLength,
+	required = true,
+}: FieldProps) {
 	const errorId = `${id}-error`;
 	const hintId = `${id}-hint`;
 	// The error comes first: it is what the user needs to hear now.
@@ -25,7 +39,7 @@ export function Field({ id, label, value, onInput, type = "text", error, hint, a
 		name: id,
 		value,
 		onInput: (event: { currentTarget: HTMLInputElement }) => onInput(event.currentTarget.value),
-		required: true,
+		required,
 		autoComplete,
 		autoCapitalize: verbatim ? ("none" as const) : undefined,
 		spellcheck: verbatim ? false : undefined,

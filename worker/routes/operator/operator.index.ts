@@ -1,12 +1,15 @@
-/** The platform operator's router: coupons and flash sales, and refunds (see docs/BILLING.md, "Platform operator"). */
+/** The platform operator's router: agencies and their invoices, coupons and flash sales, and refunds (see docs/BILLING.md, "Platform operator"). */
 import { createRouter } from "../../lib/create-router";
 import { stripeClient } from "../../lib/stripe";
 import { OPERATOR_ACTOR } from "../../middleware/require-operator";
 import { createCoupon, deactivateCoupon, listCoupons } from "../../services/billing/coupons";
+import { agencyInvoices, listAgencies } from "../../services/billing/operator-agencies";
 import { refundInvoice } from "../../services/billing/refunds";
 import * as routes from "./operator.routes";
 
 export const operatorRouter = createRouter()
+	.openapi(routes.listAgencies, async (c) => c.json(await listAgencies(c.get("db"), c.req.valid("query")), 200))
+	.openapi(routes.agencyInvoices, async (c) => c.json(await agencyInvoices(c.get("db"), c.req.valid("param").id), 200))
 	.openapi(routes.listCoupons, async (c) => c.json({ coupons: await listCoupons(c.get("db")) }, 200))
 	.openapi(routes.createCoupon, async (c) => c.json(await createCoupon(c.get("db"), stripeClient(c.env), c.req.valid("json")), 201))
 	.openapi(routes.deactivateCoupon, async (c) =>

@@ -1,6 +1,7 @@
-/** Route declarations of the platform operator's API (platform host, Bearer OPERATOR_TOKEN): coupons, flash sales, refunds. */
+/** Route declarations of the platform operator's API (platform host, Bearer OPERATOR_TOKEN): agencies and their invoices, coupons, flash sales, refunds. */
 import { createRoute, z } from "@hono/zod-openapi";
 import { Coupon, CouponInput, CouponList, Refund, RefundRequest } from "../../../schema/coupons";
+import { OperatorAgenciesQuery, OperatorAgencyList, OperatorInvoiceList } from "../../../schema/operator-agencies";
 import { jsonBody, jsonContent, problemContent } from "../../lib/openapi-responses";
 import { requireOperator } from "../../middleware/require-operator";
 
@@ -60,4 +61,26 @@ export const refund = createRoute({
 		409: problemContent("The invoice is not paid, or the key was used for another invoice"),
 		...errors,
 	},
+});
+
+export const listAgencies = createRoute({
+	method: "get",
+	path: "/api/operator/agencies",
+	tags,
+	security,
+	summary: "Agencies, newest first, with plan and subscription status; `q` searches names, `cursor` pages",
+	middleware: [requireOperator] as const,
+	request: { query: OperatorAgenciesQuery },
+	responses: { 200: jsonContent(OperatorAgencyList, "A page of agencies"), ...errors },
+});
+
+export const agencyInvoices = createRoute({
+	method: "get",
+	path: "/api/operator/agencies/{id}/invoices",
+	tags,
+	security,
+	summary: "One agency and its invoices, newest first, each with the amount refunded and the amount still refundable",
+	middleware: [requireOperator] as const,
+	request: { params: z.object({ id: z.string().min(1).max(64) }) },
+	responses: { 200: jsonContent(OperatorInvoiceList, "The agency and its invoices"), ...errors },
 });

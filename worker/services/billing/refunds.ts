@@ -62,7 +62,10 @@ export async function refundInvoice(
 	const refundable = invoice.amountPaid - (await refundedSoFar(db, invoice.id));
 	const amount = request.amount ?? refundable;
 	if (refundable <= 0) throw problems.validation([{ path: "amount", message: "the invoice is already fully refunded" }]);
-	if (amount > refundable) throw problems.validation([{ path: "amount", message: `may be at most ${refundable}` }]);
+	if (amount > refundable) {
+		const readable = `${(refundable / 100).toFixed(2)} ${invoice.currency.toUpperCase()}`;
+		throw problems.validation([{ path: "amount", message: `may be at most ${refundable} (${readable})` }]);
+	}
 	const paymentIntent = await paymentIntentOf(stripe, invoice.id);
 	if (!paymentIntent) throw new Problem(409, "invoice-not-paid", "Nothing to refund", "Stripe has no payment for this invoice.");
 	const stripeRefund = await stripe.refunds.create(
