@@ -1,8 +1,8 @@
-/** POST /api/v1/sync, whole batches: in-batch dependencies, a retry after a lost response, a refusal mid-batch, a full 100. */
+/** POST /api/v1/sync, whole batches: in-batch dependencies, a retry after a lost response, a refusal mid-batch, two deliveries at once, a full 100. */
 import { beforeEach, describe, expect, it } from "vitest";
 import { call } from "./helpers";
 import { json, type PortalAgency, type ProjectDetailT, portalAgency, projectWith } from "./portal-fixtures";
-import { mutation, pullAll, pushOk, recordsOf } from "./sync-fixtures";
+import { mutation, pullAll, push, pushOk, recordsOf } from "./sync-fixtures";
 
 type Task = { id: string; title: string; status: string; description: string; milestoneId: string | null };
 
@@ -96,6 +96,19 @@ describe("sync batches", () => {
 		expect(saved.get(b)?.title).toBe("Second");
 		const feed = await pullAll(acme.host, acme.xUser.cookie);
 		expect(recordsOf(feed, "projects").get(project.project.id)?.name).toBe("Renamed mid-batch");
+	});
+
+	it("apply a batch delivered twice at once only once: each delivery answers the same results or 409 sync-in-progress", async () => {
+		const ids = Array.from({ length: 3 }, () => crypto.randomUUID());
+		const batch = [...ids.map((id, i) => create(i + 1, id, `Twice ${i + 1}`)), mutation(4, "task.complete", ids[0] ?? "")];
+		const deliveries = await Promise.all([1, 2].map(() => push(acme.host, acme.staffCookie, "laptop-of-staff", batch)));
+		expect(deliveries.every((res) => res.status === 200 || res.status === 409)).toBe(true);
+		const answered = await Promise.all(deliveries.filter((res) => res.status === 200).map((res) => res.json()));
+		expect(answered.length).toBeGreaterThan(0);
+		for (const body of answered) expect((body as { results: unknown[] }).results).toEqual((answered[0] as { results: unknown[] }).results);
+		const saved = await tasksOfProject();
+		expect(saved.size).toBe(3);
+		expect(saved.get(ids[0] ?? "")?.status).toBe("done");
 	});
 
 	it("apply a full batch of 100 touching more records than one query may name", async () => {
