@@ -12,6 +12,22 @@ import { problems } from "../../lib/problem";
 import { type ClientAccess, seesAllClients, visibleClientsCondition } from "./client-access";
 import { getVisibleProject } from "./projects";
 
+/** The answers task writes give, shared by the REST services below and offline sync's batched task writes. */
+export const taskProblems = {
+	noSuchTask: () => problems.notFound("There is no task with this id."),
+	notYourProject: () => problems.validation([{ path: "projectId", message: "must be one of your projects" }]),
+	notAMilestone: () => problems.validation([{ path: "milestoneId", message: "must be a milestone of this project" }]),
+	notAssignable: () => problems.validation([{ path: "assigneeUserId", message: "must be on your team or one of this client's people" }]),
+	idTaken: () => problems.conflict("id", "is already used by another record"),
+	notTheAssignee: () => problems.forbidden("Only the person this task is assigned to can complete it."),
+};
+
+/** A task's completion time after an edit that sets `status` (undefined: unchanged). */
+export function completedAtAfter(current: Pick<Task, "completedAt">, status: Task["status"] | undefined, now: number): number | null {
+	if (status === undefined) return current.completedAt;
+	return status === "done" ? (current.completedAt ?? now) : null;
+}
+
 export async function listTasks(scope: TenantScope, access: ClientAccess, query: z.infer<typeof TaskListQuery>): Promise<Task[]> {
 	const conditions: (SQL | undefined)[] = [
 		isNull(tasks.deletedAt),
@@ -38,11 +54,11 @@ export async function getVisibleTask(scope: TenantScope, access: ClientAccess, i
 		.from(tasks)
 		.where(scope.where(tasks, eq(tasks.id, id), isNull(tasks.deletedAt)))
 		.limit(1);
-	if (!row) throw problems.notFound("There is no task with this id.");
+	if (!row) throw taskProblems.noSuchTask();
 	try {
 		await getVisibleProject(scope, access, row.projectId);
 	} catch {
-		throw problems.notFound("There is no task with this id.");
+		throw taskProblems.noSuchTask();
 	}
 	return row;
 }
@@ -65,7 +81,7 @@ async function assertAssignable(scope: TenantScope, clientId: string, userId: st
 			.limit(1);
 		if (link) return;
 	}
-	throw problems.validation([{ path: "assigneeUserId", message: "must be on your team or one of this client's people" }]);
+	throw taskProblems.notAssignable();
 }
 
 export async function assertMilestoneOf(scope: TenantScope, projectId: string, milestoneId: string): Promise<void> {
@@ -74,7 +90,7 @@ export async function assertMilestoneOf(scope: TenantScope, projectId: string, m
 		.from(milestones)
 		.where(scope.where(milestones, eq(milestones.id, milestoneId), eq(milestones.projectId, projectId), isNull(milestones.deletedAt)))
 		.limit(1);
-	if (!row) throw problems.validation([{ path: "milestoneId", message: "must be a milestone of this project" }]);
+	if (!row) throw taskProblems.notAMilestone();
 }
 
 export async function createTask(
@@ -87,7 +103,7 @@ export async function createTask(
 	try {
 		clientId = (await getVisibleProject(scope, access, input.projectId)).clientId;
 	} catch {
-		throw problems.validation([{ path: "projectId", message: "must be one of your projects" }]);
+		throw taskProblems.notYourProject();
 	}
 	if (input.milestoneId) await assertMilestoneOf(scope, input.projectId, input.milestoneId);
 	if (input.assigneeUserId) await assertAssignable(scope, clientId, input.assigneeUserId);
@@ -99,7 +115,7 @@ export async function createTask(
 		.limit(1);
 	if (existing) {
 		if (existing.projectId === input.projectId && existing.title === input.title) return existing;
-		throw problems.conflict("id", "is already used by another record");
+		throw taskProblems.idTaken();
 	}
 	const [row] = await scope
 		.insert(tasks, {
@@ -129,7 +145,7 @@ export async function updateTask(
 	const project = await getVisibleProject(scope, access, current.projectId);
 	if (input.milestoneId) await assertMilestoneOf(scope, current.projectId, input.milestoneId);
 	if (input.assigneeUserId) await assertAssignable(scope, project.clientId, input.assigneeUserId);
-	const completedAt = input.status === undefined ? current.completedAt : input.status === "done" ? (current.completedAt ?? now) : null;
+	const completedAt = completedAtAfter(current, input.status, now);
 	const [row] = await scope.update(tasks, { ...input, completedAt, updatedAt: now }, eq(tasks.id, id)).returning();
 	return row ?? current;
 }
@@ -138,7 +154,7 @@ export async function updateTask(
 export async function completeTask(scope: TenantScope, access: ClientAccess, id: string, now = Date.now()): Promise<Task> {
 	const current = await getVisibleTask(scope, access, id);
 	if (!seesAllClients(access) && current.assigneeUserId !== access.userId) {
-		throw problems.forbidden("Only the person this task is assigned to can complete it.");
+		throw taskProblems.notTheAssignee();
 	}
 	if (current.status === "done") return current;
 	const [row] = await scope.update(tasks, { status: "done", completedAt: now, updatedAt: now }, eq(tasks.id, id)).returning();

@@ -11,9 +11,9 @@ import { mergeFields } from "./merge-fields";
 import { MUTATION_HANDLERS, sourceOf } from "./registry";
 import type { MutationContext, MutationHandler, SyncedRecord } from "./source";
 
-type Outcome = Omit<SyncMutationResultT, "id" | "seq">;
+export type Outcome = Omit<SyncMutationResultT, "id" | "seq">;
 
-function rejected(problem: Problem): Outcome {
+export function rejected(problem: Problem): Outcome {
 	return {
 		outcome: "rejected",
 		fields: {},
@@ -31,9 +31,11 @@ async function serverRecord(ctx: MutationContext, handler: MutationHandler, reco
 	return { entity: handler.entity, version, record: loaded?.live ? loaded.record : null };
 }
 
-/** The clock of the server's last write of each field: a sync write's own clock, or the record's update time for anything later. */
-async function serverClocks(ctx: MutationContext, handler: MutationHandler, recordId: string, current: SyncedRecord, version: number) {
-	const clocks = await fieldClocksOf(ctx.scope, handler.entity, recordId);
+/**
+ * The clock of the server's last write of each field: a sync write's own clock (`clocks`, by field),
+ * or the record's update time for anything written after it (by REST, at version > the clock's seq).
+ */
+export function serverClockOf(clocks: ReadonlyMap<string, { hlc: string; seq: number }>, current: SyncedRecord, version: number) {
 	const updated = hlcOfMillis(Number(current.updatedAt ?? 0));
 	return (field: string): Hlc => {
 		const clock = clocks.get(field);
@@ -41,6 +43,10 @@ async function serverClocks(ctx: MutationContext, handler: MutationHandler, reco
 		if (synced && clock && clock.seq >= version) return synced;
 		return synced && compareHlc(synced, updated) > 0 ? synced : updated;
 	};
+}
+
+async function serverClocks(ctx: MutationContext, handler: MutationHandler, recordId: string, current: SyncedRecord, version: number) {
+	return serverClockOf(await fieldClocksOf(ctx.scope, handler.entity, recordId), current, version);
 }
 
 export async function applyMutation(ctx: MutationContext, mutation: SyncMutationT, hlc: Hlc): Promise<Outcome> {
