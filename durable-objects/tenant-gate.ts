@@ -168,9 +168,10 @@ export class TenantGate extends DurableObject<Env> {
 	/** Enqueues one `low-balance-alert` when the available credits have just fallen below the threshold. */
 	private checkLowBalance(): void {
 		const crossing = this.lowBalance.observe(this.ledger.current().available);
+		if (crossing === null) return;
 		// The tenant this gate serves, stored when its threshold was set (a DO does not know its own name).
 		const tenantId = this.ctx.storage.kv.get<string>("tenant-id") ?? null;
-		if (crossing !== null && tenantId) {
+		if (tenantId) {
 			const { threshold } = this.lowBalance.state();
 			this.ctx.waitUntil(
 				this.env.JOBS.send({
