@@ -12,30 +12,40 @@ const SCHEMA = [
 export type LowBalanceState = { threshold: number; alerted: boolean; crossings: number };
 
 export class LowBalanceWatch {
+	/** The stored row, kept in memory too: this class is its only writer, and `observe` runs on every credit movement. */
+	private current: LowBalanceState;
+
 	constructor(private readonly sql: SqlStorage) {
 		for (const statement of SCHEMA) sql.exec(statement);
-	}
-
-	state(): LowBalanceState {
 		const row = this.sql
 			.exec<{ threshold: number; alerted: number; crossings: number }>("SELECT threshold, alerted, crossings FROM low_balance")
 			.one();
-		return { threshold: row.threshold, alerted: row.alerted === 1, crossings: row.crossings };
+		this.current = { threshold: row.threshold, alerted: row.alerted === 1, crossings: row.crossings };
+	}
+
+	state(): LowBalanceState {
+		return { ...this.current };
 	}
 
 	/** A new threshold; the caller then `observe`s the balance, so a balance already below it counts as a crossing (and alerts). */
 	setThreshold(threshold: number): void {
-		this.sql.exec("UPDATE low_balance SET threshold = ?", Math.max(0, Math.floor(threshold)));
+		const value = Math.max(0, Math.floor(threshold));
+		this.sql.exec("UPDATE low_balance SET threshold = ?", value);
+		this.current.threshold = value;
 	}
 
-	/** The crossing number when `available` has just fallen below the threshold; otherwise null. */
+	/** The crossing number when `available` has just fallen below the threshold; otherwise null. Writes only on a change. */
 	observe(available: number): number | null {
-		const { threshold, alerted, crossings } = this.state();
+		const { threshold, alerted, crossings } = this.current;
 		if (threshold > 0 && available < threshold && !alerted) {
 			this.sql.exec("UPDATE low_balance SET alerted = 1, crossings = crossings + 1");
+			this.current = { threshold, alerted: true, crossings: crossings + 1 };
 			return crossings + 1;
 		}
-		if (available >= threshold && alerted) this.sql.exec("UPDATE low_balance SET alerted = 0");
+		if (available >= threshold && alerted) {
+			this.sql.exec("UPDATE low_balance SET alerted = 0");
+			this.current = { ...this.current, alerted: false };
+		}
 		return null;
 	}
 }

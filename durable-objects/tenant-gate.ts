@@ -2,7 +2,9 @@
  * TenantGate: one Durable Object per tenant (and one for the platform host) that owns the rules
  * which must hold under any concurrency: token-bucket rate limits and the credit ledger. State
  * lives in the object's SQLite storage; calls are native RPC, and each runs alone on the object's
- * single thread, so no bucket is overspent and no credit counted twice. One alarm serves both:
+ * single thread, so no bucket is overspent and no credit counted twice. Credit movements are
+ * applied in groups, in arrival order, one storage confirmation per group (group-commit.ts), so one
+ * tenant's ledger is not capped by how fast single writes are confirmed. One alarm serves both:
  * it forgets refilled buckets and releases reservations nobody settled.
  */
 import { DurableObject } from "cloudflare:workers";
@@ -24,6 +26,7 @@ import type {
 import type { BucketRule, TakeResult } from "../schema/rate-limits";
 import { AccountLocks } from "./account-locks";
 import { CreditLedger, refusalAsValue } from "./credit-ledger";
+import { GroupCommit } from "./group-commit";
 import { type LowBalanceState, LowBalanceWatch } from "./low-balance";
 import { TokenBuckets } from "./token-buckets";
 
@@ -35,6 +38,8 @@ export class TenantGate extends DurableObject<Env> {
 	private ledger!: CreditLedger;
 	private locks!: AccountLocks;
 	private lowBalance!: LowBalanceWatch;
+	/** Credit movements, applied in arrival order, many per storage confirmation (see group-commit.ts). */
+	private readonly movements = new GroupCommit(() => this.ctx.storage.sync());
 	private alarmAt: number | null = null;
 
 	constructor(ctx: DurableObjectState, env: Env) {
@@ -81,18 +86,20 @@ export class TenantGate extends DurableObject<Env> {
 		return this.ledger.current();
 	}
 
-	grantCredits(input: GrantInput, now = Date.now()): GrantResult {
-		return this.watched(refusalAsValue(() => this.ledger.grant(input, now)));
+	grantCredits(input: GrantInput, now = Date.now()): Promise<GrantResult> {
+		return this.movements.run(() => this.watched(refusalAsValue(() => this.ledger.grant(input, now))));
 	}
 
-	reserveCredits(input: ReserveInput, now = Date.now()): ReserveResult {
-		const result = this.watched(refusalAsValue(() => this.ledger.reserve(input, now)));
-		if (result.ok) this.wakeBy(result.expiresAt);
-		return result;
+	reserveCredits(input: ReserveInput, now = Date.now()): Promise<ReserveResult> {
+		return this.movements.run(() => {
+			const result = this.watched(refusalAsValue(() => this.ledger.reserve(input, now)));
+			if (result.ok) this.wakeBy(result.expiresAt);
+			return result;
+		});
 	}
 
-	settleCredits(input: SettleInput, now = Date.now()): SettleResult {
-		return this.watched(refusalAsValue(() => this.ledger.settle(input, now)));
+	settleCredits(input: SettleInput, now = Date.now()): Promise<SettleResult> {
+		return this.movements.run(() => this.watched(refusalAsValue(() => this.ledger.settle(input, now))));
 	}
 
 	/** The plan's default low-balance threshold (credits available; set by the monthly grant); the agency's own setting wins. */
@@ -130,8 +137,8 @@ export class TenantGate extends DurableObject<Env> {
 		return this.lowBalance.state();
 	}
 
-	releaseCredits(input: ReleaseInput, now = Date.now()): ReleaseResult {
-		return this.watched(refusalAsValue(() => this.ledger.release(input, now)));
+	releaseCredits(input: ReleaseInput, now = Date.now()): Promise<ReleaseResult> {
+		return this.movements.run(() => this.watched(refusalAsValue(() => this.ledger.release(input, now))));
 	}
 
 	creditHistory(limit: number, cursor: number | null): LedgerPage {
@@ -161,9 +168,10 @@ export class TenantGate extends DurableObject<Env> {
 	/** Enqueues one `low-balance-alert` when the available credits have just fallen below the threshold. */
 	private checkLowBalance(): void {
 		const crossing = this.lowBalance.observe(this.ledger.current().available);
+		if (crossing === null) return;
 		// The tenant this gate serves, stored when its threshold was set (a DO does not know its own name).
 		const tenantId = this.ctx.storage.kv.get<string>("tenant-id") ?? null;
-		if (crossing !== null && tenantId) {
+		if (tenantId) {
 			const { threshold } = this.lowBalance.state();
 			this.ctx.waitUntil(
 				this.env.JOBS.send({
