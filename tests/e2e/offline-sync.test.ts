@@ -228,7 +228,8 @@ describe("offline sync", () => {
 			["tasks", task.id],
 			["message_threads", thread.id],
 		];
-		await Promise.all(Object.values(devices).map((d) => readyOffline(d.page, needed)));
+		// One device at a time: three service workers precaching at once time out on a busy machine.
+		for (const d of Object.values(devices)) await readyOffline(d.page, needed);
 
 		// Offline, each device edits the same task and writes in the thread.
 		for (const d of Object.values(devices)) await d.context.setOffline(true);
