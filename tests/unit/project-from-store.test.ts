@@ -4,8 +4,9 @@
  * client's approval — while unsent writes still show and newer synced records still win.
  */
 import { describe, expect, it } from "vitest";
-import { projectFromStore, withNewerRecords } from "../../pwa/src/models/project-from-store";
+import { projectFromStore, projectRecords } from "../../pwa/src/models/project-from-store";
 import type { OutboxEntry, StoredRecord } from "../../pwa/src/sync/local-store";
+import { withNewerRecords } from "../../pwa/src/sync/newer-records";
 import type { DeliverableWithReviewsT, ProjectDetailT, TaskT } from "../../schema/dto/portal";
 
 const synced = (id: string, updatedAt: number) => ({ id, createdAt: 1, updatedAt, deletedAt: null });
@@ -79,7 +80,7 @@ const network: ProjectDetailT = {
 
 describe("project page from store and network", () => {
 	it("shows the network's newer records over a lagging store copy", () => {
-		const shown = projectFromStore(withNewerRecords(store, network), [], "p1", undefined, "Me");
+		const shown = projectFromStore(withNewerRecords(store, new Set(), projectRecords(network)), [], "p1", undefined, "Me");
 		expect(shown?.deliverables.map((d) => [d.id, d.status, d.reviews.map((r) => r.comment)])).toEqual([
 			["d2", "pending_review", []],
 			["d1", "approved", ["Looks great"]],
@@ -94,12 +95,12 @@ describe("project page from store and network", () => {
 			createdAt: 60,
 			mutation: { id: "m1", seq: 1, hlc: "", type: "task.complete", recordId: "t1", baseVersion: 7, base: { status: "open" } },
 		};
-		const shown = projectFromStore(withNewerRecords(store, network), [unsent], "p1", undefined, "Me");
+		const shown = projectFromStore(withNewerRecords(store, new Set(), projectRecords(network)), [unsent], "p1", undefined, "Me");
 		expect(shown?.tasks.map((t) => t.status)).toEqual(["done"]);
 	});
 
 	it("leaves the store itself and its versions untouched", () => {
-		const merged = withNewerRecords(store, network);
+		const merged = withNewerRecords(store, new Set(), projectRecords(network));
 		expect(merged.get("deliverables:d1")?.version).toBe(5);
 		expect(store.get("deliverables:d1")?.record.status).toBe("pending_review");
 		expect(store.has("deliverables:d2")).toBe(false);

@@ -1,17 +1,48 @@
-/** Writes the server did not take as sent: what happened, and the user's choice (keep mine / take theirs). */
+/**
+ * Writes the server did not take as sent: a conflict (the server kept its answer), a last-writer-wins
+ * loss (a later edit made meanwhile replaced this one) or a refusal; what happened, what the record
+ * is now, and the user's choice (keep mine — sent again as a new change — or take theirs / dismiss).
+ */
+
+import { formatDate } from "../lib/portal-labels";
+import { project } from "../models/project";
 import { conflicts, records, resolveConflict } from "../models/sync";
+import type { ConflictEntry } from "../sync/local-store";
 
 const WHAT: Record<string, string> = {
 	"task.complete": "Marking a task done",
-	"task.update": "Editing a task",
+	"task.update": "Your edit",
 	"task.create": "Adding a task",
-	"milestone.update": "Editing a milestone",
+	"milestone.update": "Your edit",
 	"deliverable.review": "Your review",
-	"project.update": "Editing the project",
-	"client.update": "Editing the client",
+	"project.update": "Your edit",
+	"client.update": "Your edit",
 	"message.send": "Your message",
 	"notification.read": "Marking a notification read",
 };
+
+/** What a lost field now holds on the server, in words ("assigned to Olivia Owner", "due 3 Dec 2026"). */
+function nowHolds(field: string, value: unknown): string {
+	if (field === "assigneeUserId") {
+		const name = project.value?.assignees.find((a) => a.userId === value)?.name;
+		return value ? `assigned to ${name ?? "someone else"}` : "assigned to nobody";
+	}
+	if (field === "dueAt" || field === "startsAt") return `${field === "dueAt" ? "due" : "starting"} ${formatDate(value as number | null)}`;
+	if (typeof value === "string" || typeof value === "number")
+		return `${field === "title" || field === "name" ? "named" : field} “${value}”`;
+	return `${field} changed`;
+}
+
+function explain(c: ConflictEntry, name: string): string {
+	const what = `${WHAT[c.mutation.type] ?? "A change"}${name ? ` of “${name}”` : ""}`;
+	const record = c.result.record;
+	if (c.result.outcome === "rejected") return `${what} was refused: ${c.result.problem?.detail ?? ""}`;
+	if (c.result.outcome === "conflict") {
+		return `${what} conflicted with a change made meanwhile.${record?.status ? ` It is now “${String(record.status).replace("_", " ")}”.` : ""}`;
+	}
+	const lost = Object.entries(c.result.fields).filter(([, outcome]) => outcome === "lww-lost");
+	return `${what} was replaced by a later change made meanwhile: it is now ${lost.map(([field]) => nowHolds(field, record?.[field])).join(", ")}.`;
+}
 
 export function SyncConflicts() {
 	if (conflicts.value.length === 0) return null;
@@ -24,15 +55,10 @@ export function SyncConflicts() {
 					// A refused write carries no record: name it from the device's copy.
 					const named = record ?? records.value.get(`${c.entity}:${c.mutation.recordId}`)?.record;
 					const name = String(named?.title ?? named?.name ?? named?.subject ?? "");
-					const serverStatus = record?.status ? ` It is now “${String(record.status).replace("_", " ")}”.` : "";
 					const rejected = c.result.outcome === "rejected";
 					return (
 						<li key={c.id} class="record record-stacked">
-							<p>
-								{WHAT[c.mutation.type] ?? "A change"}
-								{name && <> of “{name}”</>}{" "}
-								{rejected ? `was refused: ${c.result.problem?.detail ?? ""}` : `conflicted with a change made meanwhile.${serverStatus}`}
-							</p>
+							<p>{explain(c, name)}</p>
 							<div class="button-row">
 								{!rejected && record && (
 									<button type="button" class="button primary small" onClick={() => void resolveConflict(c.id, "mine")}>

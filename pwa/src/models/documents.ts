@@ -1,11 +1,12 @@
 /**
- * A client's documents in the PWA: the current folder's listing, the open document's versions and
+ * A client's documents in the PWA: the current folder's listing (store first: the synced folders and
+ * documents, so the page works offline, with the network's newer answer laid over them), the open document's versions and
  * share links, and uploads with progress. Files up to MULTIPART_FROM go in one request (XMLHttpRequest
  * upload progress); larger ones go through multipart uploads, part by part. An unfinished multipart
  * upload is remembered in localStorage (its id, the client, and the file's name, size and time): after
  * a reload the user picks the same file again and only the parts the server lacks are sent.
  */
-import { signal } from "@preact/signals";
+import { computed, signal } from "@preact/signals";
 import type { z } from "zod";
 import {
 	DOCUMENT_CONTENT_TYPES,
@@ -15,10 +16,15 @@ import {
 	type ShareDto,
 	type UploadDto,
 } from "../../../schema/dto/documents";
+import type { ClientT } from "../../../schema/dto/portal";
 import { api } from "../api/client";
 import { fetchJson } from "../api/fetch-json";
 import { OFFLINE_PROBLEM, type ProblemView, readProblem } from "../api/problem";
 import type { Result } from "../api/request";
+import { online } from "./connectivity";
+import { clientsFromStore, listingFromStore } from "./documents-from-store";
+import { storeFirst } from "./store-first";
+import { storeReady } from "./sync";
 
 export type DocumentT = z.infer<typeof DocumentDto>;
 export type DocumentDetailT = z.infer<typeof DocumentWithVersions>;
@@ -29,14 +35,49 @@ type UploadT = z.infer<typeof UploadDto>;
 /** Bigger files go through multipart uploads. */
 export const MULTIPART_FROM = 8 * 1024 * 1024;
 
-export const listing = signal<ListingT | null>(null);
 export const listingProblem = signal<ProblemView | null>(null);
 /** The folder path from the top: [{id, name}…]. */
 export const folderPath = signal<{ id: string; name: string }[]>([]);
+
+/** Store first (models/store-first.ts): the synced folders and documents, the network's newer listing laid over them. */
+const listingView = storeFirst<ListingT>((answer) => [
+	...answer.folders.map((record) => ({ entity: "document_folders" as const, record })),
+	...answer.documents.map((record) => ({ entity: "documents" as const, record })),
+]);
+/** The client and folder shown (`clientId:folderId`), and the last one the network answered for. */
+const shownFolder = signal<string | null>(null);
+const answeredFolder = signal<string | null>(null);
+
+/** The current folder as shown: from the device when it holds any of it, is offline, or the network has answered; null while loading. */
+export const listing = computed<ListingT | null>(() => {
+	const key = shownFolder.value;
+	if (!key) return null;
+	const [clientId = "", folderId = ""] = key.split(":");
+	const local = listingFromStore(listingView.records.value, clientId, folderId || null);
+	const known = local.folders.length + local.documents.length > 0 || answeredFolder.value === key;
+	return known || (storeReady.value && !online.value) ? local : null;
+});
 export const openDocument = signal<DocumentDetailT | null>(null);
 export const shares = signal<ShareT[]>([]);
 /** The upload in progress: its file name and 0–100. */
 export const uploadProgress = signal<{ name: string; percent: number } | null>(null);
+
+/** Store first: the clients whose documents the person may see (the synced clients, the network's newer list laid over them). */
+const clientsView = storeFirst<ClientT[]>((list) => list.map((record) => ({ entity: "clients" as const, record })));
+const clientsAnswered = signal(false);
+/** The clients to pick from (null while loading). */
+export const documentClients = computed<ClientT[] | null>(() => {
+	const local = clientsFromStore(clientsView.records.value);
+	return local.length > 0 || clientsAnswered.value || (storeReady.value && !online.value) ? local : null;
+});
+
+export async function loadDocumentClients(): Promise<void> {
+	await clientsView.load(async () => {
+		const result = await fetchJson(() => api.api.v1.clients.$get({ query: { limit: "100" } }));
+		return result.ok ? { ok: true as const, value: result.value.clients } : result;
+	});
+	clientsAnswered.value = true;
+}
 
 export function currentFolderId(): string | undefined {
 	return folderPath.value.at(-1)?.id;
@@ -44,15 +85,18 @@ export function currentFolderId(): string | undefined {
 
 export async function loadListing(clientId: string): Promise<void> {
 	const folderId = currentFolderId();
-	const result = await fetchJson(() =>
-		api.api.v1.clients[":clientId"].documents.$get({ param: { clientId }, query: folderId ? { folderId } : {} }),
+	const key = `${clientId}:${folderId ?? ""}`;
+	shownFolder.value = key;
+	const result = await listingView.load(() =>
+		fetchJson(() => api.api.v1.clients[":clientId"].documents.$get({ param: { clientId }, query: folderId ? { folderId } : {} })),
 	);
 	if (!result.ok) {
-		listingProblem.value = result.problem;
+		// Offline with the folder on the device: what is shown is the device's copy.
+		listingProblem.value = result.problem.status === 0 && storeReady.value ? null : result.problem;
 		return;
 	}
 	listingProblem.value = null;
-	listing.value = result.value;
+	answeredFolder.value = key;
 }
 
 export function enterFolder(clientId: string, folder: { id: string; name: string } | null): Promise<void> {

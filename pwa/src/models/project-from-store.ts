@@ -5,6 +5,7 @@
 import type { DeliverableWithReviewsT, MilestoneT, ProjectDetailT, ProjectSummaryT, TaskT } from "../../../schema/dto/portal";
 import { projectProgress } from "../../../schema/progress";
 import type { OutboxEntry, StoredRecord } from "../sync/local-store";
+import type { NetworkRecord } from "../sync/newer-records";
 
 type Records = ReadonlyMap<string, StoredRecord>;
 type Review = DeliverableWithReviewsT["reviews"][number];
@@ -58,32 +59,21 @@ function overlay(
 	}
 }
 
-function updatedAtOf(record: Record<string, unknown> | undefined): number {
-	return typeof record?.updatedAt === "number" ? record.updatedAt : Number.NEGATIVE_INFINITY;
+/** The synced records in a network answer of one project (for the store-first loader, models/store-first.ts). */
+export function projectRecords(network: ProjectDetailT): NetworkRecord[] {
+	const out: NetworkRecord[] = [{ entity: "projects", record: network.project }];
+	for (const milestone of network.timeline) out.push({ entity: "milestones", record: milestone });
+	for (const task of network.tasks) out.push({ entity: "tasks", record: task });
+	for (const { reviews, ...deliverable } of network.deliverables) {
+		out.push({ entity: "deliverables", record: deliverable });
+		for (const review of reviews) out.push({ entity: "deliverable_reviews", record: review });
+	}
+	return out;
 }
 
-/**
- * The store's records with a network answer of one project laid over them wherever the network's
- * record is newer (a later `updatedAt`) or missing from the store: the store may lag behind (its
- * pull failed, or has not run yet), and an older synced copy must never hide a newer answer. Records
- * taken from the network keep the store's version (-1 when new; writes read versions from the store).
- */
-export function withNewerRecords(records: Records, network: ProjectDetailT): Records {
-	const merged = new Map(records);
-	const take = (entity: StoredRecord["entity"], record: { id: string; updatedAt: number }) => {
-		const key = `${entity}:${record.id}`;
-		const stored = merged.get(key);
-		if (stored && updatedAtOf(stored.record) >= record.updatedAt) return;
-		merged.set(key, { entity, id: record.id, version: stored?.version ?? -1, record, lastUsedAt: stored?.lastUsedAt ?? 0 });
-	};
-	take("projects", network.project);
-	for (const milestone of network.timeline) take("milestones", milestone);
-	for (const task of network.tasks) take("tasks", task);
-	for (const { reviews, ...deliverable } of network.deliverables) {
-		take("deliverables", deliverable);
-		for (const review of reviews) take("deliverable_reviews", review);
-	}
-	return merged;
+/** The synced records in the projects list. */
+export function projectListRecords(list: readonly ProjectSummaryT[]): NetworkRecord[] {
+	return list.map(({ clientName: _name, progress: _progress, ...project }) => ({ entity: "projects", record: project }));
 }
 
 export function projectFromStore(
@@ -120,10 +110,21 @@ export function projectFromStore(
 	};
 }
 
-/** The projects list from the store, newest first. */
-export function projectsFromStore(records: Records, outbox: readonly OutboxEntry[]): ProjectSummaryT[] {
+/**
+ * The projects list from the store (with a network list laid over it), newest first. A project the
+ * store does not hold (only the network knows it yet) keeps the network's client name and progress.
+ */
+export function projectsFromStore(
+	records: Records,
+	outbox: readonly OutboxEntry[],
+	network: readonly ProjectSummaryT[] = [],
+	synced: (key: string) => boolean = () => true,
+): ProjectSummaryT[] {
+	const fromNetwork = new Map(network.map((p) => [p.id, p]));
 	const projects = ofEntity<ProjectSummaryT>(records, "projects", () => true).sort((a, b) => -byCreated(a, b));
 	return projects.map((p) => {
+		const known = fromNetwork.get(p.id);
+		if (known && !synced(`projects:${p.id}`)) return { ...known, ...p, clientName: known.clientName, progress: known.progress };
 		const detail = projectFromStore(records, outbox, p.id, undefined, "");
 		return { ...p, clientName: detail?.client.name ?? "", progress: detail?.progress ?? projectProgress([], []) };
 	});

@@ -11,9 +11,10 @@ import type { MilestoneStatus, ReviewDecision } from "../../../schema/portal";
 import { api } from "../api/client";
 import { fetchJson } from "../api/fetch-json";
 import type { ProblemView } from "../api/problem";
-import { type ProjectExtras, projectFromStore, withNewerRecords } from "./project-from-store";
+import { type ProjectExtras, projectFromStore, projectRecords } from "./project-from-store";
 import { me } from "./session";
-import { keepExtras, keptExtras, outbox, queueWrite, records, storeReady, syncNow } from "./sync";
+import { storeFirst } from "./store-first";
+import { keepExtras, keptExtras, outbox, queueWrite, records, storeReady } from "./sync";
 
 export const project = signal<ProjectDetailT | null>(null);
 export const projectProblem = signal<ProblemView | null>(null);
@@ -26,15 +27,12 @@ const extras = new Map<string, ProjectExtras>();
 /** Ids of records with a write still in the outbox: shown as pending. */
 export const pendingIds = computed(() => new Set(outbox.value.map((e) => e.mutation.recordId)));
 
-/** The last network answer for the shown project, for the signed-in user it was fetched for. */
-let fetched: { userId: string; detail: ProjectDetailT } | null = null;
+/** The store first, the last network answer laid over it where newer (models/store-first.ts). */
+const view = storeFirst(projectRecords);
 
 /** The device's copy with unsent writes laid over it, and the network's answer wherever that is newer. */
 function fromStore(id: string): ProjectDetailT | null {
-	const user = me.value?.user;
-	const network = fetched && fetched.userId === user?.id && fetched.detail.project.id === id ? fetched.detail : null;
-	const base = network ? withNewerRecords(records.value, network) : records.value;
-	return projectFromStore(base, outbox.value, id, extras.get(id), user?.name ?? "You");
+	return projectFromStore(view.records.value, outbox.value, id, extras.get(id), me.value?.user.name ?? "You");
 }
 
 // Whenever the store or the outbox changes, the page follows; what the network added last time
@@ -54,19 +52,16 @@ effect(() => {
 });
 
 export async function loadProject(id: string): Promise<void> {
-	if (fetched?.detail.project.id !== id) fetched = null;
 	shownId.value = id;
 	const local = fromStore(id);
 	if (local) project.value = local;
-	const [result] = await Promise.all([fetchJson(() => api.api.v1.projects[":id"].$get({ param: { id } })), syncNow()]);
+	const result = await view.load(() => fetchJson(() => api.api.v1.projects[":id"].$get({ param: { id } })));
 	if (!result.ok) {
 		// Offline with the project on the device: what is shown is the device's copy.
 		if (!fromStore(id) || result.problem.status === 404) projectProblem.value = result.problem;
 		return;
 	}
 	projectProblem.value = null;
-	const userId = me.value?.user.id;
-	fetched = userId ? { userId, detail: result.value } : null;
 	extras.set(id, { assignees: result.value.assignees });
 	void keepExtras(`project-extras:${id}`, { assignees: result.value.assignees });
 	project.value = fromStore(id) ?? result.value;

@@ -2,7 +2,8 @@
  * Offline sync in the page: opens the signed-in user's IndexedDB store, pulls changes on start,
  * when the device comes back online and after writes, flushes the outbox (the `online` event, and
  * Background Sync in the service worker where the browser has it), and exposes the store's records
- * and pending writes as signals for the pages. Signing out wipes the user's store.
+ * and pending writes as signals for the pages; pinned documents' copies follow newer versions.
+ * Signing out wipes the user's store.
  */
 import { effect, signal } from "@preact/signals";
 import type { SyncEntity } from "../../../schema/dto/sync";
@@ -21,11 +22,14 @@ import { forgetPinnedDocuments } from "../sync/pinned-documents";
 import { flushOutbox, pullChanges, queueMutation } from "../sync/sync-client";
 import { createSyncRunner } from "../sync/sync-runner";
 import { online } from "./connectivity";
+import { refreshPinnedCopies, type SyncedDocument } from "./pinned-documents";
 import { me } from "./session";
 import { conflictCount, lastSyncAt, pendingCount } from "./sync-status";
 
 /** Every synced record of the store, by `entity:id`; re-read after each change. */
 export const records = signal<ReadonlyMap<string, StoredRecord>>(new Map());
+/** The `entity:id` of records the store knows were deleted (never brought back by an older network answer). */
+export const tombstones = signal<ReadonlySet<string>>(new Set());
 export const outbox = signal<readonly OutboxEntry[]>([]);
 export const conflicts = signal<readonly ConflictEntry[]>([]);
 /** True once the store has been read (possibly empty). */
@@ -42,13 +46,16 @@ async function refreshSignals(): Promise<void> {
 		db.getAll("conflicts"),
 		db.get("meta", "state"),
 	]);
-	records.value = new Map(all.map((r) => [`${r.entity}:${r.id}`, r]));
+	records.value = new Map(all.filter((r) => !r.deleted).map((r) => [`${r.entity}:${r.id}`, r]));
+	tombstones.value = new Set(all.filter((r) => r.deleted).map((r) => `${r.entity}:${r.id}`));
 	outbox.value = queued;
 	conflicts.value = open;
 	pendingCount.value = queued.length;
 	conflictCount.value = open.length;
 	lastSyncAt.value = meta?.lastSyncAt ?? null;
 	storeReady.value = true;
+	if (online.value)
+		void refreshPinnedCopies(all.filter((r) => r.entity === "documents" && !r.deleted).map((r) => r.record as SyncedDocument));
 }
 
 async function openFor(tenantId: string, userId: string): Promise<void> {
@@ -143,6 +150,7 @@ export async function wipeOfflineData(): Promise<void> {
 	db = null;
 	dbName = null;
 	records.value = new Map();
+	tombstones.value = new Set();
 	outbox.value = [];
 	conflicts.value = [];
 	pendingCount.value = 0;

@@ -1,7 +1,7 @@
 /**
  * Message threads the user may see (all of the agency's, or their own client's), with unread
  * counts, and opening a new one. The list reads the device's synced threads first (works offline)
- * and the network refreshes it and adds the unread counts.
+ * and the network refreshes it (newer threads laid over the store) and adds the unread counts.
  */
 import { computed, signal } from "@preact/signals";
 import type { ThreadDtoT } from "../../../schema/dto/messaging";
@@ -9,7 +9,7 @@ import { api } from "../api/client";
 import { fetchJson } from "../api/fetch-json";
 import type { ProblemView } from "../api/problem";
 import type { Result } from "../api/request";
-import { records, storeReady, syncNow } from "./sync";
+import { storeFirst } from "./store-first";
 import { threadsFromStore } from "./thread-from-store";
 
 export const threads = signal<ThreadDtoT[] | null>(null);
@@ -21,20 +21,27 @@ export async function loadThreads(filter: { clientId?: string; projectId?: strin
 	return result.ok ? result.value.threads : [];
 }
 
-/** The synced threads when the device holds any (with the network's unread counts), else the network's list. */
+/** The store first, the network's list laid over it where newer (models/store-first.ts). */
+const view = storeFirst<ThreadDtoT[]>((list) =>
+	list.map(({ unreadCount: _unread, ...thread }) => ({ entity: "message_threads", record: thread })),
+);
+
+/** The synced threads with the network's newer ones laid over them, and the network's unread counts; null while neither has any. */
 export const shownThreads = computed(() => {
 	const unread = new Map((threads.value ?? []).map((t) => [t.id, t.unreadCount]));
-	const stored = storeReady.value ? threadsFromStore(records.value, unread) : [];
-	return stored.length > 0 ? stored : threads.value;
+	const shown = threadsFromStore(view.records.value, unread);
+	return shown.length > 0 ? shown : threads.value;
 });
 
 /** Refreshes both the store (sync) and the network list. */
 export async function refreshThreads(): Promise<void> {
-	void syncNow();
-	const result = await fetchJson(() => api.api.v1.threads.$get({ query: { limit: "100" } }));
+	const result = await view.load(async () => {
+		const page = await fetchJson(() => api.api.v1.threads.$get({ query: { limit: "100" } }));
+		return page.ok ? { ok: true as const, value: page.value.threads } : page;
+	});
 	// Offline, the device's threads stay shown and the network's error is not.
 	threadsProblem.value = result.ok || !navigator.onLine ? null : result.problem;
-	if (result.ok) threads.value = result.value.threads;
+	if (result.ok) threads.value = result.value;
 	else threads.value ??= [];
 }
 

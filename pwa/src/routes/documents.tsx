@@ -1,25 +1,20 @@
-/** The Documents area: staff pick a client; a client's people see their own client's documents. */
+/** The Documents area: staff pick a client; a client's people see their own client's documents. Store first: works offline. */
 import { useEffect, useState } from "preact/hooks";
-import type { ClientT } from "../../../schema/dto/portal";
-import { api } from "../api/client";
-import { fetchJson } from "../api/fetch-json";
 import { DocumentsBrowser } from "../components/documents/documents-browser";
 import { useDocumentTitle } from "../components/use-document-title";
+import { documentClients, loadDocumentClients } from "../models/documents";
 import { can } from "../models/session";
 import NotFound from "./not-found";
 
 function DocumentsPage() {
-	const [clients, setClients] = useState<ClientT[] | null>(null);
-	const [clientId, setClientId] = useState("");
+	const [picked, setClientId] = useState("");
 	useDocumentTitle("Documents");
 	useEffect(() => {
-		void fetchJson(() => api.api.v1.clients.$get({ query: { limit: "100" } })).then((result) => {
-			const list = result.ok ? result.value.clients : [];
-			setClients(list);
-			setClientId(list[0]?.id ?? "");
-		});
+		void loadDocumentClients();
 	}, []);
+	const clients = documentClients.value;
 	if (!clients) return <div class="skeleton skeleton-card" />;
+	const clientId = clients.some((c) => c.id === picked) ? picked : (clients[0]?.id ?? "");
 	return (
 		<>
 			<h1>Documents</h1>

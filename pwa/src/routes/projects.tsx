@@ -1,21 +1,19 @@
-/** Projects with their progress: every client's for the agency, one's own for a client user. Read from the device's synced store first (works offline), the network list otherwise. */
+/** Projects with their progress: every client's for the agency, one's own for a client user. Read from the device's synced store first (works offline), the network's newer records laid over it (models/projects-list.ts). */
 import { useEffect } from "preact/hooks";
 import { FormAlert } from "../components/form-alert";
 import { ProgressBar } from "../components/progress-bar";
 import { useDocumentTitle } from "../components/use-document-title";
 import { PROJECT_STATUS_LABELS } from "../lib/portal-labels";
-import { allProjects, dashboardProblem, loadProjects } from "../models/dashboards";
-import { projectsFromStore } from "../models/project-from-store";
+import { dashboardProblem } from "../models/dashboards";
+import { refreshProjects, shownProjects } from "../models/projects-list";
 import { isStaff } from "../models/session";
-import { outbox, records, storeReady } from "../models/sync";
 
 export default function Projects() {
 	useDocumentTitle("Projects");
 	useEffect(() => {
-		void loadProjects();
+		void refreshProjects();
 	}, []);
-	const local = storeReady.value ? projectsFromStore(records.value, outbox.value) : [];
-	const shown = local.length > 0 ? local : allProjects.value;
+	const shown = shownProjects.value;
 	return (
 		<>
 			<h1>Projects</h1>

@@ -16,6 +16,8 @@ export type StoredRecord = {
 	record: Record<string, unknown>;
 	/** For the storage budget: the last time a page read it. */
 	lastUsedAt: number;
+	/** A tombstone: the record was deleted (or left the user's sight) at `version`; `record` is empty. */
+	deleted?: true;
 };
 
 /** A mutation as sent to POST /api/v1/sync (schema/dto/sync.ts SyncMutation). */

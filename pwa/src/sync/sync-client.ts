@@ -3,14 +3,14 @@
  * queue a mutation in the outbox (device sequence number, hybrid logical clock), flush the outbox
  * to POST /api/v1/sync in order, and pull GET /api/v1/sync pages into the local store (tombstones
  * delete, a project's, thread's or document's tombstone takes its children with it), keeping the
- * store within its budget. See docs/OFFLINE-SYNC.md.
+ * store within its budget. A deletion is kept as a tombstone (see newer-records.ts). See docs/OFFLINE-SYNC.md.
  */
 
 import type { z } from "zod";
 import type { SyncEntity, SyncMutationResultT, SyncPageT, SyncPushResult } from "../../../schema/dto/sync";
 import { formatHlc, type Hlc, parseHlc, receiveHlc, tickHlc, zeroHlc } from "../../../schema/hlc";
 import { recordsToEvict } from "./eviction";
-import { type LocalStore, type OutboxMutation, readMeta, writeMeta } from "./local-store";
+import { type LocalStore, type OutboxMutation, readMeta, type StoredRecord, writeMeta } from "./local-store";
 
 /** How many synced records a device keeps (records with unsent changes are kept beyond it). */
 export const RECORD_BUDGET = 5000;
@@ -58,6 +58,15 @@ async function storeResult(db: LocalStore, result: SyncMutationResultT): Promise
 		record: result.record,
 		lastUsedAt: existing?.lastUsedAt ?? Date.now(),
 	});
+}
+
+/**
+ * Whether the user must see a result: a conflict (the server kept its answer), a refusal, or a
+ * last-writer-wins loss (a later edit made meanwhile replaced theirs; they may keep theirs).
+ * Merged texts are not asked about: both versions are in the text.
+ */
+export function needsAnswer(result: SyncMutationResultT): boolean {
+	return result.outcome === "conflict" || result.outcome === "rejected" || Object.values(result.fields).includes("lww-lost");
 }
 
 export type FlushOutcome = { sent: number; conflicts: number; offline: boolean };
@@ -112,7 +121,7 @@ async function flushUnlocked(db: LocalStore, origin: string): Promise<FlushOutco
 			const entry = entries.find((e) => e.mutation.id === result.id);
 			if (!entry) continue;
 			await storeResult(db, result);
-			if (result.outcome === "conflict" || result.outcome === "rejected") {
+			if (needsAnswer(result)) {
 				await db.put("conflicts", { id: result.id, mutation: entry.mutation, entity: entry.entity, result });
 				outcome.conflicts += 1;
 			}
@@ -134,20 +143,26 @@ const CHILDREN_OF: Partial<Record<SyncEntity, { entity: SyncEntity; parentKey: s
 	documents: [{ entity: "document_versions", parentKey: "documentId" }],
 };
 
+function tombstone(entity: SyncEntity, id: string, version: number, now: number): StoredRecord {
+	return { entity, id, version, record: {}, lastUsedAt: now, deleted: true };
+}
+
 async function applyChange(db: LocalStore, change: SyncPageT["changes"][number], now: number): Promise<void> {
+	const existing = await db.get("records", [change.entity, change.id]);
+	// Never replace a newer copy (e.g. the record a push just answered with) by an older one.
+	if (existing && existing.version > change.version) return;
 	if (change.deleted) {
-		await db.delete("records", [change.entity, change.id]);
+		// Kept as a tombstone, so a page never brings it back from an older network answer.
+		await db.put("records", tombstone(change.entity, change.id, change.version, now));
 		for (const { entity, parentKey } of CHILDREN_OF[change.entity] ?? []) {
 			for (const child of await db.getAllFromIndex("records", "byEntity", entity)) {
-				if (child.record[parentKey] === change.id) await db.delete("records", [entity, child.id]);
+				if (child.deleted || child.record[parentKey] !== change.id) continue;
+				await db.put("records", tombstone(entity, child.id, Math.max(child.version, change.version), now));
 			}
 		}
 		return;
 	}
 	if (!change.record) return;
-	const existing = await db.get("records", [change.entity, change.id]);
-	// Never replace a newer copy (e.g. the record a push just answered with) by an older one.
-	if (existing && existing.version > change.version) return;
 	await db.put("records", {
 		entity: change.entity,
 		id: change.id,

@@ -1,4 +1,4 @@
-/** A client's documents: folders, upload with progress (and resume of an unfinished upload), keeping a document offline, the open document's versions, preview and share links. */
+/** A client's documents: folders, upload with progress (and resume of an unfinished upload), keeping a document offline (its copy follows newer versions), the open document's versions, preview and share links. */
 import { useEffect, useState } from "preact/hooks";
 import {
 	contentUrl,
@@ -13,7 +13,7 @@ import {
 	uploadFile,
 	uploadProgress,
 } from "../../models/documents";
-import { loadPinned, pinnedIds, pinProblem, togglePin } from "../../models/pinned-documents";
+import { loadPinned, pinnedIds, pinnedRefreshed, pinProblem, togglePin } from "../../models/pinned-documents";
 import { can } from "../../models/session";
 import { FormAlert } from "../form-alert";
 import { DocumentDetails } from "./document-details";
@@ -57,6 +57,9 @@ export function DocumentsBrowser({ clientId, headingLevel = 2 }: { clientId: str
 	return (
 		<div class="documents">
 			<FormAlert message={alert ?? pinProblem.value ?? (listingProblem.value ? listingProblem.value.detail : null)} />
+			<div role="status" aria-label="Documents kept offline">
+				{pinnedRefreshed.value && <p class="notice">{pinnedRefreshed.value}</p>}
+			</div>
 			<nav aria-label="Folder path">
 				<ol class="breadcrumbs">
 					<li>
@@ -142,7 +145,7 @@ export function DocumentsBrowser({ clientId, headingLevel = 2 }: { clientId: str
 								type="button"
 								class="button secondary small"
 								aria-pressed={pinnedIds.value.has(d.id)}
-								onClick={() => void togglePin(d.id, d.name)}
+								onClick={() => void togglePin(d.id, d.name, d.currentVersionId)}
 							>
 								{pinnedIds.value.has(d.id) ? "Kept offline" : "Keep offline"}
 								<span class="visually-hidden"> {d.name}</span>
