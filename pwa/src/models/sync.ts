@@ -4,8 +4,9 @@
  * Background Sync in the service worker where the browser has it), and exposes the store's records
  * and pending writes as signals for the pages. Signing out wipes the user's store.
  */
-import { effect, signal } from "@preact/signals";
+import { batch, effect, signal } from "@preact/signals";
 import type { SyncEntity } from "../../../schema/dto/sync";
+import { whenIdle } from "../lib/when-idle";
 import { OUTBOX_SYNC_TAG } from "../sync/background-sync";
 import {
 	type ConflictEntry,
@@ -42,13 +43,16 @@ async function refreshSignals(): Promise<void> {
 		db.getAll("conflicts"),
 		db.get("meta", "state"),
 	]);
-	records.value = new Map(all.map((r) => [`${r.entity}:${r.id}`, r]));
-	outbox.value = queued;
-	conflicts.value = open;
-	pendingCount.value = queued.length;
-	conflictCount.value = open.length;
-	lastSyncAt.value = meta?.lastSyncAt ?? null;
-	storeReady.value = true;
+	// One update for the pages, not one per signal.
+	batch(() => {
+		records.value = new Map(all.map((r) => [`${r.entity}:${r.id}`, r]));
+		outbox.value = queued;
+		conflicts.value = open;
+		pendingCount.value = queued.length;
+		conflictCount.value = open.length;
+		lastSyncAt.value = meta?.lastSyncAt ?? null;
+		storeReady.value = true;
+	});
 }
 
 async function openFor(tenantId: string, userId: string): Promise<void> {
@@ -59,7 +63,8 @@ async function openFor(tenantId: string, userId: string): Promise<void> {
 	db = await openLocalStore(name);
 	await setActiveStore(name);
 	await refreshSignals();
-	void syncNow();
+	// The first pull waits until the page has rendered; a page that needs it sooner asks for it.
+	whenIdle(() => void syncNow());
 }
 
 /**
