@@ -43,7 +43,7 @@ export function firstPagePreload(pages: Record<string, string>): Plugin {
 			const code = firstPageScript(firstPageFiles(outputs, pages));
 			const fileName = `assets/first-page-${createHash("sha256").update(code).digest("hex").slice(0, 8)}.js`;
 			this.emitFile({ type: "asset", fileName, source: code });
-			const tag = `<script src="/${fileName}" async></script>\n\t\t`;
+			const tag = `<script src="/${fileName}" async fetchpriority="high"></script>\n\t\t`;
 			html.source = String(html.source).replace(/<script type="module"/, `${tag}$&`);
 		},
 	};
