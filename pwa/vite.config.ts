@@ -1,6 +1,7 @@
 /**
  * Builds the PWA into dist/pwa: Preact, the Workbox service worker (TypeScript, injectManifest,
- * served at /sw.js), and the Swagger UI files that /api/docs loads from our own origin.
+ * served at /sw.js), and the Swagger UI files that /api/docs loads from our own origin. A first load
+ * fetches its page's chunks with the app shell (first-page-preload.ts).
  * The web app manifest is not built here: the Worker serves one per agency. The build fails when
  * the initial JavaScript goes over its 60 KB gzipped budget (initial-js-budget.ts).
  */
@@ -11,6 +12,7 @@ import { fileURLToPath } from "node:url";
 import preact from "@preact/preset-vite";
 import { defineConfig, type Plugin } from "vite";
 import { VitePWA } from "vite-plugin-pwa";
+import { firstPagePreload } from "./first-page-preload";
 import { initialJsBudget } from "./initial-js-budget";
 
 const require = createRequire(import.meta.url);
@@ -36,6 +38,8 @@ export default defineConfig({
 		preact(),
 		swaggerUiAssets(),
 		initialJsBudget(),
+		// Keep in step with LIKELY_FIRST_PAGES in src/app.tsx.
+		firstPagePreload({ "/": "/src/routes/dashboard.tsx", "/signin": "/src/routes/sign-in.tsx" }),
 		VitePWA({
 			strategies: "injectManifest",
 			srcDir: "src",

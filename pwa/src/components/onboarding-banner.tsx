@@ -1,11 +1,11 @@
-/** The checklist banner on a client's Home: the onboarding steps still open, until every required one is done. */
-import { useEffect } from "preact/hooks";
-import { loadMyRun, myRun, myRunOpen } from "../models/onboarding";
+/**
+ * The checklist banner on a client's Home: the onboarding steps still open, until every required
+ * one is done. Home loads the run together with its dashboard, so the banner never pushes the
+ * cards down after they show.
+ */
+import { myRun, myRunOpen } from "../models/onboarding";
 
 export function OnboardingBanner() {
-	useEffect(() => {
-		void loadMyRun();
-	}, []);
 	const run = myRun.value;
 	if (!run || !myRunOpen.value) return null;
 	return (

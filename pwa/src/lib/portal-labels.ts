@@ -28,10 +28,14 @@ export const DELIVERABLE_STATUS_LABELS: Record<DeliverableStatus, string> = {
 	changes_requested: "Changes requested",
 };
 
-const dateFormat = new Intl.DateTimeFormat(undefined, { dateStyle: "medium" });
+// Made on first use, not when the module loads: the first formatter loads the locale's date
+// patterns (tens of ms on a phone), which would delay the start page's first paint.
+let dateFormat: Intl.DateTimeFormat | null = null;
 
 export function formatDate(ms: number | null | undefined): string {
-	return ms == null ? "No date" : dateFormat.format(ms);
+	if (ms == null) return "No date";
+	dateFormat ??= new Intl.DateTimeFormat(undefined, { dateStyle: "medium" });
+	return dateFormat.format(ms);
 }
 
 /** A `<input type="date">` value as the start of that day, local time (null when empty). */

@@ -5,8 +5,9 @@
  * and pending writes as signals for the pages; pinned documents' copies follow newer versions.
  * Signing out wipes the user's store.
  */
-import { effect, signal } from "@preact/signals";
+import { batch, effect, signal } from "@preact/signals";
 import type { SyncEntity } from "../../../schema/dto/sync";
+import { whenIdle } from "../lib/when-idle";
 import { OUTBOX_SYNC_TAG } from "../sync/background-sync";
 import {
 	type ConflictEntry,
@@ -46,14 +47,17 @@ async function refreshSignals(): Promise<void> {
 		db.getAll("conflicts"),
 		db.get("meta", "state"),
 	]);
-	records.value = new Map(all.filter((r) => !r.deleted).map((r) => [`${r.entity}:${r.id}`, r]));
-	tombstones.value = new Set(all.filter((r) => r.deleted).map((r) => `${r.entity}:${r.id}`));
-	outbox.value = queued;
-	conflicts.value = open;
-	pendingCount.value = queued.length;
-	conflictCount.value = open.length;
-	lastSyncAt.value = meta?.lastSyncAt ?? null;
-	storeReady.value = true;
+	// One update for the pages, not one per signal.
+	batch(() => {
+		records.value = new Map(all.filter((r) => !r.deleted).map((r) => [`${r.entity}:${r.id}`, r]));
+		tombstones.value = new Set(all.filter((r) => r.deleted).map((r) => `${r.entity}:${r.id}`));
+		outbox.value = queued;
+		conflicts.value = open;
+		pendingCount.value = queued.length;
+		conflictCount.value = open.length;
+		lastSyncAt.value = meta?.lastSyncAt ?? null;
+		storeReady.value = true;
+	});
 	if (online.value)
 		void refreshPinnedCopies(all.filter((r) => r.entity === "documents" && !r.deleted).map((r) => r.record as SyncedDocument));
 }
@@ -66,7 +70,8 @@ async function openFor(tenantId: string, userId: string): Promise<void> {
 	db = await openLocalStore(name);
 	await setActiveStore(name);
 	await refreshSignals();
-	void syncNow();
+	// The first pull waits until the page has rendered; a page that needs it sooner asks for it.
+	whenIdle(() => void syncNow());
 }
 
 /**

@@ -4,16 +4,17 @@ import type { ClientDashboardT, StaffDashboardT } from "../../../schema/dto/port
 type Booking = NonNullable<ClientDashboardT["nextBooking"]>;
 type Upcoming = NonNullable<StaffDashboardT["upcomingBookings"]>;
 
-/** In the viewer's own time zone, with the weekday: "Tue, 24 Nov, 10:30". */
-const whenFormat = new Intl.DateTimeFormat(undefined, {
-	weekday: "short",
-	day: "numeric",
-	month: "short",
-	hour: "2-digit",
-	minute: "2-digit",
-});
+/** In the viewer's own time zone, with the weekday: "Tue, 24 Nov, 10:30". Made on first use, not as the start page loads. */
+let whenFormat: Intl.DateTimeFormat | null = null;
 
 function when(b: Booking) {
+	whenFormat ??= new Intl.DateTimeFormat(undefined, {
+		weekday: "short",
+		day: "numeric",
+		month: "short",
+		hour: "2-digit",
+		minute: "2-digit",
+	});
 	return <time dateTime={new Date(b.startsAt).toISOString()}>{whenFormat.format(b.startsAt)}</time>;
 }
 

@@ -8,6 +8,7 @@ import { useDocumentTitle } from "../components/use-document-title";
 import { CLIENT_STATUS_LABELS, formatDate } from "../lib/portal-labels";
 import { homeArea } from "../models/areas";
 import { clientDashboard, dashboardProblem, loadClientDashboard, loadStaffDashboard, staffDashboard } from "../models/dashboards";
+import { loadMyRun, myRunLoaded } from "../models/onboarding";
 import { can, firstName, isStaff, tenant } from "../models/session";
 import { RecentDocuments, RecentMessages, UnreadMessages } from "./dashboard-activity";
 import { NextBooking, UpcomingBookings } from "./dashboard-bookings";
@@ -75,9 +76,11 @@ function StaffDashboard() {
 function ClientHome() {
 	useEffect(() => {
 		void loadClientDashboard();
+		void loadMyRun();
 	}, []);
 	const dash = clientDashboard.value;
-	if (!dash) return <div class="skeleton skeleton-card" />;
+	// Both answers before the cards: the onboarding banner sits above them and must not shift them.
+	if (!dash || !myRunLoaded.value) return <div class="skeleton skeleton-card" />;
 	return (
 		<>
 			{/* Open onboarding steps: the checklist banner lists them until every required step is done. */}

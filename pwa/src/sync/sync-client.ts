@@ -1,9 +1,10 @@
 /**
  * The device side of offline sync, DOM-free so the page and the service worker share it:
  * queue a mutation in the outbox (device sequence number, hybrid logical clock), flush the outbox
- * to POST /api/v1/sync in order, and pull GET /api/v1/sync pages into the local store (tombstones
- * delete, a project's, thread's or document's tombstone takes its children with it), keeping the
- * store within its budget. A deletion is kept as a tombstone (see newer-records.ts). See docs/OFFLINE-SYNC.md.
+ * to POST /api/v1/sync in order, and pull GET /api/v1/sync pages into the local store, one
+ * transaction per page (page-plan.ts: a deletion is kept as a tombstone, see newer-records.ts, and a
+ * project's, thread's or document's tombstone takes its children with it), keeping the store within
+ * its budget. See docs/OFFLINE-SYNC.md.
  */
 
 import type { z } from "zod";
@@ -11,6 +12,7 @@ import type { SyncEntity, SyncMutationResultT, SyncPageT, SyncPushResult } from 
 import { formatHlc, type Hlc, parseHlc, receiveHlc, tickHlc, zeroHlc } from "../../../schema/hlc";
 import { recordsToEvict } from "./eviction";
 import { type LocalStore, type OutboxMutation, readMeta, type StoredRecord, writeMeta } from "./local-store";
+import { pageReads, planPage } from "./page-plan";
 
 /** How many synced records a device keeps (records with unsent changes are kept beyond it). */
 export const RECORD_BUDGET = 5000;
@@ -132,44 +134,21 @@ async function flushUnlocked(db: LocalStore, origin: string): Promise<FlushOutco
 	}
 }
 
-/** A parent's tombstone takes its children with it (their own tombstones are not sent). */
-const CHILDREN_OF: Partial<Record<SyncEntity, { entity: SyncEntity; parentKey: string }[]>> = {
-	projects: [
-		{ entity: "milestones", parentKey: "projectId" },
-		{ entity: "tasks", parentKey: "projectId" },
-		{ entity: "deliverables", parentKey: "projectId" },
-	],
-	message_threads: [{ entity: "thread_messages", parentKey: "threadId" }],
-	documents: [{ entity: "document_versions", parentKey: "documentId" }],
-};
-
-function tombstone(entity: SyncEntity, id: string, version: number, now: number): StoredRecord {
-	return { entity, id, version, record: {}, lastUsedAt: now, deleted: true };
-}
-
-async function applyChange(db: LocalStore, change: SyncPageT["changes"][number], now: number): Promise<void> {
-	const existing = await db.get("records", [change.entity, change.id]);
-	// Never replace a newer copy (e.g. the record a push just answered with) by an older one.
-	if (existing && existing.version > change.version) return;
-	if (change.deleted) {
-		// Kept as a tombstone, so a page never brings it back from an older network answer.
-		await db.put("records", tombstone(change.entity, change.id, change.version, now));
-		for (const { entity, parentKey } of CHILDREN_OF[change.entity] ?? []) {
-			for (const child of await db.getAllFromIndex("records", "byEntity", entity)) {
-				if (child.deleted || child.record[parentKey] !== change.id) continue;
-				await db.put("records", tombstone(entity, child.id, Math.max(child.version, change.version), now));
-			}
-		}
-		return;
-	}
-	if (!change.record) return;
-	await db.put("records", {
-		entity: change.entity,
-		id: change.id,
-		version: change.version,
-		record: change.record,
-		lastUsedAt: existing?.lastUsedAt ?? now,
-	});
+/**
+ * Applies one pulled page in one transaction: reads the stored copies it needs, works out the
+ * writes (page-plan.ts), then writes them, instead of a transaction per record read and write.
+ */
+async function applyPage(db: LocalStore, page: SyncPageT, now: number): Promise<void> {
+	const tx = db.transaction("records", "readwrite");
+	if (page.reset) await tx.store.clear();
+	const { keys, childEntities } = pageReads(page.changes);
+	const [copies, children] = await Promise.all([
+		Promise.all(keys.map((key) => tx.store.get(key))),
+		Promise.all(childEntities.map((entity) => tx.store.index("byEntity").getAll(entity))),
+	]);
+	const stored = [...copies.filter((r): r is StoredRecord => r !== undefined), ...children.flat()];
+	const plan = planPage(page.changes, stored, now);
+	await Promise.all([...plan.puts.map((record) => tx.store.put(record)), tx.done]);
 }
 
 /** Keeps the store within budget: least recently used records go, never those with unsent changes. */
@@ -218,8 +197,7 @@ async function pullUnlocked(db: LocalStore, origin: string): Promise<boolean> {
 			return false;
 		}
 		const now = Date.now();
-		if (page.reset) await db.clear("records");
-		for (const change of page.changes) await applyChange(db, change, now);
+		await applyPage(db, page, now);
 		await writeMeta(db, { cursor: page.nextCursor, lastSyncAt: now });
 		await foldServerClock(db, page.serverHlc);
 		if (!page.hasMore) break;
