@@ -3,10 +3,16 @@
  * script (assets/first-page-<hash>.js, loaded async from index.html; the CSP allows no inline
  * script) that, for the address being opened, adds `<link rel="modulepreload">` for that page's
  * chunk and the chunks it imports beyond the shell's. Pages: the start page, the sign-in page.
+ * It also writes the same table as first-pages.json: the Worker reads it and puts those links in the
+ * HTML it serves for those addresses (worker/lib/first-page-links.ts), which saves the script's
+ * round trip; the script stays for the copy of index.html the service worker serves.
  */
 import { createHash } from "node:crypto";
 import type { Plugin } from "vite";
 import { initialChunks } from "./initial-js-budget";
+
+/** The table of first-page files, at the root of dist/pwa, for the Worker. */
+export const FIRST_PAGES_FILE = "first-pages.json";
 
 type ChunkLike = { type: "chunk"; isEntry: boolean; imports: string[]; code: string; fileName: string; facadeModuleId?: string | null };
 type OutputLike = ChunkLike | { type: "asset"; fileName: string; source: string | Uint8Array };
@@ -40,7 +46,9 @@ export function firstPagePreload(pages: Record<string, string>): Plugin {
 			const outputs = bundle as unknown as Record<string, OutputLike>;
 			const html = outputs["index.html"];
 			if (html?.type !== "asset") return;
-			const code = firstPageScript(firstPageFiles(outputs, pages));
+			const files = firstPageFiles(outputs, pages);
+			this.emitFile({ type: "asset", fileName: FIRST_PAGES_FILE, source: JSON.stringify(files) });
+			const code = firstPageScript(files);
 			const fileName = `assets/first-page-${createHash("sha256").update(code).digest("hex").slice(0, 8)}.js`;
 			this.emitFile({ type: "asset", fileName, source: code });
 			const tag = `<script src="/${fileName}" async fetchpriority="high"></script>\n\t\t`;

@@ -1,10 +1,12 @@
 /**
  * Everything outside the API: the PWA's static files and SPA fallback, served through the assets
  * binding, but only on the platform host or a known tenant's host. Unknown hosts get a 404 page;
- * page loads on an agency's other addresses redirect to its primary domain.
+ * page loads on an agency's other addresses redirect to its primary domain. The start and sign-in
+ * pages' HTML links their chunks for preloading (lib/first-page-links.ts).
  */
 import { Hono } from "hono";
 import type { AppEnv } from "../env";
+import { withFirstPageLinks } from "../lib/first-page-links";
 import { hostOfRequest } from "../middleware/tenant";
 
 const UNKNOWN_HOST_PAGE = `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>No agency here</title></head><body><main><h1>No agency at this address</h1><p>Check the address you were given, or ask your agency for its portal link.</p></main></body></html>`;
@@ -29,8 +31,9 @@ appShellRouter.all("*", async (c) => {
 		return c.redirect(url.href, 301);
 	}
 	const asset = await c.env.ASSETS.fetch(c.req.raw);
-	const response = new Response(asset.body, asset);
-	const path = new URL(c.req.url).pathname;
+	const url = new URL(c.req.url);
+	const response = await withFirstPageLinks(new Response(asset.body, asset), url, c.env.ASSETS);
+	const path = url.pathname;
 	if (path.startsWith("/assets/")) response.headers.set("Cache-Control", "public, max-age=31536000, immutable");
 	else if (path === "/sw.js" || !path.includes(".")) response.headers.set("Cache-Control", "no-cache");
 	return response;
