@@ -1,6 +1,7 @@
 /**
  * The install offer: not on a first look; after a few pages Chromium's own install prompt is
- * offered, iPhone Safari gets Add to Home Screen steps, and "Not now" keeps it away.
+ * offered, iPhone Safari gets Add to Home Screen steps, and "Not now" keeps it away. The offer
+ * floats over the page's bottom: it arrives after the page has shown and never pushes it down.
  */
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -34,8 +35,12 @@ describe("install offer", () => {
 		for (const path of ["/account", "/usage", "/"]) await page.goto(tenantUrl("northwind", path));
 		await expect.poll(() => offer(page).textContent()).toContain("Add to Home Screen");
 		expect(await offer(page).getByRole("button", { name: "Install app" }).count()).toBe(0);
+		const heading = page.getByRole("heading", { level: 1 });
+		const withOffer = await heading.boundingBox();
 		await offer(page).getByRole("button", { name: "Not now" }).click();
 		expect(await offer(page).count()).toBe(0);
+		// The page sits where it was with the offer shown: the offer never moved it (no layout shift).
+		expect(await heading.boundingBox()).toEqual(withOffer);
 		await page.reload();
 		await expect.poll(() => page.getByRole("heading", { level: 1 }).count()).toBeGreaterThan(0);
 		expect(await offer(page).count()).toBe(0);
