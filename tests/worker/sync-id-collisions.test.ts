@@ -16,6 +16,7 @@ type Task = { id: string; title: string; status: string; projectId: string };
 let acme: PortalAgency;
 let beta: PortalAgency;
 let acmeProject: ProjectDetailT;
+let betaProject: ProjectDetailT;
 let betaTask: Task;
 let betaMessage: MessageT;
 let betaThread: ThreadT;
@@ -24,7 +25,7 @@ let xThread: ThreadT;
 beforeEach(async () => {
 	[acme, beta] = await Promise.all([portalAgency("acme"), portalAgency("beta")]);
 	acmeProject = await projectWith(acme, acme.clientX.id);
-	const betaProject = await projectWith(beta, beta.clientX.id);
+	betaProject = await projectWith(beta, beta.clientX.id, ["Beta milestone"]);
 	betaTask = await json<Task>(
 		call(beta.host, "/api/v1/tasks", { cookie: beta.staffCookie, body: { projectId: betaProject.project.id, title: "Beta secret" } }),
 		201,
@@ -168,5 +169,29 @@ describe("other ids a device may send", () => {
 		).messages;
 		expect(messages.filter((m) => m.id === message)).toHaveLength(1);
 		expect((await betaSees()).messages.map((m) => m.body)).toEqual(["Beta whisper"]);
+	});
+});
+
+describe("the REST creates that take a caller-made id", () => {
+	it("answer 409 for an id another agency holds, as for any taken id, never 500", async () => {
+		const betaDeliverable = await json<{ id: string }>(
+			call(beta.host, "/api/v1/deliverables", {
+				cookie: beta.staffCookie,
+				body: { projectId: betaProject.project.id, title: "Beta file", kind: "link", url: "https://beta.example/file" },
+			}),
+			201,
+		);
+		const projectId = acmeProject.project.id;
+		for (const [path, body] of [
+			["/api/v1/clients", { id: beta.clientX.id, name: "Taken" }],
+			["/api/v1/projects", { id: betaProject.project.id, clientId: acme.clientX.id, name: "Taken" }],
+			[`/api/v1/projects/${projectId}/milestones`, { id: betaProject.timeline[0]?.id, title: "Taken" }],
+			["/api/v1/deliverables", { id: betaDeliverable.id, projectId, title: "Taken", kind: "link", url: "https://acme.example/x" }],
+			["/api/v1/tasks", { id: betaTask.id, projectId, title: "Taken" }],
+		] as const) {
+			const res = await call(acme.host, path, { cookie: acme.staffCookie, body });
+			expect(res.status, path).toBe(409);
+			expect(await res.json(), path).toMatchObject({ errors: [{ path: "id", message: "is already used by another record" }] });
+		}
 	});
 });
