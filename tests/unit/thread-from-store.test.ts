@@ -1,7 +1,7 @@
 /** A thread's messages from the device's store: synced, live and unsent ones each shown once, oldest first; threads by latest activity. */
 import { describe, expect, it } from "vitest";
 import { threadMessages, threadsFromStore } from "../../pwa/src/models/thread-from-store";
-import type { OutboxEntry, StoredRecord } from "../../pwa/src/sync/local-store";
+import type { ConflictEntry, OutboxEntry, StoredRecord } from "../../pwa/src/sync/local-store";
 import type { MessageDtoT } from "../../schema/dto/messaging";
 
 function stored(entity: StoredRecord["entity"], id: string, record: Record<string, unknown>): [string, StoredRecord] {
@@ -42,6 +42,36 @@ describe("thread messages from the store", () => {
 			["c", true],
 		]);
 		expect(shown[2]).toMatchObject({ authorUserId: "u-me", authorName: "Me", body: "unsent c" });
+	});
+
+	it("shows a message the server refused as not sent, with why, where it was written, until dismissed", () => {
+		const refusedSend = send(4, "r", "t1", 0).mutation;
+		const refused: ConflictEntry = {
+			id: refusedSend.id,
+			entity: "thread_messages",
+			mutation: { ...refusedSend, hlc: "000000000000015:00000:dev-a" },
+			result: {
+				id: refusedSend.id,
+				seq: 4,
+				outcome: "rejected",
+				fields: {},
+				entity: null,
+				version: null,
+				record: null,
+				problem: { status: 409, detail: "id is already used by another record" },
+			},
+		};
+		const records = new Map([stored("thread_messages", "a", message("a", "t1", 10))]);
+		const shown = threadMessages(records, [send(5, "c", "t1", 30)], [message("b", "t1", 20)], "t1", me, [refused]);
+		expect(shown.map((m) => [m.id, m.pending, m.refused?.detail ?? null])).toEqual([
+			["a", false, null],
+			["r", false, "id is already used by another record"],
+			["b", false, null],
+			["c", true, null],
+		]);
+		expect(shown[1]).toMatchObject({ body: "unsent r", authorUserId: "u-me", refused: { conflictId: refusedSend.id } });
+		// Of another thread, or not a refusal: not shown here.
+		expect(threadMessages(records, [], [], "t2", me, [refused])).toEqual([]);
 	});
 
 	it("lists threads by latest activity with the network's unread counts", () => {

@@ -63,6 +63,11 @@ export const problems = {
 	notFound: (detail = "Nothing exists at this address.") => new Problem(404, "not-found", "Not found", detail),
 	conflict: (path: string, message: string) =>
 		new Problem(409, "conflict", "Already taken", `${path} ${message}`, { errors: [{ path, message }] }),
+	/**
+	 * A caller-made id already in use. Ids are unique across agencies, so this is the one answer
+	 * whoever holds it (this agency or another, a record the caller may see or not): it names no record.
+	 */
+	idTaken: () => problems.conflict("id", "is already used by another record"),
 	tooLarge: (limit: number) =>
 		new Problem(413, "payload-too-large", "The request body is too large", `Bodies may be at most ${limit} bytes.`),
 	unsupportedMediaType: () =>

@@ -1,16 +1,19 @@
 /**
  * Threads and their messages from the device's synced records (offline first), with messages
- * written on this device but not sent yet laid over them as pending. Every message appears once:
+ * written on this device but not sent yet laid over them as pending, and those the server refused
+ * shown as not sent (with why) until the user dismisses them. Every message appears once:
  * a message is keyed by its id, which the outbox, the server and the live socket share. Pure, so
  * it is unit-tested (tests/unit/thread-from-store.test.ts).
  */
 import type { MessageDtoT, ThreadDtoT } from "../../../schema/dto/messaging";
-import type { OutboxEntry, StoredRecord } from "../sync/local-store";
+import { parseHlc } from "../../../schema/hlc";
+import type { ConflictEntry, OutboxEntry, StoredRecord } from "../sync/local-store";
 
 type Records = ReadonlyMap<string, StoredRecord>;
 /** A thread as sync carries it: no per-person unread count. */
 export type StoredThread = Omit<ThreadDtoT, "unreadCount">;
-export type ShownMessage = MessageDtoT & { pending: boolean };
+/** `refused`: why the server did not take this device's message (it is not in the thread), and the refusal to dismiss. */
+export type ShownMessage = MessageDtoT & { pending: boolean; refused?: { detail: string; conflictId: string } };
 export type Author = { userId: string; name: string };
 
 function byCreated(a: { createdAt: number; id: string }, b: { createdAt: number; id: string }): number {
@@ -34,7 +37,7 @@ export function threadsFromStore(records: Records, unread: ReadonlyMap<string, n
 
 /**
  * One thread's messages, oldest first: the synced ones, those the network or socket brought
- * (`live`), and this device's unsent ones (pending, by the signed-in author).
+ * (`live`), this device's unsent ones (pending, by the signed-in author) and its refused ones.
  */
 export function threadMessages(
 	records: Records,
@@ -42,6 +45,7 @@ export function threadMessages(
 	live: readonly MessageDtoT[],
 	threadId: string,
 	author: Author,
+	refused: readonly ConflictEntry[] = [],
 ): ShownMessage[] {
 	const byId = new Map<string, ShownMessage>();
 	for (const stored of records.values()) {
@@ -49,10 +53,10 @@ export function threadMessages(
 		byId.set(stored.id, { ...(stored.record as MessageDtoT), pending: false });
 	}
 	for (const message of live) if (message.threadId === threadId) byId.set(message.id, { ...message, pending: false });
-	for (const { mutation, createdAt } of outbox) {
-		if (mutation.type !== "message.send" || byId.has(mutation.recordId)) continue;
+	const own = (mutation: OutboxEntry["mutation"], createdAt: number, state: Pick<ShownMessage, "pending" | "refused">) => {
+		if (mutation.type !== "message.send" || byId.has(mutation.recordId)) return;
 		const changes = mutation.changes as { threadId: string; body: string };
-		if (changes.threadId !== threadId) continue;
+		if (changes.threadId !== threadId) return;
 		byId.set(mutation.recordId, {
 			id: mutation.recordId,
 			threadId,
@@ -64,7 +68,16 @@ export function threadMessages(
 			editedAt: null,
 			deletedAt: null,
 			attachment: null,
-			pending: true,
+			...state,
+		});
+	};
+	for (const { mutation, createdAt } of outbox) own(mutation, createdAt, { pending: true });
+	for (const { mutation, result } of refused) {
+		if (result.outcome !== "rejected") continue;
+		// Refused before any newer message was written: shown where it was written (its clock's wall time).
+		own(mutation, parseHlc(mutation.hlc)?.wall ?? 0, {
+			pending: false,
+			refused: { detail: result.problem?.detail ?? "", conflictId: mutation.id },
 		});
 	}
 	return [...byId.values()].sort(byCreated);

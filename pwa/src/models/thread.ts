@@ -15,19 +15,19 @@ import type { ProblemView } from "../api/problem";
 import { type Result, send } from "../api/request";
 import { type LiveSocket, openLiveSocket } from "../lib/live-socket";
 import { me } from "./session";
-import { outbox, queueWrite, records, storeReady, syncNow } from "./sync";
+import { conflicts, outbox, queueWrite, records, storeReady, syncNow } from "./sync";
 import { type ShownMessage, storedThread, threadMessages } from "./thread-from-store";
 
 export const thread = signal<ThreadDtoT | null>(null);
 export const threadProblem = signal<ProblemView | null>(null);
 /** What the network and the socket brought (the store adds synced and pending messages). */
 export const messages = signal<MessageDtoT[]>([]);
-/** The thread's messages as shown: synced, live and this device's unsent ones, each once. */
+/** The thread's messages as shown: synced, live and this device's unsent and refused ones, each once. */
 export const shownMessages = computed<ShownMessage[]>(() => {
 	const id = thread.value?.id;
 	if (!id) return [];
 	const author = { userId: myId(), name: me.value?.user.name ?? "You" };
-	return threadMessages(storeReady.value ? records.value : new Map(), outbox.value, messages.value, id, author);
+	return threadMessages(storeReady.value ? records.value : new Map(), outbox.value, messages.value, id, author, conflicts.value);
 });
 export const online = signal<PresenceUser[]>([]);
 export const typing = signal<PresenceUser | null>(null);

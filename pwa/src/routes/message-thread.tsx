@@ -4,8 +4,12 @@ import { useRoute } from "preact-iso";
 import { MessageComposer } from "../components/message-composer";
 import { useDocumentTitle } from "../components/use-document-title";
 import { me } from "../models/session";
+import { resolveConflict } from "../models/sync";
 import { closeThreadView, online, openThreadView, seenLatest, shownMessages, thread, threadProblem, typing } from "../models/thread";
+import type { ShownMessage } from "../models/thread-from-store";
 import NotFound from "./not-found";
+
+const conflictIdOf = (m: ShownMessage) => m.refused?.conflictId ?? "";
 
 function Presence() {
 	const others = online.value.filter((u) => u.userId !== me.value?.user.id);
@@ -71,8 +75,17 @@ export default function MessageThread() {
 										<time dateTime={new Date(m.createdAt).toISOString()}>{new Date(m.createdAt).toLocaleTimeString()}</time>
 										{m.editedAt && !m.deletedAt ? " · edited" : ""}
 										{m.pending && <span class="pending-tag">Pending — not sent yet</span>}
+										{m.refused && <span class="pending-tag">Not sent</span>}
 									</p>
 									<p class="message-body">{m.deletedAt ? <em>Message deleted</em> : m.body}</p>
+									{m.refused && (
+										<p class="message-refused">
+											The server refused this message: {m.refused.detail}{" "}
+											<button type="button" class="button secondary small" onClick={() => void resolveConflict(conflictIdOf(m), "theirs")}>
+												Dismiss<span class="visually-hidden"> the message not sent</span>
+											</button>
+										</p>
+									)}
 									{m.attachment && (
 										<p>
 											<a href={`/api/v1/threads/${t.id}/attachments/${m.attachment.id}`} download={m.attachment.fileName}>

@@ -10,6 +10,7 @@
 import type { z } from "zod";
 import type { SyncEntity, SyncMutationResultT, SyncPageT, SyncPushResult } from "../../../schema/dto/sync";
 import { formatHlc, type Hlc, parseHlc, receiveHlc, tickHlc, zeroHlc } from "../../../schema/hlc";
+import { type BatchProblem, planBatchRefusal, type RefusalPlan } from "./batch-refusal";
 import { recordsToEvict } from "./eviction";
 import { type LocalStore, type OutboxMutation, readMeta, type StoredRecord, writeMeta } from "./local-store";
 import { pageReads, planPage } from "./page-plan";
@@ -80,11 +81,30 @@ export async function flushOutbox(db: LocalStore, origin = ""): Promise<FlushOut
 	return locks ? locks.request(FLUSH_LOCK, run) : run();
 }
 
+/** Carries out a refused batch's plan in one transaction: refusals to show, the outbox renumbered, maybe a new device id. */
+async function applyRefusal(db: LocalStore, plan: RefusalPlan): Promise<void> {
+	const tx = db.transaction(["outbox", "conflicts", "meta"], "readwrite");
+	const meta = await tx.objectStore("meta").get("state");
+	const outbox = tx.objectStore("outbox");
+	await outbox.clear();
+	for (const entry of plan.outbox) await outbox.put(entry);
+	for (const { entry, result } of plan.refused) {
+		await tx.objectStore("conflicts").put({ id: entry.mutation.id, mutation: entry.mutation, entity: entry.entity, result });
+	}
+	if (meta) {
+		const deviceId = plan.newDevice ? `dev-${crypto.randomUUID()}` : meta.deviceId;
+		await tx.objectStore("meta").put({ ...meta, deviceId, nextSeq: plan.nextSeq ?? meta.nextSeq }, "state");
+	}
+	await tx.done;
+}
+
 async function flushUnlocked(db: LocalStore, origin: string): Promise<FlushOutcome> {
 	const outcome: FlushOutcome = { sent: 0, conflicts: 0, offline: false };
-	const meta = await readMeta(db);
+	let mayRenumberDevice = true;
 	for (;;) {
-		const entries = (await db.getAll("outbox")).slice(0, BATCH);
+		const meta = await readMeta(db);
+		const all = await db.getAll("outbox");
+		const entries = all.slice(0, BATCH);
 		if (entries.length === 0) return outcome;
 		let response: Response;
 		try {
@@ -98,29 +118,18 @@ async function flushUnlocked(db: LocalStore, origin: string): Promise<FlushOutco
 			return { ...outcome, offline: true };
 		}
 		if (response.status === 422) {
-			// The server refused the batch as a whole: show each entry to the user rather than retry forever.
-			const problem = (await response.json()) as { detail?: string; status?: number };
-			for (const e of entries) {
-				const result: SyncMutationResultT = {
-					id: e.mutation.id,
-					seq: e.seq,
-					outcome: "rejected",
-					fields: {},
-					entity: null,
-					version: null,
-					record: null,
-					problem: { status: 422, detail: problem.detail ?? "The server refused this change." },
-				};
-				await db.put("conflicts", { id: e.mutation.id, mutation: e.mutation, entity: e.entity, result });
-				await db.delete("outbox", e.seq);
-			}
-			outcome.conflicts += entries.length;
+			// The server refused the batch as a whole: refuse only what it named, keep the rest in order (batch-refusal.ts).
+			const plan = planBatchRefusal(entries, all.slice(BATCH), (await response.json()) as BatchProblem, mayRenumberDevice);
+			mayRenumberDevice &&= !plan.newDevice;
+			await applyRefusal(db, plan);
+			outcome.conflicts += plan.refused.length;
 			continue;
 		}
 		if (!response.ok) return { ...outcome, offline: response.status >= 500 || response.status === 409 };
 		const body = (await response.json()) as PushResult;
 		for (const result of body.results) {
-			const entry = entries.find((e) => e.mutation.id === result.id);
+			// By sequence number: it names one entry even if two carried the same mutation id.
+			const entry = entries.find((e) => e.seq === result.seq);
 			if (!entry) continue;
 			await storeResult(db, result);
 			if (needsAnswer(result)) {

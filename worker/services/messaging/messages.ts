@@ -112,7 +112,7 @@ export async function postMessage(
 		const existing = await messageById(scope, input.id);
 		if (!existing) return null;
 		if (existing.threadId !== threadId || existing.authorUserId !== access.userId) {
-			throw problems.conflict("id", "is already used by another record");
+			throw problems.idTaken();
 		}
 		const [dto] = await toMessageDtos(scope, [existing]);
 		return dto ?? null;
@@ -138,7 +138,7 @@ export async function postMessage(
 		// Another request with the same id won the race: answer with what it stored.
 		const raced = await replay();
 		if (raced) return { message: raced, thread, created: false };
-		throw problems.conflict("id", "is already used by another record");
+		throw problems.idTaken();
 	}
 	await Promise.all([
 		input.attachmentId

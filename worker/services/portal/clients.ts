@@ -93,7 +93,7 @@ export async function createClient(scope: TenantScope, input: z.infer<typeof Cre
 	if (existing) {
 		// A replayed offline creation returns the first result; another row's id is a conflict.
 		if (existing.name === input.name && existing.deletedAt === null) return existing;
-		throw problems.conflict("id", "is already used by another record");
+		throw problems.idTaken();
 	}
 	await assertCanAddClient(scope);
 	const [row] = await scope
@@ -108,8 +108,10 @@ export async function createClient(scope: TenantScope, input: z.infer<typeof Cre
 			createdAt: now,
 			updatedAt: now,
 		})
+		// Ids are unique across agencies: one another agency holds inserts nothing, answered as any taken id.
+		.onConflictDoNothing()
 		.returning();
-	if (!row) throw new Error("client insert returned nothing");
+	if (!row) throw problems.idTaken();
 	return row;
 }
 

@@ -89,7 +89,7 @@ export async function createDeliverable(
 		.limit(1);
 	if (existing) {
 		if (existing.projectId === input.projectId && existing.title === input.title) return existing;
-		throw problems.conflict("id", "is already used by another record");
+		throw problems.idTaken();
 	}
 	const [row] = await scope
 		.insert(deliverables, {
@@ -103,8 +103,10 @@ export async function createDeliverable(
 			createdAt: now,
 			updatedAt: now,
 		})
+		// Ids are unique across agencies: one another agency holds inserts nothing, answered as any taken id.
+		.onConflictDoNothing()
 		.returning();
-	if (!row) throw new Error("deliverable insert returned nothing");
+	if (!row) throw problems.idTaken();
 	return row;
 }
 

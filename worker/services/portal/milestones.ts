@@ -37,7 +37,7 @@ export async function createMilestone(
 		.limit(1);
 	if (existing) {
 		if (existing.projectId === projectId && existing.title === input.title) return existing;
-		throw problems.conflict("id", "is already used by another record");
+		throw problems.idTaken();
 	}
 	const [last] = await scope.db
 		.select({ position: max(milestones.position) })
@@ -53,8 +53,10 @@ export async function createMilestone(
 			createdAt: now,
 			updatedAt: now,
 		})
+		// Ids are unique across agencies: one another agency holds inserts nothing, answered as any taken id.
+		.onConflictDoNothing()
 		.returning();
-	if (!row) throw new Error("milestone insert returned nothing");
+	if (!row) throw problems.idTaken();
 	return row;
 }
 

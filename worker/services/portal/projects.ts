@@ -112,7 +112,7 @@ export async function createProject(scope: TenantScope, access: ClientAccess, in
 		.limit(1);
 	if (existing) {
 		if (existing.clientId === input.clientId && existing.name === input.name) return existing;
-		throw problems.conflict("id", "is already used by another record");
+		throw problems.idTaken();
 	}
 	const [row] = await scope
 		.insert(projects, {
@@ -126,8 +126,10 @@ export async function createProject(scope: TenantScope, access: ClientAccess, in
 			createdAt: now,
 			updatedAt: now,
 		})
+		// Ids are unique across agencies: one another agency holds inserts nothing, answered as any taken id.
+		.onConflictDoNothing()
 		.returning();
-	if (!row) throw new Error("project insert returned nothing");
+	if (!row) throw problems.idTaken();
 	return row;
 }
 

@@ -18,7 +18,7 @@ export const taskProblems = {
 	notYourProject: () => problems.validation([{ path: "projectId", message: "must be one of your projects" }]),
 	notAMilestone: () => problems.validation([{ path: "milestoneId", message: "must be a milestone of this project" }]),
 	notAssignable: () => problems.validation([{ path: "assigneeUserId", message: "must be on your team or one of this client's people" }]),
-	idTaken: () => problems.conflict("id", "is already used by another record"),
+	idTaken: () => problems.idTaken(),
 	notTheAssignee: () => problems.forbidden("Only the person this task is assigned to can complete it."),
 };
 
@@ -108,15 +108,20 @@ export async function createTask(
 	if (input.milestoneId) await assertMilestoneOf(scope, input.projectId, input.milestoneId);
 	if (input.assigneeUserId) await assertAssignable(scope, clientId, input.assigneeUserId);
 	const id = input.id ?? newId(now);
-	const [existing] = await scope.db
-		.select()
-		.from(tasks)
-		.where(scope.where(tasks, eq(tasks.id, id)))
-		.limit(1);
-	if (existing) {
+	const sameCreate = async (): Promise<Task | null> => {
+		const [existing] = await scope.db
+			.select()
+			.from(tasks)
+			.where(scope.where(tasks, eq(tasks.id, id)))
+			.limit(1);
+		if (!existing) return null;
 		if (existing.projectId === input.projectId && existing.title === input.title) return existing;
 		throw taskProblems.idTaken();
-	}
+	};
+	const earlier = await sameCreate();
+	if (earlier) return earlier;
+	// Ids are unique across agencies: one held by another agency's task (or a create that raced this
+	// one) inserts nothing, and is answered as any taken id, saying nothing of the record holding it.
 	const [row] = await scope
 		.insert(tasks, {
 			id,
@@ -129,9 +134,12 @@ export async function createTask(
 			createdAt: now,
 			updatedAt: now,
 		})
+		.onConflictDoNothing()
 		.returning();
-	if (!row) throw new Error("task insert returned nothing");
-	return row;
+	if (row) return row;
+	const raced = await sameCreate();
+	if (raced) return raced;
+	throw taskProblems.idTaken();
 }
 
 export async function updateTask(

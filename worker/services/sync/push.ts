@@ -11,6 +11,7 @@ import { and, eq, gte, isNull, lte, max } from "drizzle-orm";
 import type { SyncMutationResultT, SyncMutationT } from "../../../schema/dto/sync";
 import { boundedHlc, type Hlc, parseHlc } from "../../../schema/hlc";
 import { syncMutations } from "../../../schema/index";
+import { PRUNED_SEQUENCE_PREFIX } from "../../../schema/sync-sequence";
 import type { TenantScope } from "../../lib/db";
 import { Problem, problems } from "../../lib/problem";
 import { applyMutation } from "./apply-mutation";
@@ -58,7 +59,10 @@ async function checkSequence(scope: TenantScope, userId: string, deviceId: strin
 		if (row) continue;
 		if (m.seq < next) {
 			throw problems.validation([
-				{ path: `mutations.${i}.seq`, message: `was applied over ${SYNC_REPLAY_WINDOW_DAYS} days ago; its result is no longer kept` },
+				{
+					path: `mutations.${i}.seq`,
+					message: `${PRUNED_SEQUENCE_PREFIX} ${SYNC_REPLAY_WINDOW_DAYS} days ago; its result is no longer kept`,
+				},
 			]);
 		}
 		if (m.seq !== next) {

@@ -1,7 +1,7 @@
 /**
  * Decides one task mutation in memory, against the batch's facts (task-facts.ts), exactly as
  * apply-mutation.ts and the portal task services would against the database: the same permission,
- * visibility (404), validations (422), id reuse (409), per-field conflict rules and writes. Returns
+ * visibility (404), validations (422), id reuse (409, whoever holds the id), per-field conflict rules and writes. Returns
  * what the device is told and the statements that make it so; the facts are updated as if they
  * had run, so a later mutation of the same batch sees this one's effect.
  */
@@ -78,6 +78,7 @@ function decideCreate(ctx: MutationContext, facts: TaskFacts, pending: PendingVe
 	if (input.assigneeUserId) assertAssignable(facts, project.clientId, input.assigneeUserId);
 	const writes: Statement[] = [];
 	const existing = facts.tasks.get(m.recordId)?.task;
+	if (facts.takenElsewhere.has(m.recordId)) throw taskProblems.idTaken();
 	if (existing) {
 		if (existing.projectId !== input.projectId || existing.title !== input.title) throw taskProblems.idTaken();
 	} else {

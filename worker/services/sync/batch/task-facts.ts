@@ -2,7 +2,8 @@
  * What a run of task mutations needs to be decided in memory, read up front in ONE D1 batch of
  * chunked selects, each of one table (a D1 batch returns rows as objects, so a join's columns of
  * the same name would collide): the tasks (any state) and their projects, the projects new tasks go to, the
- * milestones and assignees they name, each task's current version and its fields' sync clocks.
+ * milestones and assignees they name, each task's current version and its fields' sync clocks, and
+ * which of the ids are taken by another agency's task (ids are unique across agencies).
  */
 import { eq, inArray, isNull, max } from "drizzle-orm";
 import type { SyncMutationT } from "../../../../schema/dto/sync";
@@ -43,6 +44,8 @@ export type TaskFacts = {
 	versions: Map<string, number>;
 	/** A task's per-field sync clocks. */
 	clocks: Map<string, Map<string, FieldClock>>;
+	/** Ids of the run held by a task of ANOTHER agency: a create may not take them (nothing else of it is read). */
+	takenElsewhere: Set<string>;
 };
 
 const unique = (values: (string | null | undefined)[]) => [...new Set(values.filter((v): v is string => typeof v === "string"))];
@@ -108,6 +111,10 @@ export async function loadTaskFacts(scope: TenantScope, run: readonly TaskMutati
 				.where(where(syncChanges, eq(syncChanges.entity, "tasks"), inArray(syncChanges.recordId, ids)))
 				.groupBy(syncChanges.recordId),
 		),
+		// Platform-wide by nature: ids are unique across agencies. Only the ids are read, and only to refuse them.
+		anyAgency: chunked(taskIds).map((ids) =>
+			db.select({ id: tasks.id, tenantId: tasks.tenantId }).from(tasks).where(inArray(tasks.id, ids)),
+		),
 		clocks: chunked(taskIds).map((ids) =>
 			db
 				.select()
@@ -132,5 +139,6 @@ export async function loadTaskFacts(scope: TenantScope, run: readonly TaskMutati
 		clientLinks: new Set(read.links.map((l) => `${l.userId} ${l.clientId}`)),
 		versions: new Map(read.versions.map((v) => [v.recordId, v.seq ?? 0])),
 		clocks,
+		takenElsewhere: new Set(read.anyAgency.filter((t) => t.tenantId !== scope.tenantId).map((t) => t.id)),
 	};
 }
