@@ -32,10 +32,18 @@ export const DELIVERABLE_STATUS_LABELS: Record<DeliverableStatus, string> = {
 // patterns (tens of ms on a phone), which would delay the start page's first paint.
 let dateFormat: Intl.DateTimeFormat | null = null;
 
+/**
+ * Makes the formatter now. A page calls it (when idle) while its data is on the way, so the
+ * locale's patterns load in a task of their own, not inside the render that shows the data.
+ */
+export function prepareDateFormat(): Intl.DateTimeFormat {
+	dateFormat ??= new Intl.DateTimeFormat(undefined, { dateStyle: "medium" });
+	return dateFormat;
+}
+
 export function formatDate(ms: number | null | undefined): string {
 	if (ms == null) return "No date";
-	dateFormat ??= new Intl.DateTimeFormat(undefined, { dateStyle: "medium" });
-	return dateFormat.format(ms);
+	return prepareDateFormat().format(ms);
 }
 
 /** A `<input type="date">` value as the start of that day, local time (null when empty). */

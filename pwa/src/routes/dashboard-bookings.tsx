@@ -7,7 +7,8 @@ type Upcoming = NonNullable<StaffDashboardT["upcomingBookings"]>;
 /** In the viewer's own time zone, with the weekday: "Tue, 24 Nov, 10:30". Made on first use, not as the start page loads. */
 let whenFormat: Intl.DateTimeFormat | null = null;
 
-function when(b: Booking) {
+/** Makes the formatter now (the start page calls it when idle, while its data is on the way). */
+export function prepareBookingTimeFormat(): Intl.DateTimeFormat {
 	whenFormat ??= new Intl.DateTimeFormat(undefined, {
 		weekday: "short",
 		day: "numeric",
@@ -15,7 +16,11 @@ function when(b: Booking) {
 		hour: "2-digit",
 		minute: "2-digit",
 	});
-	return <time dateTime={new Date(b.startsAt).toISOString()}>{whenFormat.format(b.startsAt)}</time>;
+	return whenFormat;
+}
+
+function when(b: Booking) {
+	return <time dateTime={new Date(b.startsAt).toISOString()}>{prepareBookingTimeFormat().format(b.startsAt)}</time>;
 }
 
 export function UpcomingBookings({ bookings }: { bookings: Upcoming }) {

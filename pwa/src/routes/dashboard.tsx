@@ -5,13 +5,22 @@ import { FormAlert } from "../components/form-alert";
 import { OnboardingBanner } from "../components/onboarding-banner";
 import { ProgressBar } from "../components/progress-bar";
 import { useDocumentTitle } from "../components/use-document-title";
-import { CLIENT_STATUS_LABELS, formatDate } from "../lib/portal-labels";
+import { CLIENT_STATUS_LABELS, formatDate, prepareDateFormat } from "../lib/portal-labels";
+import { whenIdle } from "../lib/when-idle";
 import { homeArea } from "../models/areas";
 import { clientDashboard, dashboardProblem, loadClientDashboard, loadStaffDashboard, staffDashboard } from "../models/dashboards";
 import { loadMyRun, myRunLoaded } from "../models/onboarding";
 import { can, firstName, isStaff, tenant } from "../models/session";
 import { RecentDocuments, RecentMessages, UnreadMessages } from "./dashboard-activity";
-import { NextBooking, UpcomingBookings } from "./dashboard-bookings";
+import { NextBooking, prepareBookingTimeFormat, UpcomingBookings } from "./dashboard-bookings";
+
+/** While the dashboard's data is on the way: its date formatters, so the render that shows the data stays short. */
+function prepareFormatsWhenIdle(): void {
+	whenIdle(() => {
+		prepareDateFormat();
+		prepareBookingTimeFormat();
+	});
+}
 
 type Line = { id: string; title: string; projectId: string; projectName: string; clientName: string; dueAt?: number | null };
 
@@ -38,6 +47,7 @@ function LineList({ lines, empty, showClient, dated }: { lines: Line[]; empty: s
 function StaffDashboard() {
 	useEffect(() => {
 		void loadStaffDashboard();
+		prepareFormatsWhenIdle();
 	}, []);
 	const dash = staffDashboard.value;
 	if (!dash) return <div class="skeleton skeleton-card" />;
@@ -77,6 +87,7 @@ function ClientHome() {
 	useEffect(() => {
 		void loadClientDashboard();
 		void loadMyRun();
+		prepareFormatsWhenIdle();
 	}, []);
 	const dash = clientDashboard.value;
 	// Both answers before the cards: the onboarding banner sits above them and must not shift them.
