@@ -192,7 +192,9 @@ function formatProbes({ fanout, sync, lighthouse }: Report): string[] {
 			const scores = Object.entries(page.scores)
 				.map(([id, score]) => `${id} ${score}`)
 				.join(", ");
+			const failed = page.failedRuns > 0 ? `, ${page.failedRuns} run(s) Lighthouse could not complete` : "";
 			lines.push(`  ${page.page.padEnd(16)} ${scores}: ${page.goalsMet ? "met" : "MISSED"}`);
+			lines.push(`  ${"".padEnd(16)} median of ${page.runs.length} runs; performance of each run: ${page.runs.join(", ")}${failed}`);
 		}
 	}
 	return lines;

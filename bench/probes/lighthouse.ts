@@ -3,6 +3,9 @@
  * 4G and CPU slowdown), on two pages of the real app as `npm start` serves it (PWA assets and API
  * through `wrangler dev`, demo agency seeded): the sign-in page, and the client dashboard signed in
  * as the demo client. Goals from issue 6: performance ≥ 95, accessibility 100, best practices ≥ 95.
+ * Each page is audited several times and judged on the median of each category's scores (Lighthouse
+ * CI's `median` aggregation), because one run's score moves by several points with what the machine
+ * happens to do; every run's performance score is printed beside it.
  */
 import { mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
@@ -13,6 +16,7 @@ import { DEMO_AGENCY, DEMO_PASSWORD } from "../../scripts/lib/demo-seed";
 import { freePort } from "../../scripts/lib/free-port";
 import { startLocalApp } from "../../scripts/lib/local-app";
 import { createHttpClient } from "../lib/http";
+import { percentile } from "../lib/percentiles";
 
 export const LIGHTHOUSE_PROBE_ID = "lighthouse";
 const CATEGORIES = ["performance", "accessibility", "best-practices"] as const;
@@ -27,10 +31,20 @@ const CHROME_FLAGS = [
 	"--disable-background-networking",
 ];
 const DEMO_CLIENT_EMAIL = "client@northwind.test";
-/** Where each page's full Lighthouse report is written. */
+/** Audits per page (`LIGHTHOUSE_RUNS`, odd so there is one middle score); the median scores are the page's result. */
+const RUNS = Math.max(1, Number(process.env.LIGHTHOUSE_RUNS ?? 5));
+/** Where each page's full Lighthouse report (the median run's) is written. */
 const REPORT_DIR = "bench/results";
 
-export type LighthousePage = { page: string; url: string; scores: Record<Category, number>; goalsMet: boolean };
+/** `runs`: every completed run's performance score, in order; `failedRuns`: runs Lighthouse itself could not complete. */
+export type LighthousePage = {
+	page: string;
+	url: string;
+	scores: Record<Category, number>;
+	goalsMet: boolean;
+	runs: number[];
+	failedRuns: number;
+};
 export type LighthouseResult = { pages: LighthousePage[] };
 
 async function signInDemoClient(origin: URL, host: string): Promise<string> {
@@ -53,23 +67,40 @@ async function signInDemoClient(origin: URL, host: string): Promise<string> {
 	return cookie;
 }
 
+type Lhr = NonNullable<Awaited<ReturnType<typeof lighthouse>>>["lhr"];
+
+const scoreOf = (lhr: Lhr, id: Category) => Math.round((lhr.categories[id]?.score ?? 0) * 100);
+
 async function audit(port: number, page: string, url: string, headers: Record<string, string>): Promise<LighthousePage> {
-	const result = await lighthouse(url, {
-		port,
-		output: "json",
-		logLevel: "error",
-		onlyCategories: [...CATEGORIES],
-		extraHeaders: headers,
-	});
-	if (!result) throw new Error(`Lighthouse returned nothing for ${url}`);
-	if (result.lhr.runtimeError) throw new Error(`Lighthouse could not load ${url}: ${result.lhr.runtimeError.message}`);
-	// The whole report, for finding what costs the score (bench/results is not committed).
+	const completed: Lhr[] = [];
+	let failedRuns = 0;
+	for (let run = 0; run < RUNS; run++) {
+		const result = await lighthouse(url, {
+			port,
+			output: "json",
+			logLevel: "error",
+			onlyCategories: [...CATEGORIES],
+			extraHeaders: headers,
+		});
+		if (!result) throw new Error(`Lighthouse returned nothing for ${url}`);
+		// A run Lighthouse could not record (e.g. NO_NAVSTART) is counted and shown, not scored.
+		if (result.lhr.runtimeError) failedRuns++;
+		else completed.push(result.lhr);
+	}
+	if (completed.length === 0) throw new Error(`Lighthouse completed no run of ${url} (${failedRuns} failed)`);
+	// Nearest-rank: the middle score (the lower middle of an even count, so a tie never rounds up).
+	const median = (id: Category) =>
+		percentile(
+			completed.map((lhr) => scoreOf(lhr, id)).sort((a, b) => a - b),
+			50,
+		);
+	const scores = { performance: median("performance"), accessibility: median("accessibility"), "best-practices": median("best-practices") };
+	// The report of a run that scored the median performance, for finding what costs the score (bench/results is not committed).
+	const typical = completed.find((lhr) => scoreOf(lhr, "performance") === scores.performance) ?? completed[0];
 	await mkdir(REPORT_DIR, { recursive: true });
-	await writeFile(join(REPORT_DIR, `lighthouse-${page.replace(/\W+/g, "-")}.json`), JSON.stringify(result.lhr));
-	const score = (id: Category) => Math.round((result.lhr.categories[id]?.score ?? 0) * 100);
-	const scores = { performance: score("performance"), accessibility: score("accessibility"), "best-practices": score("best-practices") };
+	await writeFile(join(REPORT_DIR, `lighthouse-${page.replace(/\W+/g, "-")}.json`), JSON.stringify(typical));
 	const goalsMet = CATEGORIES.every((id) => scores[id] >= LIGHTHOUSE_GOALS[id]);
-	return { page, url, scores, goalsMet };
+	return { page, url, scores, goalsMet, runs: completed.map((lhr) => scoreOf(lhr, "performance")), failedRuns };
 }
 
 export async function measureLighthouse(log: (line: string) => void): Promise<LighthouseResult> {
