@@ -2,28 +2,8 @@
 import { z } from "zod";
 import { PERMISSIONS, ROLES } from "../permissions";
 import { REFERRAL_CODE_PATTERN } from "../referral-program";
+import { isReservedSlug } from "../reserved-slugs";
 import { PublicBrand } from "./branding";
-
-/** Sub-domain labels that never name a tenant. */
-export const RESERVED_SLUGS = [
-	"www",
-	"api",
-	"app",
-	"admin",
-	"platform",
-	"mail",
-	"email",
-	"static",
-	"assets",
-	"cdn",
-	"docs",
-	"status",
-	"help",
-	"support",
-	"billing",
-	"dev",
-	"localhost",
-] as const;
 
 export const SlugSchema = z
 	.string()
@@ -32,7 +12,7 @@ export const SlugSchema = z
 	.min(3, "must be at least 3 characters")
 	.max(32, "must be at most 32 characters")
 	.regex(/^[a-z0-9](?:[a-z0-9-]*[a-z0-9])?$/, "may contain only lower-case letters, digits and inner hyphens")
-	.refine((s) => !(RESERVED_SLUGS as readonly string[]).includes(s), "is reserved")
+	.refine((s) => !isReservedSlug(s), "is reserved")
 	.meta({ description: "Sub-domain of the agency: lower-case letters, digits, hyphens", example: "acme" });
 
 export const EmailSchema = z

@@ -110,6 +110,18 @@ describe("POST /api/v1/auth/signup", () => {
 		expect(await count("tenants")).toBe(1);
 	});
 
+	it("refuses slugs kept for the platform (operator, login, auth, admin, api, www, mail, punycode) with 422 naming the slug", async () => {
+		const before = await count("tenants");
+		for (const slug of ["operator", "login", "auth", "admin", "api", "www", "mail", "billing", "xn--80ak6aa92e", "XN--Mnchen-3ya"]) {
+			const res = await call(PLATFORM, "/api/v1/auth/signup", { body: { ...valid, slug }, ip: freshIp() });
+			expect(res.status, slug).toBe(422);
+			expect((await problemOf(res)).errors, slug).toEqual([{ path: "slug", message: "is reserved" }]);
+		}
+		expect(await count("tenants")).toBe(before);
+		const near = await call(PLATFORM, "/api/v1/auth/signup", { body: { ...valid, slug: "operators-guild" }, ip: freshIp() });
+		expect(near.status).toBe(201);
+	});
+
 	it("only exists on the platform host", async () => {
 		await signUpAgency("acme");
 		const res = await call(hostOf("acme"), "/api/v1/auth/signup", { body: { ...valid, slug: "second" }, ip: freshIp() });

@@ -5,6 +5,7 @@
  */
 import type { SignupBody, SignupResponse } from "../../../schema/dto/auth";
 import { REFERRAL_CODE_PATTERN } from "../../../schema/referral-program";
+import { isReservedSlug } from "../../../schema/reserved-slugs";
 import { api } from "../api/client";
 import { readProblem } from "../api/problem";
 import { type Result, send } from "../api/request";
@@ -56,6 +57,7 @@ export function checkSignUp(values: SignUpValues): Messages<SignUpField> {
 	if (slug.length < 3) errors.slug = "must be at least 3 characters";
 	else if (slug.length > 32) errors.slug = "must be at most 32 characters";
 	else if (!SLUG_PATTERN.test(slug)) errors.slug = "may contain only lower-case letters, digits and inner hyphens";
+	else if (isReservedSlug(slug)) errors.slug = "is reserved";
 	const name = values.name.trim();
 	if (name.length === 0) errors.name = "is required";
 	else if (name.length > 100) errors.name = "must be at most 100 characters";

@@ -5,6 +5,7 @@
  */
 import type { MeResponse, SignupBody, TenantSummary } from "../../../schema/dto/auth";
 import { handoffTokens, memberships, tenantDomains, tenants, users } from "../../../schema/index";
+import { isReservedSlug } from "../../../schema/reserved-slugs";
 import type { Database } from "../../env";
 import { newId } from "../../lib/ids";
 import { hashPassword } from "../../lib/passwords";
@@ -18,6 +19,8 @@ export const HANDOFF_TTL_MS = 2 * 60 * 1000;
 export type SignUpResult = { tenant: TenantSummary; owner: MeResponse["user"]; handoffToken: string };
 
 export async function signUpAgency(db: Database, input: SignupBody & { platformDomain: string }, now = Date.now()): Promise<SignUpResult> {
+	// The DTO refuses these too; checked here as well so no other caller can create one.
+	if (isReservedSlug(input.slug)) throw problems.validation([{ path: "slug", message: "is reserved" }]);
 	if (await isSlugTaken(db, input.slug)) throw problems.conflict("slug", "is already taken");
 	const referral = input.referralCode
 		? await resolveReferral(db, { code: input.referralCode, landedAt: input.referralLandedAt, email: input.email }, now)
