@@ -9,6 +9,7 @@ import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { TestProject } from "vitest/node";
+import { ensureChromium } from "../../scripts/lib/chromium";
 import { freePort } from "../../scripts/lib/free-port";
 import { type LocalApp, startLocalApp } from "../../scripts/lib/local-app";
 import { FAKE_KEYS, startFakeAiServer } from "../fakes/ai-provider-server";
@@ -28,6 +29,8 @@ let stateDir: string | undefined;
 let output = "";
 
 export async function setup(project: TestProject): Promise<void> {
+	// Before anything starts: install Debian's Chromium, or stop the run with one line saying how.
+	await ensureChromium();
 	const port = await freePort();
 	stateDir = await mkdtemp(join(tmpdir(), "atrium-e2e-"));
 	oauth = await startLocalOAuth();
