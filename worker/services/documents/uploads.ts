@@ -4,6 +4,8 @@
  * lost its connection asks which parts the server holds and sends only the rest; a re-sent part
  * replaces itself) → complete (storage checked again; a retried complete returns the first result)
  * or abort. Every part but the last is exactly UPLOAD_PART_BYTES, so the total is the declared size.
+ * The upload's id (the version id to be) is claimed before anything is written to R2 (claims.ts): an
+ * id held by another upload or version, of this agency or another, is 409 and changes nothing.
  */
 import { asc, eq } from "drizzle-orm";
 import type { z } from "zod";
@@ -21,6 +23,7 @@ import { newId } from "../../lib/ids";
 import { Problem, problems } from "../../lib/problem";
 import type { ClientAccess } from "../portal/client-access";
 import { assertPlacement, getVisibleClient, getVisibleUpload } from "./access";
+import { claimVersionId, releaseClaim, settleClaim, versionIdHeld } from "./claims";
 import { assertStorageFor, documentObjectKey } from "./storage";
 import { addVersion } from "./versions";
 
@@ -63,8 +66,15 @@ export async function describeUpload(deps: UploadDeps, id: string) {
 	return uploadDto(deps.scope, await getVisibleUpload(deps.scope, deps.access, id));
 }
 
-/** An upload id already used: the same upload again is its replay, anything else a conflict. */
-async function existingUpload(deps: UploadDeps, id: string | undefined, clientId: string, name: string): Promise<DocumentUploadRow | null> {
+/**
+ * An upload id already used in this agency: the same upload again (same client, name and size) is
+ * its replay, anything else the one taken-id answer (the same as for an id another agency holds).
+ */
+async function existingUpload(
+	deps: UploadDeps,
+	id: string | undefined,
+	upload: { clientId: string; name: string; size: number },
+): Promise<DocumentUploadRow | null> {
 	if (!id) return null;
 	const [row] = await deps.scope.db
 		.select()
@@ -72,7 +82,7 @@ async function existingUpload(deps: UploadDeps, id: string | undefined, clientId
 		.where(deps.scope.where(documentUploads, eq(documentUploads.id, id)))
 		.limit(1);
 	if (!row) return null;
-	if (row.clientId !== clientId || row.name !== name) throw problems.conflict("id", "is already used by another upload");
+	if (row.clientId !== upload.clientId || row.name !== upload.name || row.size !== upload.size) throw problems.idTaken();
 	return row;
 }
 
@@ -86,32 +96,42 @@ export async function createUpload(
 ) {
 	const { scope, access } = deps;
 	await getVisibleClient(scope, access, clientId);
-	const replay = await existingUpload(deps, input.id, clientId, input.name);
+	const replay = await existingUpload(deps, input.id, { clientId, name: input.name, size: input.size });
 	if (replay) return uploadDto(scope, replay);
 	await assertPlacement(scope, access, clientId, input);
 	await assertStorageFor(scope, input.size);
 	const id = input.id ?? newId(now);
 	const objectKey = documentObjectKey(scope.tenantId, id);
-	const multipart = await deps.files.createMultipartUpload(objectKey, { httpMetadata: { contentType: input.contentType } });
-	const [row] = await scope
-		.insert(documentUploads, {
-			id,
-			clientId,
-			projectId: input.projectId ?? null,
-			folderId: input.folderId ?? null,
-			name: input.name,
-			contentType: input.contentType,
-			size: input.size,
-			partSize: UPLOAD_PART_BYTES,
-			objectKey,
-			multipartUploadId: multipart.uploadId,
-			createdBy: userId,
-			createdAt: now,
-			updatedAt: now,
-		})
-		.returning();
-	if (!row) throw new Error("upload insert returned nothing");
-	return uploadDto(scope, row);
+	const claim = await claimVersionId(scope, {
+		id,
+		clientId,
+		projectId: input.projectId ?? null,
+		folderId: input.folderId ?? null,
+		name: input.name,
+		contentType: input.contentType,
+		size: input.size,
+		partSize: UPLOAD_PART_BYTES,
+		objectKey,
+		multipartUploadId: null,
+		createdBy: userId,
+		createdAt: now,
+		updatedAt: now,
+	});
+	if (!claim) {
+		// A create that raced this one with the same id and content is its replay.
+		const raced = await existingUpload(deps, input.id, { clientId, name: input.name, size: input.size });
+		if (raced) return uploadDto(scope, raced);
+		throw problems.idTaken();
+	}
+	let multipartUploadId: string;
+	try {
+		multipartUploadId = (await deps.files.createMultipartUpload(objectKey, { httpMetadata: { contentType: input.contentType } })).uploadId;
+	} catch (error) {
+		await releaseClaim(scope, id);
+		throw error;
+	}
+	await scope.update(documentUploads, { multipartUploadId }, eq(documentUploads.id, id));
+	return uploadDto(scope, { ...claim, multipartUploadId });
 }
 
 function assertPending(upload: DocumentUploadRow): void {
@@ -140,15 +160,6 @@ export async function uploadPart(deps: UploadDeps, id: string, partNumber: numbe
 	return { partNumber, size: body.byteLength };
 }
 
-function completedStatement(scope: TenantScope, id: string, documentId: string, now: number) {
-	return scope.update(
-		documentUploads,
-		{ status: "completed", documentId, updatedAt: now },
-		eq(documentUploads.id, id),
-		eq(documentUploads.status, "pending"),
-	);
-}
-
 /** Joins the parts into the object and records it as a version. A completed upload answers with its result again. */
 export async function completeUpload(deps: UploadDeps, id: string, now = Date.now()) {
 	const { scope } = deps;
@@ -169,6 +180,8 @@ export async function completeUpload(deps: UploadDeps, id: string, now = Date.no
 	}
 	await assertStorageFor(scope, upload.size);
 	if (!upload.multipartUploadId) throw problems.conflict("id", "is a one-request upload");
+	// An upload started before ids were claimed may share its id (and so its object) with a version.
+	if (await versionIdHeld(scope, id)) throw problems.idTaken();
 	try {
 		await deps.files
 			.resumeMultipartUpload(upload.objectKey, upload.multipartUploadId)
@@ -179,10 +192,7 @@ export async function completeUpload(deps: UploadDeps, id: string, now = Date.no
 		if (latest.status === "completed" && latest.documentId) return latest.documentId;
 		throw error;
 	}
-	const documentId = await addVersion(scope, versionOf(upload), [], now).then(async (docId) => {
-		await completedStatement(scope, id, docId, now);
-		return docId;
-	});
+	const documentId = await addVersion(scope, versionOf(upload), (docId) => [settleClaim(scope, id, docId, now)], now);
 	await scope.delete(documentUploadParts, eq(documentUploadParts.uploadId, id));
 	return documentId;
 }
@@ -226,9 +236,10 @@ export async function simpleUpload(
 ): Promise<string> {
 	const { scope, access } = deps;
 	await getVisibleClient(scope, access, clientId);
-	const replay = await existingUpload(deps, query.id, clientId, query.name);
+	const replay = await existingUpload(deps, query.id, { clientId, name: query.name, size: body.byteLength });
 	if (replay?.status === "completed" && replay.documentId) return replay.documentId;
-	if (replay) throw problems.conflict("id", "is a multipart upload; complete it instead");
+	if (replay?.multipartUploadId) throw problems.conflict("id", "is a multipart upload; complete it instead");
+	if (replay) throw problems.idTaken();
 	if (body.byteLength === 0) throw problems.validation([{ path: "body", message: "must not be empty" }]);
 	if (body.byteLength > MAX_SINGLE_UPLOAD_BYTES) {
 		throw problems.validation([{ path: "body", message: `must be at most ${MAX_SINGLE_UPLOAD_BYTES} bytes; use a multipart upload` }]);
@@ -237,10 +248,8 @@ export async function simpleUpload(
 	await assertStorageFor(scope, body.byteLength);
 	const id = query.id ?? newId(now);
 	const objectKey = documentObjectKey(scope.tenantId, id);
-	await deps.files.put(objectKey, body, { httpMetadata: { contentType } });
-	const upload: DocumentUploadRow = {
+	const claim = await claimVersionId(scope, {
 		id,
-		tenantId: scope.tenantId,
 		clientId,
 		projectId: query.projectId ?? null,
 		folderId: query.folderId ?? null,
@@ -250,17 +259,21 @@ export async function simpleUpload(
 		partSize: body.byteLength,
 		objectKey,
 		multipartUploadId: null,
-		status: "completed",
-		documentId: null,
 		createdBy: userId,
 		createdAt: now,
 		updatedAt: now,
-	};
-	const documentId = await addVersion(scope, versionOf(upload), [], now);
-	await scope.insert(documentUploads, { ...withoutTenant(upload), documentId });
-	return documentId;
-}
-
-function withoutTenant({ tenantId: _t, ...rest }: DocumentUploadRow) {
-	return rest;
+	});
+	if (!claim) {
+		// A retry that raced its first request answers with the first result once it is recorded.
+		const raced = await existingUpload(deps, query.id, { clientId, name: query.name, size: body.byteLength });
+		if (raced?.status === "completed" && raced.documentId) return raced.documentId;
+		throw problems.idTaken();
+	}
+	try {
+		await deps.files.put(objectKey, body, { httpMetadata: { contentType } });
+	} catch (error) {
+		await releaseClaim(scope, id);
+		throw error;
+	}
+	return addVersion(scope, versionOf(claim), (documentId) => [settleClaim(scope, id, documentId, now)], now);
 }

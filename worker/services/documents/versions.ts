@@ -2,6 +2,7 @@
  * Documents and their versions. A finished upload becomes a version: of the live document with the
  * same name in the same folder of the same client (numbered after its newest), or of a new document.
  * Restoring copies an old version's bytes into a new current version; every kept version is stored.
+ * Every version id is claimed (claims.ts) before its bytes are written to R2.
  */
 import { and, asc, desc, eq, isNull, type SQL } from "drizzle-orm";
 import type { z } from "zod";
@@ -12,6 +13,7 @@ import { newId } from "../../lib/ids";
 import { problems } from "../../lib/problem";
 import type { ClientAccess } from "../portal/client-access";
 import { getVisibleClient, getVisibleDocument, getVisibleFolder } from "./access";
+import { claimVersionId, releaseClaim, settleClaim } from "./claims";
 import { assertStorageFor, documentObjectKey } from "./storage";
 
 type DocumentOut = z.infer<typeof DocumentDto>;
@@ -138,15 +140,17 @@ type NewVersion = {
 	restoredFrom?: string;
 };
 
+type BatchStatement = Parameters<TenantScope["db"]["batch"]>[0][number];
+
 /**
  * Records a stored object as the newest version of the document of that name in that folder (a new
- * document when there is none). `alsoRun` statements (e.g. marking the upload completed) run in the
- * same batch. Returns the document's id.
+ * document when there is none). The statements `alsoRun` makes for the document's id (settling the
+ * version id's claim) run in the same batch. Returns the document's id.
  */
 export async function addVersion(
 	scope: TenantScope,
 	input: NewVersion,
-	alsoRun: Parameters<TenantScope["db"]["batch"]>[0][number][] = [],
+	alsoRun: (documentId: string) => BatchStatement[],
 	now = Date.now(),
 ): Promise<string> {
 	const [existing] = await scope.db
@@ -190,11 +194,14 @@ export async function addVersion(
 				updatedAt: now,
 			});
 	// The document row first: the version references it.
-	await scope.db.batch([document, version, ...alsoRun]);
+	await scope.db.batch([document, version, ...alsoRun(documentId)]);
 	return documentId;
 }
 
-/** Makes an old version current again as a new version with a copy of its bytes (counted against storage). */
+/**
+ * Makes an old version current again as a new version with a copy of its bytes (counted against
+ * storage). The new version's id is claimed before the copy is written, like an upload's.
+ */
 export async function restoreVersion(
 	scope: TenantScope,
 	files: R2Bucket,
@@ -208,7 +215,31 @@ export async function restoreVersion(
 	if (!object) throw problems.notFound("The stored file of this version is missing.");
 	const versionId = newId(now);
 	const objectKey = documentObjectKey(scope.tenantId, versionId);
-	await files.put(objectKey, object.body, { httpMetadata: { contentType: version.contentType } });
+	const claim = await claimVersionId(scope, {
+		id: versionId,
+		clientId: document.clientId,
+		projectId: document.projectId,
+		folderId: document.folderId,
+		name: document.name,
+		contentType: version.contentType,
+		size: version.size,
+		partSize: version.size,
+		objectKey,
+		multipartUploadId: null,
+		createdBy: input.userId,
+		createdAt: now,
+		updatedAt: now,
+	});
+	if (!claim) {
+		await object.body.cancel();
+		throw problems.idTaken();
+	}
+	try {
+		await files.put(objectKey, object.body, { httpMetadata: { contentType: version.contentType } });
+	} catch (error) {
+		await releaseClaim(scope, versionId);
+		throw error;
+	}
 	await addVersion(
 		scope,
 		{
@@ -223,7 +254,7 @@ export async function restoreVersion(
 			uploadedBy: input.userId,
 			restoredFrom: version.id,
 		},
-		[],
+		(documentId) => [settleClaim(scope, versionId, documentId, now)],
 		now,
 	);
 	return documentWithVersions(scope, access, document.id);
