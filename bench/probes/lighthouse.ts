@@ -12,6 +12,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import * as chromeLauncher from "chrome-launcher";
 import lighthouse from "lighthouse";
+import { CHROMIUM_PATH } from "../../scripts/lib/chromium";
 import { DEMO_AGENCY, DEMO_PASSWORD } from "../../scripts/lib/demo-seed";
 import { freePort } from "../../scripts/lib/free-port";
 import { startLocalApp } from "../../scripts/lib/local-app";
@@ -106,9 +107,14 @@ async function audit(port: number, page: string, url: string, headers: Record<st
 export async function measureLighthouse(log: (line: string) => void): Promise<LighthouseResult> {
 	const port = await freePort();
 	const state = await mkdtemp(join(tmpdir(), "atrium-lighthouse-"));
-	const app = await startLocalApp({ port, persistTo: state, log, onOutput: () => {} });
-	const chrome = await chromeLauncher.launch({ chromePath: process.env.CHROME_PATH ?? "/usr/bin/chromium", chromeFlags: CHROME_FLAGS });
+	// wrangler dev and its workerd run as one process group that stopping the app (or this process exiting) ends.
+	const app = await startLocalApp({ port, persistTo: state, log, onOutput: () => {} }).catch(async (error: unknown) => {
+		await rm(state, { recursive: true, force: true });
+		throw error;
+	});
+	let chrome: chromeLauncher.LaunchedChrome | undefined;
 	try {
+		chrome = await chromeLauncher.launch({ chromePath: process.env.CHROME_PATH ?? CHROMIUM_PATH, chromeFlags: CHROME_FLAGS });
 		const host = `${DEMO_AGENCY.slug}.localhost:${port}`;
 		const cookie = await signInDemoClient(new URL(app.url), host);
 		const pages: LighthousePage[] = [];
@@ -116,8 +122,8 @@ export async function measureLighthouse(log: (line: string) => void): Promise<Li
 		pages.push(await audit(chrome.port, "client dashboard", `http://${host}/`, { Cookie: cookie }));
 		return { pages };
 	} finally {
-		chrome.kill();
-		app.stop();
+		chrome?.kill();
+		await app.stop();
 		await rm(state, { recursive: true, force: true });
 	}
 }

@@ -27,7 +27,8 @@ export type LocalAppOptions = {
 	vars?: Record<string, string>;
 };
 
-export type LocalApp = { url: string; process: ChildProcess; stripeFake: StripeFake | null; stop(): void };
+/** `stop()` signals wrangler dev's whole process group at once and resolves when none of it is left. */
+export type LocalApp = { url: string; process: ChildProcess; stripeFake: StripeFake | null; stop(): Promise<void> };
 
 const LOCAL_WEBHOOK_SECRET = "whsec_local_atrium_fake";
 /** With the local Stripe fake, the operator API (coupons, refunds) takes this token unless OPERATOR_TOKEN is set. */
@@ -110,15 +111,16 @@ export async function startLocalApp(options: LocalAppOptions): Promise<LocalApp>
 		],
 		options.onOutput,
 	);
-	const exited = new Promise<never>((_, reject) => child.on("exit", (code) => reject(new Error(`wrangler dev exited early (${code})`))));
-	await Promise.race([waitForHttp(`${url}/api/health`, 90_000), exited]);
-	return {
-		url,
-		process: child,
-		stripeFake: stripe.fake,
-		stop: () => {
-			stopProcessGroup(child);
-			void stripe.fake?.close();
-		},
+	const stop = async () => {
+		await Promise.all([stopProcessGroup(child), stripe.fake?.close()]);
 	};
+	const exited = new Promise<never>((_, reject) => child.on("exit", (code) => reject(new Error(`wrangler dev exited early (${code})`))));
+	try {
+		await Promise.race([waitForHttp(`${url}/api/health`, 90_000), exited]);
+	} catch (error) {
+		// Never leave a half-started wrangler dev (and its workerd) behind.
+		await stop();
+		throw error;
+	}
+	return { url, process: child, stripeFake: stripe.fake, stop };
 }

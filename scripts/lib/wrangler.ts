@@ -1,5 +1,6 @@
 /** Running wrangler from scripts with Node 22 and the offline-friendly environment TOOLING.md asks for. */
 import { type ChildProcess, spawn } from "node:child_process";
+import { spawnGroup, stopGroup } from "./process-group";
 
 export const WRANGLER_ENV = {
 	...process.env,
@@ -26,9 +27,9 @@ export function wrangler(args: string[], options: { quiet?: boolean } = {}): Pro
 	});
 }
 
-/** Starts `wrangler dev` in its own process group, so stopping it stops workerd too. */
+/** Starts `wrangler dev` in its own process group, so stopping it stops workerd too (and so does this process's exit). */
 export function startWranglerDev(args: string[], onOutput?: (line: string) => void): ChildProcess {
-	const child = spawn("wrangler", ["dev", ...args], { env: WRANGLER_ENV, stdio: ["ignore", "pipe", "pipe"], detached: true });
+	const child = spawnGroup("wrangler", ["dev", ...args], { env: WRANGLER_ENV, stdio: ["ignore", "pipe", "pipe"] });
 	const forward = (d: Buffer) => {
 		const text = String(d);
 		if (onOutput) onOutput(text);
@@ -38,14 +39,9 @@ export function startWranglerDev(args: string[], onOutput?: (line: string) => vo
 	return child;
 }
 
-/** Stops a process started by `startWranglerDev` with its whole group. */
-export function stopProcessGroup(child: ChildProcess): void {
-	if (child.pid === undefined || child.exitCode !== null) return;
-	try {
-		process.kill(-child.pid, "SIGTERM");
-	} catch {
-		// Already gone.
-	}
+/** Stops a process started by `startWranglerDev` with its whole group (workerd included), SIGKILL after a bounded wait. */
+export function stopProcessGroup(child: ChildProcess): Promise<void> {
+	return stopGroup(child);
 }
 
 /** Polls `url` until it answers 200, within `timeoutMs`. */

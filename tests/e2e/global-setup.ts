@@ -67,7 +67,7 @@ export async function setup(project: TestProject): Promise<void> {
 }
 
 export async function teardown(): Promise<void> {
-	app?.stop();
+	await app?.stop();
 	oauth?.server.close();
 	fakeAi?.server.close();
 	if (stateDir) await rm(stateDir, { recursive: true, force: true });
