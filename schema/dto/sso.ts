@@ -1,7 +1,7 @@
 /** Wire shapes of per-agency single sign-on (OpenID Connect). */
 import { z } from "zod";
 
-const Domain = z
+export const SsoDomainName = z
 	.string()
 	.trim()
 	.toLowerCase()
@@ -15,12 +15,40 @@ export const SsoSettingsBody = z
 		clientId: z.string().trim().min(1, "is required").max(500, "must be at most 500 characters"),
 		/** Required the first time; omit it to keep the stored one. Never returned. */
 		clientSecret: z.string().min(1, "is required").max(2000, "must be at most 2000 characters").optional(),
-		domains: z.array(Domain).min(1, "needs at least one domain").max(20, "may list at most 20 domains"),
+		domains: z.array(SsoDomainName).min(1, "needs at least one domain").max(20, "may list at most 20 domains"),
 	})
 	.meta({ id: "SsoSettingsBody" });
 export type SsoSettingsBody = z.infer<typeof SsoSettingsBody>;
 
-export const SsoEnabledBody = z.strictObject({ enabled: z.boolean() }).meta({ id: "SsoEnabledBody" });
+/** Switch SSO on or off, and/or set the owner's approval for members ranking above the configurer. */
+export const SsoEnabledBody = z
+	.strictObject({
+		enabled: z.boolean().optional(),
+		/** An owner's approval that SSO may sign in members whose role ranks above the owner who configured it. */
+		allowPrivilegedUsers: z.boolean().optional(),
+	})
+	.refine((b) => b.enabled !== undefined || b.allowPrivilegedUsers !== undefined, {
+		message: "give enabled or allowPrivilegedUsers",
+		path: ["enabled"],
+	})
+	.meta({ id: "SsoEnabledBody" });
+
+export const SsoDomainParams = z.object({ domain: SsoDomainName });
+
+/** One SSO email domain's proof of control: the DNS TXT record to publish and its state. */
+export const SsoDomainState = z
+	.object({
+		domain: z.string(),
+		status: z.enum(["pending", "verified"]),
+		txtName: z.string(),
+		/** Null for a list saved before proofs existed: save the settings again to get one. */
+		txtValue: z.string().nullable(),
+		verifiedAt: z.number().int().nullable(),
+		lastCheckedAt: z.number().int().nullable(),
+		lastCheckError: z.string().nullable(),
+	})
+	.meta({ id: "SsoDomainState" });
+export type SsoDomainState = z.infer<typeof SsoDomainState>;
 
 export const SsoSettings = z
 	.object({
@@ -34,6 +62,14 @@ export const SsoSettings = z
 		domains: z.array(z.string()),
 		enabled: z.boolean(),
 		testedAt: z.number().int().nullable(),
+		/** Each domain's DNS proof; SSO can be switched on only when all are verified. */
+		domainStates: z.array(SsoDomainState),
+		/** The owner who last saved the settings (SSO never signs in someone ranking above them without approval). */
+		configuredBy: z.object({ id: z.string(), email: z.string().nullable() }).nullable(),
+		/** An owner approved SSO sign-in of members ranking above the configurer. */
+		allowPrivilegedUsers: z.boolean(),
+		/** Whether the viewer may change these settings: owners only. */
+		canManage: z.boolean(),
 	})
 	.meta({ id: "SsoSettings" });
 export type SsoSettings = z.infer<typeof SsoSettings>;

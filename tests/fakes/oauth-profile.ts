@@ -6,4 +6,7 @@ export type FakeProfile = {
 	name: string;
 	/** GitHub: the account's addresses as /user/emails lists them. */
 	emails?: { email: string; primary: boolean; verified: boolean }[];
+	/** OpenID Connect: the id_token's `amr` (RFC 8176 methods, e.g. ["pwd", "mfa"]) and `acr`; omitted when not given. */
+	amr?: string[];
+	acr?: string;
 };

@@ -187,6 +187,8 @@ export async function startLocalOAuth(): Promise<LocalOAuth> {
 					email_verified: grant.profile.emailVerified,
 					name: grant.profile.name,
 					...(grant.nonce ? { nonce: grant.nonce } : {}),
+					...(grant.profile.amr ? { amr: grant.profile.amr } : {}),
+					...(grant.profile.acr ? { acr: grant.profile.acr } : {}),
 					...(provider === "microsoft" ? { tid: FAKE_MICROSOFT_TID } : {}),
 				};
 				const key = forgeNextIdToken ? rogue.privateKey : privateKey;

@@ -1,4 +1,4 @@
-/** The SSO router: the agency's settings (plan-gated), the test sign-in, and the SSO sign-in redirect flow. */
+/** The SSO router: the agency's settings (plan-gated, owners change them), domain verification, the test sign-in, and the SSO sign-in redirect flow. */
 import type { Context } from "hono";
 import type { SsoConnection } from "../../../schema/index";
 import { safeNext } from "../../../schema/safe-next";
@@ -6,16 +6,20 @@ import type { AppEnv } from "../../env";
 import { authDepsOf } from "../../lib/auth-deps";
 import { createRouter } from "../../lib/create-router";
 import { tenantScope } from "../../lib/db";
+import { DEFAULT_DOH_URL } from "../../lib/dns-over-https";
 import { tenantOf } from "../../lib/host-guards";
 import { OAUTH_FLOW_TTL_MS, type OAuthFlow, setOAuthFlowCookie, takeOAuthFlowCookie } from "../../lib/oauth-flow-cookie";
 import { problems } from "../../lib/problem";
 import { requestOrigin } from "../../lib/request-origin";
 import { setSessionCookie } from "../../lib/session-cookie";
 import { currentAuth, currentSession } from "../../middleware/require-permission";
+import { actorOf } from "../../services/audit-log";
 import { finishSso, type SsoOutcome, ssoFlowKind } from "../../services/auth/sso-sign-in";
 import { startAuthorization } from "../../services/oauth/oauth-exchange";
+import { verifySsoDomain } from "../../services/sso/sso-domains";
 import { requireSsoPlan, ssoAllowedByPlan } from "../../services/sso/sso-plan";
-import { saveSsoSettings, setSsoEnabled, ssoConnectionOf, toSsoSettings } from "../../services/sso/sso-settings";
+import { assertMayConfigureSso, domainsOf, saveSsoSettings, ssoConnectionOf, updateSsoSwitches } from "../../services/sso/sso-settings";
+import { ssoSettingsView } from "../../services/sso/sso-settings-view";
 import * as routes from "./sso.routes";
 
 const scopeOf = (c: Context<AppEnv>) => tenantScope(c.get("db"), tenantOf(c).id);
@@ -43,6 +47,8 @@ function land(c: Context<AppEnv>, outcome: SsoOutcome): Response {
 		case "session":
 			setSessionCookie(c, outcome.session.token, outcome.session.expiresAt);
 			return c.redirect(safeNext(outcome.next), 302);
+		case "mfa":
+			return c.redirect(`/signin#mfa=${outcome.challenge}&methods=${outcome.methods.join(",")}`, 302);
 		case "tested":
 			return c.redirect("/settings/sso?tested=1", 302);
 		case "refused":
@@ -51,12 +57,13 @@ function land(c: Context<AppEnv>, outcome: SsoOutcome): Response {
 }
 
 async function settingsResponse(c: Context<AppEnv>, connection: SsoConnection | null) {
-	return toSsoSettings(connection, await ssoAllowedByPlan(c.get("db"), tenantOf(c).id));
+	return ssoSettingsView(scopeOf(c), connection, await ssoAllowedByPlan(c.get("db"), tenantOf(c).id), currentAuth(c));
 }
 
 export const ssoRouter = createRouter()
 	.openapi(routes.getSettings, async (c) => c.json(await settingsResponse(c, await ssoConnectionOf(scopeOf(c))), 200))
 	.openapi(routes.saveSettings, async (c) => {
+		assertMayConfigureSso(currentAuth(c));
 		await requireSsoPlan(c.get("db"), tenantOf(c).id);
 		const saved = await saveSsoSettings(
 			scopeOf(c),
@@ -68,12 +75,26 @@ export const ssoRouter = createRouter()
 		return c.json(await settingsResponse(c, saved), 200);
 	})
 	.openapi(routes.setEnabled, async (c) => {
-		const { enabled } = c.req.valid("json");
-		if (enabled) await requireSsoPlan(c.get("db"), tenantOf(c).id);
-		const saved = await setSsoEnabled(scopeOf(c), currentAuth(c), enabled, requestOrigin(c));
+		const change = c.req.valid("json");
+		assertMayConfigureSso(currentAuth(c));
+		// Switching off never needs the plan; switching on or approving privileged sign-ins does.
+		if (change.enabled || change.allowPrivilegedUsers) await requireSsoPlan(c.get("db"), tenantOf(c).id);
+		const saved = await updateSsoSwitches(scopeOf(c), currentAuth(c), change, requestOrigin(c));
 		return c.json(await settingsResponse(c, saved), 200);
 	})
+	.openapi(routes.verifyDomain, async (c) => {
+		const auth = currentAuth(c);
+		assertMayConfigureSso(auth);
+		await requireSsoPlan(c.get("db"), tenantOf(c).id);
+		const scope = scopeOf(c);
+		const connection = await ssoConnectionOf(scope);
+		if (!connection) throw problems.notFound("Single sign-on is not set up yet.");
+		const dohUrl = c.env.DOH_URL || DEFAULT_DOH_URL;
+		await verifySsoDomain(scope, domainsOf(connection), c.req.valid("param").domain, dohUrl, { actor: actorOf(auth), ...requestOrigin(c) });
+		return c.json(await settingsResponse(c, connection), 200);
+	})
 	.openapi(routes.startTest, async (c) => {
+		assertMayConfigureSso(currentAuth(c));
 		await requireSsoPlan(c.get("db"), tenantOf(c).id);
 		const auth = currentSession(c);
 		const connection = await ssoConnectionOf(scopeOf(c));

@@ -2,25 +2,46 @@
  * The end of an SSO redirect: the flow must match (state, agency, and the exact settings version
  * it started with), the code is exchanged with the PKCE verifier, and the IdP's id_token verified
  * against its JWKS (issuer, audience, expiry, nonce). The address must be in the agency's SSO
- * domains. A test sign-in marks the settings tested; a real one signs the member in. The IdP is
- * the second factor's owner here: SSO sign-ins do not add Atrium's TOTP step.
+ * domains. A test sign-in marks the settings tested; a real one needs the address's domain proven
+ * by DNS, and signs the member in only if their role does not rank above the owner who configured
+ * SSO (unless an owner approved it; refusals audited `sso.sign_in_refused`). When the id_token
+ * does not assert multi-factor authentication, the same second step a password sign-in would ask
+ * for (the account's TOTP or passkey, or the agency's MFA policy) comes before any session
+ * (audited `sso.mfa_required`).
  */
+
+import type { JWTPayload } from "jose";
 import type { SsoConnection } from "../../../schema/index";
 import type { OAuthFlow } from "../../lib/oauth-flow-cookie";
+import { recordAudit } from "../audit-log";
 import { findMemberByEmail } from "../members";
 import { exchangeCode } from "../oauth/oauth-exchange";
 import { IdentityRejected, verifyIdToken } from "../oauth/provider-identity";
+import { type SecondFactorMethod, secondFactorsFor, securityPolicyOf } from "../security-policy";
 import { recordSignIn } from "../sign-in-events";
+import { ssoCeilingAllows } from "../sso/sso-ceiling";
+import { verifiedSsoDomains } from "../sso/sso-domains";
+import { idpAssertsMfa } from "../sso/sso-mfa";
 import { domainsOf, emailDomain, markSsoTested } from "../sso/sso-settings";
 import type { AuthDeps } from "./auth-deps";
 import { completeSignIn, type SignInResult } from "./complete-sign-in";
+import { createMfaChallenge } from "./mfa-challenge";
 import { type CallbackInput, matchingFlow } from "./oauth-sign-in";
 import { normalizeEmail } from "./sign-up";
 
-export type SsoRefusal = "invalid-state" | "provider-refused" | "domain-not-allowed" | "no-account" | "not-signed-in" | "sso-off";
+export type SsoRefusal =
+	| "invalid-state"
+	| "provider-refused"
+	| "domain-not-allowed"
+	| "domain-not-verified"
+	| "role-not-allowed"
+	| "no-account"
+	| "not-signed-in"
+	| "sso-off";
 
 export type SsoOutcome =
 	| ({ kind: "session"; next: string } & SignInResult)
+	| { kind: "mfa"; challenge: string; methods: SecondFactorMethod[] }
 	| { kind: "tested"; email: string }
 	| { kind: "refused"; reason: SsoRefusal; intent: OAuthFlow["intent"] };
 
@@ -50,10 +71,11 @@ export async function finishSso(
 	if (!flow) return fail("invalid-state");
 	if (input.query.error || !input.query.code) return fail("provider-refused");
 	let email: string;
+	let claims: JWTPayload;
 	try {
 		const tokens = await exchangeCode(connection, input.redirectUri, input.query.code, flow.verifier);
 		if (!tokens.idToken) throw new IdentityRejected("no id_token");
-		const claims = await verifyIdToken(tokens.idToken, {
+		claims = await verifyIdToken(tokens.idToken, {
 			jwksUri: connection.jwksUri,
 			audience: connection.clientId,
 			nonce: flow.nonce,
@@ -72,7 +94,45 @@ export async function finishSso(
 		return marked ? { kind: "tested", email } : fail("invalid-state", email);
 	}
 	if (!connection.enabled) return fail("sso-off", email);
+	if (!(await verifiedSsoDomains(scope, domainsOf(connection))).includes(emailDomain(email))) return fail("domain-not-verified", email);
 	const account = await findMemberByEmail(scope, email);
 	if (!account) return fail("no-account", email);
+	const actor = { userId: account.id, label: account.email };
+	const ceiling = await ssoCeilingAllows(scope, connection, account);
+	if (!ceiling.allowed) {
+		await recordAudit(
+			scope,
+			{
+				action: "sso.sign_in_refused",
+				actor,
+				target: { type: "user", id: account.id },
+				detail: { reason: "role-above-configurer", role: account.role, configuredBy: ceiling.configuredBy },
+				...origin,
+			},
+			now,
+		);
+		return fail("role-not-allowed", email);
+	}
+	if (!idpAssertsMfa(claims)) {
+		const methods = secondFactorsFor(account, await securityPolicyOf(scope));
+		if (methods.length > 0) {
+			const challenge = await createMfaChallenge(scope, account.id, now);
+			await Promise.all([
+				recordSignIn(scope, { userId: account.id, email: account.emailNormalized, method: "sso", outcome: "mfa_required", ...origin }, now),
+				recordAudit(
+					scope,
+					{
+						action: "sso.mfa_required",
+						actor,
+						target: { type: "user", id: account.id },
+						detail: { methods: methods.join(","), amr: Array.isArray(claims.amr) ? claims.amr.join(",") : null },
+						...origin,
+					},
+					now,
+				),
+			]);
+			return { kind: "mfa", challenge, methods };
+		}
+	}
 	return { kind: "session", next: flow.next, ...(await completeSignIn(deps, account, "sso", origin, now)) };
 }

@@ -1,20 +1,26 @@
 /**
  * An agency's SSO settings: read (the client secret never leaves), save (discovery fetched and
  * validated; a change of issuer, client or secret clears the test and switches SSO off), switch
- * on (only after a successful test sign-in) and off. Every change is audited. The client secret is
- * stored encrypted (worker/lib/secret-keys.ts) and opened only here; a row from before encryption,
- * or sealed under an older key, is resealed the first time it is read.
+ * on (only after a successful test sign-in and with every domain proven by DNS) and off, and the
+ * owner's approval of privileged SSO sign-ins. Every write is the owner's alone (an admin with
+ * `tenant:manage` could otherwise point SSO at an IdP they control and sign in as the owner), and
+ * every change is audited. The client secret is stored encrypted (worker/lib/secret-keys.ts) and
+ * opened only here; a row from before encryption, or sealed under an older key, is resealed the
+ * first time it is read.
  */
 import { eq } from "drizzle-orm";
-import type { SsoSettings, SsoSettingsBody } from "../../../schema/dto/sso";
+import type { SsoSettingsBody } from "../../../schema/dto/sso";
 import { type SsoConnection, ssoConnections } from "../../../schema/index";
+import type { Role } from "../../../schema/permissions";
 import type { AuthContext } from "../../env";
 import type { TenantScope } from "../../lib/db";
 import { Problem, problems } from "../../lib/problem";
 import { openStoredSecret, sealStoredSecret, secretContext } from "../../lib/secret-keys";
 import { actorOf, recordAudit } from "../audit-log";
+import { mayManageOwners } from "../privileges";
 import type { RequestOrigin } from "../sessions";
 import { discoverOidc } from "./oidc-discovery";
+import { syncSsoDomains, verifiedSsoDomains } from "./sso-domains";
 import { ssoAllowedByPlan } from "./sso-plan";
 
 /** The agency's connection with its client secret decrypted (for this request only; never returned by the API). */
@@ -39,17 +45,18 @@ export function domainsOf(connection: Pick<SsoConnection, "domains">): string[] 
 	}
 }
 
-export function toSsoSettings(connection: SsoConnection | null, planAllows: boolean): SsoSettings {
-	return {
-		planAllows,
-		configured: connection !== null,
-		issuer: connection?.issuer ?? null,
-		clientId: connection?.clientId ?? null,
-		hasClientSecret: Boolean(connection?.clientSecret),
-		domains: connection ? domainsOf(connection) : [],
-		enabled: connection?.enabled ?? false,
-		testedAt: connection?.testedAt ?? null,
-	};
+/**
+ * 403 unless the actor is an owner, signed in (not an API key): SSO decides who may sign in as
+ * whom, including the owner, so nobody below the owner may point it anywhere.
+ */
+export function assertMayConfigureSso(auth: AuthContext): void {
+	if (mayManageOwners(auth)) return;
+	throw new Problem(
+		403,
+		"sso-owner-only",
+		"Only an owner can change single sign-on",
+		"Single sign-on decides who can sign in as whom, so only an owner of the agency can set it up, verify its domains, or switch it on or off.",
+	);
 }
 
 export async function saveSsoSettings(
@@ -60,6 +67,7 @@ export async function saveSsoSettings(
 	origin: RequestOrigin,
 	now = Date.now(),
 ): Promise<SsoConnection> {
+	assertMayConfigureSso(auth);
 	const existing = await ssoConnectionOf(scope);
 	const clientSecret = input.clientSecret ?? existing?.clientSecret;
 	if (!clientSecret) throw problems.validation([{ path: "clientSecret", message: "is required" }]);
@@ -77,6 +85,8 @@ export async function saveSsoSettings(
 		enabled: sameIdp ? existing.enabled : false,
 		testedAt: sameIdp ? existing.testedAt : null,
 		testedBy: sameIdp ? existing.testedBy : null,
+		// The ceiling of SSO sign-in: nobody ranking above this owner is signed in without approval.
+		configuredBy: auth.via === "session" ? auth.user.id : null,
 		updatedAt: now,
 	};
 	const [saved] = existing
@@ -84,6 +94,7 @@ export async function saveSsoSettings(
 		: await scope.insert(ssoConnections, { ...values, createdAt: now }).returning();
 	if (!saved) throw problems.internal();
 	saved.clientSecret = clientSecret;
+	await syncSsoDomains(scope, domains, { actor: actorOf(auth), ...origin }, now);
 	await recordAudit(scope, {
 		action: "sso.configured",
 		actor: actorOf(auth),
@@ -100,35 +111,78 @@ export async function saveSsoSettings(
 	return saved;
 }
 
-export async function setSsoEnabled(
+/** 409 naming each `domains.<i>` whose DNS proof is missing: SSO is never switched on for a domain nobody proved. */
+async function assertDomainsVerified(scope: TenantScope, connection: SsoConnection): Promise<void> {
+	const domains = domainsOf(connection);
+	const verified = new Set(await verifiedSsoDomains(scope, domains));
+	const errors = domains.flatMap((domain, i) =>
+		verified.has(domain) ? [] : [{ path: `domains.${i}`, message: `${domain} is not verified yet: publish its TXT record and verify it` }],
+	);
+	if (errors.length === 0) return;
+	throw new Problem(
+		409,
+		"sso-domain-unverified",
+		"Verify your domains first",
+		`Prove you control ${errors.length === 1 ? "this domain" : "these domains"} with a DNS TXT record before switching single sign-on on.`,
+		{ errors },
+	);
+}
+
+/**
+ * Switches SSO on (only after a successful test sign-in and with every domain verified) or off,
+ * and sets or withdraws the owner's approval that SSO may sign in members ranking above the
+ * configurer. Owners only; each change audited.
+ */
+export async function updateSsoSwitches(
 	scope: TenantScope,
 	auth: AuthContext,
-	enabled: boolean,
+	change: { enabled?: boolean | undefined; allowPrivilegedUsers?: boolean | undefined },
 	origin: RequestOrigin,
 	now = Date.now(),
 ): Promise<SsoConnection> {
+	assertMayConfigureSso(auth);
 	const existing = await ssoConnectionOf(scope);
 	if (!existing) throw problems.notFound("Single sign-on is not set up yet.");
-	if (enabled && existing.testedAt === null) {
-		throw new Problem(
-			409,
-			"sso-test-required",
-			"Test it first",
-			"Complete a test sign-in with these settings before switching single sign-on on.",
-			{
-				errors: [{ path: "enabled", message: "needs a successful test sign-in first" }],
-			},
-		);
+	const { enabled = existing.enabled, allowPrivilegedUsers } = change;
+	if (enabled && !existing.enabled) {
+		if (existing.testedAt === null) {
+			throw new Problem(
+				409,
+				"sso-test-required",
+				"Test it first",
+				"Complete a test sign-in with these settings before switching single sign-on on.",
+				{
+					errors: [{ path: "enabled", message: "needs a successful test sign-in first" }],
+				},
+			);
+		}
+		await assertDomainsVerified(scope, existing);
 	}
-	const [updated] = await scope.update(ssoConnections, { enabled, updatedAt: now }).returning();
+	const approval =
+		allowPrivilegedUsers === undefined
+			? {}
+			: allowPrivilegedUsers
+				? { privilegedApprovedBy: auth.via === "session" ? auth.user.id : null, privilegedApprovedAt: now }
+				: { privilegedApprovedBy: null, privilegedApprovedAt: null };
+	const [updated] = await scope.update(ssoConnections, { enabled, ...approval, updatedAt: now }).returning();
 	if (!updated) throw problems.internal();
 	const saved = { ...updated, clientSecret: existing.clientSecret };
+	const target = { type: "sso_connection", id: scope.tenantId };
 	if (existing.enabled !== enabled) {
 		await recordAudit(scope, {
 			action: enabled ? "sso.enabled" : "sso.disabled",
 			actor: actorOf(auth),
-			target: { type: "sso_connection", id: scope.tenantId },
+			target,
 			detail: { issuer: existing.issuer, domains: domainsOf(existing).join(",") },
+			...origin,
+		});
+	}
+	if (allowPrivilegedUsers !== undefined && allowPrivilegedUsers !== (existing.privilegedApprovedBy !== null)) {
+		await recordAudit(scope, {
+			action: "sso.privileged_access_changed",
+			actor: actorOf(auth),
+			target,
+			detail: { allowPrivilegedUsers, configuredBy: existing.configuredBy },
 			...origin,
 		});
 	}
@@ -164,14 +218,17 @@ export function emailDomain(email: string): string {
 }
 
 /**
- * Refuses a non-SSO sign-in for an address of the agency's SSO domains while SSO is on and the plan
- * includes it (clients of the agency excepted: SSO is for its staff). A 403 problem pointing at the
- * SSO sign-in.
+ * Refuses a non-SSO sign-in for an address of the agency's verified SSO domains while SSO is on
+ * and the plan includes it. Clients are excepted (SSO is for the agency's staff), and so are
+ * owners: their password or passkey is the break-glass way in that no SSO setting can remove
+ * (an IdP outage, or a configuration nobody else can fix). A 403 problem pointing at the SSO sign-in.
  */
-export async function refuseIfSsoRequired(scope: TenantScope, email: string, role: string | null): Promise<void> {
-	if (role === "client") return;
+export async function refuseIfSsoRequired(scope: TenantScope, email: string, role: Role | null): Promise<void> {
+	if (role === "client" || role === "owner") return;
 	const connection = await ssoConnectionOf(scope);
-	if (!connection?.enabled || !domainsOf(connection).includes(emailDomain(email))) return;
+	if (!connection?.enabled) return;
+	const domain = emailDomain(email);
+	if (!(await verifiedSsoDomains(scope, domainsOf(connection))).includes(domain)) return;
 	// A plan without SSO (after a downgrade) offers no SSO sign-in, so it must not demand one either.
 	if (!(await ssoAllowedByPlan(scope.db, scope.tenantId))) return;
 	throw new Problem(
