@@ -6,7 +6,7 @@
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 
-const TYPES: Record<string, number> = { TXT: 16, CNAME: 5, A: 1 };
+const TYPES: Record<string, number> = { TXT: 16, CNAME: 5, A: 1, AAAA: 28 };
 
 export type LocalDoh = { url: string; server: Server };
 
