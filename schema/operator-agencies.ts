@@ -5,7 +5,7 @@ import { PLAN_IDS } from "./plans";
 import { SUBSCRIPTION_STATUSES } from "./tables/billing";
 
 export const OperatorAgenciesQuery = z.strictObject({
-	/** Part of the agency's name (any case). */
+	/** Part of the agency's name; A–Z in any case, other letters as written (docs/API.md, "Lists, cursors and names"). */
 	q: z.string().trim().max(80, "must be at most 80 characters").optional(),
 	cursor: z
 		.string()

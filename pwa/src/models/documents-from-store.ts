@@ -3,6 +3,7 @@
  * documents of a client, and the clients whose documents the person may see. Pure; the records are
  * the store with the network's newer answer laid over it (models/store-first.ts).
  */
+import { byLowerName, byStoredName } from "../../../schema/collation";
 import type { ClientT } from "../../../schema/dto/portal";
 import type { Records } from "../sync/newer-records";
 import type { DocumentT, ListingT } from "./documents";
@@ -19,17 +20,15 @@ function live<T>(records: Records, entity: string, where: (record: T) => boolean
 	return out;
 }
 
-const byName = (a: { name: string; id: string }, b: { name: string; id: string }) => a.name.localeCompare(b.name) || (a.id < b.id ? -1 : 1);
-
-/** One folder (null: the top) of a client's documents, as the listing route answers it: by name. */
+/** One folder (null: the top) of a client's documents, as the listing route answers it: by name as the database orders it. */
 export function listingFromStore(records: Records, clientId: string, folderId: string | null): ListingT {
 	return {
-		folders: live<Folder>(records, "document_folders", (f) => f.clientId === clientId && f.parentId === folderId).sort(byName),
-		documents: live<DocumentT>(records, "documents", (d) => d.clientId === clientId && d.folderId === folderId).sort(byName),
+		folders: live<Folder>(records, "document_folders", (f) => f.clientId === clientId && f.parentId === folderId).sort(byStoredName),
+		documents: live<DocumentT>(records, "documents", (d) => d.clientId === clientId && d.folderId === folderId).sort(byStoredName),
 	};
 }
 
-/** The clients on the device, by name. */
+/** The clients on the device, by name, as the clients list sorts them (lower(name), then id). */
 export function clientsFromStore(records: Records): ClientT[] {
-	return live<ClientT>(records, "clients", () => true).sort(byName);
+	return live<ClientT>(records, "clients", () => true).sort(byLowerName);
 }

@@ -32,7 +32,8 @@ export async function listAgencies(
 	query: OperatorAgenciesQuery,
 ): Promise<{ agencies: OperatorAgency[]; nextCursor: string | null }> {
 	const conditions: SQL[] = [];
-	if (query.q) conditions.push(sql`instr(lower(${tenants.name}), ${query.q.toLowerCase()}) > 0`);
+	// Both sides through SQLite's lower() (A–Z only), so what matches is the rule docs/API.md states.
+	if (query.q) conditions.push(sql`instr(lower(${tenants.name}), lower(${query.q})) > 0`);
 	if (query.cursor) {
 		const cursor = decodeCursor(query.cursor);
 		const before = or(

@@ -73,7 +73,7 @@ export async function listClientDocuments(
 				all ? undefined : folderId ? eq(documentFolders.parentId, folderId) : isNull(documentFolders.parentId),
 			),
 		)
-		.orderBy(asc(documentFolders.name));
+		.orderBy(asc(documentFolders.name), asc(documentFolders.id));
 	const docs = await documentsWhere(
 		scope,
 		eq(documents.clientId, clientId),

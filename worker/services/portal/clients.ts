@@ -17,26 +17,31 @@ import { assertCanAddClient } from "./entitlement";
 
 type ListQuery = z.infer<typeof ClientListQuery>;
 
+/**
+ * Names sort and match by SQLite's own rules (docs/API.md "Names, sorting and search"): lower()
+ * folds A–Z only and text compares as UTF-8 bytes, so the cursor carries the value the database
+ * computed, never one JavaScript lower-cased (which also folds "Ł" and would skip or repeat rows).
+ */
 const lowerName = sql<string>`lower(${clients.name})`;
 
 /** The sort column and direction of each `sort` value; ties break on id in the same direction. */
-function sortSpec(sort: ListQuery["sort"]): { column: SQL; direction: "asc" | "desc"; valueOf: (c: Client) => string | number } {
+function sortSpec(sort: ListQuery["sort"]): { column: SQL<string | number>; direction: "asc" | "desc" } {
 	switch (sort) {
 		case "name":
-			return { column: lowerName, direction: "asc", valueOf: (c: Client) => c.name.toLowerCase() };
+			return { column: lowerName, direction: "asc" };
 		case "status":
-			return { column: sql<string>`${clients.status}`, direction: "asc", valueOf: (c: Client) => c.status };
+			return { column: sql<string>`${clients.status}`, direction: "asc" };
 		case "created":
-			return { column: sql<number>`${clients.createdAt}`, direction: "desc", valueOf: (c: Client) => c.createdAt };
+			return { column: sql<number>`${clients.createdAt}`, direction: "desc" };
 		case "updated":
-			return { column: sql<number>`${clients.updatedAt}`, direction: "desc", valueOf: (c: Client) => c.updatedAt };
+			return { column: sql<number>`${clients.updatedAt}`, direction: "desc" };
 	}
 }
 
 export async function listClients(scope: TenantScope, access: ClientAccess, query: ListQuery) {
 	const spec = sortSpec(query.sort);
 	const conditions: (SQL | undefined)[] = [isNull(clients.deletedAt), visibleClientsCondition(access, clients.id)];
-	if (query.q) conditions.push(sql`instr(${lowerName}, ${query.q.toLowerCase()}) > 0`);
+	if (query.q) conditions.push(sql`instr(${lowerName}, lower(${query.q})) > 0`);
 	if (query.status) conditions.push(eq(clients.status, query.status));
 	if (query.tier) conditions.push(eq(clients.tier, query.tier));
 	if (query.owner) conditions.push(eq(clients.ownerUserId, query.owner));
@@ -47,7 +52,7 @@ export async function listClients(scope: TenantScope, access: ClientAccess, quer
 	}
 	const order = spec.direction === "asc" ? asc : desc;
 	const rows = await scope.db
-		.select()
+		.select({ client: clients, sortValue: spec.column })
 		.from(clients)
 		.where(scope.where(clients, ...conditions))
 		.orderBy(order(spec.column), order(clients.id))
@@ -55,8 +60,8 @@ export async function listClients(scope: TenantScope, access: ClientAccess, quer
 	const page = rows.slice(0, query.limit);
 	const last = page.at(-1);
 	return {
-		clients: page,
-		nextCursor: rows.length > query.limit && last ? encodeCursor({ value: spec.valueOf(last), id: last.id }) : null,
+		clients: page.map((r) => r.client),
+		nextCursor: rows.length > query.limit && last ? encodeCursor({ value: last.sortValue, id: last.client.id }) : null,
 	};
 }
 
