@@ -1,7 +1,8 @@
 /**
  * Settings → Single sign-on: the agency's OpenID Connect IdP (issuer, client id, secret), the staff
- * email domains it covers, a test sign-in, and the switch. The secret is write-only: the page only
- * says whether one is stored.
+ * email domains it covers with their DNS proof, a test sign-in, the switch, and the approval for
+ * members ranking above the configurer. Owners change it; admins see it read-only with the reason.
+ * The secret is write-only: the page only says whether one is stored.
  */
 import { useSignal } from "@preact/signals";
 import { useEffect } from "preact/hooks";
@@ -9,8 +10,18 @@ import { useLocation } from "preact-iso";
 import { Field } from "../../components/field";
 import { FormAlert } from "../../components/form-alert";
 import { Skeleton } from "../../components/skeleton";
-import { loadSsoSettings, saveSsoSettings, setSsoEnabled, ssoRefusalMessage, ssoSettings, startSsoTest } from "../../models/sso";
+import {
+	loadSsoSettings,
+	saveSsoSettings,
+	setSsoEnabled,
+	setSsoPrivilegedApproval,
+	ssoRefusalMessage,
+	ssoSettings,
+	startSsoTest,
+	verifySsoDomain,
+} from "../../models/sso";
 import { SettingsPage } from "./settings-page";
+import { SsoDomainList } from "./sso-domain-list";
 
 const LABELS: Record<string, string> = {
 	issuer: "Issuer URL",
@@ -61,7 +72,7 @@ export default function SingleSignOn() {
 			}
 			const [path, message] = Object.entries(result.problem.fields)[0] ?? [];
 			return path && message ? `${LABELS[path.split(".")[0] ?? ""] ?? path}: ${message}.` : result.problem.detail;
-		}, "Saved. Run a test sign-in before switching it on.");
+		}, "Saved. Verify your domains and run a test sign-in before switching it on.");
 	};
 
 	const test = () =>
@@ -78,7 +89,24 @@ export default function SingleSignOn() {
 			enabled ? "Single sign-on is on." : "Single sign-on is off.",
 		);
 
+	const verify = (domain: string) =>
+		run(async () => {
+			const result = await verifySsoDomain(domain);
+			if (!result.ok) return result.problem.detail;
+			const state = ssoSettings.value?.domainStates.find((d) => d.domain === domain);
+			return state?.status === "verified" ? null : (state?.lastCheckError ?? `${domain} is not verified yet.`);
+		}, `${domain} is verified.`);
+	const approve = (allow: boolean) =>
+		run(
+			async () => {
+				const result = await setSsoPrivilegedApproval(allow);
+				return result.ok ? null : result.problem.detail;
+			},
+			allow ? "Members above the person who set it up may now sign in with single sign-on." : "Approval withdrawn.",
+		);
+
 	const settings = ssoSettings.value;
+	const unverified = settings?.domainStates.filter((d) => d.status !== "verified").length ?? 0;
 	const set = (key: keyof typeof form.value) => (value: string) => {
 		form.value = { ...form.value, [key]: value };
 	};
@@ -90,6 +118,30 @@ export default function SingleSignOn() {
 				<Skeleton />
 			) : !settings.planAllows ? (
 				<p class="notice">Single sign-on is part of the Agency plan.</p>
+			) : !settings.canManage ? (
+				<section class="card" aria-labelledby="sso-readonly-heading">
+					<h2 id="sso-readonly-heading">Identity provider (OpenID Connect)</h2>
+					<p class="notice">Only an owner of the agency can change single sign-on: it decides who can sign in as whom, owners included.</p>
+					{settings.configured ? (
+						<>
+							<dl>
+								<dt>Issuer URL</dt>
+								<dd>
+									<code>{settings.issuer}</code>
+								</dd>
+								<dt>Client ID</dt>
+								<dd>
+									<code>{settings.clientId}</code>
+								</dd>
+								<dt>Single sign-on</dt>
+								<dd>{settings.enabled ? "On" : "Off"}</dd>
+							</dl>
+							<SsoDomainList states={settings.domainStates} canManage={false} busy={busy.value} onVerify={verify} />
+						</>
+					) : (
+						<p>Not set up.</p>
+					)}
+				</section>
 			) : (
 				<>
 					<form class="card" onSubmit={save} noValidate aria-labelledby="idp-heading">
@@ -128,6 +180,16 @@ export default function SingleSignOn() {
 						</button>
 					</form>
 					{settings.configured && (
+						<section class="card" aria-labelledby="sso-domains-heading">
+							<h2 id="sso-domains-heading">Verify your domains</h2>
+							<p>
+								Prove you run each email domain by publishing its TXT record, then verify it. Single sign-on only switches on, and only
+								applies to addresses, at verified domains.
+							</p>
+							<SsoDomainList states={settings.domainStates} canManage busy={busy.value} onVerify={verify} />
+						</section>
+					)}
+					{settings.configured && (
 						<section class="card" aria-labelledby="sso-switch-heading">
 							<h2 id="sso-switch-heading">Test and switch on</h2>
 							<p>
@@ -142,10 +204,37 @@ export default function SingleSignOn() {
 									Switch off
 								</button>
 							) : (
-								<button type="button" class="button primary" aria-disabled={busy.value || !settings.testedAt} onClick={() => toggle(true)}>
+								<button
+									type="button"
+									class="button primary"
+									aria-disabled={busy.value || !settings.testedAt || unverified > 0}
+									onClick={() => toggle(true)}
+								>
 									Switch on
 								</button>
 							)}
+							{unverified > 0 && <p>Verify every domain before switching it on.</p>}
+							<p>Owners can always sign in with their password or passkey, even while single sign-on is on.</p>
+						</section>
+					)}
+					{settings.configured && (
+						<section class="card" aria-labelledby="sso-privileged-heading">
+							<h2 id="sso-privileged-heading">Who single sign-on may sign in</h2>
+							<p>
+								Set up by <strong>{settings.configuredBy?.email ?? "someone no longer in the agency"}</strong>. Single sign-on never signs
+								in someone whose role is above theirs (for example, if they stop being an owner) unless an owner allows it.
+							</p>
+							<p>
+								Members above that role: <strong>{settings.allowPrivilegedUsers ? "allowed" : "not allowed"}</strong>.
+							</p>
+							<button
+								type="button"
+								class="button secondary"
+								aria-disabled={busy.value}
+								onClick={() => approve(!settings.allowPrivilegedUsers)}
+							>
+								{settings.allowPrivilegedUsers ? "Withdraw approval" : "Allow members above them"}
+							</button>
 						</section>
 					)}
 				</>

@@ -1,0 +1,60 @@
+/**
+ * The SSO email domains with their DNS proof: for each, the TXT record to publish, its state, the
+ * last check's error and (for owners) a button to check it now. Only verified domains are used.
+ */
+import type { SsoDomainState } from "../../../../schema/dto/sso";
+
+type Props = { states: SsoDomainState[]; canManage: boolean; busy: boolean; onVerify: (domain: string) => void };
+
+export function SsoDomainList({ states, canManage, busy, onVerify }: Props) {
+	return (
+		<ul class="sso-domains">
+			{states.map((state) => (
+				<li key={state.domain} class="domain">
+					<h3>{state.domain}</h3>
+					<p>
+						Status: <strong>{state.status === "verified" ? "Verified" : "Waiting for DNS"}</strong>
+					</p>
+					{state.lastCheckError && state.status === "pending" && <p class="field-error">{state.lastCheckError}</p>}
+					{state.status === "pending" &&
+						(state.txtValue ? (
+							<table>
+								<caption>TXT record to create at {state.domain}'s DNS provider</caption>
+								<thead>
+									<tr>
+										<th scope="col">Type</th>
+										<th scope="col">Name</th>
+										<th scope="col">Value</th>
+									</tr>
+								</thead>
+								<tbody>
+									<tr>
+										<td>TXT</td>
+										<td>
+											<code>{state.txtName}</code>
+										</td>
+										<td>
+											<code>{state.txtValue}</code>
+										</td>
+									</tr>
+								</tbody>
+							</table>
+						) : (
+							<p>Save the settings again to get this domain's verification record.</p>
+						))}
+					{canManage && state.status === "pending" && state.txtValue && (
+						<button
+							type="button"
+							class="button secondary"
+							aria-disabled={busy}
+							aria-label={`Verify ${state.domain}`}
+							onClick={() => onVerify(state.domain)}
+						>
+							Verify
+						</button>
+					)}
+				</li>
+			))}
+		</ul>
+	);
+}
