@@ -47,4 +47,7 @@ export const PushNotification = z.object({
 });
 export type PushNotification = z.infer<typeof PushNotification>;
 
-export const PushTestResult = z.object({ delivered: z.number().int(), removed: z.number().int() }).meta({ id: "PushTestResult" });
+/** `failed`: devices whose push service failed (5xx, unreachable, timed out); they stay registered and the others still receive. */
+export const PushTestResult = z
+	.object({ delivered: z.number().int(), removed: z.number().int(), failed: z.number().int() })
+	.meta({ id: "PushTestResult" });

@@ -15,11 +15,9 @@ export async function runPushNotification(deps: JobDeps, job: JobOf<"push-notifi
 	const notification = await notificationForTenant(deps.db, job.tenantId, job.message);
 	if (!notification) return;
 	const scope = tenantScope(deps.db, job.tenantId);
-	const report = await pushToUser(
-		{ scope, vapid, development: deps.env.ENVIRONMENT === "development" },
-		job.userId,
-		job.idempotencyKey,
-		notification,
-	);
-	deps.log.info("push-notification", { tenantId: job.tenantId, ...report });
+	// Devices that failed are reported, not retried: the job never fails for one device's push service.
+	const { failures, ...counts } = await pushToUser({ scope, vapid, outbound: deps.env }, job.userId, job.idempotencyKey, notification);
+	if (failures.length > 0)
+		deps.log.warn("push-notification: some devices failed", { tenantId: job.tenantId, failures: failures.join("; ") });
+	deps.log.info("push-notification", { tenantId: job.tenantId, ...counts });
 }

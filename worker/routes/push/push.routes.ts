@@ -57,9 +57,8 @@ export const sendTest = createRoute({
 	summary: "Push a test notification to every device of the signed-in user, now",
 	middleware: [requirePermission("account:write")] as const,
 	responses: {
-		200: jsonContent(PushTestResult, "How many devices received it, and how many were gone and removed"),
+		200: jsonContent(PushTestResult, "How many devices received it, how many were gone and removed, and how many push services failed"),
 		401: problemContent("Not signed in"),
 		409: problemContent("Push is not configured on this deployment"),
-		502: problemContent("A push service refused the notification"),
 	},
 });

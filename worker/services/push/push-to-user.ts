@@ -1,21 +1,22 @@
 /**
  * Pushes one notification to every device of a user, exactly once per device however often it
  * runs: each delivery is recorded under the notification's key, and devices already served are
- * skipped. A device the push service says is gone (404/410) is removed. Any other failure is
- * thrown after the other devices were tried, so the job retries only what is left.
+ * skipped. Devices are tried side by side and each on its own: a device the push service says is
+ * gone (404/410), or whose endpoint the outbound guard refuses, is removed; one that fails (5xx,
+ * network error, timeout) is counted and logged, and never fails the request, the job or the
+ * user's other devices.
  */
 import type { VapidKeys } from "@block65/webcrypto-web-push";
-import { and, eq } from "drizzle-orm";
+import { eq } from "drizzle-orm";
 import type { PushNotification } from "../../../schema/dto/push";
 import { pushDeliveries, pushSubscriptions } from "../../../schema/index";
 import type { TenantScope } from "../../lib/db";
-import { isAllowedPushEndpoint, sendWebPush } from "../../lib/push/send-web-push";
+import type { OutboundEnv } from "../../lib/outbound-url-guard";
+import { sendWebPush } from "../../lib/push/send-web-push";
 import { subscriptionsOf } from "./push-subscriptions";
 
-export type PushDeps = { scope: TenantScope; vapid: VapidKeys; development: boolean };
-export type PushReport = { delivered: number; removed: number; skipped: number };
-
-export class PushDeliveryError extends Error {}
+export type PushDeps = { scope: TenantScope; vapid: VapidKeys; outbound: OutboundEnv };
+export type PushReport = { delivered: number; removed: number; failed: number; skipped: number; failures: string[] };
 
 export async function pushToUser(
 	deps: PushDeps,
@@ -33,34 +34,32 @@ export async function pushToUser(
 			.where(scope.where(pushDeliveries, eq(pushDeliveries.notificationKey, notificationKey))),
 	]);
 	const served = new Set(done.map((d) => d.subscriptionId));
-	const report: PushReport = { delivered: 0, removed: 0, skipped: served.size };
-	const failures: string[] = [];
+	const report: PushReport = { delivered: 0, removed: 0, failed: 0, skipped: served.size, failures: [] };
 	const data = JSON.stringify(notification);
-	for (const device of devices) {
-		if (served.has(device.id)) continue;
-		if (!isAllowedPushEndpoint(device.endpoint, deps.development)) {
-			await scope.delete(pushSubscriptions, eq(pushSubscriptions.id, device.id));
-			report.removed += 1;
-			continue;
-		}
-		const { outcome, status } = await sendWebPush(
-			{ endpoint: device.endpoint, expirationTime: null, keys: { p256dh: device.p256dh, auth: device.auth } },
-			data,
-			deps.vapid,
-		);
-		if (outcome === "delivered") {
-			await Promise.all([
-				scope.insert(pushDeliveries, { notificationKey, subscriptionId: device.id, deliveredAt: now }).onConflictDoNothing(),
-				scope.update(pushSubscriptions, { lastDeliveredAt: now }, eq(pushSubscriptions.id, device.id)),
-			]);
-			report.delivered += 1;
-		} else if (outcome === "gone") {
-			await scope.delete(pushSubscriptions, and(eq(pushSubscriptions.id, device.id)));
-			report.removed += 1;
-		} else {
-			failures.push(`${device.id}: push service answered ${status}`);
-		}
-	}
-	if (failures.length > 0) throw new PushDeliveryError(`push failed for ${failures.length} device(s): ${failures.join("; ")}`);
+	await Promise.all(
+		devices
+			.filter((device) => !served.has(device.id))
+			.map(async (device) => {
+				const { outcome, detail } = await sendWebPush(
+					{ endpoint: device.endpoint, expirationTime: null, keys: { p256dh: device.p256dh, auth: device.auth } },
+					data,
+					deps.vapid,
+					deps.outbound,
+				);
+				if (outcome === "delivered") {
+					await Promise.all([
+						scope.insert(pushDeliveries, { notificationKey, subscriptionId: device.id, deliveredAt: now }).onConflictDoNothing(),
+						scope.update(pushSubscriptions, { lastDeliveredAt: now }, eq(pushSubscriptions.id, device.id)),
+					]);
+					report.delivered += 1;
+				} else if (outcome === "gone" || outcome === "refused") {
+					await scope.delete(pushSubscriptions, eq(pushSubscriptions.id, device.id));
+					report.removed += 1;
+				} else {
+					report.failed += 1;
+					report.failures.push(`${device.id}: ${detail}`);
+				}
+			}),
+	);
 	return report;
 }
