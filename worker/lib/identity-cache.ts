@@ -18,8 +18,8 @@ export const POLICY_CACHE_TTL_MS = 30_000;
 /** Hostname → the platform or the tenant it serves. */
 export const hostCache = new TtlCache<string, HostInfo>(HOST_CACHE_TTL_MS, 10_000);
 
-/** A session with its user and resolved permissions. */
-export type CachedSession = { auth: SessionAuth; expiresAt: number; lastSeenAt: number };
+/** A session with its user and resolved permissions; `absoluteExpiresAt` is the end no renewal passes. */
+export type CachedSession = { auth: SessionAuth; expiresAt: number; absoluteExpiresAt: number; lastSeenAt: number };
 
 /** `${tenantId}:${sessionId}` → the session and its user. */
 export const sessionCache = new TtlCache<string, CachedSession>(SESSION_CACHE_TTL_MS, 50_000);

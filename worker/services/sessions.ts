@@ -1,9 +1,10 @@
 /**
  * Sessions in the Lucia design: a random token in the cookie, its SHA-256 as the row id, a 30-day
- * sliding expiry renewed when less than half remains, and revocation by deleting rows. Every
- * query is scoped to the tenant of the request.
+ * sliding expiry renewed when less than half remains — but never past an absolute lifetime counted
+ * from sign-in (ASVS 3.3.2) — and revocation by deleting rows. Every query is scoped to the tenant
+ * of the request.
  */
-import { and, eq, isNotNull, lt, ne } from "drizzle-orm";
+import { and, eq, isNotNull, lt, ne, or } from "drizzle-orm";
 import { memberships, roles, sessions, totpCredentials, users } from "../../schema/index";
 import { effectivePermissions } from "../../schema/permissions";
 import type { Database, SessionAuth } from "../env";
@@ -13,6 +14,11 @@ import { generatePublicId, generateToken, tokenId } from "../lib/tokens";
 import { hasPasskeySql, parsePermissionList, sessionAuthOf } from "./members";
 
 export const SESSION_TTL_MS = 30 * 24 * 60 * 60 * 1000;
+/**
+ * However active, a session ends this long after it was created (sign-in), and its cookie never
+ * outlives that moment: renewals slide the expiry up to this bound only (docs/SECURITY.md#sessions).
+ */
+export const SESSION_ABSOLUTE_TTL_MS = 90 * 24 * 60 * 60 * 1000;
 const RENEW_WHEN_LEFT_MS = SESSION_TTL_MS / 2;
 /** `last_seen_at` is written at most this often, so reads stay reads. */
 const LAST_SEEN_GRANULARITY_MS = 5 * 60 * 1000;
@@ -51,7 +57,7 @@ export async function validateSessionToken(scope: TenantScope, token: string, no
 	if (
 		cached &&
 		cached.expiresAt > now &&
-		cached.expiresAt - now >= RENEW_WHEN_LEFT_MS &&
+		(cached.expiresAt - now >= RENEW_WHEN_LEFT_MS || cached.expiresAt >= cached.absoluteExpiresAt) &&
 		now - cached.lastSeenAt <= LAST_SEEN_GRANULARITY_MS
 	) {
 		return { auth: cached.auth, renewedExpiresAt: null };
@@ -60,6 +66,7 @@ export async function validateSessionToken(scope: TenantScope, token: string, no
 	const [row] = await scope.db
 		.select({
 			expiresAt: sessions.expiresAt,
+			createdAt: sessions.createdAt,
 			lastSeenAt: sessions.lastSeenAt,
 			userId: users.id,
 			email: users.email,
@@ -86,14 +93,16 @@ export async function validateSessionToken(scope: TenantScope, token: string, no
 		.where(scope.where(sessions, eq(sessions.id, id)))
 		.limit(1);
 	if (!row) return null;
-	if (row.expiresAt <= now) {
+	const absoluteExpiresAt = row.createdAt + SESSION_ABSOLUTE_TTL_MS;
+	if (row.expiresAt <= now || absoluteExpiresAt <= now) {
 		await scope.delete(sessions, eq(sessions.id, id));
 		return null;
 	}
 	let renewedExpiresAt: number | null = null;
 	let lastSeenAt = row.lastSeenAt;
-	if (row.expiresAt - now < RENEW_WHEN_LEFT_MS) {
-		renewedExpiresAt = now + SESSION_TTL_MS;
+	const slidTo = Math.min(now + SESSION_TTL_MS, absoluteExpiresAt);
+	if (row.expiresAt - now < RENEW_WHEN_LEFT_MS && slidTo > row.expiresAt) {
+		renewedExpiresAt = slidTo;
 		lastSeenAt = now;
 		await scope.update(sessions, { expiresAt: renewedExpiresAt, lastSeenAt: now }, eq(sessions.id, id));
 	} else if (now - row.lastSeenAt > LAST_SEEN_GRANULARITY_MS) {
@@ -115,7 +124,11 @@ export async function validateSessionToken(scope: TenantScope, token: string, no
 		id,
 		scope.tenantId,
 	);
-	sessionCache.set(cacheKey, { auth, expiresAt: renewedExpiresAt ?? row.expiresAt, lastSeenAt }, now);
+	sessionCache.set(
+		cacheKey,
+		{ auth, expiresAt: Math.min(renewedExpiresAt ?? row.expiresAt, absoluteExpiresAt), absoluteExpiresAt, lastSeenAt },
+		now,
+	);
 	return { auth, renewedExpiresAt };
 }
 
@@ -147,8 +160,11 @@ export function refreshCachedUser(tenantId: string, userId: string): void {
 	forgetCachedMember(tenantId, userId);
 }
 
-/** Platform-wide housekeeping: expired sessions of every tenant. */
+/** Platform-wide housekeeping: expired sessions of every tenant, and those past their absolute lifetime. */
 export async function deleteExpiredSessions(db: Database, now = Date.now()): Promise<number> {
-	const deleted = await db.delete(sessions).where(lt(sessions.expiresAt, now)).returning({ id: sessions.id });
+	const deleted = await db
+		.delete(sessions)
+		.where(or(lt(sessions.expiresAt, now), lt(sessions.createdAt, now - SESSION_ABSOLUTE_TTL_MS)))
+		.returning({ id: sessions.id });
 	return deleted.length;
 }
