@@ -1,6 +1,10 @@
-/** Job `purge-expired-auth`: deletes expired sessions, hand-off and emailed account tokens, MFA and WebAuthn challenges. Running it twice is harmless. */
+/**
+ * Job `purge-expired-auth`: deletes expired sessions, hand-off and emailed account tokens, MFA and
+ * WebAuthn challenges, and custom-domain claims that lapsed unverified. Running it twice is harmless.
+ */
 import { lt } from "drizzle-orm";
 import { accountTokens, handoffTokens, mfaChallenges, webauthnChallenges } from "../../schema/index";
+import { purgeLapsedClaims } from "../services/domains/domain-claims";
 import { deleteExpiredSessions } from "../services/sessions";
 import type { JobDeps } from "./job-deps";
 
@@ -13,11 +17,13 @@ export async function runPurgeExpiredAuth(deps: JobDeps, now = Date.now()): Prom
 		.delete(webauthnChallenges)
 		.where(lt(webauthnChallenges.expiresAt, now))
 		.returning({ id: webauthnChallenges.id });
+	const domainClaims = await purgeLapsedClaims(deps.db, now);
 	deps.log.info("purge-expired-auth", {
 		sessions,
 		handoffTokens: tokens.length,
 		accountTokens: emailed.length,
 		mfaChallenges: challenges.length,
 		webauthnChallenges: webauthn.length,
+		domainClaims,
 	});
 }

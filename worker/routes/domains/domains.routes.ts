@@ -30,7 +30,9 @@ export const add = createRoute({
 	request: { body: jsonBody(AddDomainBody) },
 	responses: {
 		201: jsonContent(TenantDomainView, "The domain, pending verification"),
-		409: problemContent("The domain is already used"),
+		409: problemContent(
+			"The domain is already one of the agency's, or unavailable (held by a verified or still-live claim elsewhere; the answer names no agency)",
+		),
 		...errors,
 		...WRITE_ERRORS,
 	},

@@ -2,7 +2,8 @@
  * An agency's own domains: add one (it gets a verification token), prove control with a DNS TXT
  * record checked over DNS-over-HTTPS, then Atrium serves the agency there — after creating the
  * Cloudflare for SaaS custom hostname when that is configured. One domain is primary: the app's
- * pages on the others redirect to it. Removal deletes the hostname at Cloudflare too.
+ * pages on the others redirect to it. Removal deletes the hostname at Cloudflare too. Claims on a
+ * hostname that are never verified lapse (./domain-claims.ts).
  */
 import { asc, eq, ne } from "drizzle-orm";
 import type { TenantDomainView } from "../../../schema/dto/domains";
@@ -10,6 +11,7 @@ import { tenantDomains } from "../../../schema/index";
 import type { TenantDomain } from "../../../schema/tables/tenants";
 import { CloudflareApiError, createCustomHostname, deleteCustomHostname, type SaasConfig } from "../../lib/cloudflare-for-saas";
 import type { TenantScope } from "../../lib/db";
+import { isUniqueViolation } from "../../lib/db-errors";
 import { DnsLookupError, lookupTxt } from "../../lib/dns-over-https";
 import { hostCache } from "../../lib/identity-cache";
 import { newId } from "../../lib/ids";
@@ -17,6 +19,7 @@ import { Problem, problems } from "../../lib/problem";
 import { generateToken } from "../../lib/tokens";
 import { type AuditActor, recordAudit } from "../audit-log";
 import type { RequestOrigin } from "../sessions";
+import { auditLapsedClaim, claimLapsed, claimOn, deleteLapsedClaim, domainUnavailable } from "./domain-claims";
 
 /** Where the TXT record goes: a label of its own, so it never clashes with the domain's other records. */
 export function challengeName(hostname: string): string {
@@ -92,16 +95,11 @@ export async function addDomain(deps: DomainDeps, hostname: string, who: Who, no
 	if (hostname === deps.platformDomain || hostname.endsWith(`.${deps.platformDomain}`)) {
 		throw problems.validation([{ path: "hostname", message: `must be your own domain, not one under ${deps.platformDomain}` }]);
 	}
-	const [taken] = await scope.db
-		.select({ tenantId: tenantDomains.tenantId })
-		.from(tenantDomains)
-		.where(eq(tenantDomains.hostname, hostname))
-		.limit(1);
-	if (taken)
-		throw problems.conflict(
-			"hostname",
-			taken.tenantId === scope.tenantId ? "is already one of your domains" : "is already used by another portal",
-		);
+	const taken = await claimOn(scope.db, hostname);
+	if (taken?.tenantId === scope.tenantId) throw problems.conflict("hostname", "is already one of your domains");
+	// Another agency's verified or live claim: one generic answer. A lapsed one gives way below.
+	const lapsed = taken && claimLapsed(taken, now) ? taken : null;
+	if (taken && !lapsed) throw domainUnavailable();
 	const row = {
 		id: newId(now),
 		hostname,
@@ -111,7 +109,16 @@ export async function addDomain(deps: DomainDeps, hostname: string, who: Who, no
 		verificationToken: generateToken(),
 		createdAt: now,
 	};
-	await scope.insert(tenantDomains, row);
+	try {
+		// The lapsed claim goes in the same batch as the new one, and only if it is still unverified.
+		if (lapsed) await scope.db.batch([deleteLapsedClaim(scope.db, lapsed, now), scope.insert(tenantDomains, row)]);
+		else await scope.insert(tenantDomains, row);
+	} catch (error) {
+		// Another agency claimed it meanwhile, or the lapsed claim was verified at the last moment.
+		if (isUniqueViolation(error)) throw domainUnavailable();
+		throw error;
+	}
+	if (lapsed) await auditLapsedClaim(scope.db, { id: lapsed.id, tenantId: lapsed.tenantId, hostname });
 	await recordAudit(scope, {
 		action: "tenant.settings_changed",
 		actor: who.actor,
