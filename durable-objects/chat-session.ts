@@ -4,6 +4,8 @@
  * interleave), streams every token to every connected client, and pays for each reply through
  * the tenant's TenantGate: one reservation per reply (keyed by its id) before the call, settled
  * once with the reported usage (or what was generated before Stop), released when nothing came.
+ * Its streams follow access: the tenant's MessagingHub knows which sessions stream from here and
+ * ends them (`endStreams`) when a session is revoked or its person loses the assistant.
  */
 import { DurableObject } from "cloudflare:workers";
 import { type AiModel, ASSISTANT_LIMITS, creditsFor, estimateTokens, modelById } from "../schema/ai-models";
@@ -20,7 +22,10 @@ import {
 import type { ChatTurn } from "../worker/services/assistant/providers/types";
 import { indexMessages } from "../worker/services/assistant/search-index";
 import { MessageTree } from "./message-tree";
-import { ReplyStream } from "./reply-stream";
+import { ReplyStream, type StreamViewer } from "./reply-stream";
+
+/** Who opens a stream, and of which tenant's conversation (for the hub that tracks it). */
+export type StreamOpener = StreamViewer & { tenantId: string; conversationId: string };
 
 const FEATURE = "assistant";
 const WITHHELD = "[Withheld by your agency's content rules]";
@@ -30,7 +35,9 @@ type Job = { replyId: string; tenantId: string; model: AiModel; reservationId: s
 
 export class ChatSession extends DurableObject<Env> {
 	private tree!: MessageTree;
-	private readonly stream = new ReplyStream();
+	private readonly stream = new ReplyStream((viewer) => this.viewerLeft(viewer));
+	/** The conversation streams are open on (set by `subscribe`), so a stream that ends can be untracked. */
+	private streamOwner: { tenantId: string; conversationId: string } | null = null;
 	private readonly providers: ProviderRegistry;
 	private readonly queue: Job[] = [];
 	private running: { replyId: string; controller: AbortController; text: string } | null = null;
@@ -188,8 +195,25 @@ export class ChatSession extends DurableObject<Env> {
 	}
 
 	/** An SSE stream of this conversation's events; `lastEventId` resumes exactly where a client left off. */
-	subscribe(lastEventId: number | null): ReadableStream<Uint8Array> {
-		return this.stream.subscribe(lastEventId, (): StreamEvent => ({ type: "snapshot", tree: this.getTree() }));
+	subscribe(lastEventId: number | null, opener: StreamOpener): ReadableStream<Uint8Array> {
+		this.streamOwner = { tenantId: opener.tenantId, conversationId: opener.conversationId };
+		const viewer = { sessionId: opener.sessionId, userId: opener.userId };
+		return this.stream.subscribe(lastEventId, viewer, (): StreamEvent => ({ type: "snapshot", tree: this.getTree() }));
+	}
+
+	/** Ends the streams these sessions opened (revoked, or their person lost the assistant); how many ended. */
+	endStreams(sessionIds: string[]): number {
+		const ending = new Set(sessionIds);
+		return this.stream.end((viewer) => ending.has(viewer.sessionId));
+	}
+
+	/** A session's last stream here went away: the hub need not reach this object for it any more. */
+	private viewerLeft(viewer: StreamViewer): void {
+		const owner = this.streamOwner;
+		if (!owner || this.stream.hasSession(viewer.sessionId)) return;
+		this.env.MESSAGING_HUB.getByName(owner.tenantId)
+			.untrackStream(viewer.sessionId, owner.conversationId)
+			.catch((error: unknown) => console.error("chat-session: untrack failed", String(error)));
 	}
 
 	/** Appends imported messages (already finished) in order; refused once the conversation has messages. */

@@ -27,6 +27,8 @@ export type LiveSocket = {
 	): Promise<Extract<ServerEvent, { type: T }>>;
 	send(frame: unknown): void;
 	close(): Promise<void>;
+	/** Resolves with the close the server (or this side) made. */
+	closed: Promise<{ code: number; reason: string }>;
 };
 
 /** Opens `path` as a WebSocket with `cookie`; resolves with the upgrade response when it is refused. */
@@ -49,7 +51,13 @@ export async function connect(host: string, path: string, cookie: string, origin
 			waiter.resolve(event);
 		}
 	});
-	const closed = new Promise<void>((resolve) => ws.addEventListener("close", () => resolve()));
+	const closed = new Promise<{ code: number; reason: string }>((resolve) =>
+		ws.addEventListener("close", (event) => resolve({ code: event.code, reason: event.reason })),
+	);
+	let isClosed = false;
+	void closed.then(() => {
+		isClosed = true;
+	});
 	return {
 		ws,
 		events,
@@ -75,9 +83,10 @@ export async function connect(host: string, path: string, cookie: string, origin
 			ws.send(JSON.stringify(frame));
 		},
 		async close() {
-			ws.close(1000, "done");
+			if (!isClosed) ws.close(1000, "done");
 			await closed;
 		},
+		closed,
 	};
 }
 

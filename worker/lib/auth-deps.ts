@@ -7,5 +7,11 @@ import { tenantOf } from "./host-guards";
 
 export function authDepsOf(c: Context<AppEnv>): AuthDeps {
 	const tenant = tenantOf(c);
-	return { scope: tenantScope(c.get("db"), tenant.id), gates: c.env.TENANT_GATE, jobs: c.env, baseUrl: new URL(c.req.url).origin };
+	return {
+		scope: tenantScope(c.get("db"), tenant.id),
+		gates: c.env.TENANT_GATE,
+		jobs: c.env,
+		baseUrl: new URL(c.req.url).origin,
+		live: c.env,
+	};
 }

@@ -1,6 +1,7 @@
 /**
  * Custom roles of a tenant: create, rename, change permissions, delete. A role still held by a
- * member cannot be deleted; a change to its permissions reaches its members' next request.
+ * member cannot be deleted; a change to its permissions reaches its members' next request, and
+ * their open live channels at once (their messaging sockets are re-checked).
  */
 import { and, count, desc, eq } from "drizzle-orm";
 import type { CreateRoleBody, CustomRoleView, UpdateRoleBody } from "../../schema/dto/roles";
@@ -13,11 +14,12 @@ import { forgetCachedRoleHolders } from "../lib/identity-cache";
 import { newId } from "../lib/ids";
 import { Problem, problems } from "../lib/problem";
 import { actorOf, recordAudit } from "./audit-log";
+import { type LiveChannels, recheckLiveUsers } from "./live-access";
 import { assertMayGrant, missingPermissions } from "./privileges";
 import { effectiveRolePermissions } from "./role-lookup";
 import type { RequestOrigin } from "./sessions";
 
-type Deps = { scope: TenantScope; actor: AuthContext; origin: RequestOrigin };
+type Deps = { scope: TenantScope; actor: AuthContext; origin: RequestOrigin; live: LiveChannels };
 
 export async function listCustomRoles(scope: TenantScope): Promise<CustomRoleView[]> {
 	const rows = await scope.db
@@ -100,6 +102,17 @@ export async function updateCustomRole(deps: Deps, id: string, body: UpdateRoleB
 		throw error;
 	}
 	forgetCachedRoleHolders(deps.scope.tenantId, id);
+	if (body.permissions) {
+		const holders = await deps.scope.db
+			.select({ userId: memberships.userId })
+			.from(memberships)
+			.where(deps.scope.where(memberships, eq(memberships.customRoleId, id)));
+		await recheckLiveUsers(
+			deps.live,
+			deps.scope.tenantId,
+			holders.map((h) => h.userId),
+		);
+	}
 	await recordAudit(deps.scope, {
 		action: "role.updated",
 		actor: actorOf(deps.actor),

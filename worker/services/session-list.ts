@@ -1,11 +1,16 @@
-/** A user's own sessions as the account page lists them, and revoking them (one, or all but this one). */
+/**
+ * A user's own sessions as the account page lists them, and ending them: signing out, revoking one,
+ * or all but this one. Each also ends the live channels (messaging sockets, assistant streams) of
+ * the sessions it ends, in the same call.
+ */
 import { and, desc, eq, gt, isNull } from "drizzle-orm";
 import type { SessionView } from "../../schema/dto/account-security";
 import { sessions } from "../../schema/index";
 import type { TenantScope } from "../lib/db";
 import { generatePublicId } from "../lib/tokens";
 import { describeUserAgent, deviceLabel } from "../lib/user-agent";
-import { forgetCachedSessions, invalidateUserSessions } from "./sessions";
+import { endLiveSessions, endLiveUser, type LiveChannels } from "./live-access";
+import { forgetCachedSessions, invalidateSession, invalidateUserSessions } from "./sessions";
 
 export function deviceView(userAgent: string | null): SessionView["device"] {
 	const description = describeUserAgent(userAgent);
@@ -49,17 +54,31 @@ async function givePublicIds(scope: TenantScope, userId: string): Promise<void> 
 		await scope.update(sessions, { publicId: generatePublicId() }, eq(sessions.id, row.id), isNull(sessions.publicId));
 }
 
+/** Signs the session out: its row and cached lookups go, and its open sockets and streams close. */
+export async function signOutSession(scope: TenantScope, live: LiveChannels, sessionId: string): Promise<void> {
+	await invalidateSession(scope, sessionId);
+	await endLiveSessions(live, scope.tenantId, [sessionId]);
+}
+
 /** Revokes one of the user's sessions by its public id; the hash-keyed id it had, or null when it is not theirs. */
-export async function revokeSession(scope: TenantScope, userId: string, publicId: string): Promise<string | null> {
+export async function revokeSession(scope: TenantScope, live: LiveChannels, userId: string, publicId: string): Promise<string | null> {
 	const [deleted] = await scope
 		.delete(sessions, and(eq(sessions.userId, userId), eq(sessions.publicId, publicId)))
 		.returning({ id: sessions.id });
 	if (!deleted) return null;
 	forgetCachedSessions(scope.tenantId, [deleted.id]);
+	await endLiveSessions(live, scope.tenantId, [deleted.id]);
 	return deleted.id;
 }
 
 /** Revokes every session of the user but the current one; how many ended. */
-export function revokeOtherSessions(scope: TenantScope, userId: string, currentSessionId: string): Promise<number> {
-	return invalidateUserSessions(scope, userId, currentSessionId);
+export async function revokeOtherSessions(
+	scope: TenantScope,
+	live: LiveChannels,
+	userId: string,
+	currentSessionId: string,
+): Promise<number> {
+	const revoked = await invalidateUserSessions(scope, userId, currentSessionId);
+	await endLiveUser(live, scope.tenantId, userId, { reason: "sessionEnded", exceptSessionId: currentSessionId });
+	return revoked;
 }

@@ -2,11 +2,13 @@
  * Managing an agency's members: list them, change a member's role or custom role, remove a member.
  * The last owner can be neither demoted nor removed (checked in the same statement that writes, so
  * two owners demoting each other at once cannot leave the agency without one). A change reaches the
- * member's very next request: their cached sessions are dropped, a removed member's sessions deleted.
+ * member's very next request: their cached sessions are dropped, a removed member's sessions deleted
+ * and their client links removed. It reaches their open live channels at once too: a removed
+ * member's sockets and assistant streams close, a re-roled member's sockets are re-checked.
  */
-import { and, asc, eq, sql } from "drizzle-orm";
+import { and, asc, eq, isNull, sql } from "drizzle-orm";
 import type { MemberView, UpdateMemberBody } from "../../schema/dto/members";
-import { memberships, roles, users } from "../../schema/index";
+import { clientMembers, memberships, roles, users } from "../../schema/index";
 import { effectivePermissions, sortPermissions } from "../../schema/permissions";
 import type { AuthContext } from "../env";
 import type { TenantScope } from "../lib/db";
@@ -14,12 +16,13 @@ import { forgetCachedMember } from "../lib/identity-cache";
 import { Problem, problems } from "../lib/problem";
 import { actorOf, recordAudit } from "./audit-log";
 import { assertSeatFor } from "./entitlements";
+import { endLiveUser, type LiveChannels, recheckLiveUsers } from "./live-access";
 import { findMemberById, parsePermissionList } from "./members";
 import { assertMayAssign, assertMayManageMember } from "./privileges";
 import { findCustomRole } from "./role-lookup";
 import { invalidateUserSessions, type RequestOrigin } from "./sessions";
 
-type Deps = { scope: TenantScope; actor: AuthContext; origin: RequestOrigin };
+type Deps = { scope: TenantScope; actor: AuthContext; origin: RequestOrigin; live: LiveChannels };
 
 const lastOwner = () =>
 	new Problem(409, "last-owner", "The agency needs an owner", "This is the last owner. Make someone else an owner first.", {
@@ -91,6 +94,7 @@ export async function updateMember(deps: Deps, userId: string, body: UpdateMembe
 		.returning({ userId: memberships.userId });
 	if (updated.length === 0) throw lastOwner();
 	forgetCachedMember(scope.tenantId, userId);
+	await recheckLiveUsers(deps.live, scope.tenantId, [userId]);
 	await recordAudit(scope, {
 		action: "member.role_changed",
 		actor: actorOf(actor),
@@ -109,21 +113,35 @@ export async function updateMember(deps: Deps, userId: string, body: UpdateMembe
 	return member;
 }
 
-export async function removeMember(deps: Deps, userId: string): Promise<void> {
+export async function removeMember(deps: Deps, userId: string, now = Date.now()): Promise<void> {
 	const { scope, actor } = deps;
 	const target = await memberOrNotFound(scope, userId);
 	assertMayManageMember(actor, target);
-	const removed = await scope
-		.delete(memberships, eq(memberships.userId, userId), target.role === "owner" ? anotherOwnerExists(scope, userId) : undefined)
-		.returning({ userId: memberships.userId });
+	// One transaction: the membership goes and, only if it went, their links to clients with it
+	// (tombstoned, as an unlink is, so syncing devices learn of it); rejoining later grants no client.
+	const [removed, unlinked] = await scope.db.batch([
+		scope
+			.delete(memberships, eq(memberships.userId, userId), target.role === "owner" ? anotherOwnerExists(scope, userId) : undefined)
+			.returning({ userId: memberships.userId }),
+		scope
+			.update(
+				clientMembers,
+				{ deletedAt: now, updatedAt: now },
+				eq(clientMembers.userId, userId),
+				isNull(clientMembers.deletedAt),
+				sql`NOT EXISTS (SELECT 1 FROM ${memberships} WHERE ${memberships.tenantId} = ${scope.tenantId} AND ${memberships.userId} = ${userId})`,
+			)
+			.returning({ clientId: clientMembers.clientId }),
+	]);
 	if (removed.length === 0) throw lastOwner();
 	// Their sessions end now, here and in the database; API keys they made stop with their membership.
 	await invalidateUserSessions(scope, userId);
+	await endLiveUser(deps.live, scope.tenantId, userId, { reason: "accessRemoved" });
 	await recordAudit(scope, {
 		action: "member.removed",
 		actor: actorOf(actor),
 		target: { type: "user", id: userId },
-		detail: { email: target.email, role: target.role },
+		detail: { email: target.email, role: target.role, clientLinksRemoved: unlinked.map((u) => u.clientId).join(" ") },
 		...deps.origin,
 	});
 }

@@ -18,6 +18,7 @@ import {
 } from "../../services/assistant/conversations";
 import { modelsForPlan, toModelView } from "../../services/assistant/models";
 import { configuredProviders } from "../../services/assistant/providers/registry";
+import { chatSessionName } from "../../services/assistant/reply-streams";
 import { removeConversationFromIndex } from "../../services/assistant/search-index";
 import { fromAtrium, fromChatGpt, toAtriumJson, toMarkdown } from "../../services/assistant/transfer";
 import * as routes from "./conversations.routes";
@@ -34,7 +35,7 @@ export async function checkModel(c: Context<AppEnv>, modelId: string): Promise<v
 }
 
 export function chatSession(c: Context<AppEnv>, conversationId: string) {
-	return c.env.CHAT_SESSIONS.getByName(`${tenantOf(c).id}:${conversationId}`);
+	return c.env.CHAT_SESSIONS.getByName(chatSessionName(tenantOf(c).id, conversationId));
 }
 
 export const conversationsRouter = createRouter()

@@ -10,10 +10,11 @@ import { createRouter } from "../../lib/create-router";
 import { tenantScope } from "../../lib/db";
 import { tenantOf } from "../../lib/host-guards";
 import { Problem, problems } from "../../lib/problem";
-import { can, currentAuth } from "../../middleware/require-permission";
+import { can, currentAuth, currentSession } from "../../middleware/require-permission";
 import { type ContextAttachment, gatherContext } from "../../services/assistant/context";
 import { DEFAULT_TITLE, findOwnedConversation, tenantPlan, updateConversation } from "../../services/assistant/conversations";
 import { blockedTermIn, openAiFlags, readSettings } from "../../services/assistant/moderation";
+import { openReplyStream } from "../../services/assistant/reply-streams";
 import { clientAccessFor } from "../../services/portal/client-access";
 import { retryAfterSeconds } from "../../services/rate-limits";
 import { chatSession, checkModel } from "./conversations.index";
@@ -152,8 +153,15 @@ export const messagesRouter = createRouter()
 	.openapi(routes.streamReplies, async (c) => {
 		const { id } = c.req.valid("param");
 		const lastEventId = c.req.valid("header")["last-event-id"];
-		await findOwnedConversation(tenantScope(c.get("db"), tenantOf(c).id), currentAuth(c).user.id, id);
-		const stream = await chatSession(c, id).subscribe(lastEventId === undefined ? null : Number(lastEventId));
+		// A stream belongs to the session that opened it, so revoking that session ends it.
+		const session = currentSession(c);
+		const stream = await openReplyStream(
+			c.env,
+			tenantScope(c.get("db"), tenantOf(c).id),
+			{ sessionId: session.sessionId, userId: session.user.id },
+			id,
+			lastEventId === undefined ? null : Number(lastEventId),
+		);
 		return new Response(stream, {
 			status: 200,
 			headers: { "Content-Type": "text/event-stream; charset=utf-8", "Cache-Control": "no-cache, no-transform", "X-Accel-Buffering": "no" },

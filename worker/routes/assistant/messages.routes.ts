@@ -81,7 +81,8 @@ export const streamReplies = createRoute({
 	method: "get",
 	path: "/api/v1/assistant/conversations/{id}/stream",
 	tags,
-	summary: "Server-Sent Events of the conversation: snapshot, message, delta, done. Send Last-Event-ID to resume.",
+	summary:
+		"Server-Sent Events of the conversation: snapshot, message, delta, done. Send Last-Event-ID to resume. For signed-in sessions only (API keys read the conversation instead); the stream ends when its session is signed out or revoked, or its person removed.",
 	middleware: [requirePermission("assistant:use")] as const,
 	request: {
 		params: conversationParams,

@@ -23,7 +23,7 @@ import { signUpAgency } from "../../services/auth/sign-up";
 import { unlockWithToken } from "../../services/auth/unlock";
 import { PLATFORM_GATE, retryAfterSeconds, takeTokens } from "../../services/rate-limits";
 import { mfaSetupRequired, securityPolicyOf } from "../../services/security-policy";
-import { invalidateSession } from "../../services/sessions";
+import { signOutSession } from "../../services/session-list";
 import type * as routes from "./auth.routes";
 
 /** The cookie session's identity as the app reads it: who, what they may do, and their account's security state. */
@@ -109,7 +109,7 @@ export const logout: RouteHandler<typeof routes.logout, AppEnv> = async (c) => {
 	const auth = c.get("auth");
 	if (auth?.via === "session") {
 		const scope = tenantScope(c.get("db"), tenant.id);
-		await invalidateSession(scope, auth.sessionId);
+		await signOutSession(scope, c.env, auth.sessionId);
 		await recordAudit(scope, { action: "auth.sign_out", actor: userActor(auth.user), ...requestOrigin(c) });
 	}
 	clearSessionCookie(c);

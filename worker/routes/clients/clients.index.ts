@@ -74,7 +74,7 @@ export const clientsRouter = createRouter()
 		const { scope, access, auth } = await portalRequest(c);
 		const { id, userId } = c.req.valid("param");
 		const client = await getClient(scope, access, id);
-		if (await linkClientPerson(scope, client.id, userId)) {
+		if (await linkClientPerson(scope, c.env, client.id, userId)) {
 			await recordAudit(scope, {
 				action: "client.person_linked",
 				actor: actorOf(auth),
@@ -89,7 +89,7 @@ export const clientsRouter = createRouter()
 		const { scope, access, auth } = await portalRequest(c);
 		const { id, userId } = c.req.valid("param");
 		const client = await getClient(scope, access, id);
-		if (await unlinkClientPerson(scope, client.id, userId)) {
+		if (await unlinkClientPerson(scope, c.env, client.id, userId)) {
 			await recordAudit(scope, {
 				action: "client.person_unlinked",
 				actor: actorOf(auth),

@@ -30,7 +30,7 @@ export const meRouter = createRouter()
 		const auth = currentSession(c);
 		const scope = tenantScope(c.get("db"), tenantOf(c).id);
 		const { id } = c.req.valid("param");
-		if (!(await revokeSession(scope, auth.user.id, id))) throw problems.notFound("No such session on your account.");
+		if (!(await revokeSession(scope, c.env, auth.user.id, id))) throw problems.notFound("No such session on your account.");
 		await recordAudit(scope, {
 			action: "auth.session_revoked",
 			actor: userActor(auth.user),
@@ -42,7 +42,7 @@ export const meRouter = createRouter()
 	.openapi(security.revokeOtherSessions, async (c) => {
 		const auth = currentSession(c);
 		const scope = tenantScope(c.get("db"), tenantOf(c).id);
-		const revoked = await revokeOtherSessions(scope, auth.user.id, auth.sessionId);
+		const revoked = await revokeOtherSessions(scope, c.env, auth.user.id, auth.sessionId);
 		await recordAudit(scope, {
 			action: "auth.session_revoked",
 			actor: userActor(auth.user),

@@ -2,7 +2,8 @@
  * The live messaging router. A socket upgrade is authenticated like any request (session cookie,
  * `messages:read`, and for a thread the same access rule as REST: another client's or another
  * agency's thread is 404), checked for a same-site Origin, and handed to the tenant's MessagingHub
- * with who the socket is.
+ * with who the socket is, including the session that opened it: the socket lives only as long as
+ * that session and the person's access (see the hub and worker/services/live-access.ts).
  */
 import type { Context } from "hono";
 import type { AppEnv } from "../../env";
@@ -33,6 +34,7 @@ async function openSocket(c: Context<AppEnv>, threadId: string | null): Promise<
 	const readOnly = !session.emailVerified && (await securityPolicyOf(scope)).unverifiedAccess === "read_only";
 	const identity: SocketIdentity = {
 		tenantId: scope.tenantId,
+		sessionId: session.sessionId,
 		userId: session.user.id,
 		name: session.user.name,
 		access,
@@ -41,7 +43,9 @@ async function openSocket(c: Context<AppEnv>, threadId: string | null): Promise<
 	};
 	const headers = new Headers({ Upgrade: "websocket", [SOCKET_IDENTITY_HEADER]: JSON.stringify(identity) });
 	const response = await c.env.MESSAGING_HUB.getByName(scope.tenantId).fetch(new Request(c.req.url, { headers }));
-	// The hub's 101 carries the socket; a fresh Response lets the middleware add its headers.
+	// The hub checks the session again from D1 and may refuse (problem+json); its 101 carries the socket.
+	// Either way a fresh Response (the hub's headers are immutable) lets the middleware add its headers.
+	if (response.status !== 101) return new Response(response.body, { status: response.status, headers: new Headers(response.headers) });
 	return new Response(null, { status: response.status, webSocket: response.webSocket });
 }
 

@@ -15,15 +15,15 @@ export const rolesRouter = createRouter()
 		c.json({ roles: await listCustomRoles(tenantScope(c.get("db"), tenantOf(c).id)), builtIn: BUILT_IN }, 200),
 	)
 	.openapi(routes.create, async (c) => {
-		const deps = { scope: tenantScope(c.get("db"), tenantOf(c).id), actor: currentAuth(c), origin: requestOrigin(c) };
+		const deps = { scope: tenantScope(c.get("db"), tenantOf(c).id), actor: currentAuth(c), origin: requestOrigin(c), live: c.env };
 		return c.json(await createCustomRole(deps, c.req.valid("json")), 201);
 	})
 	.openapi(routes.update, async (c) => {
-		const deps = { scope: tenantScope(c.get("db"), tenantOf(c).id), actor: currentAuth(c), origin: requestOrigin(c) };
+		const deps = { scope: tenantScope(c.get("db"), tenantOf(c).id), actor: currentAuth(c), origin: requestOrigin(c), live: c.env };
 		return c.json(await updateCustomRole(deps, c.req.valid("param").id, c.req.valid("json")), 200);
 	})
 	.openapi(routes.remove, async (c) => {
-		const deps = { scope: tenantScope(c.get("db"), tenantOf(c).id), actor: currentAuth(c), origin: requestOrigin(c) };
+		const deps = { scope: tenantScope(c.get("db"), tenantOf(c).id), actor: currentAuth(c), origin: requestOrigin(c), live: c.env };
 		await deleteCustomRole(deps, c.req.valid("param").id);
 		return c.body(null, 204);
 	});

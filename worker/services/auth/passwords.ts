@@ -12,6 +12,7 @@ import { hashPassword, verifyPassword } from "../../lib/passwords";
 import { problems } from "../../lib/problem";
 import { clearFailedPasswords } from "../account-lock";
 import { recordAudit, userActor } from "../audit-log";
+import { endLiveUser } from "../live-access";
 import { findMemberByEmail, findMemberById } from "../members";
 import { takeTokens } from "../rate-limits";
 import { invalidateUserSessions, type RequestOrigin } from "../sessions";
@@ -63,6 +64,7 @@ export async function completePasswordReset(
 		revokeAccountTokens(scope, account.id, ["password_reset", "unlock"]),
 		clearFailedPasswords(deps.gates, scope.tenantId, account.emailNormalized),
 	]);
+	await endLiveUser(deps.live, scope.tenantId, account.id, { reason: "sessionEnded" });
 	await recordAudit(scope, {
 		action: "auth.password_reset",
 		actor: userActor(account),
@@ -91,6 +93,7 @@ export async function changePassword(
 		invalidateUserSessions(scope, account.id, auth.sessionId),
 		revokeAccountTokens(scope, account.id, ["password_reset"]),
 	]);
+	await endLiveUser(deps.live, scope.tenantId, account.id, { reason: "sessionEnded", exceptSessionId: auth.sessionId });
 	await recordAudit(scope, {
 		action: "auth.password_changed",
 		actor: userActor(account),

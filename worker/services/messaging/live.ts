@@ -11,6 +11,8 @@ import type { ClientAccess } from "../portal/client-access";
 /** Who a socket belongs to and what it may do; set by the upgrade route, stored with `serializeAttachment`. */
 export type SocketIdentity = {
 	tenantId: string;
+	/** The session that opened it (its hash id): revoking that session closes the socket. */
+	sessionId: string;
 	userId: string;
 	name: string;
 	access: ClientAccess;
@@ -24,6 +26,7 @@ export const SOCKET_IDENTITY_HEADER = "X-Atrium-Socket-Identity";
 
 export const threadTag = (threadId: string) => `thread:${threadId}`;
 export const userTag = (userId: string) => `user:${userId}`;
+export const sessionTag = (sessionId: string) => `session:${sessionId}`;
 /** Every staff socket, or every socket of one client's people. */
 export function audienceTagOf(access: ClientAccess): string {
 	return access.kind === "all" ? "audience:staff" : `audience:client:${access.clientId ?? "none"}`;

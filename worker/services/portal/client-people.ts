@@ -1,12 +1,14 @@
 /**
  * A client's people: client-role members of the tenant linked to one client. Linking a user who is
- * linked elsewhere is refused; unlinking leaves a tombstone so syncing devices learn of it.
+ * linked elsewhere is refused; unlinking leaves a tombstone so syncing devices learn of it. Either
+ * change re-checks the person's open messaging sockets at once: an unlinked person's close.
  */
 import { and, eq, isNull } from "drizzle-orm";
 import { clientMembers, memberships, users } from "../../../schema/index";
 import type { TenantScope } from "../../lib/db";
 import { newId } from "../../lib/ids";
 import { problems } from "../../lib/problem";
+import { type LiveChannels, recheckLiveUsers } from "../live-access";
 
 export async function listClientPeople(scope: TenantScope, clientId: string) {
 	return scope.db
@@ -18,7 +20,13 @@ export async function listClientPeople(scope: TenantScope, clientId: string) {
 }
 
 /** Links `userId` to `clientId`; true when a new link was made, false when it already existed. */
-export async function linkClientPerson(scope: TenantScope, clientId: string, userId: string, now = Date.now()): Promise<boolean> {
+export async function linkClientPerson(
+	scope: TenantScope,
+	live: LiveChannels,
+	clientId: string,
+	userId: string,
+	now = Date.now(),
+): Promise<boolean> {
 	const [member] = await scope.db
 		.select({ role: memberships.role })
 		.from(memberships)
@@ -41,11 +49,19 @@ export async function linkClientPerson(scope: TenantScope, clientId: string, use
 	} else {
 		await scope.insert(clientMembers, { id: newId(now), clientId, userId, createdAt: now, updatedAt: now });
 	}
+	// Sockets opened while unlinked hear nothing of this client: they close so the app reconnects with it.
+	await recheckLiveUsers(live, scope.tenantId, [userId]);
 	return true;
 }
 
 /** Unlinks; false when there was no live link to this client. */
-export async function unlinkClientPerson(scope: TenantScope, clientId: string, userId: string, now = Date.now()): Promise<boolean> {
+export async function unlinkClientPerson(
+	scope: TenantScope,
+	live: LiveChannels,
+	clientId: string,
+	userId: string,
+	now = Date.now(),
+): Promise<boolean> {
 	const removed = await scope
 		.update(
 			clientMembers,
@@ -55,5 +71,6 @@ export async function unlinkClientPerson(scope: TenantScope, clientId: string, u
 			isNull(clientMembers.deletedAt),
 		)
 		.returning({ id: clientMembers.id });
+	if (removed.length > 0) await recheckLiveUsers(live, scope.tenantId, [userId]);
 	return removed.length > 0;
 }
