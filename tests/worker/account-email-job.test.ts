@@ -4,8 +4,13 @@ import { env } from "cloudflare:workers";
 import { beforeEach, describe, expect, it } from "vitest";
 import type { Job } from "../../schema/jobs";
 import worker from "../../worker/index";
+import { resetStorageBeforeEachTest } from "../support/storage";
 import { type Agency, signUpAgency } from "./helpers";
 import { countEmails, tokenIn, waitForEmail } from "./mailbox";
+
+// Legacy: these tests reuse agency slugs or count rows of every tenant, so each starts from empty
+// storage (~0.2 s a test) until converted to unique slugs (tests/support/README.md).
+resetStorageBeforeEachTest();
 
 let acme: Agency;
 beforeEach(async () => {

@@ -3,9 +3,14 @@ import { env } from "cloudflare:workers";
 import { beforeEach, describe, expect, it } from "vitest";
 import type { ApiKeyList, CreatedApiKey } from "../../schema/dto/api-keys";
 import { RATE_RULES } from "../../schema/rate-limits";
+import { resetStorageBeforeEachTest } from "../support/storage";
 import { type Agency, call, logIn, PLATFORM, problemOf, signUpAgency } from "./helpers";
 import { addMember } from "./members";
 import { auditActions } from "./team";
+
+// Legacy: these tests reuse agency slugs or count rows of every tenant, so each starts from empty
+// storage (~0.2 s a test) until converted to unique slugs (tests/support/README.md).
+resetStorageBeforeEachTest();
 
 let acme: Agency;
 let beta: Agency;

@@ -11,9 +11,14 @@ import type { ConversationTree } from "../../schema/assistant";
 import { tenants } from "../../schema/index";
 import { createDb } from "../../worker/lib/db";
 import { echoReply } from "../../worker/services/assistant/providers/local-echo";
+import { resetStorageBeforeEachTest } from "../support/storage";
 import { grant, newConversation, openStream, sendMessage, sent, treeOf } from "./assistant-helpers";
 import { type Agency, call, logIn, problemOf, signUpAgency } from "./helpers";
 import { addMember } from "./members";
+
+// Legacy: these tests reuse agency slugs or count rows of every tenant, so each starts from empty
+// storage (~0.2 s a test) until converted to unique slugs (tests/support/README.md).
+resetStorageBeforeEachTest();
 
 let acme: Agency;
 let beta: Agency;

@@ -8,9 +8,14 @@ import { beforeEach, describe, expect, it } from "vitest";
 import { creditsFor, modelById } from "../../schema/ai-models";
 import type { LedgerEntry, UsageSummary } from "../../schema/credits";
 import { FAKE_USAGE, FAKE_WORDS } from "../fakes/ai-provider-fixtures";
+import { resetStorageBeforeEachTest } from "../support/storage";
 import { grant, newConversation, openStream, sendMessage, sent, treeOf } from "./assistant-helpers";
 import { type Agency, call, logIn, problemOf, signUpAgency } from "./helpers";
 import { addMember } from "./members";
+
+// Legacy: these tests reuse agency slugs or count rows of every tenant, so each starts from empty
+// storage (~0.2 s a test) until converted to unique slugs (tests/support/README.md).
+resetStorageBeforeEachTest();
 
 const MINI = "openai/gpt-4o-mini";
 const mini = modelById(MINI);

@@ -8,10 +8,15 @@ import { env } from "cloudflare:workers";
 import { beforeEach, describe, expect, it } from "vitest";
 import { DOCUMENT_MAX_BYTES, DOCUMENT_TEXT_BUDGET } from "../../worker/services/assistant/document-context";
 import { buildPdf } from "../fakes/pdf-builder";
+import { resetStorageBeforeEachTest } from "../support/storage";
 import { newConversation, openStream, sendMessage, sent, treeOf } from "./assistant-helpers";
 import { bytesOf, text, uploaded, uploadSmall } from "./document-fixtures";
 import { call, problemOf } from "./helpers";
 import { type PortalAgency, portalAgency } from "./portal-fixtures";
+
+// Legacy: these tests reuse agency slugs or count rows of every tenant, so each starts from empty
+// storage (~0.2 s a test) until converted to unique slugs (tests/support/README.md).
+resetStorageBeforeEachTest();
 
 const MINI = "openai/gpt-4o-mini";
 

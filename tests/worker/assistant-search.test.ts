@@ -5,9 +5,14 @@
  */
 import { env } from "cloudflare:workers";
 import { beforeEach, describe, expect, it } from "vitest";
+import { resetStorageBeforeEachTest } from "../support/storage";
 import { newConversation, openStream, sendMessage, sent } from "./assistant-helpers";
 import { type Agency, call, logIn, signUpAgency } from "./helpers";
 import { addMember } from "./members";
+
+// Legacy: these tests reuse agency slugs or count rows of every tenant, so each starts from empty
+// storage (~0.2 s a test) until converted to unique slugs (tests/support/README.md).
+resetStorageBeforeEachTest();
 
 let acme: Agency;
 let beta: Agency;

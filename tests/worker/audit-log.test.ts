@@ -1,7 +1,12 @@
 /** The audit log records sign-ins and their failures, per tenant, and refuses to be edited. */
 import { env } from "cloudflare:workers";
 import { beforeEach, describe, expect, it } from "vitest";
+import { resetStorageBeforeEachTest } from "../support/storage";
 import { type Agency, call, freshIp, logIn, signUpAgency } from "./helpers";
+
+// Legacy: these tests reuse agency slugs or count rows of every tenant, so each starts from empty
+// storage (~0.2 s a test) until converted to unique slugs (tests/support/README.md).
+resetStorageBeforeEachTest();
 
 let acme: Agency;
 let globex: Agency;

@@ -3,7 +3,12 @@ import { env } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
 import type { SignupResponse } from "../../schema/dto/auth";
 import { passwordCostFor } from "../../worker/lib/passwords";
+import { resetStorageBeforeEachTest } from "../support/storage";
 import { call, freshIp, hostOf, PASSWORD, PLATFORM, problemOf, sessionCookie, signUpAgency } from "./helpers";
+
+// Legacy: these tests reuse agency slugs or count rows of every tenant, so each starts from empty
+// storage (~0.2 s a test) until converted to unique slugs (tests/support/README.md).
+resetStorageBeforeEachTest();
 
 const valid = { agencyName: "Acme Studio", slug: "acme", name: "Ann Owner", email: "ann@acme.test", password: PASSWORD };
 

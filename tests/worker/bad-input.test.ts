@@ -4,7 +4,12 @@
  */
 import { env } from "cloudflare:workers";
 import { beforeEach, describe, expect, it } from "vitest";
+import { resetStorageBeforeEachTest } from "../support/storage";
 import { type Agency, call, freshIp, hostOf, PASSWORD, PLATFORM, problemOf, signUpAgency } from "./helpers";
+
+// Legacy: these tests reuse agency slugs or count rows of every tenant, so each starts from empty
+// storage (~0.2 s a test) until converted to unique slugs (tests/support/README.md).
+resetStorageBeforeEachTest();
 
 let acme: Agency;
 beforeEach(async () => {

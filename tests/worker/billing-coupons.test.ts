@@ -9,9 +9,14 @@ import { beforeEach, describe, expect, it, vi } from "vitest";
 import { auditEvents, subscriptions } from "../../schema/index";
 import { createDb } from "../../worker/lib/db";
 import { checkoutDiscount } from "../../worker/services/billing/coupons";
+import { resetStorageBeforeEachTest } from "../support/storage";
 import { type Agency, call, problemOf, signUpAgency } from "./helpers";
 import { asOperator, couponById, createCoupon, uniqueCode } from "./operator";
 import { deliverAll, fake, type SignedEvent, sessionIdOf } from "./stripe";
+
+// Legacy: these tests reuse agency slugs or count rows of every tenant, so each starts from empty
+// storage (~0.2 s a test) until converted to unique slugs (tests/support/README.md).
+resetStorageBeforeEachTest();
 
 vi.setConfig({ testTimeout: 30_000 });
 

@@ -10,8 +10,13 @@ import worker from "../../worker/index";
 import { runDunningReminders } from "../../worker/jobs/billing";
 import { jobDeps } from "../../worker/jobs/job-deps";
 import { createDb } from "../../worker/lib/db";
+import { resetStorageBeforeEachTest } from "../support/storage";
 import { type Agency, signUpAgency } from "./helpers";
 import { fake } from "./stripe";
+
+// Legacy: these tests reuse agency slugs or count rows of every tenant, so each starts from empty
+// storage (~0.2 s a test) until converted to unique slugs (tests/support/README.md).
+resetStorageBeforeEachTest();
 
 vi.setConfig({ testTimeout: 30_000 });
 

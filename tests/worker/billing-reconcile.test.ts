@@ -11,8 +11,13 @@ import { jobsFor, NIGHTLY_RECONCILE } from "../../worker/cron/schedules";
 import { jobDeps } from "../../worker/jobs/job-deps";
 import { runReconcileBilling } from "../../worker/jobs/reconcile-billing";
 import { createDb } from "../../worker/lib/db";
+import { resetStorageBeforeEachTest } from "../support/storage";
 import { type Agency, call, signUpAgency } from "./helpers";
 import { fake, payAndDeliver, type SignedEvent, sessionIdOf } from "./stripe";
+
+// Legacy: these tests reuse agency slugs or count rows of every tenant, so each starts from empty
+// storage (~0.2 s a test) until converted to unique slugs (tests/support/README.md).
+resetStorageBeforeEachTest();
 
 vi.setConfig({ testTimeout: 30_000 });
 

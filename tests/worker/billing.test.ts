@@ -11,9 +11,14 @@ import type { EntitlementsResponse } from "../../schema/entitlements";
 import { auditEvents, stripeEvents, subscriptions, tenants } from "../../schema/index";
 import { createDb, tenantScope } from "../../worker/lib/db";
 import { assertWithinLimit, PAYMENT_GRACE_MS } from "../../worker/services/entitlements";
+import { resetStorageBeforeEachTest } from "../support/storage";
 import { type Agency, call, logIn, problemOf, signUpAgency } from "./helpers";
 import { addMember } from "./members";
 import { deliver, deliverAll, fake, payAndDeliver, type SignedEvent } from "./stripe";
+
+// Legacy: these tests reuse agency slugs or count rows of every tenant, so each starts from empty
+// storage (~0.2 s a test) until converted to unique slugs (tests/support/README.md).
+resetStorageBeforeEachTest();
 
 // Each test walks several Stripe round trips and sign-ups; on a shared 2-core machine that exceeds 5 s.
 vi.setConfig({ testTimeout: 30_000 });

@@ -9,6 +9,7 @@ import worker from "../../worker/index";
 import { createDb, tenantScope } from "../../worker/lib/db";
 import { upcomingBookings } from "../../worker/services/bookings/booking-queries";
 import { clientAccessFor } from "../../worker/services/portal/client-access";
+import { resetStorageBeforeEachTest } from "../support/storage";
 import {
 	type BookingAgency,
 	type BookingT,
@@ -23,6 +24,10 @@ import {
 import { call, problemOf, signUpAgency } from "./helpers";
 import { waitForEmails } from "./mailbox";
 import { json } from "./portal-fixtures";
+
+// Legacy: these tests reuse agency slugs or count rows of every tenant, so each starts from empty
+// storage (~0.2 s a test) until converted to unique slugs (tests/support/README.md).
+resetStorageBeforeEachTest();
 
 let acme: BookingAgency;
 beforeEach(async () => {

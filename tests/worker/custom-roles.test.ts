@@ -1,9 +1,14 @@
 /** Custom roles: created, changed and deleted by those who may, never granting more than they have, never across agencies. */
 import { beforeEach, describe, expect, it } from "vitest";
 import type { CustomRoleView, RoleList } from "../../schema/dto/roles";
+import { resetStorageBeforeEachTest } from "../support/storage";
 import { type Agency, call, logIn, problemOf, signUpAgency } from "./helpers";
 import { addMember } from "./members";
 import { auditActions } from "./team";
+
+// Legacy: these tests reuse agency slugs or count rows of every tenant, so each starts from empty
+// storage (~0.2 s a test) until converted to unique slugs (tests/support/README.md).
+resetStorageBeforeEachTest();
 
 let acme: Agency;
 let beta: Agency;

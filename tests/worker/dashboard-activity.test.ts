@@ -1,9 +1,14 @@
 /** Dashboard activity: the agency's threads with unread messages, and a client's recent documents and messages — never another client's or agency's. */
 import { beforeEach, describe, expect, it } from "vitest";
+import { resetStorageBeforeEachTest } from "../support/storage";
 import { text, uploaded, uploadSmall } from "./document-fixtures";
 import { call } from "./helpers";
 import { openThread, post } from "./messaging-fixtures";
 import { json, type PortalAgency, portalAgency } from "./portal-fixtures";
+
+// Legacy: these tests reuse agency slugs or count rows of every tenant, so each starts from empty
+// storage (~0.2 s a test) until converted to unique slugs (tests/support/README.md).
+resetStorageBeforeEachTest();
 
 type StaffDash = {
 	unreadMessages: { total: number; threads: { subject: string; clientName: string; unreadCount: number }[] } | null;

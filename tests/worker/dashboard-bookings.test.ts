@@ -4,9 +4,14 @@
  * and another agency sees none of it.
  */
 import { beforeEach, describe, expect, it } from "vitest";
+import { resetStorageBeforeEachTest } from "../support/storage";
 import { type BookingAgency, type BookingT, book, bookingAgency, HOUR, slotAfter } from "./booking-fixtures";
 import { call, logIn, signUpAgency } from "./helpers";
 import { json } from "./portal-fixtures";
+
+// Legacy: these tests reuse agency slugs or count rows of every tenant, so each starts from empty
+// storage (~0.2 s a test) until converted to unique slugs (tests/support/README.md).
+resetStorageBeforeEachTest();
 
 type StaffDash = { upcomingBookings: BookingT[] | null };
 type ClientDash = { nextBooking: BookingT | null };

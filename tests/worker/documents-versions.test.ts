@@ -1,8 +1,13 @@
 /** Documents: folders, moving, versions by name, history, download and restore of a version, previews' headers. */
 import { beforeEach, describe, expect, it } from "vitest";
+import { resetStorageBeforeEachTest } from "../support/storage";
 import { type DocumentJson, text, uploaded, uploadSmall } from "./document-fixtures";
 import { call, problemOf, signUpAgency } from "./helpers";
 import { json, type PortalAgency, portalAgency } from "./portal-fixtures";
+
+// Legacy: these tests reuse agency slugs or count rows of every tenant, so each starts from empty
+// storage (~0.2 s a test) until converted to unique slugs (tests/support/README.md).
+resetStorageBeforeEachTest();
 
 type Folder = { id: string; name: string; parentId: string | null };
 let acme: PortalAgency;

@@ -10,9 +10,14 @@ import { beforeEach, describe, expect, it } from "vitest";
 import type { Job } from "../../schema/jobs";
 import { DAILY_ARCHIVE_PURGE, jobsFor } from "../../worker/cron/schedules";
 import worker from "../../worker/index";
+import { resetStorageBeforeEachTest } from "../support/storage";
 import { bytesOf, text, uploaded, uploadSmall } from "./document-fixtures";
 import { call, problemOf } from "./helpers";
 import { json, type PortalAgency, portalAgency } from "./portal-fixtures";
+
+// Legacy: these tests reuse agency slugs or count rows of every tenant, so each starts from empty
+// storage (~0.2 s a test) until converted to unique slugs (tests/support/README.md).
+resetStorageBeforeEachTest();
 
 type Item = {
 	id: string;

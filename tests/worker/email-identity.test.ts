@@ -4,8 +4,13 @@ import { beforeEach, describe, expect, it } from "vitest";
 import { createDb } from "../../worker/lib/db";
 import { renderEmail } from "../../worker/lib/email/render";
 import { emailIdentityFor, formatFrom } from "../../worker/services/branding/email-identity";
+import { resetStorageBeforeEachTest } from "../support/storage";
 import { type Agency, call, signUpAgency } from "./helpers";
 import { solidPng } from "./png";
+
+// Legacy: these tests reuse agency slugs or count rows of every tenant, so each starts from empty
+// storage (~0.2 s a test) until converted to unique slugs (tests/support/README.md).
+resetStorageBeforeEachTest();
 
 let acme: Agency;
 beforeEach(async () => {

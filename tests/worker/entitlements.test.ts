@@ -7,8 +7,13 @@ import { subscriptions, tenants } from "../../schema/index";
 import { createDb, tenantScope } from "../../worker/lib/db";
 import { Problem } from "../../worker/lib/problem";
 import { assertFeature, assertWithinLimit, PAYMENT_GRACE_MS } from "../../worker/services/entitlements";
+import { resetStorageBeforeEachTest } from "../support/storage";
 import { type Agency, call, logIn, problemOf, signUpAgency } from "./helpers";
 import { addMember } from "./members";
+
+// Legacy: these tests reuse agency slugs or count rows of every tenant, so each starts from empty
+// storage (~0.2 s a test) until converted to unique slugs (tests/support/README.md).
+resetStorageBeforeEachTest();
 
 let acme: Agency;
 let beta: Agency;

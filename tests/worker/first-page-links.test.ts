@@ -4,7 +4,12 @@
  * first-page script they replace is gone, and any other address gets the plain app shell.
  */
 import { beforeEach, describe, expect, it } from "vitest";
+import { resetStorageBeforeEachTest } from "../support/storage";
 import { type Agency, call, signUpAgency } from "./helpers";
+
+// Legacy: these tests reuse agency slugs or count rows of every tenant, so each starts from empty
+// storage (~0.2 s a test) until converted to unique slugs (tests/support/README.md).
+resetStorageBeforeEachTest();
 
 const navigate = { headers: { Accept: "text/html", "Sec-Fetch-Mode": "navigate" } };
 

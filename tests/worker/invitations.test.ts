@@ -5,9 +5,14 @@ import { beforeEach, describe, expect, it } from "vitest";
 import type { InvitationList, InvitationPreview, InvitationView } from "../../schema/dto/invitations";
 import type { Job } from "../../schema/jobs";
 import worker from "../../worker/index";
+import { resetStorageBeforeEachTest } from "../support/storage";
 import { type Agency, call, freshIp, logIn, PASSWORD, problemOf, sessionCookie, signUpAgency } from "./helpers";
 import { addMember } from "./members";
 import { auditActions, membershipOf } from "./team";
+
+// Legacy: these tests reuse agency slugs or count rows of every tenant, so each starts from empty
+// storage (~0.2 s a test) until converted to unique slugs (tests/support/README.md).
+resetStorageBeforeEachTest();
 
 let acme: Agency;
 let beta: Agency;

@@ -5,7 +5,12 @@ import { describe, expect, it } from "vitest";
 import type { Job } from "../../schema/jobs";
 import worker from "../../worker/index";
 import { backoffSeconds } from "../../worker/jobs/dispatch";
+import { resetStorageBeforeEachTest } from "../support/storage";
 import { call, signUpAgency } from "./helpers";
+
+// Legacy: these tests reuse agency slugs or count rows of every tenant, so each starts from empty
+// storage (~0.2 s a test) until converted to unique slugs (tests/support/README.md).
+resetStorageBeforeEachTest();
 
 async function runBatch(jobs: Job[] | unknown[], queue = "atrium-jobs", environment: Env = env, attempts = 1) {
 	const batch = createMessageBatch(

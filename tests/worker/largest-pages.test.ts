@@ -4,9 +4,14 @@
  * statement. Each list here failed with a 500 before those look-ups were split into chunks.
  */
 import { describe, expect, it } from "vitest";
+import { resetStorageBeforeEachTest } from "../support/storage";
 import { call } from "./helpers";
 import { openThread, post } from "./messaging-fixtures";
 import { json, portalAgency } from "./portal-fixtures";
+
+// Legacy: these tests reuse agency slugs or count rows of every tenant, so each starts from empty
+// storage (~0.2 s a test) until converted to unique slugs (tests/support/README.md).
+resetStorageBeforeEachTest();
 
 /** Runs `make(i)` for 0…n-1, ten at a time. */
 async function times(n: number, make: (i: number) => Promise<unknown>): Promise<void> {

@@ -8,10 +8,15 @@ import { env } from "cloudflare:workers";
 import { beforeEach, describe, expect, it, vi } from "vitest";
 import { jobDeps } from "../../worker/jobs/job-deps";
 import { runLowBalanceAlert } from "../../worker/jobs/low-balance-alert";
+import { resetStorageBeforeEachTest } from "../support/storage";
 import { type Agency, call, logIn, problemOf, signUpAgency } from "./helpers";
 import { countEmails, waitForEmails } from "./mailbox";
 import { addMember } from "./members";
 import { received, register, subscribeDevice } from "./push-device";
+
+// Legacy: these tests reuse agency slugs or count rows of every tenant, so each starts from empty
+// storage (~0.2 s a test) until converted to unique slugs (tests/support/README.md).
+resetStorageBeforeEachTest();
 
 vi.setConfig({ testTimeout: 30_000 });
 

@@ -4,9 +4,14 @@ import { env } from "cloudflare:workers";
 import { beforeEach, describe, expect, it } from "vitest";
 import type { Job } from "../../schema/jobs";
 import worker from "../../worker/index";
+import { resetStorageBeforeEachTest } from "../support/storage";
 import { call, problemOf, signUpAgency } from "./helpers";
 import { type MessageT, openThread, post } from "./messaging-fixtures";
 import { json, type PortalAgency, portalAgency } from "./portal-fixtures";
+
+// Legacy: these tests reuse agency slugs or count rows of every tenant, so each starts from empty
+// storage (~0.2 s a test) until converted to unique slugs (tests/support/README.md).
+resetStorageBeforeEachTest();
 
 let acme: PortalAgency;
 beforeEach(async () => {

@@ -1,9 +1,14 @@
 /** Messaging over REST: threads per client and project, unread counts, idempotent posts, read marks, edits, isolation and bad input. */
 import { beforeEach, describe, expect, it } from "vitest";
+import { resetStorageBeforeEachTest } from "../support/storage";
 import { call, logIn, problemOf, signUpAgency } from "./helpers";
 import { addMember } from "./members";
 import { type MessageT, openThread, post, type ThreadT } from "./messaging-fixtures";
 import { json, type PortalAgency, portalAgency, projectWith } from "./portal-fixtures";
+
+// Legacy: these tests reuse agency slugs or count rows of every tenant, so each starts from empty
+// storage (~0.2 s a test) until converted to unique slugs (tests/support/README.md).
+resetStorageBeforeEachTest();
 
 type ThreadPage = { threads: ThreadT[]; nextCursor: string | null };
 type MessagePage = { messages: MessageT[]; nextCursor: string | null; reads: { userId: string; messageId: string }[] };

@@ -9,8 +9,13 @@ import { beforeEach, describe, expect, it } from "vitest";
 import type { NotificationPage, NotificationPreferences } from "../../schema/dto/notifications";
 import type { Job } from "../../schema/jobs";
 import worker from "../../worker/index";
+import { resetStorageBeforeEachTest } from "../support/storage";
 import { call, problemOf } from "./helpers";
 import { json, type PortalAgency, type ProjectDetailT, portalAgency, projectWith } from "./portal-fixtures";
+
+// Legacy: these tests reuse agency slugs or count rows of every tenant, so each starts from empty
+// storage (~0.2 s a test) until converted to unique slugs (tests/support/README.md).
+resetStorageBeforeEachTest();
 
 async function runJobs(jobs: Job[]) {
 	const batch = createMessageBatch(

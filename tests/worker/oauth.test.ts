@@ -8,7 +8,12 @@ import { decodeBase64urlIgnorePadding, encodeBase64urlNoPadding } from "@oslojs/
 import { beforeEach, describe, expect, inject, it } from "vitest";
 import type { MeResponse } from "../../schema/dto/auth";
 import type { FakeProfile } from "../fakes/oauth-profile";
+import { resetStorageBeforeEachTest } from "../support/storage";
 import { type Agency, call, freshIp, sessionCookie, signUpAgency } from "./helpers";
+
+// Legacy: these tests reuse agency slugs or count rows of every tenant, so each starts from empty
+// storage (~0.2 s a test) until converted to unique slugs (tests/support/README.md).
+resetStorageBeforeEachTest();
 
 const oauthUrl = inject("oauthUrl");
 type Provider = "google" | "microsoft" | "github";

@@ -11,11 +11,16 @@ import { EVERY_15_MINUTES, jobsFor } from "../../worker/cron/schedules";
 import worker from "../../worker/index";
 import { createDb, tenantScope } from "../../worker/lib/db";
 import { completeOnboardingStepOfKind } from "../../worker/services/onboarding/steps";
+import { resetStorageBeforeEachTest } from "../support/storage";
 import { type DocumentJson, text, uploaded, uploadSmall } from "./document-fixtures";
 import { call, problemOf } from "./helpers";
 import { countEmails } from "./mailbox";
 import { AGREEMENT_TEXT, type RunJson, runOf, runWithSmallTemplate, saveTemplate, sha256Hex, submit } from "./onboarding-fixtures";
 import { json, type PortalAgency, portalAgency } from "./portal-fixtures";
+
+// Legacy: these tests reuse agency slugs or count rows of every tenant, so each starts from empty
+// storage (~0.2 s a test) until converted to unique slugs (tests/support/README.md).
+resetStorageBeforeEachTest();
 
 const DAY = 24 * 60 * 60 * 1000;
 const PATH = "M10 10 L50 40 L90 20";

@@ -1,8 +1,13 @@
 /** Onboarding templates and runs: the default, the designer's checks, snapshots, who may see what, and tenant isolation. */
 import { beforeEach, describe, expect, it } from "vitest";
+import { resetStorageBeforeEachTest } from "../support/storage";
 import { call, problemOf } from "./helpers";
 import { type RunJson, runOf, SMALL_TEMPLATE, saveTemplate, startRun } from "./onboarding-fixtures";
 import { json, type PortalAgency, portalAgency } from "./portal-fixtures";
+
+// Legacy: these tests reuse agency slugs or count rows of every tenant, so each starts from empty
+// storage (~0.2 s a test) until converted to unique slugs (tests/support/README.md).
+resetStorageBeforeEachTest();
 
 type TemplateJson = { steps: { id: string; kind: string; title: string }[]; customised: boolean };
 

@@ -3,8 +3,13 @@
  * and one agency's invoices with what was refunded, only on the platform host with the operator token.
  */
 import { beforeEach, describe, expect, it, vi } from "vitest";
+import { resetStorageBeforeEachTest } from "../support/storage";
 import { type Agency, call, PLATFORM, problemOf, signUpAgency } from "./helpers";
 import { asOperator, paidInvoice } from "./operator";
+
+// Legacy: these tests reuse agency slugs or count rows of every tenant, so each starts from empty
+// storage (~0.2 s a test) until converted to unique slugs (tests/support/README.md).
+resetStorageBeforeEachTest();
 
 vi.setConfig({ testTimeout: 30_000 });
 

@@ -8,8 +8,13 @@ import { eq } from "drizzle-orm";
 import { beforeEach, describe, expect, it, vi } from "vitest";
 import { auditEvents, refunds } from "../../schema/index";
 import { createDb } from "../../worker/lib/db";
+import { resetStorageBeforeEachTest } from "../support/storage";
 import { type Agency, call, PLATFORM, problemOf, signUpAgency } from "./helpers";
 import { asOperator, paidInvoice, uniqueCode } from "./operator";
+
+// Legacy: these tests reuse agency slugs or count rows of every tenant, so each starts from empty
+// storage (~0.2 s a test) until converted to unique slugs (tests/support/README.md).
+resetStorageBeforeEachTest();
 
 vi.setConfig({ testTimeout: 30_000 });
 

@@ -10,8 +10,13 @@ import { beforeEach, describe, expect, it } from "vitest";
 import type { MeResponse, MfaChallengeResponse } from "../../schema/dto/auth";
 import type { PasskeyView } from "../../schema/dto/passkeys";
 import { timeStep } from "../../worker/services/mfa/totp";
+import { resetStorageBeforeEachTest } from "../support/storage";
 import { type Agency, call, freshIp, PASSWORD, problemOf, sessionCookie, signUpAgency } from "./helpers";
 import { assert, createCredential, type SoftCredential } from "./software-authenticator";
+
+// Legacy: these tests reuse agency slugs or count rows of every tenant, so each starts from empty
+// storage (~0.2 s a test) until converted to unique slugs (tests/support/README.md).
+resetStorageBeforeEachTest();
 
 type Options = { challenge: string; rp: { id: string }; user: { id: string }; allowCredentials?: { id: string }[] };
 

@@ -1,8 +1,13 @@
 /** Password reset by emailed link: identical answers for unknown emails, single use, expiry, sessions revoked, lockout cleared. */
 import { env } from "cloudflare:workers";
 import { beforeEach, describe, expect, it } from "vitest";
+import { resetStorageBeforeEachTest } from "../support/storage";
 import { type Agency, call, freshIp, logIn, PASSWORD, problemOf, signUpAgency } from "./helpers";
 import { countEmails, tokenIn, waitForEmail, waitForEmails } from "./mailbox";
+
+// Legacy: these tests reuse agency slugs or count rows of every tenant, so each starts from empty
+// storage (~0.2 s a test) until converted to unique slugs (tests/support/README.md).
+resetStorageBeforeEachTest();
 
 const RESET_SUBJECT = /^Reset your .* password$/;
 const NEW_PASSWORD = "a brand new passphrase";

@@ -2,7 +2,12 @@
 import { env } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
 import { createApp } from "../../worker/app";
+import { resetStorageBeforeEachTest } from "../support/storage";
 import { call, PLATFORM, signUpAgency } from "./helpers";
+
+// Legacy: these tests reuse agency slugs or count rows of every tenant, so each starts from empty
+// storage (~0.2 s a test) until converted to unique slugs (tests/support/README.md).
+resetStorageBeforeEachTest();
 
 describe("GET /api/health", () => {
 	it("reports D1 as healthy", async () => {

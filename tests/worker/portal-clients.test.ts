@@ -1,9 +1,14 @@
 /** Clients and their people: what staff and client users see, filters and sort, archive/restore, the plan limit, and isolation. */
 import { env } from "cloudflare:workers";
 import { beforeEach, describe, expect, it } from "vitest";
+import { resetStorageBeforeEachTest } from "../support/storage";
 import { type Agency, call, logIn, problemOf, signUpAgency } from "./helpers";
 import { addMember } from "./members";
 import { json, type PortalAgency, portalAgency } from "./portal-fixtures";
+
+// Legacy: these tests reuse agency slugs or count rows of every tenant, so each starts from empty
+// storage (~0.2 s a test) until converted to unique slugs (tests/support/README.md).
+resetStorageBeforeEachTest();
 
 type ClientRow = { id: string; name: string; status: string; tier: string };
 type Page = { clients: ClientRow[]; nextCursor: string | null };

@@ -1,7 +1,12 @@
 /** The two start pages: the agency's dashboard and a client user's home, each with only what its reader may see. */
 import { beforeEach, describe, expect, it } from "vitest";
+import { resetStorageBeforeEachTest } from "../support/storage";
 import { call, signUpAgency } from "./helpers";
 import { json, type PortalAgency, type ProjectDetailT, portalAgency, projectWith } from "./portal-fixtures";
+
+// Legacy: these tests reuse agency slugs or count rows of every tenant, so each starts from empty
+// storage (~0.2 s a test) until converted to unique slugs (tests/support/README.md).
+resetStorageBeforeEachTest();
 
 type Line = { title: string; projectName: string; clientName: string };
 type StaffDash = {

@@ -3,8 +3,13 @@ import { env } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
 import { buildDemoPortalSeedSql, DEMO_IDS } from "../../scripts/lib/demo-portal-seed";
 import { buildDemoSeedSql, DEMO_PASSWORD } from "../../scripts/lib/demo-seed";
+import { resetStorageBeforeEachTest } from "../support/storage";
 import { call, hostOf, logIn } from "./helpers";
 import { json, type ProjectDetailT } from "./portal-fixtures";
+
+// Legacy: these tests reuse agency slugs or count rows of every tenant, so each starts from empty
+// storage (~0.2 s a test) until converted to unique slugs (tests/support/README.md).
+resetStorageBeforeEachTest();
 
 async function runSql(sql: string): Promise<void> {
 	const statements = sql.split("\n").filter((line) => line.trim());

@@ -1,7 +1,12 @@
 /** Tasks: assigning to staff or the client's own people, who may complete them, and isolation. */
 import { beforeEach, describe, expect, it } from "vitest";
+import { resetStorageBeforeEachTest } from "../support/storage";
 import { call, problemOf, signUpAgency } from "./helpers";
 import { json, type PortalAgency, type ProjectDetailT, portalAgency, projectWith } from "./portal-fixtures";
+
+// Legacy: these tests reuse agency slugs or count rows of every tenant, so each starts from empty
+// storage (~0.2 s a test) until converted to unique slugs (tests/support/README.md).
+resetStorageBeforeEachTest();
 
 type Task = { id: string; title: string; status: string; assigneeUserId: string | null; completedAt: number | null };
 

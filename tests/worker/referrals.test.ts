@@ -9,9 +9,14 @@ import { beforeEach, describe, expect, it, vi } from "vitest";
 import { auditEvents, subscriptions, tenants } from "../../schema/index";
 import type { ReferralsOverview } from "../../schema/referrals";
 import { createDb } from "../../worker/lib/db";
+import { resetStorageBeforeEachTest } from "../support/storage";
 import { type Agency, call, freshIp, logIn, PASSWORD, PLATFORM, problemOf, signUpAgency } from "./helpers";
 import { addMember } from "./members";
 import { deliverAll, fake, type SignedEvent, sessionIdOf } from "./stripe";
+
+// Legacy: these tests reuse agency slugs or count rows of every tenant, so each starts from empty
+// storage (~0.2 s a test) until converted to unique slugs (tests/support/README.md).
+resetStorageBeforeEachTest();
 
 vi.setConfig({ testTimeout: 30_000 });
 

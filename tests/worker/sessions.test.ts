@@ -5,8 +5,13 @@ import type { SessionList } from "../../schema/dto/account-security";
 import { createDb, tenantScope } from "../../worker/lib/db";
 import { SESSION_CACHE_TTL_MS } from "../../worker/lib/identity-cache";
 import { validateSessionToken } from "../../worker/services/sessions";
+import { resetStorageBeforeEachTest } from "../support/storage";
 import { type Agency, call, logIn, problemOf, signUpAgency } from "./helpers";
 import { countEmails, waitForEmail } from "./mailbox";
+
+// Legacy: these tests reuse agency slugs or count rows of every tenant, so each starts from empty
+// storage (~0.2 s a test) until converted to unique slugs (tests/support/README.md).
+resetStorageBeforeEachTest();
 
 const FIREFOX_WINDOWS = "Mozilla/5.0 (Windows NT 10.0; Win64; x64; rv:132.0) Gecko/20100101 Firefox/132.0";
 const SAFARI_IPHONE =

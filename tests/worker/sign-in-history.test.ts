@@ -1,8 +1,13 @@
 /** Sign-in history: the account's own (every user) and the agency's (audit:read), paginated, filtered, per tenant. */
 import { beforeEach, describe, expect, it } from "vitest";
 import type { SignInPage } from "../../schema/dto/account-security";
+import { resetStorageBeforeEachTest } from "../support/storage";
 import { type Agency, call, freshIp, logIn, problemOf, signUpAgency } from "./helpers";
 import { addMember } from "./members";
+
+// Legacy: these tests reuse agency slugs or count rows of every tenant, so each starts from empty
+// storage (~0.2 s a test) until converted to unique slugs (tests/support/README.md).
+resetStorageBeforeEachTest();
 
 let acme: Agency;
 let beta: Agency;

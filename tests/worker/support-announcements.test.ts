@@ -3,9 +3,14 @@ import { env } from "cloudflare:workers";
 import { beforeEach, describe, expect, it } from "vitest";
 import type { z } from "zod";
 import type { AnnouncementDto, BannerList } from "../../schema/dto/support";
+import { resetStorageBeforeEachTest } from "../support/storage";
 import { call, logIn, problemOf } from "./helpers";
 import { addMember } from "./members";
 import { json, type PortalAgency, portalAgency } from "./portal-fixtures";
+
+// Legacy: these tests reuse agency slugs or count rows of every tenant, so each starts from empty
+// storage (~0.2 s a test) until converted to unique slugs (tests/support/README.md).
+resetStorageBeforeEachTest();
 
 type Announcement = z.infer<typeof AnnouncementDto>;
 const HOUR = 60 * 60 * 1000;

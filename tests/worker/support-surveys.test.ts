@@ -4,9 +4,14 @@ import { beforeEach, describe, expect, it } from "vitest";
 import type { z } from "zod";
 import type { SurveyList, SurveyResults } from "../../schema/dto/support";
 import type { Job } from "../../schema/jobs";
+import { resetStorageBeforeEachTest } from "../support/storage";
 import { call, problemOf } from "./helpers";
 import { json, type PortalAgency, type ProjectDetailT, portalAgency, projectWith } from "./portal-fixtures";
 import { runJobs } from "./support-fixtures";
+
+// Legacy: these tests reuse agency slugs or count rows of every tenant, so each starts from empty
+// storage (~0.2 s a test) until converted to unique slugs (tests/support/README.md).
+resetStorageBeforeEachTest();
 
 type Surveys = z.infer<typeof SurveyList>;
 type Results = z.infer<typeof SurveyResults>;

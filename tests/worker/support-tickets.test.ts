@@ -3,10 +3,15 @@ import { env } from "cloudflare:workers";
 import { beforeEach, describe, expect, it } from "vitest";
 import type { z } from "zod";
 import type { TicketDetail, TicketDto, TicketPage } from "../../schema/dto/support";
+import { resetStorageBeforeEachTest } from "../support/storage";
 import { call, problemOf, signUpAgency } from "./helpers";
 import { waitForEmails } from "./mailbox";
 import { json, type PortalAgency, portalAgency, projectWith } from "./portal-fixtures";
 import { outbox, runJobs } from "./support-fixtures";
+
+// Legacy: these tests reuse agency slugs or count rows of every tenant, so each starts from empty
+// storage (~0.2 s a test) until converted to unique slugs (tests/support/README.md).
+resetStorageBeforeEachTest();
 
 type Ticket = z.infer<typeof TicketDto>;
 type Detail = z.infer<typeof TicketDetail>;

@@ -9,10 +9,15 @@ import { beforeEach, describe, expect, it } from "vitest";
 import type { Job } from "../../schema/jobs";
 import worker from "../../worker/index";
 import { SYNC_REPLAY_WINDOW_MS } from "../../worker/services/sync/replay-window";
+import { resetStorageBeforeEachTest } from "../support/storage";
 import { text, uploaded, uploadSmall } from "./document-fixtures";
 import { call, problemOf } from "./helpers";
 import { json, type PortalAgency, portalAgency, projectWith } from "./portal-fixtures";
 import { mutation, pullAll, push, pushOk, recordsOf } from "./sync-fixtures";
+
+// Legacy: these tests reuse agency slugs or count rows of every tenant, so each starts from empty
+// storage (~0.2 s a test) until converted to unique slugs (tests/support/README.md).
+resetStorageBeforeEachTest();
 
 let acme: PortalAgency;
 beforeEach(async () => {

@@ -6,10 +6,15 @@
  */
 import { beforeEach, describe, expect, it } from "vitest";
 import type { SyncMutationResultT } from "../../schema/dto/sync";
+import { resetStorageBeforeEachTest } from "../support/storage";
 import { call } from "./helpers";
 import { type MessageT, openThread, post, type ThreadT } from "./messaging-fixtures";
 import { json, type PortalAgency, type ProjectDetailT, portalAgency, projectWith } from "./portal-fixtures";
 import { mutation, push, pushOk } from "./sync-fixtures";
+
+// Legacy: these tests reuse agency slugs or count rows of every tenant, so each starts from empty
+// storage (~0.2 s a test) until converted to unique slugs (tests/support/README.md).
+resetStorageBeforeEachTest();
 
 type Task = { id: string; title: string; status: string; projectId: string };
 

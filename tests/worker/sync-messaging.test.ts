@@ -5,10 +5,15 @@
  * the same, refused as the REST route would refuse it.
  */
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { resetStorageBeforeEachTest } from "../support/storage";
 import { call, problemOf } from "./helpers";
 import { type LiveSocket, type MessageT, mustConnect, openThread, post, type ThreadT } from "./messaging-fixtures";
 import { json, type PortalAgency, portalAgency } from "./portal-fixtures";
 import { mutation, pullAll, push, pushOk, recordsOf } from "./sync-fixtures";
+
+// Legacy: these tests reuse agency slugs or count rows of every tenant, so each starts from empty
+// storage (~0.2 s a test) until converted to unique slugs (tests/support/README.md).
+resetStorageBeforeEachTest();
 
 let acme: PortalAgency;
 let xThread: ThreadT;

@@ -1,8 +1,13 @@
 /** POST /api/v1/sync: exactly-once ordered mutations, per-field conflict rules, permissions, tenants, bad input. */
 import { beforeEach, describe, expect, it } from "vitest";
+import { resetStorageBeforeEachTest } from "../support/storage";
 import { call, problemOf, signUpAgency } from "./helpers";
 import { json, type PortalAgency, type ProjectDetailT, portalAgency, projectWith } from "./portal-fixtures";
 import { hlcAt, mutation, pullAll, push, pushOk, recordsOf } from "./sync-fixtures";
+
+// Legacy: these tests reuse agency slugs or count rows of every tenant, so each starts from empty
+// storage (~0.2 s a test) until converted to unique slugs (tests/support/README.md).
+resetStorageBeforeEachTest();
 
 type Task = { id: string; title: string; status: string; description: string; updatedAt: number };
 type Deliverable = { id: string; status: string; reviews: { decision: string; comment: string }[] };

@@ -3,6 +3,11 @@ import { runDurableObjectAlarm, runInDurableObject } from "cloudflare:test";
 import { env } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
 import type { TenantGate } from "../../durable-objects/tenant-gate";
+import { resetStorageBeforeEachTest } from "../support/storage";
+
+// Legacy: these tests reuse agency slugs or count rows of every tenant, so each starts from empty
+// storage (~0.2 s a test) until converted to unique slugs (tests/support/README.md).
+resetStorageBeforeEachTest();
 
 const rule = { capacity: 10, refillPerSecond: 1 };
 

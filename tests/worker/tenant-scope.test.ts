@@ -5,7 +5,12 @@ import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { sessions } from "../../schema/index";
 import { createDb, tenantScope } from "../../worker/lib/db";
+import { resetStorageBeforeEachTest } from "../support/storage";
 import { signUpAgency } from "./helpers";
+
+// Legacy: these tests reuse agency slugs or count rows of every tenant, so each starts from empty
+// storage (~0.2 s a test) until converted to unique slugs (tests/support/README.md).
+resetStorageBeforeEachTest();
 
 describe("tenantScope", () => {
 	it("confines updates and deletes to its own tenant even when the condition matches everything", async () => {

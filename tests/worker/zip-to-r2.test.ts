@@ -3,6 +3,11 @@ import { env } from "cloudflare:workers";
 import { unzipSync } from "fflate";
 import { describe, expect, it } from "vitest";
 import { MIN_PART_SIZE, ZipToR2 } from "../../worker/services/downloads/zip-to-r2";
+import { resetStorageBeforeEachTest } from "../support/storage";
+
+// Legacy: these tests reuse agency slugs or count rows of every tenant, so each starts from empty
+// storage (~0.2 s a test) until converted to unique slugs (tests/support/README.md).
+resetStorageBeforeEachTest();
 
 /** `total` bytes of a repeating pattern, delivered in 64 KiB chunks as an R2 body would be. */
 function patternStream(total: number): ReadableStream<Uint8Array> {
