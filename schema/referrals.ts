@@ -1,5 +1,6 @@
 /** The shapes of the Referrals API. */
 import { z } from "@hono/zod-openapi";
+import { REFERRAL_CODE_PATTERN } from "./referral-program";
 
 export const Referral = z
 	.object({
@@ -24,3 +25,12 @@ export const ReferralsOverview = z
 	})
 	.meta({ id: "ReferralsOverview" });
 export type ReferralsOverview = z.infer<typeof ReferralsOverview>;
+
+/** `POST /api/v1/referrals/landing`: a visitor opened a referral link with this code. */
+export const ReferralLandingBody = z
+	.strictObject({ code: z.string().trim().regex(REFERRAL_CODE_PATTERN, "is not a valid referral code") })
+	.meta({ id: "ReferralLandingBody" });
+
+/** The sealed landing token to send back at sign-up as `referralLanding`, and the server's landing time. */
+export const ReferralLandingToken = z.object({ landing: z.string(), landedAt: z.number().int() }).meta({ id: "ReferralLandingToken" });
+export type ReferralLandingToken = z.infer<typeof ReferralLandingToken>;

@@ -40,8 +40,14 @@ export const SignupBody = z
 		password: PasswordSchema,
 		/** A referral code (from a `?ref=` link or typed); checked at sign-up, 422 naming it when not valid. */
 		referralCode: z.string().trim().regex(REFERRAL_CODE_PATTERN, "is not a valid referral code").optional(),
-		/** When the visitor landed with `?ref=` (ms since epoch); the link counts for the programme's window. */
-		referralLandedAt: z.number().int().min(0).optional(),
+		/**
+		 * The landing token the platform issued when the `?ref=` link was opened
+		 * (`POST /api/v1/referrals/landing`): the link counts for the programme's window from then.
+		 * Without one (or with one for another code), the landing is the sign-up itself.
+		 */
+		referralLanding: z.string().max(1000, "is not a referral landing token").optional(),
+		/** Deprecated and ignored: a landing time the client states is never trusted (see `referralLanding`). */
+		referralLandedAt: z.number().int().min(0).optional().meta({ deprecated: true }),
 	})
 	.meta({ id: "SignupBody" });
 export type SignupBody = z.infer<typeof SignupBody>;

@@ -1,7 +1,8 @@
 /**
  * Referrals through the Stripe fake: an agency's code and link, sign-up attribution (bad, expired
- * and self-referring codes refused with 422 naming the field), the referee's discounted first
- * Checkout, and the referrer's reward granted exactly once however the webhooks arrive.
+ * and self-referring codes refused with 422 naming the field, mailbox variants included; the
+ * landing time the server's own), the referee's discounted first Checkout, and the referrer's
+ * reward granted exactly once however the webhooks arrive.
  */
 import { env } from "cloudflare:workers";
 import { eq } from "drizzle-orm";
@@ -9,6 +10,7 @@ import { beforeEach, describe, expect, it, vi } from "vitest";
 import { auditEvents, subscriptions, tenants } from "../../schema/index";
 import type { ReferralsOverview } from "../../schema/referrals";
 import { createDb } from "../../worker/lib/db";
+import { issueReferralLanding } from "../../worker/services/billing/referral-landing";
 import { resetStorageBeforeEachTest } from "../support/storage";
 import { type Agency, call, freshIp, logIn, PASSWORD, PLATFORM, problemOf, signUpAgency } from "./helpers";
 import { addMember } from "./members";
@@ -89,7 +91,10 @@ describe("referral code and sign-up attribution", () => {
 		const cases: [Record<string, unknown>, string, string?][] = [
 			[{ referralCode: "NOSUCHCODE" }, "is not a valid referral code"],
 			[{ referralCode: "no!" }, "is not a valid referral code"],
-			[{ referralCode: code, referralLandedAt: Date.now() - 31 * 86_400_000 }, "has expired: referral links count for 30 days"],
+			[
+				{ referralCode: code, referralLanding: (await issueReferralLanding(code, Date.now() - 31 * 86_400_000)).landing },
+				"has expired: referral links count for 30 days",
+			],
 			[{ referralCode: code }, "cannot be used by a member of the referring agency", acme.owner.email],
 		];
 		for (const [fields, message, email] of cases) {
@@ -107,6 +112,74 @@ describe("referral code and sign-up attribution", () => {
 		const res = await call(acme.host, "/api/v1/referrals", { cookie: staff });
 		expect(res.status).toBe(403);
 		expect((await call(acme.host, "/api/v1/referrals")).status).toBe(401);
+	});
+});
+
+describe("self-referral and the landing time", () => {
+	const DAY = 86_400_000;
+
+	async function storedLanding(slug: string): Promise<number | undefined> {
+		const row = await env.DB.prepare(
+			"SELECT r.landed_at AS landedAt FROM referrals r JOIN tenants t ON t.id = r.referred_tenant_id WHERE t.slug = ?",
+		)
+			.bind(slug)
+			.first<{ landedAt: number }>();
+		return row?.landedAt;
+	}
+
+	it("refuses a referee whose mailbox is a referring agency person's: +alias, Gmail dots, googlemail.com; creates nothing", async () => {
+		const referrer = await signUpAgency("self-ref-agency", { email: "Ann.Lee@gmail.com" });
+		await addMember(referrer.tenantId, "staff", "sam@self-ref-agency.test");
+		const { code } = await overview(referrer);
+		const variants = ["annlee+promo@gmail.com", "a.n.n.l.e.e@googlemail.com", "ANN.LEE+x@GMAIL.COM", "Sam+new@Self-Ref-Agency.test"];
+		for (const [i, email] of variants.entries()) {
+			const res = await signUpWith(`self-ref-variant-${i}`, { referralCode: code }, email);
+			expect(res.status, email).toBe(422);
+			expect((await problemOf(res)).errors, email).toEqual([
+				{ path: "referralCode", message: "cannot be used by a member of the referring agency" },
+			]);
+		}
+		const created = await env.DB.prepare("SELECT COUNT(*) AS n FROM tenants WHERE slug LIKE 'self-ref-variant-%'").first<{ n: number }>();
+		expect(created?.n).toBe(0);
+		expect((await overview(referrer)).signUps).toBe(0);
+
+		const someoneElse = await signUpWith("self-ref-stranger", { referralCode: code }, "ann.leeson@gmail.com");
+		expect(someoneElse.status).toBe(201);
+		expect((await overview(referrer)).signUps).toBe(1);
+	});
+
+	it("never trusts a landing time the client states: the window runs from the server's landing token, else from sign-up", async () => {
+		const referrer = await signUpAgency("landing-referrer");
+		const { code } = await overview(referrer);
+
+		// A stated time is ignored: a link "opened" 40 days ago still counts, and is stored as landing now.
+		const before = Date.now();
+		expect((await signUpWith("landing-stated", { referralCode: code, referralLandedAt: before - 40 * DAY })).status).toBe(201);
+		expect(await storedLanding("landing-stated")).toBeGreaterThanOrEqual(before);
+
+		// The platform's token for this code carries the time the link was opened.
+		const issued = await call(PLATFORM, "/api/v1/referrals/landing", { body: { code: code.toLowerCase() }, ip: freshIp() });
+		expect(issued.status).toBe(200);
+		const token = (await issued.json()) as { landing: string; landedAt: number };
+		expect(token.landing).not.toContain(code);
+		expect((await signUpWith("landing-token", { referralCode: code, referralLanding: token.landing })).status).toBe(201);
+		expect(await storedLanding("landing-token")).toBe(token.landedAt);
+
+		// Forged, altered or another code's tokens are no evidence: the landing is the sign-up.
+		const other = (await issueReferralLanding("OTHERCODE", before - 10 * DAY)).landing;
+		const altered = `${token.landing.slice(0, -2)}${token.landing.at(-2) === "A" ? "B" : "A"}${token.landing.slice(-1)}`;
+		const forged = JSON.stringify({ code, landedAt: before - 10 * DAY });
+		for (const [i, referralLanding] of [other, altered, forged].entries()) {
+			const started = Date.now();
+			expect((await signUpWith(`landing-bad-${i}`, { referralCode: code, referralLanding })).status).toBe(201);
+			expect(await storedLanding(`landing-bad-${i}`)).toBeGreaterThanOrEqual(started);
+		}
+
+		// Only the platform host stamps landings, and only well-formed codes.
+		expect((await call(referrer.host, "/api/v1/referrals/landing", { body: { code }, ip: freshIp() })).status).toBe(404);
+		const bad = await call(PLATFORM, "/api/v1/referrals/landing", { body: { code: "no!" }, ip: freshIp() });
+		expect(bad.status).toBe(422);
+		expect((await problemOf(bad)).errors).toEqual([{ path: "code", message: "is not a valid referral code" }]);
 	});
 });
 

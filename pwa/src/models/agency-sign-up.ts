@@ -11,8 +11,8 @@ import { readProblem } from "../api/problem";
 import { type Result, send } from "../api/request";
 import type { Messages } from "./form";
 
-/** The form's fields: the body without the landing time, which comes from the stored link. */
-export type SignUpField = Exclude<keyof SignupBody, "referralLandedAt">;
+/** The form's fields: the body without the landing token, which comes from the stored link. */
+export type SignUpField = Exclude<keyof SignupBody, "referralLanding" | "referralLandedAt">;
 export type SignUpValues = Record<SignUpField, string>;
 
 export const SIGN_UP_LABELS: Record<SignUpField, string> = {
@@ -71,7 +71,7 @@ export function checkSignUp(values: SignUpValues): Messages<SignUpField> {
 }
 
 /** Creates the agency and its owner; the answer carries the hand-off link to the agency's own address. */
-export async function signUpAgency(values: SignUpValues, referralLandedAt: number | null): Promise<Result<SignupResponse>> {
+export async function signUpAgency(values: SignUpValues, referralLanding: string | null): Promise<Result<SignupResponse>> {
 	const { referralCode, ...rest } = values;
 	const code = referralCode.trim().toUpperCase();
 	const body: SignupBody = {
@@ -80,7 +80,7 @@ export async function signUpAgency(values: SignUpValues, referralLandedAt: numbe
 		slug: normalizeSlug(values.slug),
 		name: values.name.trim(),
 		email: values.email.trim(),
-		...(code ? { referralCode: code, ...(referralLandedAt === null ? {} : { referralLandedAt }) } : {}),
+		...(code ? { referralCode: code, ...(referralLanding === null ? {} : { referralLanding }) } : {}),
 	};
 	const result = await send(() => api.api.v1.auth.signup.$post({ json: body }));
 	if (!result.ok) return result;

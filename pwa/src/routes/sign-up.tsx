@@ -8,7 +8,7 @@ import { FormAlert } from "../components/form-alert";
 import { useDocumentTitle } from "../components/use-document-title";
 import { checkSignUp, portalAddress, SIGN_UP_LABELS, signUpAgency, slugFromName } from "../models/agency-sign-up";
 import { FormModel } from "../models/form";
-import { currentReferral, forgetReferral } from "../models/referral-link";
+import { currentReferral, forgetReferral, landingTokenFor } from "../models/referral-link";
 
 /** "try again in 10 minutes" rather than "in 600 seconds". */
 function waitText(seconds: number): string {
@@ -35,8 +35,7 @@ export default function SignUp() {
 		if (form.busy.value) return;
 		if (!form.accept(checkSignUp(values))) return focusFirstInvalid(formElement.current);
 		form.begin();
-		const sameCode = referral !== null && values.referralCode.trim().toUpperCase() === referral.code;
-		const result = await signUpAgency(values, sameCode ? referral.landedAt : null);
+		const result = await signUpAgency(values, landingTokenFor(values.referralCode.trim().toUpperCase()));
 		if (result.ok) {
 			forgetReferral();
 			// A full navigation: the agency's address is another origin, where /welcome signs the owner in.

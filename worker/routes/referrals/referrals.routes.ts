@@ -1,7 +1,10 @@
-/** Route declaration of GET /api/v1/referrals: the agency's referral code, link and results. */
+/**
+ * Route declarations of referrals: GET /api/v1/referrals (the agency's code, link and results)
+ * and POST /api/v1/referrals/landing (the platform stamps when a referral link was opened).
+ */
 import { createRoute } from "@hono/zod-openapi";
-import { ReferralsOverview } from "../../../schema/referrals";
-import { jsonContent, problemContent } from "../../lib/openapi-responses";
+import { ReferralLandingBody, ReferralLandingToken, ReferralsOverview } from "../../../schema/referrals";
+import { jsonBody, jsonContent, problemContent, WRITE_ERRORS } from "../../lib/openapi-responses";
 import { requirePermission } from "../../middleware/require-permission";
 
 export const overview = createRoute({
@@ -16,5 +19,20 @@ export const overview = createRoute({
 		401: problemContent("Not signed in"),
 		403: problemContent("Only the owner manages billing and referrals"),
 		404: problemContent("No agency is served at this address"),
+	},
+});
+
+export const landing = createRoute({
+	method: "post",
+	path: "/api/v1/referrals/landing",
+	tags: ["Billing"],
+	summary: "Stamp the opening of a referral link (platform host only)",
+	description:
+		"Answers a sealed token holding the code and the server's time. Send it as `referralLanding` at sign-up: the link counts for the programme's window from that time. The code is not looked up here; sign-up checks it.",
+	request: { body: jsonBody(ReferralLandingBody) },
+	responses: {
+		200: jsonContent(ReferralLandingToken, "The landing token"),
+		...WRITE_ERRORS,
+		404: problemContent("Not the platform address"),
 	},
 });

@@ -23,7 +23,7 @@ export async function signUpAgency(db: Database, input: SignupBody & { platformD
 	if (isReservedSlug(input.slug)) throw problems.validation([{ path: "slug", message: "is reserved" }]);
 	if (await isSlugTaken(db, input.slug)) throw problems.conflict("slug", "is already taken");
 	const referral = input.referralCode
-		? await resolveReferral(db, { code: input.referralCode, landedAt: input.referralLandedAt, email: input.email }, now)
+		? await resolveReferral(db, { code: input.referralCode, landing: input.referralLanding, email: input.email }, now)
 		: null;
 	const tenant: TenantSummary = { id: newId(now), slug: input.slug, name: input.agencyName };
 	const owner = { id: newId(now), email: input.email, name: input.name };

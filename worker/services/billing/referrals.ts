@@ -1,15 +1,19 @@
 /**
  * Referral codes and sign-up attribution: each agency gets one code (made on first use), a
  * sign-up that names a code within the window is attributed to its agency once, and the
- * referrer's page counts sign-ups, conversions and credits earned. Self-referral is refused.
+ * referrer's page counts sign-ups, conversions and credits earned. Self-referral is refused,
+ * comparing mailboxes rather than addresses (`ann+x@`, `a.nn@gmail.com` are Ann), and the landing
+ * time is the server's own (./referral-landing.ts), never one the client states.
  */
-import { and, desc, eq, inArray } from "drizzle-orm";
+import { desc, eq, inArray } from "drizzle-orm";
 import { referralCodes, referrals, tenants, users } from "../../../schema/index";
 import { REFERRAL_PROGRAM, REFERRAL_WINDOW_MS } from "../../../schema/referral-program";
 import type { ReferralsOverview } from "../../../schema/referrals";
 import type { Database } from "../../env";
 import type { TenantScope } from "../../lib/db";
 import { problems } from "../../lib/problem";
+import { mailboxKey } from "./mailbox-key";
+import { readReferralLanding } from "./referral-landing";
 
 /** Crockford-style alphabet without look-alikes (0/O, 1/I/L). */
 const ALPHABET = "23456789ABCDEFGHJKMNPQRSTUVWXYZ";
@@ -41,12 +45,13 @@ export type ReferralAttribution = { referrerTenantId: string; code: string; land
 
 /**
  * Checks a code given at sign-up before anything is written: 422 naming `referralCode` when it
- * names no active agency, when the link is older than the window, or when the new owner is a
- * member of the referring agency (self-referral).
+ * names no active agency, when the link was opened longer ago than the window (by the server's
+ * landing token for this code; without one the landing is now), or when the new owner's mailbox
+ * is one of the referring agency's people's (self-referral).
  */
 export async function resolveReferral(
 	db: Database,
-	input: { code: string; landedAt?: number | undefined; email: string },
+	input: { code: string; landing?: string | undefined; email: string },
 	now = Date.now(),
 ): Promise<ReferralAttribution> {
 	const code = input.code.trim().toUpperCase();
@@ -57,17 +62,18 @@ export async function resolveReferral(
 		.where(eq(referralCodes.code, code))
 		.limit(1);
 	if (row?.status !== "active") throw refused("is not a valid referral code");
-	const landedAt = input.landedAt ?? now;
-	if (landedAt > now + 60_000) throw problems.validation([{ path: "referralLandedAt", message: "is in the future" }]);
+	const landing = input.landing ? await readReferralLanding(input.landing) : null;
+	const landedAt = landing?.code === code ? Math.min(landing.landedAt, now) : now;
 	if (now - landedAt > REFERRAL_WINDOW_MS) throw refused(`has expired: referral links count for ${REFERRAL_PROGRAM.windowDays} days`);
-	const email = input.email.trim().toLowerCase();
-	const [member] = await db
-		.select({ id: users.id })
-		.from(users)
-		.where(and(eq(users.tenantId, row.tenantId), eq(users.emailNormalized, email)))
-		.limit(1);
-	if (member) throw refused("cannot be used by a member of the referring agency");
+	if (await isReferrersMailbox(db, row.tenantId, input.email)) throw refused("cannot be used by a member of the referring agency");
 	return { referrerTenantId: row.tenantId, code, landedAt };
+}
+
+/** Whether an address reaches the same mailbox as anyone's in the referring agency (its owner, staff or clients). */
+export async function isReferrersMailbox(db: Database, referrerTenantId: string, email: string): Promise<boolean> {
+	const key = mailboxKey(email);
+	const people = await db.select({ email: users.email }).from(users).where(eq(users.tenantId, referrerTenantId));
+	return people.some((person) => mailboxKey(person.email) === key);
 }
 
 /** The row that attributes a new agency to its referrer (written in the sign-up batch). */
