@@ -1,7 +1,8 @@
 /**
  * Signing in through an identity provider in Chromium, against the local fake provider started by
  * global-setup.ts: "Continue with Google" for a member whose verified Google address matches, and an
- * agency's own SSO (OpenID Connect) set up, tested and switched on on Settings → Single sign-on, then "Continue with SSO". Its agency is
+ * agency's own SSO (OpenID Connect) set up, its domain verified through the local DNS-over-HTTPS fake, tested and switched on on
+ * Settings → Single sign-on, then "Continue with SSO". Its agency is
  * on the Agency plan, so the screens only that plan shows (SSO form, a new API key) get axe here.
  * The fake picks the person registered under the empty login hint, as a user picking an account.
  */
@@ -13,6 +14,7 @@ import { E2E_PASSWORD, signUpAgencyViaApi } from "./agencies";
 import { launchBrowser, seriousA11yViolations, signInWithPassword, tenantUrl } from "./browser";
 
 const oauthUrl = inject("oauthUrl");
+const dohUrl = inject("dohUrl");
 let browser: Browser;
 beforeAll(async () => {
 	browser = await launchBrowser();
@@ -65,7 +67,17 @@ describe("federated sign-in", () => {
 		await page.getByLabel("Client secret").fill(FAKE_OAUTH_CLIENTS.oidc.secret);
 		await page.getByLabel("Email domains").fill(`${agency.slug}.test`);
 		await page.getByRole("button", { name: "Save settings" }).click();
-		await page.getByText("Saved. Run a test sign-in before switching it on.").waitFor();
+		await page.getByText("Saved. Verify your domains and run a test sign-in before switching it on.").waitFor();
+		// Publish the TXT record the page shows (as the owner would at their DNS host), then verify it.
+		const record = page.getByRole("table", { name: `TXT record to create at ${agency.slug}.test's DNS provider` });
+		const [name, value] = await Promise.all([record.locator("code").nth(0).textContent(), record.locator("code").nth(1).textContent()]);
+		const published = await fetch(`${dohUrl}/__test/records`, {
+			method: "POST",
+			body: JSON.stringify({ name, type: "TXT", values: [value] }),
+		});
+		expect(published.status).toBe(204);
+		await page.getByRole("button", { name: `Verify ${agency.slug}.test` }).click();
+		await page.getByRole("status").getByText(`${agency.slug}.test is verified.`).waitFor();
 		await atProvider("oidc", agency.ownerEmail);
 		await page.getByRole("button", { name: "Run a test sign-in" }).click();
 		await page.waitForURL(tenantUrl(agency.slug, "/settings/sso?tested=1"));

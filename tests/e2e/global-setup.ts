@@ -2,6 +2,7 @@
  * Starts the real app once for the end-to-end suite, exactly as `npm start` does but on a free
  * port and with throw-away local state, and stops it afterwards. A local fake identity provider
  * (tests/fakes/oauth-providers.ts) stands in for Google and for agencies' OpenID Connect IdPs, and
+ * a local DNS-over-HTTPS resolver (tests/fakes/dns-over-https.ts) answers domain verification look-ups,
  * the AI providers' local fake (tests/fakes/ai-provider-server.ts) answers for OpenAI and Anthropic,
  * so the paid models are offered and a send with one is charged and refused (402) for real.
  */
@@ -13,6 +14,7 @@ import { ensureChromium } from "../../scripts/lib/chromium";
 import { freePort } from "../../scripts/lib/free-port";
 import { type LocalApp, startLocalApp } from "../../scripts/lib/local-app";
 import { FAKE_KEYS, startFakeAiServer } from "../fakes/ai-provider-server";
+import { type LocalDoh, startLocalDoh } from "../fakes/dns-over-https";
 import { FAKE_OAUTH_CLIENTS, type LocalOAuth, startLocalOAuth } from "../fakes/oauth-providers";
 
 declare module "vitest" {
@@ -24,6 +26,7 @@ declare module "vitest" {
 
 let app: LocalApp | undefined;
 let oauth: LocalOAuth | undefined;
+let doh: LocalDoh | undefined;
 let fakeAi: Awaited<ReturnType<typeof startFakeAiServer>> | undefined;
 let stateDir: string | undefined;
 let output = "";
@@ -34,6 +37,7 @@ export async function setup(project: TestProject): Promise<void> {
 	const port = await freePort();
 	stateDir = await mkdtemp(join(tmpdir(), "atrium-e2e-"));
 	oauth = await startLocalOAuth();
+	doh = await startLocalDoh();
 	fakeAi = await startFakeAiServer();
 	const fakeAiUrl = `http://127.0.0.1:${fakeAi.port}`;
 	try {
@@ -46,6 +50,8 @@ export async function setup(project: TestProject): Promise<void> {
 				GOOGLE_CLIENT_ID: FAKE_OAUTH_CLIENTS.google.id,
 				GOOGLE_CLIENT_SECRET: FAKE_OAUTH_CLIENTS.google.secret,
 				GOOGLE_OAUTH_BASE_URL: `${oauth.url}/google`,
+				// SSO (and custom) domains are verified by TXT records the tests publish on the local resolver.
+				DOH_URL: `${doh.url}/dns-query`,
 				OPENAI_API_KEY: FAKE_KEYS.openai,
 				OPENAI_BASE_URL: `${fakeAiUrl}/openai/v1`,
 				ANTHROPIC_API_KEY: FAKE_KEYS.anthropic,
@@ -64,11 +70,13 @@ export async function setup(project: TestProject): Promise<void> {
 	}
 	project.provide("appPort", port);
 	project.provide("oauthUrl", oauth.url);
+	project.provide("dohUrl", doh.url);
 }
 
 export async function teardown(): Promise<void> {
 	await app?.stop();
 	oauth?.server.close();
+	doh?.server.close();
 	fakeAi?.server.close();
 	if (stateDir) await rm(stateDir, { recursive: true, force: true });
 }
