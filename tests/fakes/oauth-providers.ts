@@ -124,11 +124,13 @@ export async function startLocalOAuth(): Promise<LocalOAuth> {
 		const client = FAKE_OAUTH_CLIENTS[provider];
 
 		if (endpoint === "discovery") {
+			// An issuer named `points-inside` is a hostile IdP: its token and key endpoints aim at the cloud metadata address.
+			const inside = issuer.endsWith("/oidc/points-inside") ? "https://169.254.169.254/latest/meta-data" : issuer;
 			return json(res, 200, {
 				issuer,
 				authorization_endpoint: `${issuer}/authorize`,
-				token_endpoint: `${issuer}/token`,
-				jwks_uri: `${issuer}/jwks`,
+				token_endpoint: `${inside}/token`,
+				jwks_uri: `${inside}/jwks`,
 				userinfo_endpoint: `${issuer}/userinfo`,
 				response_types_supported: ["code"],
 				subject_types_supported: ["public"],

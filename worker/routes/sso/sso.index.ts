@@ -69,7 +69,7 @@ export const ssoRouter = createRouter()
 			scopeOf(c),
 			currentAuth(c),
 			c.req.valid("json"),
-			{ allowHttp: c.env.ENVIRONMENT === "development" },
+			{ allowHttp: c.env.ENVIRONMENT === "development", dohUrl: c.env.DOH_URL },
 			requestOrigin(c),
 		);
 		return c.json(await settingsResponse(c, saved), 200);

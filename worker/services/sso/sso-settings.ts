@@ -63,7 +63,7 @@ export async function saveSsoSettings(
 	scope: TenantScope,
 	auth: AuthContext,
 	input: SsoSettingsBody,
-	options: { allowHttp: boolean },
+	options: { allowHttp: boolean; dohUrl?: string },
 	origin: RequestOrigin,
 	now = Date.now(),
 ): Promise<SsoConnection> {
@@ -71,7 +71,7 @@ export async function saveSsoSettings(
 	const existing = await ssoConnectionOf(scope);
 	const clientSecret = input.clientSecret ?? existing?.clientSecret;
 	if (!clientSecret) throw problems.validation([{ path: "clientSecret", message: "is required" }]);
-	const endpoints = await discoverOidc(input.issuer, options.allowHttp);
+	const endpoints = await discoverOidc(input.issuer, options.allowHttp, options.dohUrl);
 	const domains = [...new Set(input.domains)];
 	const sameIdp =
 		existing !== null && existing.issuer === input.issuer && existing.clientId === input.clientId && existing.clientSecret === clientSecret;
