@@ -3,18 +3,29 @@ import { mkdtemp } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import AxeBuilder from "@axe-core/playwright";
-import { type Browser, type BrowserContext, type BrowserContextOptions, chromium, type Page } from "playwright-core";
+import { type Browser, type BrowserContext, type BrowserContextOptions, chromium, type Download, type Page } from "playwright-core";
 import { inject } from "vitest";
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from "../../scripts/lib/chromium";
 import { DEMO_PASSWORD } from "../../scripts/lib/demo-seed";
 
 export { CHROMIUM_ARGS, CHROMIUM_PATH };
 
+/**
+ * The suite's one Chromium (launched once by global-setup.ts), connected to from this file: each
+ * file makes its own contexts, and `close()` closes them and disconnects, leaving Chromium running.
+ */
 export function launchBrowser(): Promise<Browser> {
-	return chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
+	return chromium.connect(inject("chromiumWsEndpoint"));
 }
 
-/** A persistent (non-incognito) context: what installability checks need. */
+/** A download's bytes (`download.path()` throws on a connected browser; the stream works). */
+export async function downloadedBytes(download: Download): Promise<Buffer> {
+	const chunks: Buffer[] = [];
+	for await (const chunk of await download.createReadStream()) chunks.push(chunk as Buffer);
+	return Buffer.concat(chunks);
+}
+
+/** A persistent (non-incognito) context of its own Chromium: what installability checks need. */
 export async function launchPersistent(options: BrowserContextOptions = {}): Promise<BrowserContext> {
 	const dir = await mkdtemp(join(tmpdir(), "atrium-chromium-"));
 	return chromium.launchPersistentContext(dir, { executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS, ...options });

@@ -2,12 +2,11 @@
  * The download centre end to end: the agency delivers a file, the client picks it and a link on
  * the Deliverables page, asks for one zip, waits for it to be prepared by the job, and downloads it.
  */
-import { readFile } from "node:fs/promises";
 import { unzipSync } from "fflate";
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DEMO_IDS } from "../../scripts/lib/demo-portal-seed";
-import { launchBrowser, signInToNorthwind } from "./browser";
+import { downloadedBytes, launchBrowser, signInToNorthwind } from "./browser";
 
 let browser: Browser;
 beforeAll(async () => {
@@ -49,7 +48,7 @@ describe("deliverables download centre", () => {
 		await page.getByRole("button", { name: "Download selected (2) as zip" }).click();
 		const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("link", { name: "Download zip" }).first().click()]);
 		expect(download.suggestedFilename()).toMatch(/^deliverables-\d{4}-\d{2}-\d{2}\.zip$/);
-		const files = unzipSync(new Uint8Array(await readFile((await download.path()) ?? "")));
+		const files = unzipSync(new Uint8Array(await downloadedBytes(download)));
 		const paths = Object.keys(files);
 		const file = paths.find((p) => p.endsWith(`/${name}`)) ?? "";
 		expect(new TextDecoder().decode(files[file])).toBe("the final logo");

@@ -9,8 +9,9 @@
 import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { type BrowserServer, chromium } from "playwright-core";
 import type { TestProject } from "vitest/node";
-import { ensureChromium } from "../../scripts/lib/chromium";
+import { CHROMIUM_ARGS, CHROMIUM_PATH, ensureChromium } from "../../scripts/lib/chromium";
 import { freePort } from "../../scripts/lib/free-port";
 import { type LocalApp, startLocalApp } from "../../scripts/lib/local-app";
 import { FAKE_KEYS, startFakeAiServer } from "../fakes/ai-provider-server";
@@ -21,10 +22,13 @@ declare module "vitest" {
 	export interface ProvidedContext {
 		appPort: number;
 		oauthUrl: string;
+		/** The suite's one Chromium, which every e2e file connects to (tests/e2e/browser.ts). */
+		chromiumWsEndpoint: string;
 	}
 }
 
 let app: LocalApp | undefined;
+let browserServer: BrowserServer | undefined;
 let oauth: LocalOAuth | undefined;
 let doh: LocalDoh | undefined;
 let fakeAi: Awaited<ReturnType<typeof startFakeAiServer>> | undefined;
@@ -34,6 +38,9 @@ let output = "";
 export async function setup(project: TestProject): Promise<void> {
 	// Before anything starts: install Debian's Chromium, or stop the run with one line saying how.
 	await ensureChromium();
+	// One Chromium for every file (each makes its own contexts), not one launch per file.
+	browserServer = await chromium.launchServer({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
+	project.provide("chromiumWsEndpoint", browserServer.wsEndpoint());
 	const port = await freePort();
 	stateDir = await mkdtemp(join(tmpdir(), "atrium-e2e-"));
 	oauth = await startLocalOAuth();
@@ -74,7 +81,7 @@ export async function setup(project: TestProject): Promise<void> {
 }
 
 export async function teardown(): Promise<void> {
-	await app?.stop();
+	await Promise.all([app?.stop(), browserServer?.close()]);
 	oauth?.server.close();
 	doh?.server.close();
 	fakeAi?.server.close();
