@@ -1,5 +1,6 @@
 /** Request and response shapes of the operator's coupon, flash-sale and refund API. */
 import { z } from "@hono/zod-openapi";
+import { isKnownCurrency } from "./money";
 import { COUPON_DURATIONS, COUPON_KINDS, STORED_COUPON_KINDS } from "./tables/coupons";
 
 export const CouponInput = z
@@ -12,9 +13,11 @@ export const CouponInput = z
 		name: z.string().trim().min(1).max(80),
 		percentOff: z.number().int().min(1).max(100).optional(),
 		amountOff: z.number().int().min(1).optional(),
+		/** amountOff is in this currency's minor units (schema/money.ts): 1500 jpy is ¥1,500, 1234 kwd is KWD 1.234. */
 		currency: z
 			.string()
 			.regex(/^[a-z]{3}$/, "a lower-case ISO currency code")
+			.refine(isKnownCurrency, "is not an ISO 4217 currency")
 			.optional(),
 		duration: z.enum(COUPON_DURATIONS),
 		durationInMonths: z.number().int().min(1).max(36).optional(),

@@ -3,6 +3,7 @@ import { useSignal } from "@preact/signals";
 import { useEffect } from "preact/hooks";
 import { CANCEL_REASONS } from "../../../schema/billing";
 import { CREDIT_PACKS } from "../../../schema/credit-packs";
+import { formatMoney } from "../../../schema/money";
 import { PLAN_FEATURES, PLANS, type Plan } from "../../../schema/plans";
 import { FormAlert } from "../components/form-alert";
 import { useDocumentTitle } from "../components/use-document-title";
@@ -27,7 +28,6 @@ import {
 } from "../models/billing";
 
 const date = new Intl.DateTimeFormat(undefined, { dateStyle: "medium" });
-const money = (cents: number, currency = "usd") => new Intl.NumberFormat(undefined, { style: "currency", currency }).format(cents / 100);
 
 const STATUS_LABELS: Record<string, string> = {
 	trialing: "Trial",
@@ -129,7 +129,7 @@ function PlanCard({ plan }: { plan: Plan }) {
 			<h3>{plan.name}</h3>
 			<p>{plan.summary}</p>
 			<p class="price">
-				{money(plan.prices[interval.value], plan.currency)} / {interval.value === "year" ? "year" : "month"}
+				{formatMoney(plan.prices[interval.value], plan.currency)} / {interval.value === "year" ? "year" : "month"}
 			</p>
 			<ul>
 				<li>{plan.limits.seats === null ? "Unlimited seats" : `${plan.limits.seats} team seats`}</li>
@@ -162,7 +162,7 @@ function ChangePreview() {
 			<h2 id="preview-heading">Switch to {PLANS[p.planId].name}</h2>
 			<p>
 				{p.amountDue > 0
-					? `You will be charged ${money(p.amountDue, p.currency)} now for the rest of this period.`
+					? `You will be charged ${formatMoney(p.amountDue, p.currency)} now for the rest of this period.`
 					: "Nothing is charged now: a move to a smaller plan takes effect at the end of the period you have paid for."}
 			</p>
 			<div class="actions">
@@ -279,7 +279,7 @@ export default function Billing() {
 					{Object.values(CREDIT_PACKS).map((pack) => (
 						<li key={pack.id}>
 							<button type="button" class="button secondary" disabled={busy.value || restricted} onClick={() => void startTopUp(pack.id)}>
-								Buy {pack.name} for {money(pack.price, pack.currency)}
+								Buy {pack.name} for {formatMoney(pack.price, pack.currency)}
 							</button>
 						</li>
 					))}
@@ -305,7 +305,7 @@ export default function Billing() {
 								<tr key={invoice.id}>
 									<td>{date.format(invoice.createdAt)}</td>
 									<td>{invoice.number ?? "—"}</td>
-									<td>{money(invoice.amountDue, invoice.currency)}</td>
+									<td>{formatMoney(invoice.amountDue, invoice.currency)}</td>
 									<td>{invoice.status}</td>
 									<td>
 										{invoice.hostedInvoiceUrl && <a href={invoice.hostedInvoiceUrl}>View invoice {invoice.number}</a>}{" "}

@@ -2,6 +2,7 @@
 
 import { useEffect } from "preact/hooks";
 import type { LedgerKind } from "../../../schema/credits";
+import { formatMoney } from "../../../schema/money";
 import { FormAlert } from "../components/form-alert";
 import { LowBalanceForm } from "../components/low-balance-form";
 import { useDocumentTitle } from "../components/use-document-title";
@@ -30,7 +31,8 @@ function signedAmount(kind: LedgerKind, amount: number): string {
 	return number.format(amount);
 }
 
-const money = new Intl.NumberFormat(undefined, { style: "currency", currency: "USD" });
+/** A credit's value in dollars is a rate (cents per credit may be fractional), not an amount in minor units. */
+const rate = new Intl.NumberFormat(undefined, { style: "currency", currency: "USD" });
 
 type TotalRow = { key: string; name: string; calls: number; credits: number; moneyCents: number };
 
@@ -53,7 +55,7 @@ function TotalsTable({ caption, heading, rows }: { caption: string; heading: str
 						<td>{row.name}</td>
 						<td>{number.format(row.calls)}</td>
 						<td>{number.format(row.credits)}</td>
-						<td>{money.format(row.moneyCents / 100)}</td>
+						<td>{formatMoney(row.moneyCents, "usd")}</td>
 					</tr>
 				))}
 			</tbody>
@@ -123,7 +125,7 @@ export default function Usage() {
 						rows={summary.value.byDay.map((r) => ({ ...r, key: r.day, name: r.day }))}
 					/>
 					<p class="field-hint">
-						Cost values credits at {money.format(summary.value.creditValue.centsPerCredit / 100)} each:{" "}
+						Cost values credits at {rate.format(summary.value.creditValue.centsPerCredit / 100)} each:{" "}
 						{summary.value.creditValue.basis.toLowerCase()}.
 					</p>
 				</section>

@@ -7,6 +7,7 @@
 import { eq, sum } from "drizzle-orm";
 import type { Refund, RefundRequest } from "../../../schema/coupons";
 import { invoices, type RefundRow, refunds } from "../../../schema/index";
+import { decimalAmount } from "../../../schema/money";
 import type { Database } from "../../env";
 import { tenantScope } from "../../lib/db";
 import { Problem, problems } from "../../lib/problem";
@@ -63,7 +64,7 @@ export async function refundInvoice(
 	const amount = request.amount ?? refundable;
 	if (refundable <= 0) throw problems.validation([{ path: "amount", message: "the invoice is already fully refunded" }]);
 	if (amount > refundable) {
-		const readable = `${(refundable / 100).toFixed(2)} ${invoice.currency.toUpperCase()}`;
+		const readable = `${decimalAmount(refundable, invoice.currency)} ${invoice.currency.toUpperCase()}`;
 		throw problems.validation([{ path: "amount", message: `may be at most ${refundable} (${readable})` }]);
 	}
 	const paymentIntent = await paymentIntentOf(stripe, invoice.id);

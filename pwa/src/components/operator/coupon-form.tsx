@@ -1,6 +1,6 @@
 /** Creating a coupon code or a flash sale: percent or amount off, duration, redemption limit, expiry or sale window; field errors from the API. */
 import type { CouponInput } from "../../../../schema/coupons";
-import { formatMoney, parseMoney } from "../../lib/money";
+import { amountHint, exampleAmount, formatMoney, parseMoney } from "../../../../schema/money";
 import { FormModel, type Messages } from "../../models/form";
 import { createCoupon } from "../../models/operator-coupons";
 import { operatorAnnouncement } from "../../models/operator-session";
@@ -57,7 +57,11 @@ function couponInput(v: Record<Key, string>): { input: CouponInput } | { errors:
 	const percent = v.discountType === "percent";
 	const isCode = v.kind === "code";
 	const percentOff = percent ? number("percentOff", wholeNumber, "must be a whole number from 1 to 100") : undefined;
-	const amountOff = percent ? undefined : number("amountOff", parseMoney, "must be an amount like 12.50");
+	const inCurrency = (text: string): number | null => {
+		const parsed = parseMoney(text, v.currency);
+		return parsed.ok ? parsed.minor : null;
+	};
+	const amountOff = percent ? undefined : number("amountOff", inCurrency, amountHint(v.currency));
 	const input = {
 		kind: v.kind as CouponInput["kind"],
 		name: v.name,
@@ -133,7 +137,7 @@ export function CouponForm() {
 				<option value="percent">Percent off</option>
 				<option value="amount">Amount off</option>
 			</SelectField>
-			{v.discountType === "percent" ? text("percentOff") : text("amountOff", "For example 20.00.")}
+			{v.discountType === "percent" ? text("percentOff") : text("amountOff", `For example ${exampleAmount(v.currency)}.`)}
 			{v.discountType === "amount" && (
 				<SelectField
 					id="currency"
@@ -145,6 +149,8 @@ export function CouponForm() {
 					<option value="usd">USD</option>
 					<option value="eur">EUR</option>
 					<option value="gbp">GBP</option>
+					<option value="jpy">JPY (no decimals)</option>
+					<option value="kwd">KWD (three decimals)</option>
 				</SelectField>
 			)}
 			<SelectField

@@ -1,7 +1,7 @@
 /** The operator's coupons and flash sales: what each takes off, for how long, its limits and redemptions, and switching it off. */
 import { useEffect } from "preact/hooks";
 import type { Coupon } from "../../../../schema/coupons";
-import { formatMoney } from "../../lib/money";
+import { formatMoney } from "../../../../schema/money";
 import { coupons, couponsProblem, deactivateCoupon, loadCoupons } from "../../models/operator-coupons";
 import { operatorAnnouncement } from "../../models/operator-session";
 import { FormAlert } from "../form-alert";

@@ -1,6 +1,6 @@
 /** The chosen agency's invoices: paid, refunded and still refundable amounts, and a Refund action on each paid one. */
 import { signal } from "@preact/signals";
-import { formatMoney } from "../../lib/money";
+import { formatMoney } from "../../../../schema/money";
 import { invoices, invoicesProblem, selectedAgency } from "../../models/operator-agencies";
 import { FormAlert } from "../form-alert";
 import { RefundForm } from "./refund-form";

@@ -3,8 +3,8 @@
  * holds one idempotency key from opening to success, so a double click or a resend refunds once.
  */
 import { useRef } from "preact/hooks";
+import { amountHint, formatMoney, parseMoney } from "../../../../schema/money";
 import type { OperatorInvoice } from "../../../../schema/operator-agencies";
-import { formatMoney, parseMoney } from "../../lib/money";
 import { FormModel } from "../../models/form";
 import { refund } from "../../models/operator-agencies";
 import { operatorAnnouncement } from "../../models/operator-session";
@@ -29,9 +29,10 @@ export function RefundForm({ invoice, onDone }: Props) {
 		event.preventDefault();
 		if (form.busy.value) return;
 		const { amount, reason } = form.values.value;
-		const minor = amount.trim() === "" ? undefined : parseMoney(amount);
+		const parsed = amount.trim() === "" ? undefined : parseMoney(amount, invoice.currency);
+		const minor = parsed?.ok ? parsed.minor : undefined;
 		form.begin();
-		if (!form.accept({ amount: minor === null ? "must be an amount like 12.50" : undefined })) {
+		if (!form.accept({ amount: parsed && !parsed.ok ? amountHint(invoice.currency) : undefined })) {
 			form.busy.value = false;
 			return;
 		}
