@@ -29,6 +29,10 @@ describe("referrals", () => {
 		const visitor = await (await browser.newContext()).newPage();
 		await visitor.goto(link);
 		expect(await visitor.getByLabel("Referral code (optional)").inputValue()).toBe(code);
+		// The platform stamped the landing: a sealed token (the server's time), which the sign-up sends.
+		await expect
+			.poll(() => visitor.evaluate(() => (JSON.parse(localStorage.getItem("atrium.referral") ?? "{}") as { landing?: string }).landing))
+			.toMatch(/^enc:v1:/);
 		const slug = uniqueSlug("referred");
 		await visitor.getByLabel("Agency name").fill("Referred Works");
 		await visitor.getByLabel("Address").fill(slug);
