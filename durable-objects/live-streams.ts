@@ -6,7 +6,7 @@
  * behind (an object evicted mid-stream) costs one needless call at the next revocation and is pruned
  * after the longest a session can live.
  */
-import { SESSION_TTL_MS } from "../worker/services/sessions";
+import { SESSION_ABSOLUTE_TTL_MS } from "../worker/services/sessions";
 
 export type TrackedStream = { sessionId: string; userId: string; conversationId: string };
 
@@ -32,7 +32,7 @@ export class LiveStreams {
 			stream.userId,
 			now,
 		);
-		this.sql.exec("DELETE FROM live_streams WHERE opened_at < ?", now - SESSION_TTL_MS);
+		this.sql.exec("DELETE FROM live_streams WHERE opened_at < ?", now - SESSION_ABSOLUTE_TTL_MS);
 	}
 
 	untrack(sessionId: string, conversationId: string): void {

@@ -7,6 +7,8 @@
 import { env } from "cloudflare:workers";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { SOCKET_CLOSE } from "../../schema/messaging";
+import { SESSION_ABSOLUTE_TTL_MS } from "../../worker/services/sessions";
+import { uniqueSlug } from "../support/agencies";
 import { newConversation, openStream } from "./assistant-helpers";
 import { call, logIn } from "./helpers";
 import { connect, type LiveSocket, type MessageT, mustConnect, openThread } from "./messaging-fixtures";
@@ -18,7 +20,7 @@ const REVOCATION_BOUND_MS = 2000;
 let acme: PortalAgency;
 const open: LiveSocket[] = [];
 beforeEach(async () => {
-	acme = await portalAgency(`live${crypto.randomUUID().slice(0, 8)}`);
+	acme = await portalAgency(uniqueSlug("live"));
 });
 afterEach(async () => {
 	await Promise.all(open.splice(0).map((s) => s.close()));
@@ -214,6 +216,17 @@ describe("every frame re-checks the session and access", () => {
 		expect(await within(s.closed, "close on the refused post")).toEqual(SOCKET_CLOSE.sessionEnded);
 		expect(await storedMessage(id)).toBeNull();
 		expect(s.events.filter((e) => e.type === "message")).toEqual([]);
+	});
+
+	it("a frame over a socket whose session passed its absolute lifetime (90 days from sign-in) closes it (4401) and stores nothing", async () => {
+		const { s } = await threadSocket(acme.xUser.cookie);
+		await env.DB.prepare("UPDATE sessions SET created_at = ? WHERE user_id = ?")
+			.bind(Date.now() - SESSION_ABSOLUTE_TTL_MS - 1000, acme.xUser.id)
+			.run();
+		const id = crypto.randomUUID();
+		s.send({ type: "post", id, body: "Posted on a session past its bound" });
+		expect(await within(s.closed, "close on the refused post")).toEqual(SOCKET_CLOSE.sessionEnded);
+		expect(await storedMessage(id)).toBeNull();
 	});
 
 	it("a read or typing frame after the client link went (hub not told) closes the socket (4403) and changes nothing", async () => {

@@ -9,6 +9,7 @@
 import { and, eq, gt } from "drizzle-orm";
 import { sessions } from "../../schema/index";
 import type { TenantScope } from "../lib/db";
+import { SESSION_ABSOLUTE_TTL_MS } from "./sessions";
 
 /** The binding through which revocations reach live channels (the Worker's env has it). */
 export type LiveChannels = { MESSAGING_HUB: Env["MESSAGING_HUB"] };
@@ -51,12 +52,17 @@ export function recheckLiveUsers(live: LiveChannels, tenantId: string, userIds: 
 	return tellHub("re-checking people", () => live.MESSAGING_HUB.getByName(tenantId).refreshUsers([...userIds]));
 }
 
-/** Whether the session (by its hash id) still exists and has not expired, read from the database (no cache). */
+/** Whether the session (by its hash id) still exists and has not expired (idle or absolute), read from the database (no cache). */
 export async function sessionIsLive(scope: TenantScope, sessionId: string, now = Date.now()): Promise<boolean> {
 	const [row] = await scope.db
 		.select({ id: sessions.id })
 		.from(sessions)
-		.where(scope.where(sessions, and(eq(sessions.id, sessionId), gt(sessions.expiresAt, now))))
+		.where(
+			scope.where(
+				sessions,
+				and(eq(sessions.id, sessionId), gt(sessions.expiresAt, now), gt(sessions.createdAt, now - SESSION_ABSOLUTE_TTL_MS)),
+			),
+		)
 		.limit(1);
 	return row !== undefined;
 }

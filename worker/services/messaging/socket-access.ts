@@ -1,6 +1,6 @@
 /**
  * Whether a live messaging socket may still act, asked of the database now rather than trusted from
- * the moment it connected: its session still exists and has not expired, its person is still a
+ * the moment it connected: its session still exists and has not expired (idle or absolute), its person is still a
  * member whose role reads messages, still sees the same clients (the socket's audience tag was fixed
  * when it connected) and still sees the thread it watches. The MessagingHub asks before every frame
  * and whenever a revocation asks it to re-check a person; a "no" closes the socket with the reason.
@@ -14,6 +14,7 @@ import { Problem } from "../../lib/problem";
 import { parsePermissionList } from "../members";
 import { type ClientAccess, clientAccessFor } from "../portal/client-access";
 import { securityPolicyOf } from "../security-policy";
+import { SESSION_ABSOLUTE_TTL_MS } from "../sessions";
 import { audienceTagOf, type SocketIdentity } from "./live";
 import { getVisibleThread } from "./threads";
 
@@ -25,6 +26,7 @@ export async function socketAccessNow(scope: TenantScope, identity: SocketIdenti
 	const [row] = await scope.db
 		.select({
 			expiresAt: sessions.expiresAt,
+			createdAt: sessions.createdAt,
 			role: memberships.role,
 			customPermissions: roles.permissions,
 			emailVerifiedAt: users.emailVerifiedAt,
@@ -36,7 +38,7 @@ export async function socketAccessNow(scope: TenantScope, identity: SocketIdenti
 		.where(scope.where(sessions, eq(sessions.id, identity.sessionId), eq(sessions.userId, identity.userId)))
 		.limit(1);
 	// No row: the session was signed out or revoked, or its person is no longer a member.
-	if (!row || row.expiresAt <= now) return refused(SOCKET_CLOSE.sessionEnded);
+	if (!row || row.expiresAt <= now || row.createdAt + SESSION_ABSOLUTE_TTL_MS <= now) return refused(SOCKET_CLOSE.sessionEnded);
 	const permissions = effectivePermissions(row.role, parsePermissionList(row.customPermissions));
 	if (!permissions.has("messages:read")) return refused(SOCKET_CLOSE.accessRemoved);
 	const access = await clientAccessFor(scope, { user: { id: identity.userId }, permissions });
