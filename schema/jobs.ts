@@ -53,7 +53,9 @@ export type Job =
 	/** Daily: deletes expired bulk downloads from R2 (every tenant). */
 	| { type: "purge-expired-archives"; tenantId: null; now: number; idempotencyKey: string }
 	/** Nightly: deletes sync replay records older than the 30-day replay window. */
-	| { type: "prune-sync-mutations"; tenantId: null; idempotencyKey: string };
+	| { type: "prune-sync-mutations"; tenantId: null; idempotencyKey: string }
+	/** Nightly: aborts document uploads started and never finished, and removes their rows (every tenant). */
+	| { type: "purge-abandoned-uploads"; tenantId: null; now: number; idempotencyKey: string };
 
 export type BookingEmailEvent = "booked" | "rescheduled" | "cancelled";
 

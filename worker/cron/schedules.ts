@@ -8,7 +8,7 @@ export const EVERY_15_MINUTES = "*/15 * * * *";
 export const HOURLY = "0 * * * *";
 /** Daily billing pass: dunning reminders and the monthly plan credit grant (keyed by period). */
 export const DAILY_BILLING = "0 6 * * *";
-/** Nightly: compare every mirrored subscription with Stripe and repair drift; prune offline sync's replay records. */
+/** Nightly: compare every mirrored subscription with Stripe and repair drift; prune offline sync's replay records; abort abandoned uploads. */
 export const NIGHTLY_RECONCILE = "30 3 * * *";
 /** Daily: delete bulk downloads past their expiry. */
 export const DAILY_ARCHIVE_PURGE = "45 4 * * *";
@@ -39,6 +39,12 @@ export function jobsFor(cron: string, scheduledTime: number): Job[] {
 			return [
 				{ type: "reconcile-billing", tenantId: null, idempotencyKey: `reconcile-billing:${slot.slice(0, 10)}` },
 				{ type: "prune-sync-mutations", tenantId: null, idempotencyKey: `prune-sync-mutations:${slot.slice(0, 10)}` },
+				{
+					type: "purge-abandoned-uploads",
+					tenantId: null,
+					now: scheduledTime,
+					idempotencyKey: `purge-abandoned-uploads:${slot.slice(0, 10)}`,
+				},
 			];
 		case DAILY_ARCHIVE_PURGE:
 			return [

@@ -21,6 +21,7 @@ import { runMessageUnreadEmail } from "./message-unread-email";
 import { runMilestoneCompletedEmail } from "./milestone-completed-email";
 import { runOnboardingReminders } from "./onboarding-reminders";
 import { runPruneSyncMutations } from "./prune-sync-mutations";
+import { runPurgeAbandonedUploads } from "./purge-abandoned-uploads";
 import { runPurgeExpiredArchives } from "./purge-expired-archives";
 import { runPurgeExpiredAuth } from "./purge-expired-auth";
 import { runPushNotification } from "./push-notification";
@@ -81,6 +82,8 @@ export async function runJob(deps: JobDeps, job: Job): Promise<void> {
 			return runDeliverablesArchive(deps, job);
 		case "purge-expired-archives":
 			return runPurgeExpiredArchives(deps, job);
+		case "purge-abandoned-uploads":
+			return runPurgeAbandonedUploads(deps, job);
 		default:
 			return assertNever(job);
 	}

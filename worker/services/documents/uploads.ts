@@ -139,7 +139,7 @@ function assertPending(upload: DocumentUploadRow): void {
 }
 
 /** Stores part `partNumber` (replacing an earlier copy of it). */
-export async function uploadPart(deps: UploadDeps, id: string, partNumber: number, body: ArrayBuffer) {
+export async function uploadPart(deps: UploadDeps, id: string, partNumber: number, body: ArrayBuffer, now = Date.now()) {
 	const { scope } = deps;
 	const upload = await getVisibleUpload(scope, deps.access, id);
 	assertPending(upload);
@@ -150,13 +150,17 @@ export async function uploadPart(deps: UploadDeps, id: string, partNumber: numbe
 		throw problems.validation([{ path: "body", message: `part ${partNumber} must be exactly ${expected} bytes` }]);
 	if (!upload.multipartUploadId) throw problems.conflict("id", "is a one-request upload");
 	const part = await deps.files.resumeMultipartUpload(upload.objectKey, upload.multipartUploadId).uploadPart(partNumber, body);
-	await scope.db
-		.insert(documentUploadParts)
-		.values({ tenantId: scope.tenantId, uploadId: id, partNumber, etag: part.etag, size: body.byteLength })
-		.onConflictDoUpdate({
-			target: [documentUploadParts.tenantId, documentUploadParts.uploadId, documentUploadParts.partNumber],
-			set: { etag: part.etag, size: body.byteLength },
-		});
+	await scope.db.batch([
+		scope.db
+			.insert(documentUploadParts)
+			.values({ tenantId: scope.tenantId, uploadId: id, partNumber, etag: part.etag, size: body.byteLength })
+			.onConflictDoUpdate({
+				target: [documentUploadParts.tenantId, documentUploadParts.uploadId, documentUploadParts.partNumber],
+				set: { etag: part.etag, size: body.byteLength },
+			}),
+		// Activity: an upload still receiving parts is not abandoned (abandoned-uploads.ts).
+		scope.update(documentUploads, { updatedAt: now }, eq(documentUploads.id, id)),
+	]);
 	return { partNumber, size: body.byteLength };
 }
 
