@@ -39,6 +39,13 @@ import { sendMessage } from "../worker/services/messaging/send";
 import { socketAccessNow } from "../worker/services/messaging/socket-access";
 import { LiveStreams, type TrackedStream } from "./live-streams";
 
+/**
+ * While sockets are open, every socket is re-checked this often (an alarm), so one that sends no
+ * frame still closes when its session expires idle or at its absolute bound, or when access ends by
+ * a path that did not call the hub.
+ */
+export const SOCKET_SWEEP_MS = 15 * 60 * 1000;
+
 /** A socket's attachment: who it is, and whether the hub has already ended it (it no longer counts as present). */
 type Attachment = SocketIdentity & { ended?: true };
 
@@ -76,6 +83,7 @@ export class MessagingHub extends DurableObject<Env> {
 		if (threadId) tags.push(threadTag(threadId));
 		this.ctx.acceptWebSocket(server, tags);
 		server.serializeAttachment(identity);
+		if ((await this.ctx.storage.getAlarm()) === null) await this.ctx.storage.setAlarm(Date.now() + SOCKET_SWEEP_MS);
 		if (threadId) {
 			server.send(JSON.stringify({ type: "hello", threadId, online: this.onlineIn(threadId) } satisfies ServerEvent));
 			if (!wasOnline) this.publish([threadTag(threadId)], { type: "presence", threadId, user: presenceOf(identity), online: true }, server);
@@ -137,6 +145,18 @@ export class MessagingHub extends DurableObject<Env> {
 			if (!member?.permissions.has("assistant:use")) await this.endStreams(this.streams.takeUser(userId, null));
 		}
 		return closed;
+	}
+
+	/** The sweep: re-checks every open socket and closes those no longer allowed; again later while any remain. */
+	override async alarm(): Promise<void> {
+		for (const ws of this.ctx.getWebSockets()) {
+			const identity = ws.deserializeAttachment() as Attachment;
+			if (identity.ended) continue;
+			const verdict = await socketAccessNow(this.scopeOf(identity), identity);
+			if (!verdict.ok) this.end([ws], verdict.close);
+		}
+		const remaining = this.ctx.getWebSockets().filter((ws) => !(ws.deserializeAttachment() as Attachment).ended);
+		if (remaining.length > 0) await this.ctx.storage.setAlarm(Date.now() + SOCKET_SWEEP_MS);
 	}
 
 	/** An assistant reply stream opened for a session (see `LiveStreams`). */

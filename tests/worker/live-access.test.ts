@@ -4,6 +4,7 @@
  * or unlinked, or their role loses access; every socket frame re-checks the session and access, so
  * a frame after a revocation the hub was not told of is refused and stores nothing.
  */
+import { runDurableObjectAlarm } from "cloudflare:test";
 import { env } from "cloudflare:workers";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { SOCKET_CLOSE } from "../../schema/messaging";
@@ -241,6 +242,13 @@ describe("every frame re-checks the session and access", () => {
 			.bind(acme.xUser.id)
 			.first<{ n: number }>();
 		expect(reads?.n).toBe(0);
+	});
+
+	it("a socket that sends nothing is still closed (4401) by the hub's sweep once its session ended without telling the hub", async () => {
+		const { s } = await threadSocket(acme.xUser.cookie);
+		await env.DB.prepare("DELETE FROM sessions WHERE user_id = ?").bind(acme.xUser.id).run();
+		expect(await runDurableObjectAlarm(env.MESSAGING_HUB.getByName(acme.tenantId))).toBe(true);
+		expect(await within(s.closed, "close by the sweep")).toEqual(SOCKET_CLOSE.sessionEnded);
 	});
 
 	it("a socket cannot be opened with a session revoked elsewhere, even while this isolate still has it cached", async () => {
