@@ -6,14 +6,15 @@
 export type AccountEmailKind = "verify_email" | "change_email" | "password_reset" | "unlock" | "new_device";
 
 export type Job =
-	| { type: "welcome-email"; tenantId: string; userId: string; tenantUrl: string; idempotencyKey: string }
+	/** `tenantUrl` is ignored (links use the agency's canonical address); optional so messages already queued still parse. */
+	| { type: "welcome-email"; tenantId: string; userId: string; tenantUrl?: string; idempotencyKey: string }
 	| {
 			type: "account-email";
 			tenantId: string;
 			userId: string;
 			kind: AccountEmailKind;
-			/** The tenant's own address, e.g. http://acme.localhost:8787 (links in the email start here). */
-			baseUrl: string;
+			/** Ignored: links start at the agency's canonical address (worker/services/tenant-address.ts), never a request's host. */
+			baseUrl?: string;
 			idempotencyKey: string;
 			/** change_email: the address being confirmed. */
 			newEmail?: string;
@@ -22,7 +23,8 @@ export type Job =
 	  }
 	| { type: "purge-expired-auth"; tenantId: null; idempotencyKey: string }
 	/** `token` travels only in the queue message and the email itself; the database holds its hash. */
-	| { type: "invitation-email"; tenantId: string; invitationId: string; token: string; acceptUrl: string; idempotencyKey: string }
+	/** `acceptUrl` is ignored: the link is built on the agency's canonical address. */
+	| { type: "invitation-email"; tenantId: string; invitationId: string; token: string; acceptUrl?: string; idempotencyKey: string }
 	| { type: "milestone-completed-email"; tenantId: string; milestoneId: string; completedAt: number; idempotencyKey: string }
 	| { type: "task-reminders"; tenantId: null; now: number; idempotencyKey: string }
 	/** Emails client people about incomplete onboarding steps (the schedule is in schema/onboarding.ts). */

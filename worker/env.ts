@@ -61,6 +61,8 @@ export type Secrets = {
 	SHARE_LINK_SECRET?: string;
 	/** Keys for secrets at rest (TOTP, SSO client secrets): `id:base64-32-bytes[,older…]`, current first (docs/SECURITY.md). */
 	DATA_ENCRYPTION_KEYS?: string;
+	/** Development only: the port links in email carry (`npm start` sets it); production links are https without a port. */
+	DEV_PUBLIC_PORT?: string;
 	/** `test-run`: cheaper Argon2id for test suites, honoured only under ENVIRONMENT=development (worker/lib/passwords.ts). */
 	PASSWORD_HASH_COST?: string;
 };

@@ -98,6 +98,9 @@ export async function startLocalApp(options: LocalAppOptions): Promise<LocalApp>
 			"127.0.0.1",
 			"--var",
 			"ENVIRONMENT:development",
+			// Links in email point at the agency's canonical address; locally that includes this port.
+			"--var",
+			`DEV_PUBLIC_PORT:${options.port}`,
 			"--var",
 			`VAPID_PUBLIC_KEY:${vapid.publicKey}`,
 			"--var",

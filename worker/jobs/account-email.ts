@@ -30,10 +30,12 @@ export async function runAccountEmail(deps: JobDeps, job: JobOf<"account-email">
 		return;
 	}
 	const base = { name: account.name, agencyName: tenant.name };
+	// Links start at the agency's canonical address, never at the host of the request that asked for the email.
+	const baseUrl = await deps.tenantUrl(job.tenantId);
 	const to = job.kind === "change_email" && job.newEmail ? job.newEmail : account.email;
 	// An existing outbox row keeps its first rendering; sendOnce only (re)delivers it.
 	const link = async (path: string, purpose: "verify_email" | "change_email" | "password_reset" | "unlock") =>
-		existing ? "" : `${job.baseUrl}${path}?token=${await issueAccountToken(scope, { userId: account.id, purpose, email: to })}`;
+		existing ? "" : `${baseUrl}${path}?token=${await issueAccountToken(scope, { userId: account.id, purpose, email: to })}`;
 	let rendered: RenderedEmail;
 	switch (job.kind) {
 		case "verify_email":
@@ -50,7 +52,7 @@ export async function runAccountEmail(deps: JobDeps, job: JobOf<"account-email">
 			break;
 		case "new_device": {
 			const signIn = job.signIn ?? { device: "an unknown device", place: null, ip: null, at: Date.now() };
-			rendered = newDeviceEmail({ ...base, ...signIn, url: `${job.baseUrl}/account/security` });
+			rendered = newDeviceEmail({ ...base, ...signIn, url: `${baseUrl}/account/security` });
 			break;
 		}
 	}

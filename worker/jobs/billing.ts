@@ -4,7 +4,7 @@
  * (idempotency key = tenant + period, so running it again grants nothing more).
  */
 import { and, eq, inArray } from "drizzle-orm";
-import { memberships, subscriptions, tenantDomains, tenants, users } from "../../schema/index";
+import { memberships, subscriptions, tenants, users } from "../../schema/index";
 import type { JobOf } from "../../schema/jobs";
 import { PLANS } from "../../schema/plans";
 import { tenantScope } from "../lib/db";
@@ -22,7 +22,7 @@ export const DUNNING_REMINDER_DAYS = [3, 6] as const;
 
 export async function runBillingEmail(deps: JobDeps, job: JobOf<"billing-email">): Promise<void> {
 	const scope = tenantScope(deps.db, job.tenantId);
-	const [[tenant], [owner], [domain]] = await Promise.all([
+	const [[tenant], [owner]] = await Promise.all([
 		deps.db.select({ name: tenants.name }).from(tenants).where(eq(tenants.id, job.tenantId)).limit(1),
 		deps.db
 			.select({ email: users.email })
@@ -30,17 +30,11 @@ export async function runBillingEmail(deps: JobDeps, job: JobOf<"billing-email">
 			.innerJoin(users, eq(users.id, memberships.userId))
 			.where(scope.where(memberships, eq(memberships.role, "owner")))
 			.limit(1),
-		deps.db
-			.select({ hostname: tenantDomains.hostname })
-			.from(tenantDomains)
-			.where(scope.where(tenantDomains, eq(tenantDomains.primary, true)))
-			.limit(1),
 	]);
 	if (!tenant || !owner) return;
-	const scheme = deps.env.ENVIRONMENT === "development" ? "http" : "https";
 	const rendered = billingEmail(job.template, {
 		agencyName: tenant.name,
-		billingUrl: `${scheme}://${domain?.hostname ?? "localhost"}/billing`,
+		billingUrl: `${await deps.tenantUrl(job.tenantId)}/billing`,
 	});
 	await sendOnce(scope, deps.email, {
 		...rendered,

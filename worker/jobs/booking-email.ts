@@ -24,7 +24,7 @@ export async function runBookingEmail(deps: JobDeps, job: JobOf<"booking-email">
 	const who = await participantsOf(scope, booking);
 	if (!who) return;
 	const ics = bookingIcs(booking, who, deps.env.PLATFORM_DOMAIN);
-	const url = `${deps.tenantUrl(who.slug)}/bookings`;
+	const url = `${await deps.tenantUrl(job.tenantId)}/bookings`;
 	for (const person of [who.host, ...who.clientPeople]) {
 		const rendered = bookingChangeEmail(
 			job.event,

@@ -55,7 +55,7 @@ export async function runBookingReminders(deps: JobDeps, job: JobOf<"booking-rem
 				withName: person.side === "host" ? who.clientName : who.host.name,
 				startsAt: booking.startsAt,
 				timeZone: person.timeZone,
-				url: `${deps.tenantUrl(who.slug)}/bookings`,
+				url: `${await deps.tenantUrl(booking.tenantId)}/bookings`,
 				inWords: inWords(offset),
 			});
 			const outcome = await sendOnce(scope, deps.email, {

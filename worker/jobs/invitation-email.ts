@@ -31,7 +31,7 @@ export async function runInvitationEmail(deps: JobDeps, job: JobOf<"invitation-e
 		inviter: invitation.invitedByLabel.startsWith("api-key:") ? row.agencyName : invitation.invitedByLabel,
 		agencyName: row.agencyName,
 		roleName: row.customRoleName ? `${row.customRoleName}` : ROLE_NAMES[invitation.role],
-		acceptUrl: job.acceptUrl,
+		acceptUrl: `${await deps.tenantUrl(job.tenantId)}/invite?token=${job.token}`,
 	});
 	const outcome = await sendOnce(scope, deps.email, {
 		...rendered,

@@ -4,7 +4,7 @@
  * pushes to their devices; the crossing's key makes a re-run send nothing twice.
  */
 import { eq, inArray } from "drizzle-orm";
-import { memberships, tenantDomains, tenants, users } from "../../schema/index";
+import { memberships, tenants, users } from "../../schema/index";
 import type { JobOf } from "../../schema/jobs";
 import { tenantScope } from "../lib/db";
 import { renderEmail } from "../lib/email/render";
@@ -14,23 +14,17 @@ import type { JobDeps } from "./job-deps";
 
 export async function runLowBalanceAlert(deps: JobDeps, job: JobOf<"low-balance-alert">): Promise<void> {
 	const scope = tenantScope(deps.db, job.tenantId);
-	const [[tenant], recipients, [domain]] = await Promise.all([
+	const [[tenant], recipients] = await Promise.all([
 		deps.db.select({ name: tenants.name }).from(tenants).where(eq(tenants.id, job.tenantId)).limit(1),
 		deps.db
 			.select({ userId: users.id, email: users.email })
 			.from(memberships)
 			.innerJoin(users, eq(users.id, memberships.userId))
 			.where(scope.where(memberships, inArray(memberships.role, ["owner", "admin"]))),
-		deps.db
-			.select({ hostname: tenantDomains.hostname })
-			.from(tenantDomains)
-			.where(scope.where(tenantDomains, eq(tenantDomains.primary, true)))
-			.limit(1),
 	]);
 	if (!tenant) return;
 	const balance = await deps.env.TENANT_GATE.getByName(job.tenantId).credits();
-	const scheme = deps.env.ENVIRONMENT === "development" ? "http" : "https";
-	const usageUrl = `${scheme}://${domain?.hostname ?? "localhost"}/usage`;
+	const usageUrl = `${await deps.tenantUrl(job.tenantId)}/usage`;
 	const rendered = renderEmail({
 		subject: `${tenant.name}: your AI credits are running low`,
 		heading: "Your AI credits are running low",

@@ -77,7 +77,7 @@ export async function runMessageUnreadEmail(deps: JobDeps, job: JobOf<"message-u
 					.limit(1)
 			: Promise.resolve([]),
 	]);
-	const baseUrl = deps.tenantUrl(found.slug);
+	const baseUrl = await deps.tenantUrl(job.tenantId);
 	const identity = await emailIdentityFor(deps.db, job.tenantId, deps.emailFrom, baseUrl);
 	const { message } = found;
 	for (const person of recipients) {

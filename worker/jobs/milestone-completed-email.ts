@@ -35,7 +35,7 @@ export async function runMilestoneCompletedEmail(deps: JobDeps, job: JobOf<"mile
 		.innerJoin(users, and(eq(users.id, clientMembers.userId), eq(users.tenantId, clientMembers.tenantId)))
 		.where(scope.where(clientMembers, eq(clientMembers.clientId, found.project.clientId), isNull(clientMembers.deletedAt)));
 	const projectPath = `/projects/${found.project.id}`;
-	const projectUrl = `${deps.tenantUrl(found.slug)}${projectPath}`;
+	const projectUrl = `${await deps.tenantUrl(job.tenantId)}${projectPath}`;
 	await notify(
 		scope,
 		(next) => enqueue(deps.env, next),

@@ -18,7 +18,7 @@ import type { JobDeps } from "./job-deps";
 
 export async function runOnboardingReminders(deps: JobDeps, job: JobOf<"onboarding-reminders">): Promise<void> {
 	const open = await deps.db
-		.select({ run: onboardingRuns, agencyName: tenants.name, slug: tenants.slug })
+		.select({ run: onboardingRuns, agencyName: tenants.name })
 		.from(onboardingRuns)
 		.innerJoin(
 			clients,
@@ -27,7 +27,7 @@ export async function runOnboardingReminders(deps: JobDeps, job: JobOf<"onboardi
 		.innerJoin(tenants, and(eq(tenants.id, onboardingRuns.tenantId), eq(tenants.status, "active")))
 		.where(and(eq(onboardingRuns.status, "in_progress"), lte(onboardingRuns.startedAt, job.now - ONBOARDING_REMINDER_FIRST_AFTER_MS)));
 	let sent = 0;
-	for (const { run, agencyName, slug } of open) {
+	for (const { run, agencyName } of open) {
 		const number = reminderNumberDue(job.now - run.startedAt);
 		if (number === 0) continue;
 		const scope = tenantScope(deps.db, run.tenantId);
@@ -43,7 +43,7 @@ export async function runOnboardingReminders(deps: JobDeps, job: JobOf<"onboardi
 				personName: person.name,
 				agencyName,
 				openSteps,
-				onboardingUrl: `${deps.tenantUrl(slug)}/onboarding`,
+				onboardingUrl: `${await deps.tenantUrl(run.tenantId)}/onboarding`,
 			});
 			const outcome = await sendOnce(scope, deps.email, {
 				...rendered,

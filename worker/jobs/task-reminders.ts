@@ -16,7 +16,7 @@ export const REMINDER_WINDOW_MS = 24 * 60 * 60 * 1000;
 
 export async function runTaskReminders(deps: JobDeps, job: JobOf<"task-reminders">): Promise<void> {
 	const due = await deps.db
-		.select({ task: tasks, projectName: projects.name, slug: tenants.slug, person: { name: users.name, email: users.email } })
+		.select({ task: tasks, projectName: projects.name, person: { name: users.name, email: users.email } })
 		.from(tasks)
 		.innerJoin(projects, and(eq(projects.id, tasks.projectId), eq(projects.tenantId, tasks.tenantId), isNull(projects.deletedAt)))
 		.innerJoin(users, and(eq(users.id, tasks.assigneeUserId), eq(users.tenantId, tasks.tenantId)))
@@ -33,7 +33,7 @@ export async function runTaskReminders(deps: JobDeps, job: JobOf<"task-reminders
 			taskTitle: row.task.title,
 			projectName: row.projectName,
 			dueAt: row.task.dueAt,
-			tasksUrl: `${deps.tenantUrl(row.slug)}/projects/${row.task.projectId}`,
+			tasksUrl: `${await deps.tenantUrl(row.task.tenantId)}/projects/${row.task.projectId}`,
 		});
 		const outcome = await sendOnce(scope, deps.email, {
 			...rendered,

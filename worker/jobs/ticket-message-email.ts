@@ -59,7 +59,7 @@ export async function runTicketMessageEmail(deps: JobDeps, job: JobOf<"ticket-me
 			.orderBy(asc(ticketMessages.createdAt), asc(ticketMessages.id))
 			.limit(1),
 	]);
-	const baseUrl = deps.tenantUrl(found.slug);
+	const baseUrl = await deps.tenantUrl(job.tenantId);
 	const identity = await emailIdentityFor(deps.db, job.tenantId, deps.emailFrom, baseUrl);
 	const authorName = author?.name ?? identity.brand.name;
 	const isNewTicket = first?.id === found.message.id;

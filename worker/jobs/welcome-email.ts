@@ -18,7 +18,7 @@ export async function runWelcomeEmail(deps: JobDeps, job: JobOf<"welcome-email">
 		deps.log.warn("welcome-email: the account no longer exists", { tenantId: job.tenantId, userId: job.userId });
 		return;
 	}
-	const rendered = welcomeEmail({ ownerName: owner.name, agencyName: tenant.name, tenantUrl: job.tenantUrl });
+	const rendered = welcomeEmail({ ownerName: owner.name, agencyName: tenant.name, tenantUrl: `${await deps.tenantUrl(job.tenantId)}/` });
 	const outcome = await sendOnce(scope, deps.email, {
 		...rendered,
 		idempotencyKey: job.idempotencyKey,
