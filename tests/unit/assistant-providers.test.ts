@@ -4,8 +4,8 @@ import type { TenantScope } from "../../worker/lib/db";
 import { gatherContext } from "../../worker/services/assistant/context";
 import { portalRecordNote } from "../../worker/services/assistant/portal-record-note";
 import { echoReply, localEchoProvider } from "../../worker/services/assistant/providers/local-echo";
-import { readSse } from "../../worker/services/assistant/providers/sse";
-import type { ProviderEvent } from "../../worker/services/assistant/providers/types";
+import { readSse, SSE_MAX_RECORD_CHARS, type SseRecord } from "../../worker/services/assistant/providers/sse";
+import { ProviderError, type ProviderEvent } from "../../worker/services/assistant/providers/types";
 import { workersAiProvider } from "../../worker/services/assistant/providers/workers-ai";
 
 function streamOf(...chunks: string[]): ReadableStream<Uint8Array> {
@@ -16,6 +16,21 @@ function streamOf(...chunks: string[]): ReadableStream<Uint8Array> {
 			controller.close();
 		},
 	});
+}
+
+function byteStream(...chunks: Uint8Array[]): ReadableStream<Uint8Array> {
+	return new ReadableStream({
+		start(controller) {
+			for (const chunk of chunks) if (chunk.length > 0) controller.enqueue(chunk.slice());
+			controller.close();
+		},
+	});
+}
+
+async function readAll(body: ReadableStream<Uint8Array>): Promise<SseRecord[]> {
+	const records: SseRecord[] = [];
+	for await (const record of readSse(body)) records.push(record);
+	return records;
 }
 
 async function collect(events: AsyncIterable<ProviderEvent>): Promise<ProviderEvent[]> {
@@ -39,6 +54,41 @@ describe("assistant providers", () => {
 			{ event: "a", data: '{"x":1}' },
 			{ event: null, data: "[DONE]" },
 		]);
+	});
+
+	it("reads the same SSE records wherever the bytes are split, multi-byte UTF-8 included", async () => {
+		const encoder = new TextEncoder();
+		const bytes = encoder.encode('event: delta\ndata: {"text":"Łódź 東京 🙂"}\n\ndata: line one\ndata: line two\n\n');
+		const expected = [
+			{ event: "delta", data: '{"text":"Łódź 東京 🙂"}' },
+			{ event: null, data: "line one\nline two" },
+		];
+		for (let at = 0; at <= bytes.length; at++) {
+			const records = await readAll(byteStream(bytes.subarray(0, at), bytes.subarray(at)));
+			expect(records, `split at byte ${at}`).toEqual(expected);
+		}
+		const oneBytePerChunk = Array.from(bytes, (byte) => Uint8Array.of(byte));
+		expect(await readAll(byteStream(...oneBytePerChunk))).toEqual(expected);
+	});
+
+	it("reads SSE with CRLF and bare CR line endings, ignoring comments, id and retry lines", async () => {
+		const text = ": keep-alive\r\nretry: 3000\r\nid: 7\r\nevent: message_start\r\ndata: a\r\ndata: b\r\n\r\n:ping\rdata: c\r\r";
+		const bytes = new TextEncoder().encode(text);
+		for (let at = 0; at <= bytes.length; at++) {
+			expect(await readAll(byteStream(bytes.subarray(0, at), bytes.subarray(at))), `split at byte ${at}`).toEqual([
+				{ event: "message_start", data: "a\nb" },
+				{ event: null, data: "c" },
+			]);
+		}
+	});
+
+	it("delivers a last SSE record the stream ends without a blank line after, and drops records without data", async () => {
+		expect(await readAll(streamOf("event: ping\n\n", "event: done\ndata: [DONE]"))).toEqual([{ event: "done", data: "[DONE]" }]);
+	});
+
+	it("breaks a stream whose record grows past the SSE size limit", async () => {
+		const huge = `data: ${"x".repeat(SSE_MAX_RECORD_CHARS)}`;
+		await expect(readAll(streamOf("data: first\n\n", huge.slice(0, 1000), huge.slice(1000)))).rejects.toThrow(ProviderError);
 	});
 
 	it("streams Workers AI responses and reports its usage", async () => {
