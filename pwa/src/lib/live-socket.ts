@@ -1,16 +1,25 @@
 /**
  * A messaging WebSocket that reconnects: same-origin `ws(s)://…/api/v1/…` (the session cookie
  * authenticates it), parsed events to `onEvent`, a keep-alive ping the hub answers without waking,
- * and backoff reconnects (capped at 30 s) until `close()`.
+ * and reconnects by the policy in socket-reconnect.ts until `close()`: backoff after network
+ * trouble, never after the server ended the session or took the access away (`onEnded` says which).
  */
 import type { ServerEvent } from "../../../schema/messaging";
+import { afterClose, INITIAL_RECONNECT_STATE, type ReconnectDecision } from "./socket-reconnect";
 
 export type LiveSocket = { send(frame: unknown): boolean; close(): void };
 
-export function openLiveSocket(path: string, onEvent: (event: ServerEvent) => void, onOpen?: () => void): LiveSocket {
+export type SocketEnded = Extract<ReconnectDecision, { kind: "stop" }>["because"];
+
+export function openLiveSocket(
+	path: string,
+	onEvent: (event: ServerEvent) => void,
+	onOpen?: () => void,
+	onEnded?: (because: SocketEnded) => void,
+): LiveSocket {
 	let socket: WebSocket | null = null;
 	let closed = false;
-	let attempt = 0;
+	let state = INITIAL_RECONNECT_STATE;
 	let retry: ReturnType<typeof setTimeout> | undefined;
 	let ping: ReturnType<typeof setInterval> | undefined;
 	const url = `${location.protocol === "https:" ? "wss" : "ws"}://${location.host}${path}`;
@@ -18,7 +27,7 @@ export function openLiveSocket(path: string, onEvent: (event: ServerEvent) => vo
 	const connect = () => {
 		socket = new WebSocket(url);
 		socket.addEventListener("open", () => {
-			attempt = 0;
+			state = INITIAL_RECONNECT_STATE;
 			onOpen?.();
 		});
 		socket.addEventListener("message", (message) => {
@@ -29,10 +38,17 @@ export function openLiveSocket(path: string, onEvent: (event: ServerEvent) => vo
 				// Not ours: ignore.
 			}
 		});
-		socket.addEventListener("close", () => {
+		socket.addEventListener("close", (event) => {
 			if (closed) return;
-			attempt += 1;
-			retry = setTimeout(connect, Math.min(30_000, 1000 * 2 ** attempt));
+			const decision = afterClose(event.code, state);
+			if (decision.kind === "stop") {
+				closed = true;
+				clearInterval(ping);
+				onEnded?.(decision.because);
+				return;
+			}
+			state = decision.next;
+			retry = setTimeout(connect, decision.delayMs);
 		});
 	};
 	connect();

@@ -10,16 +10,24 @@ import { computed, effect, signal } from "@preact/signals";
 import type { MessageDtoT, ThreadDtoT } from "../../../schema/dto/messaging";
 import type { PresenceUser, ServerEvent } from "../../../schema/messaging";
 import { api } from "../api/client";
-import { fetchJson } from "../api/fetch-json";
+import { fetchJson, fetchRouteJson } from "../api/fetch-json";
 import type { ProblemView } from "../api/problem";
 import { type Result, send } from "../api/request";
 import { type LiveSocket, openLiveSocket } from "../lib/live-socket";
-import { me } from "./session";
+import { loadSession, me } from "./session";
 import { conflicts, outbox, queueWrite, records, storeReady, syncNow } from "./sync";
 import { type ShownMessage, storedThread, threadMessages } from "./thread-from-store";
 
 export const thread = signal<ThreadDtoT | null>(null);
 export const threadProblem = signal<ProblemView | null>(null);
+/** What the thread page shows when the server closed its socket because the person lost access. */
+const ACCESS_REMOVED: ProblemView = {
+	status: 403,
+	title: "No longer available",
+	detail: "You no longer have access to this conversation.",
+	fields: {},
+	retryAfterSeconds: null,
+};
 /** What the network and the socket brought (the store adds synced and pending messages). */
 export const messages = signal<MessageDtoT[]>([]);
 /** The thread's messages as shown: synced, live and this device's unsent and refused ones, each once. */
@@ -136,10 +144,19 @@ export async function openThreadView(id: string): Promise<void> {
 	messages.value = [...page.value.messages].reverse();
 	readMarks.value = Object.fromEntries(page.value.reads.map((r) => [r.userId, r.messageId]));
 	// On each (re)connect: messages sent while the socket was down come through sync.
-	socket = openLiveSocket(`/api/v1/threads/${id}/socket`, onEvent, () => {
-		markLatestRead();
-		void syncNow();
-	});
+	socket = openLiveSocket(
+		`/api/v1/threads/${id}/socket`,
+		onEvent,
+		() => {
+			markLatestRead();
+			void syncNow();
+		},
+		(because) => {
+			// Access ended while the thread was open: say so instead of a thread that silently stops.
+			if (because === "session-ended") void loadSession();
+			else threadProblem.value = ACCESS_REMOVED;
+		},
+	);
 }
 
 export function closeThreadView(): void {
@@ -163,7 +180,8 @@ export function noteTyping(): void {
 }
 
 export async function uploadAttachment(threadId: string, file: File): Promise<Result<{ id: string }>> {
-	const result = await send(() =>
+	type Upload = (typeof api.api.v1.threads)[":id"]["attachments"]["$post"];
+	const result = await fetchRouteJson<Upload>(() =>
 		fetch(`/api/v1/threads/${threadId}/attachments?name=${encodeURIComponent(file.name)}`, {
 			method: "POST",
 			credentials: "same-origin",
@@ -171,8 +189,7 @@ export async function uploadAttachment(threadId: string, file: File): Promise<Re
 			body: file,
 		}),
 	);
-	if (!result.ok) return result;
-	return { ok: true, value: (await result.value.json()) as { id: string } };
+	return result;
 }
 
 /** Sends a message: text through the outbox when the thread is on the device (works offline), else over REST. */

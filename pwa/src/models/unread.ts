@@ -3,6 +3,7 @@ import { signal } from "@preact/signals";
 import { api } from "../api/client";
 import { fetchJson } from "../api/fetch-json";
 import { type LiveSocket, openLiveSocket } from "../lib/live-socket";
+import { loadSession } from "./session";
 
 export const unreadTotal = signal(0);
 
@@ -23,6 +24,10 @@ export function watchUnread(): () => void {
 				if (event.type === "unread") void refreshUnread();
 			},
 			() => void refreshUnread(),
+			// The session ended elsewhere (signed out, revoked): find out, so the app shows sign-in.
+			(because) => {
+				if (because === "session-ended") void loadSession();
+			},
 		);
 	}
 	return () => {

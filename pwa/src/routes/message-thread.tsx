@@ -40,6 +40,16 @@ export default function MessageThread() {
 	}, [id]);
 
 	if (threadProblem.value?.status === 404) return <NotFound />;
+	if (threadProblem.value?.status === 403)
+		return (
+			<section role="alert">
+				<h1>{threadProblem.value.title}</h1>
+				<p>{threadProblem.value.detail}</p>
+				<p>
+					<a href="/messages">All conversations</a>
+				</p>
+			</section>
+		);
 	const t = thread.value;
 	if (!t) return <div class="skeleton skeleton-card" />;
 	const myId = me.value?.user.id;
