@@ -44,6 +44,8 @@ export const subscriptions = sqliteTable(
 		status: text("status", { enum: SUBSCRIPTION_STATUSES }).notNull(),
 		planId: text("plan_id", { enum: PLAN_IDS }).notNull(),
 		interval: text("interval", { enum: BILLING_INTERVALS }).notNull(),
+		/** Stripe's current period (ms); the monthly credit grant is keyed by it. */
+		currentPeriodStart: integer("current_period_start"),
 		currentPeriodEnd: integer("current_period_end"),
 		cancelAtPeriodEnd: integer("cancel_at_period_end", { mode: "boolean" }).notNull().default(false),
 		cancelReason: text("cancel_reason"),
@@ -53,6 +55,9 @@ export const subscriptions = sqliteTable(
 		/** A plan change scheduled for the period end (a downgrade), if any. */
 		scheduledPlanId: text("scheduled_plan_id", { enum: PLAN_IDS }),
 		scheduledInterval: text("scheduled_interval", { enum: BILLING_INTERVALS }),
+		/** The credit slice (`<subscription>:<slice start ms>`) whose plan allowance has been granted, and the largest plan granted in it. */
+		creditedSlice: text("credited_slice"),
+		creditedPlanId: text("credited_plan_id", { enum: PLAN_IDS }),
 		updatedAt: integer("updated_at").notNull(),
 	},
 	(t) => [uniqueIndex("subscriptions_stripe_unique").on(t.stripeSubscriptionId)],

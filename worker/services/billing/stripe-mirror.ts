@@ -61,12 +61,14 @@ export async function mirrorSubscription(
 	}
 	const scheduled = await scheduledChange(stripe, idOf(subscription.schedule));
 	const status = subscription.status as SubscriptionStatus;
-	const row: Omit<SubscriptionRow, "tenantId"> = {
+	// The credited columns belong to the plan-credit step (plan-credits.ts), never to the mirror.
+	const row: Omit<SubscriptionRow, "tenantId" | "creditedSlice" | "creditedPlanId"> = {
 		stripeSubscriptionId: subscription.id,
 		stripeCreatedAt: createdAt,
 		status,
 		planId: plan.planId,
 		interval: plan.interval,
+		currentPeriodStart: seconds(item?.current_period_start),
 		currentPeriodEnd: seconds(item?.current_period_end),
 		cancelAtPeriodEnd: subscription.cancel_at_period_end,
 		cancelReason: subscription.cancellation_details?.comment ?? subscription.cancellation_details?.feedback ?? null,
