@@ -1,9 +1,10 @@
 /**
  * Builds small, valid PDFs for tests: one page per entry, its lines shown with Tj (or a TJ array),
- * the content stream FlateDecode-compressed like real writers do. `imageOnly` makes a page with no
- * text operators at all (what a scan looks like to a text extractor).
+ * the content stream FlateDecode-compressed like real writers do, in Helvetica with WinAnsiEncoding.
+ * `imageOnly` makes a page with no text operators at all (what a scan looks like to a text
+ * extractor); `content` is a page's content stream as given (font /F1), for operator-level cases.
  */
-type Page = { lines: string[]; useTJ?: boolean } | { imageOnly: true };
+type Page = { lines: string[]; useTJ?: boolean } | { imageOnly: true } | { content: string };
 
 const pdfString = (text: string) => `(${text.replace(/[\\()]/g, (c) => `\\${c}`)})`;
 
@@ -12,10 +13,17 @@ async function deflate(text: string): Promise<Uint8Array> {
 	return new Uint8Array(await new Response(stream).arrayBuffer());
 }
 
+/** A Letter-size page, taller when its lines need it: text outside the page box is not shown, so extractors skip it. */
+function heightOf(page: Page): number {
+	return "lines" in page ? Math.max(792, 144 + 16 * page.lines.length) : 792;
+}
+
 function contentOf(page: Page): string {
 	if ("imageOnly" in page) return "q 612 0 0 792 0 0 cm /Im1 Do Q";
+	if ("content" in page) return page.content;
+	const top = heightOf(page) - 72;
 	const shown = page.lines.map((line, i) => {
-		const move = i === 0 ? "72 720 Td" : "0 -16 Td";
+		const move = i === 0 ? `72 ${top} Td` : "0 -16 Td";
 		if (!page.useTJ) return `${move} ${pdfString(line)} Tj`;
 		const [first, ...rest] = line.split(" ");
 		return `${move} [${pdfString(first ?? "")}${rest.map((word) => ` -250 ${pdfString(word)}`).join("")}] TJ`;
@@ -41,10 +49,13 @@ export async function buildPdf(pages: Page[]): Promise<Uint8Array> {
 	const pageIds = pages.map((_, i) => 4 + i * 2);
 	object(1, "<< /Type /Catalog /Pages 2 0 R >>");
 	object(2, `<< /Type /Pages /Kids [${pageIds.map((id) => `${id} 0 R`).join(" ")}] /Count ${pages.length} >>`);
-	object(3, "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>");
+	object(3, "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>");
 	for (const [i, page] of pages.entries()) {
 		const id = pageIds[i] as number;
-		object(id, `<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Resources << /Font << /F1 3 0 R >> >> /Contents ${id + 1} 0 R >>`);
+		object(
+			id,
+			`<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 ${heightOf(page)}] /Resources << /Font << /F1 3 0 R >> >> /Contents ${id + 1} 0 R >>`,
+		);
 		const compressed = await deflate(contentOf(page));
 		offsets[id + 1] = length;
 		push(`${id + 1} 0 obj\n<< /Length ${compressed.length} /Filter /FlateDecode >>\nstream\n`);

@@ -3,7 +3,7 @@
  * documents service's own check (`getVersion`: the document's client must be one their
  * ClientAccess sees, else 404) and only with `documents:read` — and its current version's text goes
  * to the model as data inside a portal-data block, truncated to a budget. Plain text, Markdown,
- * CSV and JSON are read as UTF-8; PDFs through the small extractor in worker/lib/pdf/pdf-text.ts.
+ * CSV and JSON are read as UTF-8; PDFs through worker/lib/pdf/pdf-text.ts (unpdf's pdf.js, CID fonts included).
  */
 import { extractPdfText } from "../../lib/pdf/pdf-text";
 import { problems } from "../../lib/problem";
