@@ -8,6 +8,7 @@ import type { z } from "zod";
 import type { ClientListQuery, CreateClientBody, UpdateClientBody } from "../../../schema/dto/portal";
 import { type Client, clients, memberships } from "../../../schema/index";
 import type { ClientStatus } from "../../../schema/portal";
+import { createWithClientMadeId } from "../../lib/client-made-id";
 import { decodeCursor, encodeCursor } from "../../lib/cursor";
 import type { TenantScope } from "../../lib/db";
 import { newId } from "../../lib/ids";
@@ -89,35 +90,23 @@ async function assertStaffMember(scope: TenantScope, userId: string, field: stri
 
 export async function createClient(scope: TenantScope, input: z.infer<typeof CreateClientBody>, now = Date.now()): Promise<Client> {
 	if (input.ownerUserId) await assertStaffMember(scope, input.ownerUserId, "ownerUserId");
-	const id = input.id ?? newId(now);
-	const [existing] = await scope.db
-		.select()
-		.from(clients)
-		.where(scope.where(clients, eq(clients.id, id)))
-		.limit(1);
-	if (existing) {
-		// A replayed offline creation returns the first result; another row's id is a conflict.
-		if (existing.name === input.name && existing.deletedAt === null) return existing;
-		throw problems.idTaken();
-	}
-	await assertCanAddClient(scope);
-	const [row] = await scope
-		.insert(clients, {
-			id,
-			name: input.name,
-			status: input.status,
-			tier: input.tier,
-			ownerUserId: input.ownerUserId ?? null,
-			notes: input.notes,
-			website: input.website ?? null,
-			createdAt: now,
-			updatedAt: now,
-		})
-		// Ids are unique across agencies: one another agency holds inserts nothing, answered as any taken id.
-		.onConflictDoNothing()
-		.returning();
-	if (!row) throw problems.idTaken();
-	return row;
+	// A replayed offline creation returns the first result (and is not counted against the plan again).
+	return createWithClientMadeId(scope, clients, input.id ?? newId(now), {
+		isReplay: (existing) => existing.name === input.name && existing.deletedAt === null,
+		async values() {
+			await assertCanAddClient(scope);
+			return {
+				name: input.name,
+				status: input.status,
+				tier: input.tier,
+				ownerUserId: input.ownerUserId ?? null,
+				notes: input.notes,
+				website: input.website ?? null,
+				createdAt: now,
+				updatedAt: now,
+			};
+		},
+	});
 }
 
 export async function updateClient(

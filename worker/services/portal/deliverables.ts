@@ -8,6 +8,7 @@ import type { z } from "zod";
 import type { CreateDeliverableBody, DeliverableListQuery, ReviewBody } from "../../../schema/dto/portal";
 import { type Deliverable, deliverableReviews, deliverables, documents, projects, users } from "../../../schema/index";
 import { selectInChunks } from "../../lib/chunks";
+import { createWithClientMadeId } from "../../lib/client-made-id";
 import type { TenantScope } from "../../lib/db";
 import { newId } from "../../lib/ids";
 import { problems } from "../../lib/problem";
@@ -81,19 +82,9 @@ export async function createDeliverable(
 	if (!project) throw problems.validation([{ path: "projectId", message: "must be one of your projects" }]);
 	if (input.documentId) await assertDocumentOfClient(scope, project.clientId, input.documentId);
 	if (input.milestoneId) await assertMilestoneOf(scope, input.projectId, input.milestoneId);
-	const id = input.id ?? newId(now);
-	const [existing] = await scope.db
-		.select()
-		.from(deliverables)
-		.where(scope.where(deliverables, eq(deliverables.id, id)))
-		.limit(1);
-	if (existing) {
-		if (existing.projectId === input.projectId && existing.title === input.title) return existing;
-		throw problems.idTaken();
-	}
-	const [row] = await scope
-		.insert(deliverables, {
-			id,
+	return createWithClientMadeId(scope, deliverables, input.id ?? newId(now), {
+		isReplay: (existing) => existing.projectId === input.projectId && existing.title === input.title,
+		values: () => ({
 			projectId: input.projectId,
 			milestoneId: input.milestoneId ?? null,
 			title: input.title,
@@ -102,12 +93,8 @@ export async function createDeliverable(
 			documentId: input.kind === "file" ? (input.documentId ?? null) : null,
 			createdAt: now,
 			updatedAt: now,
-		})
-		// Ids are unique across agencies: one another agency holds inserts nothing, answered as any taken id.
-		.onConflictDoNothing()
-		.returning();
-	if (!row) throw problems.idTaken();
-	return row;
+		}),
+	});
 }
 
 /** 422 naming `documentId` unless it is a live document of the project's client. */

@@ -8,6 +8,7 @@ import type { z } from "zod";
 import type { CreateMilestoneBody, ReorderMilestonesBody, UpdateMilestoneBody } from "../../../schema/dto/portal";
 import { type Milestone, milestones } from "../../../schema/index";
 import type { Job } from "../../../schema/jobs";
+import { createWithClientMadeId } from "../../lib/client-made-id";
 import type { TenantScope } from "../../lib/db";
 import { newId } from "../../lib/ids";
 import { problems } from "../../lib/problem";
@@ -29,35 +30,23 @@ export async function createMilestone(
 	now = Date.now(),
 ): Promise<Milestone> {
 	await getVisibleProject(scope, access, projectId);
-	const id = input.id ?? newId(now);
-	const [existing] = await scope.db
-		.select()
-		.from(milestones)
-		.where(scope.where(milestones, eq(milestones.id, id)))
-		.limit(1);
-	if (existing) {
-		if (existing.projectId === projectId && existing.title === input.title) return existing;
-		throw problems.idTaken();
-	}
-	const [last] = await scope.db
-		.select({ position: max(milestones.position) })
-		.from(milestones)
-		.where(scope.where(milestones, eq(milestones.projectId, projectId), isNull(milestones.deletedAt)));
-	const [row] = await scope
-		.insert(milestones, {
-			id,
-			projectId,
-			title: input.title,
-			dueAt: input.dueAt ?? null,
-			position: (last?.position ?? -1) + 1,
-			createdAt: now,
-			updatedAt: now,
-		})
-		// Ids are unique across agencies: one another agency holds inserts nothing, answered as any taken id.
-		.onConflictDoNothing()
-		.returning();
-	if (!row) throw problems.idTaken();
-	return row;
+	return createWithClientMadeId(scope, milestones, input.id ?? newId(now), {
+		isReplay: (existing) => existing.projectId === projectId && existing.title === input.title,
+		async values() {
+			const [last] = await scope.db
+				.select({ position: max(milestones.position) })
+				.from(milestones)
+				.where(scope.where(milestones, eq(milestones.projectId, projectId), isNull(milestones.deletedAt)));
+			return {
+				projectId,
+				title: input.title,
+				dueAt: input.dueAt ?? null,
+				position: (last?.position ?? -1) + 1,
+				createdAt: now,
+				updatedAt: now,
+			};
+		},
+	});
 }
 
 async function getMilestone(scope: TenantScope, projectId: string, milestoneId: string): Promise<Milestone> {

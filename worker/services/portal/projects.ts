@@ -7,6 +7,7 @@ import type { z } from "zod";
 import type { CreateProjectBody, ProjectListQuery, UpdateProjectBody } from "../../../schema/dto/portal";
 import { clientMembers, clients, deliverables, memberships, milestones, type Project, projects, tasks, users } from "../../../schema/index";
 import { selectInChunks } from "../../lib/chunks";
+import { createWithClientMadeId } from "../../lib/client-made-id";
 import { decodeCursor, encodeCursor } from "../../lib/cursor";
 import type { TenantScope } from "../../lib/db";
 import { newId } from "../../lib/ids";
@@ -104,19 +105,9 @@ export async function createProject(scope: TenantScope, access: ClientAccess, in
 	} catch {
 		throw problems.validation([{ path: "clientId", message: "must be one of your clients" }]);
 	}
-	const id = input.id ?? newId(now);
-	const [existing] = await scope.db
-		.select()
-		.from(projects)
-		.where(scope.where(projects, eq(projects.id, id)))
-		.limit(1);
-	if (existing) {
-		if (existing.clientId === input.clientId && existing.name === input.name) return existing;
-		throw problems.idTaken();
-	}
-	const [row] = await scope
-		.insert(projects, {
-			id,
+	return createWithClientMadeId(scope, projects, input.id ?? newId(now), {
+		isReplay: (existing) => existing.clientId === input.clientId && existing.name === input.name,
+		values: () => ({
 			clientId: input.clientId,
 			name: input.name,
 			description: input.description,
@@ -125,12 +116,8 @@ export async function createProject(scope: TenantScope, access: ClientAccess, in
 			dueAt: input.dueAt ?? null,
 			createdAt: now,
 			updatedAt: now,
-		})
-		// Ids are unique across agencies: one another agency holds inserts nothing, answered as any taken id.
-		.onConflictDoNothing()
-		.returning();
-	if (!row) throw problems.idTaken();
-	return row;
+		}),
+	});
 }
 
 export async function updateProject(

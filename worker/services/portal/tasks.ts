@@ -6,6 +6,7 @@ import { and, asc, eq, isNull, type SQL } from "drizzle-orm";
 import type { z } from "zod";
 import type { CreateTaskBody, TaskListQuery, UpdateTaskBody } from "../../../schema/dto/portal";
 import { clientMembers, memberships, milestones, projects, type Task, tasks } from "../../../schema/index";
+import { createWithClientMadeId } from "../../lib/client-made-id";
 import type { TenantScope } from "../../lib/db";
 import { newId } from "../../lib/ids";
 import { problems } from "../../lib/problem";
@@ -107,24 +108,9 @@ export async function createTask(
 	}
 	if (input.milestoneId) await assertMilestoneOf(scope, input.projectId, input.milestoneId);
 	if (input.assigneeUserId) await assertAssignable(scope, clientId, input.assigneeUserId);
-	const id = input.id ?? newId(now);
-	const sameCreate = async (): Promise<Task | null> => {
-		const [existing] = await scope.db
-			.select()
-			.from(tasks)
-			.where(scope.where(tasks, eq(tasks.id, id)))
-			.limit(1);
-		if (!existing) return null;
-		if (existing.projectId === input.projectId && existing.title === input.title) return existing;
-		throw taskProblems.idTaken();
-	};
-	const earlier = await sameCreate();
-	if (earlier) return earlier;
-	// Ids are unique across agencies: one held by another agency's task (or a create that raced this
-	// one) inserts nothing, and is answered as any taken id, saying nothing of the record holding it.
-	const [row] = await scope
-		.insert(tasks, {
-			id,
+	return createWithClientMadeId(scope, tasks, input.id ?? newId(now), {
+		isReplay: (existing) => existing.projectId === input.projectId && existing.title === input.title,
+		values: () => ({
 			projectId: input.projectId,
 			milestoneId: input.milestoneId ?? null,
 			title: input.title,
@@ -133,13 +119,8 @@ export async function createTask(
 			dueAt: input.dueAt ?? null,
 			createdAt: now,
 			updatedAt: now,
-		})
-		.onConflictDoNothing()
-		.returning();
-	if (row) return row;
-	const raced = await sameCreate();
-	if (raced) return raced;
-	throw taskProblems.idTaken();
+		}),
+	});
 }
 
 export async function updateTask(
