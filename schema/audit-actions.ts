@@ -33,6 +33,8 @@ export const AUDIT_ACTIONS = [
 	"sso.privileged_access_changed",
 	"sso.sign_in_refused",
 	"sso.mfa_required",
+	"sso.endpoint_refused",
+	"sso.break_glass_sign_in",
 	"member.role_changed",
 	"member.removed",
 	"invitation.created",

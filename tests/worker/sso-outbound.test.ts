@@ -2,11 +2,14 @@
  * SSO discovery through the outbound-URL guard: an agency cannot point the Worker at a private,
  * loopback or link-local address — not as the issuer in any spelling, not through a public-looking
  * name whose DNS answer is private, and not through endpoints a hostile discovery document names.
- * Each refusal is a 422 naming `issuer`, and nothing is saved.
+ * Each refusal is a 422 naming `issuer`, and nothing is saved. At sign-in the stored token endpoint
+ * and key set pass the guard again: one edited in D1 to the metadata address is never contacted (an
+ * unguarded request there would hang this test), the sign-in is refused and audited.
  */
 import { env } from "cloudflare:workers";
 import { beforeEach, describe, expect, inject, it } from "vitest";
-import { type Agency, call, problemOf, signUpAgency } from "./helpers";
+import { type Agency, call, problemOf, sessionCookie, signUpAgency } from "./helpers";
+import { idpUser, ssoSignIn, turnOnSso } from "./sso-fixtures";
 
 const oauthUrl = inject("oauthUrl");
 const dohUrl = inject("dohUrl");
@@ -76,5 +79,46 @@ describe("SSO discovery refuses addresses inside the network", () => {
 		const res = await save(`${oauthUrl}/oidc/acme-idp`);
 		expect(res.status).toBe(200);
 		expect(await savedIssuer()).toBe(`${oauthUrl}/oidc/acme-idp`);
+	});
+});
+
+describe("SSO sign-in reaches only endpoints the guard allows", () => {
+	const refusals = () =>
+		env.DB.prepare("SELECT detail FROM audit_events WHERE tenant_id = ? AND action = 'sso.endpoint_refused'")
+			.bind(acme.tenantId)
+			.all<{ detail: string }>()
+			.then((r) => r.results.map((row) => JSON.parse(row.detail) as Record<string, unknown>));
+	const signInsOf = () =>
+		env.DB.prepare("SELECT method, outcome FROM sign_in_events WHERE tenant_id = ? AND method = 'sso'").bind(acme.tenantId).all();
+
+	it("refuses the sign-in when the stored token endpoint was changed to the metadata address, without contacting it", async () => {
+		await turnOnSso(acme, domain);
+		await env.DB.prepare("UPDATE sso_connections SET token_endpoint = ? WHERE tenant_id = ?")
+			.bind("https://169.254.169.254/latest/meta-data/token", acme.tenantId)
+			.run();
+		const res = await ssoSignIn(acme, await idpUser(`ann@${domain}`));
+		expect(res.headers.get("Location")).toBe("/signin?sso_error=provider-refused");
+		expect(sessionCookie(res)).toBeNull();
+		expect(await refusals()).toEqual([{ endpoint: "token_endpoint", reason: "private-address" }]);
+		expect((await signInsOf()).results).toEqual([{ method: "sso", outcome: "invalid_credentials" }]);
+	});
+
+	it("refuses the sign-in when the stored jwks_uri was changed to the metadata address, without fetching it", async () => {
+		await turnOnSso(acme, domain);
+		await env.DB.prepare("UPDATE sso_connections SET jwks_uri = ? WHERE tenant_id = ?")
+			.bind("https://169.254.169.254/latest/meta-data/jwks", acme.tenantId)
+			.run();
+		const res = await ssoSignIn(acme, await idpUser(`ann@${domain}`));
+		expect(res.headers.get("Location")).toBe("/signin?sso_error=provider-refused");
+		expect(sessionCookie(res)).toBeNull();
+		expect(await refusals()).toEqual([{ endpoint: "jwks_uri", reason: "private-address" }]);
+	});
+
+	it("still signs in through the stored endpoints of the local fake IdP in development", async () => {
+		await turnOnSso(acme, domain);
+		const res = await ssoSignIn(acme, await idpUser(`ann@${domain}`));
+		expect(res.headers.get("Location")).toBe("/");
+		expect(sessionCookie(res)).toBeTruthy();
+		expect(await refusals()).toEqual([]);
 	});
 });

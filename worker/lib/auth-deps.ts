@@ -13,5 +13,6 @@ export function authDepsOf(c: Context<AppEnv>): AuthDeps {
 		jobs: c.env,
 		baseUrl: new URL(c.req.url).origin,
 		live: c.env,
+		outbound: c.env,
 	};
 }

@@ -1,9 +1,18 @@
 /**
  * What the sign-in services need: the tenant's data, its TenantGate, the jobs queue, the tenant's
- * address for emailed links, and its live channels (sessions a password change ends close their sockets).
+ * address for emailed links, its live channels (sessions a password change ends close their sockets),
+ * and what the outbound-URL guard needs to reach identity providers (development or not).
  */
 import type { TenantScope } from "../../lib/db";
+import type { OutboundEnv } from "../../lib/outbound-url-guard";
 import type { LiveChannels } from "../live-access";
 import type { GateNamespace } from "../rate-limits";
 
-export type AuthDeps = { scope: TenantScope; gates: GateNamespace; jobs: { JOBS: Queue }; baseUrl: string; live: LiveChannels };
+export type AuthDeps = {
+	scope: TenantScope;
+	gates: GateNamespace;
+	jobs: { JOBS: Queue };
+	baseUrl: string;
+	live: LiveChannels;
+	outbound: OutboundEnv;
+};

@@ -99,7 +99,7 @@ export async function finishOAuth(
 	if (input.query.error || !input.query.code) return { kind: "refused", reason: "provider-refused", intent };
 	let identity: ProviderIdentity;
 	try {
-		identity = await identityFromCode(config, input.redirectUri, input.query.code, flow.verifier, flow.nonce);
+		identity = await identityFromCode(config, input.redirectUri, input.query.code, flow.verifier, flow.nonce, deps.outbound);
 	} catch (error) {
 		if (!(error instanceof IdentityRejected)) throw error;
 		await recordSignIn(deps.scope, { userId: null, email: null, method: "oauth", outcome: "invalid_token", ...origin }, now);

@@ -7,7 +7,9 @@
  * SSO (unless an owner approved it; refusals audited `sso.sign_in_refused`). When the id_token
  * does not assert multi-factor authentication, the same second step a password sign-in would ask
  * for (the account's TOTP or passkey, or the agency's MFA policy) comes before any session
- * (audited `sso.mfa_required`).
+ * (audited `sso.mfa_required`). The token endpoint and JWKS stored by discovery pass the outbound-URL
+ * guard again at sign-in: one the guard refuses (say, edited in the database to a private address)
+ * is never contacted, and the refusal is audited `sso.endpoint_refused`.
  */
 
 import type { JWTPayload } from "jose";
@@ -16,7 +18,7 @@ import type { OAuthFlow } from "../../lib/oauth-flow-cookie";
 import { recordAudit } from "../audit-log";
 import { findMemberByEmail } from "../members";
 import { exchangeCode } from "../oauth/oauth-exchange";
-import { IdentityRejected, verifyIdToken } from "../oauth/provider-identity";
+import { EndpointRefused, IdentityRejected, verifyIdToken } from "../oauth/provider-identity";
 import { type SecondFactorMethod, secondFactorsFor, securityPolicyOf } from "../security-policy";
 import { recordSignIn } from "../sign-in-events";
 import { ssoCeilingAllows } from "../sso/sso-ceiling";
@@ -73,17 +75,31 @@ export async function finishSso(
 	let email: string;
 	let claims: JWTPayload;
 	try {
-		const tokens = await exchangeCode(connection, input.redirectUri, input.query.code, flow.verifier);
+		const tokens = await exchangeCode(connection, input.redirectUri, input.query.code, flow.verifier, deps.outbound);
 		if (!tokens.idToken) throw new IdentityRejected("no id_token");
 		claims = await verifyIdToken(tokens.idToken, {
 			jwksUri: connection.jwksUri,
 			audience: connection.clientId,
 			nonce: flow.nonce,
 			issuerMatches: (iss) => iss === connection.issuer,
+			outbound: deps.outbound,
 		});
 		if (typeof claims.email !== "string" || claims.email_verified === false) throw new IdentityRejected("no usable email");
 		email = normalizeEmail(claims.email);
 	} catch (error) {
+		if (error instanceof EndpointRefused) {
+			await recordAudit(
+				scope,
+				{
+					action: "sso.endpoint_refused",
+					actor: { userId: null, label: "system" },
+					target: { type: "sso_connection", id: scope.tenantId },
+					detail: { endpoint: error.endpoint, reason: error.reason },
+					...origin,
+				},
+				now,
+			);
+		}
 		if (error instanceof IdentityRejected) return fail("provider-refused");
 		throw error;
 	}

@@ -1,11 +1,13 @@
 /**
  * The OAuth 2.0 authorization-code flow with PKCE (S256) through arctic's generic client: build
  * the authorization URL (state, code challenge, and a nonce for OpenID Connect), then exchange the
- * code with the verifier and read the identity.
+ * code with the verifier and read the identity. The token endpoint must pass the outbound-URL guard
+ * before arctic sends the code to it (arctic itself follows redirects; see docs/SECURITY.md).
  */
 import { CodeChallengeMethod, generateCodeVerifier, generateState, OAuth2Client } from "arctic";
+import { checkOutboundUrl, type OutboundEnv } from "../../lib/outbound-url-guard";
 import type { ProviderConfig } from "./oauth-providers";
-import { githubIdentity, IdentityRejected, oidcIdentity, type ProviderIdentity } from "./provider-identity";
+import { EndpointRefused, githubIdentity, IdentityRejected, oidcIdentity, type ProviderIdentity } from "./provider-identity";
 
 export type AuthorizationStart = { url: string; state: string; verifier: string; nonce: string };
 
@@ -24,16 +26,19 @@ export function startAuthorization(
 	return { url: url.toString(), state, verifier, nonce };
 }
 
-/** Exchanges the code (the provider checks the verifier) for tokens and returns who signed in. */
+/** Exchanges the code (the provider checks the verifier) for tokens; a token endpoint the guard refuses is never contacted. */
 export async function exchangeCode(
 	config: Pick<ProviderConfig, "clientId" | "clientSecret" | "tokenEndpoint">,
 	redirectUri: string,
 	code: string,
 	verifier: string,
+	outbound: OutboundEnv,
 ): Promise<{ accessToken: string; idToken: string | null }> {
+	const endpoint = checkOutboundUrl(config.tokenEndpoint, { allowLoopback: outbound.ENVIRONMENT === "development" });
+	if (!endpoint.ok) throw new EndpointRefused("token_endpoint", endpoint.reason, endpoint.message);
 	const client = new OAuth2Client(config.clientId, config.clientSecret, redirectUri);
 	try {
-		const tokens = await client.validateAuthorizationCode(config.tokenEndpoint, code, verifier);
+		const tokens = await client.validateAuthorizationCode(endpoint.url.href, code, verifier);
 		const data = tokens.data as { id_token?: unknown };
 		return { accessToken: tokens.accessToken(), idToken: typeof data.id_token === "string" ? data.id_token : null };
 	} catch (error) {
@@ -47,9 +52,10 @@ export async function identityFromCode(
 	code: string,
 	verifier: string,
 	nonce: string,
+	outbound: OutboundEnv,
 ): Promise<ProviderIdentity> {
-	const tokens = await exchangeCode(config, redirectUri, code, verifier);
-	if (config.kind === "github") return githubIdentity(config, tokens.accessToken);
+	const tokens = await exchangeCode(config, redirectUri, code, verifier, outbound);
+	if (config.kind === "github") return githubIdentity(config, tokens.accessToken, outbound);
 	if (!tokens.idToken) throw new IdentityRejected("no id_token in the token response");
-	return oidcIdentity(config, tokens.idToken, nonce);
+	return oidcIdentity(config, tokens.idToken, nonce, outbound);
 }
