@@ -61,7 +61,10 @@ export default defineConfig(async () => {
 					test: {
 						name: "worker",
 						include: ["tests/worker/**/*.test.ts"],
+						// Storage is wiped and migrated once per file (apply-migrations.ts); files reuse one
+						// workerd and its loaded modules instead of starting a fresh one per file.
 						setupFiles: ["tests/worker/apply-migrations.ts"],
+						isolate: false,
 						provide: fakes.urls,
 						// Sign-in tests verify many Argon2id hashes; 5 s is too tight on a busy 2-core machine.
 						testTimeout: 30_000,

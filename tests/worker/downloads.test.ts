@@ -3,13 +3,12 @@
  * only their own; nothing crosses agencies) and bulk downloads built by a job into R2 — read back
  * and unzipped here — kept for a week, then purged.
  */
-import { createExecutionContext, createMessageBatch, getQueueResult } from "cloudflare:test";
 import { env } from "cloudflare:workers";
 import { unzipSync } from "fflate";
 import { beforeEach, describe, expect, it } from "vitest";
 import type { Job } from "../../schema/jobs";
 import { DAILY_ARCHIVE_PURGE, jobsFor } from "../../worker/cron/schedules";
-import worker from "../../worker/index";
+import { runJobs } from "../support/queue";
 import { resetStorageBeforeEachTest } from "../support/storage";
 import { bytesOf, text, uploaded, uploadSmall } from "./document-fixtures";
 import { call, problemOf } from "./helpers";
@@ -38,16 +37,6 @@ type Archive = {
 	downloadUrl: string | null;
 	expiresAt: number | null;
 };
-
-async function runJobs(jobs: Job[]) {
-	const batch = createMessageBatch(
-		"atrium-jobs",
-		jobs.map((body, i) => ({ id: `msg-${i}-${crypto.randomUUID()}`, timestamp: Date.now(), attempts: 1, body })),
-	);
-	const ctx = createExecutionContext();
-	await worker.queue(batch as MessageBatch<unknown>, env, ctx);
-	return getQueueResult(batch, ctx);
-}
 
 function buildJob(a: PortalAgency, archiveId: string): Job {
 	return { type: "deliverables-archive", tenantId: a.tenantId, archiveId, idempotencyKey: `archive:${archiveId}` };

@@ -1,9 +1,8 @@
 /** Message attachments (R2, allow-listed types, size limit, readable only through the thread) and the unread-message email, sent once. */
-import { createExecutionContext, createMessageBatch, getQueueResult } from "cloudflare:test";
 import { env } from "cloudflare:workers";
 import { beforeEach, describe, expect, it } from "vitest";
 import type { Job } from "../../schema/jobs";
-import worker from "../../worker/index";
+import { runJobs } from "../support/queue";
 import { resetStorageBeforeEachTest } from "../support/storage";
 import { call, problemOf, signUpAgency } from "./helpers";
 import { type MessageT, openThread, post } from "./messaging-fixtures";
@@ -61,16 +60,6 @@ describe("attachments", () => {
 		expect((await upload(thread.id, acme.yUser.cookie, "hi")).status).toBe(404);
 	});
 });
-
-async function runJobs(jobs: Job[]) {
-	const batch = createMessageBatch(
-		"atrium-jobs",
-		jobs.map((body, i) => ({ id: `msg-${i}-${crypto.randomUUID()}`, timestamp: Date.now(), attempts: 1, body })),
-	);
-	const ctx = createExecutionContext();
-	await worker.queue(batch as MessageBatch<unknown>, env, ctx);
-	return getQueueResult(batch, ctx);
-}
 
 async function unreadEmails() {
 	const rows = await env.DB.prepare(
