@@ -171,6 +171,54 @@ describe("GET /api/v1/me", () => {
 	});
 });
 
+describe("absolute session lifetime", () => {
+	const DAY = 24 * 60 * 60 * 1000;
+
+	/** The owner's session of a fresh agency, its sign-in moved `daysAgo` into the past (the sliding expiry left as is). */
+	async function sessionSignedInDaysAgo(slug: string, daysAgo: number): Promise<Agency> {
+		const agency = await signUpAgency(slug);
+		const token = agency.ownerCookie.split("=")[1] ?? "";
+		await env.DB.prepare("UPDATE sessions SET created_at = ? WHERE id = ?")
+			.bind(Date.now() - daysAgo * DAY, tokenId(token))
+			.run();
+		return agency;
+	}
+
+	it("ends a session 90 days after sign-in however recently it was renewed: 401, cookie cleared, row gone", async () => {
+		const agency = await sessionSignedInDaysAgo("abs-lifetime-end", 90.01);
+		const token = agency.ownerCookie.split("=")[1] ?? "";
+		const row = await env.DB.prepare("SELECT expires_at FROM sessions WHERE id = ?").bind(tokenId(token)).first<{ expires_at: number }>();
+		expect(row?.expires_at).toBeGreaterThan(Date.now() + 29 * DAY);
+
+		const res = await call(agency.host, "/api/v1/me", { cookie: agency.ownerCookie });
+		expect(res.status).toBe(401);
+		expect(res.headers.getSetCookie().join()).toMatch(/atrium_session=;.*Max-Age=0/);
+		const left = await env.DB.prepare("SELECT COUNT(*) AS n FROM sessions WHERE id = ?").bind(tokenId(token)).first<{ n: number }>();
+		expect(left?.n).toBe(0);
+	});
+
+	it("slides a renewal only up to 90 days after sign-in: the row and the re-sent cookie expire then, not 30 days on", async () => {
+		const agency = await sessionSignedInDaysAgo("abs-lifetime-cap", 80);
+		const token = agency.ownerCookie.split("=")[1] ?? "";
+		const created = await env.DB.prepare("SELECT created_at FROM sessions WHERE id = ?")
+			.bind(tokenId(token))
+			.first<{ created_at: number }>();
+		const absoluteEnd = (created?.created_at ?? 0) + 90 * DAY;
+		await env.DB.prepare("UPDATE sessions SET expires_at = ? WHERE id = ?")
+			.bind(Date.now() + DAY, tokenId(token))
+			.run();
+
+		const res = await call(agency.host, "/api/v1/me", { cookie: agency.ownerCookie });
+		expect(res.status).toBe(200);
+		expect(sessionCookie(res)).toBe(agency.ownerCookie);
+		const expires = /atrium_session=[^;]+;[^\n]*Expires=([^;]+)/.exec(res.headers.getSetCookie().join("\n"))?.[1] ?? "";
+		expect(Date.parse(expires)).toBeLessThanOrEqual(absoluteEnd);
+		expect(Date.parse(expires)).toBeGreaterThan(absoluteEnd - 2000);
+		const row = await env.DB.prepare("SELECT expires_at FROM sessions WHERE id = ?").bind(tokenId(token)).first<{ expires_at: number }>();
+		expect(row?.expires_at).toBe(absoluteEnd);
+	});
+});
+
 describe("POST /api/v1/auth/logout", () => {
 	it("deletes the session server-side: the same cookie no longer works", async () => {
 		const cookie = await logIn(acme.host, "ann@acme.test");

@@ -2,9 +2,12 @@
  * Custom domains: an admin adds a domain, publishes the TXT record (on a local DNS-over-HTTPS
  * resolver), verification creates the Cloudflare for SaaS hostname (on a local API fake), the
  * portal answers there, page loads elsewhere redirect to the primary domain, and removal is clean.
+ * Claims never verified lapse after 72 hours; another agency's claim gets one answer naming nobody.
  */
+import { createExecutionContext, createMessageBatch } from "cloudflare:test";
 import { env } from "cloudflare:workers";
 import { beforeEach, describe, expect, inject, it } from "vitest";
+import worker from "../../worker/index";
 import { resetStorageBeforeEachTest } from "../support/storage";
 import { type Agency, call, logIn, problemOf, signUpAgency } from "./helpers";
 import { addMember } from "./members";
@@ -96,7 +99,7 @@ describe("adding and verifying a custom domain", () => {
 		await addDomain(globex);
 		const taken = await call(acme.host, "/api/v1/domains", { cookie: acme.ownerCookie, body: { hostname } });
 		expect(taken.status).toBe(409);
-		expect((await problemOf(taken)).errors).toEqual([{ path: "hostname", message: "is already used by another portal" }]);
+		expect((await problemOf(taken)).errors).toEqual([{ path: "hostname", message: "is not available" }]);
 		const listed = (await (await call(acme.host, "/api/v1/domains", { cookie: acme.ownerCookie })).json()) as { domains: Domain[] };
 		expect(listed.domains.map((d) => d.hostname)).toEqual(["acme.localhost"]);
 	});
@@ -162,5 +165,119 @@ describe("primary domain and removal", () => {
 			.domains[0];
 		const keep = await call(acme.host, `/api/v1/domains/${subdomain?.id}`, { method: "DELETE", cookie: acme.ownerCookie });
 		expect(keep.status).toBe(409);
+	});
+});
+
+describe("claims held by another agency", () => {
+	const HOUR = 60 * 60 * 1000;
+
+	/** A Pro agency of its own for this test (slugs are never reused within the file). */
+	async function proAgency(slug: string, agencyName: string): Promise<Agency> {
+		const agency = await signUpAgency(slug, { agencyName });
+		await env.DB.prepare("UPDATE tenants SET plan_id = 'pro' WHERE id = ?").bind(agency.tenantId).run();
+		return agency;
+	}
+
+	async function claimAddedHoursAgo(domainId: string, hours: number): Promise<void> {
+		await env.DB.prepare("UPDATE tenant_domains SET created_at = ? WHERE id = ?")
+			.bind(Date.now() - hours * HOUR, domainId)
+			.run();
+	}
+
+	async function attempt(agency: Agency, name: string): Promise<Response> {
+		return call(agency.host, "/api/v1/domains", { cookie: agency.ownerCookie, body: { hostname: name } });
+	}
+
+	it("answers another agency's claim, pending or verified however old, with one 'unavailable' that names no agency", async () => {
+		const holder = await proAgency("claim-holder-one", "Holder Studio One");
+		const seeker = await proAgency("claim-seeker-one", "Seeker Studio One");
+		const name = `held-${crypto.randomUUID().slice(0, 8)}.holder.test`;
+		const claim = await addDomain(holder, name);
+
+		const pending = await attempt(seeker, name);
+		expect(pending.status).toBe(409);
+		const pendingText = await pending.text();
+		const pendingBody = JSON.parse(pendingText) as { type: string; title: string; detail: string; errors: unknown };
+		expect(pendingBody).toMatchObject({
+			type: "https://atrium.dev/problems/domain-unavailable",
+			title: "Domain unavailable",
+			errors: [{ path: "hostname", message: "is not available" }],
+		});
+		for (const secret of ["claim-holder-one", "Holder Studio One", holder.tenantId, claim.id]) expect(pendingText).not.toContain(secret);
+
+		await publishTxt(`_atrium-challenge.${name}`, [claim.dnsRecords[0]?.value ?? ""]);
+		expect((await verify(holder, claim.id)).status).toBe("active");
+		await claimAddedHoursAgo(claim.id, 24 * 30);
+		const verified = await attempt(seeker, name);
+		expect(verified.status).toBe(409);
+		const { type, title, detail, errors } = (await verified.json()) as typeof pendingBody;
+		expect({ type, title, detail, errors }).toEqual({
+			type: pendingBody.type,
+			title: pendingBody.title,
+			detail: pendingBody.detail,
+			errors: pendingBody.errors,
+		});
+		const rows = await env.DB.prepare("SELECT tenant_id FROM tenant_domains WHERE hostname = ?").bind(name).all();
+		expect(rows.results).toEqual([{ tenant_id: holder.tenantId }]);
+	});
+
+	it("lets another agency take a domain whose claim stayed unverified for 72 hours, removing the lapsed claim", async () => {
+		const holder = await proAgency("claim-holder-two", "Holder Studio Two");
+		const seeker = await proAgency("claim-seeker-two", "Seeker Studio Two");
+		const name = `lapsed-${crypto.randomUUID().slice(0, 8)}.holder.test`;
+		const claim = await addDomain(holder, name);
+
+		await claimAddedHoursAgo(claim.id, 71);
+		expect((await attempt(seeker, name)).status).toBe(409);
+
+		await claimAddedHoursAgo(claim.id, 72.1);
+		const taken = await attempt(seeker, name);
+		expect(taken.status).toBe(201);
+		expect(await taken.json()).toMatchObject({ hostname: name, status: "pending_verification" });
+		const rows = await env.DB.prepare("SELECT tenant_id FROM tenant_domains WHERE hostname = ?").bind(name).all();
+		expect(rows.results).toEqual([{ tenant_id: seeker.tenantId }]);
+		const holderList = (await (await call(holder.host, "/api/v1/domains", { cookie: holder.ownerCookie })).json()) as { domains: Domain[] };
+		expect(holderList.domains.map((d) => d.hostname)).toEqual(["claim-holder-two.localhost"]);
+		expect((await call(holder.host, `/api/v1/domains/${claim.id}/verify`, { method: "POST", cookie: holder.ownerCookie })).status).toBe(
+			404,
+		);
+		const audit = await env.DB.prepare(
+			"SELECT action, target_id, detail FROM audit_events WHERE tenant_id = ? AND target_id = ? ORDER BY created_at, id",
+		)
+			.bind(holder.tenantId, claim.id)
+			.all<{ detail: string }>();
+		expect(audit.results.map((e) => JSON.parse(e.detail).change)).toEqual(["added", "claim_lapsed"]);
+	});
+
+	it("purges claims that lapsed unverified in the housekeeping job, keeping live and verified ones", async () => {
+		const holder = await proAgency("claim-holder-three", "Holder Studio Three");
+		const suffix = crypto.randomUUID().slice(0, 8);
+		const lapsed = await addDomain(holder, `old-${suffix}.holder.test`);
+		const live = await addDomain(holder, `new-${suffix}.holder.test`);
+		const verified = await addDomain(holder, `ok-${suffix}.holder.test`);
+		await publishTxt(`_atrium-challenge.ok-${suffix}.holder.test`, [verified.dnsRecords[0]?.value ?? ""]);
+		await verify(holder, verified.id);
+		await claimAddedHoursAgo(lapsed.id, 73);
+		await claimAddedHoursAgo(live.id, 70);
+		await claimAddedHoursAgo(verified.id, 200);
+
+		const batch = createMessageBatch("atrium-jobs", [
+			{
+				id: `purge-${suffix}`,
+				timestamp: new Date(),
+				attempts: 1,
+				body: { type: "purge-expired-auth", tenantId: null, idempotencyKey: `purge:${suffix}` },
+			},
+		]);
+		await worker.queue(batch as MessageBatch<unknown>, env, createExecutionContext());
+
+		const left = await env.DB.prepare("SELECT hostname FROM tenant_domains WHERE tenant_id = ? ORDER BY hostname")
+			.bind(holder.tenantId)
+			.all();
+		expect(left.results.map((r) => r.hostname)).toEqual([
+			"claim-holder-three.localhost",
+			`new-${suffix}.holder.test`,
+			`ok-${suffix}.holder.test`,
+		]);
 	});
 });
