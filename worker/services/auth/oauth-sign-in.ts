@@ -15,7 +15,7 @@ import { IdentityRejected, type ProviderIdentity } from "../oauth/provider-ident
 import { type SecondFactorMethod, secondFactorsFor, securityPolicyOf } from "../security-policy";
 import type { RequestOrigin } from "../sessions";
 import { recordSignIn } from "../sign-in-events";
-import { refuseIfSsoRequired } from "../sso/sso-settings";
+import { refuseIfSsoRequired } from "../sso/sso-enforcement";
 import type { AuthDeps } from "./auth-deps";
 import { completeSignIn, type SignInResult } from "./complete-sign-in";
 import { createMfaChallenge } from "./mfa-challenge";

@@ -3,6 +3,7 @@
  * challenge with user verification, which proves possession and a PIN or biometric at once, so it
  * opens a session without a second step. Rate-limited and recorded like every sign-in; a password
  * lockout does not block it (a passkey cannot be guessed, and the lock must not lock its owner out).
+ * Under SSO enforcement only owners may use it (break-glass, audited `sso.break_glass_sign_in`).
  */
 import type { AuthenticationCredential } from "../../../schema/dto/passkeys";
 import { RATE_RULES } from "../../../schema/rate-limits";
@@ -14,7 +15,7 @@ import { verifyPasskeyAssertion } from "../passkeys/passkey-assertion";
 import { retryAfterSeconds, takeTokens } from "../rate-limits";
 import type { RequestOrigin } from "../sessions";
 import { recordSignIn } from "../sign-in-events";
-import { refuseIfSsoRequired } from "../sso/sso-settings";
+import { recordBreakGlassSignIn, refuseIfSsoRequired } from "../sso/sso-enforcement";
 import type { AuthDeps } from "./auth-deps";
 import { completeSignIn, type SignInResult } from "./complete-sign-in";
 import { TOO_MANY_ATTEMPTS } from "./sign-in";
@@ -43,7 +44,9 @@ export async function signInWithPasskey(
 	}
 	const account = await findMemberById(scope, passkey.userId);
 	if (!account) throw problems.unauthenticated("The account behind this passkey no longer exists.");
-	await refuseIfSsoRequired(scope, account.emailNormalized, account.role);
+	if ((await refuseIfSsoRequired(scope, account.emailNormalized, account.role)) === "break-glass") {
+		await recordBreakGlassSignIn(scope, account, { method: "passkey", secondStep: null }, origin, now);
+	}
 	await recordAudit(scope, {
 		action: "passkey.used",
 		actor: { userId: account.id, label: account.email },

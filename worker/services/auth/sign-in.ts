@@ -2,7 +2,11 @@
  * Password sign-in on a tenant host: rate-limited per IP in the tenant's TenantGate, refused
  * unchecked while the account is locked after repeated failures, and answered with a second-step
  * challenge instead of a session when the account has MFA. Every attempt is recorded; the answer
- * never says whether the email exists.
+ * never says whether the email exists. An address the agency's SSO enforcement covers gets one
+ * answer, the 403 pointing at SSO, for every attempt except an owner's right password (the
+ * break-glass way in, audited): a wrong password for an owner's address looks exactly like any
+ * password for a staff or unknown address, so SSO domains do not reveal who the owners are. Those
+ * attempts count towards the lockout alike (the password of a non-owner is not checked at all).
  */
 import type { LoginBody } from "../../../schema/dto/auth";
 import { RATE_RULES } from "../../../schema/rate-limits";
@@ -16,7 +20,7 @@ import { retryAfterSeconds, takeTokens } from "../rate-limits";
 import { type SecondFactorMethod, secondFactorsFor, securityPolicyOf } from "../security-policy";
 import type { RequestOrigin } from "../sessions";
 import { recordSignIn } from "../sign-in-events";
-import { refuseIfSsoRequired } from "../sso/sso-settings";
+import { recordBreakGlassSignIn, ssoGateFor, ssoRequiredProblem } from "../sso/sso-enforcement";
 import type { AuthDeps } from "./auth-deps";
 import { completeSignIn, type SignInResult } from "./complete-sign-in";
 import { createMfaChallenge } from "./mfa-challenge";
@@ -42,29 +46,40 @@ export async function signInWithPassword(deps: AuthDeps, input: LoginBody & Requ
 		await recordSignIn(scope, { ...attempt, outcome: "rate_limited" }, now);
 		throw problems.rateLimited(retryAfterSeconds(limit), TOO_MANY_ATTEMPTS);
 	}
-	// Staff of the agency's SSO domains sign in through the IdP once SSO is on; the password is not checked.
-	await refuseIfSsoRequired(scope, email, account?.role ?? null);
+	const gate = await ssoGateFor(scope, email, account?.role ?? null);
 	const lock = await lockStatus(gates, scope.tenantId, email);
 	if (lock.locked) {
 		// The password is not even checked while locked; the answer is the rate limit's.
 		await recordSignIn(scope, { ...attempt, outcome: "locked" }, now);
 		throw problems.rateLimited(lockRetryAfterSeconds(lock, now), TOO_MANY_ATTEMPTS);
 	}
-	const valid = await verifyPassword(account?.passwordHash ?? (await decoyPasswordHash()), input.password);
-	if (!account?.passwordHash || !valid) {
+	// Under SSO enforcement only an owner's password is checked; anyone else's is never right (same cost, decoy hash).
+	const storedHash = gate === "sso-only" ? null : (account?.passwordHash ?? null);
+	const valid = await verifyPassword(storedHash ?? (await decoyPasswordHash()), input.password);
+	if (!account || !storedHash || !valid) {
 		await Promise.all([
 			recordSignIn(scope, { ...attempt, outcome: "invalid_credentials" }, now),
 			recordAudit(scope, {
 				action: "auth.sign_in_failed",
 				actor: { userId: account?.id ?? null, label: email },
-				detail: { method: "password" },
+				detail: gate === "open" ? { method: "password" } : { method: "password", ssoRequired: true },
 				...origin,
 			}),
 			countFailure(deps, email, account, origin),
 		]);
+		if (gate !== "open") throw ssoRequiredProblem(email);
 		throw new Problem(401, "invalid-credentials", "Sign-in failed", INVALID_CREDENTIALS);
 	}
 	const methods = secondFactorsFor(account, await securityPolicyOf(scope));
+	if (gate === "break-glass") {
+		await recordBreakGlassSignIn(
+			scope,
+			account,
+			{ method: "password", secondStep: methods.length > 0 ? methods.join(",") : null },
+			origin,
+			now,
+		);
+	}
 	if (methods.length > 0) {
 		// Failures stay counted until the second step succeeds: wrong codes add to them.
 		const challenge = await createMfaChallenge(scope, account.id, now);

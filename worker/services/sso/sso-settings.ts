@@ -11,7 +11,6 @@
 import { eq } from "drizzle-orm";
 import type { SsoSettingsBody } from "../../../schema/dto/sso";
 import { type SsoConnection, ssoConnections } from "../../../schema/index";
-import type { Role } from "../../../schema/permissions";
 import type { AuthContext } from "../../env";
 import type { TenantScope } from "../../lib/db";
 import { Problem, problems } from "../../lib/problem";
@@ -21,7 +20,6 @@ import { mayManageOwners } from "../privileges";
 import type { RequestOrigin } from "../sessions";
 import { discoverOidc } from "./oidc-discovery";
 import { syncSsoDomains, verifiedSsoDomains } from "./sso-domains";
-import { ssoAllowedByPlan } from "./sso-plan";
 
 /** The agency's connection with its client secret decrypted (for this request only; never returned by the API). */
 export async function ssoConnectionOf(scope: TenantScope): Promise<SsoConnection | null> {
@@ -215,27 +213,4 @@ export async function markSsoTested(
 /** The domain part of an address, lower-case. */
 export function emailDomain(email: string): string {
 	return email.slice(email.lastIndexOf("@") + 1).toLowerCase();
-}
-
-/**
- * Refuses a non-SSO sign-in for an address of the agency's verified SSO domains while SSO is on
- * and the plan includes it. Clients are excepted (SSO is for the agency's staff), and so are
- * owners: their password or passkey is the break-glass way in that no SSO setting can remove
- * (an IdP outage, or a configuration nobody else can fix). A 403 problem pointing at the SSO sign-in.
- */
-export async function refuseIfSsoRequired(scope: TenantScope, email: string, role: Role | null): Promise<void> {
-	if (role === "client" || role === "owner") return;
-	const connection = await ssoConnectionOf(scope);
-	if (!connection?.enabled) return;
-	const domain = emailDomain(email);
-	if (!(await verifiedSsoDomains(scope, domainsOf(connection))).includes(domain)) return;
-	// A plan without SSO (after a downgrade) offers no SSO sign-in, so it must not demand one either.
-	if (!(await ssoAllowedByPlan(scope.db, scope.tenantId))) return;
-	throw new Problem(
-		403,
-		"sso-required",
-		"Sign in with single sign-on",
-		`Accounts at ${emailDomain(email)} sign in through your organisation's single sign-on.`,
-		{ extensions: { ssoUrl: "/api/v1/auth/sso/start" } },
-	);
 }
