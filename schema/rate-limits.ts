@@ -19,6 +19,8 @@ export const RATE_RULES = {
 	passwordResetPerEmail: { capacity: 3, refillPerSecond: 1 / 600 },
 	/** Agency sign-ups from one IP address: 5 at once, then one every 10 minutes. */
 	signUpPerIp: { capacity: 5, refillPerSecond: 1 / 600 },
+	/** Referral-link landings stamped for one IP address on the platform: 20 at once, then one every 6 s. */
+	referralLandingPerIp: { capacity: 20, refillPerSecond: 1 / 6 },
 	/** Requests made with one API key: 120 at once, then two a second. */
 	apiKeyRequests: { capacity: 120, refillPerSecond: 2 },
 	/** Password guesses on one document share link: 10 at once, then one every 30 s. */

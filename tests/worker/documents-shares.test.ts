@@ -64,6 +64,30 @@ describe("share links", () => {
 		expect(audit.results.map((r) => r.action).sort()).toEqual(["document.share_created", "document.share_revoked"]);
 	});
 
+	it("builds the link on the agency's primary custom domain when made through another of its addresses", async () => {
+		const primary = `files.${acme.slug}-primary.test`;
+		const alternate = `old.${acme.slug}-alternate.test`;
+		const now = Date.now();
+		const insert = env.DB.prepare(
+			"INSERT INTO tenant_domains (id, tenant_id, hostname, kind, verified, is_primary, verified_at, created_at) VALUES (?, ?, ?, 'custom', 1, ?, ?, ?)",
+		);
+		await env.DB.batch([
+			env.DB.prepare("UPDATE tenant_domains SET is_primary = 0 WHERE tenant_id = ?").bind(acme.tenantId),
+			insert.bind(crypto.randomUUID(), acme.tenantId, primary, 1, now, now),
+			insert.bind(crypto.randomUUID(), acme.tenantId, alternate, 0, now, now),
+		]);
+		const link = await json<Share>(
+			call(`${alternate}:6666`, `/api/v1/documents/${documentId}/shares`, {
+				cookie: acme.staffCookie,
+				body: { expiresInHours: 24 },
+				headers: { "X-Forwarded-Host": "evil.example" },
+			}),
+			201,
+		);
+		expect(link.url).toBe(`http://${primary}/s/${link.token}`);
+		expect(await json(call(primary, `/api/v1/shared/${link.token}`))).toMatchObject({ fileName: "report.txt" });
+	});
+
 	it("asks for the password, refuses a wrong one naming password, and rate-limits guesses", async () => {
 		const link = await share({ expiresInHours: 1, password: "open sesame" });
 		expect(await json(call(acme.host, `/api/v1/shared/${link.token}`))).toMatchObject({ needsPassword: true });

@@ -1,4 +1,4 @@
-/** The documents router: a client's folders, documents and versions, uploads (one request or multipart) and share links. */
+/** The documents router: a client's folders, documents and versions, uploads (one request or multipart) and share links (on the agency's canonical address). */
 import { createRouter } from "../../lib/create-router";
 import { tenantScope } from "../../lib/db";
 import { tenantOf } from "../../lib/host-guards";
@@ -27,6 +27,7 @@ import {
 	restoreVersion,
 	updateDocument,
 } from "../../services/documents/versions";
+import { canonicalBaseUrl } from "../../services/tenant-address";
 import * as documentRoutes from "./documents.routes";
 import * as folderRoutes from "./folders.routes";
 import * as shareRoutes from "./shares.routes";
@@ -126,12 +127,15 @@ export const documentsRouter = createRouter()
 	.openapi(shareRoutes.create, async (c) => {
 		const { scope, access, auth } = await portalRequest(c);
 		const body = c.req.valid("json");
+		// Links start at the agency's canonical address (primary custom domain, else sub-domain), never this request's Host.
+		const linkBase = await canonicalBaseUrl(c.get("db"), c.env, scope.tenantId);
+		if (!linkBase) throw problems.notFound("No agency is served at this address.");
 		const share = await createShare(scope, access, shareSecret(c.env.SHARE_LINK_SECRET), {
 			documentId: c.req.valid("param").id,
 			expiresInHours: body.expiresInHours,
 			password: body.password,
 			userId: auth.user.id,
-			origin: new URL(c.req.url).origin,
+			origin: linkBase,
 		});
 		await recordAudit(scope, {
 			action: "document.share_created",

@@ -28,11 +28,12 @@ export const landing = createRoute({
 	tags: ["Billing"],
 	summary: "Stamp the opening of a referral link (platform host only)",
 	description:
-		"Answers a sealed token holding the code and the server's time. Send it as `referralLanding` at sign-up: the link counts for the programme's window from that time. The code is not looked up here; sign-up checks it.",
+		"Answers a sealed token holding the code and the server's time. Send it as `referralLanding` at sign-up: the link counts for the programme's window from that time. The code is not looked up here; sign-up checks it. Rate-limited per IP address (20 at once, then one every 6 s).",
 	request: { body: jsonBody(ReferralLandingBody) },
 	responses: {
 		200: jsonContent(ReferralLandingToken, "The landing token"),
 		...WRITE_ERRORS,
 		404: problemContent("Not the platform address"),
+		429: problemContent("Too many landings from this address; `Retry-After` says when to try again"),
 	},
 });
