@@ -1,22 +1,23 @@
 /**
  * Billing jobs: an email to the agency's owner (trial ending, payment failed, reminders), the daily
- * dunning pass that schedules reminders for past-due agencies, and the monthly plan credit grant
- * (idempotency key = tenant + period, so running it again grants nothing more).
+ * dunning pass that schedules reminders for past-due agencies, and the daily pass of the plan credit
+ * grant (idempotency key = subscription + credit slice, so running it again grants nothing more).
  */
 import { and, eq, inArray } from "drizzle-orm";
 import { memberships, subscriptions, tenants, users } from "../../schema/index";
 import type { JobOf } from "../../schema/jobs";
-import { PLANS } from "../../schema/plans";
+import { PLANS, type PlanId } from "../../schema/plans";
 import { tenantScope } from "../lib/db";
 import { billingEmail } from "../lib/email/billing";
 import { enqueue } from "../lib/jobs";
 import { recordAudit, SYSTEM_ACTOR } from "../services/audit-log";
+import { creditPlan, LOW_BALANCE_SHARE } from "../services/billing/plan-credits";
 import { sendOnce } from "../services/email-outbox";
 import type { JobDeps } from "./job-deps";
 
 const DAY_MS = 86_400_000;
-/** Owners and admins are alerted when available credits fall below this share of the monthly allowance. */
-export const LOW_BALANCE_SHARE = 0.1;
+
+export { LOW_BALANCE_SHARE };
 /** Days after the first failure on which a reminder goes out (the failure itself emails at once). */
 export const DUNNING_REMINDER_DAYS = [3, 6] as const;
 
@@ -65,32 +66,45 @@ export async function runDunningReminders(deps: JobDeps, now = Date.now()): Prom
 	}
 }
 
-/** Grants each paying or trialing agency its plan's monthly AI credits for `period` (YYYY-MM), once. */
-export async function runGrantMonthlyCredits(deps: JobDeps, job: JobOf<"grant-monthly-credits">): Promise<void> {
+/**
+ * The daily pass of the plan credit grant: each trialing or active agency gets its plan's allowance
+ * for the credit slice it is in now, unless a webhook already granted it (same subscription+slice
+ * key, see services/billing/plan-credits.ts). A row mirrored before Stripe's period start was kept
+ * (none since migration 0027, once the nightly reconciliation has run) falls back to the calendar
+ * month `period` (YYYY-MM), as before.
+ */
+export async function runGrantMonthlyCredits(deps: JobDeps, job: JobOf<"grant-monthly-credits">, now = Date.now()): Promise<void> {
 	const rows = await deps.db
-		.select({ tenantId: subscriptions.tenantId, planId: subscriptions.planId })
+		.select({ tenantId: subscriptions.tenantId, planId: subscriptions.planId, periodStart: subscriptions.currentPeriodStart })
 		.from(subscriptions)
 		.where(and(inArray(subscriptions.status, ["trialing", "active"])));
-	for (const { tenantId, planId } of rows) {
-		const amount = PLANS[planId].limits.monthlyAiCredits;
-		const before = await deps.env.TENANT_GATE.getByName(tenantId).credits();
-		const result = await deps.env.TENANT_GATE.getByName(tenantId).grantCredits({
-			amount,
-			idempotencyKey: `monthly:${tenantId}:${job.period}`,
-			reason: `${PLANS[planId].name} plan: monthly credits for ${job.period}`,
-		});
-		if (!result.ok) {
-			deps.log.warn("monthly credits refused", { tenantId, reason: result.reason });
-			continue;
+	for (const { tenantId, planId, periodStart } of rows) {
+		try {
+			if (periodStart !== null) await creditPlan(deps, tenantId, now);
+			else await grantCalendarMonth(deps, tenantId, planId, job.period);
+		} catch (error) {
+			deps.log.warn("monthly credits refused", { tenantId, error: String(error) });
 		}
-		await deps.env.TENANT_GATE.getByName(tenantId).setLowBalanceThreshold(tenantId, Math.floor(amount * LOW_BALANCE_SHARE));
-		if (result.balance === before.balance) continue;
-		await recordAudit(tenantScope(deps.db, tenantId), {
-			action: "billing.credits_granted",
-			actor: SYSTEM_ACTOR,
-			detail: { credits: amount, period: job.period, source: "plan" },
-			ip: null,
-			userAgent: null,
-		});
 	}
+}
+
+/** The older grant for a subscription row without its Stripe period: once per tenant and calendar month. */
+async function grantCalendarMonth(deps: JobDeps, tenantId: string, planId: PlanId, period: string): Promise<void> {
+	const amount = PLANS[planId].limits.monthlyAiCredits;
+	const before = await deps.env.TENANT_GATE.getByName(tenantId).credits();
+	const result = await deps.env.TENANT_GATE.getByName(tenantId).grantCredits({
+		amount,
+		idempotencyKey: `monthly:${tenantId}:${period}`,
+		reason: `${PLANS[planId].name} plan: monthly credits for ${period}`,
+	});
+	if (!result.ok) throw new Error(result.message);
+	await deps.env.TENANT_GATE.getByName(tenantId).setLowBalanceThreshold(tenantId, Math.floor(amount * LOW_BALANCE_SHARE));
+	if (result.balance === before.balance) return;
+	await recordAudit(tenantScope(deps.db, tenantId), {
+		action: "billing.credits_granted",
+		actor: SYSTEM_ACTOR,
+		detail: { credits: amount, period, source: "plan" },
+		ip: null,
+		userAgent: null,
+	});
 }

@@ -5,7 +5,7 @@
  */
 import { createCoupon, createPromotionCode, discountOn, resolveDiscount } from "./discounts";
 import { type FormObject, list, obj, str, strings } from "./form-body";
-import { changePrice, endSubscription, prorationFor } from "./lifecycle";
+import { advanceClock, changePrice, endSubscription, prorationFor } from "./lifecycle";
 import { type FakeStripeStore, fakeId, type StripeObject } from "./store";
 
 export type ApiResult = { status: number; body: unknown };
@@ -79,8 +79,8 @@ function createCheckoutSession(store: FakeStripeStore, form: FormObject): ApiRes
 		line_items: lineItems,
 		subscription_data: { trial_period_days: str(subscriptionData.trial_period_days), metadata: strings(subscriptionData.metadata) },
 		discounts: discount ? [{ coupon: discount.coupon.id, promotion_code: discount.promotionCode?.id ?? null }] : [],
-		created: store.now(),
-		expires_at: store.now() + 86_400,
+		created: store.now(customer),
+		expires_at: store.now(customer) + 86_400,
 	};
 	store.sessions.set(id, session);
 	return ok(session);
@@ -91,7 +91,7 @@ function updateSubscription(store: FakeStripeStore, subscription: StripeObject, 
 	if (cancel !== undefined) {
 		subscription.cancel_at_period_end = cancel === "true";
 		subscription.cancel_at = cancel === "true" ? store.periodEndOf(subscription) : null;
-		subscription.canceled_at = cancel === "true" ? store.now() : null;
+		subscription.canceled_at = cancel === "true" ? store.now(subscription.customer) : null;
 		const details = strings(form.cancellation_details);
 		subscription.cancellation_details = {
 			comment: details.comment ?? null,
@@ -184,13 +184,16 @@ export function handleApi(store: FakeStripeStore, method: string, path: string, 
 	let m: RegExpMatchArray | null;
 	if (method === "POST" && path === "/v1/customers") {
 		const id = fakeId("cus");
+		const clockId = str(form.test_clock) ?? null;
+		if (clockId && !store.testClocks.has(clockId)) return missing("test_clock", clockId);
 		const customer = {
 			id,
 			object: "customer",
 			email: str(form.email) ?? null,
 			name: str(form.name) ?? null,
 			metadata: strings(form.metadata),
-			created: store.now(),
+			test_clock: clockId,
+			created: clockId ? Number(store.testClocks.get(clockId)?.frozen_time) : store.now(),
 		};
 		store.customers.set(id, customer);
 		return ok(customer);
@@ -292,7 +295,7 @@ export function handleApi(store: FakeStripeStore, method: string, path: string, 
 			status: "succeeded",
 			reason: str(form.reason) ?? null,
 			metadata: strings(form.metadata),
-			created: store.now(),
+			created: store.now(invoice.customer),
 		};
 		store.refunds.set(refund.id, refund);
 		return ok(refund);
@@ -332,7 +335,7 @@ export function handleApi(store: FakeStripeStore, method: string, path: string, 
 			customer,
 			return_url: str(form.return_url) ?? null,
 			url: `${store.baseUrl}/portal/${id}`,
-			created: store.now(),
+			created: store.now(customer),
 		};
 		store.portalSessions.set(id, portal);
 		return ok(portal);
@@ -351,6 +354,24 @@ export function handleApi(store: FakeStripeStore, method: string, path: string, 
 		};
 		store.meterEvents.set(identifier, event);
 		return ok(event);
+	}
+	if (method === "POST" && path === "/v1/test_helpers/test_clocks") {
+		const frozen = Number(str(form.frozen_time));
+		if (!Number.isSafeInteger(frozen) || frozen <= 0) return invalid("frozen_time", "Missing required param: frozen_time.");
+		return ok(store.createTestClock(frozen, str(form.name) ?? null));
+	}
+	m = path.match(/^\/v1\/test_helpers\/test_clocks\/([\w-]+)(\/advance)?$/);
+	if (m) {
+		const clock = store.testClocks.get(m[1] ?? "");
+		if (!clock) return missing("test_clock", m[1] ?? "");
+		if (method === "GET" && !m[2]) return ok(clock);
+		if (method === "POST" && m[2]) {
+			const to = Number(str(form.frozen_time));
+			if (!Number.isSafeInteger(to) || to <= Number(clock.frozen_time))
+				return invalid("frozen_time", "The test clock can only be advanced to a time after its current frozen time.");
+			advanceClock(store, clock, to);
+			return ok(clock);
+		}
 	}
 	return { status: 404, body: { error: { type: "invalid_request_error", message: `Unrecognized request URL (${method}: ${path}).` } } };
 }

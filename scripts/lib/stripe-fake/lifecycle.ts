@@ -58,7 +58,7 @@ function createSubscription(store: FakeStripeStore, session: StripeObject, custo
 	const lineItems = session.line_items as { price: string }[];
 	const price = store.prices.get(lineItems[0]?.price ?? "");
 	if (!price) throw new Error("checkout session without a known price");
-	const now = store.now();
+	const now = store.now(customerId);
 	const interval = String((price.recurring as { interval: string }).interval);
 	const trialEnd = trialDays > 0 ? now + trialDays * DAY : null;
 	const subscription: StripeObject = {
@@ -66,6 +66,7 @@ function createSubscription(store: FakeStripeStore, session: StripeObject, custo
 		object: "subscription",
 		customer: customerId,
 		status: trialEnd ? "trialing" : "active",
+		test_clock: store.customers.get(customerId)?.test_clock ?? null,
 		created: now,
 		start_date: now,
 		trial_start: trialEnd ? now : null,
@@ -121,7 +122,7 @@ export function trialWillEnd(store: FakeStripeStore, subscription: StripeObject)
 /** The current period (or trial) ends: cancel if asked to, otherwise invoice the next period and charge it. */
 export function renew(store: FakeStripeStore, subscription: StripeObject): void {
 	const end = store.periodEndOf(subscription);
-	store.advanceTo(end);
+	store.advanceTo(String(subscription.customer), end);
 	if (subscription.cancel_at_period_end === true) {
 		endSubscription(store, subscription);
 		return;
@@ -155,6 +156,31 @@ function applyScheduledPhase(store: FakeStripeStore, subscription: StripeObject)
 	subscription.schedule = null;
 }
 
+/**
+ * A test clock moves to `to`: for each subscription of its customers, in time order, Stripe's
+ * three-day trial warning and every period end reached happen at their own times, then the clock
+ * rests at `to`. Like Stripe, a clock only moves forward.
+ */
+export function advanceClock(store: FakeStripeStore, clock: StripeObject, to: number): void {
+	const customers = new Set([...store.customers.values()].filter((c) => c.test_clock === clock.id).map((c) => c.id));
+	for (const subscription of store.subscriptions.values()) {
+		if (!customers.has(String(subscription.customer))) continue;
+		const customer = String(subscription.customer);
+		// Bounded: at most a few years of monthly periods in one advance.
+		for (let step = 0; step < 60 && subscription.status !== "canceled"; step++) {
+			const warnAt = subscription.status === "trialing" && subscription.trial_end ? Number(subscription.trial_end) - 3 * DAY : null;
+			if (warnAt !== null && warnAt > store.now(customer) && warnAt <= to) {
+				store.advanceTo(customer, warnAt);
+				trialWillEnd(store, subscription);
+				continue;
+			}
+			if (store.periodEndOf(subscription) > to) break;
+			renew(store, subscription);
+		}
+	}
+	if (to > Number(clock.frozen_time)) clock.frozen_time = to;
+}
+
 /** The card on file is replaced (through the portal), and open invoices are retried. */
 export function updateCard(store: FakeStripeStore, customerId: string, cardNumber: string): void {
 	store.cards.set(customerId, cardNumber.replace(/\s+/g, ""));
@@ -181,8 +207,8 @@ export function markUnpaid(store: FakeStripeStore, subscription: StripeObject): 
 
 export function endSubscription(store: FakeStripeStore, subscription: StripeObject): void {
 	subscription.status = "canceled";
-	subscription.canceled_at = subscription.canceled_at ?? store.now();
-	subscription.ended_at = store.now();
+	subscription.canceled_at = subscription.canceled_at ?? store.now(subscription.customer);
+	subscription.ended_at = store.now(subscription.customer);
 	store.emit("customer.subscription.deleted", subscription);
 }
 
@@ -193,7 +219,7 @@ export function prorationFor(store: FakeStripeStore, subscription: StripeObject,
 	const item = items.data[0];
 	if (!item) return 0;
 	const length = item.current_period_end - item.current_period_start;
-	const left = Math.max(0, item.current_period_end - store.now());
+	const left = Math.max(0, item.current_period_end - store.now(subscription.customer));
 	const fraction = length > 0 ? left / length : 0;
 	const oldPrice = Number(store.priceOf(subscription).unit_amount);
 	return Math.round((Number(price.unit_amount) - oldPrice) * fraction);

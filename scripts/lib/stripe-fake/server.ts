@@ -1,11 +1,13 @@
 /**
  * A local Stripe for development and tests: a node:http server answering the Stripe API calls
  * Atrium makes, serving a Checkout page where test cards pay or fail, a portal and hosted invoices,
- * and sending signed webhooks to the Worker. Test controls under /_fake move time forward.
+ * and sending signed webhooks to the Worker. Test controls under /_fake move time forward, for the
+ * customer concerned only (Stripe's test-clock semantics: see store.ts).
  *
  *   POST /_fake/checkout/:id/pay {card}                 pay a Checkout session without the browser
  *   POST /_fake/subscriptions/:id/:step                 step = trial_will_end | renew | retry | unpaid
  *   POST /_fake/customers/:id/card {card}               replace the card (retries open invoices)
+ *   POST /_fake/test_clocks/:id/advance {frozen_time}    advance a test clock (as /v1/test_helpers/…/advance)
  *   GET  /_fake/events                                  every event so far, signed
  *   GET  /_fake/meter_events                            billing meter events received
  *   POST /_fake/webhook {url}                           where to deliver webhooks (null: keep them for pulling)
@@ -102,7 +104,7 @@ export async function startStripeFake(options: StripeFakeOptions): Promise<Strip
 				: send(res, 200, invoicePage(invoice), "text/html; charset=utf-8");
 		}
 		if (url.pathname.startsWith("/_fake/")) {
-			const input = body ? (JSON.parse(body) as { card?: string; url?: string | null }) : {};
+			const input = body ? (JSON.parse(body) as { card?: string; url?: string | null; frozen_time?: number }) : {};
 			if (url.pathname === "/_fake/events") return json(res, 200, { events: fake.events.map((e) => signEvent(e, options.webhookSecret)) });
 			if (url.pathname === "/_fake/meter_events") return json(res, 200, { meterEvents: [...fake.meterEvents.values()] });
 			if (url.pathname === "/_fake/webhook") {
@@ -115,6 +117,13 @@ export async function startStripeFake(options: StripeFakeOptions): Promise<Strip
 				if (!session) return json(res, 404, { error: "no such session" });
 				const outcome = payCheckout(fake, session, input.card ?? "");
 				return json(res, outcome.ok ? 200 : 402, { ...outcome, events: await flush() });
+			}
+			m = url.pathname.match(/^\/_fake\/test_clocks\/([\w-]+)\/advance$/);
+			if (m) {
+				const answer = handleApi(fake, "POST", `/v1/test_helpers/test_clocks/${m[1]}/advance`, {
+					frozen_time: String(input.frozen_time ?? ""),
+				});
+				return json(res, answer.status, { clock: answer.body, events: await flush() });
 			}
 			m = url.pathname.match(/^\/_fake\/customers\/([\w-]+)\/card$/);
 			if (m) {

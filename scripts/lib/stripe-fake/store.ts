@@ -1,7 +1,9 @@
 /**
  * The Stripe fake's state and the business rules it imitates: customers with a test card,
  * prices for every plan, Checkout sessions, subscriptions with trials and renewals, invoices and
- * the events each change produces. Time is the fake's own clock, which tests can move forward.
+ * the events each change produces. Time follows Stripe's test clocks: a customer created with a
+ * `test_clock` lives at that clock's frozen time, every other customer at the real time; moving a
+ * clock (or a test control that ends a period) moves only its customers, never everyone.
  */
 import { randomBytes } from "node:crypto";
 import { planLookupKey } from "../../../schema/credit-packs";
@@ -39,7 +41,8 @@ export class FakeStripeStore {
 	/** Idempotency-Key → the answer given, so a retried POST returns the same object. */
 	readonly idempotentAnswers = new Map<string, { status: number; body: unknown }>();
 	readonly events: FakeEvent[] = [];
-	private offsetSeconds = 0;
+	/** Test clocks (`test_helpers.test_clock`): id → clock with its `frozen_time` (seconds). */
+	readonly testClocks = new Map<string, StripeObject>();
 	private invoiceNumber = 0;
 
 	constructor(readonly baseUrl: string) {
@@ -62,18 +65,50 @@ export class FakeStripeStore {
 		}
 	}
 
-	now(): number {
-		return Math.floor(Date.now() / 1000) + this.offsetSeconds;
+	/** The time of `customer` (an id): its test clock's frozen time, else the real time (seconds). */
+	now(customer?: unknown): number {
+		const clock = this.clockOf(customer);
+		return clock ? Number(clock.frozen_time) : Math.floor(Date.now() / 1000);
 	}
 
-	/** Moves the clock forward to `to` (seconds), never back. */
-	advanceTo(to: number): void {
-		const behind = to - this.now();
-		if (behind > 0) this.offsetSeconds += behind;
+	clockOf(customer: unknown): StripeObject | undefined {
+		const clockId = typeof customer === "string" ? this.customers.get(customer)?.test_clock : undefined;
+		return typeof clockId === "string" ? this.testClocks.get(clockId) : undefined;
+	}
+
+	createTestClock(frozenTime: number, name: string | null): StripeObject {
+		const clock: StripeObject = {
+			id: fakeId("clock"),
+			object: "test_helpers.test_clock",
+			created: Math.floor(Date.now() / 1000),
+			deletes_after: Math.floor(Date.now() / 1000) + 30 * 86_400,
+			frozen_time: frozenTime,
+			livemode: false,
+			name,
+			status: "ready",
+		};
+		this.testClocks.set(clock.id, clock);
+		return clock;
+	}
+
+	/**
+	 * Moves `customer`'s time forward to `to` (seconds), never back. A customer without a test clock
+	 * is first given its own, frozen at the present, so a test control moves that customer alone.
+	 */
+	advanceTo(customer: string, to: number): void {
+		let clock = this.clockOf(customer);
+		const record = this.customers.get(customer);
+		if (!clock && record) {
+			clock = this.createTestClock(this.now(), "implicit");
+			record.test_clock = clock.id;
+		}
+		if (clock && to > Number(clock.frozen_time)) clock.frozen_time = to;
 	}
 
 	emit(type: string, object: StripeObject): FakeEvent {
-		const event = { id: fakeId("evt"), type, created: this.now(), data: { object: structuredClone(object) } };
+		// An event is stamped with the time of the customer it concerns (its test clock, if any).
+		const customer = object.object === "customer" ? object.id : object.customer;
+		const event = { id: fakeId("evt"), type, created: this.now(customer), data: { object: structuredClone(object) } };
 		this.events.push(event);
 		return event;
 	}
@@ -132,7 +167,7 @@ export class FakeStripeStore {
 			discount_name: discount?.name ?? null,
 			payments: { object: "list", data: [], has_more: false },
 			currency,
-			created: this.now(),
+			created: this.now(customerId),
 			billing_reason: billingReason,
 			attempt_count: 0,
 			hosted_invoice_url: `${this.baseUrl}/invoices/${id}`,

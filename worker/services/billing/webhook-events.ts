@@ -1,7 +1,8 @@
 /**
  * Applies one verified Stripe event, once: its id is inserted first (a redelivery finds it and
- * stops), then the objects it names are re-fetched from Stripe and mirrored. Top-up payments
- * grant credits in TenantGate keyed by the Checkout session id; a referred agency's first paid
+ * stops), then the objects it names are re-fetched from Stripe and mirrored. A mirrored live
+ * subscription gets its plan's credits for the slice the event falls in (plan-credits.ts); top-up
+ * payments grant credits in TenantGate keyed by the Checkout session id; a referred agency's first paid
  * invoice rewards its referrer (once); billing emails go out as jobs.
  */
 import { eq } from "drizzle-orm";
@@ -13,6 +14,7 @@ import { enqueue } from "../../lib/jobs";
 import type { Stripe } from "../../lib/stripe";
 import { recordAudit, SYSTEM_ACTOR } from "../audit-log";
 import { recordRedemption } from "./coupons";
+import { creditPlan } from "./plan-credits";
 import { rewardReferrer } from "./referral-rewards";
 import { mirrorInvoice, mirrorSubscription, tenantOfCustomer } from "./stripe-mirror";
 
@@ -41,18 +43,25 @@ export async function processStripeEvent(deps: WebhookDeps, event: Stripe.Event)
 const idOf = (value: string | { id: string } | null | undefined): string | null =>
 	value == null ? null : typeof value === "string" ? value : value.id;
 
-async function syncSubscriptionById(deps: WebhookDeps, id: string | null): Promise<string | null> {
+/**
+ * Mirrors the subscription as Stripe has it now, then credits its plan at the event's time (Stripe's
+ * clock, a test clock's too): the slice's allowance once, or an upgrade's prorated top-up once.
+ */
+async function syncSubscriptionById(deps: WebhookDeps, id: string | null, at: number): Promise<string | null> {
 	if (!id) return null;
-	return mirrorSubscription(deps.db, deps.stripe, await deps.stripe.subscriptions.retrieve(id));
+	const tenantId = await mirrorSubscription(deps.db, deps.stripe, await deps.stripe.subscriptions.retrieve(id));
+	if (tenantId) await creditPlan(deps, tenantId, at);
+	return tenantId;
 }
 
 async function applyEvent(deps: WebhookDeps, event: Stripe.Event): Promise<string | null> {
+	const at = event.created * 1000;
 	switch (event.type) {
 		case "checkout.session.completed":
 		case "checkout.session.async_payment_succeeded": {
 			const session = await deps.stripe.checkout.sessions.retrieve(event.data.object.id);
 			if (session.mode !== "subscription") return grantTopUp(deps, session);
-			const tenantId = await syncSubscriptionById(deps, idOf(session.subscription));
+			const tenantId = await syncSubscriptionById(deps, idOf(session.subscription), at);
 			if (tenantId) await countRedemption(deps, session, tenantId);
 			return tenantId;
 		}
@@ -61,9 +70,9 @@ async function applyEvent(deps: WebhookDeps, event: Stripe.Event): Promise<strin
 		case "customer.subscription.deleted":
 		case "customer.subscription.paused":
 		case "customer.subscription.resumed":
-			return syncSubscriptionById(deps, event.data.object.id);
+			return syncSubscriptionById(deps, event.data.object.id, at);
 		case "customer.subscription.trial_will_end": {
-			const tenantId = await syncSubscriptionById(deps, event.data.object.id);
+			const tenantId = await syncSubscriptionById(deps, event.data.object.id, at);
 			if (tenantId) {
 				await enqueue(deps.env, {
 					type: "billing-email",
@@ -81,7 +90,7 @@ async function applyEvent(deps: WebhookDeps, event: Stripe.Event): Promise<strin
 		case "invoice.marked_uncollectible": {
 			const invoice = await deps.stripe.invoices.retrieve(event.data.object.id ?? "");
 			const tenantId = await mirrorInvoice(deps.db, invoice);
-			await syncSubscriptionById(deps, idOf(invoice.parent?.subscription_details?.subscription));
+			await syncSubscriptionById(deps, idOf(invoice.parent?.subscription_details?.subscription), at);
 			// Whichever invoice event arrives first with the invoice paid converts a referral (once).
 			if (tenantId) await rewardReferrer(deps, tenantId, invoice);
 			if (tenantId && event.type === "invoice.payment_failed") {
