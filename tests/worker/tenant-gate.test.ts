@@ -3,17 +3,13 @@ import { runDurableObjectAlarm, runInDurableObject } from "cloudflare:test";
 import { env } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
 import type { TenantGate } from "../../durable-objects/tenant-gate";
-import { resetStorageBeforeEachTest } from "../support/storage";
-
-// Legacy: these tests reuse agency slugs or count rows of every tenant, so each starts from empty
-// storage (~0.2 s a test) until converted to unique slugs (tests/support/README.md).
-resetStorageBeforeEachTest();
+import { uniqueSlug } from "../support/agencies";
 
 const rule = { capacity: 10, refillPerSecond: 1 };
 
 describe("TenantGate rate limits", () => {
 	it("allows exactly the capacity under 50 concurrent takes", async () => {
-		const gate = env.TENANT_GATE.getByName("concurrency");
+		const gate = env.TENANT_GATE.getByName(uniqueSlug("concurrency"));
 		const results = await Promise.all(Array.from({ length: 50 }, () => gate.take("k", rule)));
 		expect(results.filter((r) => r.allowed)).toHaveLength(10);
 		const denied = results.find((r) => !r.allowed);
@@ -21,7 +17,7 @@ describe("TenantGate rate limits", () => {
 	});
 
 	it("refills at the rule's rate and says when to retry", async () => {
-		const gate = env.TENANT_GATE.getByName("refill");
+		const gate = env.TENANT_GATE.getByName(uniqueSlug("refill"));
 		const t0 = 1_000_000;
 		for (let i = 0; i < 10; i++) expect((await gate.take("k", rule, 1, t0)).allowed).toBe(true);
 		expect(await gate.take("k", rule, 1, t0)).toEqual({ allowed: false, retryAfterMs: 1000 });
@@ -31,8 +27,8 @@ describe("TenantGate rate limits", () => {
 	});
 
 	it("keeps separate buckets per key and per tenant", async () => {
-		const a = env.TENANT_GATE.getByName("tenant-a");
-		const b = env.TENANT_GATE.getByName("tenant-b");
+		const a = env.TENANT_GATE.getByName(uniqueSlug("tenant-a"));
+		const b = env.TENANT_GATE.getByName(uniqueSlug("tenant-b"));
 		for (let i = 0; i < 10; i++) await a.take("k", rule);
 		expect((await a.take("k", rule)).allowed).toBe(false);
 		expect((await a.take("other", rule)).allowed).toBe(true);
@@ -40,7 +36,7 @@ describe("TenantGate rate limits", () => {
 	});
 
 	it("remembers buckets in storage and resets one on request", async () => {
-		const gate = env.TENANT_GATE.getByName("stored");
+		const gate = env.TENANT_GATE.getByName(uniqueSlug("stored"));
 		for (let i = 0; i < 10; i++) await gate.take("k", rule);
 		const rows = await runInDurableObject(gate, (_instance: TenantGate, state) =>
 			state.storage.sql.exec<{ key: string; tokens: number }>("SELECT key, tokens FROM buckets").toArray(),
@@ -52,7 +48,7 @@ describe("TenantGate rate limits", () => {
 	});
 
 	it("forgets refilled buckets when its cleanup alarm runs", async () => {
-		const gate = env.TENANT_GATE.getByName("cleanup");
+		const gate = env.TENANT_GATE.getByName(uniqueSlug("cleanup"));
 		await gate.take("old", rule, 1, Date.now() - 10 * 60 * 60 * 1000);
 		await gate.take("fresh", rule);
 		expect(await runDurableObjectAlarm(gate)).toBe(true);
