@@ -29,7 +29,7 @@ import { brandingRouter } from "./routes/branding/branding.index";
 import { clientsRouter } from "./routes/clients/clients.index";
 import { dashboardRouter } from "./routes/dashboard/dashboard.index";
 import { deliverablesRouter } from "./routes/deliverables/deliverables.index";
-import { devRouter } from "./routes/dev/mailbox";
+import { devRouter } from "./routes/dev/index";
 import { mountApiDocs } from "./routes/docs/docs.index";
 import { documentsRouter } from "./routes/documents/documents.index";
 import { domainsRouter } from "./routes/domains/domains.index";

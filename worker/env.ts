@@ -63,6 +63,8 @@ export type Secrets = {
 	DATA_ENCRYPTION_KEYS?: string;
 	/** Development only: the port links in email carry (`npm start` sets it); production links are https without a port. */
 	DEV_PUBLIC_PORT?: string;
+	/** Development only: the IANA time zone /dev/schedules shows times in (`npm start` passes the machine's); unset → UTC. */
+	DEV_TIME_ZONE?: string;
 	/** `test-run`: cheaper Argon2id for test suites, honoured only under ENVIRONMENT=development (worker/lib/passwords.ts). */
 	PASSWORD_HASH_COST?: string;
 };

@@ -1,7 +1,12 @@
-/** Cron handlers only enqueue: each schedule names the jobs it starts; the jobs do the work. */
+/**
+ * Cron handlers only enqueue: each schedule names the jobs it starts; the jobs do the work.
+ * `SCHEDULES` is the one list of cron expressions: wrangler.toml's `crons` must equal it (a unit
+ * test checks), and `npm start`'s local scheduler and the /dev/schedules page read it.
+ */
 import type { Job } from "../../schema/jobs";
 import type { Bindings } from "../env";
 import { enqueue } from "../lib/jobs";
+import { recordScheduledRun } from "./recent-runs";
 
 export const EVERY_15_MINUTES = "*/15 * * * *";
 /** Hourly: report the previous hour's settled credits to Stripe's usage meter. */
@@ -12,6 +17,15 @@ export const DAILY_BILLING = "0 6 * * *";
 export const NIGHTLY_RECONCILE = "30 3 * * *";
 /** Daily: delete bulk downloads past their expiry. */
 export const DAILY_ARCHIVE_PURGE = "45 4 * * *";
+
+/** Every schedule, in wrangler.toml's order, with what it is for (times are UTC, as Cloudflare runs them). */
+export const SCHEDULES: readonly { cron: string; purpose: string }[] = [
+	{ cron: EVERY_15_MINUTES, purpose: "Housekeeping and reminders: expired sessions and tokens, task, booking and onboarding reminders" },
+	{ cron: HOURLY, purpose: "Usage metering: the previous hour's settled credits to Stripe" },
+	{ cron: DAILY_BILLING, purpose: "Billing: dunning reminders and the monthly plan credit grant" },
+	{ cron: NIGHTLY_RECONCILE, purpose: "Nightly: subscription reconciliation with Stripe, sync replay pruning, abandoned uploads" },
+	{ cron: DAILY_ARCHIVE_PURGE, purpose: "Retention: bulk downloads past their expiry" },
+];
 
 /** The jobs a schedule starts at `scheduledTime`; the time slot is the idempotency key. */
 export function jobsFor(cron: string, scheduledTime: number): Job[] {
@@ -60,6 +74,14 @@ export function jobsFor(cron: string, scheduledTime: number): Job[] {
 	}
 }
 
+/** Enqueues the schedule's jobs for its time slot and answers them; the dev page's "Run now" takes this path too. */
+export async function runSchedule(slot: Pick<ScheduledController, "cron" | "scheduledTime">, env: Pick<Bindings, "JOBS">): Promise<Job[]> {
+	const jobs = jobsFor(slot.cron, slot.scheduledTime);
+	for (const job of jobs) await enqueue(env, job);
+	recordScheduledRun(slot.cron, slot.scheduledTime, jobs);
+	return jobs;
+}
+
 export async function handleScheduled(controller: ScheduledController, env: Bindings): Promise<void> {
-	for (const job of jobsFor(controller.cron, controller.scheduledTime)) await enqueue(env, job);
+	await runSchedule(controller, env);
 }

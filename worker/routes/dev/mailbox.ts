@@ -1,22 +1,17 @@
 /**
  * The dev mailbox (development only): every email the dev transport delivered, newest first, as a
- * page at /dev/mailbox and as JSON at /dev/mailbox.json. In production these paths do not exist.
+ * page at /dev/mailbox and as JSON at /dev/mailbox.json. In production these paths do not exist
+ * (./index.ts mounts this behind the development-only guard).
  */
 import { desc, eq } from "drizzle-orm";
 import { Hono } from "hono";
 import { emailOutbox } from "../../../schema/index";
 import type { AppEnv } from "../../env";
 import { escapeHtml } from "../../lib/email/render";
-import { problems } from "../../lib/problem";
 
 const LIMIT = 100;
 
-export const devRouter = new Hono<AppEnv>();
-
-devRouter.use("*", async (c, next) => {
-	if (c.env.ENVIRONMENT !== "development") throw problems.notFound();
-	return next();
-});
+export const devMailboxRouter = new Hono<AppEnv>();
 
 async function deliveredMail(c: { get(key: "db"): AppEnv["Variables"]["db"] }) {
 	return c
@@ -38,9 +33,9 @@ async function deliveredMail(c: { get(key: "db"): AppEnv["Variables"]["db"] }) {
 		.limit(LIMIT);
 }
 
-devRouter.get("/dev/mailbox.json", async (c) => c.json({ messages: await deliveredMail(c) }));
+devMailboxRouter.get("/dev/mailbox.json", async (c) => c.json({ messages: await deliveredMail(c) }));
 
-devRouter.get("/dev/mailbox", async (c) => {
+devMailboxRouter.get("/dev/mailbox", async (c) => {
 	const messages = await deliveredMail(c);
 	const items = messages
 		.map(
