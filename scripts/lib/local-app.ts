@@ -107,6 +107,9 @@ export async function startLocalApp(options: LocalAppOptions): Promise<LocalApp>
 			`VAPID_PRIVATE_KEY:${vapid.privateKey}`,
 			"--var",
 			"SHARE_LINK_SECRET:local-development-share-link-secret",
+			// /dev/schedules shows times in the developer's own zone.
+			"--var",
+			`DEV_TIME_ZONE:${Intl.DateTimeFormat().resolvedOptions().timeZone}`,
 			...Object.entries(options.vars ?? {}).flatMap(([name, value]) => ["--var", `${name}:${value}`]),
 			"--show-interactive-dev-session=false",
 			...persist,
