@@ -6,14 +6,25 @@
 export type AccountEmailKind = "verify_email" | "change_email" | "password_reset" | "unlock" | "new_device";
 
 export type Job =
-	/** `tenantUrl` is ignored (links use the agency's canonical address); optional so messages already queued still parse. */
-	| { type: "welcome-email"; tenantId: string; userId: string; tenantUrl?: string; idempotencyKey: string }
+	/**
+	 * Links in the welcome, account and invitation emails are built in the job on the agency's
+	 * canonical address. Their old URL fields (`tenantUrl`, `baseUrl`, `acceptUrl`) are filled by
+	 * nothing and read by nothing; messages queued before may still carry them (they parse and are ignored).
+	 */
+	| {
+			type: "welcome-email";
+			tenantId: string;
+			userId: string;
+			/** @deprecated Never filled or read; older messages may carry it. */
+			tenantUrl?: string;
+			idempotencyKey: string;
+	  }
 	| {
 			type: "account-email";
 			tenantId: string;
 			userId: string;
 			kind: AccountEmailKind;
-			/** Ignored: links start at the agency's canonical address (worker/services/tenant-address.ts), never a request's host. */
+			/** @deprecated Never filled or read (links start at the agency's canonical address); older messages may carry it. */
 			baseUrl?: string;
 			idempotencyKey: string;
 			/** change_email: the address being confirmed. */
@@ -23,8 +34,15 @@ export type Job =
 	  }
 	| { type: "purge-expired-auth"; tenantId: null; idempotencyKey: string }
 	/** `token` travels only in the queue message and the email itself; the database holds its hash. */
-	/** `acceptUrl` is ignored: the link is built on the agency's canonical address. */
-	| { type: "invitation-email"; tenantId: string; invitationId: string; token: string; acceptUrl?: string; idempotencyKey: string }
+	| {
+			type: "invitation-email";
+			tenantId: string;
+			invitationId: string;
+			token: string;
+			/** @deprecated Never filled or read (the link is built on the agency's canonical address); older messages may carry it. */
+			acceptUrl?: string;
+			idempotencyKey: string;
+	  }
 	| { type: "milestone-completed-email"; tenantId: string; milestoneId: string; completedAt: number; idempotencyKey: string }
 	| { type: "task-reminders"; tenantId: null; now: number; idempotencyKey: string }
 	/** Emails client people about incomplete onboarding steps (the schedule is in schema/onboarding.ts). */

@@ -11,7 +11,6 @@ export function authDepsOf(c: Context<AppEnv>): AuthDeps {
 		scope: tenantScope(c.get("db"), tenant.id),
 		gates: c.env.TENANT_GATE,
 		jobs: c.env,
-		baseUrl: new URL(c.req.url).origin,
 		live: c.env,
 		outbound: c.env,
 	};

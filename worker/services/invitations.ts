@@ -27,9 +27,8 @@ export type InvitationDeps = {
 	scope: TenantScope;
 	actor: AuthContext;
 	origin: RequestOrigin;
+	/** The email job builds the link on the agency's canonical address; no request URL is queued. */
 	jobs: { JOBS: Queue };
-	/** The tenant's address the link opens, e.g. `http://acme.localhost:8787`. */
-	appOrigin: string;
 };
 
 type InvitationRow = typeof invitations.$inferSelect;
@@ -78,7 +77,6 @@ async function sendLink(deps: InvitationDeps, invitation: { id: string }, token:
 		tenantId: deps.scope.tenantId,
 		invitationId: invitation.id,
 		token,
-		acceptUrl: `${deps.appOrigin}/invite?token=${token}`,
 		idempotencyKey: `invitation:${invitation.id}:${tokenId(token).slice(0, 16)}`,
 	});
 }
@@ -181,7 +179,7 @@ export async function resendInvitation(deps: InvitationDeps, id: string, now = D
 	return toView({ ...row, ...next }, customRoleName, now);
 }
 
-export async function revokeInvitation(deps: Omit<InvitationDeps, "jobs" | "appOrigin">, id: string, now = Date.now()): Promise<void> {
+export async function revokeInvitation(deps: Omit<InvitationDeps, "jobs">, id: string, now = Date.now()): Promise<void> {
 	const { scope } = deps;
 	const { row } = await findInvitation(scope, id);
 	const status = statusOf(row, now);

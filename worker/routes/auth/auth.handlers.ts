@@ -61,7 +61,6 @@ export const signup: RouteHandler<typeof routes.signup, AppEnv> = async (c) => {
 			type: "welcome-email",
 			tenantId: result.tenant.id,
 			userId: result.owner.id,
-			tenantUrl: `${url}/`,
 			idempotencyKey: `welcome:${result.owner.id}`,
 		}),
 		enqueue(c.env, {
@@ -69,7 +68,6 @@ export const signup: RouteHandler<typeof routes.signup, AppEnv> = async (c) => {
 			tenantId: result.tenant.id,
 			userId: result.owner.id,
 			kind: "verify_email",
-			baseUrl: url,
 			idempotencyKey: `verify-email:${result.owner.id}:sign-up`,
 		}),
 	]);

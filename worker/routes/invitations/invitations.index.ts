@@ -18,7 +18,6 @@ function depsOf(c: Context<AppEnv>): InvitationDeps {
 		actor: currentAuth(c),
 		origin: requestOrigin(c),
 		jobs: c.env,
-		appOrigin: new URL(c.req.url).origin,
 	};
 }
 

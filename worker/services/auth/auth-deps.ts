@@ -1,6 +1,6 @@
 /**
- * What the sign-in services need: the tenant's data, its TenantGate, the jobs queue, the tenant's
- * address for emailed links, its live channels (sessions a password change ends close their sockets),
+ * What the sign-in services need: the tenant's data, its TenantGate, the jobs queue (email jobs
+ * build their links on the agency's canonical address, so no request URL goes with them), its live channels (sessions a password change ends close their sockets),
  * and what the outbound-URL guard needs to reach identity providers (development or not).
  */
 import type { TenantScope } from "../../lib/db";
@@ -12,7 +12,6 @@ export type AuthDeps = {
 	scope: TenantScope;
 	gates: GateNamespace;
 	jobs: { JOBS: Queue };
-	baseUrl: string;
 	live: LiveChannels;
 	outbound: OutboundEnv;
 };

@@ -44,7 +44,6 @@ export async function completeSignIn(
 			tenantId: scope.tenantId,
 			userId: account.id,
 			kind: "new_device",
-			baseUrl: deps.baseUrl,
 			idempotencyKey: `new-device:${session.publicId}`,
 			signIn: { device: deviceLabel(describeUserAgent(origin.userAgent)), place: origin.place ?? null, ip: origin.ip, at: now },
 		});

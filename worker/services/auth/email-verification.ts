@@ -35,7 +35,6 @@ export async function sendVerificationEmail(deps: AuthDeps, userId: string, now 
 		tenantId: deps.scope.tenantId,
 		userId,
 		kind: "verify_email",
-		baseUrl: deps.baseUrl,
 		idempotencyKey: `verify-email:${userId}:${now}`,
 	});
 }
@@ -114,7 +113,6 @@ export async function requestEmailChange(
 		userId: account.id,
 		kind: "change_email",
 		newEmail: input.newEmail.trim(),
-		baseUrl: deps.baseUrl,
 		idempotencyKey: `change-email:${account.id}:${now}`,
 	});
 }

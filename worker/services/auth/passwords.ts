@@ -42,7 +42,6 @@ export async function requestPasswordReset(deps: AuthDeps, input: { email: strin
 		tenantId: scope.tenantId,
 		userId: account.id,
 		kind: "password_reset",
-		baseUrl: deps.baseUrl,
 		idempotencyKey: `password-reset:${account.id}:${now}`,
 	});
 }

@@ -109,7 +109,6 @@ export async function countFailure(deps: AuthDeps, email: string, account: Membe
 			tenantId: deps.scope.tenantId,
 			userId: account.id,
 			kind: "unlock",
-			baseUrl: deps.baseUrl,
 			idempotencyKey: `unlock:${account.id}:${state.lockedUntil}`,
 		}),
 	]);
