@@ -1,24 +1,11 @@
 /** Wire shapes of offline sync: the change feed a device pulls and the outbox batch it pushes (docs/OFFLINE-SYNC.md). */
 import { z } from "zod";
 import { parseHlc } from "../hlc";
+import { SYNC_ENTITIES } from "../sync-tables";
 import { CreateTaskBody, IdParam, ReviewBody, UpdateClientBody, UpdateMilestoneBody, UpdateProjectBody, UpdateTaskBody } from "./portal";
 
-/** The synced tables, named as in the database. */
-export const SYNC_ENTITIES = [
-	"clients",
-	"projects",
-	"milestones",
-	"tasks",
-	"deliverables",
-	"deliverable_reviews",
-	"message_threads",
-	"thread_messages",
-	"document_folders",
-	"documents",
-	"document_versions",
-	"notifications",
-] as const;
-export type SyncEntity = (typeof SYNC_ENTITIES)[number];
+/** The synced tables, named as in the database: one descriptor each in schema/sync-tables.ts. */
+export { SYNC_ENTITIES, type SyncEntity } from "../sync-tables";
 
 export const SyncQuery = z.strictObject({
 	cursor: z

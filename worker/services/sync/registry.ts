@@ -1,10 +1,12 @@
 /**
- * The sync registry: every synced table's source and every mutation a device may send. Another area
- * plugs in by adding its source and handlers here and its change-log triggers to a migration
- * (docs/OFFLINE-SYNC.md, "Adding a table").
+ * The sync registry: every synced table's source and every mutation a device may send. The tables
+ * and their order come from the descriptors (schema/sync-tables.ts, which also generate the
+ * change-log triggers); SOURCES is keyed by entity, so a descriptor without a source does not
+ * compile (docs/ARCHITECTURE.md, "Adding a synced table").
  */
 import type { SyncEntity, SyncMutationT } from "../../../schema/dto/sync";
-import type { MutationHandler, SyncSource } from "./source";
+import { SYNCED_TABLES } from "../../../schema/sync-tables";
+import type { MutationHandler, SyncSource, SyncSourceParts } from "./source";
 import { clientsSource, updateClientMutation } from "./sources/clients";
 import { deliverableReviewsSource, deliverablesSource, reviewDeliverableMutation } from "./sources/deliverables";
 import { documentsSource, foldersSource, versionsSource } from "./sources/documents";
@@ -14,20 +16,22 @@ import { notificationsSource, readNotificationMutation } from "./sources/notific
 import { projectsSource, updateProjectMutation } from "./sources/projects";
 import { completeTaskMutation, createTaskMutation, tasksSource, updateTaskMutation } from "./sources/tasks";
 
-export const SYNC_SOURCES: readonly SyncSource[] = [
-	clientsSource,
-	projectsSource,
-	milestonesSource,
-	tasksSource,
-	deliverablesSource,
-	deliverableReviewsSource,
-	threadsSource,
-	messagesSource,
-	foldersSource,
-	documentsSource,
-	versionsSource,
-	notificationsSource,
-];
+const SOURCES: { readonly [E in SyncEntity]: SyncSourceParts } = {
+	clients: clientsSource,
+	projects: projectsSource,
+	milestones: milestonesSource,
+	tasks: tasksSource,
+	deliverables: deliverablesSource,
+	deliverable_reviews: deliverableReviewsSource,
+	message_threads: threadsSource,
+	thread_messages: messagesSource,
+	document_folders: foldersSource,
+	documents: documentsSource,
+	document_versions: versionsSource,
+	notifications: notificationsSource,
+};
+
+export const SYNC_SOURCES: readonly SyncSource[] = SYNCED_TABLES.map((t) => ({ entity: t.entity, ...SOURCES[t.entity] }));
 
 type Handlers = { [T in SyncMutationT["type"]]: MutationHandler<T> };
 

@@ -28,6 +28,9 @@ export type SyncSource = {
 	load(scope: TenantScope, ids: string[]): Promise<LoadedRecord[]>;
 };
 
+/** What a source module writes: the entity comes from the registry's key (one per descriptor in schema/sync-tables.ts). */
+export type SyncSourceParts = Omit<SyncSource, "entity">;
+
 /** How a field merges when the server changed it since the device's base (docs/OFFLINE-SYNC.md). */
 export type FieldRule = "status" | "simple" | "text";
 

@@ -2,10 +2,9 @@
 import { inArray } from "drizzle-orm";
 import { clients } from "../../../../schema/index";
 import { getClient, toClientDto, updateClient } from "../../portal/clients";
-import type { MutationHandler, SyncSource } from "../source";
+import type { MutationHandler, SyncSourceParts } from "../source";
 
-export const clientsSource: SyncSource = {
-	entity: "clients",
+export const clientsSource: SyncSourceParts = {
 	readPermissions: ["clients:read", "clients:own"],
 	async load(scope, ids) {
 		const rows = await scope.db

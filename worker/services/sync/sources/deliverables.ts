@@ -8,11 +8,10 @@ import { deliverableReviews, deliverables, projects, users } from "../../../../s
 import { actorOf, recordAudit } from "../../audit-log";
 import { getVisibleDeliverable, reviewDeliverable } from "../../portal/deliverables";
 import { toDto } from "../../portal/projects";
-import type { MutationHandler, SyncSource } from "../source";
+import type { MutationHandler, SyncSourceParts } from "../source";
 import { childRecord } from "./project-children";
 
-export const deliverablesSource: SyncSource = {
-	entity: "deliverables",
+export const deliverablesSource: SyncSourceParts = {
 	readPermissions: ["projects:read"],
 	async load(scope, ids) {
 		const rows = await scope.db
@@ -24,8 +23,7 @@ export const deliverablesSource: SyncSource = {
 	},
 };
 
-export const deliverableReviewsSource: SyncSource = {
-	entity: "deliverable_reviews",
+export const deliverableReviewsSource: SyncSourceParts = {
 	readPermissions: ["projects:read"],
 	async load(scope, ids) {
 		const rows = await scope.db

@@ -7,10 +7,9 @@ import { and, eq, inArray } from "drizzle-orm";
 import { documentFolders, documents, documentVersions } from "../../../../schema/index";
 import { toFolderDto } from "../../documents/folders";
 import { toDocumentDto } from "../../documents/versions";
-import type { SyncSource } from "../source";
+import type { SyncSourceParts } from "../source";
 
-export const foldersSource: SyncSource = {
-	entity: "document_folders",
+export const foldersSource: SyncSourceParts = {
 	readPermissions: ["documents:read"],
 	async load(scope, ids) {
 		const rows = await scope.db
@@ -21,8 +20,7 @@ export const foldersSource: SyncSource = {
 	},
 };
 
-export const documentsSource: SyncSource = {
-	entity: "documents",
+export const documentsSource: SyncSourceParts = {
 	readPermissions: ["documents:read"],
 	async load(scope, ids) {
 		const rows = await scope.db
@@ -42,8 +40,7 @@ export const documentsSource: SyncSource = {
 	},
 };
 
-export const versionsSource: SyncSource = {
-	entity: "document_versions",
+export const versionsSource: SyncSourceParts = {
 	readPermissions: ["documents:read"],
 	async load(scope, ids) {
 		const rows = await scope.db

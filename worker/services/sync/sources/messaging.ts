@@ -10,10 +10,9 @@ import { toMessageDtos } from "../../messaging/messages";
 import { sendMessage } from "../../messaging/send";
 import { messagingSettingsOf } from "../../messaging/settings";
 import { toThreadDto } from "../../messaging/threads";
-import type { MutationHandler, SyncSource } from "../source";
+import type { MutationHandler, SyncSourceParts } from "../source";
 
-export const threadsSource: SyncSource = {
-	entity: "message_threads",
+export const threadsSource: SyncSourceParts = {
 	readPermissions: ["messages:read"],
 	async load(scope, ids) {
 		const [rows, settings] = await Promise.all([
@@ -44,8 +43,7 @@ export const threadsSource: SyncSource = {
 	},
 };
 
-export const messagesSource: SyncSource = {
-	entity: "thread_messages",
+export const messagesSource: SyncSourceParts = {
 	readPermissions: ["messages:read"],
 	async load(scope, ids) {
 		const rows = await scope.db

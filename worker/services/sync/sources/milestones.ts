@@ -4,11 +4,10 @@ import { milestones, projects } from "../../../../schema/index";
 import { problems } from "../../../lib/problem";
 import { updateMilestone } from "../../portal/milestones";
 import { getVisibleProject, toDto } from "../../portal/projects";
-import type { MutationContext, MutationHandler, SyncSource } from "../source";
+import type { MutationContext, MutationHandler, SyncSourceParts } from "../source";
 import { childRecord } from "./project-children";
 
-export const milestonesSource: SyncSource = {
-	entity: "milestones",
+export const milestonesSource: SyncSourceParts = {
 	readPermissions: ["projects:read"],
 	async load(scope, ids) {
 		const rows = await scope.db

@@ -6,14 +6,13 @@
 import { and, eq, inArray, isNull } from "drizzle-orm";
 import { type NotificationRow, notifications } from "../../../../schema/index";
 import { markRead } from "../../notifications/inbox";
-import type { MutationHandler, SyncSource } from "../source";
+import type { MutationHandler, SyncSourceParts } from "../source";
 
 function toRecord({ id, event, title, body, url, createdAt, readAt, updatedAt }: NotificationRow) {
 	return { id, event, title, body, url, createdAt, readAt, updatedAt, read: readAt !== null };
 }
 
-export const notificationsSource: SyncSource = {
-	entity: "notifications",
+export const notificationsSource: SyncSourceParts = {
 	readPermissions: ["account:read"],
 	async load(scope, ids) {
 		const rows = await scope.db

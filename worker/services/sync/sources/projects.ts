@@ -2,10 +2,9 @@
 import { inArray } from "drizzle-orm";
 import { projects } from "../../../../schema/index";
 import { getVisibleProject, toDto, updateProject } from "../../portal/projects";
-import type { MutationHandler, SyncSource } from "../source";
+import type { MutationHandler, SyncSourceParts } from "../source";
 
-export const projectsSource: SyncSource = {
-	entity: "projects",
+export const projectsSource: SyncSourceParts = {
 	readPermissions: ["projects:read"],
 	async load(scope, ids) {
 		const rows = await scope.db

@@ -3,11 +3,10 @@ import { and, eq, inArray } from "drizzle-orm";
 import { projects, tasks } from "../../../../schema/index";
 import { toDto } from "../../portal/projects";
 import { completeTask, createTask, getVisibleTask, updateTask } from "../../portal/tasks";
-import type { MutationHandler, SyncSource } from "../source";
+import type { MutationHandler, SyncSourceParts } from "../source";
 import { childRecord } from "./project-children";
 
-export const tasksSource: SyncSource = {
-	entity: "tasks",
+export const tasksSource: SyncSourceParts = {
 	readPermissions: ["projects:read"],
 	async load(scope, ids) {
 		const rows = await scope.db
