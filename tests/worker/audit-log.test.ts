@@ -1,18 +1,19 @@
 /** The audit log records sign-ins and their failures, per tenant, and refuses to be edited. */
 import { env } from "cloudflare:workers";
 import { beforeEach, describe, expect, it } from "vitest";
-import { resetStorageBeforeEachTest } from "../support/storage";
-import { type Agency, call, freshIp, logIn, signUpAgency } from "./helpers";
-
-// Legacy: these tests reuse agency slugs or count rows of every tenant, so each starts from empty
-// storage (~0.2 s a test) until converted to unique slugs (tests/support/README.md).
-resetStorageBeforeEachTest();
+import { type Agency, signUpAgency, uniqueSlug } from "../support/agencies";
+import { call, freshIp, logIn } from "./helpers";
 
 let acme: Agency;
 let globex: Agency;
+/** The acme owner's email (unique per test: the tests of this file share storage). */
+let ann: string;
 beforeEach(async () => {
-	acme = await signUpAgency("acme", { email: "ann@acme.test" });
-	globex = await signUpAgency("globex", { email: "gil@globex.test" });
+	const acmeSlug = uniqueSlug("acme");
+	const globexSlug = uniqueSlug("globex");
+	ann = `ann@${acmeSlug}.test`;
+	acme = await signUpAgency(acmeSlug, { email: ann });
+	globex = await signUpAgency(globexSlug, { email: `gil@${globexSlug}.test` });
 });
 
 type Row = {
@@ -35,25 +36,26 @@ async function auditRows(tenantId: string): Promise<Row[]> {
 
 describe("audit log", () => {
 	it("records a failed and a successful sign-in with actor, IP and user agent, in the tenant's log only", async () => {
+		const ip = freshIp();
 		await call(acme.host, "/api/v1/auth/login", {
-			body: { email: "ann@acme.test", password: "wrong password!" },
-			ip: "203.0.113.7",
+			body: { email: ann, password: "wrong password!" },
+			ip,
 			headers: { "User-Agent": "TestAgent/1" },
 		});
-		await logIn(acme.host, "ann@acme.test");
+		await logIn(acme.host, ann);
 		const rows = (await auditRows(acme.tenantId)).filter((r) => r.action.startsWith("auth."));
 		// The first row is the owner's hand-off sign-in right after sign-up.
 		expect(rows.map((r) => [r.action, r.actor_label])).toEqual([
-			["auth.sign_in", "ann@acme.test"],
-			["auth.sign_in_failed", "ann@acme.test"],
-			["auth.sign_in", "ann@acme.test"],
+			["auth.sign_in", ann],
+			["auth.sign_in_failed", ann],
+			["auth.sign_in", ann],
 		]);
-		expect(rows[1]).toMatchObject({ actor_user_id: acme.owner.id, ip: "203.0.113.7", user_agent: "TestAgent/1" });
-		expect((await auditRows(globex.tenantId)).filter((r) => r.actor_label === "ann@acme.test")).toEqual([]);
+		expect(rows[1]).toMatchObject({ actor_user_id: acme.owner.id, ip, user_agent: "TestAgent/1" });
+		expect((await auditRows(globex.tenantId)).filter((r) => r.actor_label === ann)).toEqual([]);
 	});
 
 	it("cannot be edited, even by a direct UPDATE", async () => {
-		await call(acme.host, "/api/v1/auth/login", { body: { email: "ann@acme.test", password: "wrong password!" }, ip: freshIp() });
+		await call(acme.host, "/api/v1/auth/login", { body: { email: ann, password: "wrong password!" }, ip: freshIp() });
 		await expect(env.DB.prepare("UPDATE audit_events SET action = 'auth.sign_in'").run()).rejects.toThrow(/append-only/);
 		expect((await auditRows(acme.tenantId)).map((r) => r.action)).toContain("auth.sign_in_failed");
 	});
