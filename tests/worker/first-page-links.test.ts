@@ -3,13 +3,9 @@
  * the links name the files the build listed for that address, every one of them is served, the
  * first-page script they replace is gone, and any other address gets the plain app shell.
  */
-import { beforeEach, describe, expect, it } from "vitest";
-import { resetStorageBeforeEachTest } from "../support/storage";
-import { type Agency, call, signUpAgency } from "./helpers";
-
-// Legacy: these tests reuse agency slugs or count rows of every tenant, so each starts from empty
-// storage (~0.2 s a test) until converted to unique slugs (tests/support/README.md).
-resetStorageBeforeEachTest();
+import { beforeAll, describe, expect, it } from "vitest";
+import { type Agency, signUpUniqueAgency } from "../support/agencies";
+import { call } from "./helpers";
 
 const navigate = { headers: { Accept: "text/html", "Sec-Fetch-Mode": "navigate" } };
 
@@ -19,8 +15,9 @@ function preloadedModules(html: string): string[] {
 
 let acme: Agency;
 let table: Record<string, string[]>;
-beforeEach(async () => {
-	acme = await signUpAgency("acme");
+// One agency for the file: the tests only read pages, they change nothing.
+beforeAll(async () => {
+	acme = await signUpUniqueAgency("acme");
 	const response = await call(acme.host, "/first-pages.json");
 	expect(response.headers.get("Content-Type")).toContain("json");
 	table = await response.json();
