@@ -4,14 +4,10 @@
  * and another agency sees none of it.
  */
 import { beforeEach, describe, expect, it } from "vitest";
-import { resetStorageBeforeEachTest } from "../support/storage";
+import { signUpUniqueAgency, uniqueSlug } from "../support/agencies";
 import { type BookingAgency, type BookingT, book, bookingAgency, HOUR, slotAfter } from "./booking-fixtures";
-import { call, logIn, signUpAgency } from "./helpers";
+import { call, logIn } from "./helpers";
 import { json } from "./portal-fixtures";
-
-// Legacy: these tests reuse agency slugs or count rows of every tenant, so each starts from empty
-// storage (~0.2 s a test) until converted to unique slugs (tests/support/README.md).
-resetStorageBeforeEachTest();
 
 type StaffDash = { upcomingBookings: BookingT[] | null };
 type ClientDash = { nextBooking: BookingT | null };
@@ -20,7 +16,7 @@ let acme: BookingAgency;
 let xBooking: BookingT;
 let yBooking: BookingT;
 beforeEach(async () => {
-	acme = await bookingAgency("acme", { tiers: ["premium", "basic"] });
+	acme = await bookingAgency(uniqueSlug("acme"), { tiers: ["premium", "basic"] });
 	const startsAt = await slotAfter(acme, acme.xUser.cookie, 48 * HOUR);
 	xBooking = await json<BookingT>(book(acme, acme.xUser.cookie, { startsAt }), 201);
 	yBooking = await json<BookingT>(book(acme, acme.staffCookie, { startsAt: startsAt + 2 * HOUR, clientId: acme.clientY.id }), 201);
@@ -53,11 +49,11 @@ describe("bookings on the dashboards", () => {
 		await json(
 			call(acme.host, `/api/v1/members/${acme.staffId}`, { method: "PATCH", cookie: acme.ownerCookie, body: { customRoleId: role.id } }),
 		);
-		const restricted = await logIn(acme.host, "staff@acme.test");
+		const restricted = await logIn(acme.host, `staff@${acme.slug}.test`);
 		expect((await staffDash(restricted)).upcomingBookings).toBeNull();
 
 		expect((await call(acme.host, "/api/v1/dashboard/staff", { cookie: acme.xUser.cookie })).status).toBe(403);
-		const other = await signUpAgency("other");
+		const other = await signUpUniqueAgency("other");
 		expect((await staffDash(other.ownerCookie, other.host)).upcomingBookings).toEqual([]);
 		expect((await call(acme.host, "/api/v1/dashboard/staff", { cookie: other.ownerCookie })).status).toBe(401);
 	});
