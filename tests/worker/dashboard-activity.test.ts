@@ -1,14 +1,10 @@
 /** Dashboard activity: the agency's threads with unread messages, and a client's recent documents and messages — never another client's or agency's. */
 import { beforeEach, describe, expect, it } from "vitest";
-import { resetStorageBeforeEachTest } from "../support/storage";
+import { uniqueSlug } from "../support/agencies";
 import { text, uploaded, uploadSmall } from "./document-fixtures";
 import { call } from "./helpers";
 import { openThread, post } from "./messaging-fixtures";
 import { json, type PortalAgency, portalAgency } from "./portal-fixtures";
-
-// Legacy: these tests reuse agency slugs or count rows of every tenant, so each starts from empty
-// storage (~0.2 s a test) until converted to unique slugs (tests/support/README.md).
-resetStorageBeforeEachTest();
 
 type StaffDash = {
 	unreadMessages: { total: number; threads: { subject: string; clientName: string; unreadCount: number }[] } | null;
@@ -20,7 +16,7 @@ type ClientDash = {
 
 let acme: PortalAgency;
 beforeEach(async () => {
-	acme = await portalAgency("acme");
+	acme = await portalAgency(uniqueSlug("acme"));
 	const x = await openThread(acme, acme.clientX.id, { subject: "Launch plan" });
 	const y = await openThread(acme, acme.clientY.id, { subject: "Yarrow invoice" });
 	await json(post(acme, x.id, "Welcome aboard.", acme.staffCookie), 201);
@@ -43,7 +39,7 @@ describe("staff dashboard: unread messages", () => {
 	});
 
 	it("never shows another agency's threads", async () => {
-		const beta = await portalAgency("beta");
+		const beta = await portalAgency(uniqueSlug("beta"));
 		const dash = await json<StaffDash>(call(beta.host, "/api/v1/dashboard/staff", { cookie: beta.staffCookie }));
 		expect(dash.unreadMessages).toEqual({ total: 0, threads: [] });
 	});
