@@ -4,19 +4,15 @@
  * client's onboarding is untouched.
  */
 import { beforeEach, describe, expect, it } from "vitest";
-import { resetStorageBeforeEachTest } from "../support/storage";
+import { uniqueSlug } from "../support/agencies";
 import { type BookingAgency, type BookingT, book, bookingAgency, HOUR, slotAfter } from "./booking-fixtures";
 import { call } from "./helpers";
 import { type RunJson, runOf, startRun } from "./onboarding-fixtures";
 import { json } from "./portal-fixtures";
 
-// Legacy: these tests reuse agency slugs or count rows of every tenant, so each starts from empty
-// storage (~0.2 s a test) until converted to unique slugs (tests/support/README.md).
-resetStorageBeforeEachTest();
-
 let acme: BookingAgency;
 beforeEach(async () => {
-	acme = await bookingAgency("acme", { name: "Kickoff call", kind: "kickoff" });
+	acme = await bookingAgency(uniqueSlug("acme"), { name: "Kickoff call", kind: "kickoff" });
 	for (const client of [acme.clientX, acme.clientY]) expect((await startRun(acme, client.id)).ok).toBe(true);
 });
 
