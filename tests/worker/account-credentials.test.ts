@@ -2,25 +2,38 @@
 import { env } from "cloudflare:workers";
 import { beforeEach, describe, expect, it } from "vitest";
 import type { MeResponse } from "../../schema/dto/auth";
-import { resetStorageBeforeEachTest } from "../support/storage";
-import { type Agency, call, freshIp, logIn, PASSWORD, problemOf, signUpAgency } from "./helpers";
+import { type Agency, signUpAgency, uniqueSlug } from "../support/agencies";
+import { call, freshIp, logIn, PASSWORD, problemOf } from "./helpers";
 import { tokenIn, waitForEmail } from "./mailbox";
 import { addMember } from "./members";
 
-// Legacy: these tests reuse agency slugs or count rows of every tenant, so each starts from empty
-// storage (~0.2 s a test) until converted to unique slugs (tests/support/README.md).
-resetStorageBeforeEachTest();
-
 let acme: Agency;
+/** Addresses of the test's own agency (the tests of this file share storage and mailbox). */
+let ann: string;
+let domain: string;
+/** The new address with capitals, as a person might type it: `Ann.New@Acme-….test`. */
+let annNew: string;
 beforeEach(async () => {
-	acme = await signUpAgency("acme", { email: "ann@acme.test" });
+	const slug = uniqueSlug("acme");
+	domain = `${slug}.test`;
+	ann = `ann@${domain}`;
+	annNew = `Ann.New@${slug.charAt(0).toUpperCase()}${slug.slice(1)}.test`;
+	acme = await signUpAgency(slug, { email: ann });
 });
+
+/** How many audit events of `action` the test's agency has. */
+async function auditCount(action: string): Promise<number> {
+	const row = await env.DB.prepare("SELECT COUNT(*) AS n FROM audit_events WHERE tenant_id = ? AND action = ?")
+		.bind(acme.tenantId, action)
+		.first<{ n: number }>();
+	return row?.n ?? 0;
+}
 
 const NEW_PASSWORD = "another long passphrase";
 
 describe("POST /api/v1/me/password", { timeout: 30_000 }, () => {
 	it("changes the password, ends the other sessions and keeps this one", async () => {
-		const other = await logIn(acme.host, "ann@acme.test");
+		const other = await logIn(acme.host, ann);
 		const res = await call(acme.host, "/api/v1/me/password", {
 			cookie: acme.ownerCookie,
 			body: { currentPassword: PASSWORD, newPassword: NEW_PASSWORD },
@@ -29,11 +42,8 @@ describe("POST /api/v1/me/password", { timeout: 30_000 }, () => {
 		expect(await res.json()).toEqual({ revoked: 1 });
 		expect((await call(acme.host, "/api/v1/me", { cookie: other })).status).toBe(401);
 		expect((await call(acme.host, "/api/v1/me", { cookie: acme.ownerCookie })).status).toBe(200);
-		await logIn(acme.host, "ann@acme.test", NEW_PASSWORD);
-		const audit = await env.DB.prepare("SELECT COUNT(*) AS n FROM audit_events WHERE action = 'auth.password_changed'").first<{
-			n: number;
-		}>();
-		expect(audit?.n).toBe(1);
+		await logIn(acme.host, ann, NEW_PASSWORD);
+		expect(await auditCount("auth.password_changed")).toBe(1);
 	});
 
 	it("names a wrong current password or a short new one, and changes nothing", async () => {
@@ -48,7 +58,7 @@ describe("POST /api/v1/me/password", { timeout: 30_000 }, () => {
 			body: { currentPassword: PASSWORD, newPassword: "x" },
 		});
 		expect((await problemOf(short)).errors?.map((e) => e.path)).toEqual(["newPassword"]);
-		await logIn(acme.host, "ann@acme.test", PASSWORD);
+		await logIn(acme.host, ann, PASSWORD);
 		expect((await call(acme.host, "/api/v1/me/password", { body: { currentPassword: PASSWORD, newPassword: NEW_PASSWORD } })).status).toBe(
 			401,
 		);
@@ -59,35 +69,37 @@ describe("POST /api/v1/me/email", { timeout: 30_000 }, () => {
 	it("mails a link to the new address and changes the email only when it is opened", async () => {
 		const res = await call(acme.host, "/api/v1/me/email", {
 			cookie: acme.ownerCookie,
-			body: { newEmail: "Ann.New@Acme.test", currentPassword: PASSWORD },
+			body: { newEmail: annNew, currentPassword: PASSWORD },
 		});
 		expect(res.status).toBe(202);
-		const link = await waitForEmail("Ann.New@Acme.test", /^Confirm your new email/);
+		const link = await waitForEmail(annNew, /^Confirm your new email/);
 		let me = (await (await call(acme.host, "/api/v1/me", { cookie: acme.ownerCookie })).json()) as MeResponse;
-		expect(me.user.email).toBe("ann@acme.test");
+		expect(me.user.email).toBe(ann);
 		const used = await call(acme.host, "/api/v1/auth/verify-email", { body: { token: tokenIn(link) } });
-		expect(await used.json()).toEqual({ email: "Ann.New@Acme.test" });
+		expect(await used.json()).toEqual({ email: annNew });
 		me = (await (await call(acme.host, "/api/v1/me", { cookie: acme.ownerCookie })).json()) as MeResponse;
-		expect(me.user.email).toBe("Ann.New@Acme.test");
+		expect(me.user.email).toBe(annNew);
 		expect(me.emailVerified).toBe(true);
-		await logIn(acme.host, "ann.new@acme.test");
-		const old = await call(acme.host, "/api/v1/auth/login", { body: { email: "ann@acme.test", password: PASSWORD }, ip: freshIp() });
+		await logIn(acme.host, annNew.toLowerCase());
+		const old = await call(acme.host, "/api/v1/auth/login", { body: { email: ann, password: PASSWORD }, ip: freshIp() });
 		expect(old.status).toBe(401);
-		const audit = await env.DB.prepare("SELECT detail FROM audit_events WHERE action = 'auth.email_changed'").all();
-		expect(audit.results).toEqual([{ detail: JSON.stringify({ from: "ann@acme.test", to: "Ann.New@Acme.test" }) }]);
+		const audit = await env.DB.prepare("SELECT detail FROM audit_events WHERE tenant_id = ? AND action = 'auth.email_changed'")
+			.bind(acme.tenantId)
+			.all();
+		expect(audit.results).toEqual([{ detail: JSON.stringify({ from: ann, to: annNew }) }]);
 	});
 
 	it("answers 409 naming newEmail when another account of the agency has it, 422 for a wrong password, and changes nothing", async () => {
-		await addMember(acme.tenantId, "staff", "sam@acme.test");
+		await addMember(acme.tenantId, "staff", `sam@${domain}`);
 		const taken = await call(acme.host, "/api/v1/me/email", {
 			cookie: acme.ownerCookie,
-			body: { newEmail: "SAM@acme.test", currentPassword: PASSWORD },
+			body: { newEmail: `SAM@${domain}`, currentPassword: PASSWORD },
 		});
 		expect(taken.status).toBe(409);
 		expect((await problemOf(taken)).errors?.[0]?.path).toBe("newEmail");
 		const wrong = await call(acme.host, "/api/v1/me/email", {
 			cookie: acme.ownerCookie,
-			body: { newEmail: "x@acme.test", currentPassword: "nope" },
+			body: { newEmail: `x@${domain}`, currentPassword: "nope" },
 		});
 		expect(wrong.status).toBe(422);
 		expect((await problemOf(wrong)).errors?.[0]?.path).toBe("currentPassword");
@@ -96,15 +108,18 @@ describe("POST /api/v1/me/email", { timeout: 30_000 }, () => {
 			body: { newEmail: "nope", currentPassword: PASSWORD },
 		});
 		expect((await problemOf(bad)).errors?.[0]?.path).toBe("newEmail");
-		const pending = await env.DB.prepare("SELECT COUNT(*) AS n FROM account_tokens WHERE purpose = 'change_email'").first<{ n: number }>();
+		const pending = await env.DB.prepare("SELECT COUNT(*) AS n FROM account_tokens WHERE tenant_id = ? AND purpose = 'change_email'")
+			.bind(acme.tenantId)
+			.first<{ n: number }>();
 		expect(pending?.n).toBe(0);
 	});
 
 	it("does not mind the same address on another agency", async () => {
-		await signUpAgency("beta", { email: "shared@example.test" });
+		const shared = `shared@${uniqueSlug("example")}.test`;
+		await signUpAgency(uniqueSlug("beta"), { email: shared });
 		const res = await call(acme.host, "/api/v1/me/email", {
 			cookie: acme.ownerCookie,
-			body: { newEmail: "shared@example.test", currentPassword: PASSWORD },
+			body: { newEmail: shared, currentPassword: PASSWORD },
 		});
 		expect(res.status).toBe(202);
 	});
