@@ -4,20 +4,16 @@
  * about another client's project learns nothing, named or attached.
  */
 import { beforeEach, describe, expect, it } from "vitest";
-import { resetStorageBeforeEachTest } from "../support/storage";
+import { uniqueSlug } from "../support/agencies";
 import { newConversation, openStream, sendMessage, sent } from "./assistant-helpers";
 import { call, problemOf } from "./helpers";
 import { json, type PortalAgency, portalAgency, projectWith } from "./portal-fixtures";
 
-// Legacy: these tests reuse agency slugs or count rows of every tenant, so each starts from empty
-// storage (~0.2 s a test) until converted to unique slugs (tests/support/README.md).
-resetStorageBeforeEachTest();
-
 let acme: PortalAgency;
 let beta: PortalAgency;
 beforeEach(async () => {
-	acme = await portalAgency("acme");
-	beta = await portalAgency("beta");
+	acme = await portalAgency(uniqueSlug("acme"));
+	beta = await portalAgency(uniqueSlug("beta"));
 });
 
 /** The finished reply's text for `content` sent by the holder of `cookie`. */
