@@ -5,20 +5,16 @@
  */
 import { env } from "cloudflare:workers";
 import { beforeEach, describe, expect, it } from "vitest";
-import { resetStorageBeforeEachTest } from "../support/storage";
+import { type Agency, signUpUniqueAgency } from "../support/agencies";
 import { newConversation, openStream, sendMessage, sent } from "./assistant-helpers";
-import { type Agency, call, logIn, signUpAgency } from "./helpers";
+import { call, logIn } from "./helpers";
 import { addMember } from "./members";
-
-// Legacy: these tests reuse agency slugs or count rows of every tenant, so each starts from empty
-// storage (~0.2 s a test) until converted to unique slugs (tests/support/README.md).
-resetStorageBeforeEachTest();
 
 let acme: Agency;
 let beta: Agency;
 beforeEach(async () => {
-	acme = await signUpAgency("acme");
-	beta = await signUpAgency("beta");
+	acme = await signUpUniqueAgency("acme");
+	beta = await signUpUniqueAgency("beta");
 });
 
 async function chat(agency: Agency, id: string, content: string, cookie = agency.ownerCookie) {
@@ -54,8 +50,8 @@ describe("search by message text", () => {
 		const other = await newConversation(acme);
 		await chat(acme, other, "Draft a welcome email");
 
-		await addMember(acme.tenantId, "staff", "staff@acme.test");
-		const staff = await logIn(acme.host, "staff@acme.test");
+		await addMember(acme.tenantId, "staff", `staff@${acme.slug}.test`);
+		const staff = await logIn(acme.host, `staff@${acme.slug}.test`);
 		const colleagues = await newConversation(acme, staff);
 		await chat(acme, colleagues, "Zanzibar retainer notes", staff);
 		const theirs = await newConversation(beta);
