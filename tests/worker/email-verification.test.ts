@@ -2,20 +2,22 @@
 import { env } from "cloudflare:workers";
 import { beforeEach, describe, expect, it } from "vitest";
 import type { MeResponse } from "../../schema/dto/auth";
-import { resetStorageBeforeEachTest } from "../support/storage";
-import { type Agency, call, logIn, problemOf, signUpAgency } from "./helpers";
+import { type Agency, signUpAgency, signUpUniqueAgency, uniqueSlug } from "../support/agencies";
+import { call, logIn, problemOf } from "./helpers";
 import { tokenIn, waitForEmail, waitForEmails } from "./mailbox";
 import { addMember } from "./members";
-
-// Legacy: these tests reuse agency slugs or count rows of every tenant, so each starts from empty
-// storage (~0.2 s a test) until converted to unique slugs (tests/support/README.md).
-resetStorageBeforeEachTest();
 
 const VERIFY_SUBJECT = /^Confirm your email for /;
 
 let acme: Agency;
+/** Addresses of the test's own agency (the tests of this file share storage and mailbox). */
+let domain: string;
+let ann: string;
 beforeEach(async () => {
-	acme = await signUpAgency("acme", { email: "ann@acme.test" });
+	const slug = uniqueSlug("acme");
+	domain = `${slug}.test`;
+	ann = `ann@${domain}`;
+	acme = await signUpAgency(slug, { email: ann });
 });
 
 async function meOf(cookie: string, host = acme.host): Promise<MeResponse> {
@@ -25,26 +27,28 @@ async function meOf(cookie: string, host = acme.host): Promise<MeResponse> {
 describe("POST /api/v1/auth/verify-email", () => {
 	it("confirms the address with the link sent at sign-up, once", async () => {
 		expect((await meOf(acme.ownerCookie)).emailVerified).toBe(false);
-		const email = await waitForEmail("ann@acme.test", VERIFY_SUBJECT);
-		expect(email.text).toContain("http://acme.localhost/verify-email?token=");
+		const email = await waitForEmail(ann, VERIFY_SUBJECT);
+		expect(email.text).toContain(`http://${acme.host}/verify-email?token=`);
 		const token = tokenIn(email);
 		const res = await call(acme.host, "/api/v1/auth/verify-email", { body: { token } });
 		expect(res.status).toBe(200);
-		expect(await res.json()).toEqual({ email: "ann@acme.test" });
+		expect(await res.json()).toEqual({ email: ann });
 		expect((await meOf(acme.ownerCookie)).emailVerified).toBe(true);
 		const again = await call(acme.host, "/api/v1/auth/verify-email", { body: { token } });
 		expect(again.status).toBe(400);
 		expect((await problemOf(again)).errors?.[0]?.path).toBe("token");
-		const audit = await env.DB.prepare("SELECT target_id FROM audit_events WHERE action = 'auth.email_verified'").all();
+		const audit = await env.DB.prepare("SELECT target_id FROM audit_events WHERE tenant_id = ? AND action = 'auth.email_verified'")
+			.bind(acme.tenantId)
+			.all();
 		expect(audit.results).toEqual([{ target_id: acme.owner.id }]);
 	});
 
 	it("refuses an expired link and another agency's link, changing nothing", async () => {
-		const token = tokenIn(await waitForEmail("ann@acme.test", VERIFY_SUBJECT));
-		const beta = await signUpAgency("beta");
+		const token = tokenIn(await waitForEmail(ann, VERIFY_SUBJECT));
+		const beta = await signUpUniqueAgency("beta");
 		expect((await call(beta.host, "/api/v1/auth/verify-email", { body: { token } })).status).toBe(400);
-		await env.DB.prepare("UPDATE account_tokens SET expires_at = ?")
-			.bind(Date.now() - 1)
+		await env.DB.prepare("UPDATE account_tokens SET expires_at = ? WHERE tenant_id = ?")
+			.bind(Date.now() - 1, acme.tenantId)
 			.run();
 		expect((await call(acme.host, "/api/v1/auth/verify-email", { body: { token } })).status).toBe(400);
 		expect((await meOf(acme.ownerCookie)).emailVerified).toBe(false);
@@ -59,13 +63,13 @@ describe("POST /api/v1/auth/verify-email", () => {
 
 describe("POST /api/v1/me/email/verification", () => {
 	it("sends a fresh link, is rate-limited, and says 409 once the email is verified", async () => {
-		await waitForEmail("ann@acme.test", VERIFY_SUBJECT);
+		await waitForEmail(ann, VERIFY_SUBJECT);
 		const statuses: number[] = [];
 		for (let i = 0; i < 4; i++) {
 			statuses.push((await call(acme.host, "/api/v1/me/email/verification", { method: "POST", cookie: acme.ownerCookie })).status);
 		}
 		expect(statuses).toEqual([202, 202, 202, 429]);
-		const emails = await waitForEmails("ann@acme.test", VERIFY_SUBJECT, 4);
+		const emails = await waitForEmails(ann, VERIFY_SUBJECT, 4);
 		const latest = tokenIn(emails.at(-1) as (typeof emails)[number]);
 		expect((await call(acme.host, "/api/v1/auth/verify-email", { body: { token: latest } })).status).toBe(200);
 		const done = await call(acme.host, "/api/v1/me/email/verification", { method: "POST", cookie: acme.ownerCookie });
@@ -79,20 +83,20 @@ describe("POST /api/v1/me/email/verification", () => {
 
 describe("unverifiedAccess policy", () => {
 	it("read_only lets unverified accounts read and manage their own account, and refuses other writes with a clear 403", async () => {
-		await addMember(acme.tenantId, "admin", "ada@acme.test");
+		await addMember(acme.tenantId, "admin", `ada@${domain}`);
 		const policy = await call(acme.host, "/api/v1/tenant/security-policy", {
 			method: "PATCH",
 			cookie: acme.ownerCookie,
 			body: { unverifiedAccess: "read_only" },
 		});
 		expect(await policy.json()).toEqual({ unverifiedAccess: "read_only", mfaRequired: "off" });
-		const ada = await logIn(acme.host, "ada@acme.test");
+		const ada = await logIn(acme.host, `ada@${domain}`);
 		expect((await call(acme.host, "/api/v1/tenant/security-policy", { cookie: ada })).status).toBe(200);
 		const write = await call(acme.host, "/api/v1/tenant/security-policy", { method: "PATCH", cookie: ada, body: { mfaRequired: "staff" } });
 		expect(write.status).toBe(403);
 		expect((await problemOf(write)).type).toBe("https://atrium.dev/problems/email-verification-required");
 		expect((await call(acme.host, "/api/v1/me/email/verification", { method: "POST", cookie: ada })).status).toBe(202);
-		const token = tokenIn(await waitForEmail("ada@acme.test", VERIFY_SUBJECT));
+		const token = tokenIn(await waitForEmail(`ada@${domain}`, VERIFY_SUBJECT));
 		expect((await call(acme.host, "/api/v1/auth/verify-email", { body: { token } })).status).toBe(200);
 		const after = await call(acme.host, "/api/v1/tenant/security-policy", { method: "PATCH", cookie: ada, body: { mfaRequired: "off" } });
 		expect(after.status).toBe(200);
@@ -101,8 +105,8 @@ describe("unverifiedAccess policy", () => {
 
 describe("PATCH /api/v1/tenant/security-policy", () => {
 	it("is for tenant:manage only, names bad fields without changing anything, and stays within the agency", async () => {
-		await addMember(acme.tenantId, "staff", "sam@acme.test");
-		const sam = await logIn(acme.host, "sam@acme.test");
+		await addMember(acme.tenantId, "staff", `sam@${domain}`);
+		const sam = await logIn(acme.host, `sam@${domain}`);
 		expect(
 			(await call(acme.host, "/api/v1/tenant/security-policy", { method: "PATCH", cookie: sam, body: { mfaRequired: "everyone" } })).status,
 		).toBe(403);
@@ -113,7 +117,7 @@ describe("PATCH /api/v1/tenant/security-policy", () => {
 		});
 		expect(bad.status).toBe(422);
 		expect((await problemOf(bad)).errors?.map((e) => e.path)).toEqual(["mfaRequired"]);
-		const beta = await signUpAgency("beta");
+		const beta = await signUpUniqueAgency("beta");
 		await call(beta.host, "/api/v1/tenant/security-policy", {
 			method: "PATCH",
 			cookie: beta.ownerCookie,
