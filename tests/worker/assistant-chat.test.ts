@@ -2,17 +2,13 @@
 import { beforeEach, describe, expect, it } from "vitest";
 import { LOCAL_MODEL_ID } from "../../schema/ai-models";
 import { echoReply } from "../../worker/services/assistant/providers/local-echo";
-import { resetStorageBeforeEachTest } from "../support/storage";
+import { type Agency, signUpUniqueAgency } from "../support/agencies";
 import { grant, newConversation, openStream, sendMessage, sent, treeOf } from "./assistant-helpers";
-import { type Agency, call, signUpAgency } from "./helpers";
-
-// Legacy: these tests reuse agency slugs or count rows of every tenant, so each starts from empty
-// storage (~0.2 s a test) until converted to unique slugs (tests/support/README.md).
-resetStorageBeforeEachTest();
+import { call } from "./helpers";
 
 let acme: Agency;
 beforeEach(async () => {
-	acme = await signUpAgency("acme");
+	acme = await signUpUniqueAgency("acme");
 });
 
 describe("chatting with the local model", () => {
