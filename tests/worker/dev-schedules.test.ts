@@ -57,7 +57,7 @@ describe("/dev/schedules", () => {
 				`${cron} next run`,
 			).toBe(true);
 			expect(page).toContain(
-				`<input type="hidden" name="cron" value="${cron}"><button type="submit" aria-label="Run ${cron} now">Run now</button>`,
+				`<input type="hidden" name="cron" value="${cron}"><button type="submit" aria-label="Run now: ${cron}">Run now</button>`,
 			);
 		}
 		expect(page.match(/>Run now<\/button>/g)).toHaveLength(SCHEDULES.length);

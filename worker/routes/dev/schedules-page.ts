@@ -53,7 +53,7 @@ function row(schedule: ScheduleRow, timeZone: string | undefined): string {
 		.map((type) => `<li><code>${escapeHtml(type)}</code></li>`)
 		.join(
 			"",
-		)}</ul></td><td>${schedule.next === null ? "Never" : timeIn(schedule.next, timeZone)}</td><td>${last}</td><td><form method="post" action="/dev/schedules"><input type="hidden" name="cron" value="${cron}"><button type="submit" aria-label="Run ${cron} now">Run now</button></form></td></tr>`;
+		)}</ul></td><td>${schedule.next === null ? "Never" : timeIn(schedule.next, timeZone)}</td><td>${last}</td><td><form method="post" action="/dev/schedules"><input type="hidden" name="cron" value="${cron}"><button type="submit" aria-label="Run now: ${cron}">Run now</button></form></td></tr>`;
 }
 
 export function renderSchedulesPage(rows: readonly ScheduleRow[], timeZone: string | undefined, ran?: RanNow): string {
