@@ -4,6 +4,7 @@
  */
 import type { OpenAPIHono } from "@hono/zod-openapi";
 import type { AppEnv } from "../../env";
+import { SECURITY_SCHEMES } from "../../lib/protected-route";
 import { API_DOCS_PATH } from "../../middleware/security-headers";
 
 const DOCS_PAGE = `<!doctype html>
@@ -32,5 +33,7 @@ export function mountApiDocs(app: OpenAPIHono<AppEnv>): void {
 		},
 		servers: [{ url: new URL(c.req.url).origin }],
 	}));
+	// The schemes protectedRoute's routes name (a session cookie or an API key).
+	for (const [name, scheme] of Object.entries(SECURITY_SCHEMES)) app.openAPIRegistry.registerComponent("securitySchemes", name, scheme);
 	app.get(API_DOCS_PATH, (c) => c.html(DOCS_PAGE));
 }
