@@ -112,6 +112,9 @@ function createApiRoutes() {
 
 export type AppType = ReturnType<typeof createApiRoutes>;
 
+/** The platform operator's API (bearer token, platform host only), for the operator console's typed client. */
+export type OperatorAppType = typeof operatorRouter;
+
 export function createApp() {
 	const app = new OpenAPIHono<AppEnv>();
 

@@ -6,7 +6,7 @@
 import { signal } from "@preact/signals";
 import type { SessionView, SignInEventView } from "../../../schema/dto/account-security";
 import { api } from "../api/client";
-import type { readProblem } from "../api/problem";
+import { fetchJson } from "../api/fetch-json";
 import { type Result, send } from "../api/request";
 import { refreshMe } from "./session";
 
@@ -15,17 +15,8 @@ export const signIns = signal<SignInEventView[] | null>(null);
 export const signInsCursor = signal<string | null>(null);
 export const mfa = signal<{ totpEnabled: boolean; recoveryCodesLeft: number } | null>(null);
 
-/** Unwraps a typed-client call that answers JSON on success. */
-async function json<T>(
-	call: () => Promise<{ ok: boolean; status: number; json(): Promise<unknown> } & Parameters<typeof readProblem>[0]>,
-): Promise<Result<T>> {
-	const result = await send(call);
-	if (!result.ok) return result;
-	return { ok: true, value: (await result.value.json()) as T };
-}
-
 export async function loadSessions(): Promise<Result<null>> {
-	const result = await json<{ sessions: SessionView[] }>(() => api.api.v1.me.sessions.$get());
+	const result = await fetchJson(() => api.api.v1.me.sessions.$get());
 	if (result.ok) sessions.value = result.value.sessions;
 	return result.ok ? { ok: true, value: null } : result;
 }
@@ -37,7 +28,7 @@ export async function revokeSession(id: string): Promise<Result<null>> {
 }
 
 export async function revokeOtherSessions(): Promise<Result<number>> {
-	const result = await json<{ revoked: number }>(() => api.api.v1.me.sessions["revoke-others"].$post());
+	const result = await fetchJson(() => api.api.v1.me.sessions["revoke-others"].$post());
 	if (!result.ok) return result;
 	sessions.value = (sessions.value ?? []).filter((s) => s.current);
 	return { ok: true, value: result.value.revoked };
@@ -45,9 +36,7 @@ export async function revokeOtherSessions(): Promise<Result<number>> {
 
 export async function loadSignIns(more = false): Promise<Result<null>> {
 	const cursor = more ? (signInsCursor.value ?? undefined) : undefined;
-	const result = await json<{ events: SignInEventView[]; nextCursor: string | null }>(() =>
-		api.api.v1.me["sign-ins"].$get({ query: { limit: "10", ...(cursor ? { cursor } : {}) } }),
-	);
+	const result = await fetchJson(() => api.api.v1.me["sign-ins"].$get({ query: { limit: "10", ...(cursor ? { cursor } : {}) } }));
 	if (!result.ok) return result;
 	signIns.value = more ? [...(signIns.value ?? []), ...result.value.events] : result.value.events;
 	signInsCursor.value = result.value.nextCursor;
@@ -55,28 +44,28 @@ export async function loadSignIns(more = false): Promise<Result<null>> {
 }
 
 export async function loadMfa(): Promise<void> {
-	const result = await json<{ totpEnabled: boolean; recoveryCodesLeft: number }>(() => api.api.v1.me.mfa.$get());
+	const result = await fetchJson(() => api.api.v1.me.mfa.$get());
 	if (result.ok) mfa.value = result.value;
 }
 
 export function changePassword(currentPassword: string, newPassword: string): Promise<Result<{ revoked: number }>> {
-	return json(() => api.api.v1.me.password.$post({ json: { currentPassword, newPassword } }));
+	return fetchJson(() => api.api.v1.me.password.$post({ json: { currentPassword, newPassword } }));
 }
 
 export function changeEmail(newEmail: string, currentPassword: string): Promise<Result<{ message: string }>> {
-	return json(() => api.api.v1.me.email.$post({ json: { newEmail, currentPassword } }));
+	return fetchJson(() => api.api.v1.me.email.$post({ json: { newEmail, currentPassword } }));
 }
 
 export function resendVerification(): Promise<Result<{ message: string }>> {
-	return json(() => api.api.v1.me.email.verification.$post());
+	return fetchJson(() => api.api.v1.me.email.verification.$post());
 }
 
 export function startTotpEnrolment(): Promise<Result<{ secret: string; otpauthUri: string; qrSvg: string }>> {
-	return json(() => api.api.v1.me.mfa.totp.enrol.$post());
+	return fetchJson(() => api.api.v1.me.mfa.totp.enrol.$post());
 }
 
 export async function confirmTotp(code: string): Promise<Result<string[]>> {
-	const result = await json<{ recoveryCodes: string[] }>(() => api.api.v1.me.mfa.totp.confirm.$post({ json: { code } }));
+	const result = await fetchJson(() => api.api.v1.me.mfa.totp.confirm.$post({ json: { code } }));
 	if (!result.ok) return result;
 	await Promise.all([refreshMe(), loadMfa()]);
 	return { ok: true, value: result.value.recoveryCodes };
@@ -90,7 +79,7 @@ export async function disableTotp(factor: { code: string } | { recoveryCode: str
 }
 
 export async function regenerateRecoveryCodes(code: string): Promise<Result<string[]>> {
-	const result = await json<{ recoveryCodes: string[] }>(() => api.api.v1.me.mfa["recovery-codes"].$post({ json: { code } }));
+	const result = await fetchJson(() => api.api.v1.me.mfa["recovery-codes"].$post({ json: { code } }));
 	if (!result.ok) return result;
 	await loadMfa();
 	return { ok: true, value: result.value.recoveryCodes };

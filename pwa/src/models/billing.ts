@@ -4,8 +4,9 @@ import type { BillingSummary } from "../../../schema/billing";
 import type { CreditPackId } from "../../../schema/credit-packs";
 import type { BillingInterval, PlanId } from "../../../schema/plans";
 import { api } from "../api/client";
-import type { ProblemView, ResponseLike } from "../api/problem";
-import { send } from "../api/request";
+import { fetchJson } from "../api/fetch-json";
+import type { ProblemView } from "../api/problem";
+import { type Result, send } from "../api/request";
 import { entitlements, loadEntitlements } from "./entitlements";
 
 export { entitlements, loadEntitlements };
@@ -20,8 +21,6 @@ type Invoice = {
 	invoicePdf: string | null;
 	createdAt: number;
 };
-/** Any typed-client response whose body is read as JSON. */
-type JsonResponse = ResponseLike & { json(): Promise<unknown> };
 type Preview = { planId: PlanId; interval: BillingInterval; amountDue: number; currency: string };
 
 export const billing = signal<BillingSummary | null>(null);
@@ -60,37 +59,38 @@ export async function loadBilling(): Promise<void> {
 	await loadEntitlements();
 }
 
-async function redirectTo(call: () => Promise<JsonResponse>): Promise<void> {
+async function redirectTo(request: () => Promise<Result<{ url: string }>>): Promise<void> {
 	busy.value = true;
 	billingProblem.value = null;
-	const result = await send(call);
+	const result = await request();
 	busy.value = false;
 	if (!result.ok) {
 		billingProblem.value = result.problem;
 		return;
 	}
-	const { url } = (await result.value.json()) as { url: string };
-	window.location.assign(url);
+	window.location.assign(result.value.url);
 }
 
 export const startCheckout = (planId: PlanId) =>
 	redirectTo(() => {
 		const coupon = couponCode.value.trim();
-		return api.api.v1.billing.checkout.$post({ json: { planId, interval: interval.value, ...(coupon ? { coupon } : {}) } });
+		return fetchJson(() =>
+			api.api.v1.billing.checkout.$post({ json: { planId, interval: interval.value, ...(coupon ? { coupon } : {}) } }),
+		);
 	});
-export const startTopUp = (pack: CreditPackId) => redirectTo(() => api.api.v1.billing["top-up"].$post({ json: { pack } }));
-export const openPortal = () => redirectTo(() => api.api.v1.billing.portal.$post());
+export const startTopUp = (pack: CreditPackId) => redirectTo(() => fetchJson(() => api.api.v1.billing["top-up"].$post({ json: { pack } })));
+export const openPortal = () => redirectTo(() => fetchJson(() => api.api.v1.billing.portal.$post()));
 
-async function update(call: () => Promise<JsonResponse>): Promise<boolean> {
+async function update(request: () => Promise<Result<BillingSummary>>): Promise<boolean> {
 	busy.value = true;
 	billingProblem.value = null;
-	const result = await send(call);
+	const result = await request();
 	busy.value = false;
 	if (!result.ok) {
 		billingProblem.value = result.problem;
 		return false;
 	}
-	billing.value = (await result.value.json()) as BillingSummary;
+	billing.value = result.value;
 	await loadEntitlements();
 	return true;
 }
@@ -113,9 +113,10 @@ export async function previewChange(planId: PlanId): Promise<void> {
 export async function confirmChange(): Promise<void> {
 	const p = preview.value;
 	if (!p) return;
-	if (await update(() => api.api.v1.billing.change.$post({ json: { planId: p.planId, interval: p.interval } }))) preview.value = null;
+	if (await update(() => fetchJson(() => api.api.v1.billing.change.$post({ json: { planId: p.planId, interval: p.interval } }))))
+		preview.value = null;
 }
 
 export const cancelSubscription = (reason: "too_expensive" | "missing_features" | "switched_service" | "unused" | "other") =>
-	update(() => api.api.v1.billing.cancel.$post({ json: { reason } }));
-export const reactivate = () => update(() => api.api.v1.billing.reactivate.$post());
+	update(() => fetchJson(() => api.api.v1.billing.cancel.$post({ json: { reason } })));
+export const reactivate = () => update(() => fetchJson(() => api.api.v1.billing.reactivate.$post()));

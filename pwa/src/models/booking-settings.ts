@@ -3,7 +3,8 @@ import { signal } from "@preact/signals";
 import type { z } from "zod";
 import type { AvailabilityBody, AvailabilityDto, CreateBookingTypeBody } from "../../../schema/dto/bookings";
 import { api } from "../api/client";
-import { type Result, send } from "../api/request";
+import { fetchJson } from "../api/fetch-json";
+import type { Result } from "../api/request";
 import type { BookingType } from "./bookings";
 
 export type StaffAvailability = z.infer<typeof AvailabilityDto>;
@@ -13,26 +14,22 @@ export type BookingTypeInput = z.infer<typeof CreateBookingTypeBody>;
 export const team = signal<StaffAvailability[] | null>(null);
 
 export async function loadTeamAvailability(): Promise<void> {
-	const result = await send(() => api.api.v1["staff-availability"].$get());
-	if (result.ok) team.value = ((await result.value.json()) as { staff: StaffAvailability[] }).staff;
+	const result = await fetchJson(() => api.api.v1["staff-availability"].$get());
+	if (result.ok) team.value = result.value.staff;
 }
 
 export async function saveAvailability(userId: string, input: AvailabilityInput): Promise<Result<StaffAvailability>> {
-	const result = await send(() => api.api.v1["staff-availability"][":userId"].$put({ param: { userId }, json: input }));
+	const result = await fetchJson(() => api.api.v1["staff-availability"][":userId"].$put({ param: { userId }, json: input }));
 	if (!result.ok) return result;
-	const saved = (await result.value.json()) as StaffAvailability;
+	const saved = result.value;
 	team.value = (team.value ?? []).map((m) => (m.userId === userId ? saved : m));
 	return { ok: true, value: saved };
 }
 
 export async function createBookingType(input: BookingTypeInput): Promise<Result<BookingType>> {
-	const result = await send(() => api.api.v1["booking-types"].$post({ json: input }));
-	if (!result.ok) return result;
-	return { ok: true, value: (await result.value.json()) as BookingType };
+	return fetchJson(() => api.api.v1["booking-types"].$post({ json: input }));
 }
 
 export async function setBookingTypeActive(id: string, active: boolean): Promise<Result<BookingType>> {
-	const result = await send(() => api.api.v1["booking-types"][":id"].$patch({ param: { id }, json: { active } }));
-	if (!result.ok) return result;
-	return { ok: true, value: (await result.value.json()) as BookingType };
+	return fetchJson(() => api.api.v1["booking-types"][":id"].$patch({ param: { id }, json: { active } }));
 }

@@ -6,8 +6,9 @@ import { signal } from "@preact/signals";
 import type { z } from "zod";
 import type { BookingDto, BookingTypeDto, SlotsResponse } from "../../../schema/dto/bookings";
 import { api } from "../api/client";
+import { fetchJson } from "../api/fetch-json";
 import type { ProblemView } from "../api/problem";
-import { type Result, send } from "../api/request";
+import type { Result } from "../api/request";
 
 export type Booking = z.infer<typeof BookingDto>;
 export type BookingType = z.infer<typeof BookingTypeDto>;
@@ -25,21 +26,15 @@ export const listWhen = signal<"upcoming" | "past">("upcoming");
 export const slotDays = signal<SlotDay[] | null>(null);
 export const bookingsProblem = signal<ProblemView | null>(null);
 
-/** A successful response's body as `T` (the route's declared shape). */
-async function okJson<T>(result: Result<{ json(): Promise<unknown> }>): Promise<Result<T>> {
-	if (!result.ok) return result;
-	return { ok: true, value: (await result.value.json()) as T };
-}
-
 export async function loadBookingTypes(): Promise<void> {
-	const result = await okJson<{ bookingTypes: BookingType[] }>(await send(() => api.api.v1["booking-types"].$get()));
+	const result = await fetchJson(() => api.api.v1["booking-types"].$get());
 	if (result.ok) bookingTypes.value = result.value.bookingTypes;
 	else bookingsProblem.value = result.problem;
 }
 
 export async function loadBookings(when = listWhen.value): Promise<void> {
 	listWhen.value = when;
-	const result = await okJson<{ bookings: Booking[] }>(await send(() => api.api.v1.bookings.$get({ query: { when } })));
+	const result = await fetchJson(() => api.api.v1.bookings.$get({ query: { when } }));
 	if (result.ok) bookingList.value = result.value.bookings;
 	else bookingsProblem.value = result.problem;
 }
@@ -48,9 +43,7 @@ export async function loadSlots(typeId: string, clientId?: string): Promise<void
 	slotDays.value = null;
 	const from = Date.now();
 	const query = { timeZone: viewerTimeZone, from: String(from), to: String(from + SLOT_WINDOW_MS), ...(clientId ? { clientId } : {}) };
-	const result = await okJson<{ days: SlotDay[] }>(
-		await send(() => api.api.v1["booking-types"][":id"].slots.$get({ param: { id: typeId }, query })),
-	);
+	const result = await fetchJson(() => api.api.v1["booking-types"][":id"].slots.$get({ param: { id: typeId }, query }));
 	if (result.ok) slotDays.value = result.value.days;
 	else bookingsProblem.value = result.problem;
 }
@@ -58,21 +51,21 @@ export async function loadSlots(typeId: string, clientId?: string): Promise<void
 /** Books a slot; the id is made here so a retried request books once. */
 export async function bookSlot(typeId: string, startsAt: number, note: string): Promise<Result<Booking>> {
 	const json = { id: crypto.randomUUID(), bookingTypeId: typeId, startsAt, timeZone: viewerTimeZone, ...(note ? { note } : {}) };
-	const result = await okJson<Booking>(await send(() => api.api.v1.bookings.$post({ json, header: {} })));
+	const result = await fetchJson(() => api.api.v1.bookings.$post({ json, header: {} }));
 	if (result.ok) await loadBookings("upcoming");
 	return result;
 }
 
 export async function rescheduleBooking(id: string, startsAt: number): Promise<Result<Booking>> {
-	const result = await okJson<Booking>(
-		await send(() => api.api.v1.bookings[":id"].reschedule.$post({ param: { id }, json: { startsAt, timeZone: viewerTimeZone } })),
+	const result = await fetchJson(() =>
+		api.api.v1.bookings[":id"].reschedule.$post({ param: { id }, json: { startsAt, timeZone: viewerTimeZone } }),
 	);
 	if (result.ok) await loadBookings();
 	return result;
 }
 
 export async function cancelBooking(id: string, reason: string): Promise<Result<Booking>> {
-	const result = await okJson<Booking>(await send(() => api.api.v1.bookings[":id"].cancel.$post({ param: { id }, json: { reason } })));
+	const result = await fetchJson(() => api.api.v1.bookings[":id"].cancel.$post({ param: { id }, json: { reason } }));
 	if (result.ok) await loadBookings();
 	return result;
 }

@@ -7,7 +7,8 @@ import { BRAND_ASSET_KINDS } from "../../../schema/brand-assets";
 import { brandColorProblem, contrastRatio, formatRatio, HEX_COLOR } from "../../../schema/brand-palette";
 import type { BrandingSettings } from "../../../schema/dto/branding";
 import { api } from "../api/client";
-import { type ProblemView, readProblem } from "../api/problem";
+import { fetchRouteJson } from "../api/fetch-json";
+import type { ProblemView } from "../api/problem";
 import { send } from "../api/request";
 import { renderBrandImages } from "../lib/brand-images";
 import { showSavedBrand } from "./brand";
@@ -73,6 +74,8 @@ export async function saveBrand(): Promise<void> {
 	}
 }
 
+type ImageUpload = (typeof api.api.v1.branding.images)[":kind"]["$put"];
+
 /** Renders the logo into every brand image and uploads each; stops at the first refusal. */
 export async function uploadLogo(file: File): Promise<void> {
 	busy.value = true;
@@ -83,7 +86,7 @@ export async function uploadLogo(file: File): Promise<void> {
 		uploadProgress.value = { done: 0, total: BRAND_ASSET_KINDS.length };
 		let latest: BrandingSettings | null = null;
 		for (const kind of BRAND_ASSET_KINDS) {
-			const result = await send(() =>
+			const result = await fetchRouteJson<ImageUpload>(() =>
 				fetch(`/api/v1/branding/images/${kind}`, {
 					method: "PUT",
 					headers: { "Content-Type": "image/png" },
@@ -95,11 +98,7 @@ export async function uploadLogo(file: File): Promise<void> {
 				brandProblem.value = result.problem;
 				return;
 			}
-			if (result.value.status !== 200) {
-				brandProblem.value = await readProblem(result.value);
-				return;
-			}
-			latest = (await result.value.json()) as BrandingSettings;
+			latest = result.value;
 			uploadProgress.value = { done: uploadProgress.value.done + 1, total: BRAND_ASSET_KINDS.length };
 		}
 		if (latest) adopt(latest);

@@ -18,7 +18,7 @@ import {
 } from "../../../schema/dto/documents";
 import type { ClientT } from "../../../schema/dto/portal";
 import { api } from "../api/client";
-import { fetchJson } from "../api/fetch-json";
+import { fetchJson, type RouteBody } from "../api/fetch-json";
 import { OFFLINE_PROBLEM, type ProblemView, readProblem } from "../api/problem";
 import type { Result } from "../api/request";
 import { online } from "./connectivity";
@@ -169,14 +169,20 @@ function contentTypeOf(file: File): (typeof DOCUMENT_CONTENT_TYPES)[number] {
 	return known ?? "application/octet-stream";
 }
 
-/** Sends `body` with XMLHttpRequest, reporting upload progress in bytes. */
-function sendWithProgress(
+/** A document as one upload (or a completed multipart upload) saves it. */
+type SavedDocument = RouteBody<(typeof api.api.v1.clients)[":clientId"]["documents"]["$post"]>;
+
+/**
+ * Sends `body` with XMLHttpRequest (fetch cannot report upload progress), reporting progress in
+ * bytes; the success body is read as `T`, the route's declared response (see fetchRouteJson).
+ */
+function sendWithProgress<T>(
 	method: string,
 	url: string,
 	body: Blob,
 	contentType: string,
 	onProgress: (loaded: number) => void,
-): Promise<Result<unknown>> {
+): Promise<Result<T>> {
 	return new Promise((resolve) => {
 		const xhr = new XMLHttpRequest();
 		xhr.open(method, url);
@@ -189,7 +195,9 @@ function sendWithProgress(
 				headers: { "Content-Type": xhr.getResponseHeader("Content-Type") ?? "" },
 			});
 			resolve(
-				response.ok ? { ok: true, value: JSON.parse(xhr.responseText || "null") } : { ok: false, problem: await readProblem(response) },
+				response.ok
+					? { ok: true, value: JSON.parse(xhr.responseText || "null") as T }
+					: { ok: false, problem: await readProblem(response) },
 			);
 		};
 		xhr.send(body);
@@ -230,7 +238,7 @@ async function multipartUpload(
 	file: File,
 	folderId: string | undefined,
 	report: (loaded: number) => void,
-): Promise<Result<unknown>> {
+): Promise<Result<SavedDocument>> {
 	const pending = pendingFor(clientId, file);
 	let upload: UploadT;
 	if (pending) {
@@ -264,7 +272,7 @@ async function multipartUpload(
 	for (let n = 1; n <= upload.partCount; n++) {
 		if (have.has(n)) continue;
 		const part = file.slice((n - 1) * upload.partSize, Math.min(file.size, n * upload.partSize));
-		const sent = await sendWithProgress(
+		const sent = await sendWithProgress<unknown>(
 			"PUT",
 			`/api/v1/document-uploads/${upload.id}/parts/${n}`,
 			part,
@@ -288,11 +296,11 @@ export async function uploadInto(
 	file: File,
 	folderId: string | undefined,
 	report: (loaded: number) => void,
-): Promise<Result<unknown>> {
+): Promise<Result<SavedDocument>> {
 	if (file.size >= MULTIPART_FROM || pendingFor(clientId, file)) return multipartUpload(clientId, file, folderId, report);
 	const query = new URLSearchParams({ name: file.name, id: crypto.randomUUID() });
 	if (folderId) query.set("folderId", folderId);
-	return sendWithProgress("POST", `/api/v1/clients/${clientId}/documents?${query}`, file, contentTypeOf(file), report);
+	return sendWithProgress<SavedDocument>("POST", `/api/v1/clients/${clientId}/documents?${query}`, file, contentTypeOf(file), report);
 }
 
 /** Uploads `file` into the current folder, reporting progress; the same name makes a new version. */

@@ -5,6 +5,7 @@
  */
 import { signal } from "@preact/signals";
 import { api } from "../api/client";
+import { fetchJson } from "../api/fetch-json";
 import { type Result, send } from "../api/request";
 
 export type OAuthProvider = "google" | "microsoft" | "github";
@@ -36,21 +37,20 @@ export function startUrl(provider: OAuthProvider, next: string | undefined): str
 }
 
 export async function loadOfferedProviders(): Promise<void> {
-	const result = await send(() => api.api.v1.auth.oauth.providers.$get());
-	if (result.ok) offeredProviders.value = ((await result.value.json()) as { providers: OAuthProvider[] }).providers;
+	const result = await fetchJson(() => api.api.v1.auth.oauth.providers.$get());
+	if (result.ok) offeredProviders.value = result.value.providers;
 }
 
 export async function loadLinkedAccounts(): Promise<void> {
-	const result = await send(() => api.api.v1.me.oauth.$get());
-	if (result.ok) linkedAccounts.value = (await result.value.json()) as { accounts: LinkedAccount[]; available: OAuthProvider[] };
+	const result = await fetchJson(() => api.api.v1.me.oauth.$get());
+	if (result.ok) linkedAccounts.value = result.value;
 }
 
 /** Asks for the provider URL and goes there; the provider sends the browser back to the security page. */
 export async function linkProvider(provider: OAuthProvider): Promise<Result<null>> {
-	const result = await send(() => api.api.v1.me.oauth[":provider"].link.$post({ param: { provider } }));
+	const result = await fetchJson(() => api.api.v1.me.oauth[":provider"].link.$post({ param: { provider } }));
 	if (!result.ok) return result;
-	const { url } = (await result.value.json()) as { url: string };
-	window.location.assign(url);
+	window.location.assign(result.value.url);
 	return { ok: true, value: null };
 }
 

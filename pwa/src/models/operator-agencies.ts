@@ -1,12 +1,11 @@
 /** The operator console's agencies: a searchable, paged list, the chosen agency's invoices, and refunds of them. */
 import { batch, signal } from "@preact/signals";
-import type { Refund } from "../../../schema/coupons";
-import type { OperatorAgency, OperatorInvoice, OperatorInvoiceList } from "../../../schema/operator-agencies";
+import type { Refund, RefundRequest } from "../../../schema/coupons";
+import type { OperatorAgency, OperatorInvoice } from "../../../schema/operator-agencies";
+import { operatorApi } from "../api/client";
 import type { ProblemView } from "../api/problem";
 import type { Result } from "../api/request";
 import { operatorCall } from "./operator-session";
-
-type AgencyPage = { agencies: OperatorAgency[]; nextCursor: string | null };
 
 export const agencySearch = signal("");
 export const agencies = signal<OperatorAgency[] | null>(null);
@@ -14,17 +13,15 @@ export const agenciesNextCursor = signal<string | null>(null);
 export const agenciesProblem = signal<ProblemView | null>(null);
 export const loadingMoreAgencies = signal(false);
 
-function agenciesPath(cursor: string | null): string {
-	const params = new URLSearchParams({ limit: "25" });
+function agenciesPage(cursor: string | null) {
 	const q = agencySearch.value.trim();
-	if (q) params.set("q", q);
-	if (cursor) params.set("cursor", cursor);
-	return `/api/operator/agencies?${params}`;
+	const query = { limit: "25", ...(q ? { q } : {}), ...(cursor ? { cursor } : {}) };
+	return operatorCall((options) => operatorApi.api.operator.agencies.$get({ query }, options));
 }
 
 /** The first page for the current search. */
 export async function loadAgencies(): Promise<void> {
-	const result = await operatorCall<AgencyPage>(agenciesPath(null));
+	const result = await agenciesPage(null);
 	batch(() => {
 		agenciesProblem.value = result.ok ? null : result.problem;
 		if (!result.ok) return;
@@ -36,7 +33,7 @@ export async function loadAgencies(): Promise<void> {
 export async function loadMoreAgencies(): Promise<void> {
 	if (!agenciesNextCursor.value || loadingMoreAgencies.value) return;
 	loadingMoreAgencies.value = true;
-	const result = await operatorCall<AgencyPage>(agenciesPath(agenciesNextCursor.value));
+	const result = await agenciesPage(agenciesNextCursor.value);
 	batch(() => {
 		loadingMoreAgencies.value = false;
 		agenciesProblem.value = result.ok ? null : result.problem;
@@ -51,7 +48,9 @@ export const invoices = signal<OperatorInvoice[] | null>(null);
 export const invoicesProblem = signal<ProblemView | null>(null);
 
 async function loadInvoices(agencyId: string): Promise<void> {
-	const result = await operatorCall<OperatorInvoiceList>(`/api/operator/agencies/${encodeURIComponent(agencyId)}/invoices`);
+	const result = await operatorCall((options) =>
+		operatorApi.api.operator.agencies[":id"].invoices.$get({ param: { id: agencyId } }, options),
+	);
 	if (selectedAgency.value?.id !== agencyId) return;
 	batch(() => {
 		invoicesProblem.value = result.ok ? null : result.problem;
@@ -68,11 +67,11 @@ export function showInvoicesOf(agency: OperatorAgency): Promise<void> {
 	return loadInvoices(agency.id);
 }
 
-export type RefundInput = { invoiceId: string; amount?: number; reason?: string; idempotencyKey: string };
+export type RefundInput = RefundRequest;
 
 /** Refunds (the key makes a repeated submission answer the first refund), then reloads the invoices. */
 export async function refund(input: RefundInput): Promise<Result<Refund>> {
-	const result = await operatorCall<Refund>("/api/operator/refunds", { method: "POST", body: input });
+	const result = await operatorCall((options) => operatorApi.api.operator.refunds.$post({ json: input }, options));
 	if (result.ok && selectedAgency.value) await loadInvoices(selectedAgency.value.id);
 	return result;
 }

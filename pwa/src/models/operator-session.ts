@@ -3,8 +3,11 @@
  * when the tab closes, or on "Sign out"), and the one way the console calls the operator API with it.
  */
 import { computed, signal } from "@preact/signals";
-import type { ProblemView } from "../api/problem";
-import { type Result, send } from "../api/request";
+import type { ClientRequestOptions } from "hono/client";
+import { operatorApi } from "../api/client";
+import { fetchJson, type SuccessBody } from "../api/fetch-json";
+import type { ProblemView, ResponseLike } from "../api/problem";
+import type { Result } from "../api/request";
 
 const STORAGE_KEY = "atrium.operatorToken";
 
@@ -19,25 +22,21 @@ function storedToken(): string | null {
 export const operatorToken = signal<string | null>(storedToken());
 export const isOperatorSignedIn = computed(() => operatorToken.value !== null);
 
-/** Calls an operator route with a token (the stored one unless given); a JSON body is sent as JSON. */
-export async function operatorCall<T>(path: string, init: { method?: string; body?: unknown; token?: string } = {}): Promise<Result<T>> {
-	const token = init.token ?? operatorToken.value ?? "";
-	const headers: Record<string, string> = { Authorization: `Bearer ${token}` };
-	if (init.body !== undefined) headers["Content-Type"] = "application/json";
-	const result = await send(() =>
-		fetch(path, {
-			method: init.method ?? "GET",
-			headers,
-			body: init.body === undefined ? undefined : JSON.stringify(init.body),
-			credentials: "omit",
-		}),
-	);
-	if (!result.ok) {
-		// The token stopped working (rotated elsewhere): back to the sign-in form with the reason.
-		if (result.problem.status === 401 && init.token === undefined) signOutOperator(result.problem);
-		return result;
-	}
-	return { ok: true, value: (result.value.status === 204 ? null : await result.value.json()) as T };
+/**
+ * Calls an operator route through the typed client with a token (the stored one unless given) and
+ * no cookies: `operatorCall((options) => operatorApi.api.operator.coupons.$get({}, options))`.
+ */
+export async function operatorCall<R extends ResponseLike>(
+	call: (options: ClientRequestOptions) => Promise<R>,
+	token?: string,
+): Promise<Result<SuccessBody<R>>> {
+	const options: ClientRequestOptions = {
+		headers: { Authorization: `Bearer ${token ?? operatorToken.value ?? ""}` },
+	};
+	const result = await fetchJson(() => call(options));
+	// The token stopped working (rotated elsewhere): back to the sign-in form with the reason.
+	if (!result.ok && result.problem.status === 401 && token === undefined) signOutOperator(result.problem);
+	return result;
 }
 
 /** What the console just did, read out by its live region ("Coupon LAUNCH created."). */
@@ -48,7 +47,7 @@ export const signedOutBecause = signal<ProblemView | null>(null);
 
 /** Checks the token against the API; kept for this tab only when it works. */
 export async function signInOperator(token: string): Promise<Result<null>> {
-	const check = await operatorCall<unknown>("/api/operator/agencies?limit=1", { token });
+	const check = await operatorCall((options) => operatorApi.api.operator.agencies.$get({ query: { limit: "1" } }, options), token);
 	if (!check.ok) return check;
 	try {
 		sessionStorage.setItem(STORAGE_KEY, token);

@@ -7,7 +7,8 @@ import { signal } from "@preact/signals";
 import type { PublicKeyCredentialCreationOptionsJSON, PublicKeyCredentialRequestOptionsJSON } from "@simplewebauthn/browser";
 import type { PasskeyView } from "../../../schema/dto/passkeys";
 import { api } from "../api/client";
-import type { ProblemView, ResponseLike } from "../api/problem";
+import { fetchJson } from "../api/fetch-json";
+import type { ProblemView } from "../api/problem";
 import { type Result, send } from "../api/request";
 import { refreshMe, type SignInOutcome, startSession } from "./session";
 
@@ -26,11 +27,15 @@ export function passkeysSupported(): boolean {
 	return typeof window !== "undefined" && typeof window.PublicKeyCredential === "function";
 }
 
-async function optionsFrom<T>(call: () => Promise<ResponseLike>): Promise<Result<T>> {
-	const result = await send(call);
+/**
+ * The ceremony options of an options route. The wire declares them as an opaque record (they are
+ * @simplewebauthn/server's output, handed unchanged to @simplewebauthn/browser), so this is the one
+ * place their library type is asserted.
+ */
+async function optionsFrom<T>(request: Promise<Result<{ options: Record<string, unknown> }>>): Promise<Result<T>> {
+	const result = await request;
 	if (!result.ok) return result;
-	const body = (await result.value.json()) as { options: T };
-	return { ok: true, value: body.options };
+	return { ok: true, value: result.value.options as T };
 }
 
 async function authenticate(options: PublicKeyCredentialRequestOptionsJSON) {
@@ -43,12 +48,12 @@ async function authenticate(options: PublicKeyCredentialRequestOptionsJSON) {
 }
 
 export async function loadPasskeys(): Promise<void> {
-	const result = await send(() => api.api.v1.me.passkeys.$get());
-	if (result.ok) passkeys.value = ((await result.value.json()) as { passkeys: PasskeyView[] }).passkeys;
+	const result = await fetchJson(() => api.api.v1.me.passkeys.$get());
+	if (result.ok) passkeys.value = result.value.passkeys;
 }
 
 export async function addPasskey(name: string): Promise<Result<PasskeyView>> {
-	const options = await optionsFrom<PublicKeyCredentialCreationOptionsJSON>(() => api.api.v1.me.passkeys.options.$post());
+	const options = await optionsFrom<PublicKeyCredentialCreationOptionsJSON>(fetchJson(() => api.api.v1.me.passkeys.options.$post()));
 	if (!options.ok) return options;
 	const { startRegistration } = await import("@simplewebauthn/browser");
 	let credential: Awaited<ReturnType<typeof startRegistration>>;
@@ -57,9 +62,9 @@ export async function addPasskey(name: string): Promise<Result<PasskeyView>> {
 	} catch {
 		return { ok: false, problem: CANCELLED };
 	}
-	const result = await send(() => api.api.v1.me.passkeys.$post({ json: { name, credential } }));
+	const result = await fetchJson(() => api.api.v1.me.passkeys.$post({ json: { name, credential } }));
 	if (!result.ok) return result;
-	const view = (await result.value.json()) as PasskeyView;
+	const view = result.value;
 	passkeys.value = [...(passkeys.value ?? []), view];
 	// A passkey satisfies the agency's MFA policy: /me's mfaSetupRequired may have changed.
 	await refreshMe();
@@ -67,9 +72,9 @@ export async function addPasskey(name: string): Promise<Result<PasskeyView>> {
 }
 
 export async function renamePasskey(id: string, name: string): Promise<Result<null>> {
-	const result = await send(() => api.api.v1.me.passkeys[":id"].$patch({ param: { id }, json: { name } }));
+	const result = await fetchJson(() => api.api.v1.me.passkeys[":id"].$patch({ param: { id }, json: { name } }));
 	if (!result.ok) return result;
-	const view = (await result.value.json()) as PasskeyView;
+	const view = result.value;
 	passkeys.value = (passkeys.value ?? []).map((p) => (p.id === id ? view : p));
 	return { ok: true, value: null };
 }
@@ -83,7 +88,7 @@ export async function removePasskey(id: string): Promise<Result<null>> {
 
 /** Username-less sign-in: the browser offers the passkeys it holds for this agency. */
 export async function signInWithPasskey(): Promise<Result<SignInOutcome>> {
-	const options = await optionsFrom<PublicKeyCredentialRequestOptionsJSON>(() => api.api.v1.auth.passkey.options.$post());
+	const options = await optionsFrom<PublicKeyCredentialRequestOptionsJSON>(fetchJson(() => api.api.v1.auth.passkey.options.$post()));
 	if (!options.ok) return options;
 	const credential = await authenticate(options.value);
 	if (!credential) return { ok: false, problem: CANCELLED };
@@ -92,8 +97,8 @@ export async function signInWithPasskey(): Promise<Result<SignInOutcome>> {
 
 /** The second sign-in step answered with one of the account's passkeys. */
 export async function secondFactorWithPasskey(challenge: string): Promise<Result<SignInOutcome>> {
-	const options = await optionsFrom<PublicKeyCredentialRequestOptionsJSON>(() =>
-		api.api.v1.auth.login.mfa.passkey.options.$post({ json: { challenge } }),
+	const options = await optionsFrom<PublicKeyCredentialRequestOptionsJSON>(
+		fetchJson(() => api.api.v1.auth.login.mfa.passkey.options.$post({ json: { challenge } })),
 	);
 	if (!options.ok) return options;
 	const credential = await authenticate(options.value);

@@ -6,7 +6,8 @@
 import { signal } from "@preact/signals";
 import type { SsoSettings } from "../../../schema/dto/sso";
 import { api } from "../api/client";
-import { type Result, send } from "../api/request";
+import { fetchJson } from "../api/fetch-json";
+import type { Result } from "../api/request";
 
 export const ssoSettings = signal<SsoSettings | null>(null);
 export const ssoOffered = signal(false);
@@ -32,13 +33,13 @@ export function ssoStartUrl(next: string | undefined): string {
 }
 
 export async function loadSsoOffered(): Promise<void> {
-	const result = await send(() => api.api.v1.auth.sso.$get());
-	if (result.ok) ssoOffered.value = ((await result.value.json()) as { enabled: boolean }).enabled;
+	const result = await fetchJson(() => api.api.v1.auth.sso.$get());
+	if (result.ok) ssoOffered.value = result.value.enabled;
 }
 
 export async function loadSsoSettings(): Promise<void> {
-	const result = await send(() => api.api.v1.tenant.sso.$get());
-	if (result.ok) ssoSettings.value = (await result.value.json()) as SsoSettings;
+	const result = await fetchJson(() => api.api.v1.tenant.sso.$get());
+	if (result.ok) ssoSettings.value = result.value;
 }
 
 export async function saveSsoSettings(input: {
@@ -47,39 +48,39 @@ export async function saveSsoSettings(input: {
 	clientSecret?: string;
 	domains: string[];
 }): Promise<Result<null>> {
-	const result = await send(() => api.api.v1.tenant.sso.$put({ json: input }));
+	const result = await fetchJson(() => api.api.v1.tenant.sso.$put({ json: input }));
 	if (!result.ok) return result;
-	ssoSettings.value = (await result.value.json()) as SsoSettings;
+	ssoSettings.value = result.value;
 	return { ok: true, value: null };
 }
 
 export async function setSsoEnabled(enabled: boolean): Promise<Result<null>> {
-	const result = await send(() => api.api.v1.tenant.sso.$patch({ json: { enabled } }));
+	const result = await fetchJson(() => api.api.v1.tenant.sso.$patch({ json: { enabled } }));
 	if (!result.ok) return result;
-	ssoSettings.value = (await result.value.json()) as SsoSettings;
+	ssoSettings.value = result.value;
 	return { ok: true, value: null };
 }
 
 /** The owner's approval that SSO may sign in members whose role ranks above the owner who configured it. */
 export async function setSsoPrivilegedApproval(allowPrivilegedUsers: boolean): Promise<Result<null>> {
-	const result = await send(() => api.api.v1.tenant.sso.$patch({ json: { allowPrivilegedUsers } }));
+	const result = await fetchJson(() => api.api.v1.tenant.sso.$patch({ json: { allowPrivilegedUsers } }));
 	if (!result.ok) return result;
-	ssoSettings.value = (await result.value.json()) as SsoSettings;
+	ssoSettings.value = result.value;
 	return { ok: true, value: null };
 }
 
 /** Checks one SSO domain's DNS TXT record; the settings come back with its new state (and the reason when still pending). */
 export async function verifySsoDomain(domain: string): Promise<Result<null>> {
-	const result = await send(() => api.api.v1.tenant.sso.domains[":domain"].verify.$post({ param: { domain } }));
+	const result = await fetchJson(() => api.api.v1.tenant.sso.domains[":domain"].verify.$post({ param: { domain } }));
 	if (!result.ok) return result;
-	ssoSettings.value = (await result.value.json()) as SsoSettings;
+	ssoSettings.value = result.value;
 	return { ok: true, value: null };
 }
 
 /** Goes to the IdP for a test sign-in; it sends the browser back to this page. */
 export async function startSsoTest(): Promise<Result<null>> {
-	const result = await send(() => api.api.v1.tenant.sso.test.$post());
+	const result = await fetchJson(() => api.api.v1.tenant.sso.test.$post());
 	if (!result.ok) return result;
-	window.location.assign(((await result.value.json()) as { url: string }).url);
+	window.location.assign(result.value.url);
 	return { ok: true, value: null };
 }

@@ -124,7 +124,7 @@ function UploadInput(props: {
 						return;
 					}
 					status.value = `Uploaded ${file.name}`;
-					props.onUploaded((result.value as { id: string }).id, file.name);
+					props.onUploaded(result.value.id, file.name);
 				}}
 			/>
 			<p id={`${props.id}-status`} class="field-hint" aria-live="polite">

@@ -36,11 +36,12 @@ export function RefundForm({ invoice, onDone }: Props) {
 			form.busy.value = false;
 			return;
 		}
+		const chosenReason = REASONS.find(([value]) => value === reason)?.[0];
 		const result = await refund({
 			invoiceId: invoice.id,
 			idempotencyKey: idempotencyKey.current,
 			...(minor ? { amount: minor } : {}),
-			...(reason ? { reason } : {}),
+			...(chosenReason ? { reason: chosenReason } : {}),
 		});
 		if (!result.ok) return form.fail(result.problem);
 		form.busy.value = false;
