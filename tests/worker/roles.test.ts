@@ -7,23 +7,19 @@ import { PERMISSIONS, ROLE_PERMISSIONS, ROLES, roleCan } from "../../schema/perm
 import type { AppEnv } from "../../worker/env";
 import { Problem, problemResponse } from "../../worker/lib/problem";
 import { requirePermission } from "../../worker/middleware/require-permission";
-import { resetStorageBeforeEachTest } from "../support/storage";
-import { call, logIn, signUpAgency } from "./helpers";
+import { signUpUniqueAgency } from "../support/agencies";
+import { call, logIn } from "./helpers";
 import { addMember } from "./members";
-
-// Legacy: these tests reuse agency slugs or count rows of every tenant, so each starts from empty
-// storage (~0.2 s a test) until converted to unique slugs (tests/support/README.md).
-resetStorageBeforeEachTest();
 
 describe("built-in roles", () => {
 	it("signs in an admin, a staff member and a client, each with their role", async () => {
-		const acme = await signUpAgency("acme");
+		const acme = await signUpUniqueAgency("acme");
 		for (const role of ["admin", "staff", "client"] as const) {
-			await addMember(acme.tenantId, role, `${role}@acme.test`);
-			const cookie = await logIn(acme.host, `${role}@acme.test`);
+			await addMember(acme.tenantId, role, `${role}@${acme.slug}.test`);
+			const cookie = await logIn(acme.host, `${role}@${acme.slug}.test`);
 			const me = await call(acme.host, "/api/v1/me", { cookie });
 			const body = (await me.json()) as { role: string; permissions: string[] };
-			expect(body).toMatchObject({ user: { email: `${role}@acme.test` }, role });
+			expect(body).toMatchObject({ user: { email: `${role}@${acme.slug}.test` }, role });
 			expect(body.permissions).toEqual(PERMISSIONS.filter((p) => roleCan(role, p)));
 		}
 	});
