@@ -3,13 +3,9 @@
  * and one agency's invoices with what was refunded, only on the platform host with the operator token.
  */
 import { beforeEach, describe, expect, it, vi } from "vitest";
-import { resetStorageBeforeEachTest } from "../support/storage";
+import { uniqueSlug } from "../support/agencies";
 import { type Agency, call, PLATFORM, problemOf, signUpAgency } from "./helpers";
 import { asOperator, paidInvoice } from "./operator";
-
-// Legacy: these tests reuse agency slugs or count rows of every tenant, so each starts from empty
-// storage (~0.2 s a test) until converted to unique slugs (tests/support/README.md).
-resetStorageBeforeEachTest();
 
 vi.setConfig({ testTimeout: 30_000 });
 
@@ -19,9 +15,12 @@ type InvoiceView = { id: string; status: string; amountPaid: number; refunded: n
 
 let acme: Agency;
 let beta: Agency;
+/** In both agencies' names, so a search for it lists this test's agencies only (the directory is platform-wide). */
+let tag: string;
 beforeEach(async () => {
-	acme = await signUpAgency("acme", { agencyName: "Acme Studio" });
-	beta = await signUpAgency("beta", { agencyName: "Beta Works" });
+	tag = uniqueSlug("dir");
+	acme = await signUpAgency(uniqueSlug("acme"), { agencyName: `Acme Studio ${tag}` });
+	beta = await signUpAgency(uniqueSlug("beta"), { agencyName: `Beta Works ${tag}` });
 });
 
 async function agencyPage(query: string): Promise<AgencyPage> {
@@ -47,18 +46,20 @@ describe("operator agency directory", () => {
 	});
 
 	it("lists agencies newest first with plan and subscription status, searches names, and pages", async () => {
-		const all = await agencyPage("");
+		const all = await agencyPage(`?q=${tag}`);
 		expect(all.agencies.map((a) => [a.name, a.planId, a.subscriptionStatus])).toEqual([
-			["Beta Works", "starter", null],
-			["Acme Studio", "starter", null],
+			[`Beta Works ${tag}`, "starter", null],
+			[`Acme Studio ${tag}`, "starter", null],
 		]);
 		expect(all.nextCursor).toBeNull();
-		expect((await agencyPage("?q=ACME")).agencies.map((a) => a.slug)).toEqual(["acme"]);
-		expect((await agencyPage("?q=nobody")).agencies).toEqual([]);
-		const first = await agencyPage("?limit=1");
-		expect(first.agencies.map((a) => a.slug)).toEqual(["beta"]);
-		const second = await agencyPage(`?limit=1&cursor=${first.nextCursor}`);
-		expect(second).toMatchObject({ agencies: [{ slug: "acme" }], nextCursor: null });
+		expect((await agencyPage(`?q=${encodeURIComponent(`ACME STUDIO ${tag.toUpperCase()}`)}`)).agencies.map((a) => a.slug)).toEqual([
+			acme.slug,
+		]);
+		expect((await agencyPage(`?q=nobody-${tag}`)).agencies).toEqual([]);
+		const first = await agencyPage(`?q=${tag}&limit=1`);
+		expect(first.agencies.map((a) => a.slug)).toEqual([beta.slug]);
+		const second = await agencyPage(`?q=${tag}&limit=1&cursor=${first.nextCursor}`);
+		expect(second).toMatchObject({ agencies: [{ slug: acme.slug }], nextCursor: null });
 	});
 
 	it("rejects a bad limit or cursor naming the field", async () => {
@@ -69,13 +70,13 @@ describe("operator agency directory", () => {
 	it("shows an agency's invoices with the refunded and refundable amounts, and only that agency's", async () => {
 		const invoice = await paidInvoice(acme);
 		const refund = await asOperator("/api/operator/refunds", {
-			body: { invoiceId: invoice.id, amount: 5000, idempotencyKey: "agency-invoices-refund-1" },
+			body: { invoiceId: invoice.id, amount: 5000, idempotencyKey: `agency-invoices-refund-${acme.slug}` },
 		});
 		expect(refund.status).toBe(201);
 		const res = await asOperator(`/api/operator/agencies/${acme.tenantId}/invoices`);
 		expect(res.status).toBe(200);
 		const body = (await res.json()) as { agency: AgencyView; invoices: InvoiceView[] };
-		expect(body.agency).toMatchObject({ name: "Acme Studio", planId: "pro", subscriptionStatus: "active" });
+		expect(body.agency).toMatchObject({ name: `Acme Studio ${tag}`, planId: "pro", subscriptionStatus: "active" });
 		expect(body.invoices.find((i) => i.id === invoice.id)).toMatchObject({ amountPaid: 14900, refunded: 5000, refundable: 9900 });
 		const betaInvoices = (await (await asOperator(`/api/operator/agencies/${beta.tenantId}/invoices`)).json()) as { invoices: [] };
 		expect(betaInvoices.invoices).toEqual([]);
