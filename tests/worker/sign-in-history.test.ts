@@ -1,19 +1,22 @@
 /** Sign-in history: the account's own (every user) and the agency's (audit:read), paginated, filtered, per tenant. */
 import { beforeEach, describe, expect, it } from "vitest";
 import type { SignInPage } from "../../schema/dto/account-security";
-import { resetStorageBeforeEachTest } from "../support/storage";
+import { uniqueSlug } from "../support/agencies";
 import { type Agency, call, freshIp, logIn, problemOf, signUpAgency } from "./helpers";
 import { addMember } from "./members";
 
-// Legacy: these tests reuse agency slugs or count rows of every tenant, so each starts from empty
-// storage (~0.2 s a test) until converted to unique slugs (tests/support/README.md).
-resetStorageBeforeEachTest();
-
 let acme: Agency;
 let beta: Agency;
+/** This test's addresses: `who@<acme's slug>.test`, `who@<beta's slug>.test`. */
+let atAcme: (who: string) => string;
+let atBeta: (who: string) => string;
 beforeEach(async () => {
-	acme = await signUpAgency("acme", { email: "ann@acme.test" });
-	beta = await signUpAgency("beta", { email: "bob@beta.test" });
+	const acmeSlug = uniqueSlug("acme");
+	const betaSlug = uniqueSlug("beta");
+	atAcme = (who) => `${who}@${acmeSlug}.test`;
+	atBeta = (who) => `${who}@${betaSlug}.test`;
+	acme = await signUpAgency(acmeSlug, { email: atAcme("ann") });
+	beta = await signUpAgency(betaSlug, { email: atBeta("bob") });
 });
 
 async function failLogin(host: string, email: string): Promise<void> {
@@ -23,10 +26,10 @@ async function failLogin(host: string, email: string): Promise<void> {
 
 describe("GET /api/v1/me/sign-ins", () => {
 	it("pages the user's own attempts newest first, with nobody else's", async () => {
-		await addMember(acme.tenantId, "staff", "sam@acme.test");
-		await failLogin(acme.host, "ann@acme.test");
-		await logIn(acme.host, "ann@acme.test");
-		await logIn(acme.host, "sam@acme.test");
+		await addMember(acme.tenantId, "staff", atAcme("sam"));
+		await failLogin(acme.host, atAcme("ann"));
+		await logIn(acme.host, atAcme("ann"));
+		await logIn(acme.host, atAcme("sam"));
 		const first = (await (await call(acme.host, "/api/v1/me/sign-ins?limit=2", { cookie: acme.ownerCookie })).json()) as SignInPage;
 		expect(first.events.map((e) => [e.method, e.outcome])).toEqual([
 			["password", "success"],
@@ -38,7 +41,7 @@ describe("GET /api/v1/me/sign-ins", () => {
 		).json()) as SignInPage;
 		expect(second.events.map((e) => [e.method, e.outcome])).toEqual([["handoff", "success"]]);
 		expect(second.nextCursor).toBeNull();
-		expect([...first.events, ...second.events].every((e) => e.email === "ann@acme.test")).toBe(true);
+		expect([...first.events, ...second.events].every((e) => e.email === atAcme("ann"))).toBe(true);
 	});
 
 	it("names a bad query parameter", async () => {
@@ -56,17 +59,17 @@ describe("GET /api/v1/me/sign-ins", () => {
 
 describe("GET /api/v1/sign-ins", () => {
 	it("shows admins every attempt on the agency, filtered by user and outcome, and only this agency's", async () => {
-		const samId = await addMember(acme.tenantId, "staff", "sam@acme.test");
-		await failLogin(acme.host, "sam@acme.test");
-		await failLogin(acme.host, "nobody@acme.test");
-		await logIn(acme.host, "sam@acme.test");
-		await failLogin(beta.host, "bob@beta.test");
+		const samId = await addMember(acme.tenantId, "staff", atAcme("sam"));
+		await failLogin(acme.host, atAcme("sam"));
+		await failLogin(acme.host, atAcme("nobody"));
+		await logIn(acme.host, atAcme("sam"));
+		await failLogin(beta.host, atBeta("bob"));
 		const all = (await (await call(acme.host, "/api/v1/sign-ins", { cookie: acme.ownerCookie })).json()) as SignInPage;
-		expect(all.events.map((e) => e.email)).toEqual(["sam@acme.test", "nobody@acme.test", "sam@acme.test", "ann@acme.test"]);
+		expect(all.events.map((e) => e.email)).toEqual([atAcme("sam"), atAcme("nobody"), atAcme("sam"), atAcme("ann")]);
 		const failed = (await (
 			await call(acme.host, "/api/v1/sign-ins?outcome=invalid_credentials", { cookie: acme.ownerCookie })
 		).json()) as SignInPage;
-		expect(failed.events.map((e) => e.email)).toEqual(["nobody@acme.test", "sam@acme.test"]);
+		expect(failed.events.map((e) => e.email)).toEqual([atAcme("nobody"), atAcme("sam")]);
 		const sam = (await (await call(acme.host, `/api/v1/sign-ins?userId=${samId}`, { cookie: acme.ownerCookie })).json()) as SignInPage;
 		expect(sam.events.map((e) => e.outcome)).toEqual(["success", "invalid_credentials"]);
 		const betaView = (await (await call(beta.host, `/api/v1/sign-ins?userId=${samId}`, { cookie: beta.ownerCookie })).json()) as SignInPage;
@@ -74,8 +77,8 @@ describe("GET /api/v1/sign-ins", () => {
 	});
 
 	it("is refused to staff (403) and visitors (401); a bad outcome is named", async () => {
-		await addMember(acme.tenantId, "staff", "sam@acme.test");
-		const staff = await logIn(acme.host, "sam@acme.test");
+		await addMember(acme.tenantId, "staff", atAcme("sam"));
+		const staff = await logIn(acme.host, atAcme("sam"));
 		expect((await call(acme.host, "/api/v1/sign-ins", { cookie: staff })).status).toBe(403);
 		expect((await call(acme.host, "/api/v1/sign-ins")).status).toBe(401);
 		const bad = await call(acme.host, "/api/v1/sign-ins?outcome=maybe", { cookie: acme.ownerCookie });
