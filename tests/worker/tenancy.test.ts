@@ -2,18 +2,14 @@
 import { env } from "cloudflare:workers";
 import { beforeEach, describe, expect, it } from "vitest";
 import { clearIdentityCaches } from "../../worker/lib/identity-cache";
-import { resetStorageBeforeEachTest } from "../support/storage";
-import { type Agency, call, PLATFORM, problemOf, signUpAgency } from "./helpers";
-
-// Legacy: these tests reuse agency slugs or count rows of every tenant, so each starts from empty
-// storage (~0.2 s a test) until converted to unique slugs (tests/support/README.md).
-resetStorageBeforeEachTest();
+import { signUpUniqueAgency } from "../support/agencies";
+import { type Agency, call, PLATFORM, problemOf } from "./helpers";
 
 let acme: Agency;
 let beta: Agency;
 beforeEach(async () => {
-	acme = await signUpAgency("acme");
-	beta = await signUpAgency("beta");
+	acme = await signUpUniqueAgency("acme");
+	beta = await signUpUniqueAgency("beta");
 });
 
 async function addCustomDomain(tenantId: string, hostname: string, verified: boolean): Promise<void> {
@@ -29,7 +25,7 @@ describe("tenant resolution", () => {
 		expect(await (await call(PLATFORM, "/api/v1/host")).json()).toEqual({ kind: "platform" });
 		expect(await (await call(acme.host, "/api/v1/host")).json()).toEqual({
 			kind: "tenant",
-			tenant: { id: acme.tenantId, slug: "acme", name: "Agency acme" },
+			tenant: { id: acme.tenantId, slug: acme.slug, name: `Agency ${acme.slug}` },
 			brand: { primaryColor: "#1f4ed8", logoUrl: null, faviconUrl: null, icon192Url: null, icon512Url: null, iconMaskableUrl: null },
 		});
 	});
@@ -43,11 +39,11 @@ describe("tenant resolution", () => {
 	});
 
 	it("serves a tenant on its verified custom domain, but not on an unverified one", async () => {
-		await addCustomDomain(acme.tenantId, "portal.acme-agency.test", true);
-		await addCustomDomain(beta.tenantId, "portal.beta-agency.test", false);
-		const verified = await call("portal.acme-agency.test", "/api/v1/host");
-		expect(await verified.json()).toMatchObject({ kind: "tenant", tenant: { slug: "acme" } });
-		expect((await call("portal.beta-agency.test", "/api/v1/host")).status).toBe(404);
+		await addCustomDomain(acme.tenantId, `portal.${acme.slug}-agency.test`, true);
+		await addCustomDomain(beta.tenantId, `portal.${beta.slug}-agency.test`, false);
+		const verified = await call(`portal.${acme.slug}-agency.test`, "/api/v1/host");
+		expect(await verified.json()).toMatchObject({ kind: "tenant", tenant: { slug: acme.slug } });
+		expect((await call(`portal.${beta.slug}-agency.test`, "/api/v1/host")).status).toBe(404);
 	});
 
 	it("stops serving a suspended tenant once the host cache has expired", async () => {
@@ -74,8 +70,8 @@ describe("cross-tenant isolation", () => {
 	});
 
 	it("does not accept tenant A's session on tenant B's custom domain", async () => {
-		await addCustomDomain(beta.tenantId, "portal.beta-agency.test", true);
-		const res = await call("portal.beta-agency.test", "/api/v1/me", { cookie: acme.ownerCookie });
+		await addCustomDomain(beta.tenantId, `portal.${beta.slug}-agency.test`, true);
+		const res = await call(`portal.${beta.slug}-agency.test`, "/api/v1/me", { cookie: acme.ownerCookie });
 		expect(res.status).toBe(401);
 	});
 
@@ -86,7 +82,7 @@ describe("cross-tenant isolation", () => {
 
 	it("gives no tenant API on the platform host", async () => {
 		expect((await call(PLATFORM, "/api/v1/me", { cookie: acme.ownerCookie })).status).toBe(401);
-		const login = await call(PLATFORM, "/api/v1/auth/login", { body: { email: "owner@acme.test", password: acme.password } });
+		const login = await call(PLATFORM, "/api/v1/auth/login", { body: { email: acme.owner.email, password: acme.password } });
 		expect(login.status).toBe(404);
 	});
 });
