@@ -3,21 +3,17 @@ import { env } from "cloudflare:workers";
 import { beforeEach, describe, expect, it } from "vitest";
 import type { z } from "zod";
 import type { AnnouncementDto, BannerList } from "../../schema/dto/support";
-import { resetStorageBeforeEachTest } from "../support/storage";
+import { uniqueSlug } from "../support/agencies";
 import { call, logIn, problemOf } from "./helpers";
 import { addMember } from "./members";
 import { json, type PortalAgency, portalAgency } from "./portal-fixtures";
-
-// Legacy: these tests reuse agency slugs or count rows of every tenant, so each starts from empty
-// storage (~0.2 s a test) until converted to unique slugs (tests/support/README.md).
-resetStorageBeforeEachTest();
 
 type Announcement = z.infer<typeof AnnouncementDto>;
 const HOUR = 60 * 60 * 1000;
 
 let acme: PortalAgency;
 beforeEach(async () => {
-	acme = await portalAgency("acme");
+	acme = await portalAgency(uniqueSlug("acme"));
 });
 
 const publish = (body: Record<string, unknown>, cookie = acme.ownerCookie) => call(acme.host, "/api/v1/announcements", { cookie, body });
@@ -26,7 +22,7 @@ const bannerTitles = async (cookie: string) =>
 
 describe("announcements", () => {
 	it("reach the clients of their segment while live, notify them, and stay dismissed per user", async () => {
-		const x2 = await addMember(acme.tenantId, "client", "x2@acme.test");
+		const x2 = await addMember(acme.tenantId, "client", `x2@${acme.slug}.test`);
 		await json(call(acme.host, `/api/v1/clients/${acme.clientX.id}/people/${x2}`, { method: "PUT", cookie: acme.staffCookie }));
 		const all = await json<Announcement>(publish({ title: "Office closed Friday", body: "Back Monday.", severity: "info" }), 201);
 		await json(publish({ title: "Premium webinar", body: "Join us.", audience: { kind: "tiers", tiers: ["premium"] } }), 201);
@@ -43,8 +39,10 @@ describe("announcements", () => {
 		expect((await bannerTitles(acme.yUser.cookie)).sort()).toEqual(["For Yarrow", "Office closed Friday", "Pending setup"]);
 		expect((await call(acme.host, "/api/v1/announcements/banners", { cookie: acme.staffCookie })).status).toBe(403);
 
-		const notices = await env.DB.prepare("SELECT user_id, title FROM notifications WHERE event = 'announcement' AND title = ?")
-			.bind("Office closed Friday")
+		const notices = await env.DB.prepare(
+			"SELECT user_id, title FROM notifications WHERE tenant_id = ? AND event = 'announcement' AND title = ?",
+		)
+			.bind(acme.tenantId, "Office closed Friday")
 			.all();
 		expect(notices.results).toHaveLength(3);
 
@@ -54,7 +52,7 @@ describe("announcements", () => {
 			204,
 		);
 		expect(await bannerTitles(acme.xUser.cookie)).toEqual(["Premium webinar"]);
-		expect(await bannerTitles(await logIn(acme.host, "x2@acme.test"))).toContain("Office closed Friday");
+		expect(await bannerTitles(await logIn(acme.host, `x2@${acme.slug}.test`))).toContain("Office closed Friday");
 
 		const unpublished = await json<Announcement>(
 			call(acme.host, `/api/v1/announcements/${all.id}`, { method: "PATCH", cookie: acme.ownerCookie, body: { published: false } }),
@@ -82,7 +80,7 @@ describe("announcements", () => {
 		const window = await publish({ title: "T", body: "x", startsAt: 2000, endsAt: 1000 });
 		expect((await problemOf(window)).errors).toEqual([{ path: "endsAt", message: "must be after startsAt" }]);
 
-		const other = await portalAgency("other");
+		const other = await portalAgency(uniqueSlug("other"));
 		const foreign = await publish({ title: "T", body: "x", audience: { kind: "clients", clientIds: [other.clientX.id] } });
 		expect((await problemOf(foreign)).errors).toEqual([{ path: "audience.clientIds", message: "must list clients of your agency" }]);
 		const mine = await json<Announcement>(publish({ title: "Acme only", body: "x" }), 201);
@@ -106,7 +104,9 @@ describe("announcements", () => {
 		);
 		const xDismiss = await call(acme.host, `/api/v1/announcements/${forY.id}/dismiss`, { method: "POST", cookie: acme.xUser.cookie });
 		expect(xDismiss.status).toBe(404);
-		const count = await env.DB.prepare("SELECT COUNT(*) AS n FROM announcements").first<{ n: number }>();
+		const count = await env.DB.prepare("SELECT COUNT(*) AS n FROM announcements WHERE tenant_id = ?")
+			.bind(acme.tenantId)
+			.first<{ n: number }>();
 		expect(count?.n).toBe(2);
 	});
 });
