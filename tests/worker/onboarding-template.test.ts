@@ -1,19 +1,15 @@
 /** Onboarding templates and runs: the default, the designer's checks, snapshots, who may see what, and tenant isolation. */
 import { beforeEach, describe, expect, it } from "vitest";
-import { resetStorageBeforeEachTest } from "../support/storage";
+import { uniqueSlug } from "../support/agencies";
 import { call, problemOf } from "./helpers";
 import { type RunJson, runOf, SMALL_TEMPLATE, saveTemplate, startRun } from "./onboarding-fixtures";
 import { json, type PortalAgency, portalAgency } from "./portal-fixtures";
-
-// Legacy: these tests reuse agency slugs or count rows of every tenant, so each starts from empty
-// storage (~0.2 s a test) until converted to unique slugs (tests/support/README.md).
-resetStorageBeforeEachTest();
 
 type TemplateJson = { steps: { id: string; kind: string; title: string }[]; customised: boolean };
 
 let acme: PortalAgency;
 beforeEach(async () => {
-	acme = await portalAgency("acme");
+	acme = await portalAgency(uniqueSlug("acme"));
 });
 
 describe("onboarding template", () => {
@@ -98,7 +94,7 @@ describe("onboarding runs", () => {
 	});
 
 	it("keeps agencies apart: another agency's people and ids never reach this agency's runs", async () => {
-		const globex = await portalAgency("globex");
+		const globex = await portalAgency(uniqueSlug("globex"));
 		expect((await runOf(globex, acme.clientY.id, globex.ownerCookie)).status).toBe(404);
 		expect((await startRun(globex, acme.clientX.id, globex.ownerCookie)).status).toBe(404);
 		expect((await runOf(acme, acme.clientY.id, globex.ownerCookie)).status).toBe(401);
