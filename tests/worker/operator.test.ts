@@ -8,25 +8,27 @@ import { eq } from "drizzle-orm";
 import { beforeEach, describe, expect, it, vi } from "vitest";
 import { auditEvents, refunds } from "../../schema/index";
 import { createDb } from "../../worker/lib/db";
-import { resetStorageBeforeEachTest } from "../support/storage";
-import { type Agency, call, PLATFORM, problemOf, signUpAgency } from "./helpers";
+import { signUpUniqueAgency } from "../support/agencies";
+import { type Agency, call, PLATFORM, problemOf } from "./helpers";
 import { asOperator, paidInvoice, uniqueCode } from "./operator";
-
-// Legacy: these tests reuse agency slugs or count rows of every tenant, so each starts from empty
-// storage (~0.2 s a test) until converted to unique slugs (tests/support/README.md).
-resetStorageBeforeEachTest();
 
 vi.setConfig({ testTimeout: 30_000 });
 
 let acme: Agency;
 let beta: Agency;
 beforeEach(async () => {
-	acme = await signUpAgency("acme");
-	beta = await signUpAgency("beta");
+	acme = await signUpUniqueAgency("acme");
+	beta = await signUpUniqueAgency("beta");
 });
 
 const db = () => createDb(env.DB);
-const validCoupon = () => ({ kind: "code", code: uniqueCode("OP"), name: "Ten", percentOff: 10, duration: "once" });
+const validCoupon = (name: string) => ({ kind: "code", code: uniqueCode("OP"), name, percentOff: 10, duration: "once" });
+/** The coupon list is platform-wide: the coupons of it with this name (each test names its own uniquely). */
+async function couponsNamed(name: string): Promise<{ code: string | null; name: string }[]> {
+	const res = await asOperator("/api/operator/coupons");
+	expect(res.status).toBe(200);
+	return ((await res.json()) as { coupons: { code: string | null; name: string }[] }).coupons.filter((c) => c.name === name);
+}
 
 describe("operator access", () => {
 	it("is refused to a tenant owner, on a tenant host or the platform host, and to a wrong token", async () => {
@@ -34,33 +36,35 @@ describe("operator access", () => {
 		expect(onTenant.status).toBe(404);
 		const tokenOnTenant = await asOperator("/api/operator/coupons", { host: acme.host });
 		expect(tokenOnTenant.status).toBe(404);
-		const cookieOnPlatform = await call(PLATFORM, "/api/operator/coupons", { cookie: acme.ownerCookie, body: validCoupon() });
+		const name = uniqueCode("Refused");
+		const cookieOnPlatform = await call(PLATFORM, "/api/operator/coupons", { cookie: acme.ownerCookie, body: validCoupon(name) });
 		expect(cookieOnPlatform.status).toBe(401);
 		expect((await asOperator("/api/operator/coupons", { token: null })).status).toBe(401);
 		const wrong = await asOperator("/api/operator/coupons", { token: "op_test_atrium_operatoR" });
 		expect(wrong.status).toBe(401);
 		expect(wrong.headers.get("WWW-Authenticate")).toContain("Bearer");
-		expect(((await (await asOperator("/api/operator/coupons")).json()) as { coupons: unknown[] }).coupons).toEqual([]);
+		expect(await couponsNamed(name)).toEqual([]);
 	});
 
 	it("rejects bad coupon input naming the field, and a taken code with 409", async () => {
-		const both = await asOperator("/api/operator/coupons", { body: { ...validCoupon(), amountOff: 500 } });
+		const name = uniqueCode("Ten");
+		const both = await asOperator("/api/operator/coupons", { body: { ...validCoupon(name), amountOff: 500 } });
 		expect(both.status).toBe(422);
 		expect((await problemOf(both)).errors?.[0]?.path).toBe("percentOff");
-		const repeating = await asOperator("/api/operator/coupons", { body: { ...validCoupon(), duration: "repeating" } });
+		const repeating = await asOperator("/api/operator/coupons", { body: { ...validCoupon(name), duration: "repeating" } });
 		expect((await problemOf(repeating)).errors?.[0]?.path).toBe("durationInMonths");
 		const now = Date.now();
 		const backwards = await asOperator("/api/operator/coupons", {
-			body: { kind: "flash_sale", name: "Sale", percentOff: 5, duration: "once", startsAt: now + 10_000, endsAt: now },
+			body: { kind: "flash_sale", name, percentOff: 5, duration: "once", startsAt: now + 10_000, endsAt: now },
 		});
 		expect((await problemOf(backwards)).errors?.[0]?.path).toBe("endsAt");
-		const badCode = await asOperator("/api/operator/coupons", { body: { ...validCoupon(), code: "a b" } });
+		const badCode = await asOperator("/api/operator/coupons", { body: { ...validCoupon(name), code: "a b" } });
 		expect((await problemOf(badCode)).errors?.[0]?.path).toBe("code");
-		const coupon = validCoupon();
+		const coupon = validCoupon(name);
 		expect((await asOperator("/api/operator/coupons", { body: coupon })).status).toBe(201);
 		const again = await asOperator("/api/operator/coupons", { body: { ...coupon, code: coupon.code.toLowerCase() } });
 		expect(again.status).toBe(409);
-		expect(((await (await asOperator("/api/operator/coupons")).json()) as { coupons: unknown[] }).coupons).toHaveLength(1);
+		expect(await couponsNamed(name)).toHaveLength(1);
 	});
 });
 
@@ -75,7 +79,7 @@ describe("refunds", () => {
 	it("partial then full, once per key, never above the amount paid, audited in the refunded agency only", async () => {
 		const invoice = await paidInvoice(acme);
 		expect(invoice.amountPaid).toBe(14900);
-		const first = { invoiceId: invoice.id, amount: 5000, reason: "requested_by_customer", idempotencyKey: "refund-key-0001" };
+		const first = { invoiceId: invoice.id, amount: 5000, reason: "requested_by_customer", idempotencyKey: `${acme.slug}-refund-0001` };
 		const made = await asOperator("/api/operator/refunds", { body: first });
 		expect(made.status).toBe(201);
 		const refund = (await made.json()) as { id: string; remaining: number; tenantId: string };
@@ -85,15 +89,15 @@ describe("refunds", () => {
 		expect(((await retried.json()) as { id: string }).id).toBe(refund.id);
 
 		const tooMuch = await asOperator("/api/operator/refunds", {
-			body: { invoiceId: invoice.id, amount: 9901, idempotencyKey: "refund-key-0002" },
+			body: { invoiceId: invoice.id, amount: 9901, idempotencyKey: `${acme.slug}-refund-0002` },
 		});
 		expect(tooMuch.status).toBe(422);
 		expect((await problemOf(tooMuch)).errors).toEqual([{ path: "amount", message: "may be at most 9900 (99.00 USD)" }]);
-		const rest = await asOperator("/api/operator/refunds", { body: { invoiceId: invoice.id, idempotencyKey: "refund-key-0003" } });
+		const rest = await asOperator("/api/operator/refunds", { body: { invoiceId: invoice.id, idempotencyKey: `${acme.slug}-refund-0003` } });
 		expect(rest.status).toBe(201);
 		expect(await rest.json()).toMatchObject({ amount: 9900, remaining: 0 });
 		const none = await asOperator("/api/operator/refunds", {
-			body: { invoiceId: invoice.id, amount: 1, idempotencyKey: "refund-key-0004" },
+			body: { invoiceId: invoice.id, amount: 1, idempotencyKey: `${acme.slug}-refund-0004` },
 		});
 		expect(none.status).toBe(422);
 
@@ -108,20 +112,22 @@ describe("refunds", () => {
 	});
 
 	it("refuses an unknown invoice, a tenant owner, and a key reused for another invoice", async () => {
-		const unknown = await asOperator("/api/operator/refunds", { body: { invoiceId: "in_nope", idempotencyKey: "refund-key-0100" } });
+		const unknown = await asOperator("/api/operator/refunds", {
+			body: { invoiceId: "in_nope", idempotencyKey: `${acme.slug}-refund-0100` },
+		});
 		expect(unknown.status).toBe(422);
 		expect((await problemOf(unknown)).errors?.[0]?.path).toBe("invoiceId");
 		const invoice = await paidInvoice(acme);
 		const asOwner = await call(acme.host, "/api/operator/refunds", {
 			cookie: acme.ownerCookie,
-			body: { invoiceId: invoice.id, idempotencyKey: "refund-key-0101" },
+			body: { invoiceId: invoice.id, idempotencyKey: `${acme.slug}-refund-0101` },
 		});
 		expect(asOwner.status).toBe(404);
-		expect(await db().select().from(refunds)).toHaveLength(0);
-		await asOperator("/api/operator/refunds", { body: { invoiceId: invoice.id, amount: 100, idempotencyKey: "refund-key-0102" } });
+		expect(await db().select().from(refunds).where(eq(refunds.tenantId, acme.tenantId))).toHaveLength(0);
+		await asOperator("/api/operator/refunds", { body: { invoiceId: invoice.id, amount: 100, idempotencyKey: `${acme.slug}-refund-0102` } });
 		const other = await paidInvoice(beta);
 		const reused = await asOperator("/api/operator/refunds", {
-			body: { invoiceId: other.id, amount: 100, idempotencyKey: "refund-key-0102" },
+			body: { invoiceId: other.id, amount: 100, idempotencyKey: `${acme.slug}-refund-0102` },
 		});
 		expect(reused.status).toBe(409);
 	});
