@@ -5,13 +5,9 @@ import type { SessionList } from "../../schema/dto/account-security";
 import { createDb, tenantScope } from "../../worker/lib/db";
 import { SESSION_CACHE_TTL_MS } from "../../worker/lib/identity-cache";
 import { validateSessionToken } from "../../worker/services/sessions";
-import { resetStorageBeforeEachTest } from "../support/storage";
+import { uniqueSlug } from "../support/agencies";
 import { type Agency, call, logIn, problemOf, signUpAgency } from "./helpers";
 import { countEmails, waitForEmail } from "./mailbox";
-
-// Legacy: these tests reuse agency slugs or count rows of every tenant, so each starts from empty
-// storage (~0.2 s a test) until converted to unique slugs (tests/support/README.md).
-resetStorageBeforeEachTest();
 
 const FIREFOX_WINDOWS = "Mozilla/5.0 (Windows NT 10.0; Win64; x64; rv:132.0) Gecko/20100101 Firefox/132.0";
 const SAFARI_IPHONE =
@@ -19,9 +15,16 @@ const SAFARI_IPHONE =
 
 let acme: Agency;
 let beta: Agency;
+/** The owners' addresses (of this test's own agencies: the mailbox is shared). */
+let ann: string;
+let bob: string;
 beforeEach(async () => {
-	acme = await signUpAgency("acme", { email: "ann@acme.test" });
-	beta = await signUpAgency("beta", { email: "bob@beta.test" });
+	const acmeSlug = uniqueSlug("acme");
+	const betaSlug = uniqueSlug("beta");
+	ann = `ann@${acmeSlug}.test`;
+	bob = `bob@${betaSlug}.test`;
+	acme = await signUpAgency(acmeSlug, { email: ann });
+	beta = await signUpAgency(betaSlug, { email: bob });
 });
 
 async function sessionsOf(host: string, cookie: string): Promise<SessionList["sessions"]> {
@@ -32,7 +35,7 @@ async function sessionsOf(host: string, cookie: string): Promise<SessionList["se
 
 describe("GET /api/v1/me/sessions", () => {
 	it("lists each session with device, place, IP and times, marks the current one, and never shows a token or its hash", async () => {
-		const phone = await logIn(acme.host, "ann@acme.test", undefined, {
+		const phone = await logIn(acme.host, ann, undefined, {
 			headers: { "User-Agent": SAFARI_IPHONE },
 			ip: "203.0.113.9",
 			cf: { country: "DE", city: "Berlin" },
@@ -46,7 +49,7 @@ describe("GET /api/v1/me/sessions", () => {
 			ip: "203.0.113.9",
 		});
 		expect(list.filter((s) => s.current)).toHaveLength(1);
-		const stored = await env.DB.prepare("SELECT id FROM sessions").all<{ id: string }>();
+		const stored = await env.DB.prepare("SELECT id FROM sessions WHERE tenant_id = ?").bind(acme.tenantId).all<{ id: string }>();
 		const body = JSON.stringify(list);
 		for (const row of stored.results) expect(body).not.toContain(row.id);
 		expect(body).not.toContain(phone.split("=")[1]);
@@ -60,20 +63,22 @@ describe("GET /api/v1/me/sessions", () => {
 
 describe("revoking sessions", () => {
 	it("DELETE /me/sessions/:id ends that session at once, even right after it was used (cached)", async () => {
-		const laptop = await logIn(acme.host, "ann@acme.test", undefined, { headers: { "User-Agent": FIREFOX_WINDOWS } });
+		const laptop = await logIn(acme.host, ann, undefined, { headers: { "User-Agent": FIREFOX_WINDOWS } });
 		expect((await call(acme.host, "/api/v1/me", { cookie: laptop })).status).toBe(200);
 		const target = (await sessionsOf(acme.host, acme.ownerCookie)).find((s) => s.device.browser === "Firefox");
 		const res = await call(acme.host, `/api/v1/me/sessions/${target?.id}`, { method: "DELETE", cookie: acme.ownerCookie });
 		expect(res.status).toBe(204);
 		expect((await call(acme.host, "/api/v1/me", { cookie: laptop })).status).toBe(401);
 		expect((await call(acme.host, "/api/v1/me", { cookie: acme.ownerCookie })).status).toBe(200);
-		const audit = await env.DB.prepare("SELECT target_id FROM audit_events WHERE action = 'auth.session_revoked'").all();
+		const audit = await env.DB.prepare("SELECT target_id FROM audit_events WHERE tenant_id = ? AND action = 'auth.session_revoked'")
+			.bind(acme.tenantId)
+			.all();
 		expect(audit.results).toEqual([{ target_id: target?.id }]);
 	});
 
 	it("POST /me/sessions/revoke-others ends every other session and keeps this one", async () => {
-		const a = await logIn(acme.host, "ann@acme.test");
-		const b = await logIn(acme.host, "ann@acme.test");
+		const a = await logIn(acme.host, ann);
+		const b = await logIn(acme.host, ann);
 		for (const cookie of [a, b]) expect((await call(acme.host, "/api/v1/me", { cookie })).status).toBe(200);
 		const res = await call(acme.host, "/api/v1/me/sessions/revoke-others", { method: "POST", cookie: acme.ownerCookie });
 		expect(await res.json()).toEqual({ revoked: 2 });
@@ -114,15 +119,15 @@ describe("revoking sessions", () => {
 
 describe("new-device alert", () => {
 	it("emails once when a sign-in comes from a browser and network the user has not used, not for a known one", async () => {
-		const subject = /^New sign-in to your Agency acme account$/;
-		await logIn(acme.host, "ann@acme.test", undefined, { headers: { "User-Agent": FIREFOX_WINDOWS }, ip: "203.0.113.10" });
-		const email = await waitForEmail("ann@acme.test", subject);
+		const subject = new RegExp(`^New sign-in to your Agency ${acme.slug} account$`);
+		await logIn(acme.host, ann, undefined, { headers: { "User-Agent": FIREFOX_WINDOWS }, ip: "203.0.113.10" });
+		const email = await waitForEmail(ann, subject);
 		expect(email.text).toContain("Firefox on Windows");
 		expect(email.text).toContain("203.0.113.10");
 		// Same browser, same /24 network: known.
-		await logIn(acme.host, "ann@acme.test", undefined, { headers: { "User-Agent": FIREFOX_WINDOWS }, ip: "203.0.113.77" });
-		await logIn(beta.host, "bob@beta.test", undefined, { headers: { "User-Agent": SAFARI_IPHONE }, ip: "192.0.2.1" });
-		await waitForEmail("bob@beta.test", /^New sign-in to your Agency beta account$/);
-		expect(await countEmails("ann@acme.test", subject)).toBe(1);
+		await logIn(acme.host, ann, undefined, { headers: { "User-Agent": FIREFOX_WINDOWS }, ip: "203.0.113.77" });
+		await logIn(beta.host, bob, undefined, { headers: { "User-Agent": SAFARI_IPHONE }, ip: "192.0.2.1" });
+		await waitForEmail(bob, new RegExp(`^New sign-in to your Agency ${beta.slug} account$`));
+		expect(await countEmails(ann, subject)).toBe(1);
 	});
 });
