@@ -4,14 +4,10 @@ import { beforeEach, describe, expect, it } from "vitest";
 import type { z } from "zod";
 import type { SurveyList, SurveyResults } from "../../schema/dto/support";
 import type { Job } from "../../schema/jobs";
-import { resetStorageBeforeEachTest } from "../support/storage";
+import { uniqueSlug } from "../support/agencies";
 import { call, problemOf } from "./helpers";
 import { json, type PortalAgency, type ProjectDetailT, portalAgency, projectWith } from "./portal-fixtures";
 import { runJobs } from "./support-fixtures";
-
-// Legacy: these tests reuse agency slugs or count rows of every tenant, so each starts from empty
-// storage (~0.2 s a test) until converted to unique slugs (tests/support/README.md).
-resetStorageBeforeEachTest();
 
 type Surveys = z.infer<typeof SurveyList>;
 type Results = z.infer<typeof SurveyResults>;
@@ -19,7 +15,7 @@ type Results = z.infer<typeof SurveyResults>;
 let acme: PortalAgency;
 let project: ProjectDetailT;
 beforeEach(async () => {
-	acme = await portalAgency("acme");
+	acme = await portalAgency(uniqueSlug("acme"));
 	project = await projectWith(acme, acme.clientX.id, ["Design sign-off", "Launch"]);
 });
 
@@ -47,7 +43,8 @@ async function complete(index: number, status = "completed"): Promise<Job> {
 	return job;
 }
 
-const surveyCount = async () => (await env.DB.prepare("SELECT COUNT(*) AS n FROM surveys").first<{ n: number }>())?.n;
+const surveyCount = async () =>
+	(await env.DB.prepare("SELECT COUNT(*) AS n FROM surveys WHERE tenant_id = ?").bind(acme.tenantId).first<{ n: number }>())?.n;
 
 describe("milestone surveys", () => {
 	it("are asked once per milestone, answered once, and summed for the agency", async () => {
@@ -115,7 +112,7 @@ describe("milestone surveys", () => {
 		expect((await call(acme.host, "/api/v1/surveys/results", { cookie: acme.xUser.cookie })).status).toBe(403);
 		expect((await call(acme.host, "/api/v1/surveys", { cookie: acme.staffCookie })).status).toBe(403);
 
-		const other = await portalAgency("other");
+		const other = await portalAgency(uniqueSlug("other"));
 		const crossAnswer = await call(other.host, `/api/v1/surveys/${survey?.id}/response`, {
 			cookie: other.xUser.cookie,
 			body: { score: 1 },
@@ -123,7 +120,7 @@ describe("milestone surveys", () => {
 		expect(crossAnswer.status).toBe(404);
 		const otherResults = await json<Results>(call(other.host, "/api/v1/surveys/results", { cookie: other.ownerCookie }));
 		expect(otherResults.clients).toEqual([]);
-		const stored = await env.DB.prepare("SELECT score FROM surveys").all();
+		const stored = await env.DB.prepare("SELECT score FROM surveys WHERE tenant_id IN (?, ?)").bind(acme.tenantId, other.tenantId).all();
 		expect(stored.results).toEqual([{ score: null }]);
 	});
 });
