@@ -3,19 +3,15 @@ import { env } from "cloudflare:workers";
 import { beforeEach, describe, expect, it } from "vitest";
 import type { LedgerPage, UsageSummary } from "../../schema/credits";
 import { startOfMonthUtc } from "../../worker/routes/usage/usage.index";
-import { resetStorageBeforeEachTest } from "../support/storage";
-import { type Agency, call, logIn, problemOf, signUpAgency } from "./helpers";
+import { signUpUniqueAgency } from "../support/agencies";
+import { type Agency, call, logIn, problemOf } from "./helpers";
 import { addMember } from "./members";
-
-// Legacy: these tests reuse agency slugs or count rows of every tenant, so each starts from empty
-// storage (~0.2 s a test) until converted to unique slugs (tests/support/README.md).
-resetStorageBeforeEachTest();
 
 let acme: Agency;
 let beta: Agency;
 beforeEach(async () => {
-	acme = await signUpAgency("acme");
-	beta = await signUpAgency("beta");
+	acme = await signUpUniqueAgency("acme");
+	beta = await signUpUniqueAgency("beta");
 });
 
 async function spend(
@@ -51,11 +47,13 @@ describe("GET /api/v1/usage/credits", () => {
 	});
 
 	it("is for owners and admins: staff and clients get 403, visitors 401", async () => {
-		await addMember(acme.tenantId, "admin", "admin@acme.test");
-		await addMember(acme.tenantId, "staff", "staff@acme.test");
-		await addMember(acme.tenantId, "client", "client@acme.test");
-		expect((await call(acme.host, "/api/v1/usage/credits", { cookie: await logIn(acme.host, "admin@acme.test") })).status).toBe(200);
-		for (const email of ["staff@acme.test", "client@acme.test"]) {
+		await addMember(acme.tenantId, "admin", `admin@${acme.slug}.test`);
+		await addMember(acme.tenantId, "staff", `staff@${acme.slug}.test`);
+		await addMember(acme.tenantId, "client", `client@${acme.slug}.test`);
+		expect((await call(acme.host, "/api/v1/usage/credits", { cookie: await logIn(acme.host, `admin@${acme.slug}.test`) })).status).toBe(
+			200,
+		);
+		for (const email of [`staff@${acme.slug}.test`, `client@${acme.slug}.test`]) {
 			const res = await call(acme.host, "/api/v1/usage/credits", { cookie: await logIn(acme.host, email) });
 			expect(res.status, email).toBe(403);
 			expect((await problemOf(res)).detail).toMatch(/does not have usage:read/);
