@@ -7,21 +7,16 @@
 import { env } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
 import { byStoredName } from "../../schema/collation";
-import { resetStorageBeforeEachTest } from "../support/storage";
+import { uniqueSlug } from "../support/agencies";
 import { text, uploaded, uploadSmall } from "./document-fixtures";
 import { call, problemOf, signUpAgency } from "./helpers";
 import { asOperator } from "./operator";
 import { json, type PortalAgency, portalAgency } from "./portal-fixtures";
 
-// Legacy: these tests reuse agency slugs or count rows of every tenant, so each starts from empty
-// storage (~0.2 s a test) until converted to unique slugs (tests/support/README.md).
-resetStorageBeforeEachTest();
-
 type ClientRow = { id: string; name: string };
 type ClientPage = { clients: ClientRow[]; nextCursor: string | null };
 
-let agencies = 0;
-const freshAgency = (): Promise<PortalAgency> => portalAgency(`names-${++agencies}`);
+const freshAgency = (): Promise<PortalAgency> => portalAgency(uniqueSlug("names"));
 
 /** Eight more clients (ten with the fixture's two, the Starter plan's limit), most outside ASCII. */
 const NAMES = ["Zürich AG", "alpha", "Ärzte Verbund", "Émile & Co", "Łódź Films", "東京 Design", "😀 Smile", "ﬀ Ligatures"];
