@@ -9,13 +9,9 @@ import { beforeEach, describe, expect, it } from "vitest";
 import type { NotificationPage, NotificationPreferences } from "../../schema/dto/notifications";
 import type { Job } from "../../schema/jobs";
 import worker from "../../worker/index";
-import { resetStorageBeforeEachTest } from "../support/storage";
+import { uniqueSlug } from "../support/agencies";
 import { call, problemOf } from "./helpers";
 import { json, type PortalAgency, type ProjectDetailT, portalAgency, projectWith } from "./portal-fixtures";
-
-// Legacy: these tests reuse agency slugs or count rows of every tenant, so each starts from empty
-// storage (~0.2 s a test) until converted to unique slugs (tests/support/README.md).
-resetStorageBeforeEachTest();
 
 async function runJobs(jobs: Job[]) {
 	const batch = createMessageBatch(
@@ -62,8 +58,8 @@ let acme: PortalAgency;
 let beta: PortalAgency;
 let project: ProjectDetailT;
 beforeEach(async () => {
-	acme = await portalAgency("acme");
-	beta = await portalAgency("beta");
+	acme = await portalAgency(uniqueSlug("acme"));
+	beta = await portalAgency(uniqueSlug("beta"));
 	project = await projectWith(acme, acme.clientX.id, ["Design sign-off"]);
 });
 
@@ -85,7 +81,7 @@ describe("notifications from the portal", () => {
 		expect((await inbox(acme, acme.yUser.cookie)).notifications).toEqual([]);
 		expect((await inbox(acme, acme.staffCookie)).notifications).toEqual([]);
 		expect((await inbox(beta, beta.xUser.cookie)).notifications).toEqual([]);
-		expect(await emailsTo("x@acme.test", "milestone-completed")).toBe(1);
+		expect(await emailsTo(`x@${acme.slug}.test`, "milestone-completed")).toBe(1);
 	});
 
 	it("tells the client's people when a deliverable is added for their review", async () => {
@@ -118,7 +114,7 @@ describe("notifications from the portal", () => {
 		expect(saved.preferences.deliverable_added).toEqual({ in_app: true, email: true, push: true });
 		await runJobs([await completedMilestoneJob(acme, project)]);
 		expect((await inbox(acme, acme.xUser.cookie)).notifications).toEqual([]);
-		expect(await emailsTo("x@acme.test", "milestone-completed")).toBe(0);
+		expect(await emailsTo(`x@${acme.slug}.test`, "milestone-completed")).toBe(0);
 		// Another person's preferences are their own.
 		const theirs = await json<NotificationPreferences>(call(acme.host, "/api/v1/notifications/preferences", { cookie: acme.yUser.cookie }));
 		expect(theirs.preferences.milestone_completed.in_app).toBe(true);
