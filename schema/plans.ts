@@ -12,6 +12,16 @@ export type BillingInterval = (typeof BILLING_INTERVALS)[number];
 export const PLAN_FEATURES = ["sso", "white_label", "api_access", "automation", "custom_domain", "messaging"] as const;
 export type PlanFeature = (typeof PLAN_FEATURES)[number];
 
+/**
+ * Features a plan lists that Atrium does not ship yet: the PWA's plan table says "coming" beside
+ * them instead of selling them. Remove one from here in the change that ships it.
+ */
+export const COMING_FEATURES: readonly PlanFeature[] = ["automation"];
+
+export function featureIsComing(feature: PlanFeature): boolean {
+	return COMING_FEATURES.includes(feature);
+}
+
 /** `null` means unlimited. Storage is in bytes. */
 export type PlanLimits = {
 	seats: number | null;
@@ -57,7 +67,7 @@ export const PLANS: Readonly<Record<PlanId, Plan>> = {
 	agency: {
 		id: "agency",
 		name: "Agency",
-		summary: "For established agencies: SSO, automation and room to grow.",
+		summary: "For established agencies: SSO, unlimited seats and clients, room to grow.",
 		prices: { month: 39900, year: 399000 },
 		currency: "usd",
 		trialDays: 14,

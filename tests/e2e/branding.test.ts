@@ -6,13 +6,15 @@
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { E2E_PASSWORD, type E2eAgency, signUpAgencyViaApi } from "./agencies";
-import { launchBrowser, launchPersistent, seriousA11yViolations, signInWithPassword, tenantUrl } from "./browser";
+import { apiInPage, launchBrowser, launchPersistent, seriousA11yViolations, signInWithPassword, tenantUrl } from "./browser";
 
 let browser: Browser;
 let agency: E2eAgency;
+let starter: E2eAgency;
 beforeAll(async () => {
 	browser = await launchBrowser();
 	agency = await signUpAgencyViaApi("brand", "Verdant Studio");
+	starter = await signUpAgencyViaApi("brand-starter", "Plain Studio");
 });
 afterAll(async () => {
 	await browser?.close();
@@ -26,8 +28,20 @@ async function manifestIn(page: Page): Promise<Manifest> {
 	return page.evaluate(async () => (await fetch("/manifest.webmanifest")).json());
 }
 
-async function signIn(page: Page): Promise<void> {
-	await signInWithPassword(page, agency.slug, agency.ownerEmail, E2E_PASSWORD);
+async function signIn(page: Page, who: E2eAgency = agency): Promise<void> {
+	await signInWithPassword(page, who.slug, who.ownerEmail, E2E_PASSWORD);
+}
+
+/** White label is Pro's: the signed-in owner starts a Pro trial through the local Stripe fake (its webhooks reach the app before it answers). */
+async function subscribeToPro(page: Page): Promise<void> {
+	const { url } = (await apiInPage(page, "POST", "/api/v1/billing/checkout", { planId: "pro", interval: "month" })) as { url: string };
+	const checkout = new URL(url);
+	const res = await fetch(`${checkout.origin}/_fake/checkout/${checkout.pathname.split("/").at(-1)}/pay`, {
+		method: "POST",
+		headers: { "Content-Type": "application/json" },
+		body: JSON.stringify({ card: "4242424242424242" }),
+	});
+	if (!res.ok) throw new Error(`checkout not paid: ${res.status} ${await res.text()}`);
 }
 
 describe("branding", () => {
@@ -35,6 +49,7 @@ describe("branding", () => {
 		const context = await browser.newContext();
 		const page = await context.newPage();
 		await signIn(page);
+		await subscribeToPro(page);
 		await page.goto(tenantUrl(agency.slug, "/account"));
 		await page.getByRole("link", { name: "Agency settings" }).click();
 		await page.waitForURL(tenantUrl(agency.slug, "/settings"));
@@ -89,10 +104,16 @@ describe("branding", () => {
 		await context.close();
 	});
 
-	it("tells a Starter agency up front that custom domains need an upgrade, and leads the owner to Billing", async () => {
+	it("tells a Starter agency up front that white-label branding and custom domains need an upgrade, and leads the owner to Billing", async () => {
+		const agency = starter;
 		const context = await browser.newContext();
 		const page = await context.newPage();
-		await signIn(page);
+		await signIn(page, starter);
+		await page.goto(tenantUrl(agency.slug, "/settings/brand"));
+		await expect
+			.poll(() => page.getByRole("note").textContent())
+			.toContain("Your Starter plan does not include white-label branding (your colour, logo and email sender name).");
+		await expect(page.getByLabel("Brand colour").count()).resolves.toBe(0);
 		await page.goto(tenantUrl(agency.slug, "/account"));
 		await page.getByRole("link", { name: "Agency settings" }).click();
 		await page.waitForURL(tenantUrl(agency.slug, "/settings"));

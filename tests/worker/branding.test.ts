@@ -18,6 +18,8 @@ let globex: Agency;
 beforeEach(async () => {
 	acme = await signUpAgency("acme", { agencyName: "Acme Studio" });
 	globex = await signUpAgency("globex", { agencyName: "Globex" });
+	// Colour, sender name and images are white label (Pro and Agency): these agencies are on Pro.
+	await env.DB.prepare("UPDATE tenants SET plan_id = 'pro' WHERE id IN (?, ?)").bind(acme.tenantId, globex.tenantId).run();
 });
 
 type Manifest = { name: string; theme_color: string; icons: { src: string; sizes: string; purpose: string }[] };

@@ -15,6 +15,8 @@ resetStorageBeforeEachTest();
 let acme: Agency;
 beforeEach(async () => {
 	acme = await signUpAgency("acme", { agencyName: "Acme Studio" });
+	// The sender name, colour and logo are white label (Pro and Agency): this agency is on Pro.
+	await env.DB.prepare("UPDATE tenants SET plan_id = 'pro' WHERE id = ?").bind(acme.tenantId).run();
 });
 
 describe("agency email identity", () => {

@@ -3,6 +3,7 @@ import { and, eq, sql } from "drizzle-orm";
 import type { TenantSummary } from "../../schema/dto/auth";
 import type { PublicBrand } from "../../schema/dto/branding";
 import { tenantBranding, tenantDomains, tenants } from "../../schema/index";
+import { planHasFeature } from "../../schema/plans";
 import type { Database } from "../env";
 import type { ParsedHost } from "../lib/hosts";
 import { publicBrandOf } from "./branding/public-brand";
@@ -16,6 +17,7 @@ export async function findTenantByHost(db: Database, host: Exclude<ParsedHost, {
 		id: tenants.id,
 		slug: tenants.slug,
 		name: tenants.name,
+		planId: tenants.planId,
 		branding: tenantBranding,
 		primaryHostname: sql<
 			string | null
@@ -40,7 +42,8 @@ export async function findTenantByHost(db: Database, host: Exclude<ParsedHost, {
 	if (!row) return null;
 	return {
 		tenant: { id: row.id, slug: row.slug, name: row.name },
-		brand: publicBrandOf(row.branding),
+		// The brand (colour, logo, icons) is white label: a plan without it shows the defaults, whatever was set before.
+		brand: publicBrandOf(planHasFeature(row.planId, "white_label") ? row.branding : null),
 		primaryHostname: row.primaryHostname,
 	};
 }

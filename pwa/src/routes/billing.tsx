@@ -4,7 +4,7 @@ import { useEffect } from "preact/hooks";
 import { CANCEL_REASONS } from "../../../schema/billing";
 import { CREDIT_PACKS } from "../../../schema/credit-packs";
 import { formatMoney } from "../../../schema/money";
-import { PLAN_FEATURES, PLANS, type Plan } from "../../../schema/plans";
+import { featureIsComing, PLAN_FEATURES, PLANS, type Plan } from "../../../schema/plans";
 import { FormAlert } from "../components/form-alert";
 import { useDocumentTitle } from "../components/use-document-title";
 import {
@@ -48,7 +48,7 @@ const REASON_LABELS: Record<(typeof CANCEL_REASONS)[number], string> = {
 };
 const FEATURE_LABELS: Record<(typeof PLAN_FEATURES)[number], string> = {
 	messaging: "Client messaging",
-	white_label: "White label",
+	white_label: "White label (your logo, colour and email sender)",
 	custom_domain: "Custom domain",
 	api_access: "API access",
 	sso: "Single sign-on",
@@ -136,7 +136,15 @@ function PlanCard({ plan }: { plan: Plan }) {
 				<li>{plan.limits.clients === null ? "Unlimited clients" : `${plan.limits.clients} clients`}</li>
 				<li>{plan.limits.monthlyAiCredits.toLocaleString()} AI credits a month</li>
 				{plan.features.map((f) => (
-					<li key={f}>{FEATURE_LABELS[f]}</li>
+					<li key={f}>
+						{FEATURE_LABELS[f]}
+						{featureIsComing(f) && (
+							<>
+								{" "}
+								<span class="badge">coming</span>
+							</>
+						)}
+					</li>
 				))}
 			</ul>
 			{current ? (
@@ -219,7 +227,7 @@ function Entitlements() {
 			<ul>
 				{PLAN_FEATURES.map((f) => (
 					<li key={f}>
-						{FEATURE_LABELS[f]}: {e.features[f] ? "included" : "not included — upgrade to use it"}
+						{FEATURE_LABELS[f]}: {featureIsComing(f) ? "coming" : e.features[f] ? "included" : "not included — upgrade to use it"}
 					</li>
 				))}
 				<li>

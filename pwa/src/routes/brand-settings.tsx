@@ -5,6 +5,7 @@
 import { useEffect } from "preact/hooks";
 import { Field } from "../components/field";
 import { FormAlert } from "../components/form-alert";
+import { FeatureGate, useFreshEntitlements } from "../components/plan-gate";
 import {
 	brandMessage,
 	brandProblem,
@@ -113,6 +114,8 @@ export default function BrandSettings() {
 		void loadBrandSettings();
 	}, []);
 	const fields = brandProblem.value?.fields ?? {};
+	// Colour, sender name and logo are white label (Pro and Agency); the name is every plan's.
+	const whiteLabel = useFreshEntitlements()?.features.white_label === true;
 	return (
 		<SettingsPage path="/settings/brand">
 			<p class="lead">How your agency's app, its icon and its emails look to your clients.</p>
@@ -138,26 +141,36 @@ export default function BrandSettings() {
 					error={fields.name}
 					maxLength={80}
 				/>
-				<ColorField />
-				<Field
-					id="emailSenderName"
-					label="Email sender name"
-					value={draftSender.value}
-					onInput={(v) => (draftSender.value = v)}
-					error={fields.emailSenderName}
-					hint="Shown as the sender of your clients' emails. Leave empty to use the agency name."
-					maxLength={60}
-				/>
-				<p class="brand-sample">
-					<span class="button primary" style={{ background: colorVerdict.value.problem ? undefined : draftColor.value }} aria-hidden="true">
-						Sample button
-					</span>
-				</p>
+				{whiteLabel && (
+					<>
+						<ColorField />
+						<Field
+							id="emailSenderName"
+							label="Email sender name"
+							value={draftSender.value}
+							onInput={(v) => (draftSender.value = v)}
+							error={fields.emailSenderName}
+							hint="Shown as the sender of your clients' emails. Leave empty to use the agency name."
+							maxLength={60}
+						/>
+						<p class="brand-sample">
+							<span
+								class="button primary"
+								style={{ background: colorVerdict.value.problem ? undefined : draftColor.value }}
+								aria-hidden="true"
+							>
+								Sample button
+							</span>
+						</p>
+					</>
+				)}
 				<button type="submit" class="button primary" disabled={busy.value || colorVerdict.value.problem !== null}>
 					Save brand
 				</button>
 			</form>
-			<LogoSection />
+			<FeatureGate feature="white_label" what="white-label branding (your colour, logo and email sender name)">
+				<LogoSection />
+			</FeatureGate>
 		</SettingsPage>
 	);
 }

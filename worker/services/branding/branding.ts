@@ -1,7 +1,9 @@
 /**
  * Reading and changing an agency's brand: name, colour (refused unless it meets WCAG AA), email
  * sender name, and its image files in R2. Every change is audited and clears this isolate's host
- * cache, so the new brand shows at once here and within the cache TTL everywhere else.
+ * cache, so the new brand shows at once here and within the cache TTL everywhere else. The colour,
+ * the sender name and the images are white label (Pro and Agency): on a plan without it they are
+ * refused with 403 naming the plan; the agency's name, and removing what was set, are every plan's.
  */
 import { encodeHexLowerCase } from "@oslojs/encoding";
 import { eq } from "drizzle-orm";
@@ -19,6 +21,7 @@ import type { TenantScope } from "../../lib/db";
 import { hostCache } from "../../lib/identity-cache";
 import { Problem, problems } from "../../lib/problem";
 import { type AuditActor, recordAudit } from "../audit-log";
+import { assertFeature } from "../entitlements";
 import type { RequestOrigin } from "../sessions";
 import { pngSize } from "./png-size";
 import { publicBrandOf } from "./public-brand";
@@ -64,6 +67,11 @@ export async function updateBranding(
 	who: { actor: AuditActor } & RequestOrigin,
 	now = Date.now(),
 ): Promise<BrandingSettings> {
+	// Changing the colour or setting a sender name is white label; saving them unchanged, or clearing the sender, is not.
+	const current = await brandingRow(scope);
+	const newColour = input.primaryColor !== undefined && input.primaryColor !== (current?.primaryColor ?? DEFAULT_PRIMARY_COLOR);
+	const newSender = input.emailSenderName != null && input.emailSenderName !== (current?.emailSenderName ?? null);
+	if (newColour || newSender) await assertFeature(scope, "white_label", now);
 	if (input.primaryColor !== undefined) {
 		const problem = brandColorProblem(input.primaryColor);
 		if (problem) throw problems.validation([{ path: "primaryColor", message: problem }]);
@@ -114,6 +122,7 @@ export async function storeBrandAsset(
 	who: { actor: AuditActor } & RequestOrigin,
 	now = Date.now(),
 ): Promise<BrandingSettings> {
+	await assertFeature(scope, "white_label", now);
 	assertValidImage(kind, bytes);
 	const digest = encodeHexLowerCase(new Uint8Array(await crypto.subtle.digest("SHA-256", bytes))).slice(0, 16);
 	const file = `${kind}-${digest}.png`;

@@ -1,11 +1,13 @@
 /**
  * How an agency's emails present themselves: the From name (the agency's sender name, or its
  * name) on the platform's sending address, and the brand the template shows. Every email sent on
- * an agency's behalf goes through this.
+ * an agency's behalf goes through this. The sender name, colour and logo are white label: on a plan
+ * without it the email is sent under the agency's name with the default colour and no logo.
  */
 import { eq } from "drizzle-orm";
 import { DEFAULT_PRIMARY_COLOR } from "../../../schema/brand-palette";
 import { tenantBranding, tenants } from "../../../schema/index";
+import { planHasFeature } from "../../../schema/plans";
 import type { Database } from "../../env";
 import type { EmailBrand } from "../../lib/email/render";
 
@@ -31,6 +33,7 @@ export async function emailIdentityFor(
 	const [row] = await db
 		.select({
 			name: tenants.name,
+			planId: tenants.planId,
 			color: tenantBranding.primaryColor,
 			sender: tenantBranding.emailSenderName,
 			logo: tenantBranding.logoFile,
@@ -40,12 +43,15 @@ export async function emailIdentityFor(
 		.where(eq(tenants.id, tenantId))
 		.limit(1);
 	const name = row?.name ?? "Atrium";
+	const branded = row ? planHasFeature(row.planId, "white_label") : false;
+	const sender = branded ? row?.sender : null;
+	const logo = branded ? row?.logo : null;
 	return {
-		from: formatFrom(row?.sender ?? name, sendingAddress(emailFrom)),
+		from: formatFrom(sender ?? name, sendingAddress(emailFrom)),
 		brand: {
 			name,
-			color: row?.color ?? DEFAULT_PRIMARY_COLOR,
-			logoUrl: row?.logo && tenantBaseUrl ? new URL(`/brand/${row.logo}`, tenantBaseUrl).href : null,
+			color: (branded ? row?.color : null) ?? DEFAULT_PRIMARY_COLOR,
+			logoUrl: logo && tenantBaseUrl ? new URL(`/brand/${logo}`, tenantBaseUrl).href : null,
 		},
 	};
 }
