@@ -8,23 +8,19 @@ import { env } from "cloudflare:workers";
 import { beforeEach, describe, expect, it, vi } from "vitest";
 import { jobDeps } from "../../worker/jobs/job-deps";
 import { runLowBalanceAlert } from "../../worker/jobs/low-balance-alert";
-import { resetStorageBeforeEachTest } from "../support/storage";
-import { type Agency, call, logIn, problemOf, signUpAgency } from "./helpers";
+import { signUpUniqueAgency } from "../support/agencies";
+import { type Agency, call, logIn, problemOf } from "./helpers";
 import { countEmails, waitForEmails } from "./mailbox";
 import { addMember } from "./members";
 import { received, register, subscribeDevice } from "./push-device";
-
-// Legacy: these tests reuse agency slugs or count rows of every tenant, so each starts from empty
-// storage (~0.2 s a test) until converted to unique slugs (tests/support/README.md).
-resetStorageBeforeEachTest();
 
 vi.setConfig({ testTimeout: 30_000 });
 
 let acme: Agency;
 let beta: Agency;
 beforeEach(async () => {
-	acme = await signUpAgency("acme");
-	beta = await signUpAgency("beta");
+	acme = await signUpUniqueAgency("acme");
+	beta = await signUpUniqueAgency("beta");
 });
 
 const reserve = (tenantId: string, amount: number, key: string) =>
@@ -52,9 +48,9 @@ describe("the low-balance watch in TenantGate", () => {
 
 describe("low-balance-alert job", () => {
 	it("emails the owner and admins of that agency once per crossing, not staff nor other agencies", async () => {
-		await addMember(acme.tenantId, "admin", "ada@acme.test");
-		await addMember(acme.tenantId, "staff", "sam@acme.test");
-		await addMember(beta.tenantId, "admin", "bob@beta.test");
+		await addMember(acme.tenantId, "admin", `ada@${acme.slug}.test`);
+		await addMember(acme.tenantId, "staff", `sam@${acme.slug}.test`);
+		await addMember(beta.tenantId, "admin", `bob@${beta.slug}.test`);
 		const job = {
 			type: "low-balance-alert",
 			tenantId: acme.tenantId,
@@ -68,7 +64,7 @@ describe("low-balance-alert job", () => {
 		)
 			.bind(job.idempotencyKey.length + 1, `${job.idempotencyKey}:`)
 			.all<{ to_address: string; tenant_id: string }>();
-		expect(rows.results.map((r) => r.to_address).sort()).toEqual(["ada@acme.test", acme.owner.email].sort());
+		expect(rows.results.map((r) => r.to_address).sort()).toEqual([`ada@${acme.slug}.test`, acme.owner.email].sort());
 		expect(new Set(rows.results.map((r) => r.tenant_id))).toEqual(new Set([acme.tenantId]));
 	});
 });
@@ -89,24 +85,28 @@ describe("the agency's own low-balance threshold", () => {
 		expect(await set.json()).toEqual({ threshold: 250, custom: 250, planDefault: 100 });
 		// A later monthly grant resets the default, not the agency's choice.
 		await env.TENANT_GATE.getByName(acme.tenantId).setLowBalanceThreshold(acme.tenantId, 120);
-		await addMember(acme.tenantId, "admin", "ada@acme.test");
-		const read = await call(acme.host, path, { cookie: await logIn(acme.host, "ada@acme.test") });
+		await addMember(acme.tenantId, "admin", `ada@${acme.slug}.test`);
+		const read = await call(acme.host, path, { cookie: await logIn(acme.host, `ada@${acme.slug}.test`) });
 		expect(await read.json()).toEqual({ threshold: 250, custom: 250, planDefault: 120 });
 		expect(await settingOf(beta)).toEqual({ threshold: 100, custom: null, planDefault: 100 });
-		const audit = await env.DB.prepare("SELECT tenant_id, detail FROM audit_events WHERE action = 'tenant.settings_changed'").all<{
-			tenant_id: string;
-			detail: string;
-		}>();
+		const audit = await env.DB.prepare(
+			"SELECT tenant_id, detail FROM audit_events WHERE tenant_id IN (?, ?) AND action = 'tenant.settings_changed'",
+		)
+			.bind(acme.tenantId, beta.tenantId)
+			.all<{
+				tenant_id: string;
+				detail: string;
+			}>();
 		expect(audit.results).toEqual([{ tenant_id: acme.tenantId, detail: expect.stringContaining('"lowBalanceThreshold":250') }]);
 		expect(await (await put(acme, { threshold: null })).json()).toEqual({ threshold: 120, custom: null, planDefault: 120 });
 		expect(await (await put(acme, { threshold: 0 })).json()).toEqual({ threshold: 0, custom: 0, planDefault: 120 });
 	});
 
 	it("is for billing managers: admins and staff get 403, another agency's owner 401, changing nothing", async () => {
-		await addMember(acme.tenantId, "admin", "ada@acme.test");
-		await addMember(acme.tenantId, "staff", "sam@acme.test");
-		const admin = await logIn(acme.host, "ada@acme.test");
-		const staff = await logIn(acme.host, "sam@acme.test");
+		await addMember(acme.tenantId, "admin", `ada@${acme.slug}.test`);
+		await addMember(acme.tenantId, "staff", `sam@${acme.slug}.test`);
+		const admin = await logIn(acme.host, `ada@${acme.slug}.test`);
+		const staff = await logIn(acme.host, `sam@${acme.slug}.test`);
 		const denied = await put(acme, { threshold: 5 }, admin);
 		expect(denied.status).toBe(403);
 		expect((await problemOf(denied)).detail).toMatch(/does not have billing:manage/);
