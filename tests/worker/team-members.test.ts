@@ -2,14 +2,10 @@
 import { env } from "cloudflare:workers";
 import { beforeEach, describe, expect, it } from "vitest";
 import type { MemberList, MemberView } from "../../schema/dto/members";
-import { resetStorageBeforeEachTest } from "../support/storage";
-import { type Agency, call, logIn, problemOf, signUpAgency } from "./helpers";
+import { signUpUniqueAgency } from "../support/agencies";
+import { type Agency, call, logIn, problemOf } from "./helpers";
 import { addMember } from "./members";
 import { auditActions, membershipOf } from "./team";
-
-// Legacy: these tests reuse agency slugs or count rows of every tenant, so each starts from empty
-// storage (~0.2 s a test) until converted to unique slugs (tests/support/README.md).
-resetStorageBeforeEachTest();
 
 let acme: Agency;
 let beta: Agency;
@@ -18,12 +14,12 @@ let staffId: string;
 let adminCookie: string;
 let staffCookie: string;
 beforeEach(async () => {
-	acme = await signUpAgency("acme");
-	beta = await signUpAgency("beta");
-	adminId = await addMember(acme.tenantId, "admin", "admin@acme.test");
-	staffId = await addMember(acme.tenantId, "staff", "staff@acme.test");
-	adminCookie = await logIn(acme.host, "admin@acme.test");
-	staffCookie = await logIn(acme.host, "staff@acme.test");
+	acme = await signUpUniqueAgency("acme");
+	beta = await signUpUniqueAgency("beta");
+	adminId = await addMember(acme.tenantId, "admin", `admin@${acme.slug}.test`);
+	staffId = await addMember(acme.tenantId, "staff", `staff@${acme.slug}.test`);
+	adminCookie = await logIn(acme.host, `admin@${acme.slug}.test`);
+	staffCookie = await logIn(acme.host, `staff@${acme.slug}.test`);
 });
 
 async function permissionsOf(cookie: string, host = acme.host): Promise<string[] | number> {
@@ -38,9 +34,9 @@ describe("GET /api/v1/members", () => {
 			expect(res.status).toBe(200);
 			const { members } = (await res.json()) as MemberList;
 			expect(members.map((m) => [m.email, m.role, m.customRole])).toEqual([
-				["owner@acme.test", "owner", null],
-				["admin@acme.test", "admin", null],
-				["staff@acme.test", "staff", null],
+				[`owner@${acme.slug}.test`, "owner", null],
+				[`admin@${acme.slug}.test`, "admin", null],
+				[`staff@${acme.slug}.test`, "staff", null],
 			]);
 			expect(members[0]?.joinedAt).toBeGreaterThan(0);
 			expect(members[1]?.permissions).toContain("members:manage");
@@ -48,11 +44,11 @@ describe("GET /api/v1/members", () => {
 	});
 
 	it("is refused to clients (403) and visitors (401), and shows only this agency's members", async () => {
-		await addMember(acme.tenantId, "client", "client@acme.test");
-		expect((await call(acme.host, "/api/v1/members", { cookie: await logIn(acme.host, "client@acme.test") })).status).toBe(403);
+		await addMember(acme.tenantId, "client", `client@${acme.slug}.test`);
+		expect((await call(acme.host, "/api/v1/members", { cookie: await logIn(acme.host, `client@${acme.slug}.test`) })).status).toBe(403);
 		expect((await call(acme.host, "/api/v1/members")).status).toBe(401);
 		const other = (await (await call(beta.host, "/api/v1/members", { cookie: beta.ownerCookie })).json()) as MemberList;
-		expect(other.members.map((m) => m.email)).toEqual(["owner@beta.test"]);
+		expect(other.members.map((m) => m.email)).toEqual([`owner@${beta.slug}.test`]);
 		expect((await call(beta.host, "/api/v1/members", { cookie: acme.ownerCookie })).status).toBe(401);
 	});
 });
@@ -65,7 +61,7 @@ describe("PATCH /api/v1/members/:userId", () => {
 		expect(((await res.json()) as MemberView).role).toBe("admin");
 		expect(await permissionsOf(staffCookie)).toContain("members:manage");
 		expect(await auditActions(acme.tenantId, "member.")).toEqual([
-			{ action: "member.role_changed", actor: "owner@acme.test", targetId: staffId },
+			{ action: "member.role_changed", actor: `owner@${acme.slug}.test`, targetId: staffId },
 		]);
 	});
 
@@ -166,10 +162,12 @@ describe("DELETE /api/v1/members/:userId", () => {
 		expect(await permissionsOf(staffCookie)).toBe(401);
 		const sessions = await env.DB.prepare("SELECT count(*) AS n FROM sessions WHERE user_id = ?").bind(staffId).first<{ n: number }>();
 		expect(sessions?.n).toBe(0);
-		const login = await call(acme.host, "/api/v1/auth/login", { body: { email: "staff@acme.test", password: "correct horse battery" } });
+		const login = await call(acme.host, "/api/v1/auth/login", {
+			body: { email: `staff@${acme.slug}.test`, password: "correct horse battery" },
+		});
 		expect(login.status).toBe(401);
 		expect(await auditActions(acme.tenantId, "member.")).toEqual([
-			{ action: "member.removed", actor: "admin@acme.test", targetId: staffId },
+			{ action: "member.removed", actor: `admin@${acme.slug}.test`, targetId: staffId },
 		]);
 	});
 
