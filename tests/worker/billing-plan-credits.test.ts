@@ -158,6 +158,38 @@ describe("plan credits", () => {
 	});
 });
 
+describe("the daily cron", () => {
+	it("grants a yearly plan its monthly allowance in each month of the year, once a month", async () => {
+		const agency = await signUpUniqueAgency("yearly-credits");
+		const { clock } = await onTestClock(agency, "2026-01-17T09:00:00Z");
+		const res = await call(agency.host, "/api/v1/billing/checkout", {
+			cookie: agency.ownerCookie,
+			body: { planId: "pro", interval: "year" },
+		});
+		await payAndDeliver(((await res.json()) as { url: string }).url);
+		// The trial ends on 01-31 and the paid year runs to 2027-01-31: its months start on the 31st, or the month's last day.
+		await advanceClock(clock, "2026-01-31T09:00:00Z");
+		expect(await billing(agency)).toMatchObject({
+			status: "active",
+			interval: "year",
+			currentPeriodEnd: Date.parse("2027-01-31T09:00:00Z"),
+		});
+		await runGrantMonthlyCredits(jobDeps(env), grantJob("2026-02"), Date.parse("2026-02-10T06:00:00Z"));
+		expect(await available(agency)).toBe(20_000);
+		await runGrantMonthlyCredits(jobDeps(env), grantJob("2026-03"), Date.parse("2026-03-01T06:00:00Z"));
+		await runGrantMonthlyCredits(jobDeps(env), grantJob("2026-03"), Date.parse("2026-03-02T06:00:00Z"));
+		await runGrantMonthlyCredits(jobDeps(env), grantJob("2026-03"), Date.parse("2026-03-31T08:59:59Z"));
+		expect(await available(agency)).toBe(30_000);
+		await runGrantMonthlyCredits(jobDeps(env), grantJob("2026-03"), Date.parse("2026-03-31T09:00:00Z"));
+		expect(await grants(agency)).toEqual([
+			{ amount: 10_000, reason: "plan-start:pro" },
+			{ amount: 10_000, reason: "plan-period:pro" },
+			{ amount: 10_000, reason: "plan-period:pro" },
+			{ amount: 10_000, reason: "plan-period:pro" },
+		]);
+	});
+});
+
 describe("trial and invoice dates", () => {
 	it("a trial started on 2026-12-07T10:00Z ends on 2026-12-21T10:00Z, is invoiced then, and no invoice is dated after its clock's now", async () => {
 		const agency = await signUpUniqueAgency("trial-dates");
