@@ -1,25 +1,21 @@
 /** Custom roles: created, changed and deleted by those who may, never granting more than they have, never across agencies. */
 import { beforeEach, describe, expect, it } from "vitest";
 import type { CustomRoleView, RoleList } from "../../schema/dto/roles";
-import { resetStorageBeforeEachTest } from "../support/storage";
-import { type Agency, call, logIn, problemOf, signUpAgency } from "./helpers";
+import { type Agency, signUpUniqueAgency } from "../support/agencies";
+import { call, logIn, problemOf } from "./helpers";
 import { addMember } from "./members";
 import { auditActions } from "./team";
-
-// Legacy: these tests reuse agency slugs or count rows of every tenant, so each starts from empty
-// storage (~0.2 s a test) until converted to unique slugs (tests/support/README.md).
-resetStorageBeforeEachTest();
 
 let acme: Agency;
 let beta: Agency;
 let adminCookie: string;
 let staffId: string;
 beforeEach(async () => {
-	acme = await signUpAgency("acme");
-	beta = await signUpAgency("beta");
-	await addMember(acme.tenantId, "admin", "admin@acme.test");
-	staffId = await addMember(acme.tenantId, "staff", "staff@acme.test");
-	adminCookie = await logIn(acme.host, "admin@acme.test");
+	acme = await signUpUniqueAgency("acme");
+	beta = await signUpUniqueAgency("beta");
+	await addMember(acme.tenantId, "admin", `admin@${acme.slug}.test`);
+	staffId = await addMember(acme.tenantId, "staff", `staff@${acme.slug}.test`);
+	adminCookie = await logIn(acme.host, `admin@${acme.slug}.test`);
 });
 
 async function createRole(body: unknown, cookie = acme.ownerCookie, host = acme.host): Promise<Response> {
@@ -50,7 +46,7 @@ describe("custom roles", () => {
 		expect(list.roles.map((r) => [r.name, r.memberCount])).toEqual([["Account manager", 1]]);
 		expect(list.builtIn.map((b) => b.role)).toEqual(["owner", "admin", "staff", "client"]);
 
-		const staffCookie = await logIn(acme.host, "staff@acme.test");
+		const staffCookie = await logIn(acme.host, `staff@${acme.slug}.test`);
 		expect((await call(acme.host, "/api/v1/members", { cookie: staffCookie })).status).toBe(403);
 		const updated = await call(acme.host, `/api/v1/roles/${role.id}`, {
 			method: "PATCH",
@@ -68,9 +64,9 @@ describe("custom roles", () => {
 		expect((await call(acme.host, `/api/v1/roles/${role.id}`, { method: "DELETE", cookie: acme.ownerCookie })).status).toBe(204);
 		expect((await rolesOf()).roles).toEqual([]);
 		expect((await auditActions(acme.tenantId, "role.")).map((a) => [a.action, a.actor])).toEqual([
-			["role.created", "owner@acme.test"],
-			["role.updated", "admin@acme.test"],
-			["role.deleted", "owner@acme.test"],
+			["role.created", acme.owner.email],
+			["role.updated", `admin@${acme.slug}.test`],
+			["role.deleted", acme.owner.email],
 		]);
 	});
 
@@ -85,7 +81,7 @@ describe("custom roles", () => {
 		const edit = await call(acme.host, `/api/v1/roles/${billing.id}`, { method: "PATCH", body: { name: "Mine" }, cookie: adminCookie });
 		expect(edit.status).toBe(403);
 		expect((await call(acme.host, `/api/v1/roles/${billing.id}`, { method: "DELETE", cookie: adminCookie })).status).toBe(403);
-		const staffCookie = await logIn(acme.host, "staff@acme.test");
+		const staffCookie = await logIn(acme.host, `staff@${acme.slug}.test`);
 		expect((await createRole({ name: "Sneaky", permissions: ["clients:read"] }, staffCookie)).status).toBe(403);
 		expect((await call(acme.host, "/api/v1/roles", { cookie: staffCookie })).status).toBe(403);
 		expect((await rolesOf()).roles.map((r) => r.name)).toEqual(["Billing"]);
