@@ -1,18 +1,14 @@
 /** Documents: folders, moving, versions by name, history, download and restore of a version, previews' headers. */
 import { beforeEach, describe, expect, it } from "vitest";
-import { resetStorageBeforeEachTest } from "../support/storage";
+import { signUpUniqueAgency, uniqueSlug } from "../support/agencies";
 import { type DocumentJson, text, uploaded, uploadSmall } from "./document-fixtures";
-import { call, problemOf, signUpAgency } from "./helpers";
+import { call, problemOf } from "./helpers";
 import { json, type PortalAgency, portalAgency } from "./portal-fixtures";
-
-// Legacy: these tests reuse agency slugs or count rows of every tenant, so each starts from empty
-// storage (~0.2 s a test) until converted to unique slugs (tests/support/README.md).
-resetStorageBeforeEachTest();
 
 type Folder = { id: string; name: string; parentId: string | null };
 let acme: PortalAgency;
 beforeEach(async () => {
-	acme = await portalAgency("acme");
+	acme = await portalAgency(uniqueSlug("acme"));
 });
 
 function folder(name: string, parentId?: string, cookie = acme.staffCookie) {
@@ -135,7 +131,7 @@ describe("folders", () => {
 		expect((await call(acme.host, `/api/v1/document-folders/${yFolder.id}`, { method: "DELETE", cookie: acme.xUser.cookie })).status).toBe(
 			404,
 		);
-		const beta = await signUpAgency("beta");
+		const beta = await signUpUniqueAgency("beta");
 		expect((await call(beta.host, `/api/v1/document-folders/${yFolder.id}`, { method: "DELETE", cookie: beta.ownerCookie })).status).toBe(
 			404,
 		);
