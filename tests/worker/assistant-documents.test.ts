@@ -8,23 +8,19 @@ import { env } from "cloudflare:workers";
 import { beforeEach, describe, expect, it } from "vitest";
 import { DOCUMENT_MAX_BYTES, DOCUMENT_TEXT_BUDGET } from "../../worker/services/assistant/document-context";
 import { buildPdf } from "../fakes/pdf-builder";
-import { resetStorageBeforeEachTest } from "../support/storage";
+import { uniqueSlug } from "../support/agencies";
 import { newConversation, openStream, sendMessage, sent, treeOf } from "./assistant-helpers";
 import { bytesOf, text, uploaded, uploadSmall } from "./document-fixtures";
 import { call, problemOf } from "./helpers";
 import { type PortalAgency, portalAgency } from "./portal-fixtures";
-
-// Legacy: these tests reuse agency slugs or count rows of every tenant, so each starts from empty
-// storage (~0.2 s a test) until converted to unique slugs (tests/support/README.md).
-resetStorageBeforeEachTest();
 
 const MINI = "openai/gpt-4o-mini";
 
 let acme: PortalAgency;
 let beta: PortalAgency;
 beforeEach(async () => {
-	acme = await portalAgency("acme");
-	beta = await portalAgency("beta");
+	acme = await portalAgency(uniqueSlug("acme"));
+	beta = await portalAgency(uniqueSlug("beta"));
 	await env.TENANT_GATE.getByName(acme.tenantId).grantCredits({ amount: 1_000, idempotencyKey: "g", reason: "test allowance" });
 });
 
