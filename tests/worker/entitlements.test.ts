@@ -7,19 +7,15 @@ import { subscriptions, tenants } from "../../schema/index";
 import { createDb, tenantScope } from "../../worker/lib/db";
 import { Problem } from "../../worker/lib/problem";
 import { assertFeature, assertWithinLimit, PAYMENT_GRACE_MS } from "../../worker/services/entitlements";
-import { resetStorageBeforeEachTest } from "../support/storage";
-import { type Agency, call, logIn, problemOf, signUpAgency } from "./helpers";
+import { type Agency, signUpUniqueAgency } from "../support/agencies";
+import { call, logIn, problemOf } from "./helpers";
 import { addMember } from "./members";
-
-// Legacy: these tests reuse agency slugs or count rows of every tenant, so each starts from empty
-// storage (~0.2 s a test) until converted to unique slugs (tests/support/README.md).
-resetStorageBeforeEachTest();
 
 let acme: Agency;
 let beta: Agency;
 beforeEach(async () => {
-	acme = await signUpAgency("acme");
-	beta = await signUpAgency("beta");
+	acme = await signUpUniqueAgency("acme");
+	beta = await signUpUniqueAgency("beta");
 });
 
 const db = () => createDb(env.DB);
@@ -58,10 +54,10 @@ async function setPastDue(tenantId: string, pastDueSince: number, planId: "pro" 
 
 describe("GET /api/v1/entitlements", () => {
 	it("shows a new agency Starter's features, its seats in use and its credits", async () => {
-		await addMember(acme.tenantId, "staff", "staff@acme.test");
-		await addMember(acme.tenantId, "client", "client@acme.test");
+		await addMember(acme.tenantId, "staff", `staff@${acme.slug}.test`);
+		await addMember(acme.tenantId, "client", `client@${acme.slug}.test`);
 		await env.TENANT_GATE.getByName(acme.tenantId).grantCredits({ amount: 40, idempotencyKey: "g", reason: "allowance" });
-		const body = await entitlementsOf(acme, await logIn(acme.host, "staff@acme.test"));
+		const body = await entitlementsOf(acme, await logIn(acme.host, `staff@${acme.slug}.test`));
 		expect(body).toMatchObject({ planId: "starter", subscriptionStatus: null, restricted: false });
 		expect(body.features).toMatchObject({ messaging: true, sso: false, white_label: false });
 		expect(body.limits.seats).toEqual({ limit: 3, used: 2, remaining: 1 });
@@ -72,8 +68,8 @@ describe("GET /api/v1/entitlements", () => {
 	});
 
 	it("is refused to clients and visitors", async () => {
-		await addMember(acme.tenantId, "client", "client@acme.test");
-		const res = await call(acme.host, "/api/v1/entitlements", { cookie: await logIn(acme.host, "client@acme.test") });
+		await addMember(acme.tenantId, "client", `client@${acme.slug}.test`);
+		const res = await call(acme.host, "/api/v1/entitlements", { cookie: await logIn(acme.host, `client@${acme.slug}.test`) });
 		expect(res.status).toBe(403);
 		expect((await problemOf(res)).detail).toMatch(/plan:read/);
 		expect((await call(acme.host, "/api/v1/entitlements")).status).toBe(401);
@@ -84,9 +80,9 @@ describe("GET /api/v1/entitlements", () => {
 describe("assertWithinLimit / assertFeature", () => {
 	it("refuses a fourth Starter seat with a problem naming the limit and the plans that allow more", async () => {
 		const scope = tenantScope(db(), acme.tenantId);
-		await addMember(acme.tenantId, "admin", "a@acme.test");
+		await addMember(acme.tenantId, "admin", `a@${acme.slug}.test`);
 		await assertWithinLimit(scope, "seats");
-		await addMember(acme.tenantId, "staff", "s@acme.test");
+		await addMember(acme.tenantId, "staff", `s@${acme.slug}.test`);
 		const problem = await refusal(assertWithinLimit(scope, "seats"));
 		expect(problem.status).toBe(403);
 		expect(problem.slug).toBe("plan-limit-reached");
