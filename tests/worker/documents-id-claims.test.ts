@@ -6,18 +6,13 @@
  */
 import { env } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
-import { resetStorageBeforeEachTest } from "../support/storage";
+import { uniqueSlug } from "../support/agencies";
 import { type DocumentJson, sendBytes, text, type UploadJson, uploaded, uploadSmall } from "./document-fixtures";
 import { call, problemOf } from "./helpers";
 import { json, type PortalAgency, portalAgency } from "./portal-fixtures";
 
-// Legacy: these tests reuse agency slugs or count rows of every tenant, so each starts from empty
-// storage (~0.2 s a test) until converted to unique slugs (tests/support/README.md).
-resetStorageBeforeEachTest();
-
-let agencies = 0;
 /** A fresh agency with a unique slug for every call. */
-const freshAgency = (): Promise<PortalAgency> => portalAgency(`claims-${++agencies}`);
+const freshAgency = (): Promise<PortalAgency> => portalAgency(uniqueSlug("claims"));
 
 const TAKEN = { status: 409, errors: [{ path: "id", message: "is already used by another record" }] };
 
