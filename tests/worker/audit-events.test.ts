@@ -3,20 +3,16 @@ import { env } from "cloudflare:workers";
 import { beforeEach, describe, expect, it } from "vitest";
 import type { CreatedApiKey } from "../../schema/dto/api-keys";
 import type { AuditEventPage, AuditEventView } from "../../schema/dto/audit-events";
-import { resetStorageBeforeEachTest } from "../support/storage";
-import { type Agency, call, logIn, problemOf, signUpAgency } from "./helpers";
+import { type Agency, signUpUniqueAgency } from "../support/agencies";
+import { call, logIn, problemOf } from "./helpers";
 import { addMember } from "./members";
 import { auditActions } from "./team";
-
-// Legacy: these tests reuse agency slugs or count rows of every tenant, so each starts from empty
-// storage (~0.2 s a test) until converted to unique slugs (tests/support/README.md).
-resetStorageBeforeEachTest();
 
 let acme: Agency;
 let beta: Agency;
 beforeEach(async () => {
-	acme = await signUpAgency("acme");
-	beta = await signUpAgency("beta");
+	acme = await signUpUniqueAgency("acme");
+	beta = await signUpUniqueAgency("beta");
 	// API keys (whose actions these tests read back) need a plan with API access.
 	await env.DB.prepare("UPDATE tenants SET plan_id = 'pro' WHERE id IN (?, ?)").bind(acme.tenantId, beta.tenantId).run();
 });
@@ -56,7 +52,7 @@ describe("GET /api/v1/audit-events", () => {
 		const names = seen.filter((e) => e.action === "role.created").map((e) => e.detail?.name);
 		expect(names).toEqual(["Five", "Four", "Three", "Two", "One"]);
 		expect(seen.find((e) => e.action === "role.created")).toMatchObject({
-			actor: { userId: acme.owner.id, label: "owner@acme.test" },
+			actor: { userId: acme.owner.id, label: acme.owner.email },
 			target: { type: "role" },
 			userAgent: "TestAgent/1",
 		});
@@ -64,10 +60,10 @@ describe("GET /api/v1/audit-events", () => {
 
 	it("filters by action, actor (id or label) and time", async () => {
 		await makeRoles(["One"]);
-		await addMember(acme.tenantId, "admin", "admin@acme.test");
-		await logIn(acme.host, "admin@acme.test");
+		await addMember(acme.tenantId, "admin", `admin@${acme.slug}.test`);
+		await logIn(acme.host, `admin@${acme.slug}.test`);
 		expect((await pageOf("?action=role.created")).events.map((e) => e.detail?.name)).toEqual(["One"]);
-		expect((await pageOf("?actor=admin@acme.test")).events.map((e) => e.action)).toEqual(["auth.sign_in"]);
+		expect((await pageOf(`?actor=admin@${acme.slug}.test`)).events.map((e) => e.action)).toEqual(["auth.sign_in"]);
 		expect((await pageOf(`?actor=${acme.owner.id}&action=role.created`)).events).toHaveLength(1);
 		const all = (await pageOf("")).events;
 		const newest = all[0]?.createdAt ?? 0;
@@ -76,8 +72,8 @@ describe("GET /api/v1/audit-events", () => {
 	});
 
 	it("is for audit:read (staff 403) and works with an API key holding that scope", async () => {
-		await addMember(acme.tenantId, "staff", "staff@acme.test");
-		const staff = await logIn(acme.host, "staff@acme.test");
+		await addMember(acme.tenantId, "staff", `staff@${acme.slug}.test`);
+		const staff = await logIn(acme.host, `staff@${acme.slug}.test`);
 		expect((await call(acme.host, "/api/v1/audit-events", { cookie: staff })).status).toBe(403);
 		const created = (await (
 			await call(acme.host, "/api/v1/api-keys", { body: { name: "SIEM", scopes: ["audit:read"] }, cookie: acme.ownerCookie })
@@ -93,10 +89,10 @@ describe("GET /api/v1/audit-events", () => {
 		await makeRoles(["Secret", "Another"]);
 		const acmePage = await pageOf("?limit=1");
 		const betaEvents = (await pageOf("?limit=200", beta.ownerCookie, beta.host)).events;
-		expect(betaEvents.some((e) => e.actor.label.endsWith("@acme.test"))).toBe(false);
+		expect(betaEvents.some((e) => e.actor.label.endsWith(`@${acme.slug}.test`))).toBe(false);
 		expect(betaEvents.every((e) => e.action !== "role.created")).toBe(true);
 		const viaCursor = await pageOf(`?cursor=${acmePage.nextCursor}`, beta.ownerCookie, beta.host);
-		expect(viaCursor.events.some((e) => e.actor.label.endsWith("@acme.test"))).toBe(false);
+		expect(viaCursor.events.some((e) => e.actor.label.endsWith(`@${acme.slug}.test`))).toBe(false);
 		expect((await call(beta.host, "/api/v1/audit-events", { cookie: acme.ownerCookie })).status).toBe(401);
 	});
 
@@ -140,7 +136,9 @@ describe("GET /api/v1/audit-events.csv", () => {
 		const res = await call(acme.host, "/api/v1/audit-events.csv?action=role.created", { cookie: acme.ownerCookie });
 		expect(res.status).toBe(200);
 		expect(res.headers.get("Content-Type")).toBe("text/csv; charset=utf-8");
-		expect(res.headers.get("Content-Disposition")).toMatch(/attachment; filename="audit-log-acme-\d{4}-\d{2}-\d{2}\.csv"/);
+		expect(res.headers.get("Content-Disposition")).toMatch(
+			new RegExp(`attachment; filename="audit-log-${acme.slug}-\\d{4}-\\d{2}-\\d{2}\\.csv"`),
+		);
 		const lines = (await res.text()).trimEnd().split("\r\n");
 		expect(lines[0]).toBe("time,action,actor,actor_user_id,target_type,target_id,detail,ip,user_agent,id");
 		expect(lines).toHaveLength(5);
@@ -149,18 +147,22 @@ describe("GET /api/v1/audit-events.csv", () => {
 		expect(lines[3]).toContain(`"'=HYPERLINK(""http://evil.test"")"`);
 		// JSON inside a quoted cell: its quotes doubled.
 		expect(lines[3]).toContain(`"{""name"":""Comma, \\""quoted\\"""",""permissions"":""""}"`);
-		for (const line of lines.slice(1)) expect(line).toMatch(/^\d{4}-\d{2}-\d{2}T[^,]+,role\.created,owner@acme\.test,/);
-		expect((await auditActions(acme.tenantId, "export.")).map((a) => [a.action, a.actor])).toEqual([["export.created", "owner@acme.test"]]);
+		const ownerCell = acme.owner.email.replaceAll(".", "\\.");
+		for (const line of lines.slice(1)) expect(line).toMatch(new RegExp(`^\\d{4}-\\d{2}-\\d{2}T[^,]+,role\\.created,${ownerCell},`));
+		expect((await auditActions(acme.tenantId, "export.")).map((a) => [a.action, a.actor])).toEqual([["export.created", acme.owner.email]]);
 	});
 
 	it("is for audit:read only, names a bad filter, and holds one agency's events", async () => {
 		await makeRoles(["Acme role"]);
-		await addMember(acme.tenantId, "staff", "staff@acme.test");
-		expect((await call(acme.host, "/api/v1/audit-events.csv", { cookie: await logIn(acme.host, "staff@acme.test") })).status).toBe(403);
+		await addMember(acme.tenantId, "staff", `staff@${acme.slug}.test`);
+		expect((await call(acme.host, "/api/v1/audit-events.csv", { cookie: await logIn(acme.host, `staff@${acme.slug}.test`) })).status).toBe(
+			403,
+		);
 		const bad = await call(acme.host, "/api/v1/audit-events.csv?limit=5", { cookie: acme.ownerCookie });
 		expect((await problemOf(bad)).errors?.map((e) => e.path)).toEqual(["limit"]);
 		const other = await (await call(beta.host, "/api/v1/audit-events.csv", { cookie: beta.ownerCookie })).text();
-		expect(other).not.toContain("acme");
+		expect(other).not.toContain(acme.slug);
+		expect(other).not.toContain("Acme role");
 		expect(other.split("\r\n")[0]).toContain("time,action");
 	});
 });
