@@ -5,12 +5,8 @@ import { describe, expect, it } from "vitest";
 import type { Job } from "../../schema/jobs";
 import worker from "../../worker/index";
 import { backoffSeconds } from "../../worker/jobs/dispatch";
-import { resetStorageBeforeEachTest } from "../support/storage";
-import { call, signUpAgency } from "./helpers";
-
-// Legacy: these tests reuse agency slugs or count rows of every tenant, so each starts from empty
-// storage (~0.2 s a test) until converted to unique slugs (tests/support/README.md).
-resetStorageBeforeEachTest();
+import { signUpAgency, signUpUniqueAgency, uniqueSlug } from "../support/agencies";
+import { call } from "./helpers";
 
 async function runBatch(jobs: Job[] | unknown[], queue = "atrium-jobs", environment: Env = env, attempts = 1) {
 	const batch = createMessageBatch(
@@ -22,52 +18,67 @@ async function runBatch(jobs: Job[] | unknown[], queue = "atrium-jobs", environm
 	return getQueueResult(batch, ctx);
 }
 
-async function outbox() {
-	const rows = await env.DB.prepare("SELECT to_address, subject, status, transport, attempts FROM email_outbox ORDER BY created_at").all();
+/** The emails of one agency (the tests of this file share storage). */
+async function outbox(tenantId: string) {
+	const rows = await env.DB.prepare(
+		"SELECT to_address, subject, status, transport, attempts FROM email_outbox WHERE tenant_id = ? ORDER BY created_at",
+	)
+		.bind(tenantId)
+		.all();
 	return rows.results;
 }
 
 describe("welcome-email job", () => {
 	it("is enqueued by sign-up and delivered to the dev mailbox", async () => {
-		await signUpAgency("acme", { agencyName: "Acme Studio", email: "ann@acme.test", name: "Ann" });
+		const slug = uniqueSlug("acme");
+		const ann = `ann@${slug}.test`;
+		await signUpAgency(slug, { agencyName: "Acme Studio", email: ann, name: "Ann" });
 		let messages: { to: string; subject: string; text: string }[] = [];
 		for (let i = 0; i < 200 && messages.length === 0; i++) {
 			const res = await call("localhost", "/dev/mailbox.json");
 			// Sign-up also sends an email-verification link (tests/worker/email-verification.test.ts).
-			messages = ((await res.json()) as { messages: typeof messages }).messages.filter((m) => m.subject.startsWith("Welcome"));
+			messages = ((await res.json()) as { messages: typeof messages }).messages.filter(
+				(m) => m.to === ann && m.subject.startsWith("Welcome"),
+			);
 			if (messages.length === 0) await new Promise((r) => setTimeout(r, 25));
 		}
 		expect(messages).toHaveLength(1);
-		expect(messages[0]).toMatchObject({ to: "ann@acme.test", subject: "Welcome to Atrium, Acme Studio" });
-		expect(messages[0]?.text).toContain("http://acme.localhost/");
+		expect(messages[0]).toMatchObject({ to: ann, subject: "Welcome to Atrium, Acme Studio" });
+		expect(messages[0]?.text).toContain(`http://${slug}.localhost/`);
 	});
 
 	it("sends once when the same job runs twice", async () => {
-		const acme = await signUpAgency("acme", { email: "ann@acme.test" });
+		const acme = await signUpUniqueAgency("acme");
 		const job: Job = {
 			type: "welcome-email",
 			tenantId: acme.tenantId,
 			userId: acme.owner.id,
-			tenantUrl: "http://acme.localhost/",
+			tenantUrl: `http://${acme.host}/`,
 			idempotencyKey: `welcome:${acme.owner.id}`,
 		};
 		const first = await runBatch([job]);
 		const second = await runBatch([job]);
 		expect(first.explicitAcks).toHaveLength(1);
 		expect(second.explicitAcks).toHaveLength(1);
-		const rows = await outbox();
+		const rows = await outbox(acme.tenantId);
 		expect(rows).toEqual([
-			{ to_address: "ann@acme.test", subject: "Welcome to Atrium, Agency acme", status: "sent", transport: "dev-mailbox", attempts: 1 },
+			{
+				to_address: acme.owner.email,
+				subject: `Welcome to Atrium, Agency ${acme.slug}`,
+				status: "sent",
+				transport: "dev-mailbox",
+				attempts: 1,
+			},
 		]);
 	});
 
 	it("retries with backoff when the provider fails, and sends once it recovers", async () => {
-		const acme = await signUpAgency("acme", { email: "ann@acme.test" });
+		const acme = await signUpUniqueAgency("acme");
 		const job: Job = {
 			type: "welcome-email",
 			tenantId: acme.tenantId,
 			userId: acme.owner.id,
-			tenantUrl: "http://acme.localhost/",
+			tenantUrl: `http://${acme.host}/`,
 			idempotencyKey: "welcome:retry-test",
 		};
 		const failing = { ...env, EMAIL_API_KEY: "k", EMAIL_API_URL: "http://127.0.0.1:9" } as Env;
@@ -84,7 +95,11 @@ describe("welcome-email job", () => {
 		await worker.queue(batch as unknown as MessageBatch<unknown>, failing, createExecutionContext());
 		expect(outcomes).toEqual([`retry after ${backoffSeconds(3)}s`]);
 		const [row] = (
-			await env.DB.prepare("SELECT status, attempts, last_error FROM email_outbox WHERE idempotency_key = 'welcome:retry-test'").all()
+			await env.DB.prepare(
+				"SELECT status, attempts, last_error FROM email_outbox WHERE tenant_id = ? AND idempotency_key = 'welcome:retry-test'",
+			)
+				.bind(acme.tenantId)
+				.all()
 		).results as {
 			status: string;
 			attempts: number;
@@ -93,7 +108,11 @@ describe("welcome-email job", () => {
 		expect(row).toMatchObject({ status: "queued", attempts: 1 });
 		const recovered = await runBatch([job]);
 		expect(recovered.explicitAcks).toHaveLength(1);
-		const after = await env.DB.prepare("SELECT status, attempts FROM email_outbox WHERE idempotency_key = 'welcome:retry-test'").first();
+		const after = await env.DB.prepare(
+			"SELECT status, attempts FROM email_outbox WHERE tenant_id = ? AND idempotency_key = 'welcome:retry-test'",
+		)
+			.bind(acme.tenantId)
+			.first();
 		expect(after).toEqual({ status: "sent", attempts: 2 });
 	});
 
@@ -105,30 +124,36 @@ describe("welcome-email job", () => {
 
 describe("dead letters", () => {
 	it("records an unknown job type as dead instead of retrying it forever", async () => {
-		const result = await runBatch([{ type: "no-such-job", tenantId: "t1" }]);
+		// A tenant id of this test's own, so the dead jobs of other tests are not counted.
+		const tenantId = `t-${crypto.randomUUID()}`;
+		const result = await runBatch([{ type: "no-such-job", tenantId }]);
 		expect(result.explicitAcks).toHaveLength(1);
-		const dead = await env.DB.prepare("SELECT tenant_id, type FROM dead_jobs").all();
-		expect(dead.results).toEqual([{ tenant_id: "t1", type: "no-such-job" }]);
+		const dead = await env.DB.prepare("SELECT tenant_id, type FROM dead_jobs WHERE tenant_id = ?").bind(tenantId).all();
+		expect(dead.results).toEqual([{ tenant_id: tenantId, type: "no-such-job" }]);
 	});
 
 	it("records what reaches the dead-letter queue, once per message", async () => {
-		const body = { type: "welcome-email", tenantId: "t2", userId: "u", tenantUrl: "x", idempotencyKey: "k" };
-		const batch = createMessageBatch("atrium-jobs-dlq", [{ id: "dead-1", timestamp: Date.now(), attempts: 6, body }]);
+		// Message and tenant ids of this test's own, so the dead jobs of other tests are not counted.
+		const tenantId = `t-${crypto.randomUUID()}`;
+		const messageId = `dead-${crypto.randomUUID()}`;
+		const body = { type: "welcome-email", tenantId, userId: "u", tenantUrl: "x", idempotencyKey: "k" };
+		const batch = createMessageBatch("atrium-jobs-dlq", [{ id: messageId, timestamp: Date.now(), attempts: 6, body }]);
 		for (let i = 0; i < 2; i++) {
 			const ctx = createExecutionContext();
 			await worker.queue(batch as MessageBatch<unknown>, env, ctx);
-			expect((await getQueueResult(batch, ctx)).explicitAcks).toEqual(["dead-1"]);
+			expect((await getQueueResult(batch, ctx)).explicitAcks).toEqual([messageId]);
 		}
-		const dead = await env.DB.prepare("SELECT id, tenant_id, type, attempts FROM dead_jobs").all();
-		expect(dead.results).toEqual([{ id: "dead-1", tenant_id: "t2", type: "welcome-email", attempts: 6 }]);
+		const dead = await env.DB.prepare("SELECT id, tenant_id, type, attempts FROM dead_jobs WHERE tenant_id = ?").bind(tenantId).all();
+		expect(dead.results).toEqual([{ id: messageId, tenant_id: tenantId, type: "welcome-email", attempts: 6 }]);
 	});
 });
 
 describe("cron", () => {
 	it("enqueues housekeeping that purges expired sessions and hand-off tokens", async () => {
-		const acme = await signUpAgency("acme");
-		await env.DB.prepare("UPDATE sessions SET expires_at = ?")
-			.bind(Date.now() - 1)
+		const acme = await signUpUniqueAgency("acme");
+		// Only this test's agency's sessions expire: the tests of this file share storage.
+		await env.DB.prepare("UPDATE sessions SET expires_at = ? WHERE tenant_id = ?")
+			.bind(Date.now() - 1, acme.tenantId)
 			.run();
 		const sent: unknown[] = [];
 		const recordingQueue = { send: async (body: unknown) => void sent.push(body), sendBatch: async () => {} } as unknown as Queue;
@@ -161,7 +186,7 @@ describe("cron", () => {
 
 		const result = await runBatch(sent);
 		expect(result.explicitAcks).toHaveLength(4);
-		const left = await env.DB.prepare("SELECT COUNT(*) AS n FROM sessions").first<{ n: number }>();
+		const left = await env.DB.prepare("SELECT COUNT(*) AS n FROM sessions WHERE tenant_id = ?").bind(acme.tenantId).first<{ n: number }>();
 		expect(left?.n).toBe(0);
 		expect((await call(acme.host, "/api/v1/me", { cookie: acme.ownerCookie })).status).toBe(401);
 	});
