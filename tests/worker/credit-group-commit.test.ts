@@ -10,11 +10,6 @@ import { env } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
 import type { TenantGate } from "../../durable-objects/tenant-gate";
 import type { ReserveResult } from "../../schema/credits";
-import { resetStorageBeforeEachTest } from "../support/storage";
-
-// Legacy: these tests reuse agency slugs or count rows of every tenant, so each starts from empty
-// storage (~0.2 s a test) until converted to unique slugs (tests/support/README.md).
-resetStorageBeforeEachTest();
 
 type Row = { kind: string; amount: number; balance_after: number; reserved_after: number };
 type Stub = ReturnType<typeof env.TENANT_GATE.getByName>;
