@@ -8,11 +8,6 @@ import { describe, expect, it } from "vitest";
 import { CreditLedger } from "../../durable-objects/credit-ledger";
 import type { TenantGate } from "../../durable-objects/tenant-gate";
 import { RESERVATION_TTL_MS } from "../../schema/credits";
-import { resetStorageBeforeEachTest } from "../support/storage";
-
-// Legacy: these tests reuse agency slugs or count rows of every tenant, so each starts from empty
-// storage (~0.2 s a test) until converted to unique slugs (tests/support/README.md).
-resetStorageBeforeEachTest();
 
 function gate(name = crypto.randomUUID()) {
 	return env.TENANT_GATE.getByName(name);
