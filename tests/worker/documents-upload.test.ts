@@ -1,19 +1,15 @@
 /** Documents: one-request and multipart uploads into R2, resumable parts, limits, storage plan limit, isolation. */
 import { env } from "cloudflare:workers";
 import { beforeEach, describe, expect, it } from "vitest";
-import { resetStorageBeforeEachTest } from "../support/storage";
+import { uniqueSlug } from "../support/agencies";
 import { bytesOf, type DocumentJson, sendBytes, text, type UploadJson, uploaded, uploadSmall } from "./document-fixtures";
 import { call, logIn, problemOf } from "./helpers";
 import { json, type PortalAgency, portalAgency } from "./portal-fixtures";
 
-// Legacy: these tests reuse agency slugs or count rows of every tenant, so each starts from empty
-// storage (~0.2 s a test) until converted to unique slugs (tests/support/README.md).
-resetStorageBeforeEachTest();
-
 const PART = 5 * 1024 * 1024;
 let acme: PortalAgency;
 beforeEach(async () => {
-	acme = await portalAgency("acme");
+	acme = await portalAgency(uniqueSlug("acme"));
 });
 
 function startUpload(body: Record<string, unknown>, cookie = acme.staffCookie, clientId = acme.clientX.id) {
@@ -65,9 +61,11 @@ describe("one-request uploads", () => {
 		expect((await problemOf(slash)).errors?.[0]?.path).toBe("name");
 		const big = await startUpload({ name: "huge.zip", size: 6 * 1024 ** 3, contentType: "application/zip" });
 		expect((await problemOf(big)).errors?.[0]?.path).toBe("size");
-		const rows = await env.DB.prepare("SELECT count(*) AS n FROM documents").first<{ n: number }>();
+		const rows = await env.DB.prepare("SELECT count(*) AS n FROM documents WHERE tenant_id = ?").bind(acme.tenantId).first<{ n: number }>();
 		expect(rows?.n).toBe(0);
-		expect((await env.FILES.list()).objects.filter((o) => o.key.includes("/documents/"))).toEqual([]);
+		expect((await env.FILES.list({ prefix: `tenants/${acme.tenantId}/` })).objects.filter((o) => o.key.includes("/documents/"))).toEqual(
+			[],
+		);
 	});
 
 	it("refuses a body over the one-request limit with 413", async () => {
@@ -197,7 +195,7 @@ describe("who may upload and see documents", () => {
 
 	it("never lets another agency reach acme's documents", async () => {
 		const doc = await uploaded(uploadSmall(acme, "acme.txt", text("acme")));
-		const beta = await portalAgency("beta");
+		const beta = await portalAgency(uniqueSlug("beta"));
 		expect((await call(beta.host, `/api/v1/documents/${doc.id}`, { cookie: beta.staffCookie })).status).toBe(404);
 		expect((await call(beta.host, `/api/v1/documents/${doc.id}/content`, { cookie: beta.ownerCookie })).status).toBe(404);
 		expect((await call(beta.host, `/api/v1/clients/${acme.clientX.id}/documents`, { cookie: beta.staffCookie })).status).toBe(404);
