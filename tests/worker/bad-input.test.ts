@@ -4,25 +4,29 @@
  */
 import { env } from "cloudflare:workers";
 import { beforeEach, describe, expect, it } from "vitest";
-import { resetStorageBeforeEachTest } from "../support/storage";
-import { type Agency, call, freshIp, hostOf, PASSWORD, PLATFORM, problemOf, signUpAgency } from "./helpers";
-
-// Legacy: these tests reuse agency slugs or count rows of every tenant, so each starts from empty
-// storage (~0.2 s a test) until converted to unique slugs (tests/support/README.md).
-resetStorageBeforeEachTest();
+import { type Agency, signUpUniqueAgency, uniqueSlug } from "../support/agencies";
+import { call, freshIp, PASSWORD, PLATFORM, problemOf } from "./helpers";
 
 let acme: Agency;
 beforeEach(async () => {
-	acme = await signUpAgency("acme");
+	acme = await signUpUniqueAgency("acme");
 });
 
+/**
+ * Row counts of the tables a sign-up, sign-in or hand-off writes. Compared before and after one
+ * request of the same test, so the rows other tests of the file left in the shared storage cancel out.
+ */
 async function snapshot(): Promise<string> {
 	const tables = ["tenants", "tenant_domains", "users", "memberships", "sessions", "handoff_tokens"];
 	const counts = await Promise.all(tables.map((t) => env.DB.prepare(`SELECT COUNT(*) AS n FROM ${t}`).first<{ n: number }>()));
 	return tables.map((t, i) => `${t}=${counts[i]?.n}`).join(",");
 }
 
-const signupBody = { agencyName: "Zeta", slug: "zeta", name: "Zed", email: "zed@zeta.test", password: PASSWORD };
+/** A sign-up that would succeed, under a slug no other test uses. */
+function signupBodyOf() {
+	const slug = uniqueSlug("zeta");
+	return { agencyName: "Zeta", slug, name: "Zed", email: `zed@${slug}.test`, password: PASSWORD };
+}
 
 type Case = {
 	name: string;
@@ -35,114 +39,121 @@ type Case = {
 	paths?: string[];
 };
 
-const cases = (): Case[] => [
-	{
-		name: "signup: malformed JSON",
-		host: PLATFORM,
-		path: "/api/v1/auth/signup",
-		rawBody: '{"slug": ',
-		headers: { "Content-Type": "application/json" },
-		status: 400,
-		paths: ["body"],
-	},
-	{
-		name: "signup: not JSON at all",
-		host: PLATFORM,
-		path: "/api/v1/auth/signup",
-		rawBody: "slug=zeta",
-		headers: { "Content-Type": "application/x-www-form-urlencoded" },
-		status: 415,
-		paths: ["Content-Type"],
-	},
-	{
-		name: "signup: empty object",
-		host: PLATFORM,
-		path: "/api/v1/auth/signup",
-		body: {},
-		status: 422,
-		paths: ["agencyName", "slug", "name", "email", "password"],
-	},
-	{
-		name: "signup: wrong types",
-		host: PLATFORM,
-		path: "/api/v1/auth/signup",
-		body: { ...signupBody, slug: 42, password: ["x"] },
-		status: 422,
-		paths: ["slug", "password"],
-	},
-	{
-		name: "signup: extra field",
-		host: PLATFORM,
-		path: "/api/v1/auth/signup",
-		body: { ...signupBody, role: "owner" },
-		status: 422,
-		paths: ["role"],
-	},
-	{
-		name: "signup: bad email and short password",
-		host: PLATFORM,
-		path: "/api/v1/auth/signup",
-		body: { ...signupBody, email: "not-an-email", password: "short" },
-		status: 422,
-		paths: ["email", "password"],
-	},
-	{ name: "signup: JSON array", host: PLATFORM, path: "/api/v1/auth/signup", body: [signupBody], status: 422, paths: ["body"] },
-	{
-		name: "signup: JSON null",
-		host: PLATFORM,
-		path: "/api/v1/auth/signup",
-		rawBody: "null",
-		headers: { "Content-Type": "application/json" },
-		status: 422,
-		paths: ["body"],
-	},
-	{
-		name: "login: missing password",
-		host: hostOf("acme"),
-		path: "/api/v1/auth/login",
-		body: { email: "owner@acme.test" },
-		status: 422,
-		paths: ["password"],
-	},
-	{
-		name: "login: extra field",
-		host: hostOf("acme"),
-		path: "/api/v1/auth/login",
-		body: { email: "owner@acme.test", password: PASSWORD, remember: true },
-		status: 422,
-		paths: ["remember"],
-	},
-	{
-		name: "login: malformed JSON",
-		host: hostOf("acme"),
-		path: "/api/v1/auth/login",
-		rawBody: "{",
-		headers: { "Content-Type": "application/json" },
-		status: 400,
-		paths: ["body"],
-	},
-	{
-		name: "login: huge password",
-		host: hostOf("acme"),
-		path: "/api/v1/auth/login",
-		body: { email: "owner@acme.test", password: "x".repeat(5000) },
-		status: 422,
-		paths: ["password"],
-	},
-	{
-		name: "handoff: token of wrong type",
-		host: hostOf("acme"),
-		path: "/api/v1/auth/handoff",
-		body: { token: 123 },
-		status: 422,
-		paths: ["token"],
-	},
-	{ name: "handoff: missing token", host: hostOf("acme"), path: "/api/v1/auth/handoff", body: {}, status: 422, paths: ["token"] },
-];
+/** The cases, aimed at `agency` (its host and owner); without one (for the test names only), at placeholders. */
+const cases = (agency?: Agency): Case[] => {
+	const agencyHost = agency?.host ?? "agency";
+	const ownerEmail = agency?.owner.email ?? "owner@agency.test";
+	const signupBody = signupBodyOf();
+	return [
+		{
+			name: "signup: malformed JSON",
+			host: PLATFORM,
+			path: "/api/v1/auth/signup",
+			rawBody: '{"slug": ',
+			headers: { "Content-Type": "application/json" },
+			status: 400,
+			paths: ["body"],
+		},
+		{
+			name: "signup: not JSON at all",
+			host: PLATFORM,
+			path: "/api/v1/auth/signup",
+			rawBody: "slug=zeta",
+			headers: { "Content-Type": "application/x-www-form-urlencoded" },
+			status: 415,
+			paths: ["Content-Type"],
+		},
+		{
+			name: "signup: empty object",
+			host: PLATFORM,
+			path: "/api/v1/auth/signup",
+			body: {},
+			status: 422,
+			paths: ["agencyName", "slug", "name", "email", "password"],
+		},
+		{
+			name: "signup: wrong types",
+			host: PLATFORM,
+			path: "/api/v1/auth/signup",
+			body: { ...signupBody, slug: 42, password: ["x"] },
+			status: 422,
+			paths: ["slug", "password"],
+		},
+		{
+			name: "signup: extra field",
+			host: PLATFORM,
+			path: "/api/v1/auth/signup",
+			body: { ...signupBody, role: "owner" },
+			status: 422,
+			paths: ["role"],
+		},
+		{
+			name: "signup: bad email and short password",
+			host: PLATFORM,
+			path: "/api/v1/auth/signup",
+			body: { ...signupBody, email: "not-an-email", password: "short" },
+			status: 422,
+			paths: ["email", "password"],
+		},
+		{ name: "signup: JSON array", host: PLATFORM, path: "/api/v1/auth/signup", body: [signupBody], status: 422, paths: ["body"] },
+		{
+			name: "signup: JSON null",
+			host: PLATFORM,
+			path: "/api/v1/auth/signup",
+			rawBody: "null",
+			headers: { "Content-Type": "application/json" },
+			status: 422,
+			paths: ["body"],
+		},
+		{
+			name: "login: missing password",
+			host: agencyHost,
+			path: "/api/v1/auth/login",
+			body: { email: ownerEmail },
+			status: 422,
+			paths: ["password"],
+		},
+		{
+			name: "login: extra field",
+			host: agencyHost,
+			path: "/api/v1/auth/login",
+			body: { email: ownerEmail, password: PASSWORD, remember: true },
+			status: 422,
+			paths: ["remember"],
+		},
+		{
+			name: "login: malformed JSON",
+			host: agencyHost,
+			path: "/api/v1/auth/login",
+			rawBody: "{",
+			headers: { "Content-Type": "application/json" },
+			status: 400,
+			paths: ["body"],
+		},
+		{
+			name: "login: huge password",
+			host: agencyHost,
+			path: "/api/v1/auth/login",
+			body: { email: ownerEmail, password: "x".repeat(5000) },
+			status: 422,
+			paths: ["password"],
+		},
+		{
+			name: "handoff: token of wrong type",
+			host: agencyHost,
+			path: "/api/v1/auth/handoff",
+			body: { token: 123 },
+			status: 422,
+			paths: ["token"],
+		},
+		{ name: "handoff: missing token", host: agencyHost, path: "/api/v1/auth/handoff", body: {}, status: 422, paths: ["token"] },
+	];
+};
 
 describe("bad input", () => {
-	for (const testCase of cases()) {
-		it(`${testCase.name} → ${testCase.status} naming ${testCase.paths?.join(", ")}`, async () => {
+	for (const [index, named] of cases().entries()) {
+		it(`${named.name} → ${named.status} naming ${named.paths?.join(", ")}`, async () => {
+			const testCase = cases(acme)[index] as Case;
 			const before = await snapshot();
 			const res = await call(testCase.host, testCase.path, {
 				method: "POST",
@@ -162,7 +173,10 @@ describe("bad input", () => {
 
 	it("refuses a body over 1 MiB with 413 before reading it", async () => {
 		const before = await snapshot();
-		const res = await call(PLATFORM, "/api/v1/auth/signup", { body: { ...signupBody, agencyName: "x".repeat(1_100_000) }, ip: freshIp() });
+		const res = await call(PLATFORM, "/api/v1/auth/signup", {
+			body: { ...signupBodyOf(), agencyName: "x".repeat(1_100_000) },
+			ip: freshIp(),
+		});
 		expect(res.status).toBe(413);
 		expect((await problemOf(res)).title).toBe("The request body is too large");
 		expect(await snapshot()).toBe(before);
@@ -208,7 +222,7 @@ describe("cross-site request forgery", () => {
 
 	it("refuses a cross-site sign-in attempt (login CSRF)", async () => {
 		const res = await call(acme.host, "/api/v1/auth/login", {
-			body: { email: "owner@acme.test", password: PASSWORD },
+			body: { email: acme.owner.email, password: PASSWORD },
 			sameOrigin: false,
 			headers: { Origin: "https://evil.example" },
 		});
@@ -217,7 +231,7 @@ describe("cross-site request forgery", () => {
 
 	it("lets a non-browser client without cookies sign in without an Origin header", async () => {
 		const res = await call(acme.host, "/api/v1/auth/login", {
-			body: { email: "owner@acme.test", password: PASSWORD },
+			body: { email: acme.owner.email, password: PASSWORD },
 			sameOrigin: false,
 			ip: freshIp(),
 		});
