@@ -3,25 +3,24 @@ import { env } from "cloudflare:workers";
 import { beforeEach, describe, expect, it } from "vitest";
 import type { ApiKeyList, CreatedApiKey } from "../../schema/dto/api-keys";
 import { RATE_RULES } from "../../schema/rate-limits";
-import { resetStorageBeforeEachTest } from "../support/storage";
-import { type Agency, call, logIn, PLATFORM, problemOf, signUpAgency } from "./helpers";
+import { type Agency, signUpUniqueAgency } from "../support/agencies";
+import { call, freshIp, logIn, PLATFORM, problemOf } from "./helpers";
 import { addMember } from "./members";
 import { auditActions } from "./team";
 
-// Legacy: these tests reuse agency slugs or count rows of every tenant, so each starts from empty
-// storage (~0.2 s a test) until converted to unique slugs (tests/support/README.md).
-resetStorageBeforeEachTest();
-
 let acme: Agency;
 let beta: Agency;
+/** The address the test's machine requests come from (per test: rate limits by IP live in shared storage). */
+let machineIp: string;
 /** API access is a plan feature (Pro and Agency). */
 async function setPlan(agency: Agency, planId: "starter" | "pro"): Promise<void> {
 	await env.DB.prepare("UPDATE tenants SET plan_id = ? WHERE id = ?").bind(planId, agency.tenantId).run();
 }
 
 beforeEach(async () => {
-	acme = await signUpAgency("acme");
-	beta = await signUpAgency("beta");
+	acme = await signUpUniqueAgency("acme");
+	beta = await signUpUniqueAgency("beta");
+	machineIp = freshIp();
 	await setPlan(acme, "pro");
 	await setPlan(beta, "pro");
 });
@@ -58,7 +57,7 @@ function withKey(key: string, path: string, options: { method?: string; body?: u
 		body: options.body,
 		sameOrigin: false,
 		headers: { Authorization: `Bearer ${key}` },
-		ip: "203.0.113.9",
+		ip: machineIp,
 	});
 }
 
@@ -76,16 +75,17 @@ describe("creating and listing keys", () => {
 		expect(created.apiKey).toMatchObject({
 			name: "Zapier",
 			scopes: ["members:read", "clients:read"],
-			createdBy: "owner@acme.test",
+			createdBy: acme.owner.email,
 			lastUsedAt: null,
 		});
 		const secret = created.key.split("_")[2] ?? "";
-		const stored = await env.DB.prepare("SELECT * FROM api_keys").first<Record<string, unknown>>();
+		const stored = await env.DB.prepare("SELECT * FROM api_keys WHERE id = ?").bind(created.apiKey.id).first<Record<string, unknown>>();
+		expect(stored).not.toBeNull();
 		expect(JSON.stringify(stored)).not.toContain(secret);
 
 		expect((await withKey(created.key, "/api/v1/members")).status).toBe(200);
 		const [listed] = await keysOf();
-		expect(listed).toMatchObject({ prefix: created.apiKey.prefix, lastUsedIp: "203.0.113.9" });
+		expect(listed).toMatchObject({ prefix: created.apiKey.prefix, lastUsedIp: machineIp });
 		const firstUse = listed?.lastUsedAt;
 		expect(firstUse).toBeGreaterThan(0);
 		// Written at most once a minute: a second use right away leaves it as it was.
@@ -93,19 +93,19 @@ describe("creating and listing keys", () => {
 		expect((await keysOf())[0]?.lastUsedAt).toBe(firstUse);
 		expect(JSON.stringify(await keysOf())).not.toContain(secret);
 		expect(await auditActions(acme.tenantId, "api_key.")).toEqual([
-			{ action: "api_key.created", actor: "owner@acme.test", targetId: created.apiKey.id },
+			{ action: "api_key.created", actor: acme.owner.email, targetId: created.apiKey.id },
 		]);
 	});
 
 	it("never has scopes beyond the creator's (422 naming scopes), and is for api_keys:manage only", async () => {
-		await addMember(acme.tenantId, "admin", "admin@acme.test");
-		await addMember(acme.tenantId, "staff", "staff@acme.test");
-		const admin = await logIn(acme.host, "admin@acme.test");
+		await addMember(acme.tenantId, "admin", `admin@${acme.slug}.test`);
+		await addMember(acme.tenantId, "staff", `staff@${acme.slug}.test`);
+		const admin = await logIn(acme.host, `admin@${acme.slug}.test`);
 		const wide = await createKey({ name: "Billing bot", scopes: ["billing:manage", "usage:read"] }, admin);
 		expect(wide.status).toBe(422);
 		expect((await problemOf(wide)).errors).toEqual([{ path: "scopes", message: "includes billing:manage, which you do not have" }]);
 		expect((await createKey({ name: "Usage bot", scopes: ["usage:read"] }, admin)).status).toBe(201);
-		const staff = await logIn(acme.host, "staff@acme.test");
+		const staff = await logIn(acme.host, `staff@${acme.slug}.test`);
 		expect((await createKey({ name: "Mine", scopes: ["clients:read"] }, staff)).status).toBe(403);
 		expect((await call(acme.host, "/api/v1/api-keys", { cookie: staff })).status).toBe(403);
 		expect((await keysOf()).map((k) => k.name)).toEqual(["Usage bot"]);
@@ -186,8 +186,8 @@ describe("using a key", () => {
 			.run();
 		expect((await withKey(expiring.key, "/api/v1/members")).status).toBe(401);
 
-		const adminId = await addMember(acme.tenantId, "admin", "admin@acme.test");
-		const admin = await logIn(acme.host, "admin@acme.test");
+		const adminId = await addMember(acme.tenantId, "admin", `admin@${acme.slug}.test`);
+		const admin = await logIn(acme.host, `admin@${acme.slug}.test`);
 		const adminKey = (await (await createKey({ name: "Admin's", scopes: ["members:read"] }, admin)).json()) as CreatedApiKey;
 		expect((await withKey(adminKey.key, "/api/v1/members")).status).toBe(200);
 		await call(acme.host, `/api/v1/members/${adminId}`, { method: "DELETE", cookie: acme.ownerCookie });
@@ -196,8 +196,8 @@ describe("using a key", () => {
 	});
 
 	it("is cut down to its creator's permissions when the creator is demoted", async () => {
-		const adminId = await addMember(acme.tenantId, "admin", "admin@acme.test");
-		const admin = await logIn(acme.host, "admin@acme.test");
+		const adminId = await addMember(acme.tenantId, "admin", `admin@${acme.slug}.test`);
+		const admin = await logIn(acme.host, `admin@${acme.slug}.test`);
 		const created = (await (await createKey({ name: "Team sync", scopes: ["members:manage"] }, admin)).json()) as CreatedApiKey;
 		expect((await withKey(created.key, "/api/v1/roles")).status).toBe(200);
 		const demote = await call(acme.host, `/api/v1/members/${adminId}`, {
