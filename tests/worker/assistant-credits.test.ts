@@ -8,14 +8,10 @@ import { beforeEach, describe, expect, it } from "vitest";
 import { creditsFor, modelById } from "../../schema/ai-models";
 import type { LedgerEntry, UsageSummary } from "../../schema/credits";
 import { FAKE_USAGE, FAKE_WORDS } from "../fakes/ai-provider-fixtures";
-import { resetStorageBeforeEachTest } from "../support/storage";
+import { type Agency, signUpUniqueAgency } from "../support/agencies";
 import { grant, newConversation, openStream, sendMessage, sent, treeOf } from "./assistant-helpers";
-import { type Agency, call, logIn, problemOf, signUpAgency } from "./helpers";
+import { call, logIn, problemOf } from "./helpers";
 import { addMember } from "./members";
-
-// Legacy: these tests reuse agency slugs or count rows of every tenant, so each starts from empty
-// storage (~0.2 s a test) until converted to unique slugs (tests/support/README.md).
-resetStorageBeforeEachTest();
 
 const MINI = "openai/gpt-4o-mini";
 const mini = modelById(MINI);
@@ -25,7 +21,7 @@ const ANTHROPIC_CREDITS = creditsFor(mini, FAKE_USAGE.anthropic.input, FAKE_USAG
 
 let acme: Agency;
 beforeEach(async () => {
-	acme = await signUpAgency("acme");
+	acme = await signUpUniqueAgency("acme");
 });
 
 async function ledger(agency: Agency): Promise<LedgerEntry[]> {
@@ -106,7 +102,7 @@ describe("credits for a reply", () => {
 			"anthropic:answered",
 		]);
 		// …while another agency's OpenAI circuit stays closed.
-		const globex = await signUpAgency("globex");
+		const globex = await signUpUniqueAgency("globex");
 		await grant(globex, 100);
 		const theirs = await newConversation(globex, globex.ownerCookie, MINI);
 		const stream = await openStream(globex, theirs);
@@ -203,8 +199,8 @@ describe("refusals before streaming", () => {
 	});
 
 	it("402 for someone who cannot manage billing: no top-up link, and what to do instead", async () => {
-		await addMember(acme.tenantId, "staff", "sam@acme.test");
-		const sam = await logIn(acme.host, "sam@acme.test");
+		await addMember(acme.tenantId, "staff", `sam@${acme.slug}.test`);
+		const sam = await logIn(acme.host, `sam@${acme.slug}.test`);
 		const id = await newConversation(acme, sam, MINI);
 		const res = await sendMessage(acme, id, { content: "hello", modelId: MINI }, sam);
 		expect(res.status).toBe(402);
