@@ -8,15 +8,12 @@ import { unzipSync } from "fflate";
 import { beforeEach, describe, expect, it } from "vitest";
 import type { Job } from "../../schema/jobs";
 import { DAILY_ARCHIVE_PURGE, jobsFor } from "../../worker/cron/schedules";
+import { newId } from "../../worker/lib/ids";
+import { uniqueSlug } from "../support/agencies";
 import { runJobs } from "../support/queue";
-import { resetStorageBeforeEachTest } from "../support/storage";
 import { bytesOf, text, uploaded, uploadSmall } from "./document-fixtures";
 import { call, problemOf } from "./helpers";
 import { json, type PortalAgency, portalAgency } from "./portal-fixtures";
-
-// Legacy: these tests reuse agency slugs or count rows of every tenant, so each starts from empty
-// storage (~0.2 s a test) until converted to unique slugs (tests/support/README.md).
-resetStorageBeforeEachTest();
 
 type Item = {
 	id: string;
@@ -71,6 +68,11 @@ function ask(a: PortalAgency, cookie: string, body: Record<string, unknown>, key
 	return call(a.host, "/api/v1/downloads/archives", { cookie, body, headers: key ? { "Idempotency-Key": key } : {} });
 }
 
+/** How many archives the agency has asked for (rows of its own: the tests of this file share storage). */
+async function archiveCount(a: PortalAgency): Promise<unknown> {
+	return env.DB.prepare("SELECT COUNT(*) AS n FROM deliverable_archives WHERE tenant_id = ?").bind(a.tenantId).first("n");
+}
+
 async function archiveObjects(tenantId: string): Promise<string[]> {
 	return (await env.FILES.list({ prefix: `tenants/${tenantId}/archives/` })).objects.map((o) => o.key);
 }
@@ -82,7 +84,7 @@ let yProject: string;
 const ids: Record<string, string> = {};
 const logo = bytesOf(40_000, 7);
 beforeEach(async () => {
-	acme = await portalAgency("acme");
+	acme = await portalAgency(uniqueSlug("acme"));
 	site = await project(acme, acme.clientX.id, "Website relaunch");
 	brand = await project(acme, acme.clientX.id, "Brand book");
 	yProject = await project(acme, acme.clientY.id, "Yarrow app");
@@ -141,7 +143,7 @@ describe("the delivered list", () => {
 	});
 
 	it("keeps agencies apart: another agency sees none of these and cannot ask for them", async () => {
-		const beta = await portalAgency("beta");
+		const beta = await portalAgency(uniqueSlug("beta"));
 		expect((await list(beta, beta.staffCookie)).items).toEqual([]);
 		const res = await ask(beta, beta.staffCookie, { deliverableIds: [ids.brief] });
 		expect(res.status).toBe(422);
@@ -213,14 +215,15 @@ describe("bulk download", () => {
 		const res = await ask(acme, acme.xUser.cookie, { deliverableIds: [ids.brief, ids.yFile] });
 		expect(res.status).toBe(422);
 		expect((await problemOf(res)).errors).toEqual([{ path: "deliverableIds.1", message: "is not a deliverable you may download" }]);
-		expect(await env.DB.prepare("SELECT COUNT(*) AS n FROM deliverable_archives").first("n")).toBe(0);
+		expect(await archiveCount(acme)).toBe(0);
 
 		// A crafted request row naming only Y's file, as if X had asked for it: the build gives X nothing.
+		const craftedId = newId();
 		await env.DB.prepare(
 			"INSERT INTO deliverable_archives (id, tenant_id, requested_by, client_scope_id, selection, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
 		)
 			.bind(
-				"0193a000-0000-7000-8000-000000000001",
+				craftedId,
 				acme.tenantId,
 				acme.xUser.id,
 				acme.clientX.id,
@@ -229,10 +232,8 @@ describe("bulk download", () => {
 				Date.now(),
 			)
 			.run();
-		await runJobs([buildJob(acme, "0193a000-0000-7000-8000-000000000001")]);
-		const failed = await json<Archive>(
-			call(acme.host, "/api/v1/downloads/archives/0193a000-0000-7000-8000-000000000001", { cookie: acme.xUser.cookie }),
-		);
+		await runJobs([buildJob(acme, craftedId)]);
+		const failed = await json<Archive>(call(acme.host, `/api/v1/downloads/archives/${craftedId}`, { cookie: acme.xUser.cookie }));
 		expect(failed).toMatchObject({
 			status: "failed",
 			error: "None of the chosen deliverables is available to you any more.",
@@ -243,9 +244,7 @@ describe("bulk download", () => {
 			call(acme.host, "/api/v1/notifications", { cookie: acme.xUser.cookie }),
 		);
 		expect(inbox.notifications.map((n) => n.title)).toContain("Your download could not be prepared");
-		expect(
-			(await call(acme.host, "/api/v1/downloads/archives/0193a000-0000-7000-8000-000000000001/file", { cookie: acme.xUser.cookie })).status,
-		).toBe(409);
+		expect((await call(acme.host, `/api/v1/downloads/archives/${craftedId}/file`, { cookie: acme.xUser.cookie })).status).toBe(409);
 	});
 
 	it("answers a bad request with a problem naming the field, creating nothing", async () => {
@@ -261,7 +260,7 @@ describe("bulk download", () => {
 			expect(res.status).toBe(422);
 			expect((await problemOf(res)).errors?.map((e) => e.path)).toContain(field);
 		}
-		expect(await env.DB.prepare("SELECT COUNT(*) AS n FROM deliverable_archives").first("n")).toBe(0);
+		expect(await archiveCount(acme)).toBe(0);
 	});
 
 	it("expires after a week: the daily clean-up deletes the zip and the link answers 410", async () => {
