@@ -8,13 +8,9 @@ import { createExecutionContext, createMessageBatch } from "cloudflare:test";
 import { env } from "cloudflare:workers";
 import { beforeEach, describe, expect, inject, it } from "vitest";
 import worker from "../../worker/index";
-import { resetStorageBeforeEachTest } from "../support/storage";
-import { type Agency, call, logIn, problemOf, signUpAgency } from "./helpers";
+import { type Agency, signUpAgency, signUpUniqueAgency, uniqueSlug } from "../support/agencies";
+import { call, logIn, problemOf } from "./helpers";
 import { addMember } from "./members";
-
-// Legacy: these tests reuse agency slugs or count rows of every tenant, so each starts from empty
-// storage (~0.2 s a test) until converted to unique slugs (tests/support/README.md).
-resetStorageBeforeEachTest();
 
 const dohUrl = inject("dohUrl");
 const cloudflareApiUrl = inject("cloudflareApiUrl");
@@ -33,8 +29,8 @@ let acme: Agency;
 let globex: Agency;
 let hostname: string;
 beforeEach(async () => {
-	acme = await signUpAgency("acme", { agencyName: "Acme Studio" });
-	globex = await signUpAgency("globex");
+	acme = await signUpUniqueAgency("acme", { agencyName: "Acme Studio" });
+	globex = await signUpUniqueAgency("globex");
 	await env.DB.prepare("UPDATE tenants SET plan_id = 'pro' WHERE id IN (?, ?)").bind(acme.tenantId, globex.tenantId).run();
 	hostname = `portal-${crypto.randomUUID().slice(0, 8)}.acme-agency.test`;
 });
@@ -69,7 +65,7 @@ describe("adding and verifying a custom domain", () => {
 			name: `_atrium-challenge.${hostname}`,
 			value: expect.stringMatching(/^atrium-verification=[a-z2-7]{32}$/),
 		});
-		expect(cname).toMatchObject({ type: "CNAME", name: hostname, value: "acme.localhost" });
+		expect(cname).toMatchObject({ type: "CNAME", name: hostname, value: acme.host });
 		expect((await call(hostname, "/api/v1/host")).status).toBe(404);
 
 		const missing = await verify(acme, added.id);
@@ -83,7 +79,7 @@ describe("adding and verifying a custom domain", () => {
 		const verified = await verify(acme, added.id);
 		expect(verified).toMatchObject({ status: "active", lastCheckError: null, certificateStatus: "pending" });
 		expect((await cloudflareHostnames()).filter((h) => h.hostname === hostname)).toHaveLength(1);
-		expect(await (await call(hostname, "/api/v1/host")).json()).toMatchObject({ kind: "tenant", tenant: { slug: "acme" } });
+		expect(await (await call(hostname, "/api/v1/host")).json()).toMatchObject({ kind: "tenant", tenant: { slug: acme.slug } });
 	});
 
 	it("refuses platform sub-domains, malformed names and a domain another agency uses, naming the field", async () => {
@@ -101,7 +97,7 @@ describe("adding and verifying a custom domain", () => {
 		expect(taken.status).toBe(409);
 		expect((await problemOf(taken)).errors).toEqual([{ path: "hostname", message: "is not available" }]);
 		const listed = (await (await call(acme.host, "/api/v1/domains", { cookie: acme.ownerCookie })).json()) as { domains: Domain[] };
-		expect(listed.domains.map((d) => d.hostname)).toEqual(["acme.localhost"]);
+		expect(listed.domains.map((d) => d.hostname)).toEqual([acme.host]);
 	});
 
 	it("is a Pro feature: a Starter agency is told to upgrade", async () => {
@@ -113,8 +109,8 @@ describe("adding and verifying a custom domain", () => {
 
 	it("is for those who manage the agency, and never reaches another agency's domains", async () => {
 		const added = await addDomain(acme);
-		await addMember(acme.tenantId, "staff", "sam@acme.test");
-		const staff = await logIn(acme.host, "sam@acme.test");
+		await addMember(acme.tenantId, "staff", `sam@${acme.slug}.test`);
+		const staff = await logIn(acme.host, `sam@${acme.slug}.test`);
 		expect((await call(acme.host, "/api/v1/domains", { cookie: staff })).status).toBe(403);
 		expect((await call(acme.host, `/api/v1/domains/${added.id}`, { method: "DELETE", cookie: staff })).status).toBe(403);
 		expect((await call(globex.host, `/api/v1/domains/${added.id}/verify`, { method: "POST", cookie: globex.ownerCookie })).status).toBe(
@@ -123,7 +119,7 @@ describe("adding and verifying a custom domain", () => {
 		expect((await call(globex.host, `/api/v1/domains/${added.id}`, { method: "DELETE", cookie: globex.ownerCookie })).status).toBe(404);
 		expect((await call(acme.host, "/api/v1/domains", { cookie: globex.ownerCookie })).status).toBe(401);
 		const listed = (await (await call(acme.host, "/api/v1/domains", { cookie: acme.ownerCookie })).json()) as { domains: Domain[] };
-		expect(listed.domains.map((d) => d.hostname)).toEqual(["acme.localhost", hostname]);
+		expect(listed.domains.map((d) => d.hostname)).toEqual([acme.host, hostname]);
 	});
 });
 
@@ -156,7 +152,7 @@ describe("primary domain and removal", () => {
 		const res = await call(acme.host, `/api/v1/domains/${domain.id}`, { method: "DELETE", cookie: acme.ownerCookie });
 		expect(res.status).toBe(200);
 		expect(((await res.json()) as { domains: Domain[] }).domains).toEqual([
-			expect.objectContaining({ hostname: "acme.localhost", primary: true }),
+			expect.objectContaining({ hostname: acme.host, primary: true }),
 		]);
 		expect((await cloudflareHostnames()).filter((h) => h.hostname === hostname)).toEqual([]);
 		expect((await call(hostname, "/api/v1/host")).status).toBe(404);
@@ -171,9 +167,9 @@ describe("primary domain and removal", () => {
 describe("claims held by another agency", () => {
 	const HOUR = 60 * 60 * 1000;
 
-	/** A Pro agency of its own for this test (slugs are never reused within the file). */
-	async function proAgency(slug: string, agencyName: string): Promise<Agency> {
-		const agency = await signUpAgency(slug, { agencyName });
+	/** A Pro agency of its own for this test, under a unique slug made from `base`. */
+	async function proAgency(base: string, agencyName: string): Promise<Agency> {
+		const agency = await signUpAgency(uniqueSlug(base), { agencyName });
 		await env.DB.prepare("UPDATE tenants SET plan_id = 'pro' WHERE id = ?").bind(agency.tenantId).run();
 		return agency;
 	}
@@ -203,7 +199,7 @@ describe("claims held by another agency", () => {
 			title: "Domain unavailable",
 			errors: [{ path: "hostname", message: "is not available" }],
 		});
-		for (const secret of ["claim-holder-one", "Holder Studio One", holder.tenantId, claim.id]) expect(pendingText).not.toContain(secret);
+		for (const secret of [holder.slug, "Holder Studio One", holder.tenantId, claim.id]) expect(pendingText).not.toContain(secret);
 
 		await publishTxt(`_atrium-challenge.${name}`, [claim.dnsRecords[0]?.value ?? ""]);
 		expect((await verify(holder, claim.id)).status).toBe("active");
@@ -237,7 +233,7 @@ describe("claims held by another agency", () => {
 		const rows = await env.DB.prepare("SELECT tenant_id FROM tenant_domains WHERE hostname = ?").bind(name).all();
 		expect(rows.results).toEqual([{ tenant_id: seeker.tenantId }]);
 		const holderList = (await (await call(holder.host, "/api/v1/domains", { cookie: holder.ownerCookie })).json()) as { domains: Domain[] };
-		expect(holderList.domains.map((d) => d.hostname)).toEqual(["claim-holder-two.localhost"]);
+		expect(holderList.domains.map((d) => d.hostname)).toEqual([holder.host]);
 		expect((await call(holder.host, `/api/v1/domains/${claim.id}/verify`, { method: "POST", cookie: holder.ownerCookie })).status).toBe(
 			404,
 		);
@@ -274,10 +270,6 @@ describe("claims held by another agency", () => {
 		const left = await env.DB.prepare("SELECT hostname FROM tenant_domains WHERE tenant_id = ? ORDER BY hostname")
 			.bind(holder.tenantId)
 			.all();
-		expect(left.results.map((r) => r.hostname)).toEqual([
-			"claim-holder-three.localhost",
-			`new-${suffix}.holder.test`,
-			`ok-${suffix}.holder.test`,
-		]);
+		expect(left.results.map((r) => r.hostname)).toEqual([holder.host, `new-${suffix}.holder.test`, `ok-${suffix}.holder.test`]);
 	});
 });
