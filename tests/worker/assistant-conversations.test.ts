@@ -11,20 +11,16 @@ import type { ConversationTree } from "../../schema/assistant";
 import { tenants } from "../../schema/index";
 import { createDb } from "../../worker/lib/db";
 import { echoReply } from "../../worker/services/assistant/providers/local-echo";
-import { resetStorageBeforeEachTest } from "../support/storage";
+import { type Agency, signUpUniqueAgency } from "../support/agencies";
 import { grant, newConversation, openStream, sendMessage, sent, treeOf } from "./assistant-helpers";
-import { type Agency, call, logIn, problemOf, signUpAgency } from "./helpers";
+import { call, logIn, problemOf } from "./helpers";
 import { addMember } from "./members";
-
-// Legacy: these tests reuse agency slugs or count rows of every tenant, so each starts from empty
-// storage (~0.2 s a test) until converted to unique slugs (tests/support/README.md).
-resetStorageBeforeEachTest();
 
 let acme: Agency;
 let beta: Agency;
 beforeEach(async () => {
-	acme = await signUpAgency("acme");
-	beta = await signUpAgency("beta");
+	acme = await signUpUniqueAgency("acme");
+	beta = await signUpUniqueAgency("beta");
 });
 afterEach(() => {
 	vi.restoreAllMocks();
@@ -91,8 +87,8 @@ describe("conversations", () => {
 	it("nobody reaches another user's or another agency's conversation", async () => {
 		const id = await newConversation(acme);
 		await chat(acme, id, "private plans");
-		await addMember(acme.tenantId, "staff", "staff@acme.test");
-		const staff = await logIn(acme.host, "staff@acme.test");
+		await addMember(acme.tenantId, "staff", `staff@${acme.slug}.test`);
+		const staff = await logIn(acme.host, `staff@${acme.slug}.test`);
 		const paths: [string, string, unknown?][] = [
 			["GET", `/api/v1/assistant/conversations/${id}`],
 			["GET", `/api/v1/assistant/conversations/${id}/stream`],
@@ -199,8 +195,8 @@ describe("conversations", () => {
 
 describe("safety", () => {
 	it("with moderation on, refuses a message containing a blocked term (422 naming content) and stores nothing", async () => {
-		await addMember(acme.tenantId, "staff", "staff@acme.test");
-		const staff = await logIn(acme.host, "staff@acme.test");
+		await addMember(acme.tenantId, "staff", `staff@${acme.slug}.test`);
+		const staff = await logIn(acme.host, `staff@${acme.slug}.test`);
 		const settings = { moderationEnabled: true, blockedTerms: ["Project Falcon"], logContent: false };
 		expect((await call(acme.host, "/api/v1/assistant/settings", { method: "PUT", body: settings, cookie: staff })).status).toBe(403);
 		const put = await call(acme.host, "/api/v1/assistant/settings", { method: "PUT", body: settings, cookie: acme.ownerCookie });
@@ -246,8 +242,8 @@ describe("safety", () => {
 
 describe("prompt templates", () => {
 	it("personal ones are private, shared ones need tenant:manage to create or edit", async () => {
-		await addMember(acme.tenantId, "staff", "staff@acme.test");
-		const staff = await logIn(acme.host, "staff@acme.test");
+		await addMember(acme.tenantId, "staff", `staff@${acme.slug}.test`);
+		const staff = await logIn(acme.host, `staff@${acme.slug}.test`);
 		const shared = await call(acme.host, "/api/v1/assistant/templates", {
 			body: { title: "Client update", body: "Write an update for {{client}} about {{ project }}.", shared: true },
 			cookie: acme.ownerCookie,
