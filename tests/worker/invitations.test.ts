@@ -5,20 +5,22 @@ import { beforeEach, describe, expect, it } from "vitest";
 import type { InvitationList, InvitationPreview, InvitationView } from "../../schema/dto/invitations";
 import type { Job } from "../../schema/jobs";
 import worker from "../../worker/index";
-import { resetStorageBeforeEachTest } from "../support/storage";
-import { type Agency, call, freshIp, logIn, PASSWORD, problemOf, sessionCookie, signUpAgency } from "./helpers";
+import { type Agency, signUpUniqueAgency } from "../support/agencies";
+import { call, freshIp, logIn, PASSWORD, problemOf, sessionCookie } from "./helpers";
 import { addMember } from "./members";
 import { auditActions, membershipOf } from "./team";
 
-// Legacy: these tests reuse agency slugs or count rows of every tenant, so each starts from empty
-// storage (~0.2 s a test) until converted to unique slugs (tests/support/README.md).
-resetStorageBeforeEachTest();
-
 let acme: Agency;
 let beta: Agency;
+/** The domain of the people this test invites from outside (unique per test: the mailbox is shared). */
+let outside: string;
+/** The invitee most tests use. */
+let nia: string;
 beforeEach(async () => {
-	acme = await signUpAgency("acme");
-	beta = await signUpAgency("beta");
+	acme = await signUpUniqueAgency("acme");
+	beta = await signUpUniqueAgency("beta");
+	outside = `example-${acme.slug}.test`;
+	nia = `nia@${outside}`;
 });
 
 type Mail = { to: string; subject: string; text: string };
@@ -54,11 +56,11 @@ function accept(body: unknown, options: { cookie?: string; host?: string } = {})
 
 describe("inviting a new person", () => {
 	it("emails a single-use link that creates the account and signs them in", async () => {
-		const res = await invite({ email: "Nia@Example.test", role: "staff", clientId: "client_42" });
+		const res = await invite({ email: `Nia@Example-${acme.slug}.test`, role: "staff", clientId: "client_42" });
 		expect(res.status).toBe(201);
 		const view = (await res.json()) as InvitationView;
 		expect(view).toMatchObject({
-			email: "Nia@Example.test",
+			email: `Nia@Example-${acme.slug}.test`,
 			role: "staff",
 			status: "pending",
 			clientId: "client_42",
@@ -66,17 +68,17 @@ describe("inviting a new person", () => {
 		});
 		expect(view.expiresAt - view.createdAt).toBe(7 * 24 * 60 * 60 * 1000);
 
-		const [mail] = await mailTo("Nia@Example.test");
-		expect(mail?.subject).toBe("Olive Owner invited you to Agency acme");
+		const [mail] = await mailTo(`Nia@Example-${acme.slug}.test`);
+		expect(mail?.subject).toBe(`Olive Owner invited you to Agency ${acme.slug}`);
 		const token = tokenIn(mail);
-		expect(mail?.text).toContain(`http://acme.localhost/invite?token=${token}`);
+		expect(mail?.text).toContain(`http://${acme.host}/invite?token=${token}`);
 		const stored = await env.DB.prepare("SELECT token_hash FROM invitations WHERE id = ?").bind(view.id).first<{ token_hash: string }>();
 		expect(stored?.token_hash).not.toContain(token);
 
 		const preview = await call(acme.host, `/api/v1/invitations/accept/${token}`);
 		expect((await preview.json()) as InvitationPreview).toEqual({
-			agency: { name: "Agency acme" },
-			email: "Nia@Example.test",
+			agency: { name: `Agency ${acme.slug}` },
+			email: `Nia@Example-${acme.slug}.test`,
 			role: "staff",
 			customRoleName: null,
 			accountExists: false,
@@ -85,7 +87,7 @@ describe("inviting a new person", () => {
 
 		const accepted = await accept({ token, name: "Nia New", password: PASSWORD });
 		expect(accepted.status).toBe(200);
-		expect(await accepted.json()).toMatchObject({ user: { email: "Nia@Example.test", name: "Nia New" }, role: "staff" });
+		expect(await accepted.json()).toMatchObject({ user: { email: `Nia@Example-${acme.slug}.test`, name: "Nia New" }, role: "staff" });
 		const cookie = sessionCookie(accepted);
 		expect(cookie).not.toBeNull();
 		expect((await call(acme.host, "/api/v1/me", { cookie: cookie ?? "" })).status).toBe(200);
@@ -95,14 +97,14 @@ describe("inviting a new person", () => {
 		expect(again.status).toBe(410);
 		expect((await call(acme.host, `/api/v1/invitations/accept/${token}`)).status).toBe(410);
 		expect((await auditActions(acme.tenantId, "invitation.")).map((a) => [a.action, a.actor])).toEqual([
-			["invitation.created", "owner@acme.test"],
-			["invitation.accepted", "Nia@Example.test"],
+			["invitation.created", acme.owner.email],
+			["invitation.accepted", `Nia@Example-${acme.slug}.test`],
 		]);
 	});
 
 	it("requires a name and password for a new account, naming each, and leaves the invitation pending", async () => {
-		await invite({ email: "nia@example.test", role: "client" });
-		const token = tokenIn((await mailTo("nia@example.test"))[0]);
+		await invite({ email: nia, role: "client" });
+		const token = tokenIn((await mailTo(nia))[0]);
 		const res = await accept({ token });
 		expect(res.status).toBe(422);
 		expect((await problemOf(res)).errors?.map((e) => e.path)).toEqual(["name", "password"]);
@@ -113,8 +115,8 @@ describe("inviting a new person", () => {
 	});
 
 	it("works only on the host of the agency that sent it", async () => {
-		await invite({ email: "nia@example.test", role: "staff" });
-		const token = tokenIn((await mailTo("nia@example.test"))[0]);
+		await invite({ email: nia, role: "staff" });
+		const token = tokenIn((await mailTo(nia))[0]);
 		expect((await call(beta.host, `/api/v1/invitations/accept/${token}`)).status).toBe(404);
 		const res = await accept({ token, name: "Nia", password: PASSWORD }, { host: beta.host });
 		expect(res.status).toBe(404);
@@ -124,9 +126,9 @@ describe("inviting a new person", () => {
 
 describe("inviting an existing member", () => {
 	it("asks them to sign in (or give their password), then changes their membership", async () => {
-		const staffId = await addMember(acme.tenantId, "staff", "sam@acme.test");
-		await invite({ email: "sam@acme.test", role: "admin" });
-		const token = tokenIn((await mailTo("sam@acme.test"))[0]);
+		const staffId = await addMember(acme.tenantId, "staff", `sam@${acme.slug}.test`);
+		await invite({ email: `sam@${acme.slug}.test`, role: "admin" });
+		const token = tokenIn((await mailTo(`sam@${acme.slug}.test`))[0]);
 		expect(((await (await call(acme.host, `/api/v1/invitations/accept/${token}`)).json()) as InvitationPreview).accountExists).toBe(true);
 		const anonymous = await accept({ token });
 		expect(anonymous.status).toBe(401);
@@ -136,16 +138,16 @@ describe("inviting an existing member", () => {
 		const wrong = await accept({ token, password: "not the password" });
 		expect(wrong.status).toBe(401);
 		expect(await membershipOf(acme.tenantId, staffId)).toMatchObject({ role: "staff" });
-		const signedIn = await accept({ token }, { cookie: await logIn(acme.host, "sam@acme.test") });
+		const signedIn = await accept({ token }, { cookie: await logIn(acme.host, `sam@${acme.slug}.test`) });
 		expect(signedIn.status).toBe(200);
 		expect(await signedIn.json()).toMatchObject({ role: "admin" });
 		expect(await membershipOf(acme.tenantId, staffId)).toMatchObject({ role: "admin" });
 	});
 
 	it("accepts the account's password instead of a session", async () => {
-		await addMember(acme.tenantId, "client", "cat@acme.test");
-		await invite({ email: "cat@acme.test", role: "staff" });
-		const token = tokenIn((await mailTo("cat@acme.test"))[0]);
+		await addMember(acme.tenantId, "client", `cat@${acme.slug}.test`);
+		await invite({ email: `cat@${acme.slug}.test`, role: "staff" });
+		const token = tokenIn((await mailTo(`cat@${acme.slug}.test`))[0]);
 		const res = await accept({ token, password: PASSWORD });
 		expect(res.status).toBe(200);
 		expect(sessionCookie(res)).not.toBeNull();
@@ -157,46 +159,46 @@ describe("privilege rules at invite time", () => {
 	it("refuse staff, an admin inviting an owner, and a role above the inviter's", async () => {
 		// Pro: room for more than Starter's three seats, so only the privilege rules can refuse.
 		await env.DB.prepare("UPDATE tenants SET plan_id = 'pro' WHERE id = ?").bind(acme.tenantId).run();
-		await addMember(acme.tenantId, "admin", "admin@acme.test");
-		await addMember(acme.tenantId, "staff", "staff@acme.test");
-		const admin = await logIn(acme.host, "admin@acme.test");
-		const staff = await logIn(acme.host, "staff@acme.test");
-		expect((await invite({ email: "x@example.test", role: "staff" }, staff)).status).toBe(403);
-		const owner = await invite({ email: "x@example.test", role: "owner" }, admin);
+		await addMember(acme.tenantId, "admin", `admin@${acme.slug}.test`);
+		await addMember(acme.tenantId, "staff", `staff@${acme.slug}.test`);
+		const admin = await logIn(acme.host, `admin@${acme.slug}.test`);
+		const staff = await logIn(acme.host, `staff@${acme.slug}.test`);
+		expect((await invite({ email: `x@${outside}`, role: "staff" }, staff)).status).toBe(403);
+		const owner = await invite({ email: `x@${outside}`, role: "owner" }, admin);
 		expect(owner.status).toBe(403);
 		const role = await call(acme.host, "/api/v1/roles", {
 			body: { name: "Billing", permissions: ["billing:manage"] },
 			cookie: acme.ownerCookie,
 		});
 		const { id } = (await role.json()) as { id: string };
-		expect((await invite({ email: "x@example.test", customRoleId: id }, admin)).status).toBe(403);
+		expect((await invite({ email: `x@${outside}`, customRoleId: id }, admin)).status).toBe(403);
 		// An admin may not "invite" the owner into a lesser role either.
-		expect((await invite({ email: "owner@acme.test", role: "staff" }, admin)).status).toBe(403);
+		expect((await invite({ email: acme.owner.email, role: "staff" }, admin)).status).toBe(403);
 		expect(await invitationsOf()).toEqual([]);
-		const ok = await invite({ email: "x@example.test", customRoleId: id });
+		const ok = await invite({ email: `x@${outside}`, customRoleId: id });
 		expect(((await ok.json()) as InvitationView).customRole).toEqual({ id, name: "Billing" });
 	});
 });
 
 describe("team seats on the plan", () => {
 	it("refuses a staff invitation when Starter's three seats are taken, but still invites a client's person", async () => {
-		await addMember(acme.tenantId, "admin", "admin@acme.test");
-		await addMember(acme.tenantId, "staff", "staff@acme.test");
-		const full = await invite({ email: "fourth@example.test", role: "staff" });
+		await addMember(acme.tenantId, "admin", `admin@${acme.slug}.test`);
+		await addMember(acme.tenantId, "staff", `staff@${acme.slug}.test`);
+		const full = await invite({ email: `fourth@${outside}`, role: "staff" });
 		expect(full.status).toBe(403);
 		const problem = await problemOf(full);
 		expect(problem.type).toMatch(/plan-limit-reached$/);
 		expect(problem.errors).toEqual([{ path: "seats", message: "limit of 3 reached" }]);
 		expect(await invitationsOf()).toEqual([]);
-		const clientSide = await invite({ email: "person@client.test", role: "client" });
+		const clientSide = await invite({ email: `person@client-${acme.slug}.test`, role: "client" });
 		expect(clientSide.status).toBe(201);
 	});
 
 	it("refuses accepting a staff invitation once the seats filled up after it was sent", async () => {
-		const view = (await (await invite({ email: "late@example.test", role: "staff" })).json()) as InvitationView;
-		const token = tokenIn((await mailTo("late@example.test"))[0]);
-		await addMember(acme.tenantId, "admin", "admin@acme.test");
-		await addMember(acme.tenantId, "staff", "staff@acme.test");
+		const view = (await (await invite({ email: `late@${outside}`, role: "staff" })).json()) as InvitationView;
+		const token = tokenIn((await mailTo(`late@${outside}`))[0]);
+		await addMember(acme.tenantId, "admin", `admin@${acme.slug}.test`);
+		await addMember(acme.tenantId, "staff", `staff@${acme.slug}.test`);
 		const refused = await accept({ token, name: "Late", password: PASSWORD });
 		expect(refused.status).toBe(403);
 		expect((await problemOf(refused)).type).toMatch(/plan-limit-reached$/);
@@ -206,11 +208,11 @@ describe("team seats on the plan", () => {
 
 describe("resend and revoke", () => {
 	it("resend sends a new link and kills the old one; revoke kills the link at once", async () => {
-		const view = (await (await invite({ email: "nia@example.test", role: "staff" })).json()) as InvitationView;
-		const first = tokenIn((await mailTo("nia@example.test"))[0]);
+		const view = (await (await invite({ email: nia, role: "staff" })).json()) as InvitationView;
+		const first = tokenIn((await mailTo(nia))[0]);
 		const resent = await call(acme.host, `/api/v1/invitations/${view.id}/resend`, { method: "POST", cookie: acme.ownerCookie });
 		expect(resent.status).toBe(200);
-		const second = tokenIn((await mailTo("nia@example.test", 2))[0]);
+		const second = tokenIn((await mailTo(nia, 2))[0]);
 		expect(second).not.toBe(first);
 		expect((await accept({ token: first, name: "Nia", password: PASSWORD })).status).toBe(404);
 
@@ -229,8 +231,8 @@ describe("resend and revoke", () => {
 	});
 
 	it("an expired link is refused; resending revives the invitation", async () => {
-		const view = (await (await invite({ email: "nia@example.test", role: "staff" })).json()) as InvitationView;
-		const token = tokenIn((await mailTo("nia@example.test"))[0]);
+		const view = (await (await invite({ email: nia, role: "staff" })).json()) as InvitationView;
+		const token = tokenIn((await mailTo(nia))[0]);
 		await env.DB.prepare("UPDATE invitations SET expires_at = ? WHERE id = ?")
 			.bind(Date.now() - 1, view.id)
 			.run();
@@ -239,12 +241,12 @@ describe("resend and revoke", () => {
 		expect(res.status).toBe(410);
 		expect((await problemOf(res)).detail).toContain("expired");
 		await call(acme.host, `/api/v1/invitations/${view.id}/resend`, { method: "POST", cookie: acme.ownerCookie });
-		const fresh = tokenIn((await mailTo("nia@example.test", 2))[0]);
+		const fresh = tokenIn((await mailTo(nia, 2))[0]);
 		expect((await accept({ token: fresh, name: "Nia", password: PASSWORD })).status).toBe(200);
 	});
 
 	it("another agency can neither see, resend nor revoke them", async () => {
-		const view = (await (await invite({ email: "nia@example.test", role: "staff" })).json()) as InvitationView;
+		const view = (await (await invite({ email: nia, role: "staff" })).json()) as InvitationView;
 		expect(await invitationsOf(beta.ownerCookie, beta.host)).toEqual([]);
 		expect((await call(beta.host, `/api/v1/invitations/${view.id}/resend`, { method: "POST", cookie: beta.ownerCookie })).status).toBe(404);
 		expect((await call(beta.host, `/api/v1/invitations/${view.id}`, { method: "DELETE", cookie: beta.ownerCookie })).status).toBe(404);
@@ -256,10 +258,10 @@ describe("bad input", () => {
 	it("names the field and stores nothing", async () => {
 		for (const [body, path] of [
 			[{ email: "not-an-email", role: "staff" }, "email"],
-			[{ email: "x@example.test" }, "role"],
-			[{ email: "x@example.test", role: "emperor" }, "role"],
-			[{ email: "x@example.test", role: "client", clientId: "has spaces" }, "clientId"],
-			[{ email: "x@example.test", role: "staff", customRoleId: "019a1b2c-3d4e-7f00-8a1b-2c3d4e5f6a7b" }, "customRoleId"],
+			[{ email: `x@${outside}` }, "role"],
+			[{ email: `x@${outside}`, role: "emperor" }, "role"],
+			[{ email: `x@${outside}`, role: "client", clientId: "has spaces" }, "clientId"],
+			[{ email: `x@${outside}`, role: "staff", customRoleId: "019a1b2c-3d4e-7f00-8a1b-2c3d4e5f6a7b" }, "customRoleId"],
 		] as const) {
 			const res = await invite(body);
 			expect(res.status, JSON.stringify(body)).toBe(422);
@@ -271,8 +273,8 @@ describe("bad input", () => {
 	});
 
 	it("refuses a second pending invitation to the same email", async () => {
-		await invite({ email: "nia@example.test", role: "staff" });
-		const res = await invite({ email: "NIA@example.test", role: "admin" });
+		await invite({ email: nia, role: "staff" });
+		const res = await invite({ email: `NIA@${outside}`, role: "admin" });
 		expect(res.status).toBe(409);
 		expect((await problemOf(res)).errors?.map((e) => e.path)).toEqual(["email"]);
 	});
@@ -326,23 +328,23 @@ describe("invitation-email job", () => {
 	}
 
 	it("sends a link once however often it runs, and never a link a resend replaced", async () => {
-		const view = (await (await invite({ email: "nia@example.test", role: "staff" })).json()) as InvitationView;
-		const first = tokenIn((await mailTo("nia@example.test"))[0]);
+		const view = (await (await invite({ email: nia, role: "staff" })).json()) as InvitationView;
+		const first = tokenIn((await mailTo(nia))[0]);
 		const job = (token: string, key: string): Job => ({
 			type: "invitation-email",
 			tenantId: acme.tenantId,
 			invitationId: view.id,
 			token,
-			acceptUrl: `http://acme.localhost/invite?token=${token}`,
+			acceptUrl: `http://${acme.host}/invite?token=${token}`,
 			idempotencyKey: key,
 		});
 		await runJob(job(first, "replayed-key"));
 		await runJob(job(first, "replayed-key"));
-		await mailTo("nia@example.test", 2);
+		await mailTo(nia, 2);
 		await call(acme.host, `/api/v1/invitations/${view.id}/resend`, { method: "POST", cookie: acme.ownerCookie });
-		await mailTo("nia@example.test", 3);
+		await mailTo(nia, 3);
 		await runJob(job(first, "stale-key"));
-		const sent = await env.DB.prepare("SELECT idempotency_key FROM email_outbox WHERE to_address = ?").bind("nia@example.test").all();
+		const sent = await env.DB.prepare("SELECT idempotency_key FROM email_outbox WHERE to_address = ?").bind(nia).all();
 		expect(sent.results.map((r) => r.idempotency_key)).not.toContain("stale-key");
 		expect(sent.results.filter((r) => r.idempotency_key === "replayed-key")).toHaveLength(1);
 	});
