@@ -4,24 +4,20 @@ import { beforeEach, describe, expect, it } from "vitest";
 import { createDb } from "../../worker/lib/db";
 import { renderEmail } from "../../worker/lib/email/render";
 import { emailIdentityFor, formatFrom } from "../../worker/services/branding/email-identity";
-import { resetStorageBeforeEachTest } from "../support/storage";
-import { type Agency, call, signUpAgency } from "./helpers";
+import { type Agency, signUpUniqueAgency } from "../support/agencies";
+import { call } from "./helpers";
 import { solidPng } from "./png";
-
-// Legacy: these tests reuse agency slugs or count rows of every tenant, so each starts from empty
-// storage (~0.2 s a test) until converted to unique slugs (tests/support/README.md).
-resetStorageBeforeEachTest();
 
 let acme: Agency;
 beforeEach(async () => {
-	acme = await signUpAgency("acme", { agencyName: "Acme Studio" });
+	acme = await signUpUniqueAgency("acme", { agencyName: "Acme Studio" });
 	// The sender name, colour and logo are white label (Pro and Agency): this agency is on Pro.
 	await env.DB.prepare("UPDATE tenants SET plan_id = 'pro' WHERE id = ?").bind(acme.tenantId).run();
 });
 
 describe("agency email identity", () => {
 	it("uses the agency's name on Atrium's sending address until a sender name is set", async () => {
-		const identity = await emailIdentityFor(createDb(env.DB), acme.tenantId, "Atrium <no-reply@atrium.localhost>", "http://acme.localhost");
+		const identity = await emailIdentityFor(createDb(env.DB), acme.tenantId, "Atrium <no-reply@atrium.localhost>", `http://${acme.host}`);
 		expect(identity).toEqual({
 			from: '"Acme Studio" <no-reply@atrium.localhost>',
 			brand: { name: "Acme Studio", color: "#1f4ed8", logoUrl: null },
@@ -40,14 +36,14 @@ describe("agency email identity", () => {
 			rawBody: (await solidPng(64, 32)) as unknown as string,
 			headers: { "Content-Type": "image/png" },
 		});
-		const identity = await emailIdentityFor(createDb(env.DB), acme.tenantId, "no-reply@atrium.localhost", "http://acme.localhost:8787/");
+		const identity = await emailIdentityFor(createDb(env.DB), acme.tenantId, "no-reply@atrium.localhost", `http://${acme.host}:8787/`);
 		expect(identity.from).toBe('"Acme Team" <no-reply@atrium.localhost>');
-		expect(identity.brand.logoUrl).toMatch(/^http:\/\/acme\.localhost:8787\/brand\/logo-[0-9a-f]{16}\.png$/);
+		expect(identity.brand.logoUrl).toMatch(new RegExp(`^http://${acme.host.replaceAll(".", "\\.")}:8787/brand/logo-[0-9a-f]{16}\\.png$`));
 		const email = renderEmail({
 			subject: "s",
 			heading: "Hello",
 			paragraphs: ["p"],
-			action: { label: "Open", url: "http://acme.localhost/" },
+			action: { label: "Open", url: `http://${acme.host}/` },
 			brand: identity.brand,
 		});
 		expect(email.html).toContain("background:#0b6e4f");
