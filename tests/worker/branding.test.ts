@@ -4,20 +4,16 @@
  */
 import { env } from "cloudflare:workers";
 import { beforeEach, describe, expect, it } from "vitest";
-import { resetStorageBeforeEachTest } from "../support/storage";
-import { type Agency, call, logIn, problemOf, signUpAgency } from "./helpers";
+import { type Agency, signUpUniqueAgency } from "../support/agencies";
+import { call, logIn, problemOf } from "./helpers";
 import { addMember } from "./members";
 import { solidPng } from "./png";
-
-// Legacy: these tests reuse agency slugs or count rows of every tenant, so each starts from empty
-// storage (~0.2 s a test) until converted to unique slugs (tests/support/README.md).
-resetStorageBeforeEachTest();
 
 let acme: Agency;
 let globex: Agency;
 beforeEach(async () => {
-	acme = await signUpAgency("acme", { agencyName: "Acme Studio" });
-	globex = await signUpAgency("globex", { agencyName: "Globex" });
+	acme = await signUpUniqueAgency("acme", { agencyName: "Acme Studio" });
+	globex = await signUpUniqueAgency("globex", { agencyName: "Globex" });
 	// Colour, sender name and images are white label (Pro and Agency): these agencies are on Pro.
 	await env.DB.prepare("UPDATE tenants SET plan_id = 'pro' WHERE id IN (?, ?)").bind(acme.tenantId, globex.tenantId).run();
 });
@@ -96,9 +92,10 @@ describe("brand colour, name and sender", () => {
 	});
 
 	it("is for those who manage the agency: staff and clients may read but not change it", async () => {
-		await addMember(acme.tenantId, "staff", "sam@acme.test");
-		await addMember(acme.tenantId, "client", "cleo@client.test");
-		for (const email of ["sam@acme.test", "cleo@client.test"]) {
+		const [sam, cleo] = [`sam@${acme.slug}.test`, `cleo@client-${acme.slug}.test`];
+		await addMember(acme.tenantId, "staff", sam);
+		await addMember(acme.tenantId, "client", cleo);
+		for (const email of [sam, cleo]) {
 			const cookie = await logIn(acme.host, email);
 			expect((await call(acme.host, "/api/v1/branding", { cookie })).status).toBe(200);
 			const res = await call(acme.host, "/api/v1/branding", { method: "PATCH", cookie, body: { primaryColor: "#000000" } });
