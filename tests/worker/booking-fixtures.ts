@@ -69,12 +69,12 @@ export function book(a: BookingAgency, cookie: string, body: Record<string, unkn
 	return call(a.host, "/api/v1/bookings", { cookie, headers, body: { bookingTypeId: a.type.id, timeZone: "Europe/Berlin", ...body } });
 }
 
-/** Emails of one template, oldest first, with their attachments. */
-export async function bookingMail(template: string) {
+/** Emails of one template sent by one agency (the tests of a file share storage), oldest first, with their attachments. */
+export async function bookingMail(template: string, tenantId: string) {
 	const rows = await env.DB.prepare(
-		'SELECT to_address AS "to", subject, text_body AS text, attachments, status FROM email_outbox WHERE template = ? ORDER BY created_at, to_address',
+		'SELECT to_address AS "to", subject, text_body AS text, attachments, status FROM email_outbox WHERE template = ? AND tenant_id = ? ORDER BY created_at, to_address',
 	)
-		.bind(template)
+		.bind(template, tenantId)
 		.all<{ to: string; subject: string; text: string; attachments: string | null; status: string }>();
 	return rows.results.map((r) => ({
 		...r,

@@ -9,7 +9,7 @@ import worker from "../../worker/index";
 import { createDb, tenantScope } from "../../worker/lib/db";
 import { upcomingBookings } from "../../worker/services/bookings/booking-queries";
 import { clientAccessFor } from "../../worker/services/portal/client-access";
-import { resetStorageBeforeEachTest } from "../support/storage";
+import { signUpUniqueAgency, uniqueSlug } from "../support/agencies";
 import {
 	type BookingAgency,
 	type BookingT,
@@ -21,17 +21,13 @@ import {
 	type SlotDays,
 	slotAfter,
 } from "./booking-fixtures";
-import { call, problemOf, signUpAgency } from "./helpers";
+import { call, problemOf } from "./helpers";
 import { waitForEmails } from "./mailbox";
 import { json } from "./portal-fixtures";
 
-// Legacy: these tests reuse agency slugs or count rows of every tenant, so each starts from empty
-// storage (~0.2 s a test) until converted to unique slugs (tests/support/README.md).
-resetStorageBeforeEachTest();
-
 let acme: BookingAgency;
 beforeEach(async () => {
-	acme = await bookingAgency("acme");
+	acme = await bookingAgency(uniqueSlug("acme"));
 });
 
 /** Runs the 15-minute schedule's booking-reminders job at `now`, through the queue consumer. */
@@ -48,7 +44,9 @@ async function runReminders(now: number) {
 }
 
 async function rowCount(): Promise<number> {
-	return (await env.DB.prepare("SELECT COUNT(*) AS n FROM bookings").first<{ n: number }>())?.n ?? 0;
+	return (
+		(await env.DB.prepare("SELECT COUNT(*) AS n FROM bookings WHERE tenant_id = ?").bind(acme.tenantId).first<{ n: number }>())?.n ?? 0
+	);
 }
 
 describe("booking a consultation", () => {
@@ -108,10 +106,10 @@ describe("booking a consultation", () => {
 	it("emails both sides an ICS invitation; a move raises SEQUENCE, a cancel sends METHOD:CANCEL", async () => {
 		const startsAt = await slotAfter(acme, acme.xUser.cookie, 48 * HOUR);
 		const made = await json<BookingT>(book(acme, acme.xUser.cookie, { startsAt }), 201);
-		const [toClient] = await waitForEmails("x@acme.test", /^Booked: Consultation/);
-		await waitForEmails("staff@acme.test", /^Booked: Consultation/);
+		const [toClient] = await waitForEmails(`x@${acme.slug}.test`, /^Booked: Consultation/);
+		await waitForEmails(`staff@${acme.slug}.test`, /^Booked: Consultation/);
 		expect(toClient?.text).toContain("(Europe/Berlin)");
-		const [booked] = (await bookingMail("booking-booked")).filter((m) => m.to === "x@acme.test");
+		const [booked] = (await bookingMail("booking-booked", acme.tenantId)).filter((m) => m.to === `x@${acme.slug}.test`);
 		const invite = booked?.attachments[0];
 		expect(invite?.contentType).toBe("text/calendar; charset=utf-8; method=REQUEST");
 		const ics = invite?.content ?? "";
@@ -122,15 +120,15 @@ describe("booking a consultation", () => {
 		expect(ics).toContain(`DTSTART:${utc(startsAt)}\r\n`);
 		expect(ics).toContain(`DTEND:${utc(startsAt + 30 * 60_000)}\r\n`);
 		expect(ics).toMatch(/DTSTAMP:\d{8}T\d{6}Z\r\n/);
-		expect(ics).toContain("mailto:staff@acme.test");
-		expect(ics).toContain("mailto:x@acme.test");
+		expect(ics).toContain(`mailto:staff@${acme.slug}.test`);
+		expect(ics).toContain(`mailto:x@${acme.slug}.test`);
 
 		const moved = await json<BookingT>(
 			call(acme.host, `/api/v1/bookings/${made.id}/reschedule`, { cookie: acme.xUser.cookie, body: { startsAt: startsAt + HOUR } }),
 		);
 		expect(moved).toMatchObject({ startsAt: startsAt + HOUR, sequence: 1 });
-		await waitForEmails("x@acme.test", /^Moved: Consultation/);
-		const movedIcs = (await bookingMail("booking-rescheduled"))[0]?.attachments[0]?.content ?? "";
+		await waitForEmails(`x@${acme.slug}.test`, /^Moved: Consultation/);
+		const movedIcs = (await bookingMail("booking-rescheduled", acme.tenantId))[0]?.attachments[0]?.content ?? "";
 		expect(movedIcs).toContain(`UID:booking-${made.id}@localhost\r\n`);
 		expect(movedIcs).toContain("SEQUENCE:1\r\n");
 		expect(movedIcs).toContain(`DTSTART:${utc(startsAt + HOUR)}\r\n`);
@@ -139,8 +137,8 @@ describe("booking a consultation", () => {
 			call(acme.host, `/api/v1/bookings/${made.id}/cancel`, { cookie: acme.xUser.cookie, body: { reason: "Double-booked on our side" } }),
 		);
 		expect(cancelled).toMatchObject({ status: "cancelled", sequence: 2, cancelReason: "Double-booked on our side" });
-		await waitForEmails("staff@acme.test", /^Cancelled: Consultation/);
-		const cancel = (await bookingMail("booking-cancelled"))[0]?.attachments[0];
+		await waitForEmails(`staff@${acme.slug}.test`, /^Cancelled: Consultation/);
+		const cancel = (await bookingMail("booking-cancelled", acme.tenantId))[0]?.attachments[0];
 		expect(cancel?.contentType).toBe("text/calendar; charset=utf-8; method=CANCEL");
 		expect(cancel?.content).toContain("METHOD:CANCEL\r\n");
 		expect(cancel?.content).toContain("SEQUENCE:2\r\n");
@@ -264,7 +262,7 @@ describe("bookings are private", () => {
 	it("never lets another agency see or touch this agency's types, availability or bookings", async () => {
 		const startsAt = await slotAfter(acme, acme.xUser.cookie, 48 * HOUR);
 		const made = await json<BookingT>(book(acme, acme.xUser.cookie, { startsAt }), 201);
-		const beta = await signUpAgency("beta");
+		const beta = await signUpUniqueAgency("beta");
 		const cookie = beta.ownerCookie;
 		expect((await json<{ bookings: BookingT[] }>(call(beta.host, "/api/v1/bookings", { cookie }))).bookings).toEqual([]);
 		expect((await json<{ bookingTypes: BookingTypeT[] }>(call(beta.host, "/api/v1/booking-types", { cookie }))).bookingTypes).toEqual([]);
@@ -355,13 +353,13 @@ describe("reminders", () => {
 		);
 		await json(call(acme.host, `/api/v1/bookings/${cancelled.id}/cancel`, { cookie: acme.staffCookie, body: { reason: "Not needed" } }));
 
-		const subjects = async () => (await bookingMail("booking-reminder")).map((m) => `${m.to} ${m.subject.split(" — ")[0]}`);
+		const subjects = async () => (await bookingMail("booking-reminder", acme.tenantId)).map((m) => `${m.to} ${m.subject.split(" — ")[0]}`);
 		// The late booking was made 3 hours ahead: it never gets "tomorrow", only "in 1 hour".
 		await runReminders(late.startsAt - 30 * 60_000);
 		await runReminders(late.startsAt - 15 * 60_000);
 		expect((await subjects()).sort()).toEqual([
-			"staff@acme.test Reminder: Consultation in 1 hour",
-			"x@acme.test Reminder: Consultation in 1 hour",
+			`staff@${acme.slug}.test Reminder: Consultation in 1 hour`,
+			`x@${acme.slug}.test Reminder: Consultation in 1 hour`,
 		]);
 		const dayBefore = early.startsAt - 23.5 * HOUR;
 		await runReminders(dayBefore);
@@ -370,8 +368,8 @@ describe("reminders", () => {
 		await runReminders(early.startsAt - 30 * 60_000);
 		const all = await subjects();
 		expect(all.filter((s) => s.endsWith("tomorrow")).sort()).toEqual([
-			"staff@acme.test Reminder: Consultation tomorrow",
-			"x@acme.test Reminder: Consultation tomorrow",
+			`staff@${acme.slug}.test Reminder: Consultation tomorrow`,
+			`x@${acme.slug}.test Reminder: Consultation tomorrow`,
 		]);
 		expect(all).toHaveLength(6);
 		expect(all.filter((s) => s.endsWith("in 1 hour"))).toHaveLength(4);
