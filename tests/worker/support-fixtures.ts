@@ -14,12 +14,12 @@ export async function runJobs(jobs: Job[]) {
 	return getQueueResult(batch, ctx);
 }
 
-/** Every outbox email of a template, as (to, subject), ordered by recipient then subject. */
-export async function outbox(template: string): Promise<{ to: string; subject: string }[]> {
+/** Every outbox email of a template (of one tenant's, when `tenantId` is given), as (to, subject), ordered by recipient then subject. */
+export async function outbox(template: string, tenantId?: string): Promise<{ to: string; subject: string }[]> {
 	const rows = await env.DB.prepare(
-		'SELECT to_address AS "to", subject FROM email_outbox WHERE template = ? ORDER BY to_address, subject, created_at',
+		'SELECT to_address AS "to", subject FROM email_outbox WHERE template = ? AND (? IS NULL OR tenant_id = ?) ORDER BY to_address, subject, created_at',
 	)
-		.bind(template)
+		.bind(template, tenantId ?? null, tenantId ?? null)
 		.all<{ to: string; subject: string }>();
 	return rows.results;
 }

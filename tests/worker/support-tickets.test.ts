@@ -3,15 +3,11 @@ import { env } from "cloudflare:workers";
 import { beforeEach, describe, expect, it } from "vitest";
 import type { z } from "zod";
 import type { TicketDetail, TicketDto, TicketPage } from "../../schema/dto/support";
-import { resetStorageBeforeEachTest } from "../support/storage";
-import { call, problemOf, signUpAgency } from "./helpers";
+import { signUpUniqueAgency, uniqueSlug } from "../support/agencies";
+import { call, problemOf } from "./helpers";
 import { waitForEmails } from "./mailbox";
 import { json, type PortalAgency, portalAgency, projectWith } from "./portal-fixtures";
 import { outbox, runJobs } from "./support-fixtures";
-
-// Legacy: these tests reuse agency slugs or count rows of every tenant, so each starts from empty
-// storage (~0.2 s a test) until converted to unique slugs (tests/support/README.md).
-resetStorageBeforeEachTest();
 
 type Ticket = z.infer<typeof TicketDto>;
 type Detail = z.infer<typeof TicketDetail>;
@@ -20,7 +16,7 @@ const HOUR = 60 * 60 * 1000;
 
 let acme: PortalAgency;
 beforeEach(async () => {
-	acme = await portalAgency("acme");
+	acme = await portalAgency(uniqueSlug("acme"));
 });
 
 const openAs = (cookie: string, body: Record<string, unknown>) => call(acme.host, "/api/v1/support/tickets", { cookie, body });
@@ -62,9 +58,11 @@ describe("opening a ticket", () => {
 		const faster = await json<Ticket>(openAs(acme.yUser.cookie, { subject: "Another", body: "Still basic." }), 201);
 		expect(faster.dueAt - faster.createdAt).toBe(8 * HOUR);
 
-		await waitForEmails("staff@acme.test", /^New ticket: Checkout is down$/);
-		await waitForEmails("owner@acme.test", /^New ticket: Checkout is down$/);
-		const audit = await env.DB.prepare("SELECT action FROM audit_events WHERE action = 'support.settings_updated'").all();
+		await waitForEmails(`staff@${acme.slug}.test`, /^New ticket: Checkout is down$/);
+		await waitForEmails(`owner@${acme.slug}.test`, /^New ticket: Checkout is down$/);
+		const audit = await env.DB.prepare("SELECT action FROM audit_events WHERE tenant_id = ? AND action = 'support.settings_updated'")
+			.bind(acme.tenantId)
+			.all();
 		expect(audit.results).toHaveLength(1);
 	});
 
@@ -89,7 +87,9 @@ describe("opening a ticket", () => {
 			body: { responseTargetHours: { premium: 0 } },
 		});
 		expect((await problemOf(badTarget)).errors?.[0]?.path).toBe("responseTargetHours.premium");
-		const tickets = await env.DB.prepare("SELECT COUNT(*) AS n FROM support_tickets").first<{ n: number }>();
+		const tickets = await env.DB.prepare("SELECT COUNT(*) AS n FROM support_tickets WHERE tenant_id = ?")
+			.bind(acme.tenantId)
+			.first<{ n: number }>();
 		expect(tickets?.n).toBe(1);
 	});
 });
@@ -97,7 +97,7 @@ describe("opening a ticket", () => {
 describe("the conversation", () => {
 	it("emails the client on a staff reply and the assignee on a client reply, each exactly once; notes stay inside", async () => {
 		const ticket = await json<Ticket>(openAs(acme.xUser.cookie, { subject: "Broken link", body: "The footer link 404s." }), 201);
-		await waitForEmails("staff@acme.test", /^New ticket: Broken link$/);
+		await waitForEmails(`staff@${acme.slug}.test`, /^New ticket: Broken link$/);
 
 		const reply = await json<{ id: string; fromAgency: boolean }>(
 			replyAs(acme.staffCookie, ticket.id, { body: "Fixed, please check." }),
@@ -105,7 +105,7 @@ describe("the conversation", () => {
 		);
 		expect(reply.fromAgency).toBe(true);
 		await json(replyAs(acme.staffCookie, ticket.id, { body: "Was a CMS typo.", internal: true }), 201);
-		await waitForEmails("x@acme.test", /^Re: Broken link$/);
+		await waitForEmails(`x@${acme.slug}.test`, /^Re: Broken link$/);
 
 		const seen = await json<Detail>(call(acme.host, `/api/v1/support/tickets/${ticket.id}`, { cookie: acme.xUser.cookie }));
 		expect(seen.ticket.status).toBe("waiting_on_client");
@@ -125,7 +125,7 @@ describe("the conversation", () => {
 			}),
 		);
 		await json(replyAs(acme.xUser.cookie, ticket.id, { body: "Still broken on mobile." }), 201);
-		await waitForEmails("staff@acme.test", /^Re: Broken link$/);
+		await waitForEmails(`staff@${acme.slug}.test`, /^Re: Broken link$/);
 		const reopened = await json<Detail>(call(acme.host, `/api/v1/support/tickets/${ticket.id}`, { cookie: acme.staffCookie }));
 		expect(reopened.ticket).toMatchObject({ status: "open", assigneeUserId: acme.staffId, assigneeName: "staff person" });
 
@@ -138,11 +138,11 @@ describe("the conversation", () => {
 				idempotencyKey: `ticket-message:${id}`,
 			})),
 		);
-		expect(await outbox("ticket-message")).toEqual([
-			{ to: "owner@acme.test", subject: "New ticket: Broken link" },
-			{ to: "staff@acme.test", subject: "New ticket: Broken link" },
-			{ to: "staff@acme.test", subject: "Re: Broken link" },
-			{ to: "x@acme.test", subject: "Re: Broken link" },
+		expect(await outbox("ticket-message", acme.tenantId)).toEqual([
+			{ to: `owner@${acme.slug}.test`, subject: "New ticket: Broken link" },
+			{ to: `staff@${acme.slug}.test`, subject: "New ticket: Broken link" },
+			{ to: `staff@${acme.slug}.test`, subject: "Re: Broken link" },
+			{ to: `x@${acme.slug}.test`, subject: "Re: Broken link" },
 		]);
 	});
 
@@ -184,7 +184,7 @@ describe("who sees which tickets", () => {
 		const staffList = await json<Page>(call(acme.host, "/api/v1/support/tickets", { cookie: acme.staffCookie }));
 		expect(staffList.tickets.map((t) => t.subject).sort()).toEqual(["X issue", "Y issue"]);
 
-		const other = await signUpAgency("other");
+		const other = await signUpUniqueAgency("other");
 		expect((await call(other.host, `/api/v1/support/tickets/${x.id}`, { cookie: other.ownerCookie })).status).toBe(404);
 		const otherList = await json<Page>(call(other.host, "/api/v1/support/tickets", { cookie: other.ownerCookie }));
 		expect(otherList.tickets).toEqual([]);
