@@ -11,16 +11,12 @@ import { EVERY_15_MINUTES, jobsFor } from "../../worker/cron/schedules";
 import worker from "../../worker/index";
 import { createDb, tenantScope } from "../../worker/lib/db";
 import { completeOnboardingStepOfKind } from "../../worker/services/onboarding/steps";
-import { resetStorageBeforeEachTest } from "../support/storage";
+import { uniqueSlug } from "../support/agencies";
 import { type DocumentJson, text, uploaded, uploadSmall } from "./document-fixtures";
 import { call, problemOf } from "./helpers";
 import { countEmails } from "./mailbox";
 import { AGREEMENT_TEXT, type RunJson, runOf, runWithSmallTemplate, saveTemplate, sha256Hex, submit } from "./onboarding-fixtures";
 import { json, type PortalAgency, portalAgency } from "./portal-fixtures";
-
-// Legacy: these tests reuse agency slugs or count rows of every tenant, so each starts from empty
-// storage (~0.2 s a test) until converted to unique slugs (tests/support/README.md).
-resetStorageBeforeEachTest();
 
 const DAY = 24 * 60 * 60 * 1000;
 const PATH = "M10 10 L50 40 L90 20";
@@ -29,7 +25,7 @@ let acme: PortalAgency;
 let run: RunJson;
 let x: string;
 beforeEach(async () => {
-	acme = await portalAgency("acme");
+	acme = await portalAgency(uniqueSlug("acme"));
 	// Client X goes back to pending setup so finishing onboarding activates it.
 	await json(
 		call(acme.host, `/api/v1/clients/${acme.clientX.id}`, { method: "PATCH", cookie: acme.staffCookie, body: { status: "pending_setup" } }),
@@ -91,7 +87,7 @@ describe("completing onboarding", () => {
 			data: { ref: "booking-123" },
 			completedBy: "system",
 		});
-		expect(done.steps.find((s) => s.id === "profile")?.completedBy).toBe(`x@acme.test`);
+		expect(done.steps.find((s) => s.id === "profile")?.completedBy).toBe(`x@${acme.slug}.test`);
 
 		const client = await json<{ status: string }>(call(acme.host, `/api/v1/clients/${x}`, { cookie: acme.staffCookie }));
 		expect(client.status).toBe("active");
@@ -192,7 +188,7 @@ describe("completing onboarding", () => {
 	it("keeps each client to its own run, and staff can mark the kickoff done", async () => {
 		const body = { profile: { companyName: "Hijack" } };
 		expect((await submit(acme, x, "profile", body, acme.yUser.cookie)).status).toBe(404);
-		const globex = await portalAgency("globex");
+		const globex = await portalAgency(uniqueSlug("globex"));
 		expect((await submit(globex, x, "profile", body, globex.ownerCookie)).status).toBe(404);
 		expect((await submit(acme, x, "profile", body, globex.ownerCookie)).status).toBe(401);
 
@@ -201,7 +197,7 @@ describe("completing onboarding", () => {
 		expect((await complete("kickoff", acme.xUser.cookie)).status).toBe(403);
 		expect((await complete("profile", acme.staffCookie)).status).toBe(409);
 		const marked = await json<RunJson>(complete("kickoff", acme.staffCookie));
-		expect(marked.steps.find((s) => s.id === "kickoff")).toMatchObject({ status: "done", completedBy: "staff@acme.test" });
+		expect(marked.steps.find((s) => s.id === "kickoff")).toMatchObject({ status: "done", completedBy: `staff@${acme.slug}.test` });
 	});
 });
 
@@ -219,7 +215,7 @@ async function runReminderJobs(at: number) {
 describe("onboarding reminders", () => {
 	it("emails the client's people after 2 days, then every 3 days, at most 3 times, each exactly once", async () => {
 		const started = run.startedAt;
-		const reminders = () => countEmails("x@acme.test", /^Finish setting up with/);
+		const reminders = () => countEmails(`x@${acme.slug}.test`, /^Finish setting up with/);
 		await runReminderJobs(started + DAY);
 		expect(await reminders()).toBe(0);
 		await runReminderJobs(started + 2 * DAY + 1);
@@ -232,7 +228,7 @@ describe("onboarding reminders", () => {
 		await runReminderJobs(started + 30 * DAY);
 		expect(await reminders()).toBe(3);
 		// Client Y's run (default template) started at the same time as X's: its person got the same schedule.
-		expect(await countEmails("y@acme.test", /^Finish setting up with/)).toBe(3);
+		expect(await countEmails(`y@${acme.slug}.test`, /^Finish setting up with/)).toBe(3);
 	});
 
 	it("stops once onboarding is complete", async () => {
@@ -244,6 +240,6 @@ describe("onboarding reminders", () => {
 		await json(submit(acme, x, "docs", { documents: { w9: logo.id } }, acme.xUser.cookie));
 		await json(sign({ signature: { method: "typed", name: "Xena" } }));
 		await runReminderJobs(run.startedAt + 3 * DAY);
-		expect(await countEmails("x@acme.test", /^Finish setting up with/)).toBe(0);
+		expect(await countEmails(`x@${acme.slug}.test`, /^Finish setting up with/)).toBe(0);
 	});
 });
