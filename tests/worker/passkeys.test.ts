@@ -10,19 +10,19 @@ import { beforeEach, describe, expect, it } from "vitest";
 import type { MeResponse, MfaChallengeResponse } from "../../schema/dto/auth";
 import type { PasskeyView } from "../../schema/dto/passkeys";
 import { timeStep } from "../../worker/services/mfa/totp";
-import { resetStorageBeforeEachTest } from "../support/storage";
+import { uniqueSlug } from "../support/agencies";
 import { type Agency, call, freshIp, PASSWORD, problemOf, sessionCookie, signUpAgency } from "./helpers";
 import { assert, createCredential, type SoftCredential } from "./software-authenticator";
-
-// Legacy: these tests reuse agency slugs or count rows of every tenant, so each starts from empty
-// storage (~0.2 s a test) until converted to unique slugs (tests/support/README.md).
-resetStorageBeforeEachTest();
 
 type Options = { challenge: string; rp: { id: string }; user: { id: string }; allowCredentials?: { id: string }[] };
 
 let acme: Agency;
+/** The owner's address (of this test's own agency: the mailbox is shared). */
+let ann: string;
 beforeEach(async () => {
-	acme = await signUpAgency("acme", { email: "ann@acme.test" });
+	const slug = uniqueSlug("acme");
+	ann = `ann@${slug}.test`;
+	acme = await signUpAgency(slug, { email: ann });
 });
 
 const originOf = (agency: Agency) => `http://${agency.host}`;
@@ -56,8 +56,15 @@ async function passkeySignIn(
 	return call(agency.host, "/api/v1/auth/passkey", { body: { credential: response }, ip: freshIp() });
 }
 
+/** How many audit events of `action` this test's agency has. */
 async function auditCount(action: string): Promise<number> {
-	return (await env.DB.prepare("SELECT COUNT(*) AS n FROM audit_events WHERE action = ?").bind(action).first<{ n: number }>())?.n ?? 0;
+	return (
+		(
+			await env.DB.prepare("SELECT COUNT(*) AS n FROM audit_events WHERE tenant_id = ? AND action = ?")
+				.bind(acme.tenantId, action)
+				.first<{ n: number }>()
+		)?.n ?? 0
+	);
 }
 
 describe("managing passkeys", () => {
@@ -138,7 +145,7 @@ describe("managing passkeys", () => {
 	it("removes a passkey only from a fresh sign-in, never the last way to sign in, and audits it", async () => {
 		const laptop = await registerPasskey(acme, "Laptop");
 		const phone = await registerPasskey(acme, "Phone");
-		await env.DB.prepare("UPDATE sessions SET created_at = created_at - 3600000").run();
+		await env.DB.prepare("UPDATE sessions SET created_at = created_at - 3600000 WHERE tenant_id = ?").bind(acme.tenantId).run();
 		const stale = await call(acme.host, `/api/v1/me/passkeys/${laptop.view.id}`, { method: "DELETE", cookie: acme.ownerCookie });
 		expect(stale.status).toBe(403);
 		expect((await problemOf(stale)).type).toMatch(/fresh-sign-in-required$/);
@@ -148,7 +155,7 @@ describe("managing passkeys", () => {
 		expect(await auditCount("passkey.removed")).toBe(1);
 		expect((await passkeySignIn(acme, laptop.credential)).status).toBe(401);
 
-		await env.DB.prepare("UPDATE users SET password_hash = NULL").run();
+		await env.DB.prepare("UPDATE users SET password_hash = NULL WHERE tenant_id = ?").bind(acme.tenantId).run();
 		const last = await call(acme.host, `/api/v1/me/passkeys/${phone.view.id}`, { method: "DELETE", cookie: fresh });
 		expect(last.status).toBe(409);
 		expect((await call(acme.host, `/api/v1/me/passkeys/${laptop.view.id}`, { method: "DELETE", cookie: fresh })).status).toBe(404);
@@ -162,9 +169,11 @@ describe("signing in with a passkey", () => {
 		expect(res.status).toBe(200);
 		const cookie = sessionCookie(res);
 		expect(cookie).toBeTruthy();
-		expect(((await res.json()) as MeResponse).user.email).toBe("ann@acme.test");
+		expect(((await res.json()) as MeResponse).user.email).toBe(ann);
 		expect((await call(acme.host, "/api/v1/me", { cookie: cookie ?? "" })).status).toBe(200);
-		const event = await env.DB.prepare("SELECT method, outcome FROM sign_in_events ORDER BY created_at DESC LIMIT 1").first();
+		const event = await env.DB.prepare("SELECT method, outcome FROM sign_in_events WHERE tenant_id = ? ORDER BY created_at DESC LIMIT 1")
+			.bind(acme.tenantId)
+			.first();
 		expect(event).toEqual({ method: "passkey", outcome: "success" });
 		expect(await auditCount("passkey.used")).toBe(1);
 		const stored = await env.DB.prepare("SELECT counter, last_used_at FROM passkeys WHERE id = ?")
@@ -197,16 +206,19 @@ describe("signing in with a passkey", () => {
 		expect(cloned.status).toBe(401);
 		expect((await problemOf(cloned)).errors?.[0]?.path).toBe("credential");
 		const failures = await env.DB.prepare(
-			"SELECT COUNT(*) AS n FROM sign_in_events WHERE method = 'passkey' AND outcome = 'invalid_credentials'",
-		).first<{ n: number }>();
+			"SELECT COUNT(*) AS n FROM sign_in_events WHERE tenant_id = ? AND method = 'passkey' AND outcome = 'invalid_credentials'",
+		)
+			.bind(acme.tenantId)
+			.first<{ n: number }>();
 		expect(failures?.n).toBe(4);
 	});
 
 	it("never lets a passkey of agency A sign in on agency B", async () => {
-		const globex = await signUpAgency("globex", { email: "gus@globex.test" });
+		const globexSlug = uniqueSlug("globex");
+		const globex = await signUpAgency(globexSlug, { email: `gus@${globexSlug}.test` });
 		const { credential } = await registerPasskey(acme);
 		// The authenticator would never sign for another RP ID; even if it did, the credential is unknown to B.
-		const onB = await passkeySignIn(globex, credential, { rpId: "acme.localhost" });
+		const onB = await passkeySignIn(globex, credential, { rpId: acme.host });
 		expect(onB.status).toBe(401);
 		expect((await problemOf(onB)).detail).toMatch(/not registered with this agency/);
 		// Nor are A's passkeys visible or changeable from B.
@@ -233,7 +245,7 @@ describe("a passkey as the second step", () => {
 	}
 
 	async function passwordStep(): Promise<MfaChallengeResponse> {
-		const res = await call(acme.host, "/api/v1/auth/login", { body: { email: "ann@acme.test", password: PASSWORD }, ip: freshIp() });
+		const res = await call(acme.host, "/api/v1/auth/login", { body: { email: ann, password: PASSWORD }, ip: freshIp() });
 		return (await res.json()) as MfaChallengeResponse;
 	}
 
@@ -252,8 +264,10 @@ describe("a passkey as the second step", () => {
 		expect(res.status).toBe(200);
 		expect(sessionCookie(res)).toBeTruthy();
 		const event = await env.DB.prepare(
-			"SELECT method FROM sign_in_events WHERE outcome = 'success' ORDER BY created_at DESC LIMIT 1",
-		).first();
+			"SELECT method FROM sign_in_events WHERE tenant_id = ? AND outcome = 'success' ORDER BY created_at DESC LIMIT 1",
+		)
+			.bind(acme.tenantId)
+			.first();
 		expect(event).toEqual({ method: "passkey" });
 		// The MFA challenge is spent.
 		const again = await call(acme.host, "/api/v1/auth/login/mfa/passkey/options", { body: { challenge: step.challenge }, ip: freshIp() });
@@ -263,11 +277,12 @@ describe("a passkey as the second step", () => {
 	it("refuses another member's passkey and an unknown challenge", async () => {
 		await turnOnTotp();
 		await registerPasskey(acme);
-		const colleague = await signUpAgency("acme2", { email: "other@acme2.test" });
+		const colleagueSlug = uniqueSlug("acme2");
+		const colleague = await signUpAgency(colleagueSlug, { email: `other@${colleagueSlug}.test` });
 		const foreign = await registerPasskey(colleague);
 		const step = await passwordStep();
 		const options = await optionsFor(acme, "/api/v1/auth/login/mfa/passkey/options", undefined, { challenge: step.challenge });
-		const response = await assert(foreign.credential, options, { origin: originOf(acme), rpId: "acme.localhost" });
+		const response = await assert(foreign.credential, options, { origin: originOf(acme), rpId: acme.host });
 		const res = await call(acme.host, "/api/v1/auth/login/mfa/passkey", {
 			body: { challenge: step.challenge, credential: response },
 			ip: freshIp(),
@@ -293,7 +308,7 @@ describe("a passkey under the agency's MFA policy", () => {
 		expect(me).toMatchObject({ mfaEnabled: false, mfaSetupRequired: false });
 		expect((await call(acme.host, "/api/v1/me/sessions", { cookie: acme.ownerCookie })).status).toBe(200);
 		// The password alone no longer opens a session: the passkey is the second step.
-		const login = await call(acme.host, "/api/v1/auth/login", { body: { email: "ann@acme.test", password: PASSWORD }, ip: freshIp() });
+		const login = await call(acme.host, "/api/v1/auth/login", { body: { email: ann, password: PASSWORD }, ip: freshIp() });
 		expect(sessionCookie(login)).toBeNull();
 		const step = (await login.json()) as MfaChallengeResponse;
 		expect(step.methods).toEqual(["passkey"]);
