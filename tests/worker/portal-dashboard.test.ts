@@ -1,12 +1,8 @@
 /** The two start pages: the agency's dashboard and a client user's home, each with only what its reader may see. */
 import { beforeEach, describe, expect, it } from "vitest";
-import { resetStorageBeforeEachTest } from "../support/storage";
+import { uniqueSlug } from "../support/agencies";
 import { call, signUpAgency } from "./helpers";
 import { json, type PortalAgency, type ProjectDetailT, portalAgency, projectWith } from "./portal-fixtures";
-
-// Legacy: these tests reuse agency slugs or count rows of every tenant, so each starts from empty
-// storage (~0.2 s a test) until converted to unique slugs (tests/support/README.md).
-resetStorageBeforeEachTest();
 
 type Line = { title: string; projectName: string; clientName: string };
 type StaffDash = {
@@ -28,7 +24,7 @@ let x: ProjectDetailT;
 let y: ProjectDetailT;
 
 beforeEach(async () => {
-	acme = await portalAgency("acme");
+	acme = await portalAgency(uniqueSlug("acme"));
 	x = await projectWith(acme, acme.clientX.id, ["Discovery", "Design"]);
 	y = await projectWith(acme, acme.clientY.id);
 	const now = Date.now();
@@ -67,7 +63,7 @@ describe("GET /api/v1/dashboard/staff", () => {
 
 	it("is the agency's: a client user gets 403, and another agency sees none of it", async () => {
 		expect((await call(acme.host, "/api/v1/dashboard/staff", { cookie: acme.xUser.cookie })).status).toBe(403);
-		const beta = await signUpAgency("beta");
+		const beta = await signUpAgency(uniqueSlug("beta"));
 		const dash = await json<StaffDash>(call(beta.host, "/api/v1/dashboard/staff", { cookie: beta.ownerCookie }));
 		expect(dash).toEqual({
 			clientsByStatus: { pending_setup: 0, active: 0, paused: 0, archived: 0 },
