@@ -1,19 +1,15 @@
 /** Tasks: assigning to staff or the client's own people, who may complete them, and isolation. */
 import { beforeEach, describe, expect, it } from "vitest";
-import { resetStorageBeforeEachTest } from "../support/storage";
+import { uniqueSlug } from "../support/agencies";
 import { call, problemOf, signUpAgency } from "./helpers";
 import { json, type PortalAgency, type ProjectDetailT, portalAgency, projectWith } from "./portal-fixtures";
-
-// Legacy: these tests reuse agency slugs or count rows of every tenant, so each starts from empty
-// storage (~0.2 s a test) until converted to unique slugs (tests/support/README.md).
-resetStorageBeforeEachTest();
 
 type Task = { id: string; title: string; status: string; assigneeUserId: string | null; completedAt: number | null };
 
 let acme: PortalAgency;
 let project: ProjectDetailT;
 beforeEach(async () => {
-	acme = await portalAgency("acme");
+	acme = await portalAgency(uniqueSlug("acme"));
 	project = await projectWith(acme, acme.clientX.id, ["Kick-off"]);
 });
 
@@ -79,7 +75,7 @@ describe("tasks", () => {
 		const yTasks = await json<{ tasks: Task[] }>(call(acme.host, "/api/v1/tasks", { cookie: acme.yUser.cookie }));
 		expect(yTasks.tasks).toEqual([]);
 		expect((await call(acme.host, `/api/v1/tasks/${task.id}/complete`, { method: "POST", cookie: acme.yUser.cookie })).status).toBe(404);
-		const beta = await signUpAgency("beta");
+		const beta = await signUpAgency(uniqueSlug("beta"));
 		expect((await call(beta.host, `/api/v1/tasks/${task.id}/complete`, { method: "POST", cookie: beta.ownerCookie })).status).toBe(404);
 		const edit = await call(beta.host, `/api/v1/tasks/${task.id}`, {
 			method: "PATCH",
