@@ -1,13 +1,9 @@
 /** Deliverables: the agency adds a link, the client approves or asks for changes with a comment; isolation between clients and agencies. */
 import { env } from "cloudflare:workers";
 import { beforeEach, describe, expect, it } from "vitest";
-import { resetStorageBeforeEachTest } from "../support/storage";
+import { uniqueSlug } from "../support/agencies";
 import { call, problemOf, signUpAgency } from "./helpers";
 import { json, type PortalAgency, type ProjectDetailT, portalAgency, projectWith } from "./portal-fixtures";
-
-// Legacy: these tests reuse agency slugs or count rows of every tenant, so each starts from empty
-// storage (~0.2 s a test) until converted to unique slugs (tests/support/README.md).
-resetStorageBeforeEachTest();
 
 type Deliverable = {
 	id: string;
@@ -20,7 +16,7 @@ type Deliverable = {
 let acme: PortalAgency;
 let project: ProjectDetailT;
 beforeEach(async () => {
-	acme = await portalAgency("acme");
+	acme = await portalAgency(uniqueSlug("acme"));
 	project = await projectWith(acme, acme.clientX.id, ["Design"]);
 });
 
@@ -83,8 +79,10 @@ describe("reviewing deliverables", () => {
 		const badDecision = await review(d.id, { decision: "maybe" });
 		expect((await problemOf(badDecision)).errors?.[0]?.path).toBe("decision");
 		const rows = await env.DB.prepare(
-			"SELECT (SELECT count(*) FROM deliverables) AS d, (SELECT count(*) FROM deliverable_reviews) AS r",
-		).first();
+			"SELECT (SELECT count(*) FROM deliverables WHERE tenant_id = ?1) AS d, (SELECT count(*) FROM deliverable_reviews WHERE tenant_id = ?1) AS r",
+		)
+			.bind(acme.tenantId)
+			.first();
 		expect(rows).toEqual({ d: 1, r: 0 });
 	});
 });
@@ -102,7 +100,7 @@ describe("isolation", () => {
 
 	it("never lets agency B reach A's deliverables by id (404)", async () => {
 		const d = await addLink();
-		const beta = await signUpAgency("beta");
+		const beta = await signUpAgency(uniqueSlug("beta"));
 		expect((await call(beta.host, `/api/v1/deliverables/${d.id}`, { cookie: beta.ownerCookie })).status).toBe(404);
 		expect(
 			(await json<{ deliverables: unknown[] }>(call(beta.host, "/api/v1/deliverables", { cookie: beta.ownerCookie }))).deliverables,
