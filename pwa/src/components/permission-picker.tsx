@@ -4,6 +4,7 @@
  */
 import { PERMISSIONS, type Permission } from "../../../schema/permissions";
 import { can } from "../models/session";
+import { useFormState } from "./form-kit/form";
 
 const GROUP_NAMES: Record<string, string> = {
 	account: "Own account",
@@ -35,10 +36,15 @@ type Props = {
 	legend: string;
 	selected: ReadonlySet<Permission>;
 	onToggle: (p: Permission, on: boolean) => void;
-	error?: string;
+	/** The API field path whose problem message (from the enclosing Form) shows here. */
+	name?: string;
+	error?: string | undefined;
 };
 
-export function PermissionPicker({ idPrefix, legend, selected, onToggle, error }: Props) {
+export function PermissionPicker({ idPrefix, legend, selected, onToggle, name, error: given }: Props) {
+	const form = useFormState();
+	if (name) form?.register(name, legend);
+	const error = given ?? (name ? form?.errorFor(name) : undefined);
 	const errorId = `${idPrefix}-error`;
 	return (
 		<fieldset class="permission-picker" aria-describedby={error ? errorId : undefined}>

@@ -8,7 +8,7 @@ import type { ProblemView } from "../api/problem";
 export type Messages<K extends string> = Partial<Record<K, string>>;
 
 /** "must be at least 10 characters" → "Password must be at least 10 characters"; full sentences stay as they are. */
-function withLabel(label: string, message: string): string {
+export function withLabel(label: string, message: string): string {
 	return /^[a-z]/.test(message) ? `${label} ${message}` : message;
 }
 

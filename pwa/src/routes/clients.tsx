@@ -1,7 +1,10 @@
 /** The agency's clients: search, filter by status and tier, sort, archive and restore, and add a client. */
 import { useEffect, useState } from "preact/hooks";
 import { CLIENT_STATUSES, SERVICE_TIERS, type ServiceTier } from "../../../schema/portal";
+import { Field } from "../components/field";
 import { FormAlert } from "../components/form-alert";
+import { Form, SubmitButton } from "../components/form-kit/form";
+import { SelectField } from "../components/form-kit/select-field";
 import { LimitGate } from "../components/plan-gate";
 import { StatusBadge } from "../components/status-badge";
 import { useDocumentTitle } from "../components/use-document-title";
@@ -23,86 +26,39 @@ import NotFound from "./not-found";
 
 const SORT_LABELS: Record<ClientSort, string> = { name: "Name", created: "Newest", updated: "Recently updated", status: "Status" };
 
+const TIER_OPTIONS = SERVICE_TIERS.map((tier) => ({ value: tier, label: tier }));
+
 function AddClientForm() {
 	const [name, setName] = useState("");
 	const [tier, setTier] = useState<ServiceTier>("standard");
 	const [website, setWebsite] = useState("");
-	const [errors, setErrors] = useState<Record<string, string>>({});
-	const [alert, setAlert] = useState<string | null>(null);
-
-	const submit = async (event: Event) => {
-		event.preventDefault();
-		if (!name.trim()) {
-			setErrors({ name: "Give the client a name." });
-			document.getElementById("client-name")?.focus();
-			return;
-		}
-		const result = await addClient({ name: name.trim(), tier, website, notes: "" });
-		if (result.ok) {
-			void loadEntitlements();
-			setName("");
-			setWebsite("");
-			setErrors({});
-			setAlert(null);
-			return;
-		}
-		setErrors(result.problem.fields);
-		setAlert(result.problem.detail);
-	};
-
 	return (
 		<section class="card" aria-labelledby="add-client-heading">
 			<h2 id="add-client-heading">Add a client</h2>
-			<form onSubmit={submit} noValidate class="inline-form">
-				<FormAlert message={alert} />
-				<div class="field">
-					<label for="client-name">Name</label>
-					<input
-						id="client-name"
-						value={name}
-						maxLength={200}
-						required
-						onInput={(e) => setName(e.currentTarget.value)}
-						aria-invalid={errors.name ? "true" : undefined}
-						aria-describedby={errors.name ? "client-name-error" : undefined}
-					/>
-					{errors.name && (
-						<p id="client-name-error" class="field-error">
-							{errors.name}
-						</p>
-					)}
-				</div>
-				<div class="field">
-					<label for="client-tier">Service tier</label>
-					<select id="client-tier" value={tier} onChange={(e) => setTier(e.currentTarget.value as ServiceTier)}>
-						{SERVICE_TIERS.map((t) => (
-							<option key={t} value={t}>
-								{t}
-							</option>
-						))}
-					</select>
-				</div>
-				<div class="field">
-					<label for="client-website">Website (optional)</label>
-					<input
-						id="client-website"
-						type="url"
-						value={website}
-						placeholder="https://"
-						onInput={(e) => setWebsite(e.currentTarget.value)}
-						aria-invalid={errors.website ? "true" : undefined}
-						aria-describedby={errors.website ? "client-website-error" : undefined}
-					/>
-					{errors.website && (
-						<p id="client-website-error" class="field-error">
-							{errors.website}
-						</p>
-					)}
-				</div>
-				<button type="submit" class="button primary">
-					Add client
-				</button>
-			</form>
+			<Form
+				class="inline-form"
+				check={() => ({ name: name.trim() ? undefined : "Give the client a name." })}
+				send={() => addClient({ name: name.trim(), tier, website, notes: "" })}
+				onSuccess={() => {
+					void loadEntitlements();
+					setName("");
+					setWebsite("");
+				}}
+			>
+				<Field id="client-name" name="name" label="Name" value={name} maxLength={200} onInput={setName} />
+				<SelectField id="client-tier" name="tier" label="Service tier" value={tier} options={TIER_OPTIONS} onChange={setTier} />
+				<Field
+					id="client-website"
+					name="website"
+					label="Website (optional)"
+					type="url"
+					required={false}
+					value={website}
+					placeholder="https://"
+					onInput={setWebsite}
+				/>
+				<SubmitButton busyLabel="Adding…">Add client</SubmitButton>
+			</Form>
 		</section>
 	);
 }

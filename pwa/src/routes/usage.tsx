@@ -3,6 +3,7 @@
 import { useEffect } from "preact/hooks";
 import type { LedgerKind } from "../../../schema/credits";
 import { formatMoney } from "../../../schema/money";
+import { DataTable } from "../components/data-table";
 import { FormAlert } from "../components/form-alert";
 import { LowBalanceForm } from "../components/low-balance-form";
 import { useDocumentTitle } from "../components/use-document-title";
@@ -39,27 +40,20 @@ type TotalRow = { key: string; name: string; calls: number; credits: number; mon
 /** One "this month" table: a name column, then uses, credits and their money value. */
 function TotalsTable({ caption, heading, rows }: { caption: string; heading: string; rows: TotalRow[] }) {
 	return (
-		<table>
-			<caption>{caption}</caption>
-			<thead>
-				<tr>
-					<th scope="col">{heading}</th>
-					<th scope="col">Uses</th>
-					<th scope="col">Credits</th>
-					<th scope="col">Cost</th>
-				</tr>
-			</thead>
-			<tbody>
-				{rows.map((row) => (
-					<tr key={row.key}>
-						<td>{row.name}</td>
-						<td>{number.format(row.calls)}</td>
-						<td>{number.format(row.credits)}</td>
-						<td>{formatMoney(row.moneyCents, "usd")}</td>
-					</tr>
-				))}
-			</tbody>
-		</table>
+		<DataTable
+			caption={caption}
+			showCaption
+			rows={rows}
+			rowKey={(row) => row.key}
+			empty="Nothing used this month."
+			initialSort={{ key: "credits", descending: true }}
+			columns={[
+				{ key: "name", header: heading, cell: (row) => row.name, sort: (a, b) => a.name.localeCompare(b.name) },
+				{ key: "calls", header: "Uses", cell: (row) => number.format(row.calls), sort: (a, b) => a.calls - b.calls },
+				{ key: "credits", header: "Credits", cell: (row) => number.format(row.credits), sort: (a, b) => a.credits - b.credits },
+				{ key: "cost", header: "Cost", cell: (row) => formatMoney(row.moneyCents, "usd") },
+			]}
+		/>
 	);
 }
 
@@ -140,28 +134,19 @@ export default function Usage() {
 					</p>
 				) : (
 					<>
-						<table>
-							<thead>
-								<tr>
-									<th scope="col">When</th>
-									<th scope="col">Movement</th>
-									<th scope="col">Credits</th>
-									<th scope="col">Balance after</th>
-									<th scope="col">Reason</th>
-								</tr>
-							</thead>
-							<tbody>
-								{entries.value.map((entry) => (
-									<tr key={entry.seq}>
-										<td>{dateTime.format(entry.createdAt)}</td>
-										<td>{KIND_LABELS[entry.kind]}</td>
-										<td>{signedAmount(entry.kind, entry.amount)}</td>
-										<td>{number.format(entry.balanceAfter)}</td>
-										<td>{entry.reason}</td>
-									</tr>
-								))}
-							</tbody>
-						</table>
+						<DataTable
+							caption="Credit movements, newest first"
+							rows={entries.value}
+							rowKey={(entry) => String(entry.seq)}
+							empty="No credit movements yet."
+							columns={[
+								{ key: "when", header: "When", cell: (entry) => dateTime.format(entry.createdAt) },
+								{ key: "kind", header: "Movement", cell: (entry) => KIND_LABELS[entry.kind] },
+								{ key: "amount", header: "Credits", cell: (entry) => signedAmount(entry.kind, entry.amount) },
+								{ key: "after", header: "Balance after", cell: (entry) => number.format(entry.balanceAfter) },
+								{ key: "reason", header: "Reason", cell: (entry) => entry.reason },
+							]}
+						/>
 						{nextCursor.value && (
 							<button type="button" class="button secondary" aria-disabled={loadingMore.value} onClick={() => void loadMoreEntries()}>
 								{loadingMore.value ? "Loading…" : "Show older movements"}

@@ -2,8 +2,11 @@
 import { useSignal } from "@preact/signals";
 import { useEffect } from "preact/hooks";
 import type { Permission } from "../../../../schema/permissions";
-import type { ProblemView } from "../../api/problem";
+import { type Column, DataTable } from "../../components/data-table";
+import { Field } from "../../components/field";
 import { FormAlert } from "../../components/form-alert";
+import { Form, SubmitButton } from "../../components/form-kit/form";
+import { SelectField } from "../../components/form-kit/select-field";
 import { PermissionPicker } from "../../components/permission-picker";
 import { FeatureGate } from "../../components/plan-gate";
 import { apiKeys, apiKeysProblem, createApiKey, loadApiKeys, revealedKey, revokeApiKey } from "../../models/api-keys";
@@ -15,7 +18,7 @@ const EXPIRY_CHOICES = [
 	{ value: "30", label: "In 30 days" },
 	{ value: "90", label: "In 90 days" },
 	{ value: "365", label: "In a year" },
-];
+] as const;
 const dateTime = new Intl.DateTimeFormat(undefined, { dateStyle: "medium", timeStyle: "short" });
 
 function Revealed() {
@@ -52,60 +55,37 @@ function Revealed() {
 
 function CreateForm() {
 	const name = useSignal("");
-	const expiry = useSignal("");
+	const expiry = useSignal<(typeof EXPIRY_CHOICES)[number]["value"]>("");
 	const scopes = useSignal<ReadonlySet<Permission>>(new Set());
-	const problem = useSignal<ProblemView | null>(null);
-	const submit = async (event: Event) => {
-		event.preventDefault();
+	const send = () => {
 		const days = Number(expiry.value);
-		const result = await createApiKey({
-			name: name.value.trim(),
-			scopes: [...scopes.value],
-			...(days ? { expiresAt: Date.now() + days * DAY } : {}),
-		});
-		problem.value = result.ok ? null : result.problem;
-		if (result.ok) {
-			name.value = "";
-			scopes.value = new Set();
-		}
+		return createApiKey({ name: name.value.trim(), scopes: [...scopes.value], ...(days ? { expiresAt: Date.now() + days * DAY } : {}) });
 	};
-	const nameError = problem.value?.fields.name;
 	return (
-		<form class="card" aria-labelledby="new-key-heading" onSubmit={submit} noValidate>
+		<Form
+			class="card"
+			aria-labelledby="new-key-heading"
+			send={send}
+			onSuccess={() => {
+				name.value = "";
+				scopes.value = new Set();
+			}}
+		>
 			<h2 id="new-key-heading">New API key</h2>
-			<FormAlert message={problem.value && !nameError ? problem.value.detail : null} />
-			<div class="field">
-				<label for="key-name">Name</label>
-				<input
-					id="key-name"
-					value={name.value}
-					maxLength={100}
-					required
-					onInput={(e) => (name.value = e.currentTarget.value)}
-					aria-invalid={nameError ? "true" : undefined}
-					aria-describedby={nameError ? "key-name-error" : undefined}
-				/>
-				{nameError && (
-					<p id="key-name-error" class="field-error">
-						Name {nameError}
-					</p>
-				)}
-			</div>
-			<div class="field">
-				<label for="key-expiry">Expires</label>
-				<select id="key-expiry" value={expiry.value} onChange={(e) => (expiry.value = e.currentTarget.value)}>
-					{EXPIRY_CHOICES.map((c) => (
-						<option key={c.value} value={c.value}>
-							{c.label}
-						</option>
-					))}
-				</select>
-			</div>
+			<Field id="key-name" name="name" label="Name" value={name.value} maxLength={100} onInput={(value) => (name.value = value)} />
+			<SelectField
+				id="key-expiry"
+				name="expiresAt"
+				label="Expires"
+				value={expiry.value}
+				options={EXPIRY_CHOICES}
+				onChange={(value) => (expiry.value = value)}
+			/>
 			<PermissionPicker
 				idPrefix="key-scope"
 				legend="Scopes"
+				name="scopes"
 				selected={scopes.value}
-				error={problem.value?.fields.scopes}
 				onToggle={(permission, on) => {
 					const next = new Set(scopes.value);
 					if (on) next.add(permission);
@@ -113,11 +93,40 @@ function CreateForm() {
 					scopes.value = next;
 				}}
 			/>
-			<button type="submit" class="button primary">
-				Create key
-			</button>
-		</form>
+			<SubmitButton busyLabel="Creating…">Create key</SubmitButton>
+		</Form>
 	);
+}
+
+type ApiKeyRow = NonNullable<typeof apiKeys.value>[number];
+
+function keyColumns(revoke: (id: string) => Promise<unknown>): Column<ApiKeyRow>[] {
+	return [
+		{ key: "name", header: "Name", cell: (key) => key.name, sort: (a, b) => a.name.localeCompare(b.name) },
+		{ key: "key", header: "Key", cell: (key) => <code>atr_{key.prefix}_…</code> },
+		{ key: "scopes", header: "Scopes", cell: (key) => key.scopes.join(", ") },
+		{
+			key: "created",
+			header: "Created",
+			cell: (key) => `${dateTime.format(key.createdAt)} by ${key.createdBy}`,
+			sort: (a, b) => a.createdAt - b.createdAt,
+		},
+		{ key: "expires", header: "Expires", cell: (key) => (key.expiresAt ? dateTime.format(key.expiresAt) : "Never") },
+		{
+			key: "used",
+			header: "Last used",
+			cell: (key) => (key.lastUsedAt ? `${dateTime.format(key.lastUsedAt)}${key.lastUsedIp ? ` from ${key.lastUsedIp}` : ""}` : "Never"),
+		},
+		{
+			key: "actions",
+			header: "Actions",
+			cell: (key) => (
+				<button type="button" class="button small secondary" onClick={() => void revoke(key.id)}>
+					Revoke<span class="visually-hidden"> {key.name}</span>
+				</button>
+			),
+		},
+	];
 }
 
 export default function ApiKeys() {
@@ -136,52 +145,14 @@ export default function ApiKeys() {
 				<h2 id="keys-heading">Keys</h2>
 				{apiKeys.value === null ? (
 					<div class="skeleton skeleton-line" />
-				) : apiKeys.value.length === 0 ? (
-					<p>No API keys yet.</p>
 				) : (
-					<table>
-						<thead>
-							<tr>
-								<th scope="col">Name</th>
-								<th scope="col">Key</th>
-								<th scope="col">Scopes</th>
-								<th scope="col">Created</th>
-								<th scope="col">Expires</th>
-								<th scope="col">Last used</th>
-								<th scope="col">Actions</th>
-							</tr>
-						</thead>
-						<tbody>
-							{apiKeys.value.map((key) => (
-								<tr key={key.id}>
-									<td>{key.name}</td>
-									<td>
-										<code>atr_{key.prefix}_…</code>
-									</td>
-									<td>{key.scopes.join(", ")}</td>
-									<td>
-										{dateTime.format(key.createdAt)} by {key.createdBy}
-									</td>
-									<td>{key.expiresAt ? dateTime.format(key.expiresAt) : "Never"}</td>
-									<td>
-										{key.lastUsedAt ? `${dateTime.format(key.lastUsedAt)}${key.lastUsedIp ? ` from ${key.lastUsedIp}` : ""}` : "Never"}
-									</td>
-									<td>
-										<button
-											type="button"
-											class="button small secondary"
-											onClick={async () => {
-												const result = await revokeApiKey(key.id);
-												failure.value = result.ok ? null : result.problem.detail;
-											}}
-										>
-											Revoke<span class="visually-hidden"> {key.name}</span>
-										</button>
-									</td>
-								</tr>
-							))}
-						</tbody>
-					</table>
+					<DataTable
+						caption="API keys"
+						rows={apiKeys.value}
+						rowKey={(key) => key.id}
+						empty="No API keys yet."
+						columns={keyColumns((id) => revokeApiKey(id).then((result) => (failure.value = result.ok ? null : result.problem.detail)))}
+					/>
 				)}
 			</section>
 			<FeatureGate feature="api_access" what="API access">

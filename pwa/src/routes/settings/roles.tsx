@@ -3,8 +3,9 @@ import { useSignal } from "@preact/signals";
 import { useEffect } from "preact/hooks";
 import type { CustomRoleView } from "../../../../schema/dto/roles";
 import { MEMBER_BASELINE, type Permission } from "../../../../schema/permissions";
-import type { ProblemView } from "../../api/problem";
+import { Field } from "../../components/field";
 import { FormAlert } from "../../components/form-alert";
+import { Form, SubmitButton } from "../../components/form-kit/form";
 import { PermissionPicker } from "../../components/permission-picker";
 import { can } from "../../models/session";
 import { createRole, customRoles, deleteRole, loadRoles, updateRole } from "../../models/team";
@@ -14,50 +15,30 @@ function RoleForm({ editing, onDone }: { editing: CustomRoleView | null; onDone:
 	const name = useSignal(editing?.name ?? "");
 	const description = useSignal(editing?.description ?? "");
 	const selected = useSignal<ReadonlySet<Permission>>(new Set(editing?.permissions ?? MEMBER_BASELINE));
-	const problem = useSignal<ProblemView | null>(null);
-	const submit = async (event: Event) => {
-		event.preventDefault();
-		const body = { name: name.value.trim(), description: description.value.trim(), permissions: [...selected.value] };
-		const result = editing ? await updateRole(editing.id, body) : await createRole(body);
-		problem.value = result.ok ? null : result.problem;
-		if (result.ok) onDone(editing ? `${body.name} was saved.` : `${body.name} was created.`);
-	};
-	const nameError = problem.value?.fields.name;
+	const body = () => ({ name: name.value.trim(), description: description.value.trim(), permissions: [...selected.value] });
 	return (
-		<form class="card" aria-labelledby="role-form-heading" onSubmit={submit} noValidate>
+		<Form
+			class="card"
+			aria-labelledby="role-form-heading"
+			send={() => (editing ? updateRole(editing.id, body()) : createRole(body()))}
+			onSuccess={() => onDone(editing ? `${body().name} was saved.` : `${body().name} was created.`)}
+		>
 			<h2 id="role-form-heading">{editing ? `Edit ${editing.name}` : "New role"}</h2>
-			<FormAlert message={problem.value && !nameError ? problem.value.detail : null} />
-			<div class="field">
-				<label for="role-name">Name</label>
-				<input
-					id="role-name"
-					value={name.value}
-					maxLength={60}
-					required
-					onInput={(e) => (name.value = e.currentTarget.value)}
-					aria-invalid={nameError ? "true" : undefined}
-					aria-describedby={nameError ? "role-name-error" : undefined}
-				/>
-				{nameError && (
-					<p id="role-name-error" class="field-error">
-						Name {nameError}
-					</p>
-				)}
-			</div>
-			<div class="field">
-				<label for="role-description">Description</label>
-				<input
-					id="role-description"
-					value={description.value}
-					maxLength={300}
-					onInput={(e) => (description.value = e.currentTarget.value)}
-				/>
-			</div>
+			<Field id="role-name" name="name" label="Name" value={name.value} maxLength={60} onInput={(value) => (name.value = value)} />
+			<Field
+				id="role-description"
+				name="description"
+				label="Description"
+				required={false}
+				value={description.value}
+				maxLength={300}
+				onInput={(value) => (description.value = value)}
+			/>
 			<PermissionPicker
 				idPrefix="role-permission"
 				legend="Permissions"
+				name="permissions"
 				selected={selected.value}
-				error={problem.value?.fields.permissions}
 				onToggle={(permission, on) => {
 					const next = new Set(selected.value);
 					if (on) next.add(permission);
@@ -65,10 +46,8 @@ function RoleForm({ editing, onDone }: { editing: CustomRoleView | null; onDone:
 					selected.value = next;
 				}}
 			/>
-			<button type="submit" class="button primary">
-				{editing ? "Save role" : "Create role"}
-			</button>
-		</form>
+			<SubmitButton busyLabel="Saving…">{editing ? "Save role" : "Create role"}</SubmitButton>
+		</Form>
 	);
 }
 

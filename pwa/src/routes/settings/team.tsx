@@ -6,9 +6,11 @@ import { useSignal } from "@preact/signals";
 import { useEffect } from "preact/hooks";
 import type { MemberView } from "../../../../schema/dto/members";
 import { isStaffRole, ROLES, type Role } from "../../../../schema/permissions";
-import type { ProblemView } from "../../api/problem";
 import type { Result } from "../../api/request";
+import { Field } from "../../components/field";
 import { FormAlert } from "../../components/form-alert";
+import { FieldShell } from "../../components/form-kit/field-shell";
+import { Form, SubmitButton } from "../../components/form-kit/form";
 import { LimitPrompt, limitUsedUp, useFreshEntitlements } from "../../components/plan-gate";
 import { loadEntitlements } from "../../models/entitlements";
 import { can, me } from "../../models/session";
@@ -140,60 +142,41 @@ function InviteForm({ report }: { report: (r: Result<null>, done: string) => voi
 	const chosen = useSignal("staff");
 	// With every seat taken, only the client side can be invited: the choice moves there.
 	const role = noSeat && takesSeat(chosen.value) ? "client" : chosen.value;
-	const problem = useSignal<ProblemView | null>(null);
-	const busy = useSignal(false);
-	const submit = async (event: Event) => {
-		event.preventDefault();
-		if (busy.value) return;
-		busy.value = true;
+	const send = () => {
 		const custom = role.startsWith("custom:") ? role.slice(7) : undefined;
-		const result = await invite({
-			email: email.value.trim(),
-			role: custom ? "staff" : (role as Role),
-			...(custom ? { customRoleId: custom } : {}),
-		});
-		busy.value = false;
-		problem.value = result.ok ? null : result.problem;
-		if (result.ok) {
-			void loadEntitlements();
-			report(result, `Invitation sent to ${email.value.trim()}.`);
-			email.value = "";
-		}
+		return invite({ email: email.value.trim(), role: custom ? "staff" : (role as Role), ...(custom ? { customRoleId: custom } : {}) });
 	};
-	const emailError = problem.value?.fields.email;
 	return (
-		<form class="card" aria-labelledby="invite-heading" onSubmit={submit} noValidate>
+		<Form
+			class="card"
+			aria-labelledby="invite-heading"
+			send={send}
+			onSuccess={() => {
+				void loadEntitlements();
+				report({ ok: true, value: null }, `Invitation sent to ${email.value.trim()}.`);
+				email.value = "";
+			}}
+		>
 			<h2 id="invite-heading">Invite someone</h2>
 			{noSeat && <LimitPrompt limit="seats" what="team seats" extra=" You can still invite clients." />}
-			<FormAlert message={problem.value && !emailError ? problem.value.detail : null} />
-			<div class="field">
-				<label for="invite-email">Email</label>
-				<input
-					id="invite-email"
-					type="email"
-					autoComplete="off"
-					value={email.value}
-					onInput={(e) => (email.value = e.currentTarget.value)}
-					aria-invalid={emailError ? "true" : undefined}
-					aria-describedby={emailError ? "invite-email-error" : undefined}
-					required
-				/>
-				{emailError && (
-					<p id="invite-email-error" class="field-error">
-						Email {emailError}
-					</p>
+			<Field
+				id="invite-email"
+				name="email"
+				label="Email"
+				type="email"
+				autoComplete="off"
+				value={email.value}
+				onInput={(value) => (email.value = value)}
+			/>
+			<FieldShell id="invite-role" name="role" label="Role">
+				{(control) => (
+					<select {...control} value={role} onChange={(e) => (chosen.value = e.currentTarget.value)}>
+						<RoleOptions noSeat={noSeat} />
+					</select>
 				)}
-			</div>
-			<div class="field">
-				<label for="invite-role">Role</label>
-				<select id="invite-role" value={role} onChange={(e) => (chosen.value = e.currentTarget.value)}>
-					<RoleOptions noSeat={noSeat} />
-				</select>
-			</div>
-			<button type="submit" class="button primary" aria-disabled={busy.value}>
-				{busy.value ? "Sending…" : "Send invitation"}
-			</button>
-		</form>
+			</FieldShell>
+			<SubmitButton busyLabel="Sending…">Send invitation</SubmitButton>
+		</Form>
 	);
 }
 
