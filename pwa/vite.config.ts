@@ -16,6 +16,9 @@ import { firstPagePreload } from "./first-page-preload";
 import { initialJsBudget } from "./initial-js-budget";
 
 const require = createRequire(import.meta.url);
+
+/** The node_modules packages the app shell needs on every page. */
+const SHELL_LIBRARIES = /node_modules\/(preact|preact-iso|@preact\/signals|@preact\/signals-core|hono|workbox-window)\//;
 const root = dirname(fileURLToPath(import.meta.url));
 
 /** Copies Swagger UI's bundle and stylesheet into vendor/swagger-ui/, beside our init script (public/), so the API reference needs no CDN. */
@@ -58,8 +61,10 @@ export default defineConfig({
 		emptyOutDir: true,
 		target: "es2022",
 		rolldownOptions: {
-			// Preact, signals, the router, the API client and workbox-window in one cacheable chunk, named for what it is.
-			output: { codeSplitting: { groups: [{ name: "vendor", test: /node_modules/ }] } },
+			// The libraries the app shell itself runs (Preact, signals, the router, the API client, workbox-window) in one
+			// cacheable chunk, named for what it is. Every other library (zod, idb, the WebAuthn helpers, …) stays with
+			// the lazily loaded chunks that use it, so the first page never downloads it (docs/PERFORMANCE.md).
+			output: { codeSplitting: { groups: [{ name: "vendor", test: SHELL_LIBRARIES }] } },
 		},
 	},
 });

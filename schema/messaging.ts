@@ -41,16 +41,8 @@ export const ClientFrame = z.discriminatedUnion("type", [
 ]);
 export type ClientFrameT = z.infer<typeof ClientFrame>;
 
-/**
- * How the hub ends a socket when its person's access changes (4000–4999 belong to the application):
- * the session was signed out, revoked or expired (sign in again), or the person may no longer see
- * what the socket watches (removed from the agency or the client, or a role without access).
- */
-export const SOCKET_CLOSE = {
-	sessionEnded: { code: 4401, reason: "Session ended" },
-	accessRemoved: { code: 4403, reason: "Access removed" },
-} as const;
-export type SocketCloseT = (typeof SOCKET_CLOSE)[keyof typeof SOCKET_CLOSE];
+// The close codes live in a zod-free module: the app shell reads them without loading zod.
+export { SOCKET_CLOSE, type SocketCloseT } from "./socket-close";
 
 export type PresenceUser = { userId: string; name: string };
 

@@ -6,7 +6,7 @@
  *   a client link moved); if that socket closes again before it ever opened, or with 4403 again, stop.
  * - anything else (network, deploy, idle close): back off, doubling up to 30 s, until it opens.
  */
-import { SOCKET_CLOSE } from "../../../schema/messaging";
+import { SOCKET_CLOSE } from "../../../schema/socket-close";
 
 export type ReconnectState = {
 	/** Failed attempts since the last successful open. */
