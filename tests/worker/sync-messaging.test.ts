@@ -5,15 +5,11 @@
  * the same, refused as the REST route would refuse it.
  */
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { resetStorageBeforeEachTest } from "../support/storage";
+import { uniqueSlug } from "../support/agencies";
 import { call, problemOf } from "./helpers";
 import { type LiveSocket, type MessageT, mustConnect, openThread, post, type ThreadT } from "./messaging-fixtures";
 import { json, type PortalAgency, portalAgency } from "./portal-fixtures";
 import { mutation, pullAll, push, pushOk, recordsOf } from "./sync-fixtures";
-
-// Legacy: these tests reuse agency slugs or count rows of every tenant, so each starts from empty
-// storage (~0.2 s a test) until converted to unique slugs (tests/support/README.md).
-resetStorageBeforeEachTest();
 
 let acme: PortalAgency;
 let xThread: ThreadT;
@@ -21,7 +17,7 @@ let yThread: ThreadT;
 const sockets: LiveSocket[] = [];
 
 beforeEach(async () => {
-	acme = await portalAgency("acme");
+	acme = await portalAgency(uniqueSlug("acme"));
 	xThread = await openThread(acme, acme.clientX.id);
 	yThread = await openThread(acme, acme.clientY.id, { subject: "Yarrow budget" });
 	await json(post(acme, xThread.id, "Welcome, Xylo", acme.staffCookie), 201);
@@ -63,7 +59,7 @@ describe("threads and messages in the change feed", () => {
 	});
 
 	it("never shows another agency's threads or messages", async () => {
-		const beta = await portalAgency("beta");
+		const beta = await portalAgency(uniqueSlug("beta"));
 		const feed = await pullAll(beta.host, beta.staffCookie);
 		expect(recordsOf(feed, "message_threads").size).toBe(0);
 		expect(recordsOf(feed, "thread_messages").size).toBe(0);
@@ -96,7 +92,7 @@ describe("message.send from the outbox", () => {
 	});
 
 	it("refuses what the REST route refuses: another client's thread, another agency's, and bad input naming the field", async () => {
-		const beta = await portalAgency("beta");
+		const beta = await portalAgency(uniqueSlug("beta"));
 		const betaThread = await openThread(beta, beta.clientX.id);
 		const results = await pushOk(acme.host, acme.xUser.cookie, "device-x-3", [
 			mutation(1, "message.send", crypto.randomUUID(), { changes: { threadId: yThread.id, body: "Peek" } }),
