@@ -5,14 +5,10 @@ import { beforeEach, describe, expect, it } from "vitest";
 import type { Job } from "../../schema/jobs";
 import { EVERY_15_MINUTES, jobsFor } from "../../worker/cron/schedules";
 import worker from "../../worker/index";
-import { resetStorageBeforeEachTest } from "../support/storage";
+import { uniqueSlug } from "../support/agencies";
 import { call } from "./helpers";
 import { addMember } from "./members";
 import { json, type PortalAgency, type ProjectDetailT, portalAgency, projectWith } from "./portal-fixtures";
-
-// Legacy: these tests reuse agency slugs or count rows of every tenant, so each starts from empty
-// storage (~0.2 s a test) until converted to unique slugs (tests/support/README.md).
-resetStorageBeforeEachTest();
 
 async function runJobs(jobs: Job[]) {
 	const batch = createMessageBatch(
@@ -24,9 +20,12 @@ async function runJobs(jobs: Job[]) {
 	return getQueueResult(batch, ctx);
 }
 
+/** This test's agency's outbox emails of a template (the outbox is shared by the file's tests). */
 async function outbox(template: string) {
-	const rows = await env.DB.prepare("SELECT to_address, subject, status FROM email_outbox WHERE template = ? ORDER BY to_address")
-		.bind(template)
+	const rows = await env.DB.prepare(
+		"SELECT to_address, subject, status FROM email_outbox WHERE tenant_id = ? AND template = ? ORDER BY to_address",
+	)
+		.bind(acme.tenantId, template)
 		.all<{ to_address: string; subject: string; status: string }>();
 	return rows.results;
 }
@@ -34,13 +33,13 @@ async function outbox(template: string) {
 let acme: PortalAgency;
 let project: ProjectDetailT;
 beforeEach(async () => {
-	acme = await portalAgency("acme");
+	acme = await portalAgency(uniqueSlug("acme"));
 	project = await projectWith(acme, acme.clientX.id, ["Design sign-off"]);
 });
 
 describe("milestone completed email", () => {
 	it("reaches each person of the client once, however often the job runs", async () => {
-		const second = await addMember(acme.tenantId, "client", "x2@acme.test");
+		const second = await addMember(acme.tenantId, "client", `x2@${acme.slug}.test`);
 		await json(call(acme.host, `/api/v1/clients/${acme.clientX.id}/people/${second}`, { method: "PUT", cookie: acme.staffCookie }));
 		const milestoneId = project.timeline[0]?.id ?? "";
 		const completed = await json<{ completedAt: number }>(
@@ -62,13 +61,13 @@ describe("milestone completed email", () => {
 		expect(first.explicitAcks).toHaveLength(1);
 		expect(rerun.explicitAcks).toHaveLength(2);
 		expect(await outbox("milestone-completed")).toEqual([
-			{ to_address: "x2@acme.test", subject: "Milestone completed: Design sign-off", status: "sent" },
-			{ to_address: "x@acme.test", subject: "Milestone completed: Design sign-off", status: "sent" },
+			{ to_address: `x2@${acme.slug}.test`, subject: "Milestone completed: Design sign-off", status: "sent" },
+			{ to_address: `x@${acme.slug}.test`, subject: "Milestone completed: Design sign-off", status: "sent" },
 		]);
-		const text = await env.DB.prepare("SELECT text_body FROM email_outbox WHERE template = 'milestone-completed' LIMIT 1").first<{
-			text_body: string;
-		}>();
-		expect(text?.text_body).toContain(`http://acme.localhost/projects/${project.project.id}`);
+		const text = await env.DB.prepare("SELECT text_body FROM email_outbox WHERE tenant_id = ? AND template = 'milestone-completed' LIMIT 1")
+			.bind(acme.tenantId)
+			.first<{ text_body: string }>();
+		expect(text?.text_body).toContain(`http://${acme.host}/projects/${project.project.id}`);
 	});
 
 	it("sends nothing for a completion that was undone", async () => {
@@ -118,8 +117,8 @@ describe("task reminders", () => {
 		await runJobs(jobs);
 		await runJobs(jobsFor(EVERY_15_MINUTES, now + 15 * 60 * 1000).filter((j) => j.type === "task-reminders"));
 		expect(await outbox("task-reminder")).toEqual([
-			{ to_address: "staff@acme.test", subject: "Due soon: Prepare launch", status: "sent" },
-			{ to_address: "x@acme.test", subject: "Due soon: Approve copy", status: "sent" },
+			{ to_address: `staff@${acme.slug}.test`, subject: "Due soon: Prepare launch", status: "sent" },
+			{ to_address: `x@${acme.slug}.test`, subject: "Due soon: Approve copy", status: "sent" },
 		]);
 
 		await json(call(acme.host, `/api/v1/tasks/${soon.id}`, { method: "PATCH", cookie: acme.staffCookie, body: { dueAt: now + 3 * HOUR } }));
