@@ -1,13 +1,9 @@
 /** POST /api/v1/sync, whole batches: in-batch dependencies, a retry after a lost response, a refusal mid-batch, two deliveries at once, a full 100. */
 import { beforeEach, describe, expect, it } from "vitest";
-import { resetStorageBeforeEachTest } from "../support/storage";
+import { uniqueSlug } from "../support/agencies";
 import { call } from "./helpers";
 import { json, type PortalAgency, type ProjectDetailT, portalAgency, projectWith } from "./portal-fixtures";
 import { mutation, pullAll, push, pushOk, recordsOf } from "./sync-fixtures";
-
-// Legacy: these tests reuse agency slugs or count rows of every tenant, so each starts from empty
-// storage (~0.2 s a test) until converted to unique slugs (tests/support/README.md).
-resetStorageBeforeEachTest();
 
 type Task = { id: string; title: string; status: string; description: string; milestoneId: string | null };
 
@@ -15,7 +11,7 @@ let acme: PortalAgency;
 let project: ProjectDetailT;
 
 beforeEach(async () => {
-	acme = await portalAgency("acme");
+	acme = await portalAgency(uniqueSlug("acme"));
 	project = await projectWith(acme, acme.clientX.id, ["Kick-off"]);
 });
 
