@@ -9,19 +9,15 @@ import { beforeEach, describe, expect, it } from "vitest";
 import type { Job } from "../../schema/jobs";
 import worker from "../../worker/index";
 import { SYNC_REPLAY_WINDOW_MS } from "../../worker/services/sync/replay-window";
-import { resetStorageBeforeEachTest } from "../support/storage";
+import { uniqueSlug } from "../support/agencies";
 import { text, uploaded, uploadSmall } from "./document-fixtures";
 import { call, problemOf } from "./helpers";
 import { json, type PortalAgency, portalAgency, projectWith } from "./portal-fixtures";
 import { mutation, pullAll, push, pushOk, recordsOf } from "./sync-fixtures";
 
-// Legacy: these tests reuse agency slugs or count rows of every tenant, so each starts from empty
-// storage (~0.2 s a test) until converted to unique slugs (tests/support/README.md).
-resetStorageBeforeEachTest();
-
 let acme: PortalAgency;
 beforeEach(async () => {
-	acme = await portalAgency("acme");
+	acme = await portalAgency(uniqueSlug("acme"));
 });
 
 async function runJobs(jobs: Job[]) {
@@ -115,7 +111,7 @@ describe("pruning replay records", () => {
 		);
 		await pushOk(acme.host, acme.staffCookie, "laptop-staff", tasks);
 		const old = Date.now() - SYNC_REPLAY_WINDOW_MS - 60_000;
-		await env.DB.prepare("UPDATE sync_mutations SET created_at = ?").bind(old).run();
+		await env.DB.prepare("UPDATE sync_mutations SET created_at = ? WHERE tenant_id = ?").bind(old, acme.tenantId).run();
 		// A claim left by a Worker that died mid-mutation.
 		const stuck = mutation(3, "task.create", crypto.randomUUID(), { changes: { projectId: project.project.id, title: "Three" } });
 		await env.DB.prepare(
@@ -126,7 +122,9 @@ describe("pruning replay records", () => {
 		expect((await push(acme.host, acme.staffCookie, "laptop-staff", [stuck])).status).toBe(409);
 
 		expect((await runJobs([{ type: "prune-sync-mutations", tenantId: null, idempotencyKey: "prune:test" }])).explicitAcks).toHaveLength(1);
-		const left = await env.DB.prepare("SELECT seq FROM sync_mutations ORDER BY seq").all<{ seq: number }>();
+		const left = await env.DB.prepare("SELECT seq FROM sync_mutations WHERE tenant_id = ? ORDER BY seq")
+			.bind(acme.tenantId)
+			.all<{ seq: number }>();
 		expect(left.results.map((r) => r.seq)).toEqual([2]);
 
 		// Within the window (seq 2 kept) a replay answers the same; seq 1, pruned, is refused and not applied again.
