@@ -1,14 +1,10 @@
 /** GET /api/v1/sync: first fill, incremental cursor, page boundaries, tombstones, client isolation, tenants. */
 import { env } from "cloudflare:workers";
 import { beforeEach, describe, expect, it } from "vitest";
-import { resetStorageBeforeEachTest } from "../support/storage";
+import { uniqueSlug } from "../support/agencies";
 import { call, problemOf, signUpAgency } from "./helpers";
 import { json, type PortalAgency, type ProjectDetailT, portalAgency, projectWith } from "./portal-fixtures";
 import { mutation, pullAll, pushOk, recordsOf } from "./sync-fixtures";
-
-// Legacy: these tests reuse agency slugs or count rows of every tenant, so each starts from empty
-// storage (~0.2 s a test) until converted to unique slugs (tests/support/README.md).
-resetStorageBeforeEachTest();
 
 let acme: PortalAgency;
 let xProject: ProjectDetailT;
@@ -16,7 +12,7 @@ let yProject: ProjectDetailT;
 let xTaskId: string;
 
 beforeEach(async () => {
-	acme = await portalAgency("acme");
+	acme = await portalAgency(uniqueSlug("acme"));
 	xProject = await projectWith(acme, acme.clientX.id, ["Kick-off", "Launch"]);
 	yProject = await projectWith(acme, acme.clientY.id, ["Y only"]);
 	const task = await json<{ id: string }>(
@@ -144,7 +140,7 @@ describe("sync feed", () => {
 	});
 
 	it("never crosses agencies, and refuses a cursor it did not make (422 naming cursor)", async () => {
-		const beta = await signUpAgency("beta");
+		const beta = await signUpAgency(uniqueSlug("beta"));
 		const feed = await pullAll(beta.host, beta.ownerCookie);
 		expect(feed.changes).toEqual([]);
 		const acmeFeed = await pullAll(acme.host, acme.staffCookie);
