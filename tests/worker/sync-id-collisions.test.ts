@@ -6,15 +6,11 @@
  */
 import { beforeEach, describe, expect, it } from "vitest";
 import type { SyncMutationResultT } from "../../schema/dto/sync";
-import { resetStorageBeforeEachTest } from "../support/storage";
+import { uniqueSlug } from "../support/agencies";
 import { call } from "./helpers";
 import { type MessageT, openThread, post, type ThreadT } from "./messaging-fixtures";
 import { json, type PortalAgency, type ProjectDetailT, portalAgency, projectWith } from "./portal-fixtures";
 import { mutation, push, pushOk } from "./sync-fixtures";
-
-// Legacy: these tests reuse agency slugs or count rows of every tenant, so each starts from empty
-// storage (~0.2 s a test) until converted to unique slugs (tests/support/README.md).
-resetStorageBeforeEachTest();
 
 type Task = { id: string; title: string; status: string; projectId: string };
 
@@ -28,7 +24,7 @@ let betaThread: ThreadT;
 let xThread: ThreadT;
 
 beforeEach(async () => {
-	[acme, beta] = await Promise.all([portalAgency("acme"), portalAgency("beta")]);
+	[acme, beta] = await Promise.all([portalAgency(uniqueSlug("acme")), portalAgency(uniqueSlug("beta"))]);
 	acmeProject = await projectWith(acme, acme.clientX.id);
 	betaProject = await projectWith(beta, beta.clientX.id, ["Beta milestone"]);
 	betaTask = await json<Task>(
