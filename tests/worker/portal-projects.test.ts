@@ -1,19 +1,15 @@
 /** Projects and milestones: progress and timeline as users see them, reorder, who may change what, and isolation between clients and agencies. */
 import { env } from "cloudflare:workers";
 import { beforeEach, describe, expect, it } from "vitest";
-import { resetStorageBeforeEachTest } from "../support/storage";
+import { uniqueSlug } from "../support/agencies";
 import { call, problemOf, signUpAgency } from "./helpers";
 import { json, type PortalAgency, type ProjectDetailT, portalAgency, projectWith } from "./portal-fixtures";
-
-// Legacy: these tests reuse agency slugs or count rows of every tenant, so each starts from empty
-// storage (~0.2 s a test) until converted to unique slugs (tests/support/README.md).
-resetStorageBeforeEachTest();
 
 type Milestone = { id: string; title: string; position: number; status: string };
 
 let acme: PortalAgency;
 beforeEach(async () => {
-	acme = await portalAgency("acme");
+	acme = await portalAgency(uniqueSlug("acme"));
 });
 
 function complete(a: PortalAgency, projectId: string, milestoneId: string, cookie = a.staffCookie) {
@@ -158,7 +154,11 @@ describe("bad input", () => {
 			body: { status: "done" },
 		});
 		expect((await problemOf(badStatus)).errors?.[0]?.path).toBe("status");
-		const counts = await env.DB.prepare("SELECT (SELECT count(*) FROM projects) AS p, (SELECT count(*) FROM milestones) AS m").first();
+		const counts = await env.DB.prepare(
+			"SELECT (SELECT count(*) FROM projects WHERE tenant_id = ?1) AS p, (SELECT count(*) FROM milestones WHERE tenant_id = ?1) AS m",
+		)
+			.bind(acme.tenantId)
+			.first();
 		expect(counts).toEqual({ p: 1, m: 1 });
 	});
 });
@@ -177,7 +177,7 @@ describe("isolation", () => {
 	});
 
 	it("never lets agency B reach A's projects or milestones by id (404)", async () => {
-		const beta = await signUpAgency("beta");
+		const beta = await signUpAgency(uniqueSlug("beta"));
 		const x = await projectWith(acme, acme.clientX.id, ["X1"]);
 		const milestoneId = x.timeline[0]?.id;
 		const attempts = [
