@@ -1,21 +1,17 @@
 /** Clients and their people: what staff and client users see, filters and sort, archive/restore, the plan limit, and isolation. */
 import { env } from "cloudflare:workers";
 import { beforeEach, describe, expect, it } from "vitest";
-import { resetStorageBeforeEachTest } from "../support/storage";
+import { uniqueSlug } from "../support/agencies";
 import { type Agency, call, logIn, problemOf, signUpAgency } from "./helpers";
 import { addMember } from "./members";
 import { json, type PortalAgency, portalAgency } from "./portal-fixtures";
-
-// Legacy: these tests reuse agency slugs or count rows of every tenant, so each starts from empty
-// storage (~0.2 s a test) until converted to unique slugs (tests/support/README.md).
-resetStorageBeforeEachTest();
 
 type ClientRow = { id: string; name: string; status: string; tier: string };
 type Page = { clients: ClientRow[]; nextCursor: string | null };
 
 let acme: PortalAgency;
 beforeEach(async () => {
-	acme = await portalAgency("acme");
+	acme = await portalAgency(uniqueSlug("acme"));
 });
 
 describe("GET /api/v1/clients", () => {
@@ -43,7 +39,7 @@ describe("GET /api/v1/clients", () => {
 		const people = await json<{ people: { email: string }[] }>(
 			call(acme.host, `/api/v1/clients/${acme.clientX.id}/people`, { cookie: acme.xUser.cookie }),
 		);
-		expect(people.people.map((p) => p.email)).toEqual(["x@acme.test"]);
+		expect(people.people.map((p) => p.email)).toEqual([`x@${acme.slug}.test`]);
 	});
 
 	it("sorts by name, status and newest, and pages with a cursor without repeats", async () => {
@@ -82,8 +78,8 @@ describe("GET /api/v1/clients", () => {
 	});
 
 	it("gives a client user linked to no client an empty list", async () => {
-		await addMember(acme.tenantId, "client", "loose@acme.test");
-		const page = await json<Page>(call(acme.host, "/api/v1/clients", { cookie: await logIn(acme.host, "loose@acme.test") }));
+		await addMember(acme.tenantId, "client", `loose@${acme.slug}.test`);
+		const page = await json<Page>(call(acme.host, "/api/v1/clients", { cookie: await logIn(acme.host, `loose@${acme.slug}.test`) }));
 		expect(page.clients).toEqual([]);
 	});
 
@@ -157,8 +153,8 @@ describe("writing clients", () => {
 			.bind(acme.tenantId)
 			.all();
 		expect(rows.results).toEqual([
-			{ action: "client.created", actor_label: "staff@acme.test" },
-			{ action: "client.created", actor_label: "staff@acme.test" },
+			{ action: "client.created", actor_label: `staff@${acme.slug}.test` },
+			{ action: "client.created", actor_label: `staff@${acme.slug}.test` },
 		]);
 	});
 
@@ -184,7 +180,7 @@ describe("a client's people", () => {
 		const people = await json<{ people: { email: string }[] }>(
 			call(acme.host, `/api/v1/clients/${acme.clientX.id}/people`, { cookie: acme.staffCookie }),
 		);
-		expect(people.people.map((p) => p.email)).toEqual(["x@acme.test"]);
+		expect(people.people.map((p) => p.email)).toEqual([`x@${acme.slug}.test`]);
 		const taken = await call(acme.host, `/api/v1/clients/${acme.clientY.id}/people/${acme.xUser.id}`, {
 			method: "PUT",
 			cookie: acme.staffCookie,
@@ -223,7 +219,7 @@ describe("a client's people", () => {
 describe("across agencies", () => {
 	let beta: Agency;
 	beforeEach(async () => {
-		beta = await signUpAgency("beta");
+		beta = await signUpAgency(uniqueSlug("beta"));
 	});
 
 	it("never lets agency B reach A's clients by id", async () => {
