@@ -18,6 +18,7 @@
  * other call from the Worker is RPC.
  */
 import { DurableObject } from "cloudflare:workers";
+import { assertNever } from "../schema/assert-never";
 import type { Job } from "../schema/jobs";
 import { ClientFrame, type ClientFrameT, type PresenceUser, type ServerEvent, SOCKET_CLOSE, type SocketCloseT } from "../schema/messaging";
 import { createDb, type TenantScope, tenantScope } from "../worker/lib/db";
@@ -231,7 +232,7 @@ export class MessagingHub extends DurableObject<Env> {
 				return;
 			}
 			default:
-				return assertNever(frame);
+				return assertNever(frame, "frame");
 		}
 	}
 
@@ -325,8 +326,4 @@ function presenceOf(identity: SocketIdentity): PresenceUser {
 
 function sendTo(ws: WebSocket, event: ServerEvent): void {
 	ws.send(JSON.stringify(event));
-}
-
-function assertNever(value: never): never {
-	throw new Error(`unknown frame ${JSON.stringify(value)}`);
 }

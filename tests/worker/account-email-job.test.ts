@@ -40,7 +40,6 @@ describe("account-email job", () => {
 			tenantId: acme.tenantId,
 			userId: acme.owner.id,
 			kind: "new_device",
-			baseUrl: `http://${acme.host}`,
 			idempotencyKey: "new-device:test",
 			signIn: { device: "Firefox on Linux", place: "Lisbon, PT", ip: "192.0.2.4", at: Date.UTC(2026, 10, 23, 9, 0) },
 		};
@@ -58,7 +57,6 @@ describe("account-email job", () => {
 			tenantId: acme.tenantId,
 			userId: acme.owner.id,
 			kind: "password_reset",
-			baseUrl: `http://${acme.host}`,
 			idempotencyKey: "password-reset:test",
 		};
 		await run(job);

@@ -335,7 +335,6 @@ describe("invitation-email job", () => {
 			tenantId: acme.tenantId,
 			invitationId: view.id,
 			token,
-			acceptUrl: `http://${acme.host}/invite?token=${token}`,
 			idempotencyKey: key,
 		});
 		await runJob(job(first, "replayed-key"));

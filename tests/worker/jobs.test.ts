@@ -6,6 +6,7 @@ import type { Job } from "../../schema/jobs";
 import worker from "../../worker/index";
 import { backoffSeconds } from "../../worker/jobs/dispatch";
 import { signUpAgency, signUpUniqueAgency, uniqueSlug } from "../support/agencies";
+import { runJobs } from "../support/queue";
 import { call } from "./helpers";
 
 async function runBatch(jobs: Job[] | unknown[], queue = "atrium-jobs", environment: Env = env, attempts = 1) {
@@ -53,7 +54,6 @@ describe("welcome-email job", () => {
 			type: "welcome-email",
 			tenantId: acme.tenantId,
 			userId: acme.owner.id,
-			tenantUrl: `http://${acme.host}/`,
 			idempotencyKey: `welcome:${acme.owner.id}`,
 		};
 		const first = await runBatch([job]);
@@ -78,7 +78,6 @@ describe("welcome-email job", () => {
 			type: "welcome-email",
 			tenantId: acme.tenantId,
 			userId: acme.owner.id,
-			tenantUrl: `http://${acme.host}/`,
 			idempotencyKey: "welcome:retry-test",
 		};
 		const failing = { ...env, EMAIL_API_KEY: "k", EMAIL_API_URL: "http://127.0.0.1:9" } as Env;
@@ -123,20 +122,77 @@ describe("welcome-email job", () => {
 });
 
 describe("dead letters", () => {
-	it("records an unknown job type as dead instead of retrying it forever", async () => {
-		// A tenant id of this test's own, so the dead jobs of other tests are not counted.
-		const tenantId = `t-${crypto.randomUUID()}`;
-		const result = await runBatch([{ type: "no-such-job", tenantId }]);
+	it("records a body that does not parse as dead once, with its body, acks it, and runs the rest of the batch", async () => {
+		const acme = await signUpUniqueAgency("deadparse");
+		const invalid = [
+			// Missing field: no userId.
+			{ type: "welcome-email", tenantId: acme.tenantId, idempotencyKey: `missing:${acme.slug}` },
+			// Wrong type: completedAt is not a number.
+			{ type: "milestone-completed-email", tenantId: acme.tenantId, milestoneId: "m", completedAt: "yesterday", idempotencyKey: "k" },
+			// Unknown type.
+			{ type: "no-such-job", tenantId: acme.tenantId, idempotencyKey: "k" },
+			// Not even an object.
+			"garbage",
+		];
+		const valid: Job = {
+			type: "welcome-email",
+			tenantId: acme.tenantId,
+			userId: acme.owner.id,
+			idempotencyKey: `valid-beside-invalid:${acme.slug}`,
+		};
+		const result = await runJobs([...invalid, valid]);
+		expect(result.retryMessages).toEqual([]);
+		expect(result.explicitAcks).toHaveLength(5);
+		const ids = result.explicitAcks.slice(0, 4);
+		const dead = await env.DB.prepare(
+			`SELECT id, tenant_id, type, body, attempts FROM dead_jobs WHERE id IN (${ids.map(() => "?").join(",")})`,
+		)
+			.bind(...ids)
+			.all<{ id: string; tenant_id: string | null; type: string; body: string; attempts: number }>();
+		expect(
+			dead.results.map((row) => ({ ...row, body: JSON.parse(row.body) })).sort((a, b) => ids.indexOf(a.id) - ids.indexOf(b.id)),
+		).toEqual([
+			{ id: ids[0], tenant_id: acme.tenantId, type: "welcome-email", body: invalid[0], attempts: 1 },
+			{ id: ids[1], tenant_id: acme.tenantId, type: "milestone-completed-email", body: invalid[1], attempts: 1 },
+			{ id: ids[2], tenant_id: acme.tenantId, type: "no-such-job", body: invalid[2], attempts: 1 },
+			{ id: ids[3], tenant_id: null, type: "unknown", body: "garbage", attempts: 1 },
+		]);
+		// The valid job of the same batch ran, and is not among the dead.
+		const sent = await env.DB.prepare("SELECT status FROM email_outbox WHERE tenant_id = ? AND idempotency_key = ?")
+			.bind(acme.tenantId, valid.idempotencyKey)
+			.all();
+		expect(sent.results).toEqual([{ status: "sent" }]);
+		const deadOfAgency = await env.DB.prepare("SELECT COUNT(*) AS n FROM dead_jobs WHERE tenant_id = ?")
+			.bind(acme.tenantId)
+			.first<{ n: number }>();
+		expect(deadOfAgency?.n).toBe(3);
+	});
+
+	it("runs a message queued by an older deploy that still carries a deprecated URL field", async () => {
+		const acme = await signUpUniqueAgency("oldshape");
+		const old = {
+			type: "welcome-email",
+			tenantId: acme.tenantId,
+			userId: acme.owner.id,
+			tenantUrl: "http://old-deploy.example/",
+			idempotencyKey: `old-shape:${acme.slug}`,
+		};
+		const result = await runJobs([old]);
 		expect(result.explicitAcks).toHaveLength(1);
-		const dead = await env.DB.prepare("SELECT tenant_id, type FROM dead_jobs WHERE tenant_id = ?").bind(tenantId).all();
-		expect(dead.results).toEqual([{ tenant_id: tenantId, type: "no-such-job" }]);
+		expect(result.retryMessages).toEqual([]);
+		const sent = await env.DB.prepare("SELECT status FROM email_outbox WHERE tenant_id = ? AND idempotency_key = ?")
+			.bind(acme.tenantId, old.idempotencyKey)
+			.all();
+		expect(sent.results).toEqual([{ status: "sent" }]);
+		const dead = await env.DB.prepare("SELECT COUNT(*) AS n FROM dead_jobs WHERE tenant_id = ?").bind(acme.tenantId).first<{ n: number }>();
+		expect(dead?.n).toBe(0);
 	});
 
 	it("records what reaches the dead-letter queue, once per message", async () => {
 		// Message and tenant ids of this test's own, so the dead jobs of other tests are not counted.
 		const tenantId = `t-${crypto.randomUUID()}`;
 		const messageId = `dead-${crypto.randomUUID()}`;
-		const body = { type: "welcome-email", tenantId, userId: "u", tenantUrl: "x", idempotencyKey: "k" };
+		const body = { type: "welcome-email", tenantId, userId: "u", idempotencyKey: "k" };
 		const batch = createMessageBatch("atrium-jobs-dlq", [{ id: messageId, timestamp: Date.now(), attempts: 6, body }]);
 		for (let i = 0; i < 2; i++) {
 			const ctx = createExecutionContext();

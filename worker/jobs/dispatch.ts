@@ -1,11 +1,15 @@
 /**
- * The queue consumer. Each message is one typed job; success acks it, a failure retries it with
- * exponential backoff, and after the last retry the queue moves it to the dead-letter queue, whose
- * consumer records it in `dead_jobs` for an admin to see and replay.
+ * The queue consumer. Each message body is parsed with `JobSchema` first: one that does not parse
+ * (missing or mistyped field, unknown type) can never succeed, so it is recorded in `dead_jobs` at
+ * once and acked, and the rest of the batch runs. A parsed job runs; success acks it, a failure
+ * retries it with exponential backoff, and after the last retry the queue moves it to the
+ * dead-letter queue, whose consumer records it in `dead_jobs` for an admin to see and replay.
  */
 
+import type { z } from "zod";
+import { assertNever, UnhandledVariantError } from "../../schema/assert-never";
 import { deadJobs } from "../../schema/index";
-import type { Job } from "../../schema/jobs";
+import { type Job, JobSchema } from "../../schema/jobs";
 import type { Bindings } from "../env";
 import { EmailDeliveryError } from "../lib/email/transport";
 import { createLogger } from "../lib/logger";
@@ -85,35 +89,48 @@ export async function runJob(deps: JobDeps, job: Job): Promise<void> {
 		case "purge-abandoned-uploads":
 			return runPurgeAbandonedUploads(deps, job);
 		default:
-			return assertNever(job);
+			return assertNever(job, "job");
 	}
 }
-
-function assertNever(value: never): never {
-	throw new UnknownJobError(JSON.stringify(value));
-}
-
-class UnknownJobError extends Error {}
 
 export async function handleQueueBatch(batch: MessageBatch<unknown>, env: Bindings): Promise<void> {
 	const log = createLogger({ component: "jobs", queue: batch.queue });
 	const deps = jobDeps(env, log);
 	if (batch.queue === DEAD_LETTER_QUEUE) return recordDeadLetters(deps, batch);
 	for (const message of batch.messages) {
-		const job = message.body as Job;
+		const parsed = JobSchema.safeParse(message.body);
+		if (!parsed.success) {
+			log.error("job invalid", { type: typeOf(message.body), attempts: message.attempts, issues: summarizeIssues(parsed.error) });
+			await deadLetter(deps, message);
+			continue;
+		}
+		const job = parsed.data;
 		try {
 			await runJob(deps, job);
 			message.ack();
 		} catch (error) {
-			const permanent = error instanceof UnknownJobError || (error instanceof EmailDeliveryError && !error.retryable);
-			log.error("job failed", { type: String(job?.type), attempts: message.attempts, permanent, error: String(error) });
+			const permanent = error instanceof UnhandledVariantError || (error instanceof EmailDeliveryError && !error.retryable);
+			log.error("job failed", { type: job.type, attempts: message.attempts, permanent, error: String(error) });
 			if (permanent) {
-				await recordDead(deps, message);
-				message.ack();
+				await deadLetter(deps, message);
 			} else {
 				message.retry({ delaySeconds: backoffSeconds(message.attempts) });
 			}
 		}
+	}
+}
+
+/**
+ * Records a job that can never succeed and acks it. Should the record itself fail (D1 unavailable),
+ * the message is retried instead, so the queue's own dead-lettering keeps it and the batch goes on.
+ */
+async function deadLetter(deps: JobDeps, message: Message<unknown>): Promise<void> {
+	try {
+		await recordDead(deps, message);
+		message.ack();
+	} catch (error) {
+		deps.log.error("dead job not recorded", { type: typeOf(message.body), error: String(error) });
+		message.retry({ delaySeconds: backoffSeconds(message.attempts) });
 	}
 }
 
@@ -124,15 +141,30 @@ async function recordDeadLetters(deps: JobDeps, batch: MessageBatch<unknown>): P
 	}
 }
 
+/** "path: message; …" for the log: what about a body made it fail to parse (never its values). */
+function summarizeIssues(error: z.ZodError): string {
+	return error.issues.map((issue) => `${issue.path.join(".") || "(body)"}: ${issue.message}`).join("; ");
+}
+
+/** A field of a body that may be anything (it failed to parse, or came back from the DLQ). */
+function fieldOf(body: unknown, key: "type" | "tenantId"): string | null {
+	if (typeof body !== "object" || body === null) return null;
+	const value = (body as Record<string, unknown>)[key];
+	return typeof value === "string" ? value : null;
+}
+
+function typeOf(body: unknown): string {
+	return fieldOf(body, "type") ?? "unknown";
+}
+
 async function recordDead(deps: JobDeps, message: Message<unknown>): Promise<void> {
-	const job = message.body as Partial<Job> | null;
 	await deps.db
 		.insert(deadJobs)
 		.values({
 			id: message.id,
-			tenantId: typeof job?.tenantId === "string" ? job.tenantId : null,
-			type: typeof job?.type === "string" ? job.type : "unknown",
-			body: JSON.stringify(message.body),
+			tenantId: fieldOf(message.body, "tenantId"),
+			type: typeOf(message.body),
+			body: JSON.stringify(message.body) ?? "null",
 			attempts: message.attempts,
 			createdAt: Date.now(),
 		})
