@@ -1,13 +1,10 @@
 /** POST /api/v1/sync: exactly-once ordered mutations, per-field conflict rules, permissions, tenants, bad input. */
 import { beforeEach, describe, expect, it } from "vitest";
-import { resetStorageBeforeEachTest } from "../support/storage";
+import { newId as newRecordId } from "../../worker/lib/ids";
+import { uniqueSlug } from "../support/agencies";
 import { call, problemOf, signUpAgency } from "./helpers";
 import { json, type PortalAgency, type ProjectDetailT, portalAgency, projectWith } from "./portal-fixtures";
 import { hlcAt, mutation, pullAll, push, pushOk, recordsOf } from "./sync-fixtures";
-
-// Legacy: these tests reuse agency slugs or count rows of every tenant, so each starts from empty
-// storage (~0.2 s a test) until converted to unique slugs (tests/support/README.md).
-resetStorageBeforeEachTest();
 
 type Task = { id: string; title: string; status: string; description: string; updatedAt: number };
 type Deliverable = { id: string; status: string; reviews: { decision: string; comment: string }[] };
@@ -18,7 +15,7 @@ let task: Task;
 let deliverableId: string;
 
 beforeEach(async () => {
-	acme = await portalAgency("acme");
+	acme = await portalAgency(uniqueSlug("acme"));
 	project = await projectWith(acme, acme.clientX.id, ["Kick-off"]);
 	task = await json<Task>(
 		call(acme.host, "/api/v1/tasks", {
@@ -267,7 +264,8 @@ describe("sync mutations", () => {
 		);
 		const [notMine] = await pushOk(acme.host, acme.xUser.cookie, "phone-of-x", [mutation(4, "task.complete", staffTask.id)]);
 		expect(notMine?.problem?.status).toBe(403);
-		const newId = "01900000-0000-7000-8000-00000000abcd";
+		// A fresh id: a create under an id another agency's record holds (an earlier test's) is refused.
+		const newId = newRecordId();
 		const staff = await pushOk(acme.host, acme.staffCookie, "laptop-of-staff", [
 			mutation(1, "task.create", newId, { changes: { projectId: project.project.id, title: "Made offline" } }),
 			mutation(2, "project.update", project.project.id, { changes: { name: "Relaunch 2.0" } }),
@@ -288,7 +286,7 @@ describe("sync mutations", () => {
 			mutation(1, "milestone.update", yProject.timeline[0]?.id ?? "", { changes: { title: "x" } }),
 		]);
 		expect(other?.problem?.status).toBe(403);
-		const beta = await signUpAgency("beta");
+		const beta = await signUpAgency(uniqueSlug("beta"));
 		const [cross] = await pushOk(beta.host, beta.ownerCookie, "beta-laptop", [
 			mutation(1, "task.update", task.id, { changes: { title: "Beta was here" } }),
 		]);
