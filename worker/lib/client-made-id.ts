@@ -63,18 +63,31 @@ export async function createWithClientMadeId<T extends ClientIdTable>(
 	id: string,
 	create: ClientMadeIdCreate<T>,
 ): Promise<T["$inferSelect"]> {
+	return (await insertWithClientMadeId(scope, table, id, create)).row;
+}
+
+/**
+ * As createWithClientMadeId, also saying whether this call inserted the row (`created`) or answered a
+ * replay: a service runs a creation's side effects (audit, onboarding, notifications) only when created.
+ */
+export async function insertWithClientMadeId<T extends ClientIdTable>(
+	scope: TenantScope,
+	table: T,
+	id: string,
+	create: ClientMadeIdCreate<T>,
+): Promise<{ row: T["$inferSelect"]; created: boolean }> {
 	const earlier = await replayOf(scope, table, id, create.isReplay);
-	if (earlier) return earlier;
+	if (earlier) return { row: earlier, created: false };
 	const values = await create.values();
 	const inserted = (await scope
 		.insert(table, { ...values, id } as Omit<T["$inferInsert"], "tenantId">)
 		.onConflictDoNothing()
 		.returning()) as T["$inferSelect"][];
 	const row = inserted[0];
-	if (row) return row;
+	if (row) return { row, created: true };
 	// Nothing inserted: a create of the same id raced this one (a replay when it matches), or the id
 	// is another agency's — answered as any taken id.
 	const raced = await replayOf(scope, table, id, create.isReplay);
-	if (raced) return raced;
+	if (raced) return { row: raced, created: false };
 	throw problems.idTaken();
 }

@@ -19,6 +19,9 @@ export type AuditEntry = {
 	detail?: Record<string, string | number | boolean | null>;
 } & RequestOrigin;
 
+/** Who acts and from where: what a service needs to write its own audit entries. */
+export type Who = { actor: AuditActor } & RequestOrigin;
+
 export const SYSTEM_ACTOR: AuditActor = { userId: null, label: "system" };
 
 export function userActor(user: { id: string; email: string }): AuditActor {

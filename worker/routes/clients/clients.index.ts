@@ -3,7 +3,6 @@ import { createRouter } from "../../lib/create-router";
 import { portalRequest } from "../../lib/portal-request";
 import { requestOrigin } from "../../lib/request-origin";
 import { actorOf, recordAudit } from "../../services/audit-log";
-import { startRun } from "../../services/onboarding/runs";
 import { linkClientPerson, listClientPeople, unlinkClientPerson } from "../../services/portal/client-people";
 import {
 	archiveClient,
@@ -24,16 +23,8 @@ export const clientsRouter = createRouter()
 	})
 	.openapi(routes.create, async (c) => {
 		const { scope, auth } = await portalRequest(c);
-		const client = await createClient(scope, c.req.valid("json"));
-		await recordAudit(scope, {
-			action: "client.created",
-			actor: actorOf(auth),
-			target: { type: "client", id: client.id },
-			detail: { name: client.name },
-			...requestOrigin(c),
-		});
-		if (client.status === "pending_setup") await startRun(scope, client.id, auth.user.id);
-		return c.json(toClientDto(client), 201);
+		const creator = { actor: actorOf(auth), ...requestOrigin(c), memberId: auth.user.id };
+		return c.json(toClientDto(await createClient(scope, c.req.valid("json"), creator)), 201);
 	})
 	.openapi(routes.get, async (c) => {
 		const { scope, access } = await portalRequest(c);

@@ -3,7 +3,7 @@ import { createRouter } from "../../lib/create-router";
 import { enqueue } from "../../lib/jobs";
 import { portalRequest } from "../../lib/portal-request";
 import { requestOrigin } from "../../lib/request-origin";
-import { actorOf, recordAudit } from "../../services/audit-log";
+import { actorOf } from "../../services/audit-log";
 import { notify } from "../../services/notifications/notify";
 import { listClientPeople } from "../../services/portal/client-people";
 import { createDeliverable, deliverableWithReviews, listDeliverables, reviewDeliverable } from "../../services/portal/deliverables";
@@ -40,14 +40,6 @@ export const deliverablesRouter = createRouter()
 	})
 	.openapi(routes.review, async (c) => {
 		const { scope, access, auth } = await portalRequest(c);
-		const body = c.req.valid("json");
-		const deliverable = await reviewDeliverable(scope, access, c.req.valid("param").id, body);
-		await recordAudit(scope, {
-			action: "deliverable.reviewed",
-			actor: actorOf(auth),
-			target: { type: "deliverable", id: deliverable.id },
-			detail: { decision: body.decision },
-			...requestOrigin(c),
-		});
-		return c.json(deliverable, 201);
+		const who = { actor: actorOf(auth), ...requestOrigin(c) };
+		return c.json(await reviewDeliverable(scope, access, c.req.valid("param").id, c.req.valid("json"), who), 201);
 	});

@@ -10,7 +10,8 @@ import { requestOrigin } from "../../lib/request-origin";
 import { actorOf, recordAudit } from "../../services/audit-log";
 import { getSignature, signatureHtml } from "../../services/onboarding/agreement";
 import type { OnboardingEffects } from "../../services/onboarding/completion";
-import { findRun, listRuns, requireRun, runView, startRun } from "../../services/onboarding/runs";
+import { findRun, listRuns, requireRun, runView } from "../../services/onboarding/runs";
+import { startOnboarding } from "../../services/onboarding/start";
 import { staffCompleteStep, submitStep } from "../../services/onboarding/steps";
 import { getTemplate, saveTemplate } from "../../services/onboarding/template";
 import { linkedClientId } from "../../services/portal/client-access";
@@ -53,16 +54,7 @@ export const onboardingRouter = createRouter()
 		const request = await portalRequest(c);
 		const { scope, access, auth } = request;
 		const client = await getClient(scope, access, c.req.valid("param").id);
-		const { run, created } = await startRun(scope, client.id, auth.user.id);
-		if (created) {
-			await recordAudit(scope, {
-				action: "onboarding.started",
-				actor: actorOf(auth),
-				target: { type: "client", id: client.id },
-				detail: { runId: run.id },
-				...requestOrigin(c),
-			});
-		}
+		const { run, created } = await startOnboarding(scope, client.id, { actor: actorOf(auth), ...requestOrigin(c), memberId: auth.user.id });
 		const view = await runView(scope, client, run);
 		return created ? c.json(view, 201) : c.json(view, 200);
 	})

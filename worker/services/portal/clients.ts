@@ -1,22 +1,28 @@
 /**
  * Clients: list (search, filters, sort, keyset pages), read, create behind the plan's client limit,
  * edit, archive and restore. Every read goes through the caller's ClientAccess, so a client user
- * only ever finds their own client.
+ * only ever finds their own client. Creating one owns its side effects: the audit entry, and a
+ * client created pending setup starts its onboarding (once; a replayed create does neither again).
  */
 import { and, asc, desc, eq, gt, inArray, isNull, lt, or, type SQL, sql } from "drizzle-orm";
 import type { z } from "zod";
 import type { ClientListQuery, CreateClientBody, UpdateClientBody } from "../../../schema/dto/portal";
 import { type Client, clients, memberships } from "../../../schema/index";
 import type { ClientStatus } from "../../../schema/portal";
-import { createWithClientMadeId } from "../../lib/client-made-id";
+import { insertWithClientMadeId } from "../../lib/client-made-id";
 import { decodeCursor, encodeCursor } from "../../lib/cursor";
 import type { TenantScope } from "../../lib/db";
 import { newId } from "../../lib/ids";
 import { problems } from "../../lib/problem";
+import { recordAudit } from "../audit-log";
+import { type OnboardingStarter, startOnboarding } from "../onboarding/start";
 import { assertCanSeeClient, type ClientAccess, visibleClientsCondition } from "./client-access";
 import { assertCanAddClient } from "./entitlement";
 
 type ListQuery = z.infer<typeof ClientListQuery>;
+
+/** Who creates a client: audited as its creator, and recorded as having started its onboarding. */
+export type ClientCreator = OnboardingStarter;
 
 /**
  * Names sort and match by SQLite's own rules (docs/API.md "Names, sorting and search"): lower()
@@ -88,10 +94,19 @@ async function assertStaffMember(scope: TenantScope, userId: string, field: stri
 	if (!row) throw problems.validation([{ path: field, message: "must be a member of your agency's team" }]);
 }
 
-export async function createClient(scope: TenantScope, input: z.infer<typeof CreateClientBody>, now = Date.now()): Promise<Client> {
+/**
+ * Creates a client, audited as `client.created` by `creator`; one created pending setup starts its
+ * onboarding. A replayed offline creation returns the first result and changes nothing more: not
+ * counted against the plan again, not audited again, no second onboarding.
+ */
+export async function createClient(
+	scope: TenantScope,
+	input: z.infer<typeof CreateClientBody>,
+	creator: ClientCreator,
+	now = Date.now(),
+): Promise<Client> {
 	if (input.ownerUserId) await assertStaffMember(scope, input.ownerUserId, "ownerUserId");
-	// A replayed offline creation returns the first result (and is not counted against the plan again).
-	return createWithClientMadeId(scope, clients, input.id ?? newId(now), {
+	const { row: client, created } = await insertWithClientMadeId(scope, clients, input.id ?? newId(now), {
 		isReplay: (existing) => existing.name === input.name && existing.deletedAt === null,
 		async values() {
 			await assertCanAddClient(scope);
@@ -107,6 +122,21 @@ export async function createClient(scope: TenantScope, input: z.infer<typeof Cre
 			};
 		},
 	});
+	if (!created) return client;
+	await recordAudit(
+		scope,
+		{
+			action: "client.created",
+			actor: creator.actor,
+			target: { type: "client", id: client.id },
+			detail: { name: client.name },
+			ip: creator.ip,
+			userAgent: creator.userAgent,
+		},
+		now,
+	);
+	if (client.status === "pending_setup") await startOnboarding(scope, client.id, creator, now);
+	return client;
 }
 
 export async function updateClient(

@@ -1,7 +1,8 @@
 /**
  * Deliverables of a project and their reviews: the agency adds them (a link, or a file: one of the
  * client's documents), the client approves or asks for changes with a comment; each decision is a
- * review row and sets the deliverable's status.
+ * review row, sets the deliverable's status and is audited here, once, whichever entry point (REST
+ * or offline sync) brought it.
  */
 import { and, asc, desc, eq, inArray, isNull, type SQL } from "drizzle-orm";
 import type { z } from "zod";
@@ -12,6 +13,7 @@ import { createWithClientMadeId } from "../../lib/client-made-id";
 import type { TenantScope } from "../../lib/db";
 import { newId } from "../../lib/ids";
 import { problems } from "../../lib/problem";
+import { recordAudit, type Who } from "../audit-log";
 import { type ClientAccess, visibleClientsCondition } from "./client-access";
 import { getVisibleProject, toDto } from "./projects";
 import { assertMilestoneOf } from "./tasks";
@@ -107,12 +109,13 @@ async function assertDocumentOfClient(scope: TenantScope, clientId: string, docu
 	if (!row) throw problems.validation([{ path: "documentId", message: "must be a document of this project's client" }]);
 }
 
-/** Records a client's decision and sets the deliverable's status to it. */
+/** Records a client's decision, sets the deliverable's status to it, and audits it as `deliverable.reviewed` by `who`. */
 export async function reviewDeliverable(
 	scope: TenantScope,
 	access: ClientAccess,
 	id: string,
 	input: z.infer<typeof ReviewBody>,
+	who: Who,
 	now = Date.now(),
 ) {
 	const current = await getVisibleDeliverable(scope, access, id);
@@ -130,5 +133,17 @@ export async function reviewDeliverable(
 	});
 	const status = scope.update(deliverables, { status: input.decision, updatedAt: now }, eq(deliverables.id, id));
 	await scope.db.batch([review, status]);
+	await recordAudit(
+		scope,
+		{
+			action: "deliverable.reviewed",
+			actor: who.actor,
+			target: { type: "deliverable", id },
+			detail: { decision: input.decision },
+			ip: who.ip,
+			userAgent: who.userAgent,
+		},
+		now,
+	);
 	return deliverableWithReviews(scope, access, id);
 }

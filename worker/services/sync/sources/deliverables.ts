@@ -1,11 +1,11 @@
 /**
  * Sync sources: deliverables and their reviews, visible with their project. A review mutation is
  * the client's decision (status-like: the server's answer stands if the deliverable's status
- * changed since the device saw it) with its comment, recorded by the same service as the REST route.
+ * changed since the device saw it) with its comment, recorded (and audited) by the same service as the REST route.
  */
 import { and, eq, inArray } from "drizzle-orm";
 import { deliverableReviews, deliverables, projects, users } from "../../../../schema/index";
-import { actorOf, recordAudit } from "../../audit-log";
+import { actorOf } from "../../audit-log";
 import { getVisibleDeliverable, reviewDeliverable } from "../../portal/deliverables";
 import { toDto } from "../../portal/projects";
 import type { MutationHandler, SyncSourceParts } from "../source";
@@ -59,13 +59,6 @@ export const reviewDeliverableMutation: MutationHandler<"deliverable.review"> = 
 	current: async (ctx, m) => toDto(await getVisibleDeliverable(ctx.scope, ctx.access, m.recordId)),
 	changesOf: (m) => ({ status: m.changes.decision }),
 	async write(ctx, m) {
-		await reviewDeliverable(ctx.scope, ctx.access, m.recordId, m.changes, ctx.now);
-		await recordAudit(ctx.scope, {
-			action: "deliverable.reviewed",
-			actor: actorOf(ctx.auth),
-			target: { type: "deliverable", id: m.recordId },
-			detail: { decision: m.changes.decision, via: "sync" },
-			...ctx.origin,
-		});
+		await reviewDeliverable(ctx.scope, ctx.access, m.recordId, m.changes, { actor: actorOf(ctx.auth), ...ctx.origin }, ctx.now);
 	},
 };
