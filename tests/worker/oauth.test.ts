@@ -8,20 +8,20 @@ import { decodeBase64urlIgnorePadding, encodeBase64urlNoPadding } from "@oslojs/
 import { beforeEach, describe, expect, inject, it } from "vitest";
 import type { MeResponse } from "../../schema/dto/auth";
 import type { FakeProfile } from "../fakes/oauth-profile";
-import { resetStorageBeforeEachTest } from "../support/storage";
+import { uniqueSlug } from "../support/agencies";
 import { type Agency, call, freshIp, sessionCookie, signUpAgency } from "./helpers";
-
-// Legacy: these tests reuse agency slugs or count rows of every tenant, so each starts from empty
-// storage (~0.2 s a test) until converted to unique slugs (tests/support/README.md).
-resetStorageBeforeEachTest();
 
 const oauthUrl = inject("oauthUrl");
 type Provider = "google" | "microsoft" | "github";
 
 let acme: Agency;
+/** Addresses at this test's own agency (the mailbox is shared): the owner's is `at("ann")`. */
+let at: (who: string) => string;
 let hintCounter = 0;
 beforeEach(async () => {
-	acme = await signUpAgency("acme", { email: "ann@acme.test" });
+	const slug = uniqueSlug("acme");
+	at = (who) => `${who}@${slug}.test`;
+	acme = await signUpAgency(slug, { email: at("ann") });
 });
 
 /** Registers a person at the fake provider; the returned login hint picks them at its authorization page. */
@@ -68,9 +68,15 @@ async function signInVia(agency: Agency, provider: Provider, loginHint: string, 
 	return land(agency, await consent(flow, loginHint), [flow.flowCookie]);
 }
 
-const links = async () => (await env.DB.prepare("SELECT provider, email, user_id FROM oauth_accounts").all()).results;
+/** The provider links and audit counts of this test's agency. */
+const links = async () =>
+	(await env.DB.prepare("SELECT provider, email, user_id FROM oauth_accounts WHERE tenant_id = ?").bind(acme.tenantId).all()).results;
 const audits = async (action: string) =>
-	(await env.DB.prepare("SELECT COUNT(*) AS n FROM audit_events WHERE action = ?").bind(action).first<{ n: number }>())?.n ?? 0;
+	(
+		await env.DB.prepare("SELECT COUNT(*) AS n FROM audit_events WHERE tenant_id = ? AND action = ?")
+			.bind(acme.tenantId, action)
+			.first<{ n: number }>()
+	)?.n ?? 0;
 
 describe("signing in with a provider", () => {
 	it("lists the configured providers and sends the browser to the provider with state, PKCE S256 and a nonce", async () => {
@@ -80,7 +86,7 @@ describe("signing in with a provider", () => {
 		const url = new URL(flow.providerUrl);
 		expect(url.origin + url.pathname).toBe(`${oauthUrl}/google/o/oauth2/v2/auth`);
 		expect(url.searchParams.get("code_challenge_method")).toBe("S256");
-		expect(url.searchParams.get("redirect_uri")).toBe("http://acme.localhost/api/v1/auth/oauth/google/callback");
+		expect(url.searchParams.get("redirect_uri")).toBe(`http://${acme.host}/api/v1/auth/oauth/google/callback`);
 		for (const p of ["state", "code_challenge", "nonce"]) expect(url.searchParams.get(p)).toBeTruthy();
 		const cookie = (await call(acme.host, "/api/v1/auth/oauth/google/start")).headers
 			.getSetCookie()
@@ -91,21 +97,25 @@ describe("signing in with a provider", () => {
 	});
 
 	it("signs a member in by verified Google email, links the account, and lands on the safe next path", async () => {
-		const hint = await person("google", { email: "Ann@Acme.test" });
+		// The owner's address in other letter cases, as the provider may report it.
+		const mixedCase = `Ann@${acme.slug.charAt(0).toUpperCase()}${acme.slug.slice(1)}.test`;
+		const hint = await person("google", { email: mixedCase });
 		const res = await signInVia(acme, "google", hint, "/projects?tab=open");
 		expect(res.status).toBe(302);
 		expect(res.headers.get("Location")).toBe("/projects?tab=open");
 		const cookie = sessionCookie(res) ?? "";
 		const me = (await (await call(acme.host, "/api/v1/me", { cookie })).json()) as MeResponse;
-		expect(me.user.email).toBe("ann@acme.test");
-		expect(await links()).toEqual([{ provider: "google", email: "Ann@Acme.test", user_id: acme.owner.id }]);
+		expect(me.user.email).toBe(at("ann"));
+		expect(await links()).toEqual([{ provider: "google", email: mixedCase, user_id: acme.owner.id }]);
 		expect(await audits("oauth.linked")).toBe(1);
-		const event = await env.DB.prepare("SELECT method, outcome FROM sign_in_events ORDER BY created_at DESC LIMIT 1").first();
+		const event = await env.DB.prepare("SELECT method, outcome FROM sign_in_events WHERE tenant_id = ? ORDER BY created_at DESC LIMIT 1")
+			.bind(acme.tenantId)
+			.first();
 		expect(event).toEqual({ method: "oauth", outcome: "success" });
 	});
 
 	it("signs in again by the provider's subject, even after the address changed there", async () => {
-		const hint = await person("google", { email: "ann@acme.test", sub: "google-sub-1" });
+		const hint = await person("google", { email: at("ann"), sub: "google-sub-1" });
 		expect((await signInVia(acme, "google", hint)).status).toBe(302);
 		const moved = await person("google", { email: "ann@elsewhere.test", sub: "google-sub-1" });
 		const again = await signInVia(acme, "google", moved);
@@ -114,14 +124,14 @@ describe("signing in with a provider", () => {
 	});
 
 	it("signs in with Microsoft (issuer of the user's directory) and GitHub (verified primary email)", async () => {
-		const ms = await person("microsoft", { email: "ann@acme.test" });
+		const ms = await person("microsoft", { email: at("ann") });
 		const viaMs = await signInVia(acme, "microsoft", ms);
 		expect(sessionCookie(viaMs)).toBeTruthy();
 		const gh = await person("github", {
 			email: "unused@x.test",
 			emails: [
-				{ email: "ann@acme.test", primary: true, verified: true },
-				{ email: "other@acme.test", primary: false, verified: true },
+				{ email: at("ann"), primary: true, verified: true },
+				{ email: at("other"), primary: false, verified: true },
 			],
 		});
 		const viaGh = await signInVia(acme, "github", gh);
@@ -131,24 +141,24 @@ describe("signing in with a provider", () => {
 	});
 
 	it("never links or signs in by an unverified email", async () => {
-		const google = await person("google", { email: "ann@acme.test", emailVerified: false });
+		const google = await person("google", { email: at("ann"), emailVerified: false });
 		const res = await signInVia(acme, "google", google);
 		expect(res.headers.get("Location")).toBe("/signin?oauth_error=unverified-email");
 		expect(sessionCookie(res)).toBeNull();
-		const github = await person("github", { email: "x@x.test", emails: [{ email: "ann@acme.test", primary: true, verified: false }] });
+		const github = await person("github", { email: "x@x.test", emails: [{ email: at("ann"), primary: true, verified: false }] });
 		expect((await signInVia(acme, "github", github)).headers.get("Location")).toBe("/signin?oauth_error=unverified-email");
 		expect(await links()).toEqual([]);
 	});
 
 	it("refuses an address with no account here", async () => {
-		const hint = await person("google", { email: "stranger@acme.test" });
+		const hint = await person("google", { email: at("stranger") });
 		const res = await signInVia(acme, "google", hint);
 		expect(res.headers.get("Location")).toBe("/signin?oauth_error=no-account");
 		expect(sessionCookie(res)).toBeNull();
 	});
 
 	it("refuses a mismatched state, a missing flow cookie, and a replayed callback", async () => {
-		const hint = await person("google", { email: "ann@acme.test" });
+		const hint = await person("google", { email: at("ann") });
 		const flow = await startSignIn(acme, "google");
 		const back = await consent(flow, hint);
 		const forged = back.replace(/state=[^&]+/, "state=forged-state-value");
@@ -165,7 +175,7 @@ describe("signing in with a provider", () => {
 	});
 
 	it("refuses when the PKCE verifier is not the one the flow started with", async () => {
-		const hint = await person("google", { email: "ann@acme.test" });
+		const hint = await person("google", { email: at("ann") });
 		const flow = await startSignIn(acme, "google");
 		const back = await consent(flow, hint);
 		const value = flow.flowCookie.slice("atrium_oauth=".length);
@@ -178,7 +188,7 @@ describe("signing in with a provider", () => {
 	});
 
 	it("refuses an id_token not signed by the provider's published keys", async () => {
-		const hint = await person("google", { email: "ann@acme.test" });
+		const hint = await person("google", { email: at("ann") });
 		const flow = await startSignIn(acme, "google");
 		const back = await consent(flow, hint);
 		await fetch(`${oauthUrl}/__test/forge-next-id-token`, { method: "POST" });
@@ -189,8 +199,8 @@ describe("signing in with a provider", () => {
 
 	it("never redirects off the agency's host", async () => {
 		for (const next of ["//evil.test/x", "https://evil.test/", "/\\evil.test", "javascript:alert(1)"]) {
-			const hint = await person("google", { email: "ann@acme.test", sub: `s-${next}` });
-			await env.DB.prepare("DELETE FROM oauth_accounts").run();
+			const hint = await person("google", { email: at("ann"), sub: `s-${next}` });
+			await env.DB.prepare("DELETE FROM oauth_accounts WHERE tenant_id = ?").bind(acme.tenantId).run();
 			const res = await signInVia(acme, "google", hint, next);
 			expect(res.headers.get("Location")).toBe("/");
 		}
@@ -202,18 +212,19 @@ describe("signing in with a provider", () => {
 		)
 			.bind(acme.tenantId, acme.owner.id)
 			.run();
-		const hint = await person("google", { email: "ann@acme.test" });
+		const hint = await person("google", { email: at("ann") });
 		const res = await signInVia(acme, "google", hint);
 		expect(res.headers.get("Location")).toMatch(/^\/signin#mfa=[a-z2-7]{32}&methods=totp,recovery_code$/);
 		expect(sessionCookie(res)).toBeNull();
 	});
 
 	it("keeps agencies apart: a flow from A does not finish on B, and A's link does not sign in on B", async () => {
-		const globex = await signUpAgency("globex", { email: "gus@globex.test" });
-		const hint = await person("google", { email: "ann@acme.test" });
+		const globexSlug = uniqueSlug("globex");
+		const globex = await signUpAgency(globexSlug, { email: `gus@${globexSlug}.test` });
+		const hint = await person("google", { email: at("ann") });
 		const flow = await startSignIn(acme, "google");
 		const back = await consent(flow, hint);
-		const onB = await land(globex, back.replace("acme", "globex"), [flow.flowCookie]);
+		const onB = await land(globex, back.replace(acme.slug, globex.slug), [flow.flowCookie]);
 		expect(onB.headers.get("Location")).toBe("/signin?oauth_error=invalid-state");
 		expect((await land(acme, back, [flow.flowCookie])).status).toBe(302);
 		// Ann's Google account is linked on A; on B there is no Ann, so nothing signs in.
@@ -226,21 +237,21 @@ describe("signing in with a provider", () => {
 	});
 
 	it("on an agency's custom domain the redirect URI and the whole flow stay on that host", async () => {
-		const custom = "portal.acme-agency.test";
+		const custom = `portal.${acme.slug}-agency.test`;
 		await env.DB.prepare(
 			"INSERT INTO tenant_domains (id, tenant_id, hostname, kind, verified, is_primary, created_at) VALUES (?, ?, ?, 'custom', 1, 0, ?)",
 		)
 			.bind(crypto.randomUUID(), acme.tenantId, custom, Date.now())
 			.run();
 		const onCustom: Agency = { ...acme, host: custom };
-		const hint = await person("google", { email: "ann@acme.test" });
+		const hint = await person("google", { email: at("ann") });
 		const flow = await startSignIn(onCustom, "google", "/projects");
 		expect(new URL(flow.providerUrl).searchParams.get("redirect_uri")).toBe(`http://${custom}/api/v1/auth/oauth/google/callback`);
 		const back = await consent(flow, hint);
 		const res = await land(onCustom, back, [flow.flowCookie]);
 		expect(res.headers.get("Location")).toBe("/projects");
 		const me = await call(custom, "/api/v1/me", { cookie: sessionCookie(res) ?? "" });
-		expect(((await me.json()) as MeResponse).user.email).toBe("ann@acme.test");
+		expect(((await me.json()) as MeResponse).user.email).toBe(at("ann"));
 	});
 
 	it("names an unknown provider", async () => {
@@ -279,18 +290,18 @@ describe("linking and unlinking from the account", () => {
 	});
 
 	it("refuses to unlink the last way to sign in, and to link an unverified address", async () => {
-		const unverified = await person("google", { email: "ann@acme.test", emailVerified: false });
+		const unverified = await person("google", { email: at("ann"), emailVerified: false });
 		expect((await link("google", unverified)).headers.get("Location")).toBe("/account/security?oauth_error=unverified-email");
-		const hint = await person("google", { email: "ann@acme.test" });
+		const hint = await person("google", { email: at("ann") });
 		await link("google", hint);
-		await env.DB.prepare("UPDATE users SET password_hash = NULL").run();
+		await env.DB.prepare("UPDATE users SET password_hash = NULL WHERE tenant_id = ?").bind(acme.tenantId).run();
 		const last = await call(acme.host, "/api/v1/me/oauth/google", { method: "DELETE", cookie: acme.ownerCookie });
 		expect(last.status).toBe(409);
 		expect(await links()).toHaveLength(1);
 	});
 
 	it("links only for the person who started it, signed in", async () => {
-		const hint = await person("google", { email: "ann@acme.test" });
+		const hint = await person("google", { email: at("ann") });
 		const res = await call(acme.host, "/api/v1/me/oauth/google/link", { method: "POST", cookie: acme.ownerCookie });
 		const { url } = (await res.json()) as { url: string };
 		const back = await consent({ providerUrl: url, flowCookie: flowCookieOf(res) }, hint);
