@@ -3,11 +3,6 @@ import { env } from "cloudflare:workers";
 import { unzipSync } from "fflate";
 import { describe, expect, it } from "vitest";
 import { MIN_PART_SIZE, ZipToR2 } from "../../worker/services/downloads/zip-to-r2";
-import { resetStorageBeforeEachTest } from "../support/storage";
-
-// Legacy: these tests reuse agency slugs or count rows of every tenant, so each starts from empty
-// storage (~0.2 s a test) until converted to unique slugs (tests/support/README.md).
-resetStorageBeforeEachTest();
 
 /** `total` bytes of a repeating pattern, delivered in 64 KiB chunks as an R2 body would be. */
 function patternStream(total: number): ReadableStream<Uint8Array> {
@@ -27,12 +22,14 @@ function patternStream(total: number): ReadableStream<Uint8Array> {
 describe("ZipToR2", () => {
 	it("writes a zip bigger than two parts through an R2 multipart upload", async () => {
 		const size = 2 * MIN_PART_SIZE + 123_457;
-		const zip = await ZipToR2.open(env.FILES, "test/big.zip");
+		// A key of this test's own, since the files bucket is shared by the tests of the file.
+		const key = `test/${crypto.randomUUID()}/big.zip`;
+		const zip = await ZipToR2.open(env.FILES, key);
 		await zip.addStream("Project/big.bin", patternStream(size), Date.UTC(2026, 0, 1));
 		await zip.addText("Project/links.txt", "Site\nhttps://example.com/\n", Date.UTC(2026, 0, 1));
 		const written = await zip.finish();
 		expect(written.size).toBe(zip.size);
-		const object = await env.FILES.get("test/big.zip");
+		const object = await env.FILES.get(key);
 		const files = unzipSync(new Uint8Array(await (object as R2ObjectBody).arrayBuffer()));
 		expect(Object.keys(files)).toEqual(["Project/big.bin", "Project/links.txt"]);
 		const big = files["Project/big.bin"] ?? new Uint8Array();
