@@ -4,14 +4,10 @@
  * statement. Each list here failed with a 500 before those look-ups were split into chunks.
  */
 import { describe, expect, it } from "vitest";
-import { resetStorageBeforeEachTest } from "../support/storage";
+import { uniqueSlug } from "../support/agencies";
 import { call } from "./helpers";
 import { openThread, post } from "./messaging-fixtures";
 import { json, portalAgency } from "./portal-fixtures";
-
-// Legacy: these tests reuse agency slugs or count rows of every tenant, so each starts from empty
-// storage (~0.2 s a test) until converted to unique slugs (tests/support/README.md).
-resetStorageBeforeEachTest();
 
 /** Runs `make(i)` for 0…n-1, ten at a time. */
 async function times(n: number, make: (i: number) => Promise<unknown>): Promise<void> {
@@ -20,7 +16,7 @@ async function times(n: number, make: (i: number) => Promise<unknown>): Promise<
 
 describe("largest pages", () => {
 	it("shows a thread's latest 100 messages with their authors", async () => {
-		const acme = await portalAgency("acme");
+		const acme = await portalAgency(uniqueSlug("acme"));
 		const thread = await openThread(acme, acme.clientX.id);
 		await times(105, async (i) => expect((await post(acme, thread.id, `Message ${i + 1}`, acme.staffCookie)).status).toBe(201));
 		const page = await json<{ messages: { body: string; authorName: string }[]; nextCursor: string | null }>(
@@ -32,7 +28,7 @@ describe("largest pages", () => {
 	});
 
 	it("lists 100 projects with their progress on one page", async () => {
-		const acme = await portalAgency("acme");
+		const acme = await portalAgency(uniqueSlug("acme"));
 		await times(101, (i) =>
 			json(
 				call(acme.host, "/api/v1/projects", { cookie: acme.staffCookie, body: { clientId: acme.clientX.id, name: `Project ${i + 1}` } }),
