@@ -2,19 +2,15 @@
 import { env } from "cloudflare:workers";
 import { beforeEach, describe, expect, it } from "vitest";
 import type { Job } from "../../schema/jobs";
+import { uniqueSlug } from "../support/agencies";
 import { runJobs } from "../support/queue";
-import { resetStorageBeforeEachTest } from "../support/storage";
 import { call, problemOf, signUpAgency } from "./helpers";
 import { type MessageT, openThread, post } from "./messaging-fixtures";
 import { json, type PortalAgency, portalAgency } from "./portal-fixtures";
 
-// Legacy: these tests reuse agency slugs or count rows of every tenant, so each starts from empty
-// storage (~0.2 s a test) until converted to unique slugs (tests/support/README.md).
-resetStorageBeforeEachTest();
-
 let acme: PortalAgency;
 beforeEach(async () => {
-	acme = await portalAgency("acme");
+	acme = await portalAgency(uniqueSlug("acme"));
 });
 
 function upload(threadId: string, cookie: string, body: string, type = "text/plain", name = "brief.txt") {
@@ -45,7 +41,7 @@ describe("attachments", () => {
 		expect(download.headers.get("Content-Disposition")).toBe("attachment; filename*=UTF-8''brief.txt");
 		expect(await download.text()).toBe("Our brand brief");
 		expect((await call(acme.host, path, { cookie: acme.yUser.cookie })).status).toBe(404);
-		const other = await signUpAgency("other");
+		const other = await signUpAgency(uniqueSlug("other"));
 		expect((await call(other.host, path, { cookie: other.ownerCookie })).status).toBe(404);
 	});
 
@@ -61,15 +57,18 @@ describe("attachments", () => {
 	});
 });
 
+/** The unread-message emails of this test's agency (the outbox is shared by the tests of the file). */
 async function unreadEmails() {
 	const rows = await env.DB.prepare(
-		"SELECT to_address, subject, from_address, text_body FROM email_outbox WHERE template = 'message-unread' ORDER BY to_address",
-	).all<{
-		to_address: string;
-		subject: string;
-		from_address: string;
-		text_body: string;
-	}>();
+		"SELECT to_address, subject, from_address, text_body FROM email_outbox WHERE tenant_id = ? AND template = 'message-unread' ORDER BY to_address",
+	)
+		.bind(acme.tenantId)
+		.all<{
+			to_address: string;
+			subject: string;
+			from_address: string;
+			text_body: string;
+		}>();
 	return rows.results;
 }
 
@@ -89,12 +88,12 @@ describe("the unread-message email", () => {
 		const emails = await unreadEmails();
 		expect(emails).toHaveLength(1);
 		expect(emails[0]).toMatchObject({
-			to_address: "x@acme.test",
+			to_address: `x@${acme.slug}.test`,
 			subject: "New message from staff person: Launch plan",
-			from_address: '"Agency acme" <no-reply@atrium.localhost>',
+			from_address: `"Agency ${acme.slug}" <no-reply@atrium.localhost>`,
 		});
 		expect(emails[0]?.text_body).toContain("Please approve the homepage");
-		expect(emails[0]?.text_body).toContain(`http://acme.localhost/messages/${thread.id}`);
+		expect(emails[0]?.text_body).toContain(`http://${acme.host}/messages/${thread.id}`);
 	});
 
 	it("sends nothing to someone who read it in time, and reaches the staff who wrote in the thread when a client replies", async () => {
@@ -107,6 +106,6 @@ describe("the unread-message email", () => {
 		expect(await unreadEmails()).toEqual([]);
 		const reply = await json<MessageT>(post(acme, thread.id, "Hi back", acme.xUser.cookie), 201);
 		await runJobs([job(acme.tenantId, reply.id)]);
-		expect((await unreadEmails()).map((e) => e.to_address)).toEqual([`staff@acme.test`]);
+		expect((await unreadEmails()).map((e) => e.to_address)).toEqual([`staff@${acme.slug}.test`]);
 	});
 });
