@@ -6,17 +6,17 @@ import { generateHOTP } from "@oslojs/otp";
 import { beforeEach, describe, expect, it } from "vitest";
 import type { MeResponse, MfaChallengeResponse } from "../../schema/dto/auth";
 import { timeStep } from "../../worker/services/mfa/totp";
-import { resetStorageBeforeEachTest } from "../support/storage";
+import { uniqueSlug } from "../support/agencies";
 import { type Agency, call, freshIp, logIn, PASSWORD, problemOf, sessionCookie, signUpAgency } from "./helpers";
 import { addMember } from "./members";
 
-// Legacy: these tests reuse agency slugs or count rows of every tenant, so each starts from empty
-// storage (~0.2 s a test) until converted to unique slugs (tests/support/README.md).
-resetStorageBeforeEachTest();
-
 let acme: Agency;
+/** Addresses at this test's own agency (the mailbox is shared): the owner's is `at("ann")`. */
+let at: (who: string) => string;
 beforeEach(async () => {
-	acme = await signUpAgency("acme", { email: "ann@acme.test" });
+	const slug = uniqueSlug("acme");
+	at = (who) => `${who}@${slug}.test`;
+	acme = await signUpAgency(slug, { email: at("ann") });
 });
 
 /**
@@ -39,7 +39,7 @@ async function turnOnTotp(cookie: string): Promise<{ secret: string; recoveryCod
 	return { secret, recoveryCodes };
 }
 
-async function passwordStep(host = acme.host, email = "ann@acme.test"): Promise<{ res: Response; body: MfaChallengeResponse }> {
+async function passwordStep(host = acme.host, email = at("ann")): Promise<{ res: Response; body: MfaChallengeResponse }> {
 	const res = await call(host, "/api/v1/auth/login", { body: { email, password: PASSWORD }, ip: freshIp() });
 	return { res, body: (await res.clone().json()) as MfaChallengeResponse };
 }
@@ -53,7 +53,7 @@ describe("TOTP enrolment", { timeout: 30_000 }, () => {
 		const enrol = await call(acme.host, "/api/v1/me/mfa/totp/enrol", { method: "POST", cookie: acme.ownerCookie });
 		const body = (await enrol.json()) as { secret: string; otpauthUri: string; qrSvg: string };
 		expect(body.secret).toMatch(/^[A-Z2-7]{32}$/);
-		expect(body.otpauthUri).toMatch(/^otpauth:\/\/totp\/Agency%20acme:ann%40acme\.test\?/);
+		expect(body.otpauthUri.startsWith(`otpauth://totp/Agency%20${acme.slug}:ann%40${acme.slug}.test?`)).toBe(true);
 		expect(body.qrSvg).toMatch(/^<svg[\s\S]*<\/svg>$/);
 		const wrong = await call(acme.host, "/api/v1/me/mfa/totp/confirm", { cookie: acme.ownerCookie, body: { code: "000000" } });
 		expect(wrong.status).toBe(422);
@@ -64,13 +64,15 @@ describe("TOTP enrolment", { timeout: 30_000 }, () => {
 		const { recoveryCodes } = (await confirm.json()) as { recoveryCodes: string[] };
 		expect(recoveryCodes).toHaveLength(10);
 		expect(new Set(recoveryCodes).size).toBe(10);
-		const stored = await env.DB.prepare("SELECT id FROM recovery_codes").all<{ id: string }>();
+		const stored = await env.DB.prepare("SELECT id FROM recovery_codes WHERE tenant_id = ?").bind(acme.tenantId).all<{ id: string }>();
 		expect(stored.results).toHaveLength(10);
 		for (const code of recoveryCodes) expect(JSON.stringify(stored.results)).not.toContain(code);
 		const me = (await (await call(acme.host, "/api/v1/me", { cookie: acme.ownerCookie })).json()) as MeResponse;
 		expect(me.mfaEnabled).toBe(true);
 		expect((await call(acme.host, "/api/v1/me/mfa/totp/enrol", { method: "POST", cookie: acme.ownerCookie })).status).toBe(409);
-		const audit = await env.DB.prepare("SELECT COUNT(*) AS n FROM audit_events WHERE action = 'mfa.totp_enabled'").first<{ n: number }>();
+		const audit = await env.DB.prepare("SELECT COUNT(*) AS n FROM audit_events WHERE tenant_id = ? AND action = 'mfa.totp_enabled'")
+			.bind(acme.tenantId)
+			.first<{ n: number }>();
 		expect(audit?.n).toBe(1);
 	});
 
@@ -94,7 +96,7 @@ describe("two-step sign-in", { timeout: 30_000 }, () => {
 		const done = await secondStep({ challenge: body.challenge, code: codeFor(secret) });
 		expect(done.status).toBe(200);
 		expect(sessionCookie(done)).not.toBeNull();
-		expect(((await done.json()) as MeResponse).user.email).toBe("ann@acme.test");
+		expect(((await done.json()) as MeResponse).user.email).toBe(at("ann"));
 		// The challenge is single-use.
 		expect((await secondStep({ challenge: body.challenge, code: codeFor(secret, 0) })).status).toBe(401);
 	});
@@ -120,27 +122,27 @@ describe("two-step sign-in", { timeout: 30_000 }, () => {
 		expect((await secondStep({ challenge: second.body.challenge, recoveryCode })).status).toBe(401);
 		const status = await call(acme.host, "/api/v1/me/mfa", { cookie: acme.ownerCookie });
 		expect(await status.json()).toEqual({ totpEnabled: true, recoveryCodesLeft: 9 });
-		const audit = await env.DB.prepare("SELECT COUNT(*) AS n FROM audit_events WHERE action = 'mfa.recovery_code_used'").first<{
-			n: number;
-		}>();
+		const audit = await env.DB.prepare("SELECT COUNT(*) AS n FROM audit_events WHERE tenant_id = ? AND action = 'mfa.recovery_code_used'")
+			.bind(acme.tenantId)
+			.first<{ n: number }>();
 		expect(audit?.n).toBe(1);
 	});
 
 	it("refuses a challenge on another agency's host, an expired one, and one past its attempt limit", async () => {
 		const { secret } = await turnOnTotp(acme.ownerCookie);
-		const beta = await signUpAgency("beta");
+		const beta = await signUpAgency(uniqueSlug("beta"));
 		const { body } = await passwordStep();
 		const elsewhere = await secondStep({ challenge: body.challenge, code: codeFor(secret) }, beta.host);
 		expect(elsewhere.status).toBe(401);
 		expect((await problemOf(elsewhere)).type).toBe("https://atrium.dev/problems/invalid-challenge");
 
-		await env.DB.prepare("UPDATE mfa_challenges SET expires_at = ?")
-			.bind(Date.now() - 1)
+		await env.DB.prepare("UPDATE mfa_challenges SET expires_at = ? WHERE tenant_id = ?")
+			.bind(Date.now() - 1, acme.tenantId)
 			.run();
 		expect((await secondStep({ challenge: body.challenge, code: codeFor(secret) })).status).toBe(401);
 
 		const limited = await passwordStep();
-		await env.DB.prepare("UPDATE mfa_challenges SET attempts = 5").run();
+		await env.DB.prepare("UPDATE mfa_challenges SET attempts = 5 WHERE tenant_id = ?").bind(acme.tenantId).run();
 		const refused = await secondStep({ challenge: limited.body.challenge, code: codeFor(secret) });
 		expect((await problemOf(refused)).type).toBe("https://atrium.dev/problems/invalid-challenge");
 	});
@@ -200,7 +202,7 @@ describe("turning MFA off and new recovery codes", { timeout: 30_000 }, () => {
 		expect(off.status).toBe(204);
 		const me = (await (await call(acme.host, "/api/v1/me", { cookie: acme.ownerCookie })).json()) as MeResponse;
 		expect(me.mfaEnabled).toBe(false);
-		await logIn(acme.host, "ann@acme.test");
+		await logIn(acme.host, at("ann"));
 	});
 
 	it("replaces recovery codes with a code; the old ones stop working", async () => {
@@ -216,21 +218,21 @@ describe("turning MFA off and new recovery codes", { timeout: 30_000 }, () => {
 
 describe("mfaRequired policy", { timeout: 30_000 }, () => {
 	it("sends covered members without MFA to enrolment: /me says so and other calls answer 403 until they enrol", async () => {
-		await addMember(acme.tenantId, "staff", "sam@acme.test");
-		await addMember(acme.tenantId, "client", "cleo@acme.test");
+		await addMember(acme.tenantId, "staff", at("sam"));
+		await addMember(acme.tenantId, "client", at("cleo"));
 		const set = await call(acme.host, "/api/v1/tenant/security-policy", {
 			method: "PATCH",
 			cookie: acme.ownerCookie,
 			body: { mfaRequired: "staff" },
 		});
 		expect(set.status).toBe(200);
-		const sam = await logIn(acme.host, "sam@acme.test");
+		const sam = await logIn(acme.host, at("sam"));
 		const me = (await (await call(acme.host, "/api/v1/me", { cookie: sam })).json()) as MeResponse;
 		expect(me.mfaSetupRequired).toBe(true);
 		const blocked = await call(acme.host, "/api/v1/me/sessions", { cookie: sam });
 		expect(blocked.status).toBe(403);
 		expect((await problemOf(blocked)).type).toBe("https://atrium.dev/problems/mfa-setup-required");
-		const cleo = await logIn(acme.host, "cleo@acme.test");
+		const cleo = await logIn(acme.host, at("cleo"));
 		expect((await call(acme.host, "/api/v1/me/sessions", { cookie: cleo })).status).toBe(200);
 
 		await turnOnTotp(sam);
