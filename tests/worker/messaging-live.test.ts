@@ -1,19 +1,15 @@
 /** Live messaging over real WebSockets through the Worker and the tenant's MessagingHub: posts, typing, presence, read receipts, badges and refusals. */
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { SOCKET_CLOSE } from "../../schema/messaging";
-import { resetStorageBeforeEachTest } from "../support/storage";
+import { uniqueSlug } from "../support/agencies";
 import { call, signUpAgency } from "./helpers";
 import { connect, type LiveSocket, type MessageT, mustConnect, openThread, post } from "./messaging-fixtures";
 import { json, type PortalAgency, portalAgency } from "./portal-fixtures";
 
-// Legacy: these tests reuse agency slugs or count rows of every tenant, so each starts from empty
-// storage (~0.2 s a test) until converted to unique slugs (tests/support/README.md).
-resetStorageBeforeEachTest();
-
 let acme: PortalAgency;
 const open: LiveSocket[] = [];
 beforeEach(async () => {
-	acme = await portalAgency("acme");
+	acme = await portalAgency(uniqueSlug("acme"));
 });
 afterEach(async () => {
 	await Promise.all(open.splice(0).map((s) => s.close()));
@@ -129,7 +125,7 @@ describe("who may open a socket", () => {
 		expect(asB).toBeInstanceOf(Response);
 		expect((asB as Response).status).toBe(404);
 
-		const other = await signUpAgency("other");
+		const other = await signUpAgency(uniqueSlug("other"));
 		const crossTenant = await connect(other.host, path, other.ownerCookie);
 		expect((crossTenant as Response).status).toBe(404);
 		const foreignCookie = await connect(acme.host, path, other.ownerCookie);
