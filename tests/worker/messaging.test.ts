@@ -1,21 +1,17 @@
 /** Messaging over REST: threads per client and project, unread counts, idempotent posts, read marks, edits, isolation and bad input. */
 import { beforeEach, describe, expect, it } from "vitest";
-import { resetStorageBeforeEachTest } from "../support/storage";
+import { uniqueSlug } from "../support/agencies";
 import { call, logIn, problemOf, signUpAgency } from "./helpers";
 import { addMember } from "./members";
 import { type MessageT, openThread, post, type ThreadT } from "./messaging-fixtures";
 import { json, type PortalAgency, portalAgency, projectWith } from "./portal-fixtures";
-
-// Legacy: these tests reuse agency slugs or count rows of every tenant, so each starts from empty
-// storage (~0.2 s a test) until converted to unique slugs (tests/support/README.md).
-resetStorageBeforeEachTest();
 
 type ThreadPage = { threads: ThreadT[]; nextCursor: string | null };
 type MessagePage = { messages: MessageT[]; nextCursor: string | null; reads: { userId: string; messageId: string }[] };
 
 let acme: PortalAgency;
 beforeEach(async () => {
-	acme = await portalAgency("acme");
+	acme = await portalAgency(uniqueSlug("acme"));
 });
 
 describe("threads and messages", () => {
@@ -135,7 +131,7 @@ describe("who may see and write what", () => {
 
 	it("keeps agencies apart", async () => {
 		const thread = await openThread(acme, acme.clientX.id);
-		const other = await signUpAgency("other");
+		const other = await signUpAgency(uniqueSlug("other"));
 		expect((await call(other.host, `/api/v1/threads/${thread.id}`, { cookie: other.ownerCookie })).status).toBe(404);
 		expect((await post(acme, thread.id, "x", other.ownerCookie)).status).toBe(401);
 		const viaOtherHost = await call(other.host, `/api/v1/threads/${thread.id}/messages`, {
@@ -155,11 +151,11 @@ describe("who may see and write what", () => {
 			}),
 			201,
 		);
-		const readerId = await addMember(acme.tenantId, "staff", "reader@acme.test");
+		const readerId = await addMember(acme.tenantId, "staff", `reader@${acme.slug}.test`);
 		await json(
 			call(acme.host, `/api/v1/members/${readerId}`, { method: "PATCH", cookie: acme.ownerCookie, body: { customRoleId: roleId.id } }),
 		);
-		const reader = await logIn(acme.host, "reader@acme.test");
+		const reader = await logIn(acme.host, `reader@${acme.slug}.test`);
 		const thread = await openThread(acme, acme.clientX.id);
 		expect((await call(acme.host, `/api/v1/threads/${thread.id}`, { cookie: reader })).status).toBe(200);
 		const refused = await post(acme, thread.id, "hi", reader);
