@@ -11,21 +11,17 @@ import { jobsFor, NIGHTLY_RECONCILE } from "../../worker/cron/schedules";
 import { jobDeps } from "../../worker/jobs/job-deps";
 import { runReconcileBilling } from "../../worker/jobs/reconcile-billing";
 import { createDb } from "../../worker/lib/db";
-import { resetStorageBeforeEachTest } from "../support/storage";
+import { uniqueSlug } from "../support/agencies";
 import { type Agency, call, signUpAgency } from "./helpers";
 import { fake, payAndDeliver, type SignedEvent, sessionIdOf } from "./stripe";
-
-// Legacy: these tests reuse agency slugs or count rows of every tenant, so each starts from empty
-// storage (~0.2 s a test) until converted to unique slugs (tests/support/README.md).
-resetStorageBeforeEachTest();
 
 vi.setConfig({ testTimeout: 30_000 });
 
 let acme: Agency;
 let beta: Agency;
 beforeEach(async () => {
-	acme = await signUpAgency("acme");
-	beta = await signUpAgency("beta");
+	acme = await signUpAgency(uniqueSlug("acme"));
+	beta = await signUpAgency(uniqueSlug("beta"));
 });
 
 const db = () => createDb(env.DB);
@@ -80,9 +76,11 @@ describe("reconcile-billing job", () => {
 		// beta has a customer in Stripe but no subscription there; Atrium's row names one that does not exist.
 		await call(beta.host, "/api/v1/billing/checkout", { cookie: beta.ownerCookie, body: { planId: "agency", interval: "month" } });
 		const now = Date.now();
+		// An id of this test's own (the subscriptions table is shared by the tests of the file).
+		const vanished = `sub_vanished_${beta.tenantId}`;
 		await db().insert(subscriptions).values({
 			tenantId: beta.tenantId,
-			stripeSubscriptionId: "sub_vanished",
+			stripeSubscriptionId: vanished,
 			stripeCreatedAt: now,
 			status: "active",
 			planId: "agency",
@@ -108,7 +106,7 @@ describe("reconcile-billing job", () => {
 		expect(JSON.parse((await reconciledAudit(beta.tenantId))[0]?.detail ?? "{}")).toMatchObject({
 			status: "active → canceled",
 			tenantPlan: "agency → starter",
-			missingInStripe: "sub_vanished",
+			missingInStripe: vanished,
 		});
 
 		await runReconcileBilling(jobDeps(env), job);
