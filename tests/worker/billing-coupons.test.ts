@@ -5,26 +5,22 @@
  */
 import { env } from "cloudflare:workers";
 import { eq } from "drizzle-orm";
-import { beforeEach, describe, expect, it, vi } from "vitest";
+import { beforeEach, describe, expect, it, onTestFinished, vi } from "vitest";
 import { auditEvents, subscriptions } from "../../schema/index";
 import { createDb } from "../../worker/lib/db";
 import { checkoutDiscount } from "../../worker/services/billing/coupons";
-import { resetStorageBeforeEachTest } from "../support/storage";
+import { uniqueSlug } from "../support/agencies";
 import { type Agency, call, problemOf, signUpAgency } from "./helpers";
-import { asOperator, couponById, createCoupon, uniqueCode } from "./operator";
+import { asOperator, type CouponDto, couponById, createCoupon, uniqueCode } from "./operator";
 import { deliverAll, fake, type SignedEvent, sessionIdOf } from "./stripe";
-
-// Legacy: these tests reuse agency slugs or count rows of every tenant, so each starts from empty
-// storage (~0.2 s a test) until converted to unique slugs (tests/support/README.md).
-resetStorageBeforeEachTest();
 
 vi.setConfig({ testTimeout: 30_000 });
 
 let acme: Agency;
 let beta: Agency;
 beforeEach(async () => {
-	acme = await signUpAgency("acme");
-	beta = await signUpAgency("beta");
+	acme = await signUpAgency(uniqueSlug("acme"));
+	beta = await signUpAgency(uniqueSlug("beta"));
 });
 
 const db = () => createDb(env.DB);
@@ -131,11 +127,22 @@ describe("a coupon code at checkout", () => {
 	});
 });
 
+/**
+ * A flash sale applies to every agency's checkout while it runs (a platform-wide singleton), so
+ * each test ends its own sales when it finishes, leaving none running for the next test of the file.
+ */
+async function flashSale(body: Record<string, unknown>): Promise<CouponDto> {
+	const sale = await createCoupon({ kind: "flash_sale", ...body });
+	onTestFinished(async () => {
+		expect((await asOperator(`/api/operator/coupons/${sale.id}`, { method: "DELETE" })).status).toBe(200);
+	});
+	return sale;
+}
+
 describe("flash sales", () => {
 	it("apply without a code while they run, and not before", async () => {
 		const now = Date.now();
-		const later = await createCoupon({
-			kind: "flash_sale",
+		const later = await flashSale({
 			name: "Next week",
 			percentOff: 50,
 			duration: "once",
@@ -146,8 +153,7 @@ describe("flash sales", () => {
 		const before = await (await fetch(await checkoutUrl(beta))).text();
 		expect(before).not.toContain("Discount");
 
-		const sale = await createCoupon({
-			kind: "flash_sale",
+		const sale = await flashSale({
 			name: "Cyber Monday",
 			percentOff: 30,
 			duration: "once",
@@ -164,8 +170,7 @@ describe("flash sales", () => {
 
 	it("a typed code wins over the running flash sale", async () => {
 		const now = Date.now();
-		await createCoupon({
-			kind: "flash_sale",
+		await flashSale({
 			name: "Sale",
 			percentOff: 30,
 			duration: "once",
