@@ -6,8 +6,8 @@ import type { PublicShare } from "../../../schema/dto/documents";
 import { api } from "../api/client";
 import { fetchJson } from "../api/fetch-json";
 import { AuthLayout } from "../components/auth-layout";
-import { formatBytes } from "../components/documents/documents-browser";
 import { useDocumentTitle } from "../components/use-document-title";
+import { formatBytes } from "../lib/format-bytes";
 import { isSignedIn } from "../models/session";
 
 export default function SharedFile() {

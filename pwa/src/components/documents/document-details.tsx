@@ -1,11 +1,11 @@
 /** The open document: a preview (images inline, PDFs in the browser's viewer), its versions with restore, and its share links. */
 
 import { useState } from "preact/hooks";
+import { formatBytes } from "../../lib/format-bytes";
 import { contentUrl, createShare, type DocumentDetailT, restore, revokeShare, shares } from "../../models/documents";
 import { can } from "../../models/session";
 import { AskAssistantLink } from "../ask-assistant-link";
 import { FormAlert } from "../form-alert";
-import { formatBytes } from "./documents-browser";
 
 const IMAGE_TYPES = ["image/png", "image/jpeg", "image/gif", "image/webp"];
 

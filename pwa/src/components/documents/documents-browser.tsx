@@ -1,5 +1,6 @@
 /** A client's documents: folders, upload with progress (and resume of an unfinished upload), keeping a document offline (its copy follows newer versions), the open document's versions, preview and share links. */
 import { useEffect, useState } from "preact/hooks";
+import { formatBytes } from "../../lib/format-bytes";
 import {
 	contentUrl,
 	createFolder,
@@ -17,13 +18,6 @@ import { loadPinned, pinnedIds, pinnedRefreshed, pinProblem, togglePin } from ".
 import { can } from "../../models/session";
 import { FormAlert } from "../form-alert";
 import { DocumentDetails } from "./document-details";
-
-export function formatBytes(n: number): string {
-	if (n < 1024) return `${n} B`;
-	if (n < 1024 ** 2) return `${(n / 1024).toFixed(1)} KB`;
-	if (n < 1024 ** 3) return `${(n / 1024 ** 2).toFixed(1)} MB`;
-	return `${(n / 1024 ** 3).toFixed(2)} GB`;
-}
 
 export function DocumentsBrowser({ clientId, headingLevel = 2 }: { clientId: string; headingLevel?: 2 | 3 }) {
 	const [folderName, setFolderName] = useState("");
