@@ -8,7 +8,7 @@
 import { extractPdfText } from "../../lib/pdf/pdf-text";
 import { problems } from "../../lib/problem";
 import { getVersion } from "../documents/versions";
-import type { ContextProvider, ContextRequest } from "./context";
+import type { ContextProvider, ContextRequest } from "./context-types";
 import { portalRecordNote } from "./portal-record-note";
 
 /** Characters of a document given to the model, at most (about 3,000 tokens). */

@@ -8,7 +8,7 @@ import type { TenantScope } from "../../lib/db";
 import type { ClientAccess } from "../portal/client-access";
 import { getClient, listClients } from "../portal/clients";
 import { listProjects, projectDetail } from "../portal/projects";
-import type { ContextProvider, ContextRequest } from "./context";
+import type { ContextProvider, ContextRequest } from "./context-types";
 import { portalRecordNote } from "./portal-record-note";
 
 /** At most this many records of one kind are put in a prompt. */
