@@ -1,14 +1,10 @@
 /** Share links: signed, expiring, optional password with rate-limited guesses, download counts, revocation, audit, tenancy. */
 import { env } from "cloudflare:workers";
 import { beforeEach, describe, expect, it } from "vitest";
-import { resetStorageBeforeEachTest } from "../support/storage";
+import { uniqueSlug } from "../support/agencies";
 import { text, uploaded, uploadSmall } from "./document-fixtures";
 import { call, problemOf } from "./helpers";
 import { json, type PortalAgency, portalAgency } from "./portal-fixtures";
-
-// Legacy: these tests reuse agency slugs or count rows of every tenant, so each starts from empty
-// storage (~0.2 s a test) until converted to unique slugs (tests/support/README.md).
-resetStorageBeforeEachTest();
 
 type Share = {
 	id: string;
@@ -22,7 +18,7 @@ type Share = {
 let acme: PortalAgency;
 let documentId: string;
 beforeEach(async () => {
-	acme = await portalAgency("acme");
+	acme = await portalAgency(uniqueSlug("acme"));
 	documentId = (await uploaded(uploadSmall(acme, "report.txt", text("quarterly numbers")))).id;
 });
 
@@ -59,8 +55,10 @@ describe("share links", () => {
 		expect((await call(acme.host, `/api/v1/shared/${link.token}`)).status).toBe(404);
 		expect((await call(acme.host, `/api/v1/shared/${link.token}/download`)).status).toBe(404);
 		const audit = await env.DB.prepare(
-			"SELECT action, actor_label FROM audit_events WHERE action LIKE 'document.%' ORDER BY created_at, action",
-		).all();
+			"SELECT action, actor_label FROM audit_events WHERE tenant_id = ? AND action LIKE 'document.%' ORDER BY created_at, action",
+		)
+			.bind(acme.tenantId)
+			.all();
 		expect(audit.results.map((r) => r.action).sort()).toEqual(["document.share_created", "document.share_revoked"]);
 	});
 
@@ -101,7 +99,9 @@ describe("share links", () => {
 		const statuses: number[] = [];
 		for (let i = 0; i < 9; i++) statuses.push((await formPost(acme.host, `/api/v1/shared/${link.token}/download`, `guess ${i}`)).status);
 		expect(statuses.at(-1)).toBe(429);
-		const stored = await env.DB.prepare("SELECT password_hash FROM document_shares").first<{ password_hash: string }>();
+		const stored = await env.DB.prepare("SELECT password_hash FROM document_shares WHERE id = ?")
+			.bind(link.id)
+			.first<{ password_hash: string }>();
 		expect(stored?.password_hash).toMatch(/^argon2id\$/);
 	});
 
@@ -110,12 +110,12 @@ describe("share links", () => {
 		const [id, signature] = link.token.split(".");
 		const tampered = `${id}.${signature?.slice(0, -2)}AA`;
 		expect((await call(acme.host, `/api/v1/shared/${tampered}`)).status).toBe(404);
-		const beta = await portalAgency("beta");
+		const beta = await portalAgency(uniqueSlug("beta"));
 		expect((await call(beta.host, `/api/v1/shared/${link.token}`)).status).toBe(404);
 		expect((await call(beta.host, `/api/v1/shared/${link.token}/download`)).status).toBe(404);
 		expect((await call(beta.host, `/api/v1/document-shares/${link.id}`, { method: "DELETE", cookie: beta.ownerCookie })).status).toBe(404);
-		await env.DB.prepare("UPDATE document_shares SET expires_at = ?")
-			.bind(Date.now() - 1)
+		await env.DB.prepare("UPDATE document_shares SET expires_at = ? WHERE id = ?")
+			.bind(Date.now() - 1, link.id)
 			.run();
 		expect((await call(acme.host, `/api/v1/shared/${link.token}`)).status).toBe(404);
 	});
