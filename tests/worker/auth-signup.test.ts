@@ -1,17 +1,20 @@
 /** Agency sign-up on the platform host and the one-time hand-off to the tenant host. */
 import { env } from "cloudflare:workers";
-import { describe, expect, it } from "vitest";
+import { beforeEach, describe, expect, it } from "vitest";
 import type { SignupResponse } from "../../schema/dto/auth";
 import { passwordCostFor } from "../../worker/lib/passwords";
-import { resetStorageBeforeEachTest } from "../support/storage";
+import { uniqueSlug } from "../support/agencies";
 import { call, freshIp, hostOf, PASSWORD, PLATFORM, problemOf, sessionCookie, signUpAgency } from "./helpers";
 
-// Legacy: these tests reuse agency slugs or count rows of every tenant, so each starts from empty
-// storage (~0.2 s a test) until converted to unique slugs (tests/support/README.md).
-resetStorageBeforeEachTest();
+/** This test's own slug and a valid sign-up for it (the tests of the file share storage). */
+let slug: string;
+let valid: { agencyName: string; slug: string; name: string; email: string; password: string };
+beforeEach(() => {
+	slug = uniqueSlug("acme");
+	valid = { agencyName: "Acme Studio", slug, name: "Ann Owner", email: `ann@${slug}.test`, password: PASSWORD };
+});
 
-const valid = { agencyName: "Acme Studio", slug: "acme", name: "Ann Owner", email: "ann@acme.test", password: PASSWORD };
-
+/** Rows of a whole table; compared before and after within one test (the file's tests run one at a time). */
 async function count(table: string): Promise<number> {
 	const row = await env.DB.prepare(`SELECT COUNT(*) AS n FROM ${table}`).first<{ n: number }>();
 	return row?.n ?? 0;
@@ -22,16 +25,16 @@ describe("POST /api/v1/auth/signup", () => {
 		const res = await call(PLATFORM, "/api/v1/auth/signup", { body: valid, ip: freshIp() });
 		expect(res.status).toBe(201);
 		const body = (await res.json()) as SignupResponse;
-		expect(body.tenant).toMatchObject({ slug: "acme", name: "Acme Studio" });
-		expect(body.url).toBe("http://acme.localhost/");
-		expect(res.headers.get("Location")).toBe("http://acme.localhost/");
-		expect(body.handoffUrl).toMatch(/^http:\/\/acme\.localhost\/welcome#handoff=[a-z2-7]{32}$/);
+		expect(body.tenant).toMatchObject({ slug, name: "Acme Studio" });
+		expect(body.url).toBe(`http://${slug}.localhost/`);
+		expect(res.headers.get("Location")).toBe(`http://${slug}.localhost/`);
+		expect(body.handoffUrl).toMatch(new RegExp(`^http://${slug}\\.localhost/welcome#handoff=[a-z2-7]{32}$`));
 		expect(sessionCookie(res)).toBeNull();
 
 		const domain = await env.DB.prepare("SELECT hostname, kind, verified FROM tenant_domains WHERE tenant_id = ?")
 			.bind(body.tenant.id)
 			.first();
-		expect(domain).toEqual({ hostname: "acme.localhost", kind: "subdomain", verified: 1 });
+		expect(domain).toEqual({ hostname: `${slug}.localhost`, kind: "subdomain", verified: 1 });
 		const owner = await env.DB.prepare(
 			"SELECT u.email, u.password_hash, m.role FROM users u JOIN memberships m ON m.user_id = u.id WHERE u.tenant_id = ?",
 		)
@@ -46,25 +49,27 @@ describe("POST /api/v1/auth/signup", () => {
 
 	it("hands the owner over to the tenant host signed in, once", async () => {
 		const res = await call(PLATFORM, "/api/v1/auth/signup", { body: valid, ip: freshIp() });
-		const { handoffUrl } = (await res.json()) as SignupResponse;
+		const { handoffUrl, tenant } = (await res.json()) as SignupResponse;
 		const token = new URL(handoffUrl).hash.slice("#handoff=".length);
 
-		const first = await call(hostOf("acme"), "/api/v1/auth/handoff", { body: { token }, ip: freshIp() });
+		const first = await call(hostOf(slug), "/api/v1/auth/handoff", { body: { token }, ip: freshIp() });
 		expect(first.status).toBe(200);
 		expect(await first.json()).toMatchObject({
-			user: { email: "ann@acme.test", name: "Ann Owner" },
-			tenant: { slug: "acme" },
+			user: { email: `ann@${slug}.test`, name: "Ann Owner" },
+			tenant: { slug },
 			role: "owner",
 		});
 		const cookie = sessionCookie(first);
 		expect(cookie).not.toBeNull();
-		const me = await call(hostOf("acme"), "/api/v1/me", { cookie: cookie ?? "" });
+		const me = await call(hostOf(slug), "/api/v1/me", { cookie: cookie ?? "" });
 		expect(me.status).toBe(200);
 
-		const again = await call(hostOf("acme"), "/api/v1/auth/handoff", { body: { token }, ip: freshIp() });
+		const again = await call(hostOf(slug), "/api/v1/auth/handoff", { body: { token }, ip: freshIp() });
 		expect(again.status).toBe(401);
 		expect((await problemOf(again)).errors).toEqual([{ path: "token", message: "is expired, used or unknown" }]);
-		const events = await env.DB.prepare("SELECT method, outcome FROM sign_in_events ORDER BY created_at").all();
+		const events = await env.DB.prepare("SELECT method, outcome FROM sign_in_events WHERE tenant_id = ? ORDER BY created_at")
+			.bind(tenant.id)
+			.all();
 		expect(events.results).toEqual([
 			{ method: "handoff", outcome: "success" },
 			{ method: "handoff", outcome: "invalid_token" },
@@ -72,31 +77,32 @@ describe("POST /api/v1/auth/signup", () => {
 	});
 
 	it("refuses a hand-off token on another tenant's host", async () => {
-		await signUpAgency("other");
+		const other = await signUpAgency(uniqueSlug("other"));
 		const res = await call(PLATFORM, "/api/v1/auth/signup", { body: valid, ip: freshIp() });
 		const token = new URL(((await res.json()) as SignupResponse).handoffUrl).hash.slice("#handoff=".length);
-		const stolen = await call(hostOf("other"), "/api/v1/auth/handoff", { body: { token }, ip: freshIp() });
+		const stolen = await call(other.host, "/api/v1/auth/handoff", { body: { token }, ip: freshIp() });
 		expect(stolen.status).toBe(401);
-		const stillGood = await call(hostOf("acme"), "/api/v1/auth/handoff", { body: { token }, ip: freshIp() });
+		const stillGood = await call(hostOf(slug), "/api/v1/auth/handoff", { body: { token }, ip: freshIp() });
 		expect(stillGood.status).toBe(200);
 	});
 
 	it("refuses an expired hand-off token", async () => {
 		const res = await call(PLATFORM, "/api/v1/auth/signup", { body: valid, ip: freshIp() });
-		const token = new URL(((await res.json()) as SignupResponse).handoffUrl).hash.slice("#handoff=".length);
-		await env.DB.prepare("UPDATE handoff_tokens SET expires_at = ?")
-			.bind(Date.now() - 1)
+		const signup = (await res.json()) as SignupResponse;
+		const token = new URL(signup.handoffUrl).hash.slice("#handoff=".length);
+		await env.DB.prepare("UPDATE handoff_tokens SET expires_at = ? WHERE tenant_id = ?")
+			.bind(Date.now() - 1, signup.tenant.id)
 			.run();
-		const late = await call(hostOf("acme"), "/api/v1/auth/handoff", { body: { token }, ip: freshIp() });
+		const late = await call(hostOf(slug), "/api/v1/auth/handoff", { body: { token }, ip: freshIp() });
 		expect(late.status).toBe(401);
 		expect(sessionCookie(late)).toBeNull();
 	});
 
 	it("answers 409 naming the slug when it is taken, and creates nothing", async () => {
-		await signUpAgency("acme");
+		await signUpAgency(slug);
 		const tenantsBefore = await count("tenants");
 		const usersBefore = await count("users");
-		const res = await call(PLATFORM, "/api/v1/auth/signup", { body: { ...valid, email: "someone@else.test" }, ip: freshIp() });
+		const res = await call(PLATFORM, "/api/v1/auth/signup", { body: { ...valid, email: `someone@else-${slug}.test` }, ip: freshIp() });
 		expect(res.status).toBe(409);
 		expect((await problemOf(res)).errors).toEqual([{ path: "slug", message: "is already taken" }]);
 		expect(await count("tenants")).toBe(tenantsBefore);
@@ -104,15 +110,20 @@ describe("POST /api/v1/auth/signup", () => {
 	});
 
 	it("normalises the slug and rejects reserved or malformed ones by name", async () => {
-		const upper = await call(PLATFORM, "/api/v1/auth/signup", { body: { ...valid, slug: "  Mixed-Case " }, ip: freshIp() });
+		const before = await count("tenants");
+		const mixed = uniqueSlug("mixed-case");
+		const upper = await call(PLATFORM, "/api/v1/auth/signup", {
+			body: { ...valid, slug: `  Mixed-Case${mixed.slice("mixed-case".length)} ` },
+			ip: freshIp(),
+		});
 		expect(upper.status).toBe(201);
-		expect(((await upper.json()) as SignupResponse).tenant.slug).toBe("mixed-case");
+		expect(((await upper.json()) as SignupResponse).tenant.slug).toBe(mixed);
 		for (const slug of ["www", "ab", "-lead", "trail-", "has.dot", "under_score", "x".repeat(33)]) {
 			const res = await call(PLATFORM, "/api/v1/auth/signup", { body: { ...valid, slug }, ip: freshIp() });
 			expect(res.status, slug).toBe(422);
 			expect((await problemOf(res)).errors?.map((e) => e.path)).toEqual(["slug"]);
 		}
-		expect(await count("tenants")).toBe(1);
+		expect(await count("tenants")).toBe(before + 1);
 	});
 
 	it("refuses slugs kept for the platform (operator, login, auth, admin, api, www, mail, punycode) with 422 naming the slug", async () => {
@@ -123,22 +134,24 @@ describe("POST /api/v1/auth/signup", () => {
 			expect((await problemOf(res)).errors, slug).toEqual([{ path: "slug", message: "is reserved" }]);
 		}
 		expect(await count("tenants")).toBe(before);
-		const near = await call(PLATFORM, "/api/v1/auth/signup", { body: { ...valid, slug: "operators-guild" }, ip: freshIp() });
+		const near = await call(PLATFORM, "/api/v1/auth/signup", { body: { ...valid, slug: uniqueSlug("operators-guild") }, ip: freshIp() });
 		expect(near.status).toBe(201);
 	});
 
 	it("only exists on the platform host", async () => {
-		await signUpAgency("acme");
-		const res = await call(hostOf("acme"), "/api/v1/auth/signup", { body: { ...valid, slug: "second" }, ip: freshIp() });
+		await signUpAgency(slug);
+		const before = await count("tenants");
+		const res = await call(hostOf(slug), "/api/v1/auth/signup", { body: { ...valid, slug: uniqueSlug("second") }, ip: freshIp() });
 		expect(res.status).toBe(404);
-		expect(await count("tenants")).toBe(1);
+		expect(await count("tenants")).toBe(before);
 	});
 
 	it("rate-limits sign-ups per IP with 429 and Retry-After", async () => {
-		const ip = "203.0.113.7";
+		const ip = freshIp();
+		const before = await count("tenants");
 		const statuses: number[] = [];
 		for (let i = 0; i < 6; i++) {
-			const res = await call(PLATFORM, "/api/v1/auth/signup", { body: { ...valid, slug: `agency-${i}` }, ip });
+			const res = await call(PLATFORM, "/api/v1/auth/signup", { body: { ...valid, slug: uniqueSlug(`agency-${i}`) }, ip });
 			statuses.push(res.status);
 			if (res.status === 429) {
 				expect(Number(res.headers.get("Retry-After"))).toBeGreaterThan(0);
@@ -146,6 +159,6 @@ describe("POST /api/v1/auth/signup", () => {
 			}
 		}
 		expect(statuses).toEqual([201, 201, 201, 201, 201, 429]);
-		expect(await count("tenants")).toBe(5);
+		expect(await count("tenants")).toBe(before + 5);
 	});
 });
