@@ -5,33 +5,42 @@ import { beforeEach, describe, expect, it } from "vitest";
 import type { MeResponse } from "../../schema/dto/auth";
 import { PERMISSIONS } from "../../schema/permissions";
 import { tokenId } from "../../worker/lib/tokens";
-import { resetStorageBeforeEachTest } from "../support/storage";
+import { uniqueSlug } from "../support/agencies";
 import { type Agency, call, freshIp, logIn, PASSWORD, problemOf, sessionCookie, signUpAgency } from "./helpers";
 import { addMember } from "./members";
 
-// Legacy: these tests reuse agency slugs or count rows of every tenant, so each starts from empty
-// storage (~0.2 s a test) until converted to unique slugs (tests/support/README.md).
-resetStorageBeforeEachTest();
-
 let acme: Agency;
+/** Lower-case addresses at this test's own agency (the mailbox is shared): the owner's is `at("ann")`. */
+let at: (who: string) => string;
+/** The owner's address as signed up, in mixed case. */
+let annMixedCase: string;
 beforeEach(async () => {
-	acme = await signUpAgency("acme", { email: "Ann@Acme.test", name: "Ann Owner" });
+	const slug = uniqueSlug("acme");
+	at = (who) => `${who}@${slug}.test`;
+	annMixedCase = `Ann@${slug.charAt(0).toUpperCase()}${slug.slice(1)}.test`;
+	acme = await signUpAgency(slug, { email: annMixedCase, name: "Ann Owner" });
 });
 
+/** Password sign-in events of this test's agency. */
 async function signInEvents(): Promise<{ outcome: string; email: string | null; user_id: string | null }[]> {
 	const rows = await env.DB.prepare(
-		"SELECT outcome, email, user_id FROM sign_in_events WHERE method = 'password' ORDER BY created_at, id",
-	).all();
+		"SELECT outcome, email, user_id FROM sign_in_events WHERE tenant_id = ? AND method = 'password' ORDER BY created_at, id",
+	)
+		.bind(acme.tenantId)
+		.all();
 	return rows.results as { outcome: string; email: string | null; user_id: string | null }[];
 }
 
 describe("POST /api/v1/auth/login", () => {
 	it("signs in with any capitalisation of the email, sets an HttpOnly Lax cookie and returns the identity", async () => {
-		const res = await call(acme.host, "/api/v1/auth/login", { body: { email: " ann@ACME.test ", password: PASSWORD }, ip: freshIp() });
+		const res = await call(acme.host, "/api/v1/auth/login", {
+			body: { email: ` ann@${acme.slug.toUpperCase()}.test `, password: PASSWORD },
+			ip: freshIp(),
+		});
 		expect(res.status).toBe(200);
 		expect(await res.json()).toEqual({
-			user: { id: acme.owner.id, email: "Ann@Acme.test", name: "Ann Owner" },
-			tenant: { id: acme.tenantId, slug: "acme", name: "Agency acme" },
+			user: { id: acme.owner.id, email: annMixedCase, name: "Ann Owner" },
+			tenant: { id: acme.tenantId, slug: acme.slug, name: `Agency ${acme.slug}` },
 			role: "owner",
 			permissions: [...PERMISSIONS],
 			emailVerified: false,
@@ -50,11 +59,11 @@ describe("POST /api/v1/auth/login", () => {
 
 	it("answers 401 without saying whether the email exists, and records both failures", async () => {
 		const wrongPassword = await call(acme.host, "/api/v1/auth/login", {
-			body: { email: "ann@acme.test", password: "not the password" },
+			body: { email: at("ann"), password: "not the password" },
 			ip: freshIp(),
 		});
 		const noAccount = await call(acme.host, "/api/v1/auth/login", {
-			body: { email: "nobody@acme.test", password: "not the password" },
+			body: { email: at("nobody"), password: "not the password" },
 			ip: freshIp(),
 		});
 		expect(wrongPassword.status).toBe(401);
@@ -64,39 +73,39 @@ describe("POST /api/v1/auth/login", () => {
 		expect(a.title).toBe(b.title);
 		expect(sessionCookie(wrongPassword)).toBeNull();
 		expect(await signInEvents()).toEqual([
-			{ outcome: "invalid_credentials", email: "ann@acme.test", user_id: acme.owner.id },
-			{ outcome: "invalid_credentials", email: "nobody@acme.test", user_id: null },
+			{ outcome: "invalid_credentials", email: at("ann"), user_id: acme.owner.id },
+			{ outcome: "invalid_credentials", email: at("nobody"), user_id: null },
 		]);
 	});
 
 	it("is safe from session fixation: a planted cookie, made up or the attacker's own, is never the one signed in", async () => {
-		await addMember(acme.tenantId, "staff", "sam@acme.test");
+		await addMember(acme.tenantId, "staff", at("sam"));
 		const madeUp = "atrium_session=abcdefghijklmnopqrstuvwxyz234567";
-		const fresh = await logIn(acme.host, "sam@acme.test", PASSWORD, { cookie: madeUp });
+		const fresh = await logIn(acme.host, at("sam"), PASSWORD, { cookie: madeUp });
 		expect(fresh).not.toBe(madeUp);
 		expect((await call(acme.host, "/api/v1/me", { cookie: madeUp })).status).toBe(401);
 		// The attacker's own session planted in Sam's browser stays the attacker's: Sam's sign-in gets a new token.
-		const mine = await logIn(acme.host, "sam@acme.test", PASSWORD, { cookie: acme.ownerCookie });
+		const mine = await logIn(acme.host, at("sam"), PASSWORD, { cookie: acme.ownerCookie });
 		expect(mine).not.toBe(acme.ownerCookie);
 		const planted = (await (await call(acme.host, "/api/v1/me", { cookie: acme.ownerCookie })).json()) as MeResponse;
-		expect(planted.user.email).toBe("Ann@Acme.test");
+		expect(planted.user.email).toBe(annMixedCase);
 		const sam = (await (await call(acme.host, "/api/v1/me", { cookie: mine })).json()) as MeResponse;
-		expect(sam.user.email).toBe("sam@acme.test");
+		expect(sam.user.email).toBe(at("sam"));
 	});
 
 	it("does not accept one tenant's account on another tenant's host", async () => {
-		const beta = await signUpAgency("beta");
-		const res = await call(beta.host, "/api/v1/auth/login", { body: { email: "ann@acme.test", password: PASSWORD }, ip: freshIp() });
+		const beta = await signUpAgency(uniqueSlug("beta"));
+		const res = await call(beta.host, "/api/v1/auth/login", { body: { email: at("ann"), password: PASSWORD }, ip: freshIp() });
 		expect(res.status).toBe(401);
 	});
 
 	it("limits attempts per account: the sixth quick try gets 429 with Retry-After, even with the right password", async () => {
 		const statuses: number[] = [];
 		for (let i = 0; i < 5; i++) {
-			const res = await call(acme.host, "/api/v1/auth/login", { body: { email: "ann@acme.test", password: `wrong ${i}` }, ip: freshIp() });
+			const res = await call(acme.host, "/api/v1/auth/login", { body: { email: at("ann"), password: `wrong ${i}` }, ip: freshIp() });
 			statuses.push(res.status);
 		}
-		const blocked = await call(acme.host, "/api/v1/auth/login", { body: { email: "ann@acme.test", password: PASSWORD }, ip: freshIp() });
+		const blocked = await call(acme.host, "/api/v1/auth/login", { body: { email: at("ann"), password: PASSWORD }, ip: freshIp() });
 		expect(statuses).toEqual([401, 401, 401, 401, 401]);
 		expect(blocked.status).toBe(429);
 		expect(Number(blocked.headers.get("Retry-After"))).toBeGreaterThanOrEqual(1);
@@ -104,7 +113,7 @@ describe("POST /api/v1/auth/login", () => {
 		expect((await signInEvents()).at(-1)?.outcome).toBe("locked");
 		// Another account on the same tenant is not affected.
 		const other = await call(acme.host, "/api/v1/auth/login", {
-			body: { email: "other@acme.test", password: "whatever1234" },
+			body: { email: at("other"), password: "whatever1234" },
 			ip: freshIp(),
 		});
 		expect(other.status).toBe(401);
@@ -112,11 +121,11 @@ describe("POST /api/v1/auth/login", () => {
 
 	// Each attempt runs Argon2id on a CPU shared with other suites: more than the default 5 s.
 	it("limits attempts per IP across accounts", async () => {
-		const ip = "192.0.2.55";
+		const ip = freshIp();
 		const statuses: number[] = [];
 		// The bucket holds 20 and refills one every 3 s, far slower than these attempts come.
 		for (let i = 0; i < 30 && !statuses.includes(429); i++) {
-			const res = await call(acme.host, "/api/v1/auth/login", { body: { email: `guess${i}@acme.test`, password: "wrong password" }, ip });
+			const res = await call(acme.host, "/api/v1/auth/login", { body: { email: at(`guess${i}`), password: "wrong password" }, ip });
 			statuses.push(res.status);
 		}
 		expect(statuses.slice(0, 20)).toEqual(Array(20).fill(401));
@@ -125,11 +134,11 @@ describe("POST /api/v1/auth/login", () => {
 
 	// Each attempt runs Argon2id on a CPU shared with other suites: more than the default 5 s.
 	it("keeps rate limits per tenant: hammering one agency does not block another", async () => {
-		const beta = await signUpAgency("beta");
-		const ip = "192.0.2.66";
+		const beta = await signUpAgency(uniqueSlug("beta"));
+		const ip = freshIp();
 		for (let i = 0; i < 21; i++)
-			await call(acme.host, "/api/v1/auth/login", { body: { email: `x${i}@acme.test`, password: "wrong password" }, ip });
-		const res = await call(beta.host, "/api/v1/auth/login", { body: { email: "owner@beta.test", password: PASSWORD }, ip });
+			await call(acme.host, "/api/v1/auth/login", { body: { email: at(`x${i}`), password: "wrong password" }, ip });
+		const res = await call(beta.host, "/api/v1/auth/login", { body: { email: beta.owner.email, password: PASSWORD }, ip });
 		expect(res.status).toBe(200);
 	}, 30_000);
 });
@@ -151,22 +160,24 @@ describe("GET /api/v1/me", () => {
 	});
 
 	it("ends an expired session: 401 and the row is gone", async () => {
-		await env.DB.prepare("UPDATE sessions SET expires_at = ?")
-			.bind(Date.now() - 1000)
+		await env.DB.prepare("UPDATE sessions SET expires_at = ? WHERE tenant_id = ?")
+			.bind(Date.now() - 1000, acme.tenantId)
 			.run();
 		const res = await call(acme.host, "/api/v1/me", { cookie: acme.ownerCookie });
 		expect(res.status).toBe(401);
-		const left = await env.DB.prepare("SELECT COUNT(*) AS n FROM sessions").first<{ n: number }>();
+		const left = await env.DB.prepare("SELECT COUNT(*) AS n FROM sessions WHERE tenant_id = ?").bind(acme.tenantId).first<{ n: number }>();
 		expect(left?.n).toBe(0);
 	});
 
 	it("renews a session past its half-life (sliding expiry) and re-sends the cookie", async () => {
 		const soon = Date.now() + 24 * 60 * 60 * 1000;
-		await env.DB.prepare("UPDATE sessions SET expires_at = ?").bind(soon).run();
+		await env.DB.prepare("UPDATE sessions SET expires_at = ? WHERE tenant_id = ?").bind(soon, acme.tenantId).run();
 		const res = await call(acme.host, "/api/v1/me", { cookie: acme.ownerCookie });
 		expect(res.status).toBe(200);
 		expect(sessionCookie(res)).toBe(acme.ownerCookie);
-		const row = await env.DB.prepare("SELECT expires_at FROM sessions").first<{ expires_at: number }>();
+		const row = await env.DB.prepare("SELECT expires_at FROM sessions WHERE tenant_id = ?")
+			.bind(acme.tenantId)
+			.first<{ expires_at: number }>();
 		expect(row?.expires_at).toBeGreaterThan(Date.now() + 29 * 24 * 60 * 60 * 1000);
 	});
 });
@@ -185,7 +196,7 @@ describe("absolute session lifetime", () => {
 	}
 
 	it("ends a session 90 days after sign-in however recently it was renewed: 401, cookie cleared, row gone", async () => {
-		const agency = await sessionSignedInDaysAgo("abs-lifetime-end", 90.01);
+		const agency = await sessionSignedInDaysAgo(uniqueSlug("abs-lifetime-end"), 90.01);
 		const token = agency.ownerCookie.split("=")[1] ?? "";
 		const row = await env.DB.prepare("SELECT expires_at FROM sessions WHERE id = ?").bind(tokenId(token)).first<{ expires_at: number }>();
 		expect(row?.expires_at).toBeGreaterThan(Date.now() + 29 * DAY);
@@ -198,7 +209,7 @@ describe("absolute session lifetime", () => {
 	});
 
 	it("slides a renewal only up to 90 days after sign-in: the row and the re-sent cookie expire then, not 30 days on", async () => {
-		const agency = await sessionSignedInDaysAgo("abs-lifetime-cap", 80);
+		const agency = await sessionSignedInDaysAgo(uniqueSlug("abs-lifetime-cap"), 80);
 		const token = agency.ownerCookie.split("=")[1] ?? "";
 		const created = await env.DB.prepare("SELECT created_at FROM sessions WHERE id = ?")
 			.bind(tokenId(token))
@@ -221,7 +232,7 @@ describe("absolute session lifetime", () => {
 
 describe("POST /api/v1/auth/logout", () => {
 	it("deletes the session server-side: the same cookie no longer works", async () => {
-		const cookie = await logIn(acme.host, "ann@acme.test");
+		const cookie = await logIn(acme.host, at("ann"));
 		const res = await call(acme.host, "/api/v1/auth/logout", { method: "POST", cookie });
 		expect(res.status).toBe(204);
 		expect(res.headers.getSetCookie().join()).toMatch(/atrium_session=;.*Max-Age=0/);
