@@ -6,7 +6,7 @@
  * behind (an object evicted mid-stream) costs one needless call at the next revocation and is pruned
  * after the longest a session can live.
  */
-import { SESSION_ABSOLUTE_TTL_MS } from "../worker/services/sessions";
+import { SESSION_ABSOLUTE_TTL_MS } from "../worker/services/sessions/sessions";
 
 export type TrackedStream = { sessionId: string; userId: string; conversationId: string };
 

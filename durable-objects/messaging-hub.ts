@@ -24,8 +24,6 @@ import { ClientFrame, type ClientFrameT, type PresenceUser, type ServerEvent, SO
 import { createDb, type TenantScope, tenantScope } from "../worker/lib/db";
 import { Problem, problemResponse, problems } from "../worker/lib/problem";
 import { chatSessionName } from "../worker/services/assistant/reply-streams";
-import type { EndReason } from "../worker/services/live-access";
-import { findMemberById } from "../worker/services/members";
 import {
 	announceRead,
 	audienceTagOf,
@@ -38,6 +36,8 @@ import {
 import { markRead } from "../worker/services/messaging/messages";
 import { sendMessage } from "../worker/services/messaging/send";
 import { socketAccessNow } from "../worker/services/messaging/socket-access";
+import type { EndReason } from "../worker/services/sessions/live-access";
+import { findMemberById } from "../worker/services/team/members";
 import { LiveStreams, type TrackedStream } from "./live-streams";
 
 /**

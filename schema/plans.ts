@@ -1,6 +1,6 @@
 /**
  * The plan catalogue, in code: Starter, Pro and Agency, each with monthly and yearly prices,
- * limits and features. The entitlement helper (worker/services/entitlements) answers from here;
+ * limits and features. The entitlement helper (worker/services/billing/entitlements) answers from here;
  * the PWA reads the same catalogue to disable what a plan does not include. Prices are in cents.
  */
 export const PLAN_IDS = ["starter", "pro", "agency"] as const;

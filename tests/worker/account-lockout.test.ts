@@ -3,7 +3,7 @@ import { runInDurableObject } from "cloudflare:test";
 import { env } from "cloudflare:workers";
 import { beforeEach, describe, expect, it } from "vitest";
 import { LOCK_STEPS_MS } from "../../durable-objects/account-locks";
-import { accountLockKey } from "../../worker/services/account-lock";
+import { accountLockKey } from "../../worker/services/security/account-lock";
 import { type Agency, signUpAgency, signUpUniqueAgency, uniqueSlug } from "../support/agencies";
 import { call, freshIp, logIn, PASSWORD, problemOf } from "./helpers";
 import { countEmails, tokenIn, waitForEmail } from "./mailbox";

@@ -11,7 +11,7 @@ import { tenants } from "../../schema/index";
 import type { PlanId } from "../../schema/plans";
 import { createDb } from "../../worker/lib/db";
 import { emailIdentityFor } from "../../worker/services/branding/email-identity";
-import { findTenantByHost } from "../../worker/services/tenants";
+import { findTenantByHost } from "../../worker/services/tenants/tenants";
 import { type Agency, signUpUniqueAgency } from "../support/agencies";
 import { call, problemOf } from "../support/http";
 import { solidPng } from "./png";

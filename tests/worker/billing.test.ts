@@ -10,7 +10,7 @@ import type { BillingSummary } from "../../schema/billing";
 import type { EntitlementsResponse } from "../../schema/entitlements";
 import { auditEvents, stripeEvents, subscriptions, tenants } from "../../schema/index";
 import { createDb, tenantScope } from "../../worker/lib/db";
-import { assertWithinLimit, PAYMENT_GRACE_MS } from "../../worker/services/entitlements";
+import { assertWithinLimit, PAYMENT_GRACE_MS } from "../../worker/services/billing/entitlements";
 import { uniqueSlug } from "../support/agencies";
 import { type Agency, call, logIn, problemOf, signUpAgency } from "./helpers";
 import { addMember } from "./members";

@@ -6,7 +6,7 @@ import type { EntitlementsResponse } from "../../schema/entitlements";
 import { subscriptions, tenants } from "../../schema/index";
 import { createDb, tenantScope } from "../../worker/lib/db";
 import { Problem } from "../../worker/lib/problem";
-import { assertFeature, assertWithinLimit, PAYMENT_GRACE_MS } from "../../worker/services/entitlements";
+import { assertFeature, assertWithinLimit, PAYMENT_GRACE_MS } from "../../worker/services/billing/entitlements";
 import { type Agency, signUpUniqueAgency } from "../support/agencies";
 import { call, logIn, problemOf } from "./helpers";
 import { addMember } from "./members";

@@ -8,7 +8,7 @@ import { runDurableObjectAlarm } from "cloudflare:test";
 import { env } from "cloudflare:workers";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { SOCKET_CLOSE } from "../../schema/messaging";
-import { SESSION_ABSOLUTE_TTL_MS } from "../../worker/services/sessions";
+import { SESSION_ABSOLUTE_TTL_MS } from "../../worker/services/sessions/sessions";
 import { uniqueSlug } from "../support/agencies";
 import { newConversation, openStream } from "./assistant-helpers";
 import { call, logIn } from "./helpers";

@@ -4,7 +4,7 @@ import { beforeEach, describe, expect, it } from "vitest";
 import type { SessionList } from "../../schema/dto/account-security";
 import { createDb, tenantScope } from "../../worker/lib/db";
 import { SESSION_CACHE_TTL_MS } from "../../worker/lib/identity-cache";
-import { validateSessionToken } from "../../worker/services/sessions";
+import { validateSessionToken } from "../../worker/services/sessions/sessions";
 import { uniqueSlug } from "../support/agencies";
 import { type Agency, call, logIn, problemOf, signUpAgency } from "./helpers";
 import { countEmails, waitForEmail } from "./mailbox";

@@ -10,8 +10,8 @@ import { tenantScope } from "../lib/db";
 import { changeEmailEmail, newDeviceEmail, passwordResetEmail, unlockEmail, verifyEmailEmail } from "../lib/email/account-emails";
 import type { RenderedEmail } from "../lib/email/render";
 import { issueAccountToken } from "../services/auth/account-tokens";
-import { sendOnce } from "../services/email-outbox";
-import { findMemberById } from "../services/members";
+import { sendOnce } from "../services/email/email-outbox";
+import { findMemberById } from "../services/team/members";
 import type { JobDeps } from "./job-deps";
 
 export async function runAccountEmail(deps: JobDeps, job: JobOf<"account-email">): Promise<void> {

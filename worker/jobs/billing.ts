@@ -10,9 +10,9 @@ import { PLANS, type PlanId } from "../../schema/plans";
 import { tenantScope } from "../lib/db";
 import { billingEmail } from "../lib/email/billing";
 import { enqueue } from "../lib/jobs";
-import { recordAudit, SYSTEM_ACTOR } from "../services/audit-log";
+import { recordAudit, SYSTEM_ACTOR } from "../services/audit/audit-log";
 import { creditPlan, LOW_BALANCE_SHARE } from "../services/billing/plan-credits";
-import { sendOnce } from "../services/email-outbox";
+import { sendOnce } from "../services/email/email-outbox";
 import type { JobDeps } from "./job-deps";
 
 const DAY_MS = 86_400_000;

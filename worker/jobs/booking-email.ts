@@ -10,7 +10,7 @@ import type { JobOf } from "../../schema/jobs";
 import { tenantScope } from "../lib/db";
 import { bookingChangeEmail } from "../lib/email/bookings";
 import { bookingIcs, participantsOf } from "../services/bookings/participants";
-import { sendOnce } from "../services/email-outbox";
+import { sendOnce } from "../services/email/email-outbox";
 import type { JobDeps } from "./job-deps";
 
 export async function runBookingEmail(deps: JobDeps, job: JobOf<"booking-email">): Promise<void> {

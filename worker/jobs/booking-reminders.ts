@@ -13,7 +13,7 @@ import type { JobOf } from "../../schema/jobs";
 import { tenantScope } from "../lib/db";
 import { bookingReminderEmail } from "../lib/email/bookings";
 import { participantsOf } from "../services/bookings/participants";
-import { sendOnce } from "../services/email-outbox";
+import { sendOnce } from "../services/email/email-outbox";
 import type { JobDeps } from "./job-deps";
 
 const LARGEST_OFFSET = Math.max(...REMINDER_OFFSETS_MS);

@@ -8,7 +8,7 @@ import type { JobOf } from "../../schema/jobs";
 import { tenantScope } from "../lib/db";
 import { invitationEmail } from "../lib/email/invitation";
 import { tokenId } from "../lib/tokens";
-import { sendOnce } from "../services/email-outbox";
+import { sendOnce } from "../services/email/email-outbox";
 import type { JobDeps } from "./job-deps";
 
 const ROLE_NAMES = { owner: "an owner", admin: "an admin", staff: "a team member", client: "a client" } as const;

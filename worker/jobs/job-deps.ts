@@ -3,7 +3,7 @@ import type { Bindings, Database } from "../env";
 import { createDb } from "../lib/db";
 import { type EmailTransport, transportFor } from "../lib/email/transport";
 import { createLogger, type Logger } from "../lib/logger";
-import { canonicalBaseUrl } from "../services/tenant-address";
+import { canonicalBaseUrl } from "../services/tenants/tenant-address";
 
 /**
  * `tenantUrl(tenantId)`: the agency's canonical address (primary verified custom domain, else its

@@ -9,7 +9,7 @@ import type { JobOf } from "../../schema/jobs";
 import { tenantScope } from "../lib/db";
 import { renderEmail } from "../lib/email/render";
 import { enqueue } from "../lib/jobs";
-import { sendOnce } from "../services/email-outbox";
+import { sendOnce } from "../services/email/email-outbox";
 import type { JobDeps } from "./job-deps";
 
 export async function runLowBalanceAlert(deps: JobDeps, job: JobOf<"low-balance-alert">): Promise<void> {

@@ -11,7 +11,7 @@ import type { JobOf } from "../../schema/jobs";
 import { type TenantScope, tenantScope } from "../lib/db";
 import { unreadMessageEmail } from "../lib/email/messaging";
 import { emailIdentityFor } from "../services/branding/email-identity";
-import { sendOnce } from "../services/email-outbox";
+import { sendOnce } from "../services/email/email-outbox";
 import type { JobDeps } from "./job-deps";
 
 type Found = { message: typeof threadMessages.$inferSelect; thread: typeof messageThreads.$inferSelect; ownerUserId: string | null };

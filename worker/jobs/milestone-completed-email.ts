@@ -10,7 +10,7 @@ import type { JobOf } from "../../schema/jobs";
 import { tenantScope } from "../lib/db";
 import { milestoneCompletedEmail } from "../lib/email/portal";
 import { enqueue } from "../lib/jobs";
-import { sendOnce } from "../services/email-outbox";
+import { sendOnce } from "../services/email/email-outbox";
 import { notify } from "../services/notifications/notify";
 import { wants } from "../services/notifications/preferences";
 import { requestMilestoneSurvey } from "../services/support/surveys";

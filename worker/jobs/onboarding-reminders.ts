@@ -12,7 +12,7 @@ import type { JobOf } from "../../schema/jobs";
 import { ONBOARDING_REMINDER_FIRST_AFTER_MS, reminderNumberDue } from "../../schema/onboarding";
 import { tenantScope } from "../lib/db";
 import { onboardingReminderEmail } from "../lib/email/onboarding";
-import { sendOnce } from "../services/email-outbox";
+import { sendOnce } from "../services/email/email-outbox";
 import { listClientPeople } from "../services/portal/client-people";
 import type { JobDeps } from "./job-deps";
 

@@ -5,7 +5,7 @@
 import { lt } from "drizzle-orm";
 import { accountTokens, handoffTokens, mfaChallenges, webauthnChallenges } from "../../schema/index";
 import { purgeLapsedClaims } from "../services/domains/domain-claims";
-import { deleteExpiredSessions } from "../services/sessions";
+import { deleteExpiredSessions } from "../services/sessions/sessions";
 import type { JobDeps } from "./job-deps";
 
 export async function runPurgeExpiredAuth(deps: JobDeps, now = Date.now()): Promise<void> {

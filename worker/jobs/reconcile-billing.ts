@@ -12,7 +12,7 @@ import type { JobOf } from "../../schema/jobs";
 import { DEFAULT_PLAN_ID } from "../../schema/plans";
 import { tenantScope } from "../lib/db";
 import { Stripe, stripeClient } from "../lib/stripe";
-import { recordAudit, SYSTEM_ACTOR } from "../services/audit-log";
+import { recordAudit, SYSTEM_ACTOR } from "../services/audit/audit-log";
 import { mirrorSubscription } from "../services/billing/stripe-mirror";
 import type { JobDeps } from "./job-deps";
 

@@ -9,7 +9,7 @@ import { projects, tasks, tenants, users } from "../../schema/index";
 import type { JobOf } from "../../schema/jobs";
 import { tenantScope } from "../lib/db";
 import { taskReminderEmail } from "../lib/email/portal";
-import { sendOnce } from "../services/email-outbox";
+import { sendOnce } from "../services/email/email-outbox";
 import type { JobDeps } from "./job-deps";
 
 export const REMINDER_WINDOW_MS = 24 * 60 * 60 * 1000;

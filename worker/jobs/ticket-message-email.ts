@@ -12,7 +12,7 @@ import { type TenantScope, tenantScope } from "../lib/db";
 import { ticketMessageEmail } from "../lib/email/support";
 import { enqueue } from "../lib/jobs";
 import { emailIdentityFor } from "../services/branding/email-identity";
-import { sendOnce } from "../services/email-outbox";
+import { sendOnce } from "../services/email/email-outbox";
 import { notify } from "../services/notifications/notify";
 import { wants } from "../services/notifications/preferences";
 import { clientPeopleIds, membersWith } from "../services/support/people";

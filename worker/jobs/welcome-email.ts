@@ -4,8 +4,8 @@ import { tenants } from "../../schema/index";
 import type { JobOf } from "../../schema/jobs";
 import { tenantScope } from "../lib/db";
 import { welcomeEmail } from "../lib/email/welcome";
-import { sendOnce } from "../services/email-outbox";
-import { findMemberById } from "../services/members";
+import { sendOnce } from "../services/email/email-outbox";
+import { findMemberById } from "../services/team/members";
 import type { JobDeps } from "./job-deps";
 
 export async function runWelcomeEmail(deps: JobDeps, job: JobOf<"welcome-email">): Promise<void> {

@@ -4,7 +4,7 @@
  */
 import type { Context } from "hono";
 import type { AppEnv } from "../env";
-import type { RequestOrigin } from "../services/sessions";
+import type { RequestOrigin } from "../services/sessions/sessions";
 
 export function requestOrigin(c: Context<AppEnv>): RequestOrigin {
 	return {

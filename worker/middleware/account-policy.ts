@@ -11,7 +11,7 @@ import { createMiddleware } from "hono/factory";
 import type { AppEnv } from "../env";
 import { tenantScope } from "../lib/db";
 import { Problem } from "../lib/problem";
-import { mfaSetupRequired, securityPolicyOf } from "../services/security-policy";
+import { mfaSetupRequired, securityPolicyOf } from "../services/security/security-policy";
 
 const MFA_SETUP_ALLOWED = [
 	/^\/api\/v1\/auth\//,

@@ -10,9 +10,9 @@ import type { AppEnv } from "../env";
 import { tenantScope } from "../lib/db";
 import { Problem, problems } from "../lib/problem";
 import { requestOrigin } from "../lib/request-origin";
-import { authenticateApiKey } from "../services/api-keys";
-import { assertFeature } from "../services/entitlements";
-import { retryAfterSeconds, takeTokens } from "../services/rate-limits";
+import { assertFeature } from "../services/billing/entitlements";
+import { retryAfterSeconds, takeTokens } from "../services/security/rate-limits";
+import { authenticateApiKey } from "../services/team/api-keys";
 
 /** Paths (each with everything below it) where only a person's session counts. */
 export const SESSION_ONLY_PATHS = ["/api/v1/auth", "/api/v1/me", "/api/v1/invitations/accept"] as const;

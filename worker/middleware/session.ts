@@ -7,7 +7,7 @@ import { createMiddleware } from "hono/factory";
 import type { AppEnv } from "../env";
 import { tenantScope } from "../lib/db";
 import { clearSessionCookie, SESSION_COOKIE, setSessionCookie } from "../lib/session-cookie";
-import { validateSessionToken } from "../services/sessions";
+import { validateSessionToken } from "../services/sessions/sessions";
 
 const TOKEN_SHAPE = /^[a-z2-7]{32}$/;
 

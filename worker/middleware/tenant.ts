@@ -8,7 +8,7 @@ import type { AppEnv, HostInfo } from "../env";
 import { hostnameOf, parseHost } from "../lib/hosts";
 import { hostCache } from "../lib/identity-cache";
 import { problems } from "../lib/problem";
-import { findTenantByHost } from "../services/tenants";
+import { findTenantByHost } from "../services/tenants/tenants";
 
 export const resolveTenant = createMiddleware<AppEnv>(async function resolveTenant(c, next) {
 	const host = await hostOfRequest(c);

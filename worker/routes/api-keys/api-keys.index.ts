@@ -4,7 +4,7 @@ import { tenantScope } from "../../lib/db";
 import { tenantOf } from "../../lib/host-guards";
 import { requestOrigin } from "../../lib/request-origin";
 import { currentAuth } from "../../middleware/require-permission";
-import { createApiKey, listApiKeys, revokeApiKey } from "../../services/api-keys";
+import { createApiKey, listApiKeys, revokeApiKey } from "../../services/team/api-keys";
 import * as routes from "./api-keys.routes";
 
 export const apiKeysRouter = createRouter()

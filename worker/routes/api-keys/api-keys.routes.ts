@@ -4,7 +4,7 @@ import { ApiKeyList, CreateApiKeyBody, CreatedApiKey } from "../../../schema/dto
 import { IdParams } from "../../../schema/dto/ids";
 import { jsonBody, jsonContent, problemContent, WRITE_ERRORS } from "../../lib/openapi-responses";
 import { requirePermission } from "../../middleware/require-permission";
-import { requireFeature } from "../../services/entitlements";
+import { requireFeature } from "../../services/billing/entitlements";
 
 const tags = ["API keys"];
 const errors = {

@@ -16,7 +16,7 @@ import { DEFAULT_TITLE, findOwnedConversation, tenantPlan, updateConversation } 
 import { blockedTermIn, openAiFlags, readSettings } from "../../services/assistant/moderation";
 import { openReplyStream } from "../../services/assistant/reply-streams";
 import { clientAccessFor } from "../../services/portal/client-access";
-import { retryAfterSeconds } from "../../services/rate-limits";
+import { retryAfterSeconds } from "../../services/security/rate-limits";
 import { chatSession, checkModel } from "./conversations.index";
 import * as routes from "./messages.routes";
 

@@ -9,7 +9,7 @@ import { requestOrigin } from "../../lib/request-origin";
 import { currentAuth } from "../../middleware/require-permission";
 import { readSettings, writeSettings } from "../../services/assistant/moderation";
 import { createTemplate, deleteTemplate, listTemplates, type TemplateActor, updateTemplate } from "../../services/assistant/templates";
-import { recordAudit, userActor } from "../../services/audit-log";
+import { recordAudit, userActor } from "../../services/audit/audit-log";
 import * as routes from "./templates.routes";
 
 function actorOf(c: Context<AppEnv>): TemplateActor {

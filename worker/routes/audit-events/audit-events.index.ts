@@ -5,8 +5,8 @@ import { tenantScope } from "../../lib/db";
 import { tenantOf } from "../../lib/host-guards";
 import { requestOrigin } from "../../lib/request-origin";
 import { currentAuth } from "../../middleware/require-permission";
-import { actorOf, recordAudit } from "../../services/audit-log";
-import { allAuditEvents, listAuditEvents } from "../../services/audit-viewer";
+import { actorOf, recordAudit } from "../../services/audit/audit-log";
+import { allAuditEvents, listAuditEvents } from "../../services/audit/audit-viewer";
 import * as routes from "./audit-events.routes";
 
 export const MAX_EXPORT_ROWS = 100_000;

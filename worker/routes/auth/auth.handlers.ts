@@ -13,7 +13,7 @@ import { enqueue } from "../../lib/jobs";
 import { problems } from "../../lib/problem";
 import { requestOrigin } from "../../lib/request-origin";
 import { clearSessionCookie, setSessionCookie } from "../../lib/session-cookie";
-import { recordAudit, userActor } from "../../services/audit-log";
+import { recordAudit, userActor } from "../../services/audit/audit-log";
 import { verifyEmail as verifyEmailToken } from "../../services/auth/email-verification";
 import { redeemHandoff } from "../../services/auth/hand-off";
 import { completeMfaSignIn } from "../../services/auth/mfa-sign-in";
@@ -21,9 +21,9 @@ import { completePasswordReset, RESET_REQUESTED, requestPasswordReset } from "..
 import { signInWithPassword } from "../../services/auth/sign-in";
 import { signUpAgency } from "../../services/auth/sign-up";
 import { unlockWithToken } from "../../services/auth/unlock";
-import { PLATFORM_GATE, retryAfterSeconds, takeTokens } from "../../services/rate-limits";
-import { mfaSetupRequired, securityPolicyOf } from "../../services/security-policy";
-import { signOutSession } from "../../services/session-list";
+import { PLATFORM_GATE, retryAfterSeconds, takeTokens } from "../../services/security/rate-limits";
+import { mfaSetupRequired, securityPolicyOf } from "../../services/security/security-policy";
+import { signOutSession } from "../../services/sessions/session-list";
 import type * as routes from "./auth.routes";
 
 /** The cookie session's identity as the app reads it: who, what they may do, and their account's security state. */

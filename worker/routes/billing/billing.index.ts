@@ -8,7 +8,7 @@ import { tenantOf } from "../../lib/host-guards";
 import { Problem } from "../../lib/problem";
 import { stripeClient, verifyStripeEvent } from "../../lib/stripe";
 import { currentAuth } from "../../middleware/require-permission";
-import { recordAudit, userActor } from "../../services/audit-log";
+import { recordAudit, userActor } from "../../services/audit/audit-log";
 import { checkoutDiscount } from "../../services/billing/coupons";
 import { ensureCustomer } from "../../services/billing/customers";
 import { referralDiscount } from "../../services/billing/referral-rewards";

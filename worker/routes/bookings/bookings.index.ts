@@ -3,7 +3,7 @@ import { createRouter } from "../../lib/create-router";
 import { portalRequest } from "../../lib/portal-request";
 import { problems } from "../../lib/problem";
 import { requestOrigin } from "../../lib/request-origin";
-import { actorOf, recordAudit } from "../../services/audit-log";
+import { actorOf, recordAudit } from "../../services/audit/audit-log";
 import { hostSchedules, listAvailability, putAvailability } from "../../services/bookings/availability";
 import { bookingView, listBookings } from "../../services/bookings/booking-queries";
 import {

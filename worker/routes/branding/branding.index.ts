@@ -5,7 +5,7 @@ import { tenantOf } from "../../lib/host-guards";
 import { problems } from "../../lib/problem";
 import { requestOrigin } from "../../lib/request-origin";
 import { currentAuth } from "../../middleware/require-permission";
-import { actorOf } from "../../services/audit-log";
+import { actorOf } from "../../services/audit/audit-log";
 import { brandingSettings, removeBrandAsset, storeBrandAsset, updateBranding } from "../../services/branding/branding";
 import * as routes from "./branding.routes";
 

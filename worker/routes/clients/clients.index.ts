@@ -2,7 +2,7 @@
 import { createRouter } from "../../lib/create-router";
 import { portalRequest } from "../../lib/portal-request";
 import { requestOrigin } from "../../lib/request-origin";
-import { actorOf, recordAudit } from "../../services/audit-log";
+import { actorOf, recordAudit } from "../../services/audit/audit-log";
 import { linkClientPerson, listClientPeople, unlinkClientPerson } from "../../services/portal/client-people";
 import {
 	archiveClient,

@@ -3,7 +3,7 @@ import { createRouter } from "../../lib/create-router";
 import { enqueue } from "../../lib/jobs";
 import { portalRequest } from "../../lib/portal-request";
 import { requestOrigin } from "../../lib/request-origin";
-import { actorOf } from "../../services/audit-log";
+import { actorOf } from "../../services/audit/audit-log";
 import { notify } from "../../services/notifications/notify";
 import { listClientPeople } from "../../services/portal/client-people";
 import { createDeliverable, deliverableWithReviews, listDeliverables, reviewDeliverable } from "../../services/portal/deliverables";

@@ -5,7 +5,7 @@ import { tenantOf } from "../../lib/host-guards";
 import { portalRequest } from "../../lib/portal-request";
 import { problems } from "../../lib/problem";
 import { requestOrigin } from "../../lib/request-origin";
-import { actorOf, recordAudit } from "../../services/audit-log";
+import { actorOf, recordAudit } from "../../services/audit/audit-log";
 import { fileResponse } from "../../services/documents/content";
 import { createFolder, deleteFolder, renameFolder } from "../../services/documents/folders";
 import { shareSecret } from "../../services/documents/share-token";
@@ -27,7 +27,7 @@ import {
 	restoreVersion,
 	updateDocument,
 } from "../../services/documents/versions";
-import { canonicalBaseUrl } from "../../services/tenant-address";
+import { canonicalBaseUrl } from "../../services/tenants/tenant-address";
 import * as documentRoutes from "./documents.routes";
 import * as folderRoutes from "./folders.routes";
 import * as shareRoutes from "./shares.routes";

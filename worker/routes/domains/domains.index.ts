@@ -9,9 +9,9 @@ import { DEFAULT_DOH_URL } from "../../lib/dns-over-https";
 import { tenantOf } from "../../lib/host-guards";
 import { requestOrigin } from "../../lib/request-origin";
 import { currentAuth } from "../../middleware/require-permission";
-import { actorOf } from "../../services/audit-log";
+import { actorOf } from "../../services/audit/audit-log";
+import { assertFeature } from "../../services/billing/entitlements";
 import { addDomain, type DomainDeps, listDomains, makePrimary, removeDomain, verifyDomain } from "../../services/domains/custom-domains";
-import { assertFeature } from "../../services/entitlements";
 import * as routes from "./domains.routes";
 
 function deps(c: Context<AppEnv>): DomainDeps {

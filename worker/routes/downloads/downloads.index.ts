@@ -4,7 +4,7 @@ import { enqueue } from "../../lib/jobs";
 import { portalRequest } from "../../lib/portal-request";
 import { problems } from "../../lib/problem";
 import { requestOrigin } from "../../lib/request-origin";
-import { actorOf, recordAudit } from "../../services/audit-log";
+import { actorOf, recordAudit } from "../../services/audit/audit-log";
 import { contentDisposition } from "../../services/documents/content";
 import { archiveDto, downloadableKey, getOwnArchive, listOwnArchives, requestArchive } from "../../services/downloads/archives";
 import { listDelivered } from "../../services/downloads/delivered";

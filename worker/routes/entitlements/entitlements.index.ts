@@ -2,7 +2,7 @@
 import { createRouter } from "../../lib/create-router";
 import { tenantScope } from "../../lib/db";
 import { tenantOf } from "../../lib/host-guards";
-import { describeEntitlements } from "../../services/entitlements";
+import { describeEntitlements } from "../../services/billing/entitlements";
 import * as routes from "./entitlements.routes";
 
 export const entitlementsRouter = createRouter().openapi(routes.entitlements, async (c) => {

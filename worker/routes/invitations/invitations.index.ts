@@ -7,8 +7,14 @@ import { tenantOf } from "../../lib/host-guards";
 import { requestOrigin } from "../../lib/request-origin";
 import { setSessionCookie } from "../../lib/session-cookie";
 import { currentAuth } from "../../middleware/require-permission";
-import { acceptInvitation, previewInvitation } from "../../services/invitation-accept";
-import { createInvitation, type InvitationDeps, listInvitations, resendInvitation, revokeInvitation } from "../../services/invitations";
+import { acceptInvitation, previewInvitation } from "../../services/team/invitation-accept";
+import {
+	createInvitation,
+	type InvitationDeps,
+	listInvitations,
+	resendInvitation,
+	revokeInvitation,
+} from "../../services/team/invitations";
 import { meOf } from "../auth/auth.handlers";
 import * as routes from "./invitations.routes";
 

@@ -4,7 +4,7 @@ import { tenantScope } from "../../lib/db";
 import { tenantOf } from "../../lib/host-guards";
 import { requestOrigin } from "../../lib/request-origin";
 import { currentAuth } from "../../middleware/require-permission";
-import { listMembers, removeMember, updateMember } from "../../services/team-members";
+import { listMembers, removeMember, updateMember } from "../../services/team/team-members";
 import * as routes from "./members.routes";
 
 export const membersRouter = createRouter()

@@ -3,7 +3,7 @@
  * `messages:read`, and for a thread the same access rule as REST: another client's or another
  * agency's thread is 404), checked for a same-site Origin, and handed to the tenant's MessagingHub
  * with who the socket is, including the session that opened it: the socket lives only as long as
- * that session and the person's access (see the hub and worker/services/live-access.ts).
+ * that session and the person's access (see the hub and worker/services/sessions/live-access.ts).
  */
 import type { Context } from "hono";
 import type { AppEnv } from "../../env";
@@ -13,7 +13,7 @@ import { Problem } from "../../lib/problem";
 import { currentSession } from "../../middleware/require-permission";
 import { SOCKET_IDENTITY_HEADER, type SocketIdentity } from "../../services/messaging/live";
 import { getVisibleThread, unreadSummary } from "../../services/messaging/threads";
-import { securityPolicyOf } from "../../services/security-policy";
+import { securityPolicyOf } from "../../services/security/security-policy";
 import * as routes from "./live.routes";
 
 async function openSocket(c: Context<AppEnv>, threadId: string | null): Promise<Response> {

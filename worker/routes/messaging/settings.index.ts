@@ -4,7 +4,7 @@ import { tenantScope } from "../../lib/db";
 import { tenantOf } from "../../lib/host-guards";
 import { requestOrigin } from "../../lib/request-origin";
 import { currentAuth } from "../../middleware/require-permission";
-import { actorOf, recordAudit } from "../../services/audit-log";
+import { actorOf, recordAudit } from "../../services/audit/audit-log";
 import { messagingSettingsOf, updateMessagingSettings } from "../../services/messaging/settings";
 import * as routes from "./settings.routes";
 

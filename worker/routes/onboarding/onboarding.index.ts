@@ -7,7 +7,7 @@ import { enqueue } from "../../lib/jobs";
 import type { PortalRequest } from "../../lib/portal-request";
 import { portalRequest } from "../../lib/portal-request";
 import { requestOrigin } from "../../lib/request-origin";
-import { actorOf, recordAudit } from "../../services/audit-log";
+import { actorOf, recordAudit } from "../../services/audit/audit-log";
 import { getSignature, signatureHtml } from "../../services/onboarding/agreement";
 import type { OnboardingEffects } from "../../services/onboarding/completion";
 import { findRun, listRuns, requireRun, runView } from "../../services/onboarding/runs";

@@ -16,7 +16,7 @@ import { TOO_MANY_ATTEMPTS } from "../../services/auth/sign-in";
 import { passkeyAuthenticationOptions } from "../../services/passkeys/passkey-assertion";
 import { listPasskeys, removePasskey, renamePasskey } from "../../services/passkeys/passkey-list";
 import { addPasskey, passkeyRegistrationOptions } from "../../services/passkeys/passkey-registration";
-import { retryAfterSeconds, takeTokens } from "../../services/rate-limits";
+import { retryAfterSeconds, takeTokens } from "../../services/security/rate-limits";
 import { meOf } from "../auth/auth.handlers";
 import * as routes from "./passkeys.routes";
 

@@ -11,8 +11,8 @@ import { problems } from "../../lib/problem";
 import { requestOrigin } from "../../lib/request-origin";
 import { issueReferralLanding } from "../../services/billing/referral-landing";
 import { referralsOverview } from "../../services/billing/referrals";
-import { PLATFORM_GATE, retryAfterSeconds, takeTokens } from "../../services/rate-limits";
-import { publicBaseUrl } from "../../services/tenant-address";
+import { PLATFORM_GATE, retryAfterSeconds, takeTokens } from "../../services/security/rate-limits";
+import { publicBaseUrl } from "../../services/tenants/tenant-address";
 import * as routes from "./referrals.routes";
 
 export const referralsRouter = createRouter()

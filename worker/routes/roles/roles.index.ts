@@ -5,7 +5,7 @@ import { tenantScope } from "../../lib/db";
 import { tenantOf } from "../../lib/host-guards";
 import { requestOrigin } from "../../lib/request-origin";
 import { currentAuth } from "../../middleware/require-permission";
-import { createCustomRole, deleteCustomRole, listCustomRoles, updateCustomRole } from "../../services/custom-roles";
+import { createCustomRole, deleteCustomRole, listCustomRoles, updateCustomRole } from "../../services/team/custom-roles";
 import * as routes from "./roles.routes";
 
 const BUILT_IN = ROLES.map((role) => ({ role, permissions: PERMISSIONS.filter((p) => ROLE_PERMISSIONS[role].has(p)) }));

@@ -6,10 +6,10 @@ import { tenantOf } from "../../lib/host-guards";
 import { problems } from "../../lib/problem";
 import { requestOrigin } from "../../lib/request-origin";
 import { currentAuth } from "../../middleware/require-permission";
-import { actorOf, recordAudit } from "../../services/audit-log";
+import { actorOf, recordAudit } from "../../services/audit/audit-log";
 import { unlockMember } from "../../services/auth/unlock";
-import { securityPolicyOf, updateSecurityPolicy } from "../../services/security-policy";
-import { listSignIns } from "../../services/sign-in-history";
+import { securityPolicyOf, updateSecurityPolicy } from "../../services/security/security-policy";
+import { listSignIns } from "../../services/security/sign-in-history";
 import * as routes from "./security.routes";
 
 export const securityRouter = createRouter()

@@ -13,7 +13,7 @@ import { problems } from "../../lib/problem";
 import { requestOrigin } from "../../lib/request-origin";
 import { setSessionCookie } from "../../lib/session-cookie";
 import { currentAuth, currentSession } from "../../middleware/require-permission";
-import { actorOf } from "../../services/audit-log";
+import { actorOf } from "../../services/audit/audit-log";
 import { finishSso, type SsoOutcome, ssoFlowKind } from "../../services/auth/sso-sign-in";
 import { startAuthorization } from "../../services/oauth/oauth-exchange";
 import { verifySsoDomain } from "../../services/sso/sso-domains";

@@ -5,7 +5,7 @@ import { tenantOf } from "../../lib/host-guards";
 import { enqueue } from "../../lib/jobs";
 import { requestOrigin } from "../../lib/request-origin";
 import { currentAuth } from "../../middleware/require-permission";
-import { actorOf, recordAudit } from "../../services/audit-log";
+import { actorOf, recordAudit } from "../../services/audit/audit-log";
 import { bannersFor, createAnnouncement, dismissBanner, listAnnouncements, updateAnnouncement } from "../../services/support/announcements";
 import * as routes from "./announcements.routes";
 

@@ -8,7 +8,7 @@ import { tenantOf } from "../../lib/host-guards";
 import { enqueue } from "../../lib/jobs";
 import { requestOrigin } from "../../lib/request-origin";
 import { currentAuth } from "../../middleware/require-permission";
-import { actorOf, recordAudit } from "../../services/audit-log";
+import { actorOf, recordAudit } from "../../services/audit/audit-log";
 import { supportSettingsOf, updateSupportSettings } from "../../services/support/settings";
 import { ticketAccessFor } from "../../services/support/ticket-access";
 import { messagesOf, postTicketMessage } from "../../services/support/ticket-messages";

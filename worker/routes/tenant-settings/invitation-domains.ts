@@ -7,7 +7,7 @@ import { tenantOf } from "../../lib/host-guards";
 import { jsonBody, jsonContent, problemContent, WRITE_ERRORS } from "../../lib/openapi-responses";
 import { requestOrigin } from "../../lib/request-origin";
 import { currentAuth, requirePermission } from "../../middleware/require-permission";
-import { listInvitationDomains, replaceInvitationDomains } from "../../services/invitation-domains";
+import { listInvitationDomains, replaceInvitationDomains } from "../../services/team/invitation-domains";
 
 const tags = ["Team"];
 

@@ -3,8 +3,8 @@ import { createRouter } from "../../lib/create-router";
 import { tenantScope } from "../../lib/db";
 import { tenantOf } from "../../lib/host-guards";
 import { currentAuth } from "../../middleware/require-permission";
-import { recordAudit, userActor } from "../../services/audit-log";
-import { withMoney } from "../../services/usage-money";
+import { recordAudit, userActor } from "../../services/audit/audit-log";
+import { withMoney } from "../../services/billing/usage-money";
 import * as routes from "./usage.routes";
 
 /** Midnight UTC on the first day of `now`'s month. */

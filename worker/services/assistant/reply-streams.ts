@@ -1,13 +1,13 @@
 /**
  * Opening a conversation's reply stream (SSE) so that it follows access: the stream is known to the
  * tenant's MessagingHub by the session that opened it, so signing out, revoking that session or
- * removing the person ends it (see worker/services/live-access.ts). Track first, subscribe, then
+ * removing the person ends it (see worker/services/sessions/live-access.ts). Track first, subscribe, then
  * confirm from D1 that the session is still live: a revocation racing this request either finds the
  * tracked stream or is seen by the confirmation, never neither.
  */
 import type { TenantScope } from "../../lib/db";
 import { problems } from "../../lib/problem";
-import { sessionIsLive } from "../live-access";
+import { sessionIsLive } from "../sessions/live-access";
 import { findOwnedConversation } from "./conversations";
 
 /** The ChatSession object of a conversation is named by its tenant and id. */

@@ -5,8 +5,8 @@
  */
 import type { TenantScope } from "../../lib/db";
 import type { OutboundEnv } from "../../lib/outbound-url-guard";
-import type { LiveChannels } from "../live-access";
-import type { GateNamespace } from "../rate-limits";
+import type { GateNamespace } from "../security/rate-limits";
+import type { LiveChannels } from "../sessions/live-access";
 
 export type AuthDeps = {
 	scope: TenantScope;

@@ -7,12 +7,12 @@ import type { SIGN_IN_METHODS } from "../../../schema/tables/sign-in-events";
 import type { SessionAuth } from "../../env";
 import { enqueue } from "../../lib/jobs";
 import { describeUserAgent, deviceLabel } from "../../lib/user-agent";
-import { clearFailedPasswords } from "../account-lock";
-import { recordAudit } from "../audit-log";
-import { noteDevice } from "../known-devices";
-import { type MemberAccount, sessionAuthOf } from "../members";
-import { createSession, type NewSession, type RequestOrigin } from "../sessions";
-import { recordSignIn } from "../sign-in-events";
+import { recordAudit } from "../audit/audit-log";
+import { clearFailedPasswords } from "../security/account-lock";
+import { noteDevice } from "../security/known-devices";
+import { recordSignIn } from "../security/sign-in-events";
+import { createSession, type NewSession, type RequestOrigin } from "../sessions/sessions";
+import { type MemberAccount, sessionAuthOf } from "../team/members";
 import type { AuthDeps } from "./auth-deps";
 
 export type SignInResult = { auth: SessionAuth; session: NewSession };

@@ -7,10 +7,10 @@ import { handoffTokens } from "../../../schema/index";
 import { RATE_RULES } from "../../../schema/rate-limits";
 import { Problem, problems } from "../../lib/problem";
 import { tokenId } from "../../lib/tokens";
-import { findMemberById } from "../members";
-import { retryAfterSeconds, takeTokens } from "../rate-limits";
-import type { RequestOrigin } from "../sessions";
-import { recordSignIn } from "../sign-in-events";
+import { retryAfterSeconds, takeTokens } from "../security/rate-limits";
+import { recordSignIn } from "../security/sign-in-events";
+import type { RequestOrigin } from "../sessions/sessions";
+import { findMemberById } from "../team/members";
 import type { AuthDeps } from "./auth-deps";
 import { completeSignIn, type SignInResult } from "./complete-sign-in";
 

@@ -12,9 +12,9 @@ import { linkIdentity, memberForIdentity, type OAuthRefusal } from "../oauth/oau
 import { identityFromCode } from "../oauth/oauth-exchange";
 import type { ProviderConfig } from "../oauth/oauth-providers";
 import { IdentityRejected, type ProviderIdentity } from "../oauth/provider-identity";
-import { type SecondFactorMethod, secondFactorsFor, securityPolicyOf } from "../security-policy";
-import type { RequestOrigin } from "../sessions";
-import { recordSignIn } from "../sign-in-events";
+import { type SecondFactorMethod, secondFactorsFor, securityPolicyOf } from "../security/security-policy";
+import { recordSignIn } from "../security/sign-in-events";
+import type { RequestOrigin } from "../sessions/sessions";
 import { refuseIfSsoRequired } from "../sso/sso-enforcement";
 import type { AuthDeps } from "./auth-deps";
 import { completeSignIn, type SignInResult } from "./complete-sign-in";

@@ -13,14 +13,14 @@ import { RATE_RULES } from "../../../schema/rate-limits";
 import { enqueue } from "../../lib/jobs";
 import { decoyPasswordHash, verifyPassword } from "../../lib/passwords";
 import { Problem, problems } from "../../lib/problem";
-import { lockRetryAfterSeconds, lockStatus, recordFailedPassword } from "../account-lock";
-import { recordAudit } from "../audit-log";
-import { findMemberByEmail, type MemberAccount } from "../members";
-import { retryAfterSeconds, takeTokens } from "../rate-limits";
-import { type SecondFactorMethod, secondFactorsFor, securityPolicyOf } from "../security-policy";
-import type { RequestOrigin } from "../sessions";
-import { recordSignIn } from "../sign-in-events";
+import { recordAudit } from "../audit/audit-log";
+import { lockRetryAfterSeconds, lockStatus, recordFailedPassword } from "../security/account-lock";
+import { retryAfterSeconds, takeTokens } from "../security/rate-limits";
+import { type SecondFactorMethod, secondFactorsFor, securityPolicyOf } from "../security/security-policy";
+import { recordSignIn } from "../security/sign-in-events";
+import type { RequestOrigin } from "../sessions/sessions";
 import { recordBreakGlassSignIn, ssoGateFor, ssoRequiredProblem } from "../sso/sso-enforcement";
+import { findMemberByEmail, type MemberAccount } from "../team/members";
 import type { AuthDeps } from "./auth-deps";
 import { completeSignIn, type SignInResult } from "./complete-sign-in";
 import { createMfaChallenge } from "./mfa-challenge";
@@ -31,7 +31,7 @@ export type { SignInResult } from "./complete-sign-in";
 export const INVALID_CREDENTIALS = "The email or password is not right.";
 export const TOO_MANY_ATTEMPTS = "Too many sign-in attempts. Wait a moment and try again.";
 
-export type { SecondFactorMethod } from "../security-policy";
+export type { SecondFactorMethod } from "../security/security-policy";
 export type PasswordSignIn = ({ kind: "session" } & SignInResult) | { kind: "mfa"; challenge: string; methods: SecondFactorMethod[] };
 
 export async function signInWithPassword(deps: AuthDeps, input: LoginBody & RequestOrigin, now = Date.now()): Promise<PasswordSignIn> {

@@ -12,7 +12,7 @@ import { hashPassword } from "../../lib/passwords";
 import { problems } from "../../lib/problem";
 import { generateToken, tokenId } from "../../lib/tokens";
 import { attributionInsert, resolveReferral } from "../billing/referrals";
-import { isSlugTaken } from "../tenants";
+import { isSlugTaken } from "../tenants/tenants";
 
 export const HANDOFF_TTL_MS = 2 * 60 * 1000;
 

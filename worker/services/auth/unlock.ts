@@ -1,9 +1,9 @@
 /** Ending a lockout early: with the single-use link emailed at lock time, or by an admin. */
 
-import { clearFailedPasswords } from "../account-lock";
-import { recordAudit, userActor } from "../audit-log";
-import { findMemberById } from "../members";
-import type { RequestOrigin } from "../sessions";
+import { recordAudit, userActor } from "../audit/audit-log";
+import { clearFailedPasswords } from "../security/account-lock";
+import type { RequestOrigin } from "../sessions/sessions";
+import { findMemberById } from "../team/members";
 import { redeemAccountToken } from "./account-tokens";
 import type { AuthDeps } from "./auth-deps";
 import { invalidLink } from "./email-verification";

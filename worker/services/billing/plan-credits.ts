@@ -13,7 +13,7 @@ import { type SubscriptionRow, subscriptions } from "../../../schema/index";
 import { PLANS, type PlanId } from "../../../schema/plans";
 import type { Bindings, Database } from "../../env";
 import { tenantScope } from "../../lib/db";
-import { recordAudit, SYSTEM_ACTOR } from "../audit-log";
+import { recordAudit, SYSTEM_ACTOR } from "../audit/audit-log";
 import { creditSliceAt, proratedTopUp, type TimeRange } from "./credit-periods";
 
 export type PlanCreditDeps = { db: Database; env: Pick<Bindings, "TENANT_GATE"> };

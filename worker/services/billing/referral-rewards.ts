@@ -12,7 +12,7 @@ import type { Bindings, Database } from "../../env";
 import { tenantScope } from "../../lib/db";
 import { newId } from "../../lib/ids";
 import type { Stripe } from "../../lib/stripe";
-import { recordAudit, SYSTEM_ACTOR } from "../audit-log";
+import { recordAudit, SYSTEM_ACTOR } from "../audit/audit-log";
 import type { CheckoutDiscount } from "./coupons";
 
 /** Stripe's idempotency key for the programme's coupon: concurrent first uses create one coupon. */

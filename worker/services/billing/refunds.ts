@@ -12,7 +12,7 @@ import type { Database } from "../../env";
 import { tenantScope } from "../../lib/db";
 import { Problem, problems } from "../../lib/problem";
 import type { Stripe } from "../../lib/stripe";
-import { type AuditActor, recordAudit } from "../audit-log";
+import { type AuditActor, recordAudit } from "../audit/audit-log";
 
 async function refundedSoFar(db: Database, invoiceId: string): Promise<number> {
 	const [row] = await db

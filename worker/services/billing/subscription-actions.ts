@@ -11,9 +11,9 @@ import { type BillingInterval, PLAN_IDS, PLANS, type PlanId } from "../../../sch
 import type { TenantScope } from "../../lib/db";
 import { Problem } from "../../lib/problem";
 import type { Stripe } from "../../lib/stripe";
-import { loadAccessState } from "../entitlements";
 import type { CheckoutDiscount } from "./coupons";
 import { findCustomerId } from "./customers";
+import { loadAccessState } from "./entitlements";
 import { mirrorSubscription } from "./stripe-mirror";
 
 const TRIAL_WARNING_MS = 3 * 86_400_000;

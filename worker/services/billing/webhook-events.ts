@@ -12,7 +12,7 @@ import type { Bindings, Database } from "../../env";
 import { tenantScope } from "../../lib/db";
 import { enqueue } from "../../lib/jobs";
 import type { Stripe } from "../../lib/stripe";
-import { recordAudit, SYSTEM_ACTOR } from "../audit-log";
+import { recordAudit, SYSTEM_ACTOR } from "../audit/audit-log";
 import { recordRedemption } from "./coupons";
 import { creditPlan } from "./plan-credits";
 import { rewardReferrer } from "./referral-rewards";

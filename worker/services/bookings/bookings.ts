@@ -15,7 +15,7 @@ import { isUniqueViolation } from "../../lib/db-errors";
 import { newId } from "../../lib/ids";
 import { enqueue } from "../../lib/jobs";
 import { Problem, problems } from "../../lib/problem";
-import type { AuditActor } from "../audit-log";
+import type { AuditActor } from "../audit/audit-log";
 import { type ClientAccess, seesAllClients } from "../portal/client-access";
 import { hostSchedules } from "./availability";
 import { findBooking, getVisibleBooking } from "./booking-queries";

@@ -6,7 +6,7 @@
  */
 import type { Booking } from "../../../schema/index";
 import { enqueue } from "../../lib/jobs";
-import { SYSTEM_ACTOR } from "../audit-log";
+import { SYSTEM_ACTOR } from "../audit/audit-log";
 import { reopenOnboardingStepOfRef } from "../onboarding/reopen";
 import { completeOnboardingStepOfKind } from "../onboarding/steps";
 import type { BookingDeps } from "./bookings";

@@ -20,9 +20,9 @@ import type { TenantBrandingRow } from "../../../schema/tables/tenant-branding";
 import type { TenantScope } from "../../lib/db";
 import { hostCache } from "../../lib/identity-cache";
 import { Problem, problems } from "../../lib/problem";
-import { type AuditActor, recordAudit } from "../audit-log";
-import { assertFeature } from "../entitlements";
-import type { RequestOrigin } from "../sessions";
+import { type AuditActor, recordAudit } from "../audit/audit-log";
+import { assertFeature } from "../billing/entitlements";
+import type { RequestOrigin } from "../sessions/sessions";
 import { pngSize } from "./png-size";
 import { publicBrandOf } from "./public-brand";
 

@@ -12,7 +12,7 @@ import { newId } from "../../lib/ids";
 import { hashPassword, verifyPassword } from "../../lib/passwords";
 import { Problem, problems } from "../../lib/problem";
 import type { ClientAccess } from "../portal/client-access";
-import { type GateNamespace, retryAfterSeconds, takeTokens } from "../rate-limits";
+import { type GateNamespace, retryAfterSeconds, takeTokens } from "../security/rate-limits";
 import { getVisibleDocument } from "./access";
 import { shareIdOf, signShareToken, verifyShareToken } from "./share-token";
 

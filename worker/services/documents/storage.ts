@@ -5,7 +5,7 @@
 import { isNull, sum } from "drizzle-orm";
 import { documentVersions } from "../../../schema/index";
 import type { TenantScope } from "../../lib/db";
-import { assertWithinLimit, registerUsageCounter } from "../entitlements";
+import { assertWithinLimit, registerUsageCounter } from "../billing/entitlements";
 
 /** Bytes of every kept (not deleted) version of every document of the tenant. */
 export async function countStoredBytes(scope: TenantScope): Promise<number> {

@@ -17,8 +17,8 @@ import { hostCache } from "../../lib/identity-cache";
 import { newId } from "../../lib/ids";
 import { Problem, problems } from "../../lib/problem";
 import { generateToken } from "../../lib/tokens";
-import { type AuditActor, recordAudit } from "../audit-log";
-import type { RequestOrigin } from "../sessions";
+import { type AuditActor, recordAudit } from "../audit/audit-log";
+import type { RequestOrigin } from "../sessions/sessions";
 import { auditLapsedClaim, claimLapsed, claimOn, deleteLapsedClaim, domainUnavailable } from "./domain-claims";
 
 /** Where the TXT record goes: a label of its own, so it never clashes with the domain's other records. */

@@ -11,7 +11,7 @@ import { tenantDomains } from "../../../schema/index";
 import type { Database } from "../../env";
 import { tenantScope } from "../../lib/db";
 import { Problem } from "../../lib/problem";
-import { recordAudit, SYSTEM_ACTOR } from "../audit-log";
+import { recordAudit, SYSTEM_ACTOR } from "../audit/audit-log";
 
 /** How long an added custom domain may stay unverified before another agency may claim it. */
 export const UNVERIFIED_CLAIM_TTL_MS = 72 * 60 * 60 * 1000;

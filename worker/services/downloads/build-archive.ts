@@ -9,8 +9,8 @@ import { eq, inArray } from "drizzle-orm";
 import { ARCHIVE_MAX_ITEMS, ARCHIVE_TTL_MS } from "../../../schema/downloads";
 import { type DeliverableArchiveRow, deliverableArchives } from "../../../schema/index";
 import type { TenantScope } from "../../lib/db";
-import { findMemberById } from "../members";
 import { type ClientAccess, clientAccessFor } from "../portal/client-access";
+import { findMemberById } from "../team/members";
 import { type DeliveredFilterInput, type DeliveredRow, deliveredByIds, deliveredMatching } from "./delivered";
 import { MIN_PART_SIZE, ZipToR2 } from "./zip-to-r2";
 

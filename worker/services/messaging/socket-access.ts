@@ -11,10 +11,10 @@ import { SOCKET_CLOSE, type SocketCloseT } from "../../../schema/messaging";
 import { effectivePermissions } from "../../../schema/permissions";
 import type { TenantScope } from "../../lib/db";
 import { Problem } from "../../lib/problem";
-import { parsePermissionList } from "../members";
 import { type ClientAccess, clientAccessFor } from "../portal/client-access";
-import { securityPolicyOf } from "../security-policy";
-import { SESSION_ABSOLUTE_TTL_MS } from "../sessions";
+import { securityPolicyOf } from "../security/security-policy";
+import { SESSION_ABSOLUTE_TTL_MS } from "../sessions/sessions";
+import { parsePermissionList } from "../team/members";
 import { audienceTagOf, type SocketIdentity } from "./live";
 import { getVisibleThread } from "./threads";
 

@@ -7,8 +7,8 @@ import { recoveryCodes, totpCredentials } from "../../../schema/index";
 import type { AuthContext } from "../../env";
 import type { TenantScope } from "../../lib/db";
 import { problems } from "../../lib/problem";
-import { recordAudit, userActor } from "../audit-log";
-import { type RequestOrigin, refreshCachedUser } from "../sessions";
+import { recordAudit, userActor } from "../audit/audit-log";
+import { type RequestOrigin, refreshCachedUser } from "../sessions/sessions";
 import { removeRecoveryCodes, replaceRecoveryCodes, useRecoveryCode } from "./recovery-codes";
 import { confirmTotpEnrolment, removeTotp, verifyTotpCode } from "./totp";
 

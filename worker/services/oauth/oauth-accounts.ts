@@ -10,11 +10,11 @@ import type { TenantScope } from "../../lib/db";
 import { isUniqueViolation } from "../../lib/db-errors";
 import { newId } from "../../lib/ids";
 import { problems } from "../../lib/problem";
-import { recordAudit, userActor } from "../audit-log";
+import { recordAudit, userActor } from "../audit/audit-log";
 import { normalizeEmail } from "../auth/sign-up";
-import { findMemberByEmail, findMemberById, type MemberAccount } from "../members";
 import { countSignInWays } from "../passkeys/sign-in-ways";
-import type { RequestOrigin } from "../sessions";
+import type { RequestOrigin } from "../sessions/sessions";
+import { findMemberByEmail, findMemberById, type MemberAccount } from "../team/members";
 import type { ProviderIdentity } from "./provider-identity";
 
 /** Why a provider identity could not be used; the PWA shows a sentence for each. */

@@ -12,7 +12,7 @@ import type { TenantScope } from "../../lib/db";
 import { escapeHtml } from "../../lib/email/render";
 import { newId } from "../../lib/ids";
 import { Problem, problems } from "../../lib/problem";
-import type { RequestOrigin } from "../sessions";
+import type { RequestOrigin } from "../sessions/sessions";
 
 export async function sha256Hex(text: string): Promise<string> {
 	const digest = await crypto.subtle.digest("SHA-256", new TextEncoder().encode(text));

@@ -7,9 +7,9 @@ import { and, eq, inArray } from "drizzle-orm";
 import { clients, memberships, type OnboardingRunRow, onboardingRuns, onboardingStepStates } from "../../../schema/index";
 import type { Job } from "../../../schema/jobs";
 import type { TenantScope } from "../../lib/db";
-import { type AuditActor, recordAudit, SYSTEM_ACTOR } from "../audit-log";
+import { type AuditActor, recordAudit, SYSTEM_ACTOR } from "../audit/audit-log";
 import { notify } from "../notifications/notify";
-import type { RequestOrigin } from "../sessions";
+import type { RequestOrigin } from "../sessions/sessions";
 import { progressOf, stepStatesOf, stepsOf } from "./runs";
 
 /** What completing a step may need beyond the database: who acted, from where, and the jobs queue (pushes). */

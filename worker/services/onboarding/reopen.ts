@@ -8,7 +8,7 @@ import { eq } from "drizzle-orm";
 import { onboardingStepStates } from "../../../schema/index";
 import type { OnboardingStepKind } from "../../../schema/onboarding";
 import type { TenantScope } from "../../lib/db";
-import { type AuditActor, recordAudit, SYSTEM_ACTOR } from "../audit-log";
+import { type AuditActor, recordAudit, SYSTEM_ACTOR } from "../audit/audit-log";
 import { findRun, stepStatesOf, stepsOf } from "./runs";
 
 /** Reopens the client's step of `kind` completed with `ref` (true), or does nothing (false). Safe to repeat. */

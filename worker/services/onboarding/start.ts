@@ -5,7 +5,7 @@
  */
 import type { OnboardingRunRow } from "../../../schema/index";
 import type { TenantScope } from "../../lib/db";
-import { recordAudit, type Who } from "../audit-log";
+import { recordAudit, type Who } from "../audit/audit-log";
 import { startRun } from "./runs";
 
 /** Who starts it: the audit actor and origin, and the member recorded as `startedBy` (for an API key, its creator). */

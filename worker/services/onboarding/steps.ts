@@ -10,7 +10,7 @@ import type { OnboardingRunRow } from "../../../schema/index";
 import type { OnboardingStepKind } from "../../../schema/onboarding";
 import type { TenantScope } from "../../lib/db";
 import { type FieldError, Problem, problems } from "../../lib/problem";
-import { recordAudit, SYSTEM_ACTOR } from "../audit-log";
+import { recordAudit, SYSTEM_ACTOR } from "../audit/audit-log";
 import { signAgreement } from "./agreement";
 import { checkAnswers, checkDocumentSlots } from "./answers";
 import { completeStep, type OnboardingEffects, saveStepData } from "./completion";

@@ -9,8 +9,8 @@ import { type Passkey, passkeys, sessions } from "../../../schema/index";
 import type { SessionAuth } from "../../env";
 import type { TenantScope } from "../../lib/db";
 import { Problem, problems } from "../../lib/problem";
-import { recordAudit, userActor } from "../audit-log";
-import { type RequestOrigin, refreshCachedUser } from "../sessions";
+import { recordAudit, userActor } from "../audit/audit-log";
+import { type RequestOrigin, refreshCachedUser } from "../sessions/sessions";
 import { countSignInWays } from "./sign-in-ways";
 
 export const FRESH_SIGN_IN_MS = 10 * 60_000;

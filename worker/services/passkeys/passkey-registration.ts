@@ -13,8 +13,8 @@ import { isUniqueViolation } from "../../lib/db-errors";
 import { Problem, problems } from "../../lib/problem";
 import type { RelyingParty } from "../../lib/relying-party";
 import { generatePublicId } from "../../lib/tokens";
-import { recordAudit, userActor } from "../audit-log";
-import { type RequestOrigin, refreshCachedUser } from "../sessions";
+import { recordAudit, userActor } from "../audit/audit-log";
+import { type RequestOrigin, refreshCachedUser } from "../sessions/sessions";
 import { toPasskeyView } from "./passkey-list";
 import { challengeOf, consumeWebAuthnChallenge, issueWebAuthnChallenge } from "./webauthn-challenges";
 

@@ -8,7 +8,7 @@ import { clientMembers, memberships, users } from "../../../schema/index";
 import type { TenantScope } from "../../lib/db";
 import { newId } from "../../lib/ids";
 import { problems } from "../../lib/problem";
-import { type LiveChannels, recheckLiveUsers } from "../live-access";
+import { type LiveChannels, recheckLiveUsers } from "../sessions/live-access";
 
 export async function listClientPeople(scope: TenantScope, clientId: string) {
 	return scope.db

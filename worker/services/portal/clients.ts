@@ -14,7 +14,7 @@ import { decodeCursor, encodeCursor } from "../../lib/cursor";
 import type { TenantScope } from "../../lib/db";
 import { newId } from "../../lib/ids";
 import { problems } from "../../lib/problem";
-import { recordAudit } from "../audit-log";
+import { recordAudit } from "../audit/audit-log";
 import { type OnboardingStarter, startOnboarding } from "../onboarding/start";
 import { assertCanSeeClient, type ClientAccess, visibleClientsCondition } from "./client-access";
 import { assertCanAddClient } from "./entitlement";

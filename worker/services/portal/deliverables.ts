@@ -13,7 +13,7 @@ import { createWithClientMadeId } from "../../lib/client-made-id";
 import type { TenantScope } from "../../lib/db";
 import { newId } from "../../lib/ids";
 import { problems } from "../../lib/problem";
-import { recordAudit, type Who } from "../audit-log";
+import { recordAudit, type Who } from "../audit/audit-log";
 import { type ClientAccess, visibleClientsCondition } from "./client-access";
 import { getVisibleProject, toDto } from "./projects";
 import { assertMilestoneOf } from "./tasks";

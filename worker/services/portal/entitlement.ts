@@ -5,7 +5,7 @@
 import { count, isNull, ne } from "drizzle-orm";
 import { clients } from "../../../schema/index";
 import type { TenantScope } from "../../lib/db";
-import { assertWithinLimit, registerUsageCounter } from "../entitlements";
+import { assertWithinLimit, registerUsageCounter } from "../billing/entitlements";
 
 /** Clients that take a place on the plan: not archived, not deleted. */
 async function countLiveClients(scope: TenantScope): Promise<number> {

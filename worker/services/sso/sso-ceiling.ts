@@ -8,7 +8,7 @@
 import type { SsoConnection } from "../../../schema/index";
 import type { Permission, Role } from "../../../schema/permissions";
 import type { TenantScope } from "../../lib/db";
-import { findMemberById } from "../members";
+import { findMemberById } from "../team/members";
 
 type Ranked = { role: Role; permissions: ReadonlySet<Permission> };
 

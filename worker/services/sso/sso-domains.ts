@@ -12,8 +12,8 @@ import type { TenantScope } from "../../lib/db";
 import { DnsLookupError, lookupTxt } from "../../lib/dns-over-https";
 import { problems } from "../../lib/problem";
 import { generateToken } from "../../lib/tokens";
-import { type AuditActor, recordAudit } from "../audit-log";
-import type { RequestOrigin } from "../sessions";
+import { type AuditActor, recordAudit } from "../audit/audit-log";
+import type { RequestOrigin } from "../sessions/sessions";
 
 /** Where the TXT record goes: a label of its own, apart from custom domains' `_atrium-challenge`. */
 export function ssoChallengeName(domain: string): string {

@@ -8,8 +8,8 @@
 import type { Role } from "../../../schema/permissions";
 import type { TenantScope } from "../../lib/db";
 import { Problem } from "../../lib/problem";
-import { recordAudit } from "../audit-log";
-import type { RequestOrigin } from "../sessions";
+import { recordAudit } from "../audit/audit-log";
+import type { RequestOrigin } from "../sessions/sessions";
 import { verifiedSsoDomains } from "./sso-domains";
 import { ssoAllowedByPlan } from "./sso-plan";
 import { domainsOf, emailDomain, ssoConnectionOf } from "./sso-settings";

@@ -4,7 +4,7 @@
  */
 import type { Database } from "../../env";
 import { tenantScope } from "../../lib/db";
-import { assertFeature, loadAccessState } from "../entitlements";
+import { assertFeature, loadAccessState } from "../billing/entitlements";
 
 export async function ssoAllowedByPlan(db: Database, tenantId: string): Promise<boolean> {
 	return (await loadAccessState(tenantScope(db, tenantId))).featurePlan.features.includes("sso");

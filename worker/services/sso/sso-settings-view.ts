@@ -7,8 +7,8 @@ import type { SsoSettings } from "../../../schema/dto/sso";
 import type { SsoConnection } from "../../../schema/index";
 import type { AuthContext } from "../../env";
 import type { TenantScope } from "../../lib/db";
-import { findMemberById } from "../members";
-import { mayManageOwners } from "../privileges";
+import { findMemberById } from "../team/members";
+import { mayManageOwners } from "../team/privileges";
 import { ssoDomainStates } from "./sso-domains";
 import { domainsOf } from "./sso-settings";
 

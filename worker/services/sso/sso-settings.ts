@@ -15,9 +15,9 @@ import type { AuthContext } from "../../env";
 import type { TenantScope } from "../../lib/db";
 import { Problem, problems } from "../../lib/problem";
 import { openStoredSecret, sealStoredSecret, secretContext } from "../../lib/secret-keys";
-import { actorOf, recordAudit } from "../audit-log";
-import { mayManageOwners } from "../privileges";
-import type { RequestOrigin } from "../sessions";
+import { actorOf, recordAudit } from "../audit/audit-log";
+import type { RequestOrigin } from "../sessions/sessions";
+import { mayManageOwners } from "../team/privileges";
 import { discoverOidc } from "./oidc-discovery";
 import { syncSsoDomains, verifiedSsoDomains } from "./sso-domains";
 

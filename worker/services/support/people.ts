@@ -3,7 +3,7 @@ import { and, eq, isNull } from "drizzle-orm";
 import { clientMembers, memberships, roles } from "../../../schema/index";
 import { effectivePermissions, type Permission } from "../../../schema/permissions";
 import type { TenantScope } from "../../lib/db";
-import { parsePermissionList } from "../members";
+import { parsePermissionList } from "../team/members";
 
 /** The user ids linked (live) to a client. */
 export async function clientPeopleIds(scope: TenantScope, clientId: string): Promise<string[]> {

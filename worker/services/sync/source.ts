@@ -10,7 +10,7 @@ import type { AuthContext } from "../../env";
 import type { TenantScope } from "../../lib/db";
 import type { Enqueue, Publish } from "../messaging/live";
 import type { ClientAccess } from "../portal/client-access";
-import type { RequestOrigin } from "../sessions";
+import type { RequestOrigin } from "../sessions/sessions";
 
 export type SyncedRecord = Record<string, unknown>;
 

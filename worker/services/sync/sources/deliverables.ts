@@ -5,7 +5,7 @@
  */
 import { and, eq, inArray } from "drizzle-orm";
 import { deliverableReviews, deliverables, projects, users } from "../../../../schema/index";
-import { actorOf } from "../../audit-log";
+import { actorOf } from "../../audit/audit-log";
 import { getVisibleDeliverable, reviewDeliverable } from "../../portal/deliverables";
 import { toDto } from "../../portal/projects";
 import type { MutationHandler, SyncSourceParts } from "../source";

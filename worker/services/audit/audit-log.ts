@@ -3,12 +3,12 @@
  * action, who did it and what it touched; the request's IP and user agent come with it. There is
  * deliberately no update or delete here.
  */
-import type { AuditAction } from "../../schema/audit-actions";
-import { auditEvents } from "../../schema/index";
-import type { AuthContext } from "../env";
-import type { TenantScope } from "../lib/db";
-import { newId } from "../lib/ids";
-import type { RequestOrigin } from "./sessions";
+import type { AuditAction } from "../../../schema/audit-actions";
+import { auditEvents } from "../../../schema/index";
+import type { AuthContext } from "../../env";
+import type { TenantScope } from "../../lib/db";
+import { newId } from "../../lib/ids";
+import type { RequestOrigin } from "../sessions/sessions";
 
 export type AuditActor = { userId: string | null; label: string };
 

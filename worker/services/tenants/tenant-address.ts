@@ -6,8 +6,8 @@
  * development it is http, with the port from DEV_PUBLIC_PORT (`npm start` sets it).
  */
 import { and, eq } from "drizzle-orm";
-import { tenantDomains, tenants } from "../../schema/index";
-import type { Database } from "../env";
+import { tenantDomains, tenants } from "../../../schema/index";
+import type { Database } from "../../env";
 
 export type AddressEnv = { ENVIRONMENT: string; PLATFORM_DOMAIN: string; DEV_PUBLIC_PORT?: string };
 

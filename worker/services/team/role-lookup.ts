@@ -1,8 +1,8 @@
 /** Reading a custom role's permissions: the stored JSON list, as permissions (unknown names dropped). */
 import { eq } from "drizzle-orm";
-import { roles } from "../../schema/index";
-import { effectivePermissions, type Permission } from "../../schema/permissions";
-import type { TenantScope } from "../lib/db";
+import { roles } from "../../../schema/index";
+import { effectivePermissions, type Permission } from "../../../schema/permissions";
+import type { TenantScope } from "../../lib/db";
 import { parsePermissionList } from "./members";
 
 export function effectiveRolePermissions(json: string): ReadonlySet<Permission> {

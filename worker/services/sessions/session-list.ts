@@ -4,11 +4,11 @@
  * the sessions it ends, in the same call.
  */
 import { and, desc, eq, gt, isNull } from "drizzle-orm";
-import type { SessionView } from "../../schema/dto/account-security";
-import { sessions } from "../../schema/index";
-import type { TenantScope } from "../lib/db";
-import { generatePublicId } from "../lib/tokens";
-import { describeUserAgent, deviceLabel } from "../lib/user-agent";
+import type { SessionView } from "../../../schema/dto/account-security";
+import { sessions } from "../../../schema/index";
+import type { TenantScope } from "../../lib/db";
+import { generatePublicId } from "../../lib/tokens";
+import { describeUserAgent, deviceLabel } from "../../lib/user-agent";
 import { endLiveSessions, endLiveUser, type LiveChannels } from "./live-access";
 import { forgetCachedSessions, invalidateSession, invalidateUserSessions } from "./sessions";
 

@@ -3,9 +3,9 @@
  * have, only an owner (signed in, not through an API key) makes or unmakes an owner, and nobody
  * acts on a member who can do more than they can.
  */
-import { type Permission, ROLE_PERMISSIONS, type Role } from "../../schema/permissions";
-import type { AuthContext } from "../env";
-import { problems } from "../lib/problem";
+import { type Permission, ROLE_PERMISSIONS, type Role } from "../../../schema/permissions";
+import type { AuthContext } from "../../env";
+import { problems } from "../../lib/problem";
 
 /** The permissions in `wanted` the actor lacks. */
 export function missingPermissions(actor: AuthContext, wanted: Iterable<Permission>): Permission[] {

@@ -1,5 +1,5 @@
 /** Asking a TenantGate Durable Object for rate-limit tokens. The platform host has a gate of its own. */
-import type { BucketRule, TakeResult } from "../../schema/rate-limits";
+import type { BucketRule, TakeResult } from "../../../schema/rate-limits";
 
 export const PLATFORM_GATE = "platform";
 

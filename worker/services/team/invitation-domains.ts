@@ -1,11 +1,11 @@
 /** The agency's rule on which email domains may be invited (none listed: any). */
 import { asc } from "drizzle-orm";
-import { invitationDomains } from "../../schema/index";
-import type { AuthContext } from "../env";
-import type { TenantScope } from "../lib/db";
-import { problems } from "../lib/problem";
-import { actorOf, recordAudit } from "./audit-log";
-import type { RequestOrigin } from "./sessions";
+import { invitationDomains } from "../../../schema/index";
+import type { AuthContext } from "../../env";
+import type { TenantScope } from "../../lib/db";
+import { problems } from "../../lib/problem";
+import { actorOf, recordAudit } from "../audit/audit-log";
+import type { RequestOrigin } from "../sessions/sessions";
 
 export async function listInvitationDomains(scope: TenantScope): Promise<string[]> {
 	const rows = await scope.db

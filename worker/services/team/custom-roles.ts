@@ -4,20 +4,20 @@
  * their open live channels at once (their messaging sockets are re-checked).
  */
 import { and, count, desc, eq } from "drizzle-orm";
-import type { CreateRoleBody, CustomRoleView, UpdateRoleBody } from "../../schema/dto/roles";
-import { memberships, roles } from "../../schema/index";
-import { sortPermissions } from "../../schema/permissions";
-import type { AuthContext } from "../env";
-import type { TenantScope } from "../lib/db";
-import { isUniqueViolation } from "../lib/db-errors";
-import { forgetCachedRoleHolders } from "../lib/identity-cache";
-import { newId } from "../lib/ids";
-import { Problem, problems } from "../lib/problem";
-import { actorOf, recordAudit } from "./audit-log";
-import { type LiveChannels, recheckLiveUsers } from "./live-access";
+import type { CreateRoleBody, CustomRoleView, UpdateRoleBody } from "../../../schema/dto/roles";
+import { memberships, roles } from "../../../schema/index";
+import { sortPermissions } from "../../../schema/permissions";
+import type { AuthContext } from "../../env";
+import type { TenantScope } from "../../lib/db";
+import { isUniqueViolation } from "../../lib/db-errors";
+import { forgetCachedRoleHolders } from "../../lib/identity-cache";
+import { newId } from "../../lib/ids";
+import { Problem, problems } from "../../lib/problem";
+import { actorOf, recordAudit } from "../audit/audit-log";
+import { type LiveChannels, recheckLiveUsers } from "../sessions/live-access";
+import type { RequestOrigin } from "../sessions/sessions";
 import { assertMayGrant, missingPermissions } from "./privileges";
 import { effectiveRolePermissions } from "./role-lookup";
-import type { RequestOrigin } from "./sessions";
 
 type Deps = { scope: TenantScope; actor: AuthContext; origin: RequestOrigin; live: LiveChannels };
 

@@ -3,7 +3,7 @@
  * (durable-objects/account-locks.ts), keyed by the normalised email so known and unknown addresses
  * behave alike. This replaces the old per-account token bucket.
  */
-import type { LockState } from "../../schema/account-lock";
+import type { LockState } from "../../../schema/account-lock";
 import type { GateNamespace } from "./rate-limits";
 
 export function accountLockKey(normalizedEmail: string): string {

@@ -7,20 +7,20 @@
  * member's sockets and assistant streams close, a re-roled member's sockets are re-checked.
  */
 import { and, asc, eq, isNull, sql } from "drizzle-orm";
-import type { MemberView, UpdateMemberBody } from "../../schema/dto/members";
-import { clientMembers, memberships, roles, users } from "../../schema/index";
-import { effectivePermissions, sortPermissions } from "../../schema/permissions";
-import type { AuthContext } from "../env";
-import type { TenantScope } from "../lib/db";
-import { forgetCachedMember } from "../lib/identity-cache";
-import { Problem, problems } from "../lib/problem";
-import { actorOf, recordAudit } from "./audit-log";
-import { assertSeatFor } from "./entitlements";
-import { endLiveUser, type LiveChannels, recheckLiveUsers } from "./live-access";
+import type { MemberView, UpdateMemberBody } from "../../../schema/dto/members";
+import { clientMembers, memberships, roles, users } from "../../../schema/index";
+import { effectivePermissions, sortPermissions } from "../../../schema/permissions";
+import type { AuthContext } from "../../env";
+import type { TenantScope } from "../../lib/db";
+import { forgetCachedMember } from "../../lib/identity-cache";
+import { Problem, problems } from "../../lib/problem";
+import { actorOf, recordAudit } from "../audit/audit-log";
+import { assertSeatFor } from "../billing/entitlements";
+import { endLiveUser, type LiveChannels, recheckLiveUsers } from "../sessions/live-access";
+import { invalidateUserSessions, type RequestOrigin } from "../sessions/sessions";
 import { findMemberById, parsePermissionList } from "./members";
 import { assertMayAssign, assertMayManageMember } from "./privileges";
 import { findCustomRole } from "./role-lookup";
-import { invalidateUserSessions, type RequestOrigin } from "./sessions";
 
 type Deps = { scope: TenantScope; actor: AuthContext; origin: RequestOrigin; live: LiveChannels };
 

@@ -1,9 +1,9 @@
 /** Records every sign-in attempt, whatever its outcome. */
-import { signInEvents } from "../../schema/index";
-import type { SIGN_IN_METHODS, SIGN_IN_OUTCOMES } from "../../schema/tables/sign-in-events";
-import type { TenantScope } from "../lib/db";
-import { newId } from "../lib/ids";
-import type { RequestOrigin } from "./sessions";
+import { signInEvents } from "../../../schema/index";
+import type { SIGN_IN_METHODS, SIGN_IN_OUTCOMES } from "../../../schema/tables/sign-in-events";
+import type { TenantScope } from "../../lib/db";
+import { newId } from "../../lib/ids";
+import type { RequestOrigin } from "../sessions/sessions";
 
 export type SignInAttempt = {
 	userId: string | null;

@@ -1,12 +1,12 @@
 /** Finding tenants: by the host a request came in on, and whether a slug is free. */
 import { and, eq, sql } from "drizzle-orm";
-import type { TenantSummary } from "../../schema/dto/auth";
-import type { PublicBrand } from "../../schema/dto/branding";
-import { tenantBranding, tenantDomains, tenants } from "../../schema/index";
-import { planHasFeature } from "../../schema/plans";
-import type { Database } from "../env";
-import type { ParsedHost } from "../lib/hosts";
-import { publicBrandOf } from "./branding/public-brand";
+import type { TenantSummary } from "../../../schema/dto/auth";
+import type { PublicBrand } from "../../../schema/dto/branding";
+import { tenantBranding, tenantDomains, tenants } from "../../../schema/index";
+import { planHasFeature } from "../../../schema/plans";
+import type { Database } from "../../env";
+import type { ParsedHost } from "../../lib/hosts";
+import { publicBrandOf } from "../branding/public-brand";
 
 /** `primaryHostname`: the address the app should be used at (a verified custom domain, or the sub-domain). */
 export type HostedTenant = { tenant: TenantSummary; brand: PublicBrand; primaryHostname: string | null };

@@ -5,13 +5,13 @@
  * of the request.
  */
 import { and, eq, isNotNull, lt, ne, or } from "drizzle-orm";
-import { memberships, roles, sessions, totpCredentials, users } from "../../schema/index";
-import { effectivePermissions } from "../../schema/permissions";
-import type { Database, SessionAuth } from "../env";
-import type { TenantScope } from "../lib/db";
-import { forgetCachedMember, sessionCache, sessionCacheKey } from "../lib/identity-cache";
-import { generatePublicId, generateToken, tokenId } from "../lib/tokens";
-import { hasPasskeySql, parsePermissionList, sessionAuthOf } from "./members";
+import { memberships, roles, sessions, totpCredentials, users } from "../../../schema/index";
+import { effectivePermissions } from "../../../schema/permissions";
+import type { Database, SessionAuth } from "../../env";
+import type { TenantScope } from "../../lib/db";
+import { forgetCachedMember, sessionCache, sessionCacheKey } from "../../lib/identity-cache";
+import { generatePublicId, generateToken, tokenId } from "../../lib/tokens";
+import { hasPasskeySql, parsePermissionList, sessionAuthOf } from "../team/members";
 
 export const SESSION_TTL_MS = 30 * 24 * 60 * 60 * 1000;
 /**

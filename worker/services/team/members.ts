@@ -1,9 +1,9 @@
 /** Looking up a tenant's members with their role, custom role, resolved permissions, verification and MFA state. */
 import { and, eq, isNotNull, type SQL, type SQLWrapper, sql } from "drizzle-orm";
-import { memberships, passkeys, roles, totpCredentials, users } from "../../schema/index";
-import { effectivePermissions, type Permission, type Role } from "../../schema/permissions";
-import type { SessionAuth } from "../env";
-import type { TenantScope } from "../lib/db";
+import { memberships, passkeys, roles, totpCredentials, users } from "../../../schema/index";
+import { effectivePermissions, type Permission, type Role } from "../../../schema/permissions";
+import type { SessionAuth } from "../../env";
+import type { TenantScope } from "../../lib/db";
 
 export type MemberAccount = {
 	id: string;

@@ -3,10 +3,10 @@
  * and every matching row in order for the CSV export. Read-only: nothing here changes a row.
  */
 import { and, desc, eq, gte, lt, or, type SQL } from "drizzle-orm";
-import type { AuditEventPage, AuditEventView, AuditFilter } from "../../schema/dto/audit-events";
-import { auditEvents } from "../../schema/index";
-import type { TenantScope } from "../lib/db";
-import { problems } from "../lib/problem";
+import type { AuditEventPage, AuditEventView, AuditFilter } from "../../../schema/dto/audit-events";
+import { auditEvents } from "../../../schema/index";
+import type { TenantScope } from "../../lib/db";
+import { problems } from "../../lib/problem";
 
 type Cursor = { createdAt: number; id: string };
 

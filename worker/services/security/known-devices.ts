@@ -4,12 +4,12 @@
  * (and who has signed in before) is a "new device" and earns an email alert.
  */
 import { and, eq, ne } from "drizzle-orm";
-import { knownDevices } from "../../schema/index";
-import type { TenantScope } from "../lib/db";
-import { ipPrefix } from "../lib/ip-prefix";
-import { tokenId } from "../lib/tokens";
-import { describeUserAgent } from "../lib/user-agent";
-import type { RequestOrigin } from "./sessions";
+import { knownDevices } from "../../../schema/index";
+import type { TenantScope } from "../../lib/db";
+import { ipPrefix } from "../../lib/ip-prefix";
+import { tokenId } from "../../lib/tokens";
+import { describeUserAgent } from "../../lib/user-agent";
+import type { RequestOrigin } from "../sessions/sessions";
 
 export function deviceFingerprint(origin: RequestOrigin): string {
 	const { browser, os } = describeUserAgent(origin.userAgent);

@@ -4,22 +4,22 @@
  * queue and stored only as its SHA-256; a link works for 7 days.
  */
 import { and, desc, eq, isNull } from "drizzle-orm";
-import type { CreateInvitationBody, InvitationStatus, InvitationView } from "../../schema/dto/invitations";
-import { invitations, roles } from "../../schema/index";
-import type { AuthContext } from "../env";
-import type { TenantScope } from "../lib/db";
-import { newId } from "../lib/ids";
-import { enqueue } from "../lib/jobs";
-import { Problem, problems } from "../lib/problem";
-import { generateToken, tokenId } from "../lib/tokens";
-import { actorOf, recordAudit } from "./audit-log";
-import { normalizeEmail } from "./auth/sign-up";
-import { assertSeatFor } from "./entitlements";
+import type { CreateInvitationBody, InvitationStatus, InvitationView } from "../../../schema/dto/invitations";
+import { invitations, roles } from "../../../schema/index";
+import type { AuthContext } from "../../env";
+import type { TenantScope } from "../../lib/db";
+import { newId } from "../../lib/ids";
+import { enqueue } from "../../lib/jobs";
+import { Problem, problems } from "../../lib/problem";
+import { generateToken, tokenId } from "../../lib/tokens";
+import { actorOf, recordAudit } from "../audit/audit-log";
+import { normalizeEmail } from "../auth/sign-up";
+import { assertSeatFor } from "../billing/entitlements";
+import type { RequestOrigin } from "../sessions/sessions";
 import { assertInvitableDomain } from "./invitation-domains";
 import { findMemberByEmail } from "./members";
 import { assertMayAssign, assertMayManageMember } from "./privileges";
 import { findCustomRole } from "./role-lookup";
-import type { RequestOrigin } from "./sessions";
 
 export const INVITATION_TTL_MS = 7 * 24 * 60 * 60 * 1000;
 

@@ -7,8 +7,8 @@
  * hub call that fails (logged here, never failing the revocation itself) still lets nothing through.
  */
 import { and, eq, gt } from "drizzle-orm";
-import { sessions } from "../../schema/index";
-import type { TenantScope } from "../lib/db";
+import { sessions } from "../../../schema/index";
+import type { TenantScope } from "../../lib/db";
 import { SESSION_ABSOLUTE_TTL_MS } from "./sessions";
 
 /** The binding through which revocations reach live channels (the Worker's env has it). */

@@ -4,18 +4,18 @@
  * creator may still do; it stops when revoked, expired, or its creator leaves the agency.
  */
 import { and, desc, eq, isNull, lte, or } from "drizzle-orm";
-import type { ApiKeyView, CreateApiKeyBody, CreatedApiKey } from "../../schema/dto/api-keys";
-import { apiKeys, memberships, roles, users } from "../../schema/index";
-import { effectivePermissions, isPermission, type Permission, sortPermissions } from "../../schema/permissions";
-import type { ApiKeyAuth, AuthContext } from "../env";
-import { generateApiKey, hashApiKeySecret, parseApiKey, secretMatches } from "../lib/api-key-token";
-import type { TenantScope } from "../lib/db";
-import { newId } from "../lib/ids";
-import { problems } from "../lib/problem";
-import { actorOf, recordAudit } from "./audit-log";
+import type { ApiKeyView, CreateApiKeyBody, CreatedApiKey } from "../../../schema/dto/api-keys";
+import { apiKeys, memberships, roles, users } from "../../../schema/index";
+import { effectivePermissions, isPermission, type Permission, sortPermissions } from "../../../schema/permissions";
+import type { ApiKeyAuth, AuthContext } from "../../env";
+import { generateApiKey, hashApiKeySecret, parseApiKey, secretMatches } from "../../lib/api-key-token";
+import type { TenantScope } from "../../lib/db";
+import { newId } from "../../lib/ids";
+import { problems } from "../../lib/problem";
+import { actorOf, recordAudit } from "../audit/audit-log";
+import type { RequestOrigin } from "../sessions/sessions";
 import { parsePermissionList } from "./members";
 import { assertMayGrant } from "./privileges";
-import type { RequestOrigin } from "./sessions";
 
 /** `last_used_at` is written at most this often. */
 export const LAST_USED_GRANULARITY_MS = 60_000;

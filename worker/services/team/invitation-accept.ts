@@ -5,24 +5,24 @@
  * The token is claimed in one conditional write, so it works exactly once.
  */
 import { and, eq, gt, isNull } from "drizzle-orm";
-import type { AcceptInvitationBody, InvitationPreview } from "../../schema/dto/invitations";
-import { invitations, memberships, roles, tenants, users } from "../../schema/index";
-import { RATE_RULES } from "../../schema/rate-limits";
-import type { AuthContext, SessionAuth } from "../env";
-import type { TenantScope } from "../lib/db";
-import { isUniqueViolation } from "../lib/db-errors";
-import { forgetCachedMember } from "../lib/identity-cache";
-import { newId } from "../lib/ids";
-import { hashPassword, verifyPassword } from "../lib/passwords";
-import { Problem, problems } from "../lib/problem";
-import { tokenId } from "../lib/tokens";
-import { recordAudit, userActor } from "./audit-log";
-import { INVALID_CREDENTIALS } from "./auth/sign-in";
-import { assertSeatFor } from "./entitlements";
+import type { AcceptInvitationBody, InvitationPreview } from "../../../schema/dto/invitations";
+import { invitations, memberships, roles, tenants, users } from "../../../schema/index";
+import { RATE_RULES } from "../../../schema/rate-limits";
+import type { AuthContext, SessionAuth } from "../../env";
+import type { TenantScope } from "../../lib/db";
+import { isUniqueViolation } from "../../lib/db-errors";
+import { forgetCachedMember } from "../../lib/identity-cache";
+import { newId } from "../../lib/ids";
+import { hashPassword, verifyPassword } from "../../lib/passwords";
+import { Problem, problems } from "../../lib/problem";
+import { tokenId } from "../../lib/tokens";
+import { recordAudit, userActor } from "../audit/audit-log";
+import { INVALID_CREDENTIALS } from "../auth/sign-in";
+import { assertSeatFor } from "../billing/entitlements";
+import { type GateNamespace, retryAfterSeconds, takeTokens } from "../security/rate-limits";
+import { createSession, type NewSession, type RequestOrigin } from "../sessions/sessions";
 import { statusOf } from "./invitations";
 import { findMemberByEmail, findMemberById, sessionAuthOf } from "./members";
-import { type GateNamespace, retryAfterSeconds, takeTokens } from "./rate-limits";
-import { createSession, type NewSession, type RequestOrigin } from "./sessions";
 
 type InvitationRow = typeof invitations.$inferSelect;
 

@@ -1,10 +1,10 @@
 /** Reading the sign-in record: one user's own history, or the whole tenant's for auditors; newest first, cursor-paginated by id (UUIDv7 sorts by time). */
 import { desc, eq, lt, type SQL } from "drizzle-orm";
-import type { SignInPage } from "../../schema/dto/account-security";
-import { signInEvents } from "../../schema/index";
-import type { SIGN_IN_OUTCOMES } from "../../schema/tables/sign-in-events";
-import type { TenantScope } from "../lib/db";
-import { deviceView } from "./session-list";
+import type { SignInPage } from "../../../schema/dto/account-security";
+import { signInEvents } from "../../../schema/index";
+import type { SIGN_IN_OUTCOMES } from "../../../schema/tables/sign-in-events";
+import type { TenantScope } from "../../lib/db";
+import { deviceView } from "../sessions/session-list";
 
 export type SignInFilter = { userId?: string; outcome?: (typeof SIGN_IN_OUTCOMES)[number]; cursor?: string; limit: number };
 

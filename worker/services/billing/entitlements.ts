@@ -11,14 +11,14 @@
  */
 import { count, eq, ne } from "drizzle-orm";
 import { createMiddleware } from "hono/factory";
-import { type CountedLimit, type EntitlementsResponse, PAYMENT_GRACE_DAYS, type RestrictionReason } from "../../schema/entitlements";
-import { memberships, type SubscriptionRow, subscriptions, tenants } from "../../schema/index";
-import type { Role } from "../../schema/permissions";
-import { DEFAULT_PLAN_ID, PLAN_FEATURES, PLANS, type Plan, type PlanFeature, type PlanId, upgradesFrom } from "../../schema/plans";
-import type { AppEnv } from "../env";
-import { type TenantScope, tenantScope } from "../lib/db";
-import { tenantOf } from "../lib/host-guards";
-import { Problem } from "../lib/problem";
+import { type CountedLimit, type EntitlementsResponse, PAYMENT_GRACE_DAYS, type RestrictionReason } from "../../../schema/entitlements";
+import { memberships, type SubscriptionRow, subscriptions, tenants } from "../../../schema/index";
+import type { Role } from "../../../schema/permissions";
+import { DEFAULT_PLAN_ID, PLAN_FEATURES, PLANS, type Plan, type PlanFeature, type PlanId, upgradesFrom } from "../../../schema/plans";
+import type { AppEnv } from "../../env";
+import { type TenantScope, tenantScope } from "../../lib/db";
+import { tenantOf } from "../../lib/host-guards";
+import { Problem } from "../../lib/problem";
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 export const PAYMENT_GRACE_MS = PAYMENT_GRACE_DAYS * DAY_MS;

@@ -3,12 +3,12 @@
  * signed-in API request and therefore cached per isolate (worker/lib/identity-cache.ts, 30 s). A change made
  * through this isolate applies here at once; other isolates follow within the TTL.
  */
-import type { SecurityPolicy } from "../../schema/dto/account-security";
-import { tenantSecurityPolicies } from "../../schema/index";
-import { isStaffRole, type Role } from "../../schema/permissions";
-import type { SessionAuth } from "../env";
-import type { TenantScope } from "../lib/db";
-import { policyCache } from "../lib/identity-cache";
+import type { SecurityPolicy } from "../../../schema/dto/account-security";
+import { tenantSecurityPolicies } from "../../../schema/index";
+import { isStaffRole, type Role } from "../../../schema/permissions";
+import type { SessionAuth } from "../../env";
+import type { TenantScope } from "../../lib/db";
+import { policyCache } from "../../lib/identity-cache";
 
 export const DEFAULT_POLICY: SecurityPolicy = { unverifiedAccess: "full", mfaRequired: "off" };
 

@@ -3,11 +3,11 @@
  * that runs again finds it already sent and does nothing.
  */
 import { eq } from "drizzle-orm";
-import { emailOutbox } from "../../schema/index";
-import type { TenantScope } from "../lib/db";
-import type { RenderedEmail } from "../lib/email/render";
-import { EmailDeliveryError, type EmailTransport } from "../lib/email/transport";
-import { newId } from "../lib/ids";
+import { emailOutbox } from "../../../schema/index";
+import type { TenantScope } from "../../lib/db";
+import type { RenderedEmail } from "../../lib/email/render";
+import { EmailDeliveryError, type EmailTransport } from "../../lib/email/transport";
+import { newId } from "../../lib/ids";
 
 export type SendOutcome = "sent" | "already-sent";
 

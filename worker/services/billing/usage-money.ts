@@ -1,6 +1,6 @@
 /** Puts a money value beside every credit total of the usage page (credits × the list price of a credit, in whole cents). */
-import { creditMoneyValue } from "../../schema/credit-packs";
-import type { CreditTotals, CreditTotalsRow, UsageSummary } from "../../schema/credits";
+import { creditMoneyValue } from "../../../schema/credit-packs";
+import type { CreditTotals, CreditTotalsRow, UsageSummary } from "../../../schema/credits";
 
 export function withMoney(totals: CreditTotals): UsageSummary {
 	const creditValue = creditMoneyValue();
