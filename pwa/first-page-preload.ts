@@ -4,7 +4,7 @@
  * script) that, for the address being opened, adds `<link rel="modulepreload">` for that page's
  * chunk and the chunks it imports beyond the shell's. Pages: the start page, the sign-in page.
  * It also writes the same table as first-pages.json: the Worker reads it and puts those links in the
- * HTML it serves for those addresses (worker/lib/first-page-links.ts), which saves the script's
+ * HTML it serves for those addresses (worker/http/first-page-links.ts), which saves the script's
  * round trip; the script stays for the copy of index.html the service worker serves.
  */
 import { createHash } from "node:crypto";

@@ -1,7 +1,7 @@
 /** Input rules of the public contract and how their failures are named field by field. */
 import { describe, expect, it } from "vitest";
 import { LoginBody, SignupBody, SlugSchema } from "../../schema/dto/auth";
-import { fieldErrors } from "../../worker/lib/create-router";
+import { fieldErrors } from "../../worker/http/create-router";
 
 describe("SlugSchema", () => {
 	it("accepts lower-case labels and normalises case and spaces", () => {

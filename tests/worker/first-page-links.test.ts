@@ -1,5 +1,5 @@
 /**
- * The start and sign-in pages' HTML preloads their own chunks (worker/lib/first-page-links.ts):
+ * The start and sign-in pages' HTML preloads their own chunks (worker/http/first-page-links.ts):
  * the links name the files the build listed for that address, every one of them is served, the
  * first-page script they replace is gone, and any other address gets the plain app shell.
  */

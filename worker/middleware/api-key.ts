@@ -7,9 +7,9 @@
 import { createMiddleware } from "hono/factory";
 import { RATE_RULES } from "../../schema/rate-limits";
 import type { AppEnv } from "../env";
+import { requestOrigin } from "../http/request-origin";
 import { tenantScope } from "../lib/db";
 import { Problem, problems } from "../lib/problem";
-import { requestOrigin } from "../lib/request-origin";
 import { assertFeature } from "../services/billing/entitlements";
 import { retryAfterSeconds, takeTokens } from "../services/security/rate-limits";
 import { authenticateApiKey } from "../services/team/api-keys";

@@ -7,8 +7,8 @@
 import { getCookie } from "hono/cookie";
 import { createMiddleware } from "hono/factory";
 import type { AppEnv } from "../env";
+import { SESSION_COOKIE } from "../http/session-cookie";
 import { Problem } from "../lib/problem";
-import { SESSION_COOKIE } from "../lib/session-cookie";
 import { bearerOf } from "./api-key";
 
 const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);

@@ -5,8 +5,8 @@
 import { getCookie } from "hono/cookie";
 import { createMiddleware } from "hono/factory";
 import type { AppEnv } from "../env";
+import { clearSessionCookie, SESSION_COOKIE, setSessionCookie } from "../http/session-cookie";
 import { tenantScope } from "../lib/db";
-import { clearSessionCookie, SESSION_COOKIE, setSessionCookie } from "../lib/session-cookie";
 import { validateSessionToken } from "../services/sessions/sessions";
 
 const TOKEN_SHAPE = /^[a-z2-7]{32}$/;

@@ -2,11 +2,11 @@
  * Everything outside the API: the PWA's static files and SPA fallback, served through the assets
  * binding, but only on the platform host or a known tenant's host. Unknown hosts get a 404 page;
  * page loads on an agency's other addresses redirect to its primary domain. The start and sign-in
- * pages' HTML links their chunks for preloading (lib/first-page-links.ts).
+ * pages' HTML links their chunks for preloading (worker/http/first-page-links.ts).
  */
 import { Hono } from "hono";
 import type { AppEnv } from "../env";
-import { withFirstPageLinks } from "../lib/first-page-links";
+import { withFirstPageLinks } from "../http/first-page-links";
 import { hostOfRequest } from "../middleware/tenant";
 
 const UNKNOWN_HOST_PAGE = `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>No agency here</title></head><body><main><h1>No agency at this address</h1><p>Check the address you were given, or ask your agency for its portal link.</p></main></body></html>`;

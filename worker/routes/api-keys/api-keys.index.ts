@@ -1,8 +1,8 @@
 /** The API keys router. */
-import { createRouter } from "../../lib/create-router";
+import { createRouter } from "../../http/create-router";
+import { requestOrigin } from "../../http/request-origin";
 import { tenantScope } from "../../lib/db";
 import { tenantOf } from "../../lib/host-guards";
-import { requestOrigin } from "../../lib/request-origin";
 import { currentAuth } from "../../middleware/require-permission";
 import { createApiKey, listApiKeys, revokeApiKey } from "../../services/team/api-keys";
 import * as routes from "./api-keys.routes";

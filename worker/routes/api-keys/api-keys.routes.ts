@@ -2,7 +2,7 @@
 import { createRoute } from "@hono/zod-openapi";
 import { ApiKeyList, CreateApiKeyBody, CreatedApiKey } from "../../../schema/dto/api-keys";
 import { IdParams } from "../../../schema/dto/ids";
-import { jsonBody, jsonContent, problemContent, WRITE_ERRORS } from "../../lib/openapi-responses";
+import { jsonBody, jsonContent, problemContent, WRITE_ERRORS } from "../../http/openapi-responses";
 import { requirePermission } from "../../middleware/require-permission";
 import { requireFeature } from "../../services/billing/entitlements";
 

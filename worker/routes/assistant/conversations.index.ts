@@ -3,7 +3,7 @@
 import type { Context } from "hono";
 import { LOCAL_MODEL_ID } from "../../../schema/ai-models";
 import type { AppEnv } from "../../env";
-import { createRouter } from "../../lib/create-router";
+import { createRouter } from "../../http/create-router";
 import { tenantScope } from "../../lib/db";
 import { tenantOf } from "../../lib/host-guards";
 import { problems } from "../../lib/problem";

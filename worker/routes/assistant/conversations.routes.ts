@@ -1,7 +1,7 @@
 /** Route declarations of the assistant: models, conversations (list, create, rename, delete, tree, export, import). */
 import { createRoute, z } from "@hono/zod-openapi";
 import { ConversationPage, ConversationSummary, ConversationWithTree, ModelSummary } from "../../../schema/assistant";
-import { jsonBody, jsonContent, problemContent, WRITE_ERRORS } from "../../lib/openapi-responses";
+import { jsonBody, jsonContent, problemContent, WRITE_ERRORS } from "../../http/openapi-responses";
 import { requirePermission } from "../../middleware/require-permission";
 
 const tags = ["Assistant"];

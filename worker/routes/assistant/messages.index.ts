@@ -6,7 +6,7 @@
 import type { Context } from "hono";
 import type { SendInput, SendResult } from "../../../schema/assistant";
 import type { AppEnv } from "../../env";
-import { createRouter } from "../../lib/create-router";
+import { createRouter } from "../../http/create-router";
 import { tenantScope } from "../../lib/db";
 import { tenantOf } from "../../lib/host-guards";
 import { Problem, problems } from "../../lib/problem";

@@ -1,7 +1,7 @@
 /** Route declarations of a conversation's messages: send, edit-and-regenerate, stop, and the reply stream (SSE). */
 import { createRoute, z } from "@hono/zod-openapi";
 import { SendResponse } from "../../../schema/assistant";
-import { jsonBody, jsonContent, problemContent, WRITE_ERRORS } from "../../lib/openapi-responses";
+import { jsonBody, jsonContent, problemContent, WRITE_ERRORS } from "../../http/openapi-responses";
 import { requirePermission } from "../../middleware/require-permission";
 import { conversationParams } from "./conversations.routes";
 

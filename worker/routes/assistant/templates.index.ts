@@ -2,10 +2,10 @@
 import type { Context } from "hono";
 import { roleCan } from "../../../schema/permissions";
 import type { AppEnv } from "../../env";
-import { createRouter } from "../../lib/create-router";
+import { createRouter } from "../../http/create-router";
+import { requestOrigin } from "../../http/request-origin";
 import { tenantScope } from "../../lib/db";
 import { tenantOf } from "../../lib/host-guards";
-import { requestOrigin } from "../../lib/request-origin";
 import { currentAuth } from "../../middleware/require-permission";
 import { readSettings, writeSettings } from "../../services/assistant/moderation";
 import { createTemplate, deleteTemplate, listTemplates, type TemplateActor, updateTemplate } from "../../services/assistant/templates";

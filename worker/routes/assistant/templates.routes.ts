@@ -1,7 +1,7 @@
 /** Route declarations of prompt templates and the agency's assistant settings (moderation, content logging). */
 import { createRoute, z } from "@hono/zod-openapi";
 import { AssistantSettingsView, PromptTemplateView } from "../../../schema/assistant";
-import { jsonBody, jsonContent, problemContent, WRITE_ERRORS } from "../../lib/openapi-responses";
+import { jsonBody, jsonContent, problemContent, WRITE_ERRORS } from "../../http/openapi-responses";
 import { requirePermission } from "../../middleware/require-permission";
 
 const tags = ["Assistant"];

@@ -1,9 +1,9 @@
 /** The audit log viewer router. */
-import { createRouter } from "../../lib/create-router";
+import { createRouter } from "../../http/create-router";
+import { requestOrigin } from "../../http/request-origin";
 import { csvRow } from "../../lib/csv";
 import { tenantScope } from "../../lib/db";
 import { tenantOf } from "../../lib/host-guards";
-import { requestOrigin } from "../../lib/request-origin";
 import { currentAuth } from "../../middleware/require-permission";
 import { actorOf, recordAudit } from "../../services/audit/audit-log";
 import { allAuditEvents, listAuditEvents } from "../../services/audit/audit-viewer";

@@ -1,7 +1,7 @@
 /** Route declarations of the audit log viewer: a filtered, paginated list and a CSV export. Nothing edits or deletes events. */
 import { createRoute, z } from "@hono/zod-openapi";
 import { AuditEventPage, AuditEventsQuery, AuditExportQuery } from "../../../schema/dto/audit-events";
-import { jsonContent, problemContent } from "../../lib/openapi-responses";
+import { jsonContent, problemContent } from "../../http/openapi-responses";
 import { requirePermission } from "../../middleware/require-permission";
 
 const tags = ["Audit log"];

@@ -5,14 +5,14 @@ import { type MeResponse, secondFactorOf, type TenantSummary } from "../../../sc
 import { sortPermissions } from "../../../schema/permissions";
 import { RATE_RULES } from "../../../schema/rate-limits";
 import type { AppEnv, SessionAuth } from "../../env";
-import { authDepsOf } from "../../lib/auth-deps";
+import { authDepsOf } from "../../http/auth-deps";
+import { requestOrigin } from "../../http/request-origin";
+import { clearSessionCookie, setSessionCookie } from "../../http/session-cookie";
 import { tenantScope } from "../../lib/db";
 import { requirePlatformHost, tenantOf } from "../../lib/host-guards";
 import { tenantBaseUrl } from "../../lib/hosts";
 import { enqueue } from "../../lib/jobs";
 import { problems } from "../../lib/problem";
-import { requestOrigin } from "../../lib/request-origin";
-import { clearSessionCookie, setSessionCookie } from "../../lib/session-cookie";
 import { recordAudit, userActor } from "../../services/audit/audit-log";
 import { verifyEmail as verifyEmailToken } from "../../services/auth/email-verification";
 import { redeemHandoff } from "../../services/auth/hand-off";

@@ -1,5 +1,5 @@
 /** The authentication router. */
-import { createRouter } from "../../lib/create-router";
+import { createRouter } from "../../http/create-router";
 import * as handlers from "./auth.handlers";
 import * as routes from "./auth.routes";
 

@@ -11,7 +11,7 @@ import {
 	SignupResponse,
 	TokenBody,
 } from "../../../schema/dto/auth";
-import { jsonBody, jsonContent, problemContent, WRITE_ERRORS } from "../../lib/openapi-responses";
+import { jsonBody, jsonContent, problemContent, WRITE_ERRORS } from "../../http/openapi-responses";
 
 const tags = ["Authentication"];
 

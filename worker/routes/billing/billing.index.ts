@@ -2,7 +2,7 @@
 import type { Context } from "hono";
 import type { AuditAction } from "../../../schema/audit-actions";
 import type { AppEnv } from "../../env";
-import { createRouter } from "../../lib/create-router";
+import { createRouter } from "../../http/create-router";
 import { tenantScope } from "../../lib/db";
 import { tenantOf } from "../../lib/host-guards";
 import { Problem } from "../../lib/problem";

@@ -10,7 +10,7 @@ import {
 	RedirectResponse,
 	TopUpRequest,
 } from "../../../schema/billing";
-import { jsonBody, jsonContent, problemContent, WRITE_ERRORS } from "../../lib/openapi-responses";
+import { jsonBody, jsonContent, problemContent, WRITE_ERRORS } from "../../http/openapi-responses";
 import { requirePermission } from "../../middleware/require-permission";
 
 const tags = ["Billing"];

@@ -1,8 +1,8 @@
 /** The bookings router: booking types, staff availability, free slots, and booking, moving and cancelling. */
-import { createRouter } from "../../lib/create-router";
-import { portalRequest } from "../../lib/portal-request";
+import { createRouter } from "../../http/create-router";
+import { portalRequest } from "../../http/portal-request";
+import { requestOrigin } from "../../http/request-origin";
 import { problems } from "../../lib/problem";
-import { requestOrigin } from "../../lib/request-origin";
 import { actorOf, recordAudit } from "../../services/audit/audit-log";
 import { hostSchedules, listAvailability, putAvailability } from "../../services/bookings/availability";
 import { bookingView, listBookings } from "../../services/bookings/booking-queries";

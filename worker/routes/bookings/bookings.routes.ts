@@ -18,7 +18,7 @@ import {
 	UpdateBookingTypeBody,
 } from "../../../schema/dto/bookings";
 import { IdParam } from "../../../schema/dto/portal";
-import { jsonBody, jsonContent, problemContent, WRITE_ERRORS } from "../../lib/openapi-responses";
+import { jsonBody, jsonContent, problemContent, WRITE_ERRORS } from "../../http/openapi-responses";
 import { requirePermission } from "../../middleware/require-permission";
 
 const tags = ["Bookings"];

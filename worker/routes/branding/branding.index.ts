@@ -1,9 +1,9 @@
 /** The branding router: the agency's own brand only (the tenant comes from the host). */
-import { createRouter } from "../../lib/create-router";
+import { createRouter } from "../../http/create-router";
+import { requestOrigin } from "../../http/request-origin";
 import { tenantScope } from "../../lib/db";
 import { tenantOf } from "../../lib/host-guards";
 import { problems } from "../../lib/problem";
-import { requestOrigin } from "../../lib/request-origin";
 import { currentAuth } from "../../middleware/require-permission";
 import { actorOf } from "../../services/audit/audit-log";
 import { brandingSettings, removeBrandAsset, storeBrandAsset, updateBranding } from "../../services/branding/branding";

@@ -1,7 +1,7 @@
 /** Route declarations of branding: read it, change name/colour/sender, upload or remove images. */
 import { createRoute, z } from "@hono/zod-openapi";
 import { BRAND_ASSET_KINDS, BrandingSettings, BrandingUpdate } from "../../../schema/dto/branding";
-import { jsonBody, jsonContent, problemContent, WRITE_ERRORS } from "../../lib/openapi-responses";
+import { jsonBody, jsonContent, problemContent, WRITE_ERRORS } from "../../http/openapi-responses";
 import { requirePermission } from "../../middleware/require-permission";
 
 const tags = ["Branding"];

@@ -1,7 +1,7 @@
 /** The clients router: clients and their people, each request limited to the clients its user may see. */
-import { createRouter } from "../../lib/create-router";
-import { portalRequest } from "../../lib/portal-request";
-import { requestOrigin } from "../../lib/request-origin";
+import { createRouter } from "../../http/create-router";
+import { portalRequest } from "../../http/portal-request";
+import { requestOrigin } from "../../http/request-origin";
 import { actorOf, recordAudit } from "../../services/audit/audit-log";
 import { linkClientPerson, listClientPeople, unlinkClientPerson } from "../../services/portal/client-people";
 import {

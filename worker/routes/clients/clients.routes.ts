@@ -9,8 +9,8 @@ import {
 	IdParam,
 	UpdateClientBody,
 } from "../../../schema/dto/portal";
-import { BODY_ERRORS, jsonBody, jsonContent, problemContent } from "../../lib/openapi-responses";
-import { protectedRoute } from "../../lib/protected-route";
+import { BODY_ERRORS, jsonBody, jsonContent, problemContent } from "../../http/openapi-responses";
+import { protectedRoute } from "../../http/protected-route";
 
 const tags = ["Clients"];
 const readErrors = { 404: problemContent("No such client (or not one you may see)") };

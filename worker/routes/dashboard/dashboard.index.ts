@@ -1,6 +1,6 @@
 /** The dashboard router: the portal sections (dashboards.ts) plus activity (dashboard-activity.ts) and bookings, each only when the role may read it. */
-import { createRouter } from "../../lib/create-router";
-import { portalRequest } from "../../lib/portal-request";
+import { createRouter } from "../../http/create-router";
+import { portalRequest } from "../../http/portal-request";
 import { upcomingBookings } from "../../services/bookings/booking-queries";
 import { recentDocuments, recentMessages, unreadThreads } from "../../services/portal/dashboard-activity";
 import { clientDashboard, staffDashboard } from "../../services/portal/dashboards";

@@ -1,7 +1,7 @@
 /** Route declarations of the two start pages: the agency's dashboard and a client's home. */
 import { createRoute } from "@hono/zod-openapi";
 import { ClientDashboard, StaffDashboard } from "../../../schema/dto/portal";
-import { jsonContent, problemContent } from "../../lib/openapi-responses";
+import { jsonContent, problemContent } from "../../http/openapi-responses";
 import { requirePermission } from "../../middleware/require-permission";
 
 const tags = ["Dashboard"];

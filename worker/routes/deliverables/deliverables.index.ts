@@ -1,8 +1,8 @@
 /** The deliverables router: the agency adds them, the client reviews them. */
-import { createRouter } from "../../lib/create-router";
+import { createRouter } from "../../http/create-router";
+import { portalRequest } from "../../http/portal-request";
+import { requestOrigin } from "../../http/request-origin";
 import { enqueue } from "../../lib/jobs";
-import { portalRequest } from "../../lib/portal-request";
-import { requestOrigin } from "../../lib/request-origin";
 import { actorOf } from "../../services/audit/audit-log";
 import { notify } from "../../services/notifications/notify";
 import { listClientPeople } from "../../services/portal/client-people";

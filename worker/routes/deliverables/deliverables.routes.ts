@@ -9,8 +9,8 @@ import {
 	IdParam,
 	ReviewBody,
 } from "../../../schema/dto/portal";
-import { BODY_ERRORS, jsonBody, jsonContent, problemContent } from "../../lib/openapi-responses";
-import { protectedRoute } from "../../lib/protected-route";
+import { BODY_ERRORS, jsonBody, jsonContent, problemContent } from "../../http/openapi-responses";
+import { protectedRoute } from "../../http/protected-route";
 
 const tags = ["Deliverables"];
 const idParams = z.strictObject({ id: IdParam });

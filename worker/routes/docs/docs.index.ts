@@ -4,7 +4,7 @@
  */
 import type { OpenAPIHono } from "@hono/zod-openapi";
 import type { AppEnv } from "../../env";
-import { SECURITY_SCHEMES } from "../../lib/protected-route";
+import { SECURITY_SCHEMES } from "../../http/protected-route";
 import { API_DOCS_PATH } from "../../middleware/security-headers";
 
 const DOCS_PAGE = `<!doctype html>

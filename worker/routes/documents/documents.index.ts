@@ -1,10 +1,10 @@
 /** The documents router: a client's folders, documents and versions, uploads (one request or multipart) and share links (on the agency's canonical address). */
-import { createRouter } from "../../lib/create-router";
+import { createRouter } from "../../http/create-router";
+import { portalRequest } from "../../http/portal-request";
+import { requestOrigin } from "../../http/request-origin";
 import { tenantScope } from "../../lib/db";
 import { tenantOf } from "../../lib/host-guards";
-import { portalRequest } from "../../lib/portal-request";
 import { problems } from "../../lib/problem";
-import { requestOrigin } from "../../lib/request-origin";
 import { actorOf, recordAudit } from "../../services/audit/audit-log";
 import { fileResponse } from "../../services/documents/content";
 import { createFolder, deleteFolder, renameFolder } from "../../services/documents/folders";

@@ -9,7 +9,7 @@ import {
 	SimpleUploadQuery,
 	UpdateDocumentBody,
 } from "../../../schema/dto/documents";
-import { jsonBody, jsonContent, problemContent, WRITE_ERRORS } from "../../lib/openapi-responses";
+import { jsonBody, jsonContent, problemContent, WRITE_ERRORS } from "../../http/openapi-responses";
 import { requirePermission } from "../../middleware/require-permission";
 
 const tags = ["Documents"];

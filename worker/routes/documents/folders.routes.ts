@@ -1,7 +1,7 @@
 /** Route declarations of document folders: create, rename, delete when empty. */
 import { createRoute, z } from "@hono/zod-openapi";
 import { CreateFolderBody, FolderDto, RenameFolderBody } from "../../../schema/dto/documents";
-import { jsonBody, jsonContent } from "../../lib/openapi-responses";
+import { jsonBody, jsonContent } from "../../http/openapi-responses";
 import { requirePermission } from "../../middleware/require-permission";
 import { writeErrors } from "./documents.routes";
 

@@ -9,7 +9,7 @@ import {
 	SharePasswordForm,
 	ShareTokenParam,
 } from "../../../schema/dto/documents";
-import { jsonBody, jsonContent, problemContent } from "../../lib/openapi-responses";
+import { jsonBody, jsonContent, problemContent } from "../../http/openapi-responses";
 import { requirePermission } from "../../middleware/require-permission";
 import { readErrors, writeErrors } from "./documents.routes";
 

@@ -1,7 +1,7 @@
 /** Route declarations of multipart uploads: create, status (which parts the server holds), part, complete, abort. */
 import { createRoute, z } from "@hono/zod-openapi";
 import { CreateUploadBody, DocumentWithVersions, PartParams, UploadDto } from "../../../schema/dto/documents";
-import { jsonBody, jsonContent, problemContent } from "../../lib/openapi-responses";
+import { jsonBody, jsonContent, problemContent } from "../../http/openapi-responses";
 import { requirePermission } from "../../middleware/require-permission";
 import { readErrors, writeErrors } from "./documents.routes";
 

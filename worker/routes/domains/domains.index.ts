@@ -2,12 +2,12 @@
 
 import type { Context } from "hono";
 import type { AppEnv } from "../../env";
+import { createRouter } from "../../http/create-router";
+import { requestOrigin } from "../../http/request-origin";
 import { saasConfigFrom } from "../../lib/cloudflare-for-saas";
-import { createRouter } from "../../lib/create-router";
 import { tenantScope } from "../../lib/db";
 import { DEFAULT_DOH_URL } from "../../lib/dns-over-https";
 import { tenantOf } from "../../lib/host-guards";
-import { requestOrigin } from "../../lib/request-origin";
 import { currentAuth } from "../../middleware/require-permission";
 import { actorOf } from "../../services/audit/audit-log";
 import { assertFeature } from "../../services/billing/entitlements";

@@ -1,7 +1,7 @@
 /** Route declarations of custom domains: list, add, verify, make primary, remove. */
 import { createRoute, z } from "@hono/zod-openapi";
 import { AddDomainBody, TenantDomainList, TenantDomainView } from "../../../schema/dto/domains";
-import { jsonBody, jsonContent, problemContent, WRITE_ERRORS } from "../../lib/openapi-responses";
+import { jsonBody, jsonContent, problemContent, WRITE_ERRORS } from "../../http/openapi-responses";
 import { requirePermission } from "../../middleware/require-permission";
 
 const tags = ["Domains"];

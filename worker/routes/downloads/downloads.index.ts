@@ -1,9 +1,9 @@
 /** The download centre router: the delivered list, asking for an archive, following it and downloading it. */
-import { createRouter } from "../../lib/create-router";
+import { createRouter } from "../../http/create-router";
+import { portalRequest } from "../../http/portal-request";
+import { requestOrigin } from "../../http/request-origin";
 import { enqueue } from "../../lib/jobs";
-import { portalRequest } from "../../lib/portal-request";
 import { problems } from "../../lib/problem";
-import { requestOrigin } from "../../lib/request-origin";
 import { actorOf, recordAudit } from "../../services/audit/audit-log";
 import { contentDisposition } from "../../services/documents/content";
 import { archiveDto, downloadableKey, getOwnArchive, listOwnArchives, requestArchive } from "../../services/downloads/archives";

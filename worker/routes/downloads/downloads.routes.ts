@@ -2,7 +2,7 @@
 import { createRoute, z } from "@hono/zod-openapi";
 import { ArchiveDto, ArchiveList, ArchiveRequestBody, DeliveredPage, DeliveredQuery } from "../../../schema/dto/downloads";
 import { IdParam } from "../../../schema/dto/portal";
-import { jsonBody, jsonContent, problemContent, WRITE_ERRORS } from "../../lib/openapi-responses";
+import { jsonBody, jsonContent, problemContent, WRITE_ERRORS } from "../../http/openapi-responses";
 import { requirePermission } from "../../middleware/require-permission";
 
 const tags = ["Downloads"];

@@ -1,5 +1,5 @@
 /** The entitlements router: the PWA's source for enabling controls or showing an upgrade prompt. */
-import { createRouter } from "../../lib/create-router";
+import { createRouter } from "../../http/create-router";
 import { tenantScope } from "../../lib/db";
 import { tenantOf } from "../../lib/host-guards";
 import { describeEntitlements } from "../../services/billing/entitlements";

@@ -1,7 +1,7 @@
 /** Route declaration of GET /api/v1/entitlements: what the tenant's plan allows now and what is left. */
 import { createRoute } from "@hono/zod-openapi";
 import { EntitlementsResponse } from "../../../schema/entitlements";
-import { jsonContent, problemContent } from "../../lib/openapi-responses";
+import { jsonContent, problemContent } from "../../http/openapi-responses";
 import { requirePermission } from "../../middleware/require-permission";
 
 export const entitlements = createRoute({

@@ -1,8 +1,8 @@
 /** `GET /api/health`: the Worker is up and D1 answers a query. */
 import { createRoute, z } from "@hono/zod-openapi";
 import { sql } from "drizzle-orm";
-import { createRouter } from "../../lib/create-router";
-import { jsonContent } from "../../lib/openapi-responses";
+import { createRouter } from "../../http/create-router";
+import { jsonContent } from "../../http/openapi-responses";
 
 const HealthResponse = z.object({
 	status: z.enum(["ok", "degraded"]),

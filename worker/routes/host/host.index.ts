@@ -1,8 +1,8 @@
 /** `GET /api/v1/host`: whether this address is the platform (sign-up) or an agency (sign-in), before anyone signs in. */
 import { createRoute } from "@hono/zod-openapi";
 import { HostContext } from "../../../schema/dto/auth";
-import { createRouter } from "../../lib/create-router";
-import { jsonContent, problemContent } from "../../lib/openapi-responses";
+import { createRouter } from "../../http/create-router";
+import { jsonContent, problemContent } from "../../http/openapi-responses";
 
 const hostRoute = createRoute({
 	method: "get",

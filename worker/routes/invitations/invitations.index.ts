@@ -1,11 +1,11 @@
 /** The invitations router. */
 import type { Context } from "hono";
 import type { AppEnv } from "../../env";
-import { createRouter } from "../../lib/create-router";
+import { createRouter } from "../../http/create-router";
+import { requestOrigin } from "../../http/request-origin";
+import { setSessionCookie } from "../../http/session-cookie";
 import { tenantScope } from "../../lib/db";
 import { tenantOf } from "../../lib/host-guards";
-import { requestOrigin } from "../../lib/request-origin";
-import { setSessionCookie } from "../../lib/session-cookie";
 import { currentAuth } from "../../middleware/require-permission";
 import { acceptInvitation, previewInvitation } from "../../services/team/invitation-accept";
 import {

@@ -11,7 +11,7 @@ import {
 	InvitationToken,
 	InvitationView,
 } from "../../../schema/dto/invitations";
-import { jsonBody, jsonContent, problemContent, WRITE_ERRORS } from "../../lib/openapi-responses";
+import { jsonBody, jsonContent, problemContent, WRITE_ERRORS } from "../../http/openapi-responses";
 import { requirePermission } from "../../middleware/require-permission";
 
 const tags = ["Team"];

@@ -1,7 +1,7 @@
 /** Route declarations of the account's TOTP second factor and recovery codes. */
 import { createRoute } from "@hono/zod-openapi";
 import { FreshSecondFactorBody, MfaStatus, RecoveryCodes, TotpCodeBody, TotpEnrolment } from "../../../schema/dto/account-security";
-import { jsonBody, jsonContent, problemContent, WRITE_ERRORS } from "../../lib/openapi-responses";
+import { jsonBody, jsonContent, problemContent, WRITE_ERRORS } from "../../http/openapi-responses";
 import { requirePermission } from "../../middleware/require-permission";
 
 const tags = ["Account security"];

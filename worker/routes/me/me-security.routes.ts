@@ -10,7 +10,7 @@ import {
 	SignInCursor,
 	SignInPage,
 } from "../../../schema/dto/account-security";
-import { jsonBody, jsonContent, problemContent, WRITE_ERRORS } from "../../lib/openapi-responses";
+import { jsonBody, jsonContent, problemContent, WRITE_ERRORS } from "../../http/openapi-responses";
 import { requirePermission } from "../../middleware/require-permission";
 
 const tags = ["Account security"];

@@ -1,11 +1,11 @@
 /** The account router: the signed-in identity and its own security settings. */
 import { secondFactorOf } from "../../../schema/dto/auth";
-import { authDepsOf } from "../../lib/auth-deps";
-import { createRouter } from "../../lib/create-router";
+import { authDepsOf } from "../../http/auth-deps";
+import { createRouter } from "../../http/create-router";
+import { requestOrigin } from "../../http/request-origin";
 import { tenantScope } from "../../lib/db";
 import { tenantOf } from "../../lib/host-guards";
 import { problems } from "../../lib/problem";
-import { requestOrigin } from "../../lib/request-origin";
 import { currentSession } from "../../middleware/require-permission";
 import { recordAudit, userActor } from "../../services/audit/audit-log";
 import { requestEmailChange, sendVerificationEmail } from "../../services/auth/email-verification";

@@ -1,7 +1,7 @@
 /** `GET /api/v1/me`: who is signed in, on which tenant, with which role, and their account's security state. */
 import { createRoute } from "@hono/zod-openapi";
 import { MeResponse } from "../../../schema/dto/auth";
-import { jsonContent, problemContent } from "../../lib/openapi-responses";
+import { jsonContent, problemContent } from "../../http/openapi-responses";
 import { requirePermission } from "../../middleware/require-permission";
 
 export const me = createRoute({

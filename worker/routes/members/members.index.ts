@@ -1,8 +1,8 @@
 /** The team router: members and their roles. */
-import { createRouter } from "../../lib/create-router";
+import { createRouter } from "../../http/create-router";
+import { requestOrigin } from "../../http/request-origin";
 import { tenantScope } from "../../lib/db";
 import { tenantOf } from "../../lib/host-guards";
-import { requestOrigin } from "../../lib/request-origin";
 import { currentAuth } from "../../middleware/require-permission";
 import { listMembers, removeMember, updateMember } from "../../services/team/team-members";
 import * as routes from "./members.routes";

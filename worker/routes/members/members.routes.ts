@@ -1,7 +1,7 @@
 /** Route declarations of the team: list members, change a member's role, remove a member. */
 import { createRoute } from "@hono/zod-openapi";
 import { MemberList, MemberView, UpdateMemberBody, UserIdParams } from "../../../schema/dto/members";
-import { jsonBody, jsonContent, problemContent, WRITE_ERRORS } from "../../lib/openapi-responses";
+import { jsonBody, jsonContent, problemContent, WRITE_ERRORS } from "../../http/openapi-responses";
 import { requirePermission } from "../../middleware/require-permission";
 
 const tags = ["Team"];

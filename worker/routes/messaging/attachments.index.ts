@@ -1,6 +1,6 @@
 /** The attachments router: small files in R2, readable only by those who can read the thread. */
-import { createRouter } from "../../lib/create-router";
-import { portalRequest } from "../../lib/portal-request";
+import { createRouter } from "../../http/create-router";
+import { portalRequest } from "../../http/portal-request";
 import { problems } from "../../lib/problem";
 import { readAttachment, storeAttachment } from "../../services/messaging/attachments";
 import * as routes from "./attachments.routes";

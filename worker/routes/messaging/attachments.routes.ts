@@ -3,7 +3,7 @@ import { createRoute, z } from "@hono/zod-openapi";
 import { AttachmentDto } from "../../../schema/dto/messaging";
 import { IdParam } from "../../../schema/dto/portal";
 import { ATTACHMENT_TYPES } from "../../../schema/messaging";
-import { jsonContent, problemContent, WRITE_ERRORS } from "../../lib/openapi-responses";
+import { jsonContent, problemContent, WRITE_ERRORS } from "../../http/openapi-responses";
 import { requirePermission } from "../../middleware/require-permission";
 import { threadParams } from "./threads.routes";
 

@@ -7,8 +7,8 @@
  */
 import type { Context } from "hono";
 import type { AppEnv } from "../../env";
-import { createRouter } from "../../lib/create-router";
-import { portalRequest } from "../../lib/portal-request";
+import { createRouter } from "../../http/create-router";
+import { portalRequest } from "../../http/portal-request";
 import { Problem } from "../../lib/problem";
 import { currentSession } from "../../middleware/require-permission";
 import { SOCKET_IDENTITY_HEADER, type SocketIdentity } from "../../services/messaging/live";

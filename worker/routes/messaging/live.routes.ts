@@ -1,7 +1,7 @@
 /** Route declarations of live messaging: the WebSocket of a thread, the navigation socket, and the unread summary. */
 import { createRoute } from "@hono/zod-openapi";
 import { UnreadSummary } from "../../../schema/dto/messaging";
-import { jsonContent, problemContent } from "../../lib/openapi-responses";
+import { jsonContent, problemContent } from "../../http/openapi-responses";
 import { requirePermission } from "../../middleware/require-permission";
 import { threadParams } from "./threads.routes";
 

@@ -1,8 +1,8 @@
 /** The messaging settings router; a change is recorded in the audit log. */
-import { createRouter } from "../../lib/create-router";
+import { createRouter } from "../../http/create-router";
+import { requestOrigin } from "../../http/request-origin";
 import { tenantScope } from "../../lib/db";
 import { tenantOf } from "../../lib/host-guards";
-import { requestOrigin } from "../../lib/request-origin";
 import { currentAuth } from "../../middleware/require-permission";
 import { actorOf, recordAudit } from "../../services/audit/audit-log";
 import { messagingSettingsOf, updateMessagingSettings } from "../../services/messaging/settings";

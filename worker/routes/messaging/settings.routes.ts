@@ -1,7 +1,7 @@
 /** Route declarations of the tenant's messaging settings (the tier gate and the unread-email delay). */
 import { createRoute } from "@hono/zod-openapi";
 import { MessagingSettingsDto, UpdateMessagingSettingsBody } from "../../../schema/dto/messaging";
-import { jsonBody, jsonContent, problemContent, WRITE_ERRORS } from "../../lib/openapi-responses";
+import { jsonBody, jsonContent, problemContent, WRITE_ERRORS } from "../../http/openapi-responses";
 import { requirePermission } from "../../middleware/require-permission";
 
 const tags = ["Messaging"];

@@ -2,9 +2,9 @@
 import type { Context } from "hono";
 import type { Job } from "../../../schema/jobs";
 import type { AppEnv } from "../../env";
-import { createRouter } from "../../lib/create-router";
+import { createRouter } from "../../http/create-router";
+import { portalRequest } from "../../http/portal-request";
 import { enqueue } from "../../lib/jobs";
-import { portalRequest } from "../../lib/portal-request";
 import { announceRead, type Publish, threadTag } from "../../services/messaging/live";
 import { deleteMessage, editMessage, listMessages, markRead } from "../../services/messaging/messages";
 import { sendMessage } from "../../services/messaging/send";

@@ -14,7 +14,7 @@ import {
 	ThreadPage,
 } from "../../../schema/dto/messaging";
 import { IdParam } from "../../../schema/dto/portal";
-import { jsonBody, jsonContent, problemContent, WRITE_ERRORS } from "../../lib/openapi-responses";
+import { jsonBody, jsonContent, problemContent, WRITE_ERRORS } from "../../http/openapi-responses";
 import { requirePermission } from "../../middleware/require-permission";
 
 const tags = ["Messaging"];

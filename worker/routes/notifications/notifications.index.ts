@@ -3,7 +3,7 @@
 import type { Context } from "hono";
 import { NOTIFICATION_EVENT_LABELS } from "../../../schema/notification-events";
 import type { AppEnv } from "../../env";
-import { createRouter } from "../../lib/create-router";
+import { createRouter } from "../../http/create-router";
 import { tenantScope } from "../../lib/db";
 import { tenantOf } from "../../lib/host-guards";
 import { currentAuth } from "../../middleware/require-permission";

@@ -8,7 +8,7 @@ import {
 	UnreadCount,
 	UpdateNotificationPreferences,
 } from "../../../schema/dto/notifications";
-import { jsonBody, jsonContent, problemContent, WRITE_ERRORS } from "../../lib/openapi-responses";
+import { jsonBody, jsonContent, problemContent, WRITE_ERRORS } from "../../http/openapi-responses";
 import { requirePermission } from "../../middleware/require-permission";
 
 const tags = ["Notifications"];

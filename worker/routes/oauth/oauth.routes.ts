@@ -8,7 +8,7 @@ import {
 	OAuthRedirect,
 	OAuthStartQuery,
 } from "../../../schema/dto/oauth";
-import { jsonContent, problemContent, WRITE_ERRORS } from "../../lib/openapi-responses";
+import { jsonContent, problemContent, WRITE_ERRORS } from "../../http/openapi-responses";
 import { requirePermission } from "../../middleware/require-permission";
 
 const authTags = ["Authentication"];

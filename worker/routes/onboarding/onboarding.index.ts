@@ -1,12 +1,12 @@
 /** The onboarding router: admins design the template, staff follow and nudge each client's run, clients complete their own. */
 import type { Context } from "hono";
 import type { AppEnv } from "../../env";
-import { createRouter } from "../../lib/create-router";
+import { createRouter } from "../../http/create-router";
+import type { PortalRequest } from "../../http/portal-request";
+import { portalRequest } from "../../http/portal-request";
+import { requestOrigin } from "../../http/request-origin";
 import { tenantOf } from "../../lib/host-guards";
 import { enqueue } from "../../lib/jobs";
-import type { PortalRequest } from "../../lib/portal-request";
-import { portalRequest } from "../../lib/portal-request";
-import { requestOrigin } from "../../lib/request-origin";
 import { actorOf, recordAudit } from "../../services/audit/audit-log";
 import { getSignature, signatureHtml } from "../../services/onboarding/agreement";
 import type { OnboardingEffects } from "../../services/onboarding/completion";

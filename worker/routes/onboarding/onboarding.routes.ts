@@ -11,7 +11,7 @@ import {
 	TemplateDto,
 } from "../../../schema/dto/onboarding";
 import { IdParam } from "../../../schema/dto/portal";
-import { jsonBody, jsonContent, problemContent, WRITE_ERRORS } from "../../lib/openapi-responses";
+import { jsonBody, jsonContent, problemContent, WRITE_ERRORS } from "../../http/openapi-responses";
 import { requireAnyPermission, requirePermission } from "../../middleware/require-permission";
 
 const tags = ["Onboarding"];

@@ -1,5 +1,5 @@
 /** The platform operator's router: agencies and their invoices, coupons and flash sales, and refunds (see docs/BILLING.md, "Platform operator"). */
-import { createRouter } from "../../lib/create-router";
+import { createRouter } from "../../http/create-router";
 import { stripeClient } from "../../lib/stripe";
 import { OPERATOR_ACTOR } from "../../middleware/require-operator";
 import { createCoupon, deactivateCoupon, listCoupons } from "../../services/billing/coupons";

@@ -2,7 +2,7 @@
 import { createRoute, z } from "@hono/zod-openapi";
 import { Coupon, CouponInput, CouponList, Refund, RefundRequest } from "../../../schema/coupons";
 import { OperatorAgenciesQuery, OperatorAgencyList, OperatorInvoiceList } from "../../../schema/operator-agencies";
-import { jsonBody, jsonContent, problemContent } from "../../lib/openapi-responses";
+import { jsonBody, jsonContent, problemContent } from "../../http/openapi-responses";
 import { requireOperator } from "../../middleware/require-operator";
 
 const tags = ["Operator"];

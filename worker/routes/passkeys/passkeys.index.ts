@@ -1,13 +1,13 @@
 /** The passkeys router: managing the account's passkeys, and passkey sign-in as first or second factor. */
 import { RATE_RULES } from "../../../schema/rate-limits";
-import { authDepsOf } from "../../lib/auth-deps";
-import { createRouter } from "../../lib/create-router";
+import { authDepsOf } from "../../http/auth-deps";
+import { createRouter } from "../../http/create-router";
+import { requestOrigin } from "../../http/request-origin";
+import { setSessionCookie } from "../../http/session-cookie";
 import { tenantScope } from "../../lib/db";
 import { tenantOf } from "../../lib/host-guards";
 import { Problem, problems } from "../../lib/problem";
 import { relyingPartyOf } from "../../lib/relying-party";
-import { requestOrigin } from "../../lib/request-origin";
-import { setSessionCookie } from "../../lib/session-cookie";
 import { currentSession } from "../../middleware/require-permission";
 import { peekChallenge } from "../../services/auth/mfa-challenge";
 import { completeMfaSignIn } from "../../services/auth/mfa-sign-in";

@@ -11,7 +11,7 @@ import {
 	RenamePasskeyBody,
 	WebAuthnOptions,
 } from "../../../schema/dto/passkeys";
-import { jsonBody, jsonContent, problemContent, WRITE_ERRORS } from "../../lib/openapi-responses";
+import { jsonBody, jsonContent, problemContent, WRITE_ERRORS } from "../../http/openapi-responses";
 import { requirePermission } from "../../middleware/require-permission";
 
 const accountTags = ["Account security"];

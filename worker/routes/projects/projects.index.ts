@@ -1,7 +1,7 @@
 /** The projects router: projects, progress and milestones, each request limited to the clients its user may see. */
-import { createRouter } from "../../lib/create-router";
+import { createRouter } from "../../http/create-router";
+import { portalRequest } from "../../http/portal-request";
 import { enqueue } from "../../lib/jobs";
-import { portalRequest } from "../../lib/portal-request";
 import { createMilestone, listMilestones, reorderMilestones, updateMilestone } from "../../services/portal/milestones";
 import { createProject, listProjects, projectDetail, toDto, updateProject } from "../../services/portal/projects";
 import * as routes from "./projects.routes";

@@ -14,8 +14,8 @@ import {
 	UpdateMilestoneBody,
 	UpdateProjectBody,
 } from "../../../schema/dto/portal";
-import { BODY_ERRORS, jsonBody, jsonContent, problemContent } from "../../lib/openapi-responses";
-import { protectedRoute } from "../../lib/protected-route";
+import { BODY_ERRORS, jsonBody, jsonContent, problemContent } from "../../http/openapi-responses";
+import { protectedRoute } from "../../http/protected-route";
 
 const tags = ["Projects"];
 const readErrors = { 404: problemContent("No such project (or not one you may see)") };

@@ -1,6 +1,6 @@
 /** The push router: a user's own devices only, on real push services; sending happens in jobs (or now, for the test button). */
 
-import { createRouter } from "../../lib/create-router";
+import { createRouter } from "../../http/create-router";
 import { tenantScope } from "../../lib/db";
 import { tenantOf } from "../../lib/host-guards";
 import { newId } from "../../lib/ids";

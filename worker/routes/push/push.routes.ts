@@ -1,7 +1,7 @@
 /** Route declarations of Web Push: the server key, this user's devices, and a test notification. */
 import { createRoute, z } from "@hono/zod-openapi";
 import { PushConfig, PushDevice, PushDeviceList, PushSubscriptionInput, PushTestResult } from "../../../schema/dto/push";
-import { jsonBody, jsonContent, problemContent, WRITE_ERRORS } from "../../lib/openapi-responses";
+import { jsonBody, jsonContent, problemContent, WRITE_ERRORS } from "../../http/openapi-responses";
 import { requirePermission } from "../../middleware/require-permission";
 
 const tags = ["Push notifications"];

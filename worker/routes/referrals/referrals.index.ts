@@ -4,11 +4,11 @@
  * IP in the platform's gate like sign-up).
  */
 import { RATE_RULES } from "../../../schema/rate-limits";
-import { createRouter } from "../../lib/create-router";
+import { createRouter } from "../../http/create-router";
+import { requestOrigin } from "../../http/request-origin";
 import { tenantScope } from "../../lib/db";
 import { requirePlatformHost, tenantOf } from "../../lib/host-guards";
 import { problems } from "../../lib/problem";
-import { requestOrigin } from "../../lib/request-origin";
 import { issueReferralLanding } from "../../services/billing/referral-landing";
 import { referralsOverview } from "../../services/billing/referrals";
 import { PLATFORM_GATE, retryAfterSeconds, takeTokens } from "../../services/security/rate-limits";

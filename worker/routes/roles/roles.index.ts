@@ -1,9 +1,9 @@
 /** The custom roles router. */
 import { PERMISSIONS, ROLE_PERMISSIONS, ROLES } from "../../../schema/permissions";
-import { createRouter } from "../../lib/create-router";
+import { createRouter } from "../../http/create-router";
+import { requestOrigin } from "../../http/request-origin";
 import { tenantScope } from "../../lib/db";
 import { tenantOf } from "../../lib/host-guards";
-import { requestOrigin } from "../../lib/request-origin";
 import { currentAuth } from "../../middleware/require-permission";
 import { createCustomRole, deleteCustomRole, listCustomRoles, updateCustomRole } from "../../services/team/custom-roles";
 import * as routes from "./roles.routes";

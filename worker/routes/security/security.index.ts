@@ -1,10 +1,10 @@
 /** The agency-security router: sign-in records for auditors, member unlock for admins, the security policy. */
-import { authDepsOf } from "../../lib/auth-deps";
-import { createRouter } from "../../lib/create-router";
+import { authDepsOf } from "../../http/auth-deps";
+import { createRouter } from "../../http/create-router";
+import { requestOrigin } from "../../http/request-origin";
 import { tenantScope } from "../../lib/db";
 import { tenantOf } from "../../lib/host-guards";
 import { problems } from "../../lib/problem";
-import { requestOrigin } from "../../lib/request-origin";
 import { currentAuth } from "../../middleware/require-permission";
 import { actorOf, recordAudit } from "../../services/audit/audit-log";
 import { unlockMember } from "../../services/auth/unlock";

@@ -2,7 +2,7 @@
 import { createRoute, z } from "@hono/zod-openapi";
 import { PageLimit, SecurityPolicy, SecurityPolicyPatch, SignInCursor, SignInPage } from "../../../schema/dto/account-security";
 import { SIGN_IN_OUTCOMES } from "../../../schema/tables/sign-in-events";
-import { jsonBody, jsonContent, problemContent, WRITE_ERRORS } from "../../lib/openapi-responses";
+import { jsonBody, jsonContent, problemContent, WRITE_ERRORS } from "../../http/openapi-responses";
 import { requirePermission } from "../../middleware/require-permission";
 
 const tags = ["Agency security"];

@@ -5,7 +5,7 @@
 import { createRoute } from "@hono/zod-openapi";
 import { OAuthCallbackQuery, OAuthRedirect, OAuthStartQuery } from "../../../schema/dto/oauth";
 import { SsoDomainParams, SsoEnabledBody, SsoPublic, SsoSettings, SsoSettingsBody } from "../../../schema/dto/sso";
-import { jsonBody, jsonContent, problemContent, WRITE_ERRORS } from "../../lib/openapi-responses";
+import { jsonBody, jsonContent, problemContent, WRITE_ERRORS } from "../../http/openapi-responses";
 import { requirePermission } from "../../middleware/require-permission";
 
 const settingsTags = ["Agency security"];

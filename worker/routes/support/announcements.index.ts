@@ -1,9 +1,9 @@
 /** The announcements router; publishing, editing and unpublishing are recorded in the audit log. */
-import { createRouter } from "../../lib/create-router";
+import { createRouter } from "../../http/create-router";
+import { requestOrigin } from "../../http/request-origin";
 import { tenantScope } from "../../lib/db";
 import { tenantOf } from "../../lib/host-guards";
 import { enqueue } from "../../lib/jobs";
-import { requestOrigin } from "../../lib/request-origin";
 import { currentAuth } from "../../middleware/require-permission";
 import { actorOf, recordAudit } from "../../services/audit/audit-log";
 import { bannersFor, createAnnouncement, dismissBanner, listAnnouncements, updateAnnouncement } from "../../services/support/announcements";

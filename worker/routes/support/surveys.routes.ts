@@ -2,7 +2,7 @@
 import { createRoute } from "@hono/zod-openapi";
 import { IdParams } from "../../../schema/dto/ids";
 import { AnswerSurveyBody, SurveyDto, SurveyList, SurveyResults, SurveyResultsQuery } from "../../../schema/dto/support";
-import { jsonBody, jsonContent, problemContent, WRITE_ERRORS } from "../../lib/openapi-responses";
+import { jsonBody, jsonContent, problemContent, WRITE_ERRORS } from "../../http/openapi-responses";
 import { requirePermission } from "../../middleware/require-permission";
 
 const tags = ["Surveys"];

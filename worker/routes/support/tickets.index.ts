@@ -2,11 +2,11 @@
 
 import type { Context } from "hono";
 import type { AppEnv } from "../../env";
-import { createRouter } from "../../lib/create-router";
+import { createRouter } from "../../http/create-router";
+import { requestOrigin } from "../../http/request-origin";
 import { tenantScope } from "../../lib/db";
 import { tenantOf } from "../../lib/host-guards";
 import { enqueue } from "../../lib/jobs";
-import { requestOrigin } from "../../lib/request-origin";
 import { currentAuth } from "../../middleware/require-permission";
 import { actorOf, recordAudit } from "../../services/audit/audit-log";
 import { supportSettingsOf, updateSupportSettings } from "../../services/support/settings";

@@ -13,7 +13,7 @@ import {
 	UpdateSupportSettingsBody,
 	UpdateTicketBody,
 } from "../../../schema/dto/support";
-import { jsonBody, jsonContent, problemContent, WRITE_ERRORS } from "../../lib/openapi-responses";
+import { jsonBody, jsonContent, problemContent, WRITE_ERRORS } from "../../http/openapi-responses";
 import { requireAnyPermission, requirePermission } from "../../middleware/require-permission";
 
 const tags = ["Support"];

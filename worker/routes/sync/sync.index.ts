@@ -1,9 +1,9 @@
 /** The sync router: the change feed and the outbox endpoint, both through the portal's access rules. */
 import type { Job } from "../../../schema/jobs";
-import { createRouter } from "../../lib/create-router";
+import { createRouter } from "../../http/create-router";
+import { portalRequest } from "../../http/portal-request";
+import { requestOrigin } from "../../http/request-origin";
 import { enqueue } from "../../lib/jobs";
-import { portalRequest } from "../../lib/portal-request";
-import { requestOrigin } from "../../lib/request-origin";
 import { pullChanges } from "../../services/sync/pull";
 import { pushMutations } from "../../services/sync/push";
 import { hubPublisher } from "../messaging/threads.index";

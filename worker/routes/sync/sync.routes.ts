@@ -1,7 +1,7 @@
 /** Route declarations of offline sync: pull the change feed, push an outbox batch (docs/OFFLINE-SYNC.md). */
 import { createRoute } from "@hono/zod-openapi";
 import { SyncPage, SyncPushBody, SyncPushResult, SyncQuery } from "../../../schema/dto/sync";
-import { jsonBody, jsonContent, problemContent, WRITE_ERRORS } from "../../lib/openapi-responses";
+import { jsonBody, jsonContent, problemContent, WRITE_ERRORS } from "../../http/openapi-responses";
 import { requireAnyPermission } from "../../middleware/require-permission";
 
 const tags = ["Sync"];

@@ -1,6 +1,6 @@
 /** The tasks router. */
-import { createRouter } from "../../lib/create-router";
-import { portalRequest } from "../../lib/portal-request";
+import { createRouter } from "../../http/create-router";
+import { portalRequest } from "../../http/portal-request";
 import { toDto } from "../../services/portal/projects";
 import { completeTask, createTask, listTasks, updateTask } from "../../services/portal/tasks";
 import * as routes from "./tasks.routes";

@@ -1,8 +1,8 @@
 /** Route declarations of tasks. */
 import { z } from "@hono/zod-openapi";
 import { CreateTaskBody, IdParam, TaskDto, TaskList, TaskListQuery, UpdateTaskBody } from "../../../schema/dto/portal";
-import { BODY_ERRORS, jsonBody, jsonContent, problemContent } from "../../lib/openapi-responses";
-import { protectedRoute } from "../../lib/protected-route";
+import { BODY_ERRORS, jsonBody, jsonContent, problemContent } from "../../http/openapi-responses";
+import { protectedRoute } from "../../http/protected-route";
 
 const tags = ["Tasks"];
 const idParams = z.strictObject({ id: IdParam });

@@ -1,11 +1,11 @@
 /** Routes of the agency's invitation-domain rule: read and replace it (tenant:manage). */
 import { createRoute } from "@hono/zod-openapi";
 import { InvitationDomains } from "../../../schema/dto/invitations";
-import { createRouter } from "../../lib/create-router";
+import { createRouter } from "../../http/create-router";
+import { jsonBody, jsonContent, problemContent, WRITE_ERRORS } from "../../http/openapi-responses";
+import { requestOrigin } from "../../http/request-origin";
 import { tenantScope } from "../../lib/db";
 import { tenantOf } from "../../lib/host-guards";
-import { jsonBody, jsonContent, problemContent, WRITE_ERRORS } from "../../lib/openapi-responses";
-import { requestOrigin } from "../../lib/request-origin";
 import { currentAuth, requirePermission } from "../../middleware/require-permission";
 import { listInvitationDomains, replaceInvitationDomains } from "../../services/team/invitation-domains";
 

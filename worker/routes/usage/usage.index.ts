@@ -1,5 +1,5 @@
 /** The usage router: reads of the tenant's credit ledger in its TenantGate, and its low-balance alert threshold. */
-import { createRouter } from "../../lib/create-router";
+import { createRouter } from "../../http/create-router";
 import { tenantScope } from "../../lib/db";
 import { tenantOf } from "../../lib/host-guards";
 import { currentAuth } from "../../middleware/require-permission";

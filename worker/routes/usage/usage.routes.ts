@@ -1,7 +1,7 @@
 /** Route declarations of the usage pages: the credit balance, the ledger and usage by feature and user. */
 import { createRoute, z } from "@hono/zod-openapi";
 import { CreditBalanceResponse, LedgerPage, LowBalanceSetting, LowBalanceSettingInput, UsageSummary } from "../../../schema/credits";
-import { jsonBody, jsonContent, problemContent } from "../../lib/openapi-responses";
+import { jsonBody, jsonContent, problemContent } from "../../http/openapi-responses";
 import { requirePermission } from "../../middleware/require-permission";
 
 const tags = ["Usage"];

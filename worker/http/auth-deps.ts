@@ -1,9 +1,9 @@
 /** The auth services' dependencies for a request on a tenant host. */
 import type { Context } from "hono";
 import type { AppEnv } from "../env";
+import { tenantScope } from "../lib/db";
+import { tenantOf } from "../lib/host-guards";
 import type { AuthDeps } from "../services/auth/auth-deps";
-import { tenantScope } from "./db";
-import { tenantOf } from "./host-guards";
 
 export function authDepsOf(c: Context<AppEnv>): AuthDeps {
 	const tenant = tenantOf(c);

@@ -5,7 +5,7 @@
 import { OpenAPIHono } from "@hono/zod-openapi";
 import type { ZodError } from "zod";
 import type { AppEnv } from "../env";
-import { type FieldError, problems } from "./problem";
+import { type FieldError, problems } from "../lib/problem";
 
 export function createRouter() {
 	return new OpenAPIHono<AppEnv>({
