@@ -45,6 +45,29 @@ describe("attachments", () => {
 		expect((await call(other.host, path, { cookie: other.ownerCookie })).status).toBe(404);
 	});
 
+	it("show in the thread's message list on their own message only, and no longer once it is deleted", async () => {
+		const thread = await openThread(acme, acme.clientX.id);
+		const stored = await json<{ id: string }>(upload(thread.id, acme.xUser.cookie, "Our brand brief"), 201);
+		const withFile = crypto.randomUUID();
+		await json(
+			call(acme.host, `/api/v1/threads/${thread.id}/messages`, {
+				cookie: acme.xUser.cookie,
+				body: { id: withFile, attachmentId: stored.id },
+			}),
+			201,
+		);
+		await json(post(acme, thread.id, "Thanks, got it", acme.staffCookie), 201);
+		const listPath = `/api/v1/threads/${thread.id}/messages`;
+		const page = await json<{ messages: MessageT[] }>(call(acme.host, listPath, { cookie: acme.staffCookie }));
+		expect(page.messages.map((m) => [m.body, m.authorName, m.attachment?.fileName ?? null])).toEqual([
+			["Thanks, got it", "staff person", null],
+			["", "client person", "brief.txt"],
+		]);
+		await json(call(acme.host, `${listPath}/${withFile}`, { method: "DELETE", cookie: acme.xUser.cookie }));
+		const after = await json<{ messages: MessageT[] }>(call(acme.host, listPath, { cookie: acme.staffCookie }));
+		expect(after.messages.map((m) => m.attachment)).toEqual([null, null]);
+	});
+
 	it("refuses types outside the allow-list, empty files and files over 10 MiB", async () => {
 		const thread = await openThread(acme, acme.clientX.id);
 		const exe = await upload(thread.id, acme.staffCookie, "MZ", "application/x-msdownload", "run.exe");

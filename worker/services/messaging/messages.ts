@@ -7,14 +7,22 @@
 import { and, desc, eq, inArray, isNull, lt, ne, or, sql } from "drizzle-orm";
 import type { z } from "zod";
 import type { MessageDtoT, MessageListQuery } from "../../../schema/dto/messaging";
-import { messageAttachments, messageThreads, type ThreadMessage, threadMessages, threadReads, users } from "../../../schema/index";
+import {
+	type MessageAttachment,
+	messageAttachments,
+	messageThreads,
+	type ThreadMessage,
+	threadMessages,
+	threadReads,
+	users,
+} from "../../../schema/index";
 import { selectInChunks } from "../../lib/chunks";
 import { decodeCursor, encodeCursor } from "../../lib/cursor";
 import type { TenantScope } from "../../lib/db";
 import { newId } from "../../lib/ids";
 import { problems } from "../../lib/problem";
 import type { ClientAccess } from "../portal/client-access";
-import { assertCanPost, getVisibleThread, type VisibleThread } from "./threads";
+import { assertCanPost, assertThreadVisible, getVisibleThread, liveThreadQuery, type VisibleThread } from "./threads";
 
 export type PostInput = { id: string; body: string; attachmentId?: string | undefined };
 
@@ -39,23 +47,30 @@ export async function toMessageDtos(scope: TenantScope, rows: ThreadMessage[]): 
 					.where(scope.where(messageAttachments, inArray(messageAttachments.messageId, slice), isNull(messageAttachments.deletedAt))),
 		),
 	]);
-	return rows.map((row) => {
-		const attachment = row.deletedAt === null ? attachments.find((a) => a.messageId === row.id) : undefined;
-		return {
-			id: row.id,
-			threadId: row.threadId,
-			authorUserId: row.authorUserId,
-			authorName: authors.find((a) => a.id === row.authorUserId)?.name ?? "Former member",
-			body: row.body,
-			createdAt: row.createdAt,
-			updatedAt: row.updatedAt,
-			editedAt: row.editedAt,
-			deletedAt: row.deletedAt,
-			attachment: attachment
-				? { id: attachment.id, fileName: attachment.fileName, contentType: attachment.contentType, size: attachment.size }
-				: null,
-		};
-	});
+	return rows.map((row) =>
+		messageDto(
+			row,
+			authors.find((a) => a.id === row.authorUserId)?.name ?? null,
+			attachments.find((a) => a.messageId === row.id),
+		),
+	);
+}
+
+/** One message's wire shape; a deleted message shows no attachment, a removed author shows as "Former member". */
+function messageDto(row: ThreadMessage, authorName: string | null, attachment: MessageAttachment | undefined): MessageDtoT {
+	const shown = row.deletedAt === null ? attachment : undefined;
+	return {
+		id: row.id,
+		threadId: row.threadId,
+		authorUserId: row.authorUserId,
+		authorName: authorName ?? "Former member",
+		body: row.body,
+		createdAt: row.createdAt,
+		updatedAt: row.updatedAt,
+		editedAt: row.editedAt,
+		deletedAt: row.deletedAt,
+		attachment: shown ? { id: shown.id, fileName: shown.fileName, contentType: shown.contentType, size: shown.size } : null,
+	};
 }
 
 async function messageById(scope: TenantScope, id: string): Promise<ThreadMessage | undefined> {
@@ -67,9 +82,13 @@ async function messageById(scope: TenantScope, id: string): Promise<ThreadMessag
 	return row;
 }
 
-/** Newest first; deleted messages stay as tombstones with an empty body so the thread keeps its shape. */
+/**
+ * Newest first; deleted messages stay as tombstones with an empty body so the thread keeps its shape.
+ * One D1 round trip: the thread (checked against the caller's access before anything is returned),
+ * the page with each author's name joined in, the other participants' read marks and the page's
+ * attachments go together in one `db.batch`.
+ */
 export async function listMessages(scope: TenantScope, access: ClientAccess, threadId: string, query: z.infer<typeof MessageListQuery>) {
-	await getVisibleThread(scope, access, threadId);
 	const conditions = [eq(threadMessages.threadId, threadId)];
 	if (query.cursor) {
 		const cursor = decodeCursor(query.cursor);
@@ -77,23 +96,53 @@ export async function listMessages(scope: TenantScope, access: ClientAccess, thr
 		const older = or(lt(threadMessages.createdAt, at), and(eq(threadMessages.createdAt, at), lt(threadMessages.id, cursor.id)));
 		if (older) conditions.push(older);
 	}
-	const [rows, reads] = await Promise.all([
+	const pageWhere = scope.where(threadMessages, ...conditions);
+	const newestFirst = [desc(threadMessages.createdAt), desc(threadMessages.id)];
+	const [threadRows, rows, reads, attachments] = await scope.db.batch([
+		liveThreadQuery(scope, threadId),
 		scope.db
-			.select()
+			.select({ message: threadMessages, authorName: users.name })
 			.from(threadMessages)
-			.where(scope.where(threadMessages, ...conditions))
-			.orderBy(desc(threadMessages.createdAt), desc(threadMessages.id))
+			.leftJoin(users, and(eq(users.id, threadMessages.authorUserId), eq(users.tenantId, threadMessages.tenantId)))
+			.where(pageWhere)
+			.orderBy(...newestFirst)
 			.limit(query.limit + 1),
 		scope.db
 			.select({ userId: threadReads.userId, name: users.name, messageId: threadReads.lastReadMessageId, readAt: threadReads.updatedAt })
 			.from(threadReads)
 			.innerJoin(users, and(eq(users.id, threadReads.userId), eq(users.tenantId, threadReads.tenantId)))
 			.where(scope.where(threadReads, eq(threadReads.threadId, threadId), ne(threadReads.userId, access.userId))),
+		// The attachments of the page's messages: the same page as a subquery (no id list to bind).
+		scope.db
+			.select()
+			.from(messageAttachments)
+			.where(
+				scope.where(
+					messageAttachments,
+					isNull(messageAttachments.deletedAt),
+					inArray(
+						messageAttachments.messageId,
+						scope.db
+							.select({ id: threadMessages.id })
+							.from(threadMessages)
+							.where(pageWhere)
+							.orderBy(...newestFirst)
+							.limit(query.limit + 1),
+					),
+				),
+			),
 	]);
+	assertThreadVisible(access, threadRows[0]);
 	const page = rows.slice(0, query.limit);
-	const last = page.at(-1);
+	const last = page.at(-1)?.message;
 	return {
-		messages: await toMessageDtos(scope, page),
+		messages: page.map(({ message, authorName }) =>
+			messageDto(
+				message,
+				authorName,
+				attachments.find((a) => a.messageId === message.id),
+			),
+		),
 		nextCursor: rows.length > query.limit && last ? encodeCursor({ value: last.createdAt, id: last.id }) : null,
 		reads,
 	};

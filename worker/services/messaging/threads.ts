@@ -42,13 +42,23 @@ function threadQuery(scope: TenantScope) {
 		.leftJoin(projects, and(eq(projects.id, messageThreads.projectId), eq(projects.tenantId, messageThreads.tenantId)));
 }
 
-/** A live thread whose client the caller may see, or 404. */
-export async function getVisibleThread(scope: TenantScope, access: ClientAccess, id: string): Promise<VisibleThread> {
-	const [row] = await threadQuery(scope)
+/** The live thread `id` with its client and project (not yet checked against anyone's access); for `db.batch`. */
+export function liveThreadQuery(scope: TenantScope, id: string) {
+	return threadQuery(scope)
 		.where(scope.where(messageThreads, eq(messageThreads.id, id), isNull(messageThreads.deletedAt), isNull(clients.deletedAt)))
 		.limit(1);
+}
+
+/** `row` (a result of liveThreadQuery) if the caller may see its client, else 404. */
+export function assertThreadVisible(access: ClientAccess, row: VisibleThread | undefined): VisibleThread {
 	if (!row || !canSeeClient(access, row.thread.clientId)) throw problems.notFound("There is no thread with this id.");
 	return row;
+}
+
+/** A live thread whose client the caller may see, or 404. */
+export async function getVisibleThread(scope: TenantScope, access: ClientAccess, id: string): Promise<VisibleThread> {
+	const [row] = await liveThreadQuery(scope, id);
+	return assertThreadVisible(access, row);
 }
 
 /** Throws the 403 of a client whose tier does not include messaging. */
