@@ -19,6 +19,12 @@ export const users = sqliteTable(
 		name: text("name").notNull(),
 		passwordHash: text("password_hash"),
 		emailVerifiedAt: integer("email_verified_at"),
+		/** The person's IANA time zone for dates and times in the app; null: the device's. */
+		timeZone: text("time_zone"),
+		/** The person's BCP-47 locale (canonical form) for dates and numbers; null: the browser's. */
+		locale: text("locale"),
+		/** The person's avatar: a square PNG's file name under `avatars/<tenant>/` in R2; null: initials. */
+		avatarFile: text("avatar_file"),
 		createdAt: integer("created_at").notNull(),
 		updatedAt: integer("updated_at").notNull(),
 	},
