@@ -13,6 +13,7 @@ export const AUDIT_ACTIONS = [
 	"auth.account_locked",
 	"auth.account_unlocked",
 	"auth.session_revoked",
+	"account.profile_changed",
 	"mfa.totp_enabled",
 	"mfa.totp_disabled",
 	"mfa.recovery_codes_regenerated",
