@@ -39,6 +39,8 @@ export const clientMembers = sqliteTable(
 		userId: text("user_id")
 			.notNull()
 			.references(() => users.id, { onDelete: "cascade" }),
+		/** Their role in the client's company ("Marketing lead"); null when nobody said. */
+		title: text("title"),
 	},
 	(t) => [
 		uniqueIndex("client_members_tenant_user_unique").on(t.tenantId, t.userId),

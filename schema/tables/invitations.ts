@@ -17,8 +17,12 @@ export const invitations = sqliteTable(
 		emailNormalized: text("email_normalized").notNull(),
 		role: text("role", { enum: ROLES }).notNull(),
 		customRoleId: text("custom_role_id"),
-		/** Opaque id of the client (portal) the invitee will belong to; stored, not interpreted here. */
+		/** The client (company) whose portal the invitee joins: accepting links them to it. */
 		clientId: text("client_id"),
+		/** The invitee's name as the inviter gave it (prefills the join form); null when not given. */
+		name: text("name"),
+		/** Their role in the client's company ("Marketing lead"), kept on their client link. */
+		title: text("title"),
 		/** Hex SHA-256 of the current token. */
 		tokenHash: text("token_hash").notNull(),
 		expiresAt: integer("expires_at").notNull(),

@@ -53,6 +53,8 @@ export const tasks = sqliteTable(
 		description: text("description").notNull().default(""),
 		/** A staff user, or a client user of the project's client. */
 		assigneeUserId: text("assignee_user_id").references(() => users.id, { onDelete: "set null" }),
+		/** A pending invitation the task waits for: accepting it assigns the task to the new member. */
+		assigneeInvitationId: text("assignee_invitation_id"),
 		dueAt: integer("due_at"),
 		status: text("status", { enum: TASK_STATUSES }).notNull().default("open"),
 		completedAt: integer("completed_at"),

@@ -112,6 +112,8 @@ export async function createInvitation(deps: InvitationDeps, body: CreateInvitat
 		role,
 		customRoleId: customRole?.id ?? null,
 		clientId: body.clientId ?? null,
+		name: null,
+		title: null,
 		tokenHash: tokenId(token),
 		expiresAt: now + INVITATION_TTL_MS,
 		invitedByUserId: actor.user.id,

@@ -93,6 +93,7 @@ function decideCreate(ctx: MutationContext, facts: TaskFacts, pending: PendingVe
 			title: input.title,
 			description: input.description,
 			assigneeUserId: input.assigneeUserId ?? null,
+			assigneeInvitationId: null,
 			dueAt: input.dueAt ?? null,
 			status: "open",
 			completedAt: null,
