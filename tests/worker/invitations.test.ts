@@ -1,11 +1,11 @@
 /** Invitations: sent by email within the privilege and domain rules, accepted once on the right agency's host, resent and revoked. */
-import { createExecutionContext, createMessageBatch, getQueueResult } from "cloudflare:test";
 import { env } from "cloudflare:workers";
 import { beforeEach, describe, expect, it } from "vitest";
 import type { InvitationList, InvitationPreview, InvitationView } from "../../schema/dto/invitations";
 import type { Job } from "../../schema/jobs";
-import worker from "../../worker/index";
 import { type Agency, signUpUniqueAgency } from "../support/agencies";
+import { type SentEmail, tokenIn, waitForEmails } from "../support/mailbox";
+import { runJobs } from "../support/queue";
 import { call, freshIp, logIn, PASSWORD, problemOf, sessionCookie } from "./helpers";
 import { addMember } from "./members";
 import { auditActions, membershipOf } from "./team";
@@ -23,23 +23,9 @@ beforeEach(async () => {
 	nia = `nia@${outside}`;
 });
 
-type Mail = { to: string; subject: string; text: string };
-
-/** Polls the dev mailbox (bounded) until `count` messages to `to` arrived; returns them newest first. */
-async function mailTo(to: string, count = 1): Promise<Mail[]> {
-	for (let i = 0; i < 200; i++) {
-		const { messages } = (await (await call("localhost", "/dev/mailbox.json")).json()) as { messages: Mail[] };
-		const mine = messages.filter((m) => m.to === to);
-		if (mine.length >= count) return mine;
-		await new Promise((r) => setTimeout(r, 25));
-	}
-	throw new Error(`no mail to ${to}`);
-}
-
-function tokenIn(mail: Mail | undefined): string {
-	const match = mail?.text.match(/\/invite\?token=([a-z2-7]{32})/);
-	if (!match?.[1]) throw new Error(`no invitation link in ${mail?.text}`);
-	return match[1];
+/** Invitation emails to `to`: waits (tests/support/mailbox.ts) until `count` arrived and answers the newest. */
+async function newestInvitation(to: string, count = 1): Promise<SentEmail> {
+	return (await waitForEmails(to, / invited you to /, count)).at(-1) as SentEmail;
 }
 
 async function invite(body: unknown, cookie = acme.ownerCookie, host = acme.host): Promise<Response> {
@@ -68,10 +54,10 @@ describe("inviting a new person", () => {
 		});
 		expect(view.expiresAt - view.createdAt).toBe(7 * 24 * 60 * 60 * 1000);
 
-		const [mail] = await mailTo(`Nia@Example-${acme.slug}.test`);
-		expect(mail?.subject).toBe(`Olive Owner invited you to Agency ${acme.slug}`);
+		const mail = await newestInvitation(`Nia@Example-${acme.slug}.test`);
+		expect(mail.subject).toBe(`Olive Owner invited you to Agency ${acme.slug}`);
 		const token = tokenIn(mail);
-		expect(mail?.text).toContain(`http://${acme.host}/invite?token=${token}`);
+		expect(mail.text).toContain(`http://${acme.host}/invite?token=${token}`);
 		const stored = await env.DB.prepare("SELECT token_hash FROM invitations WHERE id = ?").bind(view.id).first<{ token_hash: string }>();
 		expect(stored?.token_hash).not.toContain(token);
 
@@ -104,7 +90,7 @@ describe("inviting a new person", () => {
 
 	it("requires a name and password for a new account, naming each, and leaves the invitation pending", async () => {
 		await invite({ email: nia, role: "client" });
-		const token = tokenIn((await mailTo(nia))[0]);
+		const token = tokenIn(await newestInvitation(nia));
 		const res = await accept({ token });
 		expect(res.status).toBe(422);
 		expect((await problemOf(res)).errors?.map((e) => e.path)).toEqual(["name", "password"]);
@@ -116,7 +102,7 @@ describe("inviting a new person", () => {
 
 	it("works only on the host of the agency that sent it", async () => {
 		await invite({ email: nia, role: "staff" });
-		const token = tokenIn((await mailTo(nia))[0]);
+		const token = tokenIn(await newestInvitation(nia));
 		expect((await call(beta.host, `/api/v1/invitations/accept/${token}`)).status).toBe(404);
 		const res = await accept({ token, name: "Nia", password: PASSWORD }, { host: beta.host });
 		expect(res.status).toBe(404);
@@ -128,7 +114,7 @@ describe("inviting an existing member", () => {
 	it("asks them to sign in (or give their password), then changes their membership", async () => {
 		const staffId = await addMember(acme.tenantId, "staff", `sam@${acme.slug}.test`);
 		await invite({ email: `sam@${acme.slug}.test`, role: "admin" });
-		const token = tokenIn((await mailTo(`sam@${acme.slug}.test`))[0]);
+		const token = tokenIn(await newestInvitation(`sam@${acme.slug}.test`));
 		expect(((await (await call(acme.host, `/api/v1/invitations/accept/${token}`)).json()) as InvitationPreview).accountExists).toBe(true);
 		const anonymous = await accept({ token });
 		expect(anonymous.status).toBe(401);
@@ -147,7 +133,7 @@ describe("inviting an existing member", () => {
 	it("accepts the account's password instead of a session", async () => {
 		await addMember(acme.tenantId, "client", `cat@${acme.slug}.test`);
 		await invite({ email: `cat@${acme.slug}.test`, role: "staff" });
-		const token = tokenIn((await mailTo(`cat@${acme.slug}.test`))[0]);
+		const token = tokenIn(await newestInvitation(`cat@${acme.slug}.test`));
 		const res = await accept({ token, password: PASSWORD });
 		expect(res.status).toBe(200);
 		expect(sessionCookie(res)).not.toBeNull();
@@ -196,7 +182,7 @@ describe("team seats on the plan", () => {
 
 	it("refuses accepting a staff invitation once the seats filled up after it was sent", async () => {
 		const view = (await (await invite({ email: `late@${outside}`, role: "staff" })).json()) as InvitationView;
-		const token = tokenIn((await mailTo(`late@${outside}`))[0]);
+		const token = tokenIn(await newestInvitation(`late@${outside}`));
 		await addMember(acme.tenantId, "admin", `admin@${acme.slug}.test`);
 		await addMember(acme.tenantId, "staff", `staff@${acme.slug}.test`);
 		const refused = await accept({ token, name: "Late", password: PASSWORD });
@@ -209,10 +195,10 @@ describe("team seats on the plan", () => {
 describe("resend and revoke", () => {
 	it("resend sends a new link and kills the old one; revoke kills the link at once", async () => {
 		const view = (await (await invite({ email: nia, role: "staff" })).json()) as InvitationView;
-		const first = tokenIn((await mailTo(nia))[0]);
+		const first = tokenIn(await newestInvitation(nia));
 		const resent = await call(acme.host, `/api/v1/invitations/${view.id}/resend`, { method: "POST", cookie: acme.ownerCookie });
 		expect(resent.status).toBe(200);
-		const second = tokenIn((await mailTo(nia, 2))[0]);
+		const second = tokenIn(await newestInvitation(nia, 2));
 		expect(second).not.toBe(first);
 		expect((await accept({ token: first, name: "Nia", password: PASSWORD })).status).toBe(404);
 
@@ -232,7 +218,7 @@ describe("resend and revoke", () => {
 
 	it("an expired link is refused; resending revives the invitation", async () => {
 		const view = (await (await invite({ email: nia, role: "staff" })).json()) as InvitationView;
-		const token = tokenIn((await mailTo(nia))[0]);
+		const token = tokenIn(await newestInvitation(nia));
 		await env.DB.prepare("UPDATE invitations SET expires_at = ? WHERE id = ?")
 			.bind(Date.now() - 1, view.id)
 			.run();
@@ -241,7 +227,7 @@ describe("resend and revoke", () => {
 		expect(res.status).toBe(410);
 		expect((await problemOf(res)).detail).toContain("expired");
 		await call(acme.host, `/api/v1/invitations/${view.id}/resend`, { method: "POST", cookie: acme.ownerCookie });
-		const fresh = tokenIn((await mailTo(nia, 2))[0]);
+		const fresh = tokenIn(await newestInvitation(nia, 2));
 		expect((await accept({ token: fresh, name: "Nia", password: PASSWORD })).status).toBe(200);
 	});
 
@@ -321,15 +307,12 @@ describe("invitation domains", () => {
 
 describe("invitation-email job", () => {
 	async function runJob(job: Job): Promise<void> {
-		const batch = createMessageBatch("atrium-jobs", [{ id: crypto.randomUUID(), timestamp: Date.now(), attempts: 1, body: job }]);
-		const ctx = createExecutionContext();
-		await worker.queue(batch as MessageBatch<unknown>, env, ctx);
-		expect((await getQueueResult(batch, ctx)).explicitAcks).toHaveLength(1);
+		expect((await runJobs([job])).explicitAcks).toHaveLength(1);
 	}
 
 	it("sends a link once however often it runs, and never a link a resend replaced", async () => {
 		const view = (await (await invite({ email: nia, role: "staff" })).json()) as InvitationView;
-		const first = tokenIn((await mailTo(nia))[0]);
+		const first = tokenIn(await newestInvitation(nia));
 		const job = (token: string, key: string): Job => ({
 			type: "invitation-email",
 			tenantId: acme.tenantId,
@@ -339,9 +322,9 @@ describe("invitation-email job", () => {
 		});
 		await runJob(job(first, "replayed-key"));
 		await runJob(job(first, "replayed-key"));
-		await mailTo(nia, 2);
+		await newestInvitation(nia, 2);
 		await call(acme.host, `/api/v1/invitations/${view.id}/resend`, { method: "POST", cookie: acme.ownerCookie });
-		await mailTo(nia, 3);
+		await newestInvitation(nia, 3);
 		await runJob(job(first, "stale-key"));
 		const sent = await env.DB.prepare("SELECT idempotency_key FROM email_outbox WHERE to_address = ?").bind(nia).all();
 		expect(sent.results.map((r) => r.idempotency_key)).not.toContain("stale-key");
