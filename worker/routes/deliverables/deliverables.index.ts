@@ -7,7 +7,7 @@ import { actorOf } from "../../services/audit/audit-log";
 import { notify } from "../../services/notifications/notify";
 import { listClientPeople } from "../../services/portal/client-people";
 import { createDeliverable, deliverableWithReviews, listDeliverables, reviewDeliverable } from "../../services/portal/deliverables";
-import { getVisibleProject, toDto } from "../../services/portal/projects";
+import { getVisibleProject, toDto } from "../../services/portal/visible-project";
 import * as routes from "./deliverables.routes";
 
 export const deliverablesRouter = createRouter()

@@ -3,7 +3,8 @@ import { createRouter } from "../../http/create-router";
 import { portalRequest } from "../../http/portal-request";
 import { enqueue } from "../../lib/jobs";
 import { createMilestone, listMilestones, reorderMilestones, updateMilestone } from "../../services/portal/milestones";
-import { createProject, listProjects, projectDetail, toDto, updateProject } from "../../services/portal/projects";
+import { createProject, listProjects, projectDetail, updateProject } from "../../services/portal/projects";
+import { toDto } from "../../services/portal/visible-project";
 import * as routes from "./projects.routes";
 
 export const projectsRouter = createRouter()

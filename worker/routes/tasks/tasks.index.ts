@@ -1,8 +1,8 @@
 /** The tasks router. */
 import { createRouter } from "../../http/create-router";
 import { portalRequest } from "../../http/portal-request";
-import { toDto } from "../../services/portal/projects";
 import { completeTask, createTask, listTasks, updateTask } from "../../services/portal/tasks";
+import { toDto } from "../../services/portal/visible-project";
 import * as routes from "./tasks.routes";
 
 export const tasksRouter = createRouter()

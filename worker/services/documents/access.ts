@@ -15,7 +15,7 @@ import type { TenantScope } from "../../lib/db";
 import { problems } from "../../lib/problem";
 import { type ClientAccess, canSeeClient } from "../portal/client-access";
 import { getClient } from "../portal/clients";
-import { getVisibleProject } from "../portal/projects";
+import { getVisibleProject } from "../portal/visible-project";
 
 export { getClient as getVisibleClient };
 

@@ -12,7 +12,7 @@ import type { TenantScope } from "../../lib/db";
 import { newId } from "../../lib/ids";
 import { problems } from "../../lib/problem";
 import { type ClientAccess, canSeeClient, visibleClientsCondition } from "../portal/client-access";
-import { getVisibleProject } from "../portal/projects";
+import { getVisibleProject } from "../portal/visible-project";
 import { type MessagingSettings, messagingBlockedReason, messagingNotIncluded, messagingSettingsOf } from "./settings";
 
 /** A thread the caller may see, with what posting in it depends on. */

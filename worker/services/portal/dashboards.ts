@@ -9,7 +9,8 @@ import { CLIENT_STATUSES, type ClientStatus } from "../../../schema/portal";
 import type { TenantScope } from "../../lib/db";
 import { type ClientAccess, visibleClientsCondition } from "./client-access";
 import { projectProgress } from "./progress";
-import { milestonesOf, tasksOf, toDto } from "./projects";
+import { milestonesOf, tasksOf } from "./projects";
+import { toDto } from "./visible-project";
 
 const LIST_LIMIT = 20;
 const UPCOMING_WINDOW_MS = 14 * 24 * 60 * 60 * 1000;

@@ -15,8 +15,8 @@ import { newId } from "../../lib/ids";
 import { problems } from "../../lib/problem";
 import { recordAudit, type Who } from "../audit/audit-log";
 import { type ClientAccess, visibleClientsCondition } from "./client-access";
-import { getVisibleProject, toDto } from "./projects";
 import { assertMilestoneOf } from "./tasks";
+import { getVisibleProject, toDto } from "./visible-project";
 
 export async function reviewsOf(scope: TenantScope, deliverableIds: string[]) {
 	if (deliverableIds.length === 0) return [];

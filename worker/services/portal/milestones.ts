@@ -13,7 +13,8 @@ import type { TenantScope } from "../../lib/db";
 import { newId } from "../../lib/ids";
 import { problems } from "../../lib/problem";
 import type { ClientAccess } from "./client-access";
-import { getVisibleProject, milestonesOf } from "./projects";
+import { milestonesOf } from "./projects";
+import { getVisibleProject } from "./visible-project";
 
 export type EnqueueJob = (job: Job) => Promise<void>;
 

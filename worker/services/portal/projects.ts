@@ -5,34 +5,22 @@
 import { and, asc, desc, eq, inArray, isNull, lt, or, type SQL } from "drizzle-orm";
 import type { z } from "zod";
 import type { CreateProjectBody, ProjectListQuery, UpdateProjectBody } from "../../../schema/dto/portal";
-import { clientMembers, clients, deliverables, memberships, milestones, type Project, projects, tasks, users } from "../../../schema/index";
+import { clientMembers, clients, deliverables, memberships, milestones, projects, tasks, users } from "../../../schema/index";
 import { selectInChunks } from "../../lib/chunks";
 import { createWithClientMadeId } from "../../lib/client-made-id";
 import { decodeCursor, encodeCursor } from "../../lib/cursor";
 import type { TenantScope } from "../../lib/db";
 import { newId } from "../../lib/ids";
 import { problems } from "../../lib/problem";
-import { assertCanSeeClient, type ClientAccess, visibleClientsCondition } from "./client-access";
+import { type ClientAccess, seesAllClients, visibleClientsCondition } from "./client-access";
 import { getClient } from "./clients";
 import { reviewsOf } from "./deliverables";
 import { projectProgress } from "./progress";
+import { inviteesFor } from "./task-invitees";
+import { getVisibleProject, toDto } from "./visible-project";
 
-/** A live project whose client the caller may see, or 404. */
-export async function getVisibleProject(scope: TenantScope, access: ClientAccess, id: string): Promise<Project> {
-	const [row] = await scope.db
-		.select()
-		.from(projects)
-		.where(scope.where(projects, eq(projects.id, id), isNull(projects.deletedAt)))
-		.limit(1);
-	if (!row) throw problems.notFound("There is no project with this id.");
-	assertCanSeeClient(access, row.clientId, "project");
-	return row;
-}
-
-export function toDto<T extends { tenantId: string }>(row: T): Omit<T, "tenantId"> {
-	const { tenantId: _tenant, ...dto } = row;
-	return dto;
-}
+// Until the last importers (tasks.ts, sync/batch/task-decide.ts) read them from visible-project.ts.
+export { getVisibleProject, toDto };
 
 export async function milestonesOf(scope: TenantScope, projectIds: string[]) {
 	if (projectIds.length === 0) return [];
@@ -154,7 +142,7 @@ export async function assigneesFor(scope: TenantScope, clientId: string) {
 
 export async function projectDetail(scope: TenantScope, access: ClientAccess, id: string) {
 	const project = await getVisibleProject(scope, access, id);
-	const [[client], timeline, projectTasks, projectDeliverables, assignees] = await Promise.all([
+	const [[client], timeline, projectTasks, projectDeliverables, assignees, invitees] = await Promise.all([
 		scope.db
 			.select({ id: clients.id, name: clients.name })
 			.from(clients)
@@ -168,6 +156,8 @@ export async function projectDetail(scope: TenantScope, access: ClientAccess, id
 			.where(scope.where(deliverables, eq(deliverables.projectId, id), isNull(deliverables.deletedAt)))
 			.orderBy(desc(deliverables.createdAt), desc(deliverables.id)),
 		assigneesFor(scope, project.clientId),
+		// Pending invitees are the agency's business: a client's people see none.
+		seesAllClients(access) ? inviteesFor(scope, project.clientId) : [],
 	]);
 	const reviews = await reviewsOf(
 		scope,
@@ -181,5 +171,6 @@ export async function projectDetail(scope: TenantScope, access: ClientAccess, id
 		tasks: projectTasks.map(toDto),
 		deliverables: projectDeliverables.map((d) => ({ ...toDto(d), reviews: reviews.filter((r) => r.deliverableId === d.id) })),
 		assignees,
+		invitees,
 	};
 }

@@ -7,7 +7,7 @@ import { and, eq, inArray } from "drizzle-orm";
 import { deliverableReviews, deliverables, projects, users } from "../../../../schema/index";
 import { actorOf } from "../../audit/audit-log";
 import { getVisibleDeliverable, reviewDeliverable } from "../../portal/deliverables";
-import { toDto } from "../../portal/projects";
+import { toDto } from "../../portal/visible-project";
 import type { MutationHandler, SyncSourceParts } from "../source";
 import { childRecord } from "./project-children";
 

@@ -3,7 +3,7 @@ import { and, eq, inArray, isNull } from "drizzle-orm";
 import { milestones, projects } from "../../../../schema/index";
 import { problems } from "../../../lib/problem";
 import { updateMilestone } from "../../portal/milestones";
-import { getVisibleProject, toDto } from "../../portal/projects";
+import { getVisibleProject, toDto } from "../../portal/visible-project";
 import type { MutationContext, MutationHandler, SyncSourceParts } from "../source";
 import { childRecord } from "./project-children";
 

@@ -1,5 +1,5 @@
 /** Records that hang off a project (milestones, tasks, deliverables) take their project's client and liveness. */
-import { toDto } from "../../portal/projects";
+import { toDto } from "../../portal/visible-project";
 import type { LoadedRecord } from "../source";
 
 type ChildRow = { id: string; tenantId: string; deletedAt: number | null };

@@ -1,7 +1,8 @@
 /** Sync source: projects, visible with their client (portal access rules); staff edit fields. */
 import { inArray } from "drizzle-orm";
 import { projects } from "../../../../schema/index";
-import { getVisibleProject, toDto, updateProject } from "../../portal/projects";
+import { updateProject } from "../../portal/projects";
+import { getVisibleProject, toDto } from "../../portal/visible-project";
 import type { MutationHandler, SyncSourceParts } from "../source";
 
 export const projectsSource: SyncSourceParts = {

@@ -1,8 +1,8 @@
 /** Sync source: tasks, visible with their project; staff create and edit them, the assignee (or staff) completes them. */
 import { and, eq, inArray } from "drizzle-orm";
 import { projects, tasks } from "../../../../schema/index";
-import { toDto } from "../../portal/projects";
 import { completeTask, createTask, getVisibleTask, updateTask } from "../../portal/tasks";
+import { toDto } from "../../portal/visible-project";
 import type { MutationHandler, SyncSourceParts } from "../source";
 import { childRecord } from "./project-children";
 
