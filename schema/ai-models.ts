@@ -5,8 +5,12 @@
  */
 import type { PlanId } from "./plans";
 
-export const PROVIDER_IDS = ["local", "openai", "anthropic", "workers-ai"] as const;
+export const PROVIDER_IDS = ["local", "openai", "anthropic", "workers-ai", "openai-compatible"] as const;
 export type ProviderId = (typeof PROVIDER_IDS)[number];
+
+/** The providers an agency can connect its own key for (Settings → AI providers). */
+export const AI_KEY_KINDS = ["openai", "anthropic", "openai-compatible"] as const;
+export type AiKeyKind = (typeof AI_KEY_KINDS)[number];
 
 /** One provider and the model name it knows this model by. */
 export type ProviderTarget = { provider: ProviderId; model: string };
@@ -30,7 +34,7 @@ export const LOCAL_MODEL_ID = "local/atrium-echo";
 export const AI_MODELS: readonly AiModel[] = [
 	{
 		id: LOCAL_MODEL_ID,
-		label: "Local demo model — not a real AI",
+		label: "Demo model — not a real AI",
 		description: "Built in and free: repeats your question with a fixed template, word by word. Works with no network or key.",
 		chain: [{ provider: "local", model: "atrium-echo" }],
 		creditsPer1kInput: 0,
@@ -81,9 +85,46 @@ export const AI_MODELS: readonly AiModel[] = [
 	},
 ];
 
-export function modelById(id: string): AiModel | undefined {
-	return AI_MODELS.find((m) => m.id === id);
+/** A catalogue model, or one of `extra` (an agency's OpenAI-compatible models, see `compatibleModel`). */
+export function modelById(id: string, extra: readonly AiModel[] = []): AiModel | undefined {
+	return AI_MODELS.find((m) => m.id === id) ?? extra.find((m) => m.id === id);
 }
+
+/** Catalogue ids of an agency's own OpenAI-compatible models start with this. */
+export const COMPATIBLE_MODEL_PREFIX = "custom/";
+
+/** Model names an OpenAI-compatible endpoint may be asked for (`llama-3.3-70b`, `org/model:tag`). */
+export const COMPATIBLE_MODEL_NAME = /^[A-Za-z0-9][\w.:/@-]{0,99}$/;
+
+/** At most this many models are offered from one OpenAI-compatible endpoint. */
+export const MAX_COMPATIBLE_MODELS = 10;
+
+/**
+ * A model served by an agency's OpenAI-compatible endpoint. Every plan may use it; it is paid at the
+ * standard rate (GPT-4o mini's), since Atrium cannot know what the endpoint runs.
+ */
+export function compatibleModel(name: string): AiModel {
+	return {
+		id: `${COMPATIBLE_MODEL_PREFIX}${name}`,
+		label: `${name} (your endpoint)`,
+		description: "Served by your agency's OpenAI-compatible endpoint, through your own key.",
+		chain: [{ provider: "openai-compatible", model: name }],
+		creditsPer1kInput: 1,
+		creditsPer1kOutput: 4,
+		maxOutputTokens: 1024,
+		plans: ["starter", "pro", "agency"],
+		local: false,
+	};
+}
+
+/** How a model is named on the Usage page: its catalogue label, an agency model's name, or the id of a model since removed. */
+export function modelLabel(id: string): string {
+	if (id.startsWith(COMPATIBLE_MODEL_PREFIX)) return compatibleModel(id.slice(COMPATIBLE_MODEL_PREFIX.length)).label;
+	return modelById(id)?.label ?? id;
+}
+
+/** An agency's key as a provider client needs it (opened from storage, never sent to a browser). */
+export type ProviderCredential = { kind: AiKeyKind; apiKey: string; baseUrl: string | null };
 
 /** Credits for a call of `inputTokens` in and `outputTokens` out: whole credits, rounded up. */
 export function creditsFor(model: AiModel, inputTokens: number, outputTokens: number): number {

@@ -1,5 +1,6 @@
 /** Every drizzle table of the shared schema; drizzle-kit generates migrations from this module. */
 export * from "./tables/account-tokens";
+export * from "./tables/ai-provider-keys";
 export * from "./tables/api-keys";
 export * from "./tables/assistant-settings";
 export * from "./tables/audit-events";

@@ -21,7 +21,7 @@ describe("model catalogue", () => {
 
 	it("labels the local model honestly and makes it free", () => {
 		const local = modelById(LOCAL_MODEL_ID);
-		expect(local?.label).toBe("Local demo model — not a real AI");
+		expect(local?.label).toBe("Demo model — not a real AI");
 		expect(local && creditsFor(local, 10_000, 10_000)).toBe(0);
 	});
 
