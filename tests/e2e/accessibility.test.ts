@@ -260,7 +260,7 @@ describe("accessibility", () => {
 		const page = await signedIn("staff@northwind.test");
 		await page.goto(tenantUrl("northwind", "/assistant"));
 		// The demo agency holds no credits: the free local model answers.
-		await page.getByLabel("Model").selectOption({ label: "Local demo model — not a real AI" });
+		await page.getByLabel("Model").selectOption({ label: "Demo model — not a real AI" });
 		await page.getByLabel("Message", { exact: true }).fill("Is this page accessible?");
 		await page.getByRole("button", { name: "Send" }).click();
 		await page.locator(".chat-message.from-assistant .chat-meta", { hasText: "atrium-echo" }).waitFor();

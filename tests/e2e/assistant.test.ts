@@ -25,7 +25,7 @@ const WAIT = { timeout: 20_000 };
 
 const replies = (page: Page) => page.locator(".chat-message.from-assistant .chat-text");
 
-const LOCAL_MODEL = "Local demo model — not a real AI";
+const LOCAL_MODEL = "Demo model — not a real AI";
 
 /** Chooses the free local model in the composer (the page's default is the first paid model). */
 async function chooseLocalModel(page: Page): Promise<void> {
