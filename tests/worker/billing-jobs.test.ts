@@ -1,16 +1,15 @@
 /** Billing jobs: owner emails once per key, dunning reminders on their days, monthly plan credits once per period, and the cron that starts them. */
-import { createExecutionContext, createMessageBatch, getQueueResult } from "cloudflare:test";
 import { env } from "cloudflare:workers";
 import { and, eq, inArray } from "drizzle-orm";
 import { beforeEach, describe, expect, it, vi } from "vitest";
 import { auditEvents, billingCustomers, subscriptions } from "../../schema/index";
 import type { Job } from "../../schema/jobs";
 import { DAILY_BILLING, HOURLY, jobsFor } from "../../worker/cron/schedules";
-import worker from "../../worker/index";
 import { runDunningReminders } from "../../worker/jobs/billing";
 import { jobDeps } from "../../worker/jobs/job-deps";
 import { createDb } from "../../worker/lib/db";
 import { uniqueSlug } from "../support/agencies";
+import { runJobs } from "../support/queue";
 import { type Agency, signUpAgency } from "./helpers";
 import { fake } from "./stripe";
 
@@ -22,16 +21,6 @@ beforeEach(async () => {
 	acme = await signUpAgency(uniqueSlug("acme"));
 	beta = await signUpAgency(uniqueSlug("beta"));
 });
-
-async function runBatch(jobs: Job[]) {
-	const batch = createMessageBatch(
-		"atrium-jobs",
-		jobs.map((body, i) => ({ id: `msg-${i}-${crypto.randomUUID()}`, timestamp: Date.now(), attempts: 1, body })),
-	);
-	const ctx = createExecutionContext();
-	await worker.queue(batch as MessageBatch<unknown>, env, ctx);
-	return getQueueResult(batch, ctx);
-}
 
 async function billingMail(tenantId: string) {
 	const rows = await env.DB.prepare("SELECT to_address, subject, template FROM email_outbox WHERE tenant_id = ? AND template != 'welcome'")
@@ -68,8 +57,8 @@ describe("billing-email job", () => {
 			template: "payment-failed",
 			idempotencyKey: "payment-failed:in_1:1",
 		};
-		await runBatch([job, job]);
-		await runBatch([{ ...job, template: "trial-will-end", idempotencyKey: "trial-will-end:sub_1:99" }]);
+		await runJobs([job, job]);
+		await runJobs([{ ...job, template: "trial-will-end", idempotencyKey: "trial-will-end:sub_1:99" }]);
 		expect(await billingMail(acme.tenantId)).toEqual([
 			{ to_address: acme.owner.email, subject: `Agency ${acme.slug}: your Atrium payment failed`, template: "payment-failed" },
 			{ to_address: acme.owner.email, subject: `Agency ${acme.slug}: your Atrium trial ends in 3 days`, template: "trial-will-end" },
@@ -91,8 +80,8 @@ describe("dunning-reminders job", () => {
 		expect(ours).toEqual([
 			{ type: "billing-email", tenantId: acme.tenantId, template: "payment-reminder", idempotencyKey: `payment-reminder:${failedAt}:3` },
 		]);
-		await runBatch(ours);
-		await runBatch(ours);
+		await runJobs(ours);
+		await runJobs(ours);
 		expect(await billingMail(acme.tenantId)).toHaveLength(1);
 	});
 });
@@ -104,8 +93,8 @@ describe("grant-monthly-credits job", () => {
 		const [job] = jobsFor(DAILY_BILLING, Date.UTC(2026, 10, 23, 6)).filter((j) => j.type === "grant-monthly-credits");
 		expect(job).toMatchObject({ period: "2026-11" });
 		if (!job) throw new Error("no grant job");
-		await runBatch([job]);
-		await runBatch([job]);
+		await runJobs([job]);
+		await runJobs([job]);
 		expect(await env.TENANT_GATE.getByName(acme.tenantId).credits()).toMatchObject({ balance: 10_000 });
 		expect(await env.TENANT_GATE.getByName(beta.tenantId).credits()).toMatchObject({ balance: 0 });
 		const grants = await createDb(env.DB)
@@ -113,7 +102,7 @@ describe("grant-monthly-credits job", () => {
 			.from(auditEvents)
 			.where(and(eq(auditEvents.action, "billing.credits_granted"), inArray(auditEvents.tenantId, [acme.tenantId, beta.tenantId])));
 		expect(grants.map((g) => g.tenantId)).toEqual([acme.tenantId]);
-		await runBatch([{ ...job, period: "2026-12", idempotencyKey: "grant-monthly-credits:2026-12" }]);
+		await runJobs([{ ...job, period: "2026-12", idempotencyKey: "grant-monthly-credits:2026-12" }]);
 		expect(await env.TENANT_GATE.getByName(acme.tenantId).credits()).toMatchObject({ balance: 20_000 });
 	});
 });
@@ -137,8 +126,8 @@ describe("report-usage-meter job", () => {
 			await gate.settleCredits({ reservationId: r.reservationId, actual, idempotencyKey: `s${i}` });
 		}
 		const job: Job = { type: "report-usage-meter", tenantId: null, hourStart, idempotencyKey: `report-usage-meter:${hourStart}` };
-		await runBatch([job]);
-		await runBatch([job]);
+		await runJobs([job]);
+		await runJobs([job]);
 		const { meterEvents } = await fake<{ meterEvents: { identifier: string; payload: Record<string, string> }[] }>("/_fake/meter_events");
 		const ours = meterEvents.filter((e) => e.identifier.startsWith(acme.tenantId));
 		expect(ours).toEqual([

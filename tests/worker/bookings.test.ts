@@ -1,15 +1,14 @@
 /** Bookings through the API: tiers, free slots in the viewer's zone, rules, races, retries, emails with ICS, isolation, bad input. */
-import { createExecutionContext, createMessageBatch, getQueueResult } from "cloudflare:test";
 import { env } from "cloudflare:workers";
 import { beforeEach, describe, expect, it } from "vitest";
 import type { Job } from "../../schema/jobs";
 import { ROLE_PERMISSIONS } from "../../schema/permissions";
 import { EVERY_15_MINUTES, jobsFor } from "../../worker/cron/schedules";
-import worker from "../../worker/index";
 import { createDb, tenantScope } from "../../worker/lib/db";
 import { upcomingBookings } from "../../worker/services/bookings/booking-queries";
 import { clientAccessFor } from "../../worker/services/portal/client-access";
 import { signUpUniqueAgency, uniqueSlug } from "../support/agencies";
+import { runJobs } from "../support/queue";
 import {
 	type BookingAgency,
 	type BookingT,
@@ -33,14 +32,7 @@ beforeEach(async () => {
 /** Runs the 15-minute schedule's booking-reminders job at `now`, through the queue consumer. */
 async function runReminders(now: number) {
 	const jobs: Job[] = jobsFor(EVERY_15_MINUTES, now).filter((j) => j.type === "booking-reminders");
-	const batch = createMessageBatch(
-		"atrium-jobs",
-		jobs.map((body, i) => ({ id: `msg-${i}-${crypto.randomUUID()}`, timestamp: Date.now(), attempts: 1, body })),
-	);
-	const ctx = createExecutionContext();
-	await worker.queue(batch as MessageBatch<unknown>, env, ctx);
-	const result = await getQueueResult(batch, ctx);
-	expect(result.explicitAcks).toHaveLength(1);
+	expect((await runJobs(jobs)).explicitAcks).toHaveLength(1);
 }
 
 async function rowCount(): Promise<number> {

@@ -1,5 +1,5 @@
 /** The jobs queue: the welcome email is sent once however often it runs, failures retry with backoff, dead jobs are kept, cron enqueues. */
-import { createExecutionContext, createMessageBatch, createScheduledController, getQueueResult } from "cloudflare:test";
+import { createExecutionContext, createScheduledController } from "cloudflare:test";
 import { env } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
 import type { Job } from "../../schema/jobs";
@@ -8,16 +8,6 @@ import { backoffSeconds } from "../../worker/jobs/dispatch";
 import { signUpAgency, signUpUniqueAgency, uniqueSlug } from "../support/agencies";
 import { runJobs } from "../support/queue";
 import { call } from "./helpers";
-
-async function runBatch(jobs: Job[] | unknown[], queue = "atrium-jobs", environment: Env = env, attempts = 1) {
-	const batch = createMessageBatch(
-		queue,
-		jobs.map((body, i) => ({ id: `msg-${i}-${crypto.randomUUID()}`, timestamp: Date.now(), attempts, body })),
-	);
-	const ctx = createExecutionContext();
-	await worker.queue(batch as MessageBatch<unknown>, environment, ctx);
-	return getQueueResult(batch, ctx);
-}
 
 /** The emails of one agency (the tests of this file share storage). */
 async function outbox(tenantId: string) {
@@ -56,8 +46,8 @@ describe("welcome-email job", () => {
 			userId: acme.owner.id,
 			idempotencyKey: `welcome:${acme.owner.id}`,
 		};
-		const first = await runBatch([job]);
-		const second = await runBatch([job]);
+		const first = await runJobs([job]);
+		const second = await runJobs([job]);
 		expect(first.explicitAcks).toHaveLength(1);
 		expect(second.explicitAcks).toHaveLength(1);
 		const rows = await outbox(acme.tenantId);
@@ -81,18 +71,9 @@ describe("welcome-email job", () => {
 			idempotencyKey: "welcome:retry-test",
 		};
 		const failing = { ...env, EMAIL_API_KEY: "k", EMAIL_API_URL: "http://127.0.0.1:9" } as Env;
-		const outcomes: string[] = [];
-		const message = {
-			id: "m1",
-			timestamp: new Date(),
-			attempts: 3,
-			body: job,
-			ack: () => outcomes.push("ack"),
-			retry: (options?: QueueRetryOptions) => outcomes.push(`retry after ${options?.delaySeconds}s`),
-		};
-		const batch = { queue: "atrium-jobs", messages: [message], ackAll: () => {}, retryAll: () => {} };
-		await worker.queue(batch as unknown as MessageBatch<unknown>, failing, createExecutionContext());
-		expect(outcomes).toEqual([`retry after ${backoffSeconds(3)}s`]);
+		const failed = await runJobs([job], { attempts: 3, environment: failing });
+		expect(failed.explicitAcks).toEqual([]);
+		expect(Object.values(failed.retryDelays)).toEqual([backoffSeconds(3)]);
 		const [row] = (
 			await env.DB.prepare(
 				"SELECT status, attempts, last_error FROM email_outbox WHERE tenant_id = ? AND idempotency_key = 'welcome:retry-test'",
@@ -105,7 +86,7 @@ describe("welcome-email job", () => {
 			last_error: string;
 		}[];
 		expect(row).toMatchObject({ status: "queued", attempts: 1 });
-		const recovered = await runBatch([job]);
+		const recovered = await runJobs([job]);
 		expect(recovered.explicitAcks).toHaveLength(1);
 		const after = await env.DB.prepare(
 			"SELECT status, attempts FROM email_outbox WHERE tenant_id = ? AND idempotency_key = 'welcome:retry-test'",
@@ -193,11 +174,9 @@ describe("dead letters", () => {
 		const tenantId = `t-${crypto.randomUUID()}`;
 		const messageId = `dead-${crypto.randomUUID()}`;
 		const body = { type: "welcome-email", tenantId, userId: "u", idempotencyKey: "k" };
-		const batch = createMessageBatch("atrium-jobs-dlq", [{ id: messageId, timestamp: Date.now(), attempts: 6, body }]);
 		for (let i = 0; i < 2; i++) {
-			const ctx = createExecutionContext();
-			await worker.queue(batch as MessageBatch<unknown>, env, ctx);
-			expect((await getQueueResult(batch, ctx)).explicitAcks).toEqual([messageId]);
+			const result = await runJobs([body], { queue: "atrium-jobs-dlq", attempts: 6, ids: [messageId] });
+			expect(result.explicitAcks).toEqual([messageId]);
 		}
 		const dead = await env.DB.prepare("SELECT id, tenant_id, type, attempts FROM dead_jobs WHERE tenant_id = ?").bind(tenantId).all();
 		expect(dead.results).toEqual([{ id: messageId, tenant_id: tenantId, type: "welcome-email", attempts: 6 }]);
@@ -240,7 +219,7 @@ describe("cron", () => {
 			},
 		]);
 
-		const result = await runBatch(sent);
+		const result = await runJobs(sent);
 		expect(result.explicitAcks).toHaveLength(4);
 		const left = await env.DB.prepare("SELECT COUNT(*) AS n FROM sessions WHERE tenant_id = ?").bind(acme.tenantId).first<{ n: number }>();
 		expect(left?.n).toBe(0);
