@@ -15,18 +15,15 @@ import { isUniqueViolation } from "../../lib/db-errors";
 import { newId } from "../../lib/ids";
 import { enqueue } from "../../lib/jobs";
 import { Problem, problems } from "../../lib/problem";
-import type { AuditActor } from "../audit/audit-log";
 import { type ClientAccess, seesAllClients } from "../portal/client-access";
 import { hostSchedules } from "./availability";
+import type { BookingDeps } from "./booking-deps";
 import { findBooking, getVisibleBooking } from "./booking-queries";
 import { clientTier, getBookingType } from "./booking-types";
 import { kickoffBooked, kickoffCancelled } from "./onboarding-link";
 import { bookableRange, freeSlots, type Slot } from "./slots";
 
 const MINUTE = 60_000;
-
-/** What booking needs besides the tenant: the queue its emails go out through, and who acts (for the audit log). */
-export type BookingDeps = { scope: TenantScope; env: { JOBS: Queue }; actor?: AuditActor };
 
 export type CreateBookingInput = z.infer<typeof CreateBookingBody>;
 

@@ -9,7 +9,7 @@ import { enqueue } from "../../lib/jobs";
 import { SYSTEM_ACTOR } from "../audit/audit-log";
 import { reopenOnboardingStepOfRef } from "../onboarding/reopen";
 import { completeOnboardingStepOfKind } from "../onboarding/steps";
-import type { BookingDeps } from "./bookings";
+import type { BookingDeps } from "./booking-deps";
 
 export async function kickoffBooked(deps: BookingDeps, booking: Booking): Promise<void> {
 	if (booking.kind !== "kickoff") return;
