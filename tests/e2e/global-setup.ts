@@ -24,6 +24,8 @@ declare module "vitest" {
 		oauthUrl: string;
 		/** The suite's one Chromium, which every e2e file connects to (tests/e2e/browser.ts). */
 		chromiumWsEndpoint: string;
+		/** The AI providers' local fake (an agency connects it as its own OpenAI-compatible endpoint). */
+		fakeAiUrl: string;
 	}
 }
 
@@ -78,6 +80,7 @@ export async function setup(project: TestProject): Promise<void> {
 	project.provide("appPort", port);
 	project.provide("oauthUrl", oauth.url);
 	project.provide("dohUrl", doh.url);
+	project.provide("fakeAiUrl", fakeAiUrl);
 }
 
 export async function teardown(): Promise<void> {

@@ -5,3 +5,8 @@ export const FAKE_WORDS = {
 	openai: ["Hello", " from", " the", " OpenAI", " fake."],
 	anthropic: ["Hi", " from", " the", " Anthropic", " fake."],
 } as const;
+/** What `GET …/models` lists (the "check key" call): OpenAI's names, and a model only an OpenAI-compatible endpoint would serve. */
+export const FAKE_MODELS = {
+	openai: ["gpt-4o-mini", "gpt-4o", "fake-llama-3.3-70b"],
+	anthropic: ["claude-haiku-4-5", "claude-sonnet-4-5"],
+} as const;

@@ -7,10 +7,11 @@
  * 40 ms for 8 s); the same with `anthropic:`. `[[openai:echo-system]]` answers with the system
  * messages it was sent (so a test can see exactly what context reached the model). Usage is fixed: OpenAI 1000 in / 500 out, Anthropic 2000 in / 1000 out.
  * A prompt marked `[[probe:<id>]]` has the fake's own time to its first token recorded under that
- * id (the benchmark subtracts it to measure Atrium's overhead alone).
+ * id (the benchmark subtracts it to measure Atrium's overhead alone). `GET /openai/v1/models` and
+ * `GET /anthropic/v1/models` list models for the right key and answer 401 otherwise (the "check key" call).
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
-import { FAKE_KEYS, FAKE_USAGE, FAKE_WORDS } from "./ai-provider-fixtures";
+import { FAKE_KEYS, FAKE_MODELS, FAKE_USAGE, FAKE_WORDS } from "./ai-provider-fixtures";
 
 export { FAKE_KEYS } from "./ai-provider-fixtures";
 
@@ -52,10 +53,24 @@ function probeId(body: ChatBody): string | null {
 	return /\[\[probe:([\w-]+)\]\]/.exec(last)?.[1] ?? null;
 }
 
+function keyOf(provider: Provider, request: IncomingMessage): string | undefined {
+	const header = provider === "openai" ? request.headers.authorization?.replace("Bearer ", "") : request.headers["x-api-key"];
+	return typeof header === "string" ? header : undefined;
+}
+
+/** The model list, as each API shapes it, for the right key. */
+function listModels(provider: Provider, request: IncomingMessage, response: ServerResponse): void {
+	if (keyOf(provider, request) !== FAKE_KEYS[provider]) {
+		response.writeHead(401, { "Content-Type": "application/json" }).end(JSON.stringify({ error: { message: "bad key" } }));
+		return;
+	}
+	const data = FAKE_MODELS[provider].map((id) => (provider === "openai" ? { id, object: "model", owned_by: "fake" } : { id, type: "model" }));
+	response.writeHead(200, { "Content-Type": "application/json" }).end(JSON.stringify({ object: "list", data }));
+}
+
 async function answer(provider: Provider, request: IncomingMessage, response: ServerResponse, times: FirstTokenTimes): Promise<void> {
 	const arrived = performance.now();
-	const key = provider === "openai" ? request.headers.authorization?.replace("Bearer ", "") : request.headers["x-api-key"];
-	if (key !== FAKE_KEYS[provider]) {
+	if (keyOf(provider, request) !== FAKE_KEYS[provider]) {
 		response.writeHead(401, { "Content-Type": "application/json" }).end(JSON.stringify({ error: { message: "bad key" } }));
 		return;
 	}
@@ -112,6 +127,8 @@ async function answer(provider: Provider, request: IncomingMessage, response: Se
 export function startFakeAiServer(): Promise<{ server: Server; port: number; firstTokenTimes: FirstTokenTimes }> {
 	const firstTokenTimes: FirstTokenTimes = new Map();
 	const server = createServer((request, response) => {
+		if (request.method === "GET" && request.url === "/openai/v1/models") return listModels("openai", request, response);
+		if (request.method === "GET" && request.url === "/anthropic/v1/models") return listModels("anthropic", request, response);
 		const route =
 			request.method === "POST" && request.url === "/openai/v1/chat/completions"
 				? "openai"
