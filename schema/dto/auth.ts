@@ -4,6 +4,7 @@ import { PERMISSIONS, ROLES } from "../permissions";
 import { REFERRAL_CODE_PATTERN } from "../referral-program";
 import { isReservedSlug } from "../reserved-slugs";
 import { PublicBrand } from "./branding";
+import { PersonName, Profile } from "./profile";
 
 export const SlugSchema = z
 	.string()
@@ -28,8 +29,6 @@ export const PasswordSchema = z
 	.min(10, "must be at least 10 characters")
 	.max(200, "must be at most 200 characters")
 	.meta({ example: "correct horse battery" });
-
-const PersonName = z.string().trim().min(1, "is required").max(100, "must be at most 100 characters");
 
 export const SignupBody = z
 	.strictObject({
@@ -83,6 +82,8 @@ export const MeResponse = z
 		mfaEnabled: z.boolean(),
 		/** The agency requires MFA of this account and it has none yet: everything but enrolment answers 403 until it does. */
 		mfaSetupRequired: z.boolean(),
+		/** The person's time zone, locale and avatar (PATCH /api/v1/me): what the app formats dates with. */
+		profile: Profile,
 	})
 	.meta({ id: "Me" });
 export type MeResponse = z.infer<typeof MeResponse>;

@@ -2,6 +2,7 @@
 import type { RouteHandler } from "@hono/zod-openapi";
 import type { SecurityPolicy } from "../../../schema/dto/account-security";
 import { type MeResponse, secondFactorOf, type TenantSummary } from "../../../schema/dto/auth";
+import type { Profile } from "../../../schema/dto/profile";
 import { sortPermissions } from "../../../schema/permissions";
 import { RATE_RULES } from "../../../schema/rate-limits";
 import type { AppEnv, SessionAuth } from "../../env";
@@ -21,13 +22,14 @@ import { completePasswordReset, RESET_REQUESTED, requestPasswordReset } from "..
 import { signInWithPassword } from "../../services/auth/sign-in";
 import { signUpAgency } from "../../services/auth/sign-up";
 import { unlockWithToken } from "../../services/auth/unlock";
+import { profileOf } from "../../services/profile/profile";
 import { PLATFORM_GATE, retryAfterSeconds, takeTokens } from "../../services/security/rate-limits";
 import { mfaSetupRequired, securityPolicyOf } from "../../services/security/security-policy";
 import { signOutSession } from "../../services/sessions/session-list";
 import type * as routes from "./auth.routes";
 
 /** The cookie session's identity as the app reads it: who, what they may do, and their account's security state. */
-export function toMe(auth: SessionAuth, tenant: TenantSummary, policy: SecurityPolicy): MeResponse {
+export function toMe(auth: SessionAuth, tenant: TenantSummary, policy: SecurityPolicy, profile: Profile): MeResponse {
 	return {
 		user: auth.user,
 		tenant: { id: tenant.id, slug: tenant.slug, name: tenant.name },
@@ -36,13 +38,16 @@ export function toMe(auth: SessionAuth, tenant: TenantSummary, policy: SecurityP
 		emailVerified: auth.emailVerified,
 		mfaEnabled: auth.mfaEnabled,
 		mfaSetupRequired: mfaSetupRequired(policy, auth),
+		profile,
 	};
 }
 
 /** The identity of a cookie session on the request's tenant, with the security policy applied. */
 export async function meOf(c: Parameters<typeof tenantOf>[0], auth: SessionAuth): Promise<MeResponse> {
 	const tenant = tenantOf(c);
-	return toMe(auth, tenant, await securityPolicyOf(tenantScope(c.get("db"), tenant.id)));
+	const scope = tenantScope(c.get("db"), tenant.id);
+	const [policy, profile] = await Promise.all([securityPolicyOf(scope), profileOf(scope, auth.user.id)]);
+	return toMe(auth, tenant, policy, profile);
 }
 
 export const signup: RouteHandler<typeof routes.signup, AppEnv> = async (c) => {

@@ -12,15 +12,41 @@ import { requestEmailChange, sendVerificationEmail } from "../../services/auth/e
 import { changePassword } from "../../services/auth/passwords";
 import { confirmTotp, disableTotp, mfaStatus, regenerateRecoveryCodes } from "../../services/mfa/account-mfa";
 import { startTotpEnrolment } from "../../services/mfa/totp";
+import { readAvatar, removeAvatar, storeAvatar, updateProfile } from "../../services/profile/profile";
 import { listSignIns } from "../../services/security/sign-in-history";
 import { listSessions, revokeOtherSessions, revokeSession } from "../../services/sessions/session-list";
 import { meOf } from "../auth/auth.handlers";
 import * as routes from "./me.routes";
 import * as mfa from "./me-mfa.routes";
+import * as profile from "./me-profile.routes";
 import * as security from "./me-security.routes";
 
 export const meRouter = createRouter()
 	.openapi(routes.me, async (c) => c.json(await meOf(c, currentSession(c)), 200))
+	.openapi(profile.updateProfile, async (c) => {
+		const auth = currentSession(c);
+		const scope = tenantScope(c.get("db"), tenantOf(c).id);
+		const { name } = await updateProfile(scope, auth.user.id, c.req.valid("json"), { actor: userActor(auth.user), ...requestOrigin(c) });
+		return c.json(await meOf(c, { ...auth, user: { ...auth.user, name } }), 200);
+	})
+	.openapi(profile.uploadAvatar, async (c) => {
+		if (c.req.header("Content-Type")?.split(";")[0]?.trim().toLowerCase() !== "image/png") throw problems.unsupportedMediaType();
+		const auth = currentSession(c);
+		const scope = tenantScope(c.get("db"), tenantOf(c).id);
+		const bytes = new Uint8Array(await c.req.arrayBuffer());
+		return c.json(await storeAvatar(c.env.FILES, scope, auth.user.id, bytes, { actor: userActor(auth.user), ...requestOrigin(c) }), 200);
+	})
+	.openapi(profile.removeAvatar, async (c) => {
+		const auth = currentSession(c);
+		const scope = tenantScope(c.get("db"), tenantOf(c).id);
+		return c.json(await removeAvatar(c.env.FILES, scope, auth.user.id, { actor: userActor(auth.user), ...requestOrigin(c) }), 200);
+	})
+	.openapi(profile.readAvatar, async (c) => {
+		const image = await readAvatar(c.env.FILES, tenantScope(c.get("db"), tenantOf(c).id), currentSession(c).user.id);
+		if (!image) throw problems.notFound("You have no avatar.");
+		// Private to the person: the browser may keep it, shared caches may not; `?v=` changes with the picture.
+		return c.body(image.body, 200, { "Content-Type": "image/png", "Cache-Control": "private, max-age=31536000, immutable" });
+	})
 	.openapi(security.listSessions, async (c) => {
 		const auth = currentSession(c);
 		const scope = tenantScope(c.get("db"), tenantOf(c).id);
