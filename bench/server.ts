@@ -53,12 +53,15 @@ async function main(): Promise<void> {
 		telemetry: { enabled: false },
 		rootPath: dirname(config.wranglerConfigPath),
 		resourcePersistencePath: config.persistDir,
+		...(config.inspectorPort === undefined ? {} : { inspectorPort: config.inspectorPort }),
 	};
+	const entry = config.importedModules
+		? { modules: [config.scriptPath, ...config.importedModules].map((path) => ({ type: "ESModule", path })) }
+		: { scriptPath: config.scriptPath, modules: true };
 	const app = {
 		...worker,
 		name: "atrium",
-		scriptPath: config.scriptPath,
-		modules: true,
+		...entry,
 		modulesRoot: dirname(config.scriptPath),
 		bindings: { ...vars, ...config.vars },
 	};

@@ -11,6 +11,10 @@ export type ServerConfig = {
 	persistDir: string;
 	/** Overrides of wrangler.toml's [vars]. */
 	vars: Record<string, string>;
+	/** Opens workerd's V8 inspector on this port (bench/tools/profile.ts); absent: no inspector. */
+	inspectorPort?: number;
+	/** Modules `scriptPath` imports (bench/tools/profile.ts's wrapper imports the bundle); absent: the bundle is one module. */
+	importedModules?: string[];
 };
 
 export type ServerMessage = { type: "ready"; url: string; migrations: string[] } | { type: "failed"; error: string };
