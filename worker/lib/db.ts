@@ -11,8 +11,20 @@ import type { SQLiteColumn, SQLiteTable } from "drizzle-orm/sqlite-core";
 import * as schema from "../../schema/index";
 import type { Database } from "../env";
 
+/**
+ * One drizzle instance per D1 binding, made once per isolate: building it walks the whole schema
+ * (`extractTablesRelationalConfig`), which was ~10 % of a one-query request's CPU when it ran per
+ * request (docs/PERFORMANCE.md). The instance holds no per-request state.
+ */
+const instances = new WeakMap<D1Database, Database>();
+
 export function createDb(d1: D1Database): Database {
-	return drizzle(d1, { schema });
+	let db = instances.get(d1);
+	if (!db) {
+		db = drizzle(d1, { schema });
+		instances.set(d1, db);
+	}
+	return db;
 }
 
 /** A table with a `tenant_id` column. */

@@ -9,8 +9,9 @@ import { memberships, roles, sessions, totpCredentials, users } from "../../../s
 import { effectivePermissions } from "../../../schema/permissions";
 import type { Database, SessionAuth } from "../../env";
 import type { TenantScope } from "../../lib/db";
-import { forgetCachedMember, sessionCache, sessionCacheKey } from "../../lib/identity-cache";
+import { forgetCachedMember, SESSION_CACHE_TTL_MS, sessionCache, sessionCacheKey } from "../../lib/identity-cache";
 import { generatePublicId, generateToken, tokenId } from "../../lib/tokens";
+import { TtlCache } from "../../lib/ttl-cache";
 import { hasPasskeySql, parsePermissionList, sessionAuthOf } from "../team/members";
 
 export const SESSION_TTL_MS = 30 * 24 * 60 * 60 * 1000;
@@ -48,9 +49,24 @@ export async function createSession(scope: TenantScope, input: { userId: string 
 
 export type ValidatedSession = { auth: SessionAuth; renewedExpiresAt: number | null };
 
+/**
+ * Token → session id (its SHA-256), remembered as long as a session stays cached: hashing in
+ * JavaScript was ~6 % of a signed-in request's CPU (docs/PERFORMANCE.md). Isolate memory only.
+ */
+const sessionIds = new TtlCache<string, string>(SESSION_CACHE_TTL_MS, 50_000);
+
+function sessionIdOf(token: string, now: number): string {
+	let id = sessionIds.get(token, now);
+	if (id === undefined) {
+		id = tokenId(token);
+		sessionIds.set(token, id, now);
+	}
+	return id;
+}
+
 /** The session a token opens on this tenant, renewed if it is past half-life; null if none or expired. */
 export async function validateSessionToken(scope: TenantScope, token: string, now = Date.now()): Promise<ValidatedSession | null> {
-	const id = tokenId(token);
+	const id = sessionIdOf(token, now);
 	const cacheKey = sessionCacheKey(scope.tenantId, id);
 	const cached = sessionCache.get(cacheKey, now);
 	// A cached session needs D1 only when it has expired or its expiry or last-seen time is due a write.
