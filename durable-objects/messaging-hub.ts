@@ -25,7 +25,6 @@ import { createDb, type TenantScope, tenantScope } from "../worker/lib/db";
 import { Problem, problemResponse, problems } from "../worker/lib/problem";
 import { chatSessionName } from "../worker/services/assistant/reply-streams";
 import {
-	announceRead,
 	audienceTagOf,
 	SOCKET_IDENTITY_HEADER,
 	type SocketIdentity,
@@ -33,7 +32,7 @@ import {
 	threadTag,
 	userTag,
 } from "../worker/services/messaging/live";
-import { markRead } from "../worker/services/messaging/messages";
+import { markThreadRead } from "../worker/services/messaging/read";
 import { sendMessage } from "../worker/services/messaging/send";
 import { socketAccessNow } from "../worker/services/messaging/socket-access";
 import type { EndReason } from "../worker/services/sessions/live-access";
@@ -227,8 +226,13 @@ export class MessagingHub extends DurableObject<Env> {
 				return;
 			}
 			case "read": {
-				const mark = await markRead(this.scopeOf(identity), identity.access, threadId, frame.messageId);
-				await announceRead((tags, event) => this.publish(tags, event), { threadId, userId: identity.userId, ...mark });
+				await markThreadRead(
+					{ publish: (tags, event) => this.publish(tags, event) },
+					this.scopeOf(identity),
+					identity.access,
+					threadId,
+					frame.messageId,
+				);
 				return;
 			}
 			default:

@@ -56,6 +56,29 @@ describe("a thread's socket", () => {
 		expect(await staff.next("presence", (e) => !e.online)).toMatchObject({ user: { userId: acme.xUser.id }, online: false });
 	});
 
+	it("a read from REST announces what a read over a socket does: Seen to the thread, and the reader's own badges", async () => {
+		const thread = await openThread(acme, acme.clientX.id);
+		const viewer = await socket(`/api/v1/threads/${thread.id}/socket`, acme.xUser.cookie);
+		await viewer.next("hello");
+		const first = await json<MessageT>(post(acme, thread.id, "Draft is ready", acme.xUser.cookie), 201);
+		const second = await json<MessageT>(post(acme, thread.id, "And the invoice", acme.xUser.cookie), 201);
+		const staffNav = await socket("/api/v1/messaging/socket", acme.staffCookie);
+
+		const rest = await json<{ messageId: string }>(
+			call(acme.host, `/api/v1/threads/${thread.id}/read`, { method: "PUT", cookie: acme.staffCookie, body: { messageId: first.id } }),
+			200,
+		);
+		expect(rest.messageId).toBe(first.id);
+		expect(await viewer.next("read", (e) => e.messageId === first.id)).toMatchObject({ userId: acme.staffId, threadId: thread.id });
+		expect(await staffNav.next("unread")).toEqual({ type: "unread", threadId: thread.id });
+
+		const staff = await socket(`/api/v1/threads/${thread.id}/socket`, acme.staffCookie);
+		await staff.next("hello");
+		staff.send({ type: "read", messageId: second.id });
+		expect(await viewer.next("read", (e) => e.messageId === second.id)).toMatchObject({ userId: acme.staffId, threadId: thread.id });
+		expect(await staffNav.next("unread")).toEqual({ type: "unread", threadId: thread.id });
+	});
+
 	it("fans a REST post out to open sockets and nudges the navigation badge of the thread's audience only", async () => {
 		const thread = await openThread(acme, acme.clientX.id);
 		const viewer = await socket(`/api/v1/threads/${thread.id}/socket`, acme.xUser.cookie);

@@ -5,8 +5,9 @@ import type { AppEnv } from "../../env";
 import { createRouter } from "../../http/create-router";
 import { portalRequest } from "../../http/portal-request";
 import { enqueue } from "../../lib/jobs";
-import { announceRead, type Publish, threadTag } from "../../services/messaging/live";
-import { deleteMessage, editMessage, listMessages, markRead } from "../../services/messaging/messages";
+import { type Publish, threadTag } from "../../services/messaging/live";
+import { deleteMessage, editMessage, listMessages } from "../../services/messaging/messages";
+import { markThreadRead } from "../../services/messaging/read";
 import { sendMessage } from "../../services/messaging/send";
 import { messagingSettingsOf } from "../../services/messaging/settings";
 import { createThread, getVisibleThread, listThreads, toThreadDto, unreadSummary } from "../../services/messaging/threads";
@@ -68,7 +69,6 @@ export const threadsRouter = createRouter()
 	.openapi(routes.markRead, async (c) => {
 		const { scope, access } = await portalRequest(c);
 		const id = c.req.valid("param").id;
-		const mark = await markRead(scope, access, id, c.req.valid("json").messageId);
-		await announceRead(hubPublisher(c, scope.tenantId), { threadId: id, userId: access.userId, ...mark });
+		const mark = await markThreadRead({ publish: hubPublisher(c, scope.tenantId) }, scope, access, id, c.req.valid("json").messageId);
 		return c.json(mark, 200);
 	});
