@@ -3,10 +3,11 @@
  * Checkout sessions, subscriptions, invoice previews and lists, refunds, portal sessions, meter
  * events), answering in Stripe's JSON shapes and error format.
  */
-import { createCoupon, createPromotionCode, discountOn, resolveDiscount } from "./discounts";
+import { createCoupon, createPromotionCode, resolveDiscount } from "./discounts";
 import { type FormObject, list, obj, str, strings } from "./form-body";
 import { advanceClock, changePrice, endSubscription, prorationFor } from "./lifecycle";
-import { type FakeStripeStore, fakeId, type StripeObject } from "./store";
+import { discountOn, fakeId, type StripeObject } from "./objects";
+import type { FakeStripeStore } from "./store";
 
 export type ApiResult = { status: number; body: unknown };
 

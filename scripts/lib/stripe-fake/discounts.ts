@@ -4,11 +4,8 @@
  * the coupon's duration (once: the first charged invoice; repeating: N months; forever).
  */
 import { type FormObject, str, strings } from "./form-body";
-import { type FakeStripeStore, fakeId, type StripeObject } from "./store";
-
-export type AppliedDiscount = { discountId: string; coupon: StripeObject; promotionCode: StripeObject | null };
-/** A subscription's discount and how many charged invoices it still covers (null: forever). */
-export type SubscriptionDiscount = AppliedDiscount & { remaining: number | null };
+import { type AppliedDiscount, fakeId, type StripeObject } from "./objects";
+import type { FakeStripeStore } from "./store";
 
 const num = (value: string | undefined): number | null => (value === undefined || value === "" ? null : Number(value));
 
@@ -84,12 +81,6 @@ export function resolveDiscount(store: FakeStripeStore, entry: Record<string, st
 	if (!coupon) return `No such coupon: '${couponId}'`;
 	if (!usable(store, coupon, promo ?? null)) return "This coupon can no longer be redeemed.";
 	return { discountId: fakeId("di"), coupon, promotionCode: promo ?? null };
-}
-
-/** What the coupon takes off `amount`. */
-export function discountOn(coupon: StripeObject, amount: number): number {
-	if (coupon.percent_off !== null) return Math.round((amount * Number(coupon.percent_off)) / 100);
-	return Math.min(amount, Number(coupon.amount_off));
 }
 
 /** A completed Checkout counts one redemption of the coupon (and of its promotion code). */

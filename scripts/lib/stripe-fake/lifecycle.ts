@@ -4,7 +4,8 @@
  * proration, and cancellation. Each step emits the events real Stripe would send.
  */
 import { discountObject, invoicesCovered, redeem } from "./discounts";
-import { DECLINING_CARD, type FakeStripeStore, fakeId, GOOD_CARD, type StripeObject } from "./store";
+import { fakeId, type StripeObject } from "./objects";
+import { DECLINING_CARD, type FakeStripeStore, GOOD_CARD } from "./store";
 
 const DAY = 86_400;
 

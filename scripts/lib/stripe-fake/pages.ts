@@ -1,5 +1,5 @@
 /** The fake's own pages: Checkout (a card form), the customer portal, hosted invoices and their PDF. */
-import type { StripeObject } from "./store";
+import type { StripeObject } from "./objects";
 
 function escapeHtml(text: string): string {
 	return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);

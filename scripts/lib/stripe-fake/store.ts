@@ -5,21 +5,13 @@
  * `test_clock` lives at that clock's frozen time, every other customer at the real time; moving a
  * clock (or a test control that ends a period) moves only its customers, never everyone.
  */
-import { randomBytes } from "node:crypto";
 import { planLookupKey } from "../../../schema/credit-packs";
 import { BILLING_INTERVALS, PLANS } from "../../../schema/plans";
-import { type AppliedDiscount, discountOn, type SubscriptionDiscount } from "./discounts";
-
-export type StripeObject = Record<string, unknown> & { id: string };
-export type FakeEvent = { id: string; type: string; created: number; data: { object: StripeObject } };
+import { type AppliedDiscount, discountOn, type FakeEvent, fakeId, type StripeObject, type SubscriptionDiscount } from "./objects";
 
 export const GOOD_CARD = "4242424242424242";
 /** Attaches fine but every charge is declined (Stripe's 4000 0000 0000 0341). */
 export const DECLINING_CARD = "4000000000000341";
-
-export function fakeId(prefix: string): string {
-	return `${prefix}_${randomBytes(12).toString("hex")}`;
-}
 
 export class FakeStripeStore {
 	readonly customers = new Map<string, StripeObject>();

@@ -1,6 +1,6 @@
 /** Signs fake events the way Stripe does (`t=…,v1=…`, HMAC-SHA256 of `t.payload`) and posts them to the Worker. */
 import { createHmac } from "node:crypto";
-import type { FakeEvent } from "./store";
+import type { FakeEvent } from "./objects";
 
 export type SignedEvent = { id: string; type: string; payload: string; header: string };
 
