@@ -34,3 +34,24 @@ export const auditEvents = sqliteTable(
 );
 
 export type AuditEvent = typeof auditEvents.$inferSelect;
+
+/**
+ * The platform operator's audit log: actions on what belongs to no agency (platform jobs), which
+ * the tenant log cannot hold. Append-only like the tenant log; an action on an agency's own
+ * records goes to that agency's log instead.
+ */
+export const platformAuditEvents = sqliteTable(
+	"platform_audit_events",
+	{
+		id: text("id").primaryKey(),
+		action: text("action", { enum: AUDIT_ACTIONS }).notNull(),
+		actorLabel: text("actor_label").notNull(),
+		targetType: text("target_type"),
+		targetId: text("target_id"),
+		detail: text("detail"),
+		ip: text("ip"),
+		userAgent: text("user_agent"),
+		createdAt: integer("created_at").notNull(),
+	},
+	(t) => [index("platform_audit_events_time_idx").on(t.createdAt)],
+);
