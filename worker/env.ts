@@ -101,7 +101,14 @@ export type SessionAuth = AuthBase & {
 	mfaEnabled: boolean;
 	/** The account has at least one passkey: with TOTP, what satisfies the agency's MFA policy. */
 	hasPasskey: boolean;
+	/**
+	 * The account's profile columns, read with the session (and cached with it), so `GET /me` needs no
+	 * query of its own; absent where the session was just created (sign-in answers read them).
+	 */
+	profile?: ProfileColumns;
 };
+
+export type ProfileColumns = { timeZone: string | null; locale: string | null; avatarFile: string | null };
 
 /** A request authenticated with `Authorization: Bearer atr_…`: `permissions` are the key's scopes (within its creator's). */
 export type ApiKeyAuth = AuthBase & { via: "api-key"; apiKey: { id: string; prefix: string } };

@@ -22,7 +22,7 @@ import { completePasswordReset, RESET_REQUESTED, requestPasswordReset } from "..
 import { signInWithPassword } from "../../services/auth/sign-in";
 import { signUpAgency } from "../../services/auth/sign-up";
 import { unlockWithToken } from "../../services/auth/unlock";
-import { profileOf } from "../../services/profile/profile";
+import { profileOf, profileOfRow } from "../../services/profile/profile";
 import { PLATFORM_GATE, retryAfterSeconds, takeTokens } from "../../services/security/rate-limits";
 import { mfaSetupRequired, securityPolicyOf } from "../../services/security/security-policy";
 import { signOutSession } from "../../services/sessions/session-list";
@@ -46,7 +46,11 @@ export function toMe(auth: SessionAuth, tenant: TenantSummary, policy: SecurityP
 export async function meOf(c: Parameters<typeof tenantOf>[0], auth: SessionAuth): Promise<MeResponse> {
 	const tenant = tenantOf(c);
 	const scope = tenantScope(c.get("db"), tenant.id);
-	const [policy, profile] = await Promise.all([securityPolicyOf(scope), profileOf(scope, auth.user.id)]);
+	// A cookie session carries the profile columns (read and cached with it): no query for them.
+	const [policy, profile] = await Promise.all([
+		securityPolicyOf(scope),
+		auth.profile ? profileOfRow(auth.profile) : profileOf(scope, auth.user.id),
+	]);
 	return toMe(auth, tenant, policy, profile);
 }
 

@@ -27,7 +27,9 @@ export const meRouter = createRouter()
 		const auth = currentSession(c);
 		const scope = tenantScope(c.get("db"), tenantOf(c).id);
 		const { name } = await updateProfile(scope, auth.user.id, c.req.valid("json"), { actor: userActor(auth.user), ...requestOrigin(c) });
-		return c.json(await meOf(c, { ...auth, user: { ...auth.user, name } }), 200);
+		// The profile read with the session is from before the change: meOf reads it afresh.
+		const { profile: _before, ...changed } = auth;
+		return c.json(await meOf(c, { ...changed, user: { ...auth.user, name } }), 200);
 	})
 	.openapi(profile.uploadAvatar, async (c) => {
 		if (c.req.header("Content-Type")?.split(";")[0]?.trim().toLowerCase() !== "image/png") throw problems.unsupportedMediaType();

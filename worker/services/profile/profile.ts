@@ -7,6 +7,7 @@ import { encodeHexLowerCase } from "@oslojs/encoding";
 import { eq } from "drizzle-orm";
 import { AVATAR_MAX_BYTES, AVATAR_MAX_SIDE, AVATAR_MIN_SIDE, type Profile, type ProfileUpdate } from "../../../schema/dto/profile";
 import { users } from "../../../schema/index";
+import type { ProfileColumns } from "../../env";
 import type { TenantScope } from "../../lib/db";
 import { Problem, problems } from "../../lib/problem";
 import { recordAudit, type Who } from "../audit/audit-log";
@@ -20,7 +21,7 @@ export function avatarObjectKey(tenantId: string, file: string): string {
 	return `avatars/${tenantId}/${file}`;
 }
 
-type ProfileRow = { name: string; timeZone: string | null; locale: string | null; avatarFile: string | null };
+type ProfileRow = ProfileColumns & { name: string };
 
 async function profileRow(scope: TenantScope, userId: string): Promise<ProfileRow> {
 	const [row] = await scope.db
@@ -31,7 +32,8 @@ async function profileRow(scope: TenantScope, userId: string): Promise<ProfileRo
 	return row;
 }
 
-function profileOfRow(row: ProfileRow): Profile {
+/** The profile /me shows, from the account's columns (also read with the session: SessionAuth.profile). */
+export function profileOfRow(row: ProfileColumns): Profile {
 	return {
 		timeZone: row.timeZone,
 		locale: row.locale,
@@ -88,6 +90,7 @@ function assertValidAvatar(bytes: Uint8Array): void {
 
 async function setAvatarFile(scope: TenantScope, userId: string, file: string | null, who: Who, now: number): Promise<void> {
 	await scope.update(users, { avatarFile: file, updatedAt: now }, eq(users.id, userId));
+	refreshCachedUser(scope.tenantId, userId);
 	await recordAudit(scope, {
 		action: "account.profile_changed",
 		actor: who.actor,

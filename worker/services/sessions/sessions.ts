@@ -91,6 +91,9 @@ export async function validateSessionToken(scope: TenantScope, token: string, no
 			customRoleId: memberships.customRoleId,
 			customPermissions: roles.permissions,
 			emailVerifiedAt: users.emailVerifiedAt,
+			timeZone: users.timeZone,
+			locale: users.locale,
+			avatarFile: users.avatarFile,
 			totpConfirmedAt: totpCredentials.confirmedAt,
 			hasPasskey: hasPasskeySql(sessions.userId, sessions.tenantId),
 		})
@@ -125,21 +128,24 @@ export async function validateSessionToken(scope: TenantScope, token: string, no
 		lastSeenAt = now;
 		await scope.update(sessions, { lastSeenAt: now }, eq(sessions.id, id));
 	}
-	const auth = sessionAuthOf(
-		{
-			id: row.userId,
-			email: row.email,
-			name: row.name,
-			role: row.role,
-			customRoleId: row.customRoleId,
-			permissions: effectivePermissions(row.role, parsePermissionList(row.customPermissions)),
-			emailVerifiedAt: row.emailVerifiedAt,
-			mfaEnabled: row.totpConfirmedAt !== null,
-			hasPasskey: Boolean(row.hasPasskey),
-		},
-		id,
-		scope.tenantId,
-	);
+	const auth: SessionAuth = {
+		...sessionAuthOf(
+			{
+				id: row.userId,
+				email: row.email,
+				name: row.name,
+				role: row.role,
+				customRoleId: row.customRoleId,
+				permissions: effectivePermissions(row.role, parsePermissionList(row.customPermissions)),
+				emailVerifiedAt: row.emailVerifiedAt,
+				mfaEnabled: row.totpConfirmedAt !== null,
+				hasPasskey: Boolean(row.hasPasskey),
+			},
+			id,
+			scope.tenantId,
+		),
+		profile: { timeZone: row.timeZone, locale: row.locale, avatarFile: row.avatarFile },
+	};
 	sessionCache.set(
 		cacheKey,
 		{ auth, expiresAt: Math.min(renewedExpiresAt ?? row.expiresAt, absoluteExpiresAt), absoluteExpiresAt, lastSeenAt },
