@@ -62,6 +62,8 @@ export const AUDIT_ACTIONS = [
 	"billing.reconciled",
 	"billing.referral_rewarded",
 	"export.created",
+	"job.replayed",
+	"job.discarded",
 	"client.created",
 	"client.archived",
 	"client.restored",
