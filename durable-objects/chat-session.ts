@@ -4,6 +4,8 @@
  * interleave), streams every token to every connected client, and pays for each reply through
  * the tenant's TenantGate: one reservation per reply (keyed by its id) before the call, settled
  * once with the reported usage (or what was generated before Stop), released when nothing came.
+ * A reply goes through the agency's own provider keys when the send carries them (each replaces
+ * the deployment's provider of its kind), else through the deployment's.
  * Its streams follow access: the tenant's MessagingHub knows which sessions stream from here and
  * ends them (`endStreams`) when a session is revoked or its person loses the assistant.
  */
@@ -31,20 +33,26 @@ const FEATURE = "assistant";
 const WITHHELD = "[Withheld by your agency's content rules]";
 const SYSTEM_PROMPT = "You are the assistant of an agency's client portal. Answer clearly and briefly.";
 
-type Job = { replyId: string; tenantId: string; model: AiModel; reservationId: string | null; context: string[]; blockedTerms: string[] };
+type Job = {
+	replyId: string;
+	tenantId: string;
+	model: AiModel;
+	providers: ProviderRegistry;
+	reservationId: string | null;
+	context: string[];
+	blockedTerms: string[];
+};
 
 export class ChatSession extends DurableObject<Env> {
 	private tree!: MessageTree;
 	private readonly stream = new ReplyStream((viewer) => this.viewerLeft(viewer));
 	/** The conversation streams are open on (set by `subscribe`), so a stream that ends can be untracked. */
 	private streamOwner: { tenantId: string; conversationId: string } | null = null;
-	private readonly providers: ProviderRegistry;
 	private readonly queue: Job[] = [];
 	private running: { replyId: string; controller: AbortController; text: string } | null = null;
 
 	constructor(ctx: DurableObjectState, env: Env) {
 		super(ctx, env);
-		this.providers = configuredProviders(env as Env & AssistantEnv);
 		ctx.blockConcurrencyWhile(async () => {
 			this.tree = new MessageTree(ctx.storage.sql);
 			await this.recoverUnfinished();
@@ -64,8 +72,9 @@ export class ChatSession extends DurableObject<Env> {
 	async send(input: SendInput, now = Date.now()): Promise<SendResult> {
 		const replayed = this.replayOf(input.idempotencyKey);
 		if (replayed) return replayed;
-		const model = modelById(input.modelId);
-		if (!model?.chain.some((t) => this.providers.has(t.provider))) return { ok: false, reason: "no-provider", modelId: input.modelId };
+		const model = modelById(input.modelId, input.agencyModels);
+		const providers = configuredProviders(this.env as Env & AssistantEnv, input.credentials);
+		if (!model?.chain.some((t) => providers.has(t.provider))) return { ok: false, reason: "no-provider", modelId: input.modelId };
 		const parentId = input.parentId === undefined ? this.tree.getMeta("active_leaf") : input.parentId;
 		if (parentId !== null && !this.tree.get(parentId)) return { ok: false, reason: "parent-not-found", parentId };
 
@@ -154,6 +163,7 @@ export class ChatSession extends DurableObject<Env> {
 			replyId,
 			tenantId: input.tenantId,
 			model,
+			providers,
 			reservationId,
 			context: input.context ?? [],
 			blockedTerms: input.blockedTerms ?? [],
@@ -292,7 +302,7 @@ export class ChatSession extends DurableObject<Env> {
 		const result = await generateWithFallback({
 			model: job.model,
 			messages,
-			providers: this.providers,
+			providers: job.providers,
 			breakers: tenantBreakers(job.tenantId),
 			firstTokenTimeoutMs: firstTokenTimeoutMs(this.env as Env & AssistantEnv),
 			stop: running.controller.signal,

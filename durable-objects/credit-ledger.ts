@@ -236,7 +236,7 @@ export class CreditLedger {
 		return { entries: page, nextCursor: rows.length > limit && last ? String(last.seq) : null };
 	}
 
-	/** Credits charged since `since`, by feature, by user, by model and by UTC day. */
+	/** Credits charged since `since`, by feature, by user, by model and by UTC day, and all four together (at most 1,000 rows). */
 	summary(since: number): CreditTotals {
 		const totals = <K extends string>(key: string, as: K, order = "credits DESC") =>
 			this.storage.sql
@@ -253,7 +253,15 @@ export class CreditLedger {
 			credits: r.credits,
 			calls: r.calls,
 		}));
-		return { since, byFeature, byUser, byModel, byDay };
+		const breakdown = this.storage.sql
+			.exec<{ day: string; feature: string | null; user_id: string | null; model: string | null; credits: number; calls: number }>(
+				`SELECT strftime('%Y-%m-%d', created_at / 1000, 'unixepoch') AS day, feature, user_id, model, SUM(amount) AS credits, COUNT(*) AS calls
+				FROM credit_ledger WHERE kind = 'settle' AND created_at >= ? GROUP BY 1, 2, 3, 4 ORDER BY day DESC, credits DESC LIMIT 1000`,
+				since,
+			)
+			.toArray()
+			.map((r) => ({ day: r.day, feature: r.feature ?? "", userId: r.user_id, model: r.model, credits: r.credits, calls: r.calls }));
+		return { since, byFeature, byUser, byModel, byDay, breakdown };
 	}
 
 	private releaseReservation(reservation: Reservation, kind: "release" | "expire", reason: string, key: string, now: number): void {

@@ -4,7 +4,7 @@
  * (a discriminated union, one SSE event each).
  */
 import { z } from "zod";
-import { PROVIDER_IDS } from "./ai-models";
+import { type AiModel, PROVIDER_IDS, type ProviderCredential } from "./ai-models";
 
 export const MESSAGE_ROLES = ["user", "assistant"] as const;
 export const MESSAGE_STATUSES = ["done", "pending", "streaming", "stopped", "failed"] as const;
@@ -69,6 +69,10 @@ export type SendInput = {
 	idempotencyKey?: string;
 	/** With moderation on: terms a finished reply is checked for (a match withholds the reply). */
 	blockedTerms?: string[];
+	/** The agency's own provider keys, opened by the Worker: they replace the deployment's provider of their kind for this reply. */
+	credentials?: ProviderCredential[];
+	/** The models of the agency's OpenAI-compatible endpoint (ids `custom/…`), besides the catalogue. */
+	agencyModels?: AiModel[];
 };
 
 /** One event of a conversation's reply stream. `snapshot` carries the whole tree (sent on connect when exact resume is impossible). */
@@ -96,6 +100,8 @@ export const ModelSummary = z
 		label: z.string(),
 		description: z.string(),
 		local: z.boolean(),
+		/** Where replies come from: the built-in demo model, the agency's own key, or the deployment's provider. */
+		source: z.enum(["demo", "agency-key", "platform"]),
 		creditsPer1kInput: z.number().int(),
 		creditsPer1kOutput: z.number().int(),
 		maxOutputTokens: z.number().int(),

@@ -86,6 +86,8 @@ export const AUDIT_ACTIONS = [
 	"announcement.published",
 	"announcement.updated",
 	"announcement.unpublished",
+	"ai_provider_key.added",
+	"ai_provider_key.removed",
 ] as const;
 
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];

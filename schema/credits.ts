@@ -68,6 +68,8 @@ export type CreditTotals = {
 	byModel: (CreditTotalsRow & { model: string | null })[];
 	/** `day` is the UTC date, YYYY-MM-DD; oldest first. */
 	byDay: (CreditTotalsRow & { day: string })[];
+	/** Every (day, feature, person, model) that used credits, newest day first: the Usage page's detailed table. */
+	breakdown: (CreditTotalsRow & { day: string; feature: string; userId: string | null; model: string | null })[];
 };
 
 const totalsRow = { credits: z.number().int(), calls: z.number().int(), moneyCents: z.number().int() };
@@ -79,9 +81,23 @@ export const UsageSummary = z.object({
 		.object({ currency: z.literal("usd"), centsPerCredit: z.number(), basis: z.string() })
 		.describe("What one credit is worth in money, and why"),
 	byFeature: z.array(z.object({ feature: z.string(), ...totalsRow })),
-	byUser: z.array(z.object({ userId: z.string().nullable(), ...totalsRow })),
-	byModel: z.array(z.object({ model: z.string().nullable(), ...totalsRow })),
+	/** `name`: the person's name in this agency (null for work of the agency itself, or a person since deleted). */
+	byUser: z.array(z.object({ userId: z.string().nullable(), name: z.string().nullable(), ...totalsRow })),
+	/** `label`: how the model is named in the assistant (the id of a model no longer offered). */
+	byModel: z.array(z.object({ model: z.string().nullable(), label: z.string().nullable(), ...totalsRow })),
 	byDay: z.array(z.object({ day: z.string(), ...totalsRow })),
+	/** Credits per UTC day, feature, person and model, newest day first. */
+	breakdown: z.array(
+		z.object({
+			day: z.string(),
+			feature: z.string(),
+			userId: z.string().nullable(),
+			name: z.string().nullable(),
+			model: z.string().nullable(),
+			label: z.string().nullable(),
+			...totalsRow,
+		}),
+	),
 });
 export type UsageSummary = z.infer<typeof UsageSummary>;
 

@@ -51,4 +51,5 @@ export async function openStoredSecret(stored: string, context: string): Promise
 export const secretContext = {
 	totp: (tenantId: string, userId: string) => `totp:${tenantId}:${userId}`,
 	ssoClientSecret: (tenantId: string) => `sso-client-secret:${tenantId}`,
+	aiProviderKey: (tenantId: string, keyId: string) => `ai-provider-key:${tenantId}:${keyId}`,
 };

@@ -16,22 +16,24 @@ import {
 	toView,
 	updateConversation,
 } from "../../services/assistant/conversations";
-import { modelsForPlan, toModelView } from "../../services/assistant/models";
-import { configuredProviders } from "../../services/assistant/providers/registry";
+import { agencyProviderIds, modelSource, modelsForAgency, toModelView } from "../../services/assistant/models";
+import { listProviderKeyRows } from "../../services/assistant/provider-keys";
 import { chatSessionName } from "../../services/assistant/reply-streams";
 import { removeConversationFromIndex } from "../../services/assistant/search-index";
 import { fromAtrium, fromChatGpt, toAtriumJson, toMarkdown } from "../../services/assistant/transfer";
 import * as routes from "./conversations.routes";
 
-/** The models the request's tenant may use; the first is the default. */
-export async function allowedModels(c: Context<AppEnv>) {
-	return modelsForPlan(configuredProviders(c.env), await tenantPlan(c.get("db"), tenantOf(c).id));
+/** The agency's own provider keys (not opened) and plan: what decides the models it may use. */
+export async function agencyAssistant(c: Context<AppEnv>) {
+	const tenantId = tenantOf(c).id;
+	const [keys, planId] = await Promise.all([listProviderKeyRows(tenantScope(c.get("db"), tenantId)), tenantPlan(c.get("db"), tenantId)]);
+	return { keys, planId, models: modelsForAgency(c.env, keys, planId) };
 }
 
 /** Refuses a model the plan does not allow, naming the field. */
-export async function checkModel(c: Context<AppEnv>, modelId: string): Promise<void> {
-	const models = await allowedModels(c);
-	if (!models.some((m) => m.id === modelId)) throw problems.validation([{ path: "modelId", message: "is not a model your plan allows" }]);
+export async function checkModel(c: Context<AppEnv>, modelId: string, models?: readonly { id: string }[]): Promise<void> {
+	const allowed = models ?? (await agencyAssistant(c)).models;
+	if (!allowed.some((m) => m.id === modelId)) throw problems.validation([{ path: "modelId", message: "is not a model your plan allows" }]);
 }
 
 export function chatSession(c: Context<AppEnv>, conversationId: string) {
@@ -40,9 +42,19 @@ export function chatSession(c: Context<AppEnv>, conversationId: string) {
 
 export const conversationsRouter = createRouter()
 	.openapi(routes.listModels, async (c) => {
-		const models = await allowedModels(c);
-		const defaultModel = models.find((m) => !m.local) ?? models[0];
-		return c.json({ models: models.map(toModelView), defaultModelId: defaultModel?.id ?? LOCAL_MODEL_ID }, 200);
+		const { keys, models } = await agencyAssistant(c);
+		const providers = agencyProviderIds(c.env, keys);
+		const agencyKinds = new Set(keys.map((k) => k.kind));
+		// The agency's own key, when it has one, answers by default.
+		const defaultModel =
+			models.find((m) => modelSource(m, providers, agencyKinds) === "agency-key") ?? models.find((m) => !m.local) ?? models[0];
+		return c.json(
+			{
+				models: models.map((m) => toModelView(m, modelSource(m, providers, agencyKinds))),
+				defaultModelId: defaultModel?.id ?? LOCAL_MODEL_ID,
+			},
+			200,
+		);
 	})
 	.openapi(routes.listConversations, async (c) => {
 		const { q, cursor, limit } = c.req.valid("query");

@@ -1,5 +1,6 @@
 /**
- * Handlers of a conversation's messages. A send is checked (owner, model, content rules), then the
+ * Handlers of a conversation's messages. A send is checked (owner, model, content rules), carries
+ * the agency's own provider keys (opened here, never stored in the ChatSession), then the
  * ChatSession checks rate limits and reserves credits; its refusals become 402/429/422 here,
  * before any streaming starts. Prompts and replies are logged only if the agency opted in.
  */
@@ -11,13 +12,15 @@ import { tenantScope } from "../../lib/db";
 import { tenantOf } from "../../lib/host-guards";
 import { Problem, problems } from "../../lib/problem";
 import { can, currentAuth, currentSession } from "../../middleware/require-permission";
+import { agencyModels } from "../../services/assistant/agency-models";
 import { type ContextAttachment, gatherContext } from "../../services/assistant/context";
-import { DEFAULT_TITLE, findOwnedConversation, tenantPlan, updateConversation } from "../../services/assistant/conversations";
+import { DEFAULT_TITLE, findOwnedConversation, updateConversation } from "../../services/assistant/conversations";
 import { blockedTermIn, openAiFlags, readSettings } from "../../services/assistant/moderation";
+import { openCredentials } from "../../services/assistant/provider-keys";
 import { openReplyStream } from "../../services/assistant/reply-streams";
 import { clientAccessFor } from "../../services/portal/client-access";
 import { retryAfterSeconds } from "../../services/security/rate-limits";
-import { chatSession, checkModel } from "./conversations.index";
+import { agencyAssistant, chatSession, checkModel } from "./conversations.index";
 import * as routes from "./messages.routes";
 
 type SendRequest = {
@@ -34,7 +37,8 @@ async function send(c: Context<AppEnv>, request: SendRequest) {
 	const scope = tenantScope(c.get("db"), tenantOf(c).id);
 	const conversation = await findOwnedConversation(scope, auth.user.id, request.conversationId);
 	const modelId = request.modelId ?? conversation.modelId;
-	await checkModel(c, modelId);
+	const agency = await agencyAssistant(c);
+	await checkModel(c, modelId, agency.models);
 	const settings = await readSettings(scope);
 	if (settings.moderationEnabled) {
 		const term = blockedTermIn(request.content, settings.blockedTerms);
@@ -57,7 +61,7 @@ async function send(c: Context<AppEnv>, request: SendRequest) {
 		userId: auth.user.id,
 		content: request.content,
 		modelId,
-		planId: await tenantPlan(c.get("db"), scope.tenantId),
+		planId: agency.planId,
 		context: await gatherContext({
 			scope,
 			access: await clientAccessFor(scope, auth),
@@ -66,6 +70,7 @@ async function send(c: Context<AppEnv>, request: SendRequest) {
 			documents: { files: c.env.FILES, mayRead: can(auth, "documents:read") },
 		}),
 		...(settings.moderationEnabled ? { blockedTerms: settings.blockedTerms } : {}),
+		...(agency.keys.length > 0 ? { credentials: await openCredentials(scope, agency.keys), agencyModels: agencyModels(agency.keys) } : {}),
 		...(request.idempotencyKey ? { idempotencyKey: `${auth.user.id}:${request.idempotencyKey}` } : {}),
 		...(request.parentId !== undefined ? { parentId: request.parentId } : {}),
 	};

@@ -4,7 +4,7 @@ import { tenantScope } from "../../lib/db";
 import { tenantOf } from "../../lib/host-guards";
 import { currentAuth } from "../../middleware/require-permission";
 import { recordAudit, userActor } from "../../services/audit/audit-log";
-import { withMoney } from "../../services/billing/usage-money";
+import { usageSummary } from "../../services/billing/usage-summary";
 import * as routes from "./usage.routes";
 
 /** Midnight UTC on the first day of `now`'s month. */
@@ -26,7 +26,8 @@ export const usageRouter = createRouter()
 	.openapi(routes.summary, async (c) => {
 		const { since } = c.req.valid("query");
 		const gate = c.env.TENANT_GATE.getByName(tenantOf(c).id);
-		return c.json(withMoney(await gate.creditSummary(since ?? startOfMonthUtc(Date.now()))), 200);
+		const scope = tenantScope(c.get("db"), tenantOf(c).id);
+		return c.json(await usageSummary(scope, await gate.creditSummary(since ?? startOfMonthUtc(Date.now()))), 200);
 	})
 	.openapi(routes.lowBalance, async (c) => c.json(await c.env.TENANT_GATE.getByName(tenantOf(c).id).lowBalanceSetting(), 200))
 	.openapi(routes.setLowBalance, async (c) => {

@@ -44,7 +44,7 @@ export const summary = createRoute({
 	path: "/api/v1/usage/credits/summary",
 	tags,
 	summary:
-		"Credits charged since a time (default: the start of this month, UTC), by feature, user, model and UTC day, in credits and in money",
+		"Credits charged since a time (default: the start of this month, UTC), by feature, person, model and UTC day, and by all four together, in credits and in money",
 	middleware: [requirePermission("usage:read")] as const,
 	request: {
 		query: z.strictObject({

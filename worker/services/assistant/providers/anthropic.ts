@@ -1,8 +1,8 @@
 /** Anthropic Messages API, streamed: text from content_block_delta, usage from message_start and message_delta. */
 
 import { readSse } from "./sse";
-import type { ChatProvider, ProviderEvent, ProviderRequest } from "./types";
-import { failedResponse, ProviderError } from "./types";
+import type { ChatProvider, Fetcher, ProviderEvent, ProviderRequest } from "./types";
+import { failedResponse, ProviderError, plainFetch } from "./types";
 
 type StreamEvent =
 	| { type: "message_start"; message: { usage: { input_tokens: number; output_tokens: number } } }
@@ -14,7 +14,7 @@ type StreamEvent =
 
 export const ANTHROPIC_DEFAULT_BASE_URL = "https://api.anthropic.com";
 
-export function anthropicProvider(apiKey: string, baseUrl = ANTHROPIC_DEFAULT_BASE_URL): ChatProvider {
+export function anthropicProvider(apiKey: string, baseUrl = ANTHROPIC_DEFAULT_BASE_URL, fetcher: Fetcher = plainFetch): ChatProvider {
 	return {
 		id: "anthropic",
 		async *stream(request: ProviderRequest): AsyncGenerator<ProviderEvent> {
@@ -22,7 +22,7 @@ export function anthropicProvider(apiKey: string, baseUrl = ANTHROPIC_DEFAULT_BA
 				.filter((m) => m.role === "system")
 				.map((m) => m.content)
 				.join("\n\n");
-			const response = await fetch(`${baseUrl.replace(/\/$/, "")}/v1/messages`, {
+			const response = await fetcher(`${baseUrl.replace(/\/$/, "")}/v1/messages`, {
 				method: "POST",
 				headers: { "x-api-key": apiKey, "anthropic-version": "2023-06-01", "Content-Type": "application/json" },
 				body: JSON.stringify({

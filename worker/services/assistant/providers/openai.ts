@@ -1,8 +1,12 @@
-/** OpenAI-compatible chat completions, streamed (SSE) with `stream_options.include_usage` for the final usage. */
+/**
+ * OpenAI-compatible chat completions, streamed (SSE) with `stream_options.include_usage` for the final
+ * usage. The same client serves OpenAI itself and an agency's OpenAI-compatible endpoint (`id`
+ * "openai-compatible", sent through the outbound guard by its `fetcher`).
+ */
 
 import { readSse } from "./sse";
-import type { ChatProvider, ProviderEvent, ProviderRequest } from "./types";
-import { failedResponse, ProviderError } from "./types";
+import type { ChatProvider, Fetcher, ProviderEvent, ProviderRequest } from "./types";
+import { failedResponse, ProviderError, plainFetch } from "./types";
 
 type Chunk = {
 	choices?: { delta?: { content?: string | null } }[];
@@ -12,11 +16,16 @@ type Chunk = {
 
 export const OPENAI_DEFAULT_BASE_URL = "https://api.openai.com/v1";
 
-export function openAiProvider(apiKey: string, baseUrl = OPENAI_DEFAULT_BASE_URL): ChatProvider {
+export function openAiProvider(
+	apiKey: string,
+	baseUrl = OPENAI_DEFAULT_BASE_URL,
+	fetcher: Fetcher = plainFetch,
+	id: "openai" | "openai-compatible" = "openai",
+): ChatProvider {
 	return {
-		id: "openai",
+		id,
 		async *stream(request: ProviderRequest): AsyncGenerator<ProviderEvent> {
-			const response = await fetch(`${baseUrl.replace(/\/$/, "")}/chat/completions`, {
+			const response = await fetcher(`${baseUrl.replace(/\/$/, "")}/chat/completions`, {
 				method: "POST",
 				headers: { Authorization: `Bearer ${apiKey}`, "Content-Type": "application/json" },
 				body: JSON.stringify({
@@ -28,11 +37,11 @@ export function openAiProvider(apiKey: string, baseUrl = OPENAI_DEFAULT_BASE_URL
 				}),
 				signal: request.signal,
 			});
-			if (!response.ok || !response.body) throw await failedResponse("openai", response);
+			if (!response.ok || !response.body) throw await failedResponse(id, response);
 			for await (const record of readSse(response.body)) {
 				if (record.data === "[DONE]") return;
 				const chunk = JSON.parse(record.data) as Chunk;
-				if (chunk.error) throw new ProviderError("error", `openai stream error: ${chunk.error.message ?? "unknown"}`);
+				if (chunk.error) throw new ProviderError("error", `${id} stream error: ${chunk.error.message ?? "unknown"}`);
 				const text = chunk.choices?.[0]?.delta?.content;
 				if (text) yield { type: "delta", text };
 				if (chunk.usage) yield { type: "usage", inputTokens: chunk.usage.prompt_tokens, outputTokens: chunk.usage.completion_tokens };

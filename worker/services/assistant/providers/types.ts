@@ -7,6 +7,11 @@ export type ProviderRequest = { model: string; messages: readonly ChatTurn[]; ma
 
 export type ProviderEvent = { type: "delta"; text: string } | { type: "usage"; inputTokens: number; outputTokens: number };
 
+/** How a provider client sends its requests: `fetch`, or the outbound guard for a URL an agency supplied. */
+export type Fetcher = (input: string, init: RequestInit) => Promise<Response>;
+
+export const plainFetch: Fetcher = (input, init) => fetch(input, init);
+
 export interface ChatProvider {
 	readonly id: ProviderId;
 	stream(request: ProviderRequest): AsyncIterable<ProviderEvent>;
