@@ -1,6 +1,7 @@
 /** The project's milestones in order with dates and status; the agency adds, completes and reorders them. */
 import { useState } from "preact/hooks";
-import { dateInputToMs, formatDate, MILESTONE_STATUS_LABELS } from "../lib/portal-labels";
+import { dateInputToMs, formatDate } from "../lib/date-format";
+import { MILESTONE_STATUS_LABELS } from "../lib/portal-labels";
 import { addMilestone, moveMilestone, project, setMilestoneStatus } from "../models/project";
 import { isStaff } from "../models/session";
 import { StatusBadge } from "./status-badge";

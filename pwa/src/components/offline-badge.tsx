@@ -3,11 +3,13 @@
  * was saved on it), how many writes wait to be sent, changes that need the user's answer, and when
  * the device last synced. Empty (hidden) when online with nothing pending.
  */
+
+import { formatTime } from "../lib/date-format";
 import { online } from "../models/connectivity";
 import { conflictCount, lastSyncAt, pendingCount } from "../models/sync-status";
 
 function syncedAt(time: number | null): string {
-	return time === null ? "not synced yet" : `last synced ${new Date(time).toLocaleTimeString([], { hour: "2-digit", minute: "2-digit" })}`;
+	return time === null ? "not synced yet" : `last synced ${formatTime(time)}`;
 }
 
 export function OfflineBadge() {

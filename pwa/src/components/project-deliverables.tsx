@@ -1,6 +1,7 @@
 /** The project's deliverables with their review history; the agency adds links, the client approves or asks for changes. */
 import { useState } from "preact/hooks";
-import { DELIVERABLE_STATUS_LABELS, formatDate } from "../lib/portal-labels";
+import { formatDate } from "../lib/date-format";
+import { DELIVERABLE_STATUS_LABELS } from "../lib/portal-labels";
 import { addLinkDeliverable, pendingIds, project, reviewDeliverable } from "../models/project";
 import { isStaff } from "../models/session";
 import { DeliverableReview } from "./deliverable-review";

@@ -1,6 +1,6 @@
 /** The project's tasks: who has each and when it is due. The agency adds and assigns; the assignee (or the agency) marks it done. */
 import { useState } from "preact/hooks";
-import { dateInputToMs, formatDate } from "../lib/portal-labels";
+import { dateInputToMs, formatDate } from "../lib/date-format";
 import { addTask, assignTask, completeTask, pendingIds, project } from "../models/project";
 import { isStaff, me } from "../models/session";
 

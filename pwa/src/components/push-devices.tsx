@@ -3,6 +3,7 @@
  * then), the account's devices with a remove button each, and a test notification.
  */
 import { useEffect } from "preact/hooks";
+import { formatDateTime } from "../lib/date-format";
 import {
 	loadPush,
 	pushBusy,
@@ -17,8 +18,6 @@ import {
 	turnOnPush,
 } from "../models/push";
 import { FormAlert } from "./form-alert";
-
-const dateTime = new Intl.DateTimeFormat(undefined, { dateStyle: "medium", timeStyle: "short" });
 
 function explanation(): string {
 	if (!pushSupported) return "This browser cannot receive push notifications. On iPhone and iPad, add this app to your Home Screen first.";
@@ -57,8 +56,8 @@ export function PushDevices() {
 									<strong>{device.deviceLabel}</strong>
 									<br />
 									<small>
-										Added {dateTime.format(device.createdAt)}
-										{device.lastDeliveredAt ? ` · last notified ${dateTime.format(device.lastDeliveredAt)}` : ""}
+										Added {formatDateTime(device.createdAt)}
+										{device.lastDeliveredAt ? ` · last notified ${formatDateTime(device.lastDeliveredAt)}` : ""}
 									</small>
 								</span>
 								<button

@@ -4,7 +4,7 @@
  * is now, and the user's choice (keep mine — sent again as a new change — or take theirs / dismiss).
  */
 
-import { formatDate } from "../lib/portal-labels";
+import { formatDate } from "../lib/date-format";
 import { project } from "../models/project";
 import { conflicts, records, resolveConflict } from "../models/sync";
 import type { ConflictEntry } from "../sync/local-store";

@@ -9,13 +9,11 @@ import { api } from "../api/client";
 import { fetchJson } from "../api/fetch-json";
 import type { ProblemView } from "../api/problem";
 import type { Result } from "../api/request";
+import { viewerTimeZone } from "../lib/date-format";
 
 export type Booking = z.infer<typeof BookingDto>;
 export type BookingType = z.infer<typeof BookingTypeDto>;
 export type SlotDay = z.infer<typeof SlotsResponse>["days"][number];
-
-/** The viewer's IANA time zone, as the browser knows it. */
-export const viewerTimeZone = Intl.DateTimeFormat().resolvedOptions().timeZone || "UTC";
 
 /** How far ahead the picker shows free times: a week keeps the choice (and the page) readable. */
 const SLOT_WINDOW_MS = 7 * 24 * 60 * 60 * 1000;
@@ -42,7 +40,7 @@ export async function loadBookings(when = listWhen.value): Promise<void> {
 export async function loadSlots(typeId: string, clientId?: string): Promise<void> {
 	slotDays.value = null;
 	const from = Date.now();
-	const query = { timeZone: viewerTimeZone, from: String(from), to: String(from + SLOT_WINDOW_MS), ...(clientId ? { clientId } : {}) };
+	const query = { timeZone: viewerTimeZone(), from: String(from), to: String(from + SLOT_WINDOW_MS), ...(clientId ? { clientId } : {}) };
 	const result = await fetchJson(() => api.api.v1["booking-types"][":id"].slots.$get({ param: { id: typeId }, query }));
 	if (result.ok) slotDays.value = result.value.days;
 	else bookingsProblem.value = result.problem;
@@ -50,7 +48,7 @@ export async function loadSlots(typeId: string, clientId?: string): Promise<void
 
 /** Books a slot; the id is made here so a retried request books once. */
 export async function bookSlot(typeId: string, startsAt: number, note: string): Promise<Result<Booking>> {
-	const json = { id: crypto.randomUUID(), bookingTypeId: typeId, startsAt, timeZone: viewerTimeZone, ...(note ? { note } : {}) };
+	const json = { id: crypto.randomUUID(), bookingTypeId: typeId, startsAt, timeZone: viewerTimeZone(), ...(note ? { note } : {}) };
 	const result = await fetchJson(() => api.api.v1.bookings.$post({ json, header: {} }));
 	if (result.ok) await loadBookings("upcoming");
 	return result;
@@ -58,7 +56,7 @@ export async function bookSlot(typeId: string, startsAt: number, note: string): 
 
 export async function rescheduleBooking(id: string, startsAt: number): Promise<Result<Booking>> {
 	const result = await fetchJson(() =>
-		api.api.v1.bookings[":id"].reschedule.$post({ param: { id }, json: { startsAt, timeZone: viewerTimeZone } }),
+		api.api.v1.bookings[":id"].reschedule.$post({ param: { id }, json: { startsAt, timeZone: viewerTimeZone() } }),
 	);
 	if (result.ok) await loadBookings();
 	return result;
@@ -68,20 +66,4 @@ export async function cancelBooking(id: string, reason: string): Promise<Result<
 	const result = await fetchJson(() => api.api.v1.bookings[":id"].cancel.$post({ param: { id }, json: { reason } }));
 	if (result.ok) await loadBookings();
 	return result;
-}
-
-/** A time in the viewer's zone, e.g. "Mon 30 Mar, 09:00". */
-export const whenFormat = new Intl.DateTimeFormat(undefined, {
-	weekday: "short",
-	day: "numeric",
-	month: "short",
-	hour: "2-digit",
-	minute: "2-digit",
-});
-
-/** A slot day's heading, e.g. "Monday 30 March" (the date is the viewer's own). */
-export function dayLabel(date: string): string {
-	return new Intl.DateTimeFormat(undefined, { weekday: "long", day: "numeric", month: "long", timeZone: "UTC" }).format(
-		new Date(`${date}T00:00:00Z`),
-	);
 }

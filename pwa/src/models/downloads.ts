@@ -9,7 +9,7 @@ import type { DeliverableKind, DeliverableStatus } from "../../../schema/portal"
 import { api } from "../api/client";
 import { fetchJson } from "../api/fetch-json";
 import type { ProblemView } from "../api/problem";
-import { dateInputToMs } from "../lib/portal-labels";
+import { dateInputToMs } from "../lib/date-format";
 
 export type DeliveredItemT = z.infer<typeof DeliveredItem>;
 export type ArchiveT = z.infer<typeof ArchiveDto>;

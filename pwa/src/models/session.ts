@@ -2,13 +2,14 @@
  * Who is here: the host (the platform, or which agency) and the signed-in user, as signals, with
  * the actions that change them. Components read these signals; only these actions write them.
  */
-import { batch, computed, signal } from "@preact/signals";
+import { batch, computed, effect, signal } from "@preact/signals";
 import type { HostContext, MeResponse, MfaChallengeResponse } from "../../../schema/dto/auth";
 import { isStaffRole, type Permission } from "../../../schema/permissions";
 import { api } from "../api/client";
 import { clearApiCache, forgetCachedMe, warmApiCache } from "../api/offline-cache";
 import { readProblem } from "../api/problem";
 import { type Result, send } from "../api/request";
+import { datePreferences } from "../lib/date-format";
 
 /** `loading` until the host is known; `unknown-host` when no agency lives here; `unreachable` when offline with nothing saved. */
 export type SessionStatus = "loading" | "ready" | "unknown-host" | "unreachable";
@@ -29,6 +30,12 @@ export const permissions = computed<ReadonlySet<Permission>>(() => new Set(me.va
 export function can(permission: Permission): boolean {
 	return permissions.value.has(permission);
 }
+// Dates and times follow the person's profile (PATCH /api/v1/me); an answer cached before profiles existed has none: the browser's.
+effect(() => {
+	const profile = me.value?.profile;
+	datePreferences.value = { locale: profile?.locale ?? null, timeZone: profile?.timeZone ?? null };
+});
+
 export const firstName = computed(() => me.value?.user.name.trim().split(/\s+/)[0] ?? "");
 
 /**

@@ -5,6 +5,7 @@ import { CLIENT_STATUSES, SERVICE_TIERS } from "../../../schema/portal";
 import { ANNOUNCEMENT_SEVERITIES, type AnnouncementSeverity } from "../../../schema/support";
 import { FormAlert } from "../components/form-alert";
 import { useDocumentTitle } from "../components/use-document-title";
+import { formatDateTime } from "../lib/date-format";
 import {
 	type Announcement,
 	announcements,
@@ -16,7 +17,6 @@ import {
 import { can } from "../models/session";
 import NotFound from "./not-found";
 
-const dateTime = new Intl.DateTimeFormat(undefined, { dateStyle: "medium", timeStyle: "short" });
 type Segment = "all" | "tiers" | "statuses";
 
 function audienceLabel(a: Announcement["audience"]): string {
@@ -175,8 +175,8 @@ export default function Announcements() {
 								<h3>{a.title}</h3>
 								<p>{a.body}</p>
 								<p class="muted">
-									{a.severity} · {audienceLabel(a.audience)} · from {dateTime.format(a.startsAt)}
-									{a.endsAt ? ` to ${dateTime.format(a.endsAt)}` : ""} · {a.published ? "published" : "not published"}
+									{a.severity} · {audienceLabel(a.audience)} · from {formatDateTime(a.startsAt)}
+									{a.endsAt ? ` to ${formatDateTime(a.endsAt)}` : ""} · {a.published ? "published" : "not published"}
 								</p>
 								<button type="button" class="button secondary" onClick={() => void setPublished(a.id, !a.published)}>
 									{a.published ? `Unpublish ${a.title}` : `Publish ${a.title}`}

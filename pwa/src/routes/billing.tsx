@@ -7,6 +7,7 @@ import { formatMoney } from "../../../schema/money";
 import { featureIsComing, PLAN_FEATURES, PLANS, type Plan } from "../../../schema/plans";
 import { FormAlert } from "../components/form-alert";
 import { useDocumentTitle } from "../components/use-document-title";
+import { formatDate } from "../lib/date-format";
 import {
 	billing,
 	billingProblem,
@@ -26,8 +27,6 @@ import {
 	startCheckout,
 	startTopUp,
 } from "../models/billing";
-
-const date = new Intl.DateTimeFormat(undefined, { dateStyle: "medium" });
 
 const STATUS_LABELS: Record<string, string> = {
 	trialing: "Trial",
@@ -66,19 +65,19 @@ function CurrentPlan() {
 			<p data-testid="current-plan">
 				<strong>{PLANS[b.planId].name}</strong> — {b.status ? (STATUS_LABELS[b.status] ?? b.status) : "No subscription yet"}
 			</p>
-			{b.status === "trialing" && b.trialEnd && <p>Your trial ends on {date.format(b.trialEnd)}.</p>}
+			{b.status === "trialing" && b.trialEnd && <p>Your trial ends on {formatDate(b.trialEnd)}.</p>}
 			{live && b.currentPeriodEnd && (
 				<p>
-					{b.cancelAtPeriodEnd ? "Ends" : "Renews"} on {date.format(b.currentPeriodEnd)}
+					{b.cancelAtPeriodEnd ? "Ends" : "Renews"} on {formatDate(b.currentPeriodEnd)}
 					{b.interval ? ` (billed ${b.interval === "year" ? "yearly" : "monthly"})` : ""}.
 				</p>
 			)}
 			{b.scheduledPlanId && b.currentPeriodEnd && (
 				<p>
-					Switches to {PLANS[b.scheduledPlanId].name} on {date.format(b.currentPeriodEnd)}.
+					Switches to {PLANS[b.scheduledPlanId].name} on {formatDate(b.currentPeriodEnd)}.
 				</p>
 			)}
-			{b.graceEndsAt && <p>Full access until {date.format(b.graceEndsAt)} unless the payment succeeds.</p>}
+			{b.graceEndsAt && <p>Full access until {formatDate(b.graceEndsAt)} unless the payment succeeds.</p>}
 			{live && (
 				<div class="actions">
 					<button type="button" class="button secondary" disabled={busy.value} onClick={() => void openPortal()}>
@@ -311,7 +310,7 @@ export default function Billing() {
 						<tbody>
 							{invoiceRows.value.map((invoice) => (
 								<tr key={invoice.id}>
-									<td>{date.format(invoice.createdAt)}</td>
+									<td>{formatDate(invoice.createdAt)}</td>
 									<td>{invoice.number ?? "—"}</td>
 									<td>{formatMoney(invoice.amountDue, invoice.currency)}</td>
 									<td>{invoice.status}</td>

@@ -1,6 +1,6 @@
 /** Dashboard activity sections: threads with unread messages (agency), a client's recent documents and messages. */
 import type { ClientDashboardT, StaffDashboardT } from "../../../schema/dto/portal";
-import { formatDate } from "../lib/portal-labels";
+import { formatDate } from "../lib/date-format";
 
 type Unread = NonNullable<StaffDashboardT["unreadMessages"]>;
 type Documents = NonNullable<ClientDashboardT["recentDocuments"]>;

@@ -1,26 +1,12 @@
 /** Bookings on the start pages: the agency's next calls (with client and time) and a client's next call. */
 import type { ClientDashboardT, StaffDashboardT } from "../../../schema/dto/portal";
+import { formatWhen } from "../lib/date-format";
 
 type Booking = NonNullable<ClientDashboardT["nextBooking"]>;
 type Upcoming = NonNullable<StaffDashboardT["upcomingBookings"]>;
 
-/** In the viewer's own time zone, with the weekday: "Tue, 24 Nov, 10:30". Made on first use, not as the start page loads. */
-let whenFormat: Intl.DateTimeFormat | null = null;
-
-/** Makes the formatter now (the start page calls it when idle, while its data is on the way). */
-export function prepareBookingTimeFormat(): Intl.DateTimeFormat {
-	whenFormat ??= new Intl.DateTimeFormat(undefined, {
-		weekday: "short",
-		day: "numeric",
-		month: "short",
-		hour: "2-digit",
-		minute: "2-digit",
-	});
-	return whenFormat;
-}
-
 function when(b: Booking) {
-	return <time dateTime={new Date(b.startsAt).toISOString()}>{prepareBookingTimeFormat().format(b.startsAt)}</time>;
+	return <time dateTime={new Date(b.startsAt).toISOString()}>{formatWhen(b.startsAt)}</time>;
 }
 
 export function UpcomingBookings({ bookings }: { bookings: Upcoming }) {

@@ -5,20 +5,20 @@ import { FormAlert } from "../components/form-alert";
 import { OnboardingBanner } from "../components/onboarding-banner";
 import { ProgressBar } from "../components/progress-bar";
 import { useDocumentTitle } from "../components/use-document-title";
-import { CLIENT_STATUS_LABELS, formatDate, prepareDateFormat } from "../lib/portal-labels";
+import { formatDate, prepareDateFormats } from "../lib/date-format";
+import { CLIENT_STATUS_LABELS } from "../lib/portal-labels";
 import { whenIdle } from "../lib/when-idle";
 import { homeArea } from "../models/areas";
 import { clientDashboard, dashboardProblem, loadClientDashboard, loadStaffDashboard, staffDashboard } from "../models/dashboards";
 import { loadMyRun, myRunLoaded } from "../models/onboarding";
 import { can, firstName, isStaff, tenant } from "../models/session";
 import { RecentDocuments, RecentMessages, UnreadMessages } from "./dashboard-activity";
-import { NextBooking, prepareBookingTimeFormat, UpcomingBookings } from "./dashboard-bookings";
+import { NextBooking, UpcomingBookings } from "./dashboard-bookings";
 
 /** While the dashboard's data is on the way: its date formatters, so the render that shows the data stays short. */
 function prepareFormatsWhenIdle(): void {
 	whenIdle(() => {
-		prepareDateFormat();
-		prepareBookingTimeFormat();
+		prepareDateFormats("date", "when");
 	});
 }
 

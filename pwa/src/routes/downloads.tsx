@@ -7,7 +7,8 @@ import { useEffect, useRef } from "preact/hooks";
 import { DELIVERABLE_KINDS, DELIVERABLE_STATUSES, type DeliverableKind, type DeliverableStatus } from "../../../schema/portal";
 import { FormAlert } from "../components/form-alert";
 import { useDocumentTitle } from "../components/use-document-title";
-import { DELIVERABLE_STATUS_LABELS, formatDate } from "../lib/portal-labels";
+import { formatDate } from "../lib/date-format";
+import { DELIVERABLE_STATUS_LABELS } from "../lib/portal-labels";
 import { allProjects, loadProjects } from "../models/dashboards";
 import {
 	type ArchiveT,

@@ -3,6 +3,7 @@ import { useEffect } from "preact/hooks";
 import { useRoute } from "preact-iso";
 import { MessageComposer } from "../components/message-composer";
 import { useDocumentTitle } from "../components/use-document-title";
+import { formatTime } from "../lib/date-format";
 import { me } from "../models/session";
 import { resolveConflict } from "../models/sync";
 import { closeThreadView, online, openThreadView, seenLatest, shownMessages, thread, threadProblem, typing } from "../models/thread";
@@ -82,7 +83,7 @@ export default function MessageThread() {
 								<li key={m.id} class={m.authorUserId === myId ? "message mine" : "message"}>
 									<p class="message-meta">
 										<strong>{m.authorUserId === myId ? "You" : m.authorName}</strong>{" "}
-										<time dateTime={new Date(m.createdAt).toISOString()}>{new Date(m.createdAt).toLocaleTimeString()}</time>
+										<time dateTime={new Date(m.createdAt).toISOString()}>{formatTime(m.createdAt)}</time>
 										{m.editedAt && !m.deletedAt ? " · edited" : ""}
 										{m.pending && <span class="pending-tag">Pending — not sent yet</span>}
 										{m.refused && <span class="pending-tag">Not sent</span>}

@@ -6,6 +6,7 @@ import { api } from "../api/client";
 import { fetchJson } from "../api/fetch-json";
 import { FormAlert } from "../components/form-alert";
 import { useDocumentTitle } from "../components/use-document-title";
+import { formatDateTime } from "../lib/date-format";
 import { can, isStaff } from "../models/session";
 import { openThread, refreshThreads, shownThreads, threadsProblem } from "../models/threads";
 
@@ -82,7 +83,7 @@ export default function Messages() {
 									</a>
 									<p class="record-meta">
 										{t.clientName}
-										{t.projectName ? ` · ${t.projectName}` : ""} · {new Date(t.lastMessageAt).toLocaleString()}
+										{t.projectName ? ` · ${t.projectName}` : ""} · {formatDateTime(t.lastMessageAt)}
 									</p>
 								</div>
 								{t.unreadCount > 0 && <span class="badge">{t.unreadCount} unread</span>}

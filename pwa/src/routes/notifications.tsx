@@ -3,6 +3,7 @@ import { useEffect } from "preact/hooks";
 import { NOTIFICATION_CHANNELS, NOTIFICATION_EVENTS, type NotificationChannel } from "../../../schema/notification-events";
 import { FormAlert } from "../components/form-alert";
 import { useDocumentTitle } from "../components/use-document-title";
+import { formatDateTime } from "../lib/date-format";
 import {
 	loadNotificationPreferences,
 	notificationPreferences,
@@ -27,7 +28,7 @@ function NotificationItems() {
 					</a>
 					{n.readAt === null && <span class="badge badge-active">New</span>}
 					<p>{n.body}</p>
-					<p class="muted">{new Date(n.createdAt).toLocaleString()}</p>
+					<p class="muted">{formatDateTime(n.createdAt)}</p>
 				</li>
 			))}
 		</ul>

@@ -7,7 +7,7 @@ import { useEffect } from "preact/hooks";
 import { FormAlert } from "../components/form-alert";
 import { AgreementStep, DocumentsStep, KickoffStep, ProfileStep, QuestionnaireStep } from "../components/onboarding/step-forms";
 import { useDocumentTitle } from "../components/use-document-title";
-import { formatDate } from "../lib/portal-labels";
+import { formatDate } from "../lib/date-format";
 import { loadMyRun, loadRunSummaries, myRun, myRunLoaded, onboardingProblem, type RunStepT, runSummaries } from "../models/onboarding";
 import { can, isStaff } from "../models/session";
 import NotFound from "./not-found";

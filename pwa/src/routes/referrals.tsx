@@ -3,10 +3,10 @@ import { useSignal } from "@preact/signals";
 import { useEffect } from "preact/hooks";
 import { FormAlert } from "../components/form-alert";
 import { useDocumentTitle } from "../components/use-document-title";
+import { formatDate } from "../lib/date-format";
 import { loadReferrals, referrals, referralsProblem } from "../models/referrals";
 
 const number = new Intl.NumberFormat();
-const date = new Intl.DateTimeFormat(undefined, { dateStyle: "medium" });
 
 function ShareLink({ link, code }: { link: string; code: string }) {
 	const copied = useSignal(false);
@@ -93,8 +93,8 @@ export default function Referrals() {
 									{r.referrals.map((row) => (
 										<tr key={`${row.agencyName}-${row.signedUpAt}`}>
 											<td>{row.agencyName}</td>
-											<td>{date.format(row.signedUpAt)}</td>
-											<td>{row.convertedAt ? date.format(row.convertedAt) : "Not yet"}</td>
+											<td>{formatDate(row.signedUpAt)}</td>
+											<td>{row.convertedAt ? formatDate(row.convertedAt) : "Not yet"}</td>
 											<td>{row.rewardCredits ? `${number.format(row.rewardCredits)} credits` : "—"}</td>
 										</tr>
 									))}

@@ -7,6 +7,7 @@ import { api } from "../api/client";
 import { fetchJson } from "../api/fetch-json";
 import { AuthLayout } from "../components/auth-layout";
 import { useDocumentTitle } from "../components/use-document-title";
+import { formatDateTime } from "../lib/date-format";
 import { formatBytes } from "../lib/format-bytes";
 import { isSignedIn } from "../models/session";
 
@@ -36,7 +37,7 @@ export default function SharedFile() {
 				<>
 					<h1>{file.fileName}</h1>
 					<p>
-						{formatBytes(file.size)} · link works until {new Date(file.expiresAt).toLocaleString()}
+						{formatBytes(file.size)} · link works until {formatDateTime(file.expiresAt)}
 					</p>
 					{file.needsPassword ? (
 						<form method="post" action={downloadUrl}>

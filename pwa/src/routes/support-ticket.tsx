@@ -6,11 +6,10 @@ import { TICKET_PRIORITIES, TICKET_STATUSES, type TicketPriority, type TicketSta
 import { FormAlert } from "../components/form-alert";
 import { StatusBadge } from "../components/status-badge";
 import { useDocumentTitle } from "../components/use-document-title";
+import { formatDateTime } from "../lib/date-format";
 import { can, me } from "../models/session";
 import { loadTicket, replyToTicket, STATUS_LABELS, type TicketView, ticket, ticketProblem, triageTicket } from "../models/support";
 import NotFound from "./not-found";
-
-const dateTime = new Intl.DateTimeFormat(undefined, { dateStyle: "medium", timeStyle: "short" });
 
 function Triage({ view }: { view: TicketView }) {
 	const t = view.ticket;
@@ -110,8 +109,8 @@ export default function SupportTicket() {
 				{t.overdue && <StatusBadge status="overdue" label="Overdue" />}
 			</p>
 			<p class="muted">
-				{t.clientName} · opened {dateTime.format(t.createdAt)} ·{" "}
-				{t.firstRespondedAt === null ? `reply due ${dateTime.format(t.dueAt)}` : `answered ${dateTime.format(t.firstRespondedAt)}`}
+				{t.clientName} · opened {formatDateTime(t.createdAt)} ·{" "}
+				{t.firstRespondedAt === null ? `reply due ${formatDateTime(t.dueAt)}` : `answered ${formatDateTime(t.firstRespondedAt)}`}
 			</p>
 			{agency && <Triage view={view} />}
 			<section class="card" aria-labelledby="ticket-conversation">
@@ -121,7 +120,7 @@ export default function SupportTicket() {
 						<li key={m.id} class={m.internal ? "message internal-note" : m.fromAgency ? "message" : "message mine"}>
 							<p class="message-meta">
 								<strong>{m.authorName ?? "Agency"}</strong>{" "}
-								<time dateTime={new Date(m.createdAt).toISOString()}>{dateTime.format(m.createdAt)}</time>
+								<time dateTime={new Date(m.createdAt).toISOString()}>{formatDateTime(m.createdAt)}</time>
 								{m.internal ? " · staff-only note" : ""}
 							</p>
 							<p class="message-body">{m.body}</p>

@@ -5,11 +5,10 @@ import { TICKET_PRIORITIES, TICKET_STATUSES, type TicketPriority, type TicketSta
 import { FormAlert } from "../components/form-alert";
 import { StatusBadge } from "../components/status-badge";
 import { useDocumentTitle } from "../components/use-document-title";
+import { formatDateTime } from "../lib/date-format";
 import { can } from "../models/session";
 import { filters, loadTickets, openTicket, STATUS_LABELS, type Ticket, tickets, ticketsProblem } from "../models/support";
 import NotFound from "./not-found";
-
-const dateTime = new Intl.DateTimeFormat(undefined, { dateStyle: "medium", timeStyle: "short" });
 
 function OpenTicketForm() {
 	const subject = useSignal("");
@@ -115,7 +114,7 @@ function TicketRow({ t, agency }: { t: Ticket; agency: boolean }) {
 			</p>
 			<p class="muted">
 				{agency ? `${t.clientName} · ` : ""}
-				{t.firstRespondedAt === null ? `Reply due ${dateTime.format(t.dueAt)}` : "Answered"}
+				{t.firstRespondedAt === null ? `Reply due ${formatDateTime(t.dueAt)}` : "Answered"}
 				{agency && t.assigneeName ? ` · ${t.assigneeName}` : ""}
 			</p>
 		</li>

@@ -7,6 +7,7 @@ import { DataTable } from "../components/data-table";
 import { FormAlert } from "../components/form-alert";
 import { LowBalanceForm } from "../components/low-balance-form";
 import { useDocumentTitle } from "../components/use-document-title";
+import { formatDateTime } from "../lib/date-format";
 import { me } from "../models/session";
 import { balance, entries, hasUsage, loadingMore, loadMoreEntries, loadUsage, nextCursor, summary, usageProblem } from "../models/usage";
 
@@ -19,7 +20,6 @@ const KIND_LABELS: Record<LedgerKind, string> = {
 };
 
 const number = new Intl.NumberFormat();
-const dateTime = new Intl.DateTimeFormat(undefined, { dateStyle: "medium", timeStyle: "short" });
 
 function personName(userId: string | null): string {
 	if (userId === null) return "The agency";
@@ -140,7 +140,7 @@ export default function Usage() {
 							rowKey={(entry) => String(entry.seq)}
 							empty="No credit movements yet."
 							columns={[
-								{ key: "when", header: "When", cell: (entry) => dateTime.format(entry.createdAt) },
+								{ key: "when", header: "When", cell: (entry) => formatDateTime(entry.createdAt) },
 								{ key: "kind", header: "Movement", cell: (entry) => KIND_LABELS[entry.kind] },
 								{ key: "amount", header: "Credits", cell: (entry) => signedAmount(entry.kind, entry.amount) },
 								{ key: "after", header: "Balance after", cell: (entry) => number.format(entry.balanceAfter) },

@@ -4,8 +4,8 @@
  */
 import { useSignal } from "@preact/signals";
 import { useEffect } from "preact/hooks";
+import { viewerTimeZone } from "../../lib/date-format";
 import { type AvailabilityInput, type StaffAvailability, saveAvailability } from "../../models/booking-settings";
-import { viewerTimeZone } from "../../models/bookings";
 import { FormAlert } from "../form-alert";
 
 const DAY_NAMES = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"];
@@ -19,10 +19,10 @@ function daysOf(member: StaffAvailability): Day[] {
 	});
 }
 
-const TIME_ZONES: string[] = typeof Intl.supportedValuesOf === "function" ? Intl.supportedValuesOf("timeZone") : [viewerTimeZone];
+const TIME_ZONES: string[] = typeof Intl.supportedValuesOf === "function" ? Intl.supportedValuesOf("timeZone") : [viewerTimeZone()];
 
 export function AvailabilityForm({ member }: { member: StaffAvailability }) {
-	const timeZone = useSignal(member.timeZone ?? viewerTimeZone);
+	const timeZone = useSignal(member.timeZone ?? viewerTimeZone());
 	const days = useSignal<Day[]>(daysOf(member));
 	const exceptions = useSignal<Exception[]>(member.exceptions);
 	const newDate = useSignal("");
@@ -31,7 +31,7 @@ export function AvailabilityForm({ member }: { member: StaffAvailability }) {
 	const failure = useSignal<string | null>(null);
 	const status = useSignal("");
 	useEffect(() => {
-		timeZone.value = member.timeZone ?? viewerTimeZone;
+		timeZone.value = member.timeZone ?? viewerTimeZone();
 		days.value = daysOf(member);
 		exceptions.value = member.exceptions;
 	}, [member.userId]);

@@ -4,7 +4,8 @@
  */
 import { type Signal, useSignal } from "@preact/signals";
 import { useEffect } from "preact/hooks";
-import { type Booking, bookingTypes, bookSlot, loadSlots, rescheduleBooking, whenFormat } from "../../models/bookings";
+import { formatWhen } from "../../lib/date-format";
+import { type Booking, bookingTypes, bookSlot, loadSlots, rescheduleBooking } from "../../models/bookings";
 import { FormAlert } from "../form-alert";
 import { SlotPicker } from "./slot-picker";
 
@@ -42,7 +43,7 @@ export function BookACall({ moving }: { moving: Signal<Booking | null> }) {
 			return;
 		}
 		failure.value = null;
-		status.value = `${moving.value ? "Moved" : "Booked"}: ${result.value.typeName} on ${whenFormat.format(result.value.startsAt)}. We emailed you an invitation.`;
+		status.value = `${moving.value ? "Moved" : "Booked"}: ${result.value.typeName} on ${formatWhen(result.value.startsAt)}. We emailed you an invitation.`;
 		moving.value = null;
 		note.value = "";
 		void loadSlots(typeId.value);

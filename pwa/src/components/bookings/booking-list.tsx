@@ -1,6 +1,7 @@
 /** Bookings as a list: when (in the viewer's zone), what, with whom, and move or cancel (with a reason) while allowed. */
 import { type Signal, useSignal } from "@preact/signals";
-import { type Booking, bookingList, cancelBooking, whenFormat } from "../../models/bookings";
+import { formatWhen } from "../../lib/date-format";
+import { type Booking, bookingList, cancelBooking } from "../../models/bookings";
 import { isStaff } from "../../models/session";
 import { FormAlert } from "../form-alert";
 
@@ -39,7 +40,7 @@ function BookingItem({ booking, moving }: { booking: Booking; moving?: Signal<Bo
 	return (
 		<li class="booking-item">
 			<p>
-				<strong>{whenFormat.format(booking.startsAt)}</strong> — {booking.typeName}, {withWhom}
+				<strong>{formatWhen(booking.startsAt)}</strong> — {booking.typeName}, {withWhom}
 				{booking.status === "cancelled" && (
 					<span class="status-badge"> Cancelled{booking.cancelReason ? `: ${booking.cancelReason}` : ""}</span>
 				)}

@@ -1,6 +1,7 @@
 /** Free slots of a booking type, grouped by the viewer's own dates; one is chosen with a pressed button. */
 import type { Signal } from "@preact/signals";
-import { dayLabel, slotDays, viewerTimeZone } from "../../models/bookings";
+import { formatCalendarDay, viewerTimeZone } from "../../lib/date-format";
+import { slotDays } from "../../models/bookings";
 
 export function SlotPicker({ chosen }: { chosen: Signal<number | null> }) {
 	const days = slotDays.value;
@@ -8,10 +9,10 @@ export function SlotPicker({ chosen }: { chosen: Signal<number | null> }) {
 	if (days.length === 0) return <p>No free times in the coming week. Try another kind of call, or message your agency.</p>;
 	return (
 		<div class="slot-days">
-			<p class="field-hint">Times are shown in your time zone ({viewerTimeZone}).</p>
+			<p class="field-hint">Times are shown in your time zone ({viewerTimeZone()}).</p>
 			{days.map((day) => (
 				<fieldset key={day.date} class="slot-day">
-					<legend>{dayLabel(day.date)}</legend>
+					<legend>{formatCalendarDay(day.date)}</legend>
 					<div class="slot-buttons">
 						{day.slots.map((slot) => (
 							<button

@@ -1,6 +1,7 @@
 /** The open document: a preview (images inline, PDFs in the browser's viewer), its versions with restore, and its share links. */
 
 import { useState } from "preact/hooks";
+import { formatDateTime } from "../../lib/date-format";
 import { formatBytes } from "../../lib/format-bytes";
 import { contentUrl, createShare, type DocumentDetailT, restore, revokeShare, shares } from "../../models/documents";
 import { can } from "../../models/session";
@@ -52,7 +53,7 @@ export function DocumentDetails({ clientId, document: doc }: { clientId: string;
 							{v.current ? " (current)" : ""}
 						</span>
 						<span class="record-meta">
-							{formatBytes(v.size)} · {new Date(v.createdAt).toLocaleString()}
+							{formatBytes(v.size)} · {formatDateTime(v.createdAt)}
 							{v.uploaderName ? ` · ${v.uploaderName}` : ""}
 						</span>
 						<a href={contentUrl(doc.id, { versionId: v.id })} download={doc.name}>
@@ -105,7 +106,7 @@ export function DocumentDetails({ clientId, document: doc }: { clientId: string;
 						{shares.value.map((s) => (
 							<li key={s.id} class="record record-stacked">
 								<span>
-									{s.revokedAt ? "Revoked" : `Expires ${new Date(s.expiresAt).toLocaleString()}`}
+									{s.revokedAt ? "Revoked" : `Expires ${formatDateTime(s.expiresAt)}`}
 									{s.hasPassword ? " · password" : ""} · {s.downloadCount} downloads
 								</span>
 								{!s.revokedAt && (

@@ -1,7 +1,7 @@
 /** A client's onboarding on the agency's client page: each step's status, who completed it and when, and staff actions. */
 import { useSignal } from "@preact/signals";
 import { useEffect } from "preact/hooks";
-import { formatDate } from "../../lib/portal-labels";
+import { formatDate } from "../../lib/date-format";
 import { loadStaffRun, markKickoffDone, signatureUrl, staffRun, staffRunMissing, startOnboarding } from "../../models/onboarding";
 import { can } from "../../models/session";
 import { FormAlert } from "../form-alert";

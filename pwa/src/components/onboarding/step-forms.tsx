@@ -5,6 +5,7 @@
  */
 import { useSignal } from "@preact/signals";
 import type { ProblemView } from "../../api/problem";
+import { formatDateTime } from "../../lib/date-format";
 import { uploadInto } from "../../models/documents";
 import { type RunStepT, type RunT, type StepSubmit, sha256Hex, signatureUrl, submitStep } from "../../models/onboarding";
 import { FormAlert } from "../form-alert";
@@ -270,7 +271,7 @@ export function AgreementStep({ run, step, onDone }: StepProps) {
 			{signed ? (
 				<div class="signed-record">
 					<p>
-						Signed by {signed.signerName} on {new Date(signed.signedAt).toLocaleString()} ({signed.method}).
+						Signed by {signed.signerName} on {formatDateTime(signed.signedAt)} ({signed.method}).
 					</p>
 					<p class="record-meta">SHA-256 of the signed text: {signed.textSha256}</p>
 					<a href={signatureUrl(run.clientId, signed.id)} download>

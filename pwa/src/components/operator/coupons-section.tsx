@@ -2,11 +2,10 @@
 import { useEffect } from "preact/hooks";
 import type { Coupon } from "../../../../schema/coupons";
 import { formatMoney } from "../../../../schema/money";
+import { formatDateTime } from "../../lib/date-format";
 import { coupons, couponsProblem, deactivateCoupon, loadCoupons } from "../../models/operator-coupons";
 import { operatorAnnouncement } from "../../models/operator-session";
 import { FormAlert } from "../form-alert";
-
-const when = new Intl.DateTimeFormat(undefined, { dateStyle: "medium", timeStyle: "short" });
 
 function discountOf(c: Coupon): string {
 	const off = c.percentOff !== null ? `${c.percentOff}% off` : `${formatMoney(c.amountOff ?? 0, c.currency ?? "usd")} off`;
@@ -17,8 +16,8 @@ function discountOf(c: Coupon): string {
 function limitsOf(c: Coupon): string {
 	const uses = `${c.redemptions}${c.maxRedemptions === null ? "" : ` of ${c.maxRedemptions}`} used`;
 	if (c.kind === "flash_sale" && c.startsAt !== null && c.endsAt !== null)
-		return `${uses}; ${when.format(c.startsAt)} to ${when.format(c.endsAt)}`;
-	return c.expiresAt === null ? uses : `${uses}; expires ${when.format(c.expiresAt)}`;
+		return `${uses}; ${formatDateTime(c.startsAt)} to ${formatDateTime(c.endsAt)}`;
+	return c.expiresAt === null ? uses : `${uses}; expires ${formatDateTime(c.expiresAt)}`;
 }
 
 const KIND_NAMES: Record<Coupon["kind"], string> = { code: "Code", flash_sale: "Flash sale", referral: "Referral" };

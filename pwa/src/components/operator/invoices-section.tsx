@@ -1,12 +1,12 @@
 /** The chosen agency's invoices: paid, refunded and still refundable amounts, and a Refund action on each paid one. */
 import { signal } from "@preact/signals";
 import { formatMoney } from "../../../../schema/money";
+import { formatDate } from "../../lib/date-format";
 import { invoices, invoicesProblem, selectedAgency } from "../../models/operator-agencies";
 import { FormAlert } from "../form-alert";
 import { RefundForm } from "./refund-form";
 
 const refunding = signal<string | null>(null);
-const date = new Intl.DateTimeFormat(undefined, { dateStyle: "medium" });
 
 export function InvoicesSection() {
 	const agency = selectedAgency.value;
@@ -40,7 +40,7 @@ export function InvoicesSection() {
 						{list.map((invoice) => (
 							<tr key={invoice.id} data-testid={`invoice-${invoice.id}`}>
 								<th scope="row">{invoice.number ?? invoice.id}</th>
-								<td>{date.format(invoice.createdAt)}</td>
+								<td>{formatDate(invoice.createdAt)}</td>
 								<td>{invoice.status}</td>
 								<td>{formatMoney(invoice.amountPaid, invoice.currency)}</td>
 								<td>{formatMoney(invoice.refunded, invoice.currency)}</td>

@@ -4,12 +4,11 @@
  */
 import { useSignal } from "@preact/signals";
 import { useEffect } from "preact/hooks";
+import { formatDate } from "../../lib/date-format";
 import { addPasskey, loadPasskeys, passkeys, passkeysSupported, removePasskey, renamePasskey } from "../../models/passkeys";
 import { Field } from "../field";
 import { FormAlert } from "../form-alert";
 import { Skeleton } from "../skeleton";
-
-const date = new Intl.DateTimeFormat(undefined, { dateStyle: "medium" });
 
 export function PasskeysSection() {
 	const name = useSignal("");
@@ -106,7 +105,7 @@ export function PasskeysSection() {
 								<strong>{p.name}</strong>
 								<br />
 								<span class="muted">
-									Added {date.format(p.createdAt)} · {p.lastUsedAt ? `last used ${date.format(p.lastUsedAt)}` : "not used yet"}
+									Added {formatDate(p.createdAt)} · {p.lastUsedAt ? `last used ${formatDate(p.lastUsedAt)}` : "not used yet"}
 									{p.backedUp ? " · synced" : ""}
 								</span>{" "}
 								<button

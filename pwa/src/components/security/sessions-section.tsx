@@ -1,10 +1,9 @@
 /** Account → Security: where the account is signed in, with sign-out for one session or every other one. */
 import { useSignal } from "@preact/signals";
 import { useEffect } from "preact/hooks";
+import { formatDateTime } from "../../lib/date-format";
 import { loadSessions, revokeOtherSessions, revokeSession, sessions } from "../../models/account-security";
 import { Skeleton } from "../skeleton";
-
-const dateTime = new Intl.DateTimeFormat(undefined, { dateStyle: "medium", timeStyle: "short" });
 
 export function SessionsSection() {
 	const message = useSignal<string | null>(null);
@@ -37,8 +36,8 @@ export function SessionsSection() {
 							{s.current && <span class="badge"> (this device)</span>}
 							<br />
 							<span class="muted">
-								{[s.place, s.ip].filter(Boolean).join(" · ") || "Place unknown"} · last active {dateTime.format(s.lastSeenAt)} · signed in{" "}
-								{dateTime.format(s.createdAt)}
+								{[s.place, s.ip].filter(Boolean).join(" · ") || "Place unknown"} · last active {formatDateTime(s.lastSeenAt)} · signed in{" "}
+								{formatDateTime(s.createdAt)}
 							</span>
 							{!s.current && (
 								<>

@@ -1,10 +1,9 @@
 /** Account → Security: the account's recent sign-ins, failed ones included, with "show more". */
 import { useEffect } from "preact/hooks";
 import type { SignInEventView } from "../../../../schema/dto/account-security";
+import { formatDateTime } from "../../lib/date-format";
 import { loadSignIns, signIns, signInsCursor } from "../../models/account-security";
 import { Skeleton } from "../skeleton";
-
-const dateTime = new Intl.DateTimeFormat(undefined, { dateStyle: "medium", timeStyle: "short" });
 
 const OUTCOMES: Record<SignInEventView["outcome"], string> = {
 	success: "Signed in",
@@ -40,7 +39,7 @@ export function SignInHistory() {
 					<tbody>
 						{events.map((e) => (
 							<tr key={e.id}>
-								<td>{dateTime.format(e.createdAt)}</td>
+								<td>{formatDateTime(e.createdAt)}</td>
 								<td>{OUTCOMES[e.outcome]}</td>
 								<td>{e.device.label}</td>
 								<td>{[e.place, e.ip].filter(Boolean).join(" · ") || "Unknown"}</td>

@@ -9,6 +9,7 @@ import { Form, SubmitButton } from "../../components/form-kit/form";
 import { SelectField } from "../../components/form-kit/select-field";
 import { PermissionPicker } from "../../components/permission-picker";
 import { FeatureGate } from "../../components/plan-gate";
+import { formatDateTime } from "../../lib/date-format";
 import { apiKeys, apiKeysProblem, createApiKey, loadApiKeys, revealedKey, revokeApiKey } from "../../models/api-keys";
 import { SettingsPage } from "./settings-page";
 
@@ -19,7 +20,6 @@ const EXPIRY_CHOICES = [
 	{ value: "90", label: "In 90 days" },
 	{ value: "365", label: "In a year" },
 ] as const;
-const dateTime = new Intl.DateTimeFormat(undefined, { dateStyle: "medium", timeStyle: "short" });
 
 function Revealed() {
 	const copied = useSignal(false);
@@ -108,14 +108,14 @@ function keyColumns(revoke: (id: string) => Promise<unknown>): Column<ApiKeyRow>
 		{
 			key: "created",
 			header: "Created",
-			cell: (key) => `${dateTime.format(key.createdAt)} by ${key.createdBy}`,
+			cell: (key) => `${formatDateTime(key.createdAt)} by ${key.createdBy}`,
 			sort: (a, b) => a.createdAt - b.createdAt,
 		},
-		{ key: "expires", header: "Expires", cell: (key) => (key.expiresAt ? dateTime.format(key.expiresAt) : "Never") },
+		{ key: "expires", header: "Expires", cell: (key) => (key.expiresAt ? formatDateTime(key.expiresAt) : "Never") },
 		{
 			key: "used",
 			header: "Last used",
-			cell: (key) => (key.lastUsedAt ? `${dateTime.format(key.lastUsedAt)}${key.lastUsedIp ? ` from ${key.lastUsedIp}` : ""}` : "Never"),
+			cell: (key) => (key.lastUsedAt ? `${formatDateTime(key.lastUsedAt)}${key.lastUsedIp ? ` from ${key.lastUsedIp}` : ""}` : "Never"),
 		},
 		{
 			key: "actions",

@@ -2,10 +2,9 @@
 import { useEffect } from "preact/hooks";
 import { AUDIT_ACTIONS, type AuditAction } from "../../../../schema/audit-actions";
 import { FormAlert } from "../../components/form-alert";
+import { formatDateTimeSeconds } from "../../lib/date-format";
 import { auditProblem, csvUrl, events, filters, loadEvents, loadingMore, loadMoreEvents, nextCursor } from "../../models/audit-log";
 import { SettingsPage } from "./settings-page";
-
-const dateTime = new Intl.DateTimeFormat(undefined, { dateStyle: "medium", timeStyle: "medium" });
 
 function setFilter(key: "actor" | "from" | "to", value: string) {
 	filters.value = { ...filters.value, [key]: value };
@@ -87,7 +86,7 @@ export default function AuditLog() {
 							<tbody>
 								{events.value.map((event) => (
 									<tr key={event.id}>
-										<td>{dateTime.format(event.createdAt)}</td>
+										<td>{formatDateTimeSeconds(event.createdAt)}</td>
 										<td>{event.action}</td>
 										<td>{event.actor.label}</td>
 										<td>

@@ -7,6 +7,7 @@ import { useEffect } from "preact/hooks";
 import type { SecurityPolicy, SignInEventView } from "../../../../schema/dto/account-security";
 import { FormAlert } from "../../components/form-alert";
 import { Skeleton } from "../../components/skeleton";
+import { formatDateTime } from "../../lib/date-format";
 import {
 	agencySignIns,
 	agencySignInsCursor,
@@ -20,8 +21,6 @@ import {
 } from "../../models/agency-security";
 import { can } from "../../models/session";
 import { SettingsPage } from "./settings-page";
-
-const dateTime = new Intl.DateTimeFormat(undefined, { dateStyle: "medium", timeStyle: "short" });
 
 const MFA_LABELS: Record<SecurityPolicy["mfaRequired"], string> = {
 	off: "Nobody (each person chooses)",
@@ -95,7 +94,7 @@ function AgencySignIns() {
 					<tbody>
 						{events.map((e) => (
 							<tr key={e.id}>
-								<td>{dateTime.format(e.createdAt)}</td>
+								<td>{formatDateTime(e.createdAt)}</td>
 								<td>{e.email ?? "Unknown address"}</td>
 								<td>{e.outcome.replaceAll("_", " ")}</td>
 								<td>{[e.device.label, e.place, e.ip].filter(Boolean).join(" · ")}</td>

@@ -10,6 +10,7 @@ import { useLocation } from "preact-iso";
 import { Field } from "../../components/field";
 import { FormAlert } from "../../components/form-alert";
 import { Skeleton } from "../../components/skeleton";
+import { formatDateTime } from "../../lib/date-format";
 import {
 	loadSsoSettings,
 	saveSsoSettings,
@@ -29,7 +30,6 @@ const LABELS: Record<string, string> = {
 	clientSecret: "Client secret",
 	domains: "Email domains",
 };
-const dateTime = new Intl.DateTimeFormat(undefined, { dateStyle: "medium", timeStyle: "short" });
 
 export default function SingleSignOn() {
 	const { query } = useLocation();
@@ -193,7 +193,7 @@ export default function SingleSignOn() {
 						<section class="card" aria-labelledby="sso-switch-heading">
 							<h2 id="sso-switch-heading">Test and switch on</h2>
 							<p>
-								{settings.testedAt ? `Last successful test: ${dateTime.format(settings.testedAt)}.` : "Not tested yet."} Single sign-on is{" "}
+								{settings.testedAt ? `Last successful test: ${formatDateTime(settings.testedAt)}.` : "Not tested yet."} Single sign-on is{" "}
 								<strong>{settings.enabled ? "on" : "off"}</strong>.
 							</p>
 							<button type="button" class="button secondary" aria-disabled={busy.value} onClick={test}>

@@ -12,6 +12,7 @@ import { FormAlert } from "../../components/form-alert";
 import { FieldShell } from "../../components/form-kit/field-shell";
 import { Form, SubmitButton } from "../../components/form-kit/form";
 import { LimitPrompt, limitUsedUp, useFreshEntitlements } from "../../components/plan-gate";
+import { formatDate } from "../../lib/date-format";
 import { loadEntitlements } from "../../models/entitlements";
 import { can, me } from "../../models/session";
 import {
@@ -29,7 +30,6 @@ import {
 import { SettingsPage } from "./settings-page";
 
 export const ROLE_LABELS: Record<Role, string> = { owner: "Owner", admin: "Admin", staff: "Staff", client: "Client" };
-const dateFormat = new Intl.DateTimeFormat(undefined, { dateStyle: "medium" });
 
 /** A select value: a built-in role (`staff`) or a custom role (`custom:<id>`). */
 function roleValue(member: Pick<MemberView, "role" | "customRole">): string {
@@ -103,7 +103,7 @@ function MemberRow({ member, report }: { member: MemberView; report: (r: Result<
 					</span>
 				)}
 			</td>
-			<td>{dateFormat.format(member.joinedAt)}</td>
+			<td>{formatDate(member.joinedAt)}</td>
 			{manage && (
 				<td>
 					{ownerLocked ? (
@@ -204,7 +204,7 @@ function Invitations({ report }: { report: (r: Result<null>, done: string) => vo
 								<td>{i.email}</td>
 								<td>{i.customRole?.name ?? ROLE_LABELS[i.role]}</td>
 								<td>{i.status === "pending" ? "Pending" : "Expired"}</td>
-								<td>{dateFormat.format(i.expiresAt)}</td>
+								<td>{formatDate(i.expiresAt)}</td>
 								<td>
 									<button
 										type="button"

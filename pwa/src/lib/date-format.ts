@@ -1,0 +1,111 @@
+/**
+ * The one way the app writes dates and times: in the person's locale and time zone (their profile,
+ * PATCH /api/v1/me), falling back to the browser's. Every screen formats through these functions, so
+ * a changed preference re-renders every date at once (the preferences are a signal, read while
+ * rendering). Formatters are made on first use, not when the module loads: the first one loads the
+ * locale's patterns (tens of ms on a phone), which would delay the start page's first paint.
+ */
+import { signal } from "@preact/signals";
+
+export type DatePreferences = { locale: string | null; timeZone: string | null };
+
+/** The person's chosen locale and time zone; null: the browser's. */
+export const datePreferences = signal<DatePreferences>({ locale: null, timeZone: null });
+
+/** The browser's own time zone (what a person with no preference sees). */
+export function deviceTimeZone(): string {
+	return Intl.DateTimeFormat().resolvedOptions().timeZone || "UTC";
+}
+
+/** The time zone dates are shown in: the person's, else the device's. */
+export function viewerTimeZone(): string {
+	return datePreferences.value.timeZone ?? deviceTimeZone();
+}
+
+const STYLES = {
+	/** "12 Mar 2026" */
+	date: { dateStyle: "medium" },
+	/** "12 Mar 2026, 14:05" */
+	dateTime: { dateStyle: "medium", timeStyle: "short" },
+	/** "12 Mar 2026, 14:05:09" (logs, where order within a minute matters) */
+	dateTimeSeconds: { dateStyle: "medium", timeStyle: "medium" },
+	/** "14:05" */
+	time: { hour: "2-digit", minute: "2-digit" },
+	/** "Thu 12 Mar, 14:05": an appointment */
+	when: { weekday: "short", day: "numeric", month: "short", hour: "2-digit", minute: "2-digit" },
+} as const satisfies Record<string, Intl.DateTimeFormatOptions>;
+
+export type DateStyle = keyof typeof STYLES;
+
+const formatters = new Map<string, Intl.DateTimeFormat>();
+
+function formatter(style: DateStyle, preferences: DatePreferences): Intl.DateTimeFormat {
+	const key = `${preferences.locale ?? ""}|${preferences.timeZone ?? ""}|${style}`;
+	let made = formatters.get(key);
+	if (!made) {
+		made = new Intl.DateTimeFormat(preferences.locale ?? undefined, {
+			...STYLES[style],
+			...(preferences.timeZone ? { timeZone: preferences.timeZone } : {}),
+		});
+		formatters.set(key, made);
+	}
+	return made;
+}
+
+/** Makes the formatters a page will use now (call it when idle while the page's data is on the way). */
+export function prepareDateFormats(...styles: DateStyle[]): void {
+	for (const style of styles) formatter(style, datePreferences.value);
+}
+
+/** A moment in `style`, in the person's locale and time zone; `empty` when there is none. */
+export function formatMoment(ms: number | null | undefined, style: DateStyle, empty = "No date"): string {
+	if (ms == null) return empty;
+	return formatter(style, datePreferences.value).format(ms);
+}
+
+export const formatDate = (ms: number | null | undefined, empty?: string) => formatMoment(ms, "date", empty);
+export const formatDateTime = (ms: number | null | undefined, empty?: string) => formatMoment(ms, "dateTime", empty);
+export const formatTime = (ms: number | null | undefined, empty?: string) => formatMoment(ms, "time", empty);
+export const formatDateTimeSeconds = (ms: number | null | undefined, empty?: string) => formatMoment(ms, "dateTimeSeconds", empty);
+export const formatWhen = (ms: number | null | undefined, empty?: string) => formatMoment(ms, "when", empty);
+
+/** A calendar day ("YYYY-MM-DD", already the viewer's own day), e.g. "Monday 30 March", in the person's locale. */
+export function formatCalendarDay(date: string): string {
+	const locale = datePreferences.value.locale ?? undefined;
+	return new Intl.DateTimeFormat(locale, { weekday: "long", day: "numeric", month: "long", timeZone: "UTC" }).format(
+		new Date(`${date}T00:00:00Z`),
+	);
+}
+
+/** How far `timeZone` is ahead of UTC at `ms`, in milliseconds. */
+function zoneOffset(ms: number, timeZone: string): number {
+	const parts = new Intl.DateTimeFormat("en-US", {
+		timeZone,
+		hourCycle: "h23",
+		year: "numeric",
+		month: "numeric",
+		day: "numeric",
+		hour: "numeric",
+		minute: "numeric",
+		second: "numeric",
+	}).formatToParts(ms);
+	const get = (type: Intl.DateTimeFormatPartTypes) => Number(parts.find((p) => p.type === type)?.value ?? 0);
+	const asUtc = Date.UTC(get("year"), get("month") - 1, get("day"), get("hour"), get("minute"), get("second"));
+	return asUtc - Math.floor(ms / 1000) * 1000;
+}
+
+/** A `<input type="date">` value as the start of that day in the person's time zone (null when empty or not a date). */
+export function dateInputToMs(value: string, timeZone = viewerTimeZone()): number | null {
+	const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
+	if (!match) return null;
+	const guess = Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3]));
+	if (!Number.isFinite(guess)) return null;
+	// Midnight there is `guess` minus the zone's offset; on a day the offset changes, check again at the answer.
+	const first = guess - zoneOffset(guess, timeZone);
+	return guess - zoneOffset(first, timeZone);
+}
+
+/** A moment as the `<input type="date">` value of its day in the person's time zone. */
+export function msToDateInput(ms: number, timeZone = viewerTimeZone()): string {
+	return new Date(ms + zoneOffset(ms, timeZone)).toISOString().slice(0, 10);
+}
