@@ -19,6 +19,7 @@ import { apiKeysRouter } from "./routes/api-keys/api-keys.index";
 import { appShellRouter } from "./routes/app-shell";
 import { conversationsRouter } from "./routes/assistant/conversations.index";
 import { messagesRouter } from "./routes/assistant/messages.index";
+import { providerKeysRouter } from "./routes/assistant/provider-keys.index";
 import { templatesRouter } from "./routes/assistant/templates.index";
 import { auditEventsRouter } from "./routes/audit-events/audit-events.index";
 import { authRouter } from "./routes/auth/auth.index";
@@ -97,6 +98,7 @@ function createApiRoutes() {
 		.route("/", conversationsRouter)
 		.route("/", messagesRouter)
 		.route("/", templatesRouter)
+		.route("/", providerKeysRouter)
 		.route("/", entitlementsRouter)
 		.route("/", billingRouter)
 		.route("/", referralsRouter)
