@@ -27,9 +27,12 @@ const tenantId = z.string().min(1);
 /** Platform work that runs over every tenant. */
 const platform = z.null();
 
+/** A replay of a dead job names the dead row, so its outcome is written back there (worker/services/dead-jobs). */
+const replayOf = z.string().min(1).optional();
+
 /** One job shape: its `type` literal plus its fields. */
 function job<T extends string, S extends z.ZodRawShape>(type: T, shape: S) {
-	return z.object({ type: z.literal(type), ...shape, idempotencyKey });
+	return z.object({ type: z.literal(type), ...shape, idempotencyKey, replayOf });
 }
 
 export const JobSchema = z.discriminatedUnion("type", [
