@@ -29,9 +29,10 @@ export async function runAccountEmail(deps: JobDeps, job: JobOf<"account-email">
 		deps.log.warn("account-email: the account no longer exists", { tenantId: job.tenantId, userId: job.userId });
 		return;
 	}
-	const base = { name: account.name, agencyName: tenant.name };
 	// Links start at the agency's canonical address, never at the host of the request that asked for the email.
 	const baseUrl = await deps.tenantUrl(job.tenantId);
+	const identity = await deps.agencyEmail(job.tenantId);
+	const base = { name: account.name, agencyName: tenant.name, brand: identity.brand };
 	const to = job.kind === "change_email" && job.newEmail ? job.newEmail : account.email;
 	// An existing outbox row keeps its first rendering; sendOnce only (re)delivers it.
 	const link = async (path: string, purpose: "verify_email" | "change_email" | "password_reset" | "unlock") =>
@@ -60,7 +61,7 @@ export async function runAccountEmail(deps: JobDeps, job: JobOf<"account-email">
 		...rendered,
 		idempotencyKey: job.idempotencyKey,
 		template: job.kind,
-		from: deps.emailFrom,
+		from: identity.from,
 		to,
 	});
 	deps.log.info("account-email", { tenantId: job.tenantId, kind: job.kind, outcome });

@@ -25,6 +25,7 @@ export async function runBookingEmail(deps: JobDeps, job: JobOf<"booking-email">
 	if (!who) return;
 	const ics = bookingIcs(booking, who, deps.env.PLATFORM_DOMAIN);
 	const url = `${await deps.tenantUrl(job.tenantId)}/bookings`;
+	const identity = await deps.agencyEmail(job.tenantId);
 	for (const person of [who.host, ...who.clientPeople]) {
 		const rendered = bookingChangeEmail(
 			job.event,
@@ -36,6 +37,7 @@ export async function runBookingEmail(deps: JobDeps, job: JobOf<"booking-email">
 				timeZone: person.timeZone,
 				url,
 				reason: booking.cancelReason,
+				brand: identity.brand,
 			},
 			ics,
 		);
@@ -43,7 +45,7 @@ export async function runBookingEmail(deps: JobDeps, job: JobOf<"booking-email">
 			...rendered,
 			idempotencyKey: `booking:${booking.id}:${booking.sequence}:${person.userId}`,
 			template: `booking-${job.event}`,
-			from: deps.emailFrom,
+			from: identity.from,
 			to: person.email,
 		});
 	}

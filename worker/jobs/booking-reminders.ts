@@ -48,6 +48,7 @@ export async function runBookingReminders(deps: JobDeps, job: JobOf<"booking-rem
 		const scope = tenantScope(deps.db, booking.tenantId);
 		const who = await participantsOf(scope, booking);
 		if (!who) continue;
+		const identity = await deps.agencyEmail(booking.tenantId);
 		for (const person of [who.host, ...who.clientPeople]) {
 			const rendered = bookingReminderEmail({
 				personName: person.name,
@@ -57,12 +58,13 @@ export async function runBookingReminders(deps: JobDeps, job: JobOf<"booking-rem
 				timeZone: person.timeZone,
 				url: `${await deps.tenantUrl(booking.tenantId)}/bookings`,
 				inWords: inWords(offset),
+				brand: identity.brand,
 			});
 			const outcome = await sendOnce(scope, deps.email, {
 				...rendered,
 				idempotencyKey: `booking-reminder:${booking.id}:${booking.startsAt}:${offset}:${person.userId}`,
 				template: "booking-reminder",
-				from: deps.emailFrom,
+				from: identity.from,
 				to: person.email,
 			});
 			if (outcome === "sent") sent += 1;

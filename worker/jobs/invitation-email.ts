@@ -27,17 +27,19 @@ export async function runInvitationEmail(deps: JobDeps, job: JobOf<"invitation-e
 		deps.log.info("invitation-email: no longer pending under this token", { tenantId: job.tenantId, invitationId: job.invitationId });
 		return;
 	}
+	const identity = await deps.agencyEmail(job.tenantId);
 	const rendered = invitationEmail({
 		inviter: invitation.invitedByLabel.startsWith("api-key:") ? row.agencyName : invitation.invitedByLabel,
 		agencyName: row.agencyName,
 		roleName: row.customRoleName ? `${row.customRoleName}` : ROLE_NAMES[invitation.role],
 		acceptUrl: `${await deps.tenantUrl(job.tenantId)}/invite?token=${job.token}`,
+		brand: identity.brand,
 	});
 	const outcome = await sendOnce(scope, deps.email, {
 		...rendered,
 		idempotencyKey: job.idempotencyKey,
 		template: "invitation",
-		from: deps.emailFrom,
+		from: identity.from,
 		to: invitation.email,
 	});
 	deps.log.info("invitation-email", { tenantId: job.tenantId, outcome });

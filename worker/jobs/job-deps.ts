@@ -3,16 +3,21 @@ import type { Bindings, Database } from "../env";
 import { createDb } from "../lib/db";
 import { type EmailTransport, transportFor } from "../lib/email/transport";
 import { createLogger, type Logger } from "../lib/logger";
+import { type EmailIdentity, emailIdentityFor } from "../services/branding/email-identity";
 import { canonicalBaseUrl } from "../services/tenants/tenant-address";
 
 /**
  * `tenantUrl(tenantId)`: the agency's canonical address (primary verified custom domain, else its
  * sub-domain) for links in email — never a request's host; looked up once per agency per batch.
+ * `agencyEmail(tenantId)`: the From (the agency's sender name) and brand of every email sent on an
+ * agency's behalf, once per agency per batch. `emailFrom` (EMAIL_FROM, "Atrium") is only for the
+ * platform's own emails to an agency owner about its Atrium account (welcome, billing, credits).
  */
 export type JobDeps = {
 	db: Database;
 	email: EmailTransport;
 	emailFrom: string;
+	agencyEmail: (tenantId: string) => Promise<EmailIdentity>;
 	log: Logger;
 	tenantUrl: (tenantId: string) => Promise<string>;
 	env: Bindings;
@@ -32,5 +37,14 @@ export function jobDeps(env: Bindings, log = createLogger({ component: "jobs" })
 		}
 		return address;
 	};
-	return { db, email: transportFor(env), emailFrom: env.EMAIL_FROM, log, tenantUrl, env };
+	const identities = new Map<string, Promise<EmailIdentity>>();
+	const agencyEmail = (tenantId: string): Promise<EmailIdentity> => {
+		let identity = identities.get(tenantId);
+		if (!identity) {
+			identity = tenantUrl(tenantId).then((url) => emailIdentityFor(db, tenantId, env.EMAIL_FROM, url));
+			identities.set(tenantId, identity);
+		}
+		return identity;
+	};
+	return { db, email: transportFor(env), emailFrom: env.EMAIL_FROM, agencyEmail, log, tenantUrl, env };
 }

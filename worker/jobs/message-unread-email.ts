@@ -10,7 +10,6 @@ import { clientMembers, clients, memberships, messageThreads, tenants, threadMes
 import type { JobOf } from "../../schema/jobs";
 import { type TenantScope, tenantScope } from "../lib/db";
 import { unreadMessageEmail } from "../lib/email/messaging";
-import { emailIdentityFor } from "../services/branding/email-identity";
 import { sendOnce } from "../services/email/email-outbox";
 import type { JobDeps } from "./job-deps";
 
@@ -78,7 +77,7 @@ export async function runMessageUnreadEmail(deps: JobDeps, job: JobOf<"message-u
 			: Promise.resolve([]),
 	]);
 	const baseUrl = await deps.tenantUrl(job.tenantId);
-	const identity = await emailIdentityFor(deps.db, job.tenantId, deps.emailFrom, baseUrl);
+	const identity = await deps.agencyEmail(job.tenantId);
 	const { message } = found;
 	for (const person of recipients) {
 		const read = reads.find((r) => r.userId === person.id);

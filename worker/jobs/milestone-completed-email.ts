@@ -49,6 +49,7 @@ export async function runMilestoneCompletedEmail(deps: JobDeps, job: JobOf<"mile
 		},
 	);
 	await requestMilestoneSurvey(scope, (next) => enqueue(deps.env, next), found.milestone, found.project);
+	const identity = await deps.agencyEmail(job.tenantId);
 	for (const person of people) {
 		if (!(await wants(scope, person.id, "milestone_completed", "email"))) continue;
 		const rendered = milestoneCompletedEmail({
@@ -57,12 +58,13 @@ export async function runMilestoneCompletedEmail(deps: JobDeps, job: JobOf<"mile
 			projectName: found.project.name,
 			milestoneTitle: found.milestone.title,
 			projectUrl,
+			brand: identity.brand,
 		});
 		await sendOnce(scope, deps.email, {
 			...rendered,
 			idempotencyKey: `${job.idempotencyKey}:${person.id}`,
 			template: "milestone-completed",
-			from: deps.emailFrom,
+			from: identity.from,
 			to: person.email,
 		});
 	}

@@ -38,18 +38,20 @@ export async function runOnboardingReminders(deps: JobDeps, job: JobOf<"onboardi
 		const done = new Set(states.filter((s) => s.status === "done").map((s) => s.stepId));
 		const openSteps = (JSON.parse(run.steps) as TemplateStepT[]).filter((s) => s.required && !done.has(s.id)).map((s) => s.title);
 		if (openSteps.length === 0) continue;
+		const identity = await deps.agencyEmail(run.tenantId);
 		for (const person of await listClientPeople(scope, run.clientId)) {
 			const rendered = onboardingReminderEmail({
 				personName: person.name,
 				agencyName,
 				openSteps,
 				onboardingUrl: `${await deps.tenantUrl(run.tenantId)}/onboarding`,
+				brand: identity.brand,
 			});
 			const outcome = await sendOnce(scope, deps.email, {
 				...rendered,
 				idempotencyKey: `onboarding-reminder:${run.id}:${number}:${person.userId}`,
 				template: "onboarding-reminder",
-				from: deps.emailFrom,
+				from: identity.from,
 				to: person.email,
 			});
 			if (outcome === "sent") sent += 1;

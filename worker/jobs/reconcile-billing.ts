@@ -11,6 +11,7 @@ import { billingCustomers, subscriptions, tenants } from "../../schema/index";
 import type { JobOf } from "../../schema/jobs";
 import { DEFAULT_PLAN_ID } from "../../schema/plans";
 import { tenantScope } from "../lib/db";
+import { forgetCachedTenantHosts } from "../lib/identity-cache";
 import { Stripe, stripeClient } from "../lib/stripe";
 import { recordAudit, SYSTEM_ACTOR } from "../services/audit/audit-log";
 import { mirrorSubscription } from "../services/billing/stripe-mirror";
@@ -66,6 +67,7 @@ async function reconcileTenant(deps: JobDeps, stripe: Stripe, tenantId: string, 
 				.where(eq(subscriptions.tenantId, tenantId)),
 			deps.db.update(tenants).set({ planId: DEFAULT_PLAN_ID, updatedAt: now }).where(eq(tenants.id, tenantId)),
 		]);
+		forgetCachedTenantHosts(tenantId);
 	}
 	const after = await snapshot(deps, tenantId);
 	const repaired: Record<string, string> = {};

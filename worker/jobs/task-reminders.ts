@@ -28,18 +28,20 @@ export async function runTaskReminders(deps: JobDeps, job: JobOf<"task-reminders
 	for (const row of due) {
 		if (row.task.dueAt === null) continue;
 		const scope = tenantScope(deps.db, row.task.tenantId);
+		const identity = await deps.agencyEmail(row.task.tenantId);
 		const rendered = taskReminderEmail({
 			personName: row.person.name,
 			taskTitle: row.task.title,
 			projectName: row.projectName,
 			dueAt: row.task.dueAt,
 			tasksUrl: `${await deps.tenantUrl(row.task.tenantId)}/projects/${row.task.projectId}`,
+			brand: identity.brand,
 		});
 		const outcome = await sendOnce(scope, deps.email, {
 			...rendered,
 			idempotencyKey: `task-reminder:${row.task.id}:${row.task.dueAt}`,
 			template: "task-reminder",
-			from: deps.emailFrom,
+			from: identity.from,
 			to: row.person.email,
 		});
 		if (outcome === "sent") sent += 1;

@@ -11,7 +11,6 @@ import type { JobOf } from "../../schema/jobs";
 import { type TenantScope, tenantScope } from "../lib/db";
 import { ticketMessageEmail } from "../lib/email/support";
 import { enqueue } from "../lib/jobs";
-import { emailIdentityFor } from "../services/branding/email-identity";
 import { sendOnce } from "../services/email/email-outbox";
 import { notify } from "../services/notifications/notify";
 import { wants } from "../services/notifications/preferences";
@@ -60,7 +59,7 @@ export async function runTicketMessageEmail(deps: JobDeps, job: JobOf<"ticket-me
 			.limit(1),
 	]);
 	const baseUrl = await deps.tenantUrl(job.tenantId);
-	const identity = await emailIdentityFor(deps.db, job.tenantId, deps.emailFrom, baseUrl);
+	const identity = await deps.agencyEmail(job.tenantId);
 	const authorName = author?.name ?? identity.brand.name;
 	const isNewTicket = first?.id === found.message.id;
 	const path = `/support/${found.ticket.id}`;

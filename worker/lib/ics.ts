@@ -60,7 +60,8 @@ export function buildIcs(event: IcsEvent): string {
 	const lines = [
 		"BEGIN:VCALENDAR",
 		"VERSION:2.0",
-		"PRODID:-//Atrium//Bookings//EN",
+		// The product id is the portal's, not the platform's name: agencies' clients never see "Atrium" (docs/WHITE-LABEL.md).
+		"PRODID:-//Client portal//Bookings//EN",
 		"CALSCALE:GREGORIAN",
 		`METHOD:${event.method}`,
 		"BEGIN:VEVENT",

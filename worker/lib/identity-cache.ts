@@ -3,7 +3,7 @@
  * which user a session token opens, and the tenant's security policy. Each saves a D1 round trip on the hot path.
  *
  * Bounded staleness, stated plainly: a change made through this isolate (sign-out, revoking a
- * user's sessions, a changed role or custom role, a removed member) takes effect here at once; other isolates see it within the TTL. Tenants: 30 s
+ * user's sessions, a changed role or custom role, a removed member, a plan change or a new brand) takes effect here at once; other isolates see it within the TTL. Tenants: 30 s
  * (suspension, a removed custom domain). Sessions: 10 s (a session revoked elsewhere). Security policy: 30 s. Unknown hosts
  * and invalid tokens are never cached, so a new tenant or a fresh sign-in works immediately.
  */
@@ -20,6 +20,14 @@ export const hostCache = new TtlCache<string, HostInfo>(HOST_CACHE_TTL_MS, 10_00
 
 /** A session with its user and resolved permissions; `absoluteExpiresAt` is the end no renewal passes. */
 export type CachedSession = { auth: SessionAuth; expiresAt: number; absoluteExpiresAt: number; lastSeenAt: number };
+
+/**
+ * Drops the cached hosts of one agency, so its next request reads its plan and brand afresh: a plan
+ * change (a downgrade that removes white label) takes effect at once in this isolate.
+ */
+export function forgetCachedTenantHosts(tenantId: string): void {
+	hostCache.deleteWhere((host) => host.kind === "tenant" && host.tenant.id === tenantId);
+}
 
 /** `${tenantId}:${sessionId}` → the session and its user. */
 export const sessionCache = new TtlCache<string, CachedSession>(SESSION_CACHE_TTL_MS, 50_000);

@@ -2,10 +2,12 @@
  * Everything outside the API: the PWA's static files and SPA fallback, served through the assets
  * binding, but only on the platform host or a known tenant's host. Unknown hosts get a 404 page;
  * page loads on an agency's other addresses redirect to its primary domain. The start and sign-in
- * pages' HTML links their chunks for preloading (worker/http/first-page-links.ts).
+ * pages' HTML links their chunks for preloading (worker/http/first-page-links.ts), and every page's
+ * HTML carries the host's name and icons in its head (worker/http/branded-shell.ts).
  */
 import { Hono } from "hono";
 import type { AppEnv } from "../env";
+import { withHostBrand } from "../http/branded-shell";
 import { withFirstPageLinks } from "../http/first-page-links";
 import { hostOfRequest } from "../middleware/tenant";
 
@@ -32,7 +34,7 @@ appShellRouter.all("*", async (c) => {
 	}
 	const asset = await c.env.ASSETS.fetch(c.req.raw);
 	const url = new URL(c.req.url);
-	const response = await withFirstPageLinks(new Response(asset.body, asset), url, c.env.ASSETS);
+	const response = withHostBrand(await withFirstPageLinks(new Response(asset.body, asset), url, c.env.ASSETS), host);
 	const path = url.pathname;
 	if (path.startsWith("/assets/")) response.headers.set("Cache-Control", "public, max-age=31536000, immutable");
 	else if (path === "/sw.js" || !path.includes(".")) response.headers.set("Cache-Control", "no-cache");

@@ -1,13 +1,13 @@
-/** The frame of the signed-out pages: the agency's (or Atrium's) name above one card. */
+/** The frame of the signed-out pages: the agency's logo and name (Atrium's only on the platform host) above one card. */
 import type { ComponentChildren } from "preact";
-import { tenant } from "../models/session";
+import { brandLogo, siteName } from "../models/brand";
 
 export function AuthLayout({ children }: { children: ComponentChildren }) {
 	return (
 		<>
 			<header class="auth-header">
-				<img src="/favicon.svg" alt="" width={32} height={32} />
-				<span>{tenant.value?.name ?? "Atrium"}</span>
+				{brandLogo.value && <img class="brand-logo" src={brandLogo.value} alt="" height={32} />}
+				<span>{siteName.value}</span>
 			</header>
 			<main id="main" class="auth-page">
 				<div class="auth-card">{children}</div>

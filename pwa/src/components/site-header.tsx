@@ -1,5 +1,6 @@
-/** The signed-in header: the agency's name, the offline indicator, the menu toggle on small screens, the user and sign-out. */
-import { me, tenant } from "../models/session";
+/** The signed-in header: the agency's logo and name, the offline indicator, the menu toggle on small screens, the user and sign-out. */
+import { brandLogo, siteName } from "../models/brand";
+import { me } from "../models/session";
 import { OfflineBadge } from "./offline-badge";
 import { SignOutButton } from "./sign-out-button";
 
@@ -10,8 +11,8 @@ export function SiteHeader({ menuOpen, onToggleMenu }: { menuOpen: boolean; onTo
 				Menu
 			</button>
 			<a href="/" class="brand">
-				<img src="/favicon.svg" alt="" width={28} height={28} />
-				<span>{tenant.value?.name}</span>
+				{brandLogo.value && <img class="brand-logo" src={brandLogo.value} alt="" height={28} />}
+				<span>{siteName.value}</span>
 			</a>
 			<OfflineBadge />
 			<div class="user">

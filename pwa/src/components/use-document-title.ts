@@ -1,10 +1,10 @@
-/** Names the browser tab (and the history entry) after the page and the agency or Atrium. */
+/** Names the browser tab (and the history entry) after the page and the agency (Atrium only on the platform host). */
 import { useEffect } from "preact/hooks";
-import { tenant } from "../models/session";
+import { siteName } from "../models/brand";
 
 export function useDocumentTitle(page: string): void {
-	const site = tenant.value?.name ?? "Atrium";
+	const site = siteName.value;
 	useEffect(() => {
-		document.title = page ? `${page} · ${site}` : site;
+		document.title = [page, site].filter(Boolean).join(" · ");
 	}, [page, site]);
 }

@@ -271,7 +271,7 @@ export async function importFile(file: File): Promise<void> {
 		problem.value = {
 			status: 422,
 			title: "Not a JSON file",
-			detail: "Choose an Atrium export or ChatGPT's conversations.json.",
+			detail: "Choose a conversation exported from this assistant, or ChatGPT's conversations.json.",
 			fields: {},
 			retryAfterSeconds: null,
 		};

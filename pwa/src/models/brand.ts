@@ -1,15 +1,22 @@
 /**
  * The agency's brand in the running app: its colour becomes the CSS variables every component
- * uses, and its favicon, touch icon and theme colour go into the document head. Follows the host
- * signal, so a saved change shows as soon as the host is reloaded.
+ * uses, and its favicon, touch icon and theme colour go into the document head; its name and logo
+ * are what the header and the signed-out pages show. Follows the host signal, so a saved change
+ * shows at once. On an agency's address the app never names Atrium (docs/WHITE-LABEL.md).
  */
-import { effect } from "@preact/signals";
+import { computed, effect } from "@preact/signals";
 import { brandPalette, DEFAULT_PRIMARY_COLOR } from "../../../schema/brand-palette";
 import type { PublicBrand } from "../../../schema/dto/branding";
-import { host } from "./session";
+import { host, isPlatformHost, tenant } from "./session";
 
 const DEFAULT_FAVICON = { href: "/favicon.svg", type: "image/svg+xml" };
 const DEFAULT_TOUCH_ICON = "/icons/apple-touch-icon-180.png";
+
+/** The name the app goes by here: the agency's; Atrium's only on the platform's own host; none while the host is unknown. */
+export const siteName = computed(() => tenant.value?.name ?? (isPlatformHost.value ? "Atrium" : null));
+
+/** The agency's uploaded logo when its plan shows one (white label), else null: the app then shows the name alone. */
+export const brandLogo = computed(() => (host.value?.kind === "tenant" ? host.value.brand.logoUrl : null));
 
 function headLink(rel: string): HTMLLinkElement {
 	let link = document.head.querySelector<HTMLLinkElement>(`link[rel="${rel}"]`);
@@ -43,8 +50,8 @@ export function followBrand(): () => void {
 	});
 }
 
-/** Reloads the host (and with it the brand) after an admin saved a change. */
-export function showSavedBrand(brand: PublicBrand): void {
+/** Shows a brand (and agency name) an admin just saved everywhere in the app at once, without a reload. */
+export function showSavedBrand(brand: PublicBrand, name?: string): void {
 	const current = host.value;
-	if (current?.kind === "tenant") host.value = { ...current, brand };
+	if (current?.kind === "tenant") host.value = { ...current, brand, tenant: { ...current.tenant, name: name ?? current.tenant.name } };
 }

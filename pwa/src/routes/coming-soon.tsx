@@ -13,7 +13,7 @@ export default function ComingSoon() {
 		<>
 			<h1>{area.label}</h1>
 			<div class="card empty-state">
-				<p class="empty-title">{area.label} is coming soon to Atrium</p>
+				<p class="empty-title">{area.label} is coming soon</p>
 				<p>{area.summary}</p>
 			</div>
 		</>

@@ -27,7 +27,7 @@ export default function Welcome() {
 	if (failure.value === null) {
 		return (
 			<AuthLayout>
-				<h1>Welcome to Atrium</h1>
+				<h1>Welcome to your portal</h1>
 				<p role="status">Signing you in…</p>
 			</AuthLayout>
 		);

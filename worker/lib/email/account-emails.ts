@@ -1,7 +1,7 @@
-/** The account emails: verify an address, reset a password, unlock, confirm a new address, new sign-in alert. */
-import { type RenderedEmail, renderEmail } from "./render";
+/** The account emails: verify an address, reset a password, unlock, confirm a new address, new sign-in alert; in the agency's brand. */
+import { type EmailBrand, type RenderedEmail, renderEmail } from "./render";
 
-type Base = { name: string; agencyName: string };
+type Base = { name: string; agencyName: string; brand: EmailBrand };
 
 export function verifyEmailEmail(input: Base & { url: string }): RenderedEmail {
 	return renderEmail({
@@ -9,6 +9,7 @@ export function verifyEmailEmail(input: Base & { url: string }): RenderedEmail {
 		heading: `Hello ${input.name}`,
 		paragraphs: ["Confirm this is your email address. The link works once and for 24 hours."],
 		action: { label: "Confirm my email", url: input.url },
+		brand: input.brand,
 	});
 }
 
@@ -21,6 +22,7 @@ export function changeEmailEmail(input: Base & { url: string; newEmail: string }
 			"If you did not ask for this, ignore this email.",
 		],
 		action: { label: "Use this address", url: input.url },
+		brand: input.brand,
 	});
 }
 
@@ -33,6 +35,7 @@ export function passwordResetEmail(input: Base & { url: string }): RenderedEmail
 			"If it was not you, ignore this email: your password stays as it is.",
 		],
 		action: { label: "Choose a new password", url: input.url },
+		brand: input.brand,
 	});
 }
 
@@ -45,6 +48,7 @@ export function unlockEmail(input: Base & { url: string }): RenderedEmail {
 			"If it was you, this link unlocks the account now (once, within 24 hours). If it was not, consider changing your password.",
 		],
 		action: { label: "Unlock my account", url: input.url },
+		brand: input.brand,
 	});
 }
 
@@ -60,5 +64,6 @@ export function newDeviceEmail(
 			"If this was you, there is nothing to do. If not, change your password and sign out the sessions you do not recognise.",
 		],
 		action: { label: "Review my sessions", url: input.url },
+		brand: input.brand,
 	});
 }

@@ -1,8 +1,8 @@
-/** Booking emails: confirmed, moved, cancelled (each with its ICS file) and the reminder before a meeting. */
+/** Booking emails: confirmed, moved, cancelled (each with its ICS file) and the reminder before a meeting; in the agency's brand. */
 import type { EmailAttachment } from "../../../schema/index";
 import type { BookingEmailEvent } from "../../../schema/jobs";
 import { describeInZone } from "../time-zones";
-import { type RenderedEmail, renderEmail } from "./render";
+import { type EmailBrand, type RenderedEmail, renderEmail } from "./render";
 
 export type BookingEmailInput = {
 	personName: string;
@@ -14,6 +14,7 @@ export type BookingEmailInput = {
 	timeZone: string;
 	url: string;
 	reason?: string | null;
+	brand: EmailBrand;
 };
 
 const HEADINGS: Record<BookingEmailEvent, (typeName: string) => string> = {
@@ -36,6 +37,7 @@ export function bookingChangeEmail(event: BookingEmailEvent, input: BookingEmail
 		heading: HEADINGS[event](input.typeName),
 		paragraphs: [`Hello ${input.personName},`, ...what],
 		action: { label: "Open your bookings", url: input.url },
+		brand: input.brand,
 	});
 	const method = event === "cancelled" ? "CANCEL" : "REQUEST";
 	const attachment: EmailAttachment = {
@@ -53,5 +55,6 @@ export function bookingReminderEmail(input: BookingEmailInput & { inWords: strin
 		heading: `Your ${input.typeName} is ${input.inWords}`,
 		paragraphs: [`Hello ${input.personName},`, `Your ${input.typeName} with ${input.withName} starts ${when}.`],
 		action: { label: "Open your bookings", url: input.url },
+		brand: input.brand,
 	});
 }

@@ -1,7 +1,13 @@
-/** The email that invites someone to join an agency. */
-import { type RenderedEmail, renderEmail } from "./render";
+/** The email that invites someone to join an agency, in the agency's brand. */
+import { type EmailBrand, type RenderedEmail, renderEmail } from "./render";
 
-export function invitationEmail(input: { inviter: string; agencyName: string; roleName: string; acceptUrl: string }): RenderedEmail {
+export function invitationEmail(input: {
+	inviter: string;
+	agencyName: string;
+	roleName: string;
+	acceptUrl: string;
+	brand: EmailBrand;
+}): RenderedEmail {
 	return renderEmail({
 		subject: `${input.inviter} invited you to ${input.agencyName}`,
 		heading: `Join ${input.agencyName}`,
@@ -10,5 +16,6 @@ export function invitationEmail(input: { inviter: string; agencyName: string; ro
 			"The link works once and expires in 7 days. If you did not expect this, ignore this email.",
 		],
 		action: { label: "Accept the invitation", url: input.acceptUrl },
+		brand: input.brand,
 	});
 }

@@ -1,11 +1,12 @@
-/** Email of client onboarding: a reminder of the steps still open. */
-import { type RenderedEmail, renderEmail } from "./render";
+/** Email of client onboarding: a reminder of the steps still open, in the agency's brand. */
+import { type EmailBrand, type RenderedEmail, renderEmail } from "./render";
 
 export function onboardingReminderEmail(input: {
 	personName: string;
 	agencyName: string;
 	openSteps: string[];
 	onboardingUrl: string;
+	brand: EmailBrand;
 }): RenderedEmail {
 	return renderEmail({
 		subject: `Finish setting up with ${input.agencyName}`,
@@ -16,5 +17,6 @@ export function onboardingReminderEmail(input: {
 			"It only takes a few minutes in your portal.",
 		],
 		action: { label: "Continue onboarding", url: input.onboardingUrl },
+		brand: input.brand,
 	});
 }

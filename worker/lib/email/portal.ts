@@ -1,5 +1,5 @@
-/** Emails of the client portal: a milestone completed, a task due soon. */
-import { type RenderedEmail, renderEmail } from "./render";
+/** Emails of the client portal: a milestone completed, a task due soon; in the agency's brand. */
+import { type EmailBrand, type RenderedEmail, renderEmail } from "./render";
 
 export function milestoneCompletedEmail(input: {
 	personName: string;
@@ -7,6 +7,7 @@ export function milestoneCompletedEmail(input: {
 	projectName: string;
 	milestoneTitle: string;
 	projectUrl: string;
+	brand: EmailBrand;
 }): RenderedEmail {
 	return renderEmail({
 		subject: `Milestone completed: ${input.milestoneTitle}`,
@@ -17,6 +18,7 @@ export function milestoneCompletedEmail(input: {
 			"See where the project stands and what comes next in your portal.",
 		],
 		action: { label: "Open the project", url: input.projectUrl },
+		brand: input.brand,
 	});
 }
 
@@ -26,6 +28,7 @@ export function taskReminderEmail(input: {
 	projectName: string;
 	dueAt: number;
 	tasksUrl: string;
+	brand: EmailBrand;
 }): RenderedEmail {
 	const due = new Date(input.dueAt).toUTCString();
 	return renderEmail({
@@ -33,5 +36,6 @@ export function taskReminderEmail(input: {
 		heading: "A task of yours is due soon",
 		paragraphs: [`Hello ${input.personName},`, `"${input.taskTitle}" in ${input.projectName} is due ${due}.`],
 		action: { label: "Open the task", url: input.tasksUrl },
+		brand: input.brand,
 	});
 }

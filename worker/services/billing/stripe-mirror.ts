@@ -9,6 +9,7 @@ import { billingCustomers, invoices, type SubscriptionRow, type SubscriptionStat
 import { BILLING_INTERVALS, type BillingInterval, DEFAULT_PLAN_ID, PLAN_IDS, type PlanId } from "../../../schema/plans";
 import type { Database } from "../../env";
 import { tenantScope } from "../../lib/db";
+import { forgetCachedTenantHosts } from "../../lib/identity-cache";
 import type { Stripe } from "../../lib/stripe";
 
 const seconds = (value: number | null | undefined) => (value == null ? null : value * 1000);
@@ -88,6 +89,8 @@ export async function mirrorSubscription(
 			.set({ planId: LIVE_STATUSES.includes(status) ? plan.planId : DEFAULT_PLAN_ID, updatedAt: now })
 			.where(eq(tenants.id, tenantId)),
 	]);
+	// The host lookup carries the plan-gated brand: a downgrade that removes white label shows at once.
+	forgetCachedTenantHosts(tenantId);
 	return tenantId;
 }
 

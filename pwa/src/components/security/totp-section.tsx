@@ -5,6 +5,7 @@
 import { useSignal } from "@preact/signals";
 import { useEffect } from "preact/hooks";
 import { confirmTotp, disableTotp, loadMfa, mfa, regenerateRecoveryCodes, startTotpEnrolment } from "../../models/account-security";
+import { siteName } from "../../models/brand";
 import { me, tenant } from "../../models/session";
 import { Field } from "../field";
 import { FormAlert } from "../form-alert";
@@ -83,7 +84,7 @@ export function TotpSection() {
 				</p>
 			)}
 			<FormAlert message={error.value} />
-			{codes.value && <RecoveryCodesView codes={codes.value} agency={tenant.value?.name ?? "Atrium"} />}
+			{codes.value && <RecoveryCodesView codes={codes.value} agency={siteName.value ?? ""} />}
 			{status === null ? (
 				<Skeleton />
 			) : status.totpEnabled ? (
