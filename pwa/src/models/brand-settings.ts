@@ -1,6 +1,5 @@
 /**
- * The brand page's state: the saved brand, the admin's draft (a form-kit Draft: the brand loading or
- * a save's answer never overwrites a field the admin is typing in), the live contrast verdict on the
+ * The brand page's state: the saved brand, the admin's drafts, the live contrast verdict on the
  * drafted colour, and the actions that save it or upload a logo (rendered into every icon first).
  */
 import { computed, signal } from "@preact/signals";
@@ -9,16 +8,15 @@ import { brandColorProblem, contrastRatio, formatRatio, HEX_COLOR } from "../../
 import type { BrandingSettings } from "../../../schema/dto/branding";
 import { api } from "../api/client";
 import { fetchRouteJson } from "../api/fetch-json";
-import { Draft } from "../components/form-kit/draft";
 import type { ProblemView } from "../api/problem";
 import { send } from "../api/request";
 import { renderBrandImages } from "../lib/brand-images";
 import { showSavedBrand } from "./brand";
 
 export const saved = signal<BrandingSettings | null>(null);
-/** What the form shows: the saved brand where the admin has not typed, their text where they have. */
-export const brandDraft = new Draft({ name: "", primaryColor: "", emailSenderName: "" });
-type BrandDraft = typeof brandDraft.values.value;
+export const draftName = signal("");
+export const draftColor = signal("");
+export const draftSender = signal("");
 export const brandProblem = signal<ProblemView | null>(null);
 export const brandMessage = signal<string | null>(null);
 export const busy = signal(false);
@@ -26,21 +24,17 @@ export const uploadProgress = signal<{ done: number; total: number } | null>(nul
 
 /** The drafted colour's contrast with white, and why it cannot be saved (null when it can). */
 export const colorVerdict = computed(() => {
-	const color = brandDraft.values.value.primaryColor.trim().toLowerCase();
+	const color = draftColor.value.trim().toLowerCase();
 	if (!HEX_COLOR.test(color)) return { ratio: null, problem: "Enter a colour like #1f4ed8." };
 	const problem = brandColorProblem(color);
 	return { ratio: formatRatio(contrastRatio(color, "#ffffff")), problem: problem ? `This colour ${problem}.` : null };
 });
 
-function draftOf(settings: BrandingSettings): BrandDraft {
-	return { name: settings.name, primaryColor: settings.primaryColor, emailSenderName: settings.emailSenderName ?? "" };
-}
-
-/** Shows a brand the server answered with: the saved state, and the draft's fields the admin has not changed (or just sent). */
-function adopt(settings: BrandingSettings, sent?: BrandDraft): void {
+function adopt(settings: BrandingSettings): void {
 	saved.value = settings;
-	if (sent) brandDraft.saved(sent, draftOf(settings));
-	else brandDraft.load(draftOf(settings));
+	draftName.value = settings.name;
+	draftColor.value = settings.primaryColor;
+	draftSender.value = settings.emailSenderName ?? "";
 	const { name: _name, emailSenderName: _sender, ...brand } = settings;
 	showSavedBrand(brand, settings.name);
 }
@@ -59,13 +53,12 @@ export async function saveBrand(): Promise<void> {
 	busy.value = true;
 	brandProblem.value = null;
 	brandMessage.value = null;
-	const sent = brandDraft.values.value;
-	const sender = sent.emailSenderName.trim();
+	const sender = draftSender.value.trim();
 	const result = await send(() =>
 		api.api.v1.branding.$patch({
 			json: {
-				name: sent.name.trim(),
-				primaryColor: sent.primaryColor.trim().toLowerCase(),
+				name: draftName.value.trim(),
+				primaryColor: draftColor.value.trim().toLowerCase(),
 				emailSenderName: sender === "" ? null : sender,
 			},
 		}),
@@ -76,7 +69,7 @@ export async function saveBrand(): Promise<void> {
 		return;
 	}
 	if (result.value.status === 200) {
-		adopt(await result.value.json(), sent);
+		adopt(await result.value.json());
 		brandMessage.value = "Saved. Your clients see the new brand the next time their app loads.";
 	}
 }
@@ -89,7 +82,7 @@ export async function uploadLogo(file: File): Promise<void> {
 	brandProblem.value = null;
 	brandMessage.value = null;
 	try {
-		const images = await renderBrandImages(file, saved.value?.primaryColor ?? brandDraft.values.value.primaryColor);
+		const images = await renderBrandImages(file, saved.value?.primaryColor ?? draftColor.value);
 		uploadProgress.value = { done: 0, total: BRAND_ASSET_KINDS.length };
 		let latest: BrandingSettings | null = null;
 		for (const kind of BRAND_ASSET_KINDS) {
