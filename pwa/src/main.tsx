@@ -10,7 +10,7 @@ import { followBrand } from "./models/brand";
 import { watchConnectivity } from "./models/connectivity";
 import { captureHandoffToken } from "./models/handoff";
 import { watchInstallability } from "./models/install";
-import { loadSession, saveForOffline } from "./models/session";
+import { loadSession, me, saveForOffline } from "./models/session";
 import "./styles/app.css";
 
 // First: the page's chunk then downloads while the session loads, not after.
@@ -23,7 +23,7 @@ registerServiceWorker(saveForOffline);
 void loadSession();
 // Offline sync (IndexedDB, outbox, the first pull) starts once the first page has rendered and the
 // browser is idle: its chunk, store writes and pull stay off the first page's critical path.
-whenIdle(() => void import("./models/sync").then((sync) => sync.watchSync()));
+whenIdle(() => void import("./models/sync").then((sync) => sync.watchSync(me)));
 
 const root = document.getElementById("app");
 if (root) render(<App />, root);

@@ -5,7 +5,8 @@
  * and pending writes as signals for the pages; pinned documents' copies follow newer versions.
  * Signing out wipes the user's store.
  */
-import { batch, effect, signal } from "@preact/signals";
+import { batch, effect, type ReadonlySignal, signal } from "@preact/signals";
+import type { MeResponse } from "../../../schema/dto/auth";
 import type { SyncEntity } from "../../../schema/dto/sync";
 import { whenIdle } from "../lib/when-idle";
 import { OUTBOX_SYNC_TAG } from "../sync/background-sync";
@@ -24,7 +25,6 @@ import { flushOutbox, pullChanges, queueMutation } from "../sync/sync-client";
 import { createSyncRunner } from "../sync/sync-runner";
 import { online } from "./connectivity";
 import { refreshPinnedCopies, type SyncedDocument } from "./pinned-documents";
-import { me } from "./session";
 import { conflictCount, lastSyncAt, pendingCount } from "./sync-status";
 
 /** Every synced record of the store, by `entity:id`; re-read after each change. */
@@ -167,8 +167,12 @@ export async function wipeOfflineData(): Promise<void> {
 	await forgetPinnedDocuments().catch(() => undefined);
 }
 
-/** Follows the signed-in user: opens their store, syncs when back online and when the service worker asks. */
-export function watchSync(): void {
+/**
+ * Follows the signed-in user (`me`, the session's signal: passed in, because the session imports this
+ * module to wipe the store at sign-out): opens their store, syncs when back online and when the
+ * service worker asks.
+ */
+export function watchSync(me: ReadonlySignal<MeResponse | null>): void {
 	effect(() => {
 		const user = me.value;
 		if (user) void openFor(user.tenant.id, user.user.id);
