@@ -20,9 +20,17 @@ import { selectInChunks } from "../../lib/chunks";
 import { decodeCursor, encodeCursor } from "../../lib/cursor";
 import type { TenantScope } from "../../lib/db";
 import { newId } from "../../lib/ids";
+import { runInOneBatch } from "../../lib/one-batch";
 import { problems } from "../../lib/problem";
 import type { ClientAccess } from "../portal/client-access";
-import { assertCanPost, assertThreadVisible, getVisibleThread, liveThreadQuery, type VisibleThread } from "./threads";
+import {
+	type MessagingSettings,
+	messagingBlockedReason,
+	messagingNotIncluded,
+	messagingSettingsOfRow,
+	messagingSettingsQuery,
+} from "./settings";
+import { assertThreadVisible, getVisibleThread, liveThreadQuery, type VisibleThread } from "./threads";
 
 export type PostInput = { id: string; body: string; attachmentId?: string | undefined };
 
@@ -73,12 +81,16 @@ function messageDto(row: ThreadMessage, authorName: string | null, attachment: M
 	};
 }
 
-async function messageById(scope: TenantScope, id: string): Promise<ThreadMessage | undefined> {
-	const [row] = await scope.db
+function messageByIdQuery(scope: TenantScope, id: string) {
+	return scope.db
 		.select()
 		.from(threadMessages)
 		.where(scope.where(threadMessages, eq(threadMessages.id, id)))
 		.limit(1);
+}
+
+async function messageById(scope: TenantScope, id: string): Promise<ThreadMessage | undefined> {
+	const [row] = await messageByIdQuery(scope, id);
 	return row;
 }
 
@@ -149,16 +161,38 @@ export async function listMessages(scope: TenantScope, access: ClientAccess, thr
 }
 
 /** Posts a message; the same id again returns the stored message with `created: false`. */
+/**
+ * Posts a message, idempotent by its client-made id. Three D1 round trips: one batch reads all the
+ * checks need (the thread, an earlier message with this id, the messaging settings, the author's
+ * name, the attachment); the insert; one batch of the writes that follow it (the thread's last
+ * activity, the author's read mark, the attachment's link). The new message is answered from what
+ * was written, not read back. `settings` are the ones the post was checked against.
+ */
 export async function postMessage(
 	scope: TenantScope,
 	access: ClientAccess,
 	threadId: string,
 	input: PostInput,
 	now = Date.now(),
-): Promise<{ message: MessageDtoT; thread: VisibleThread; created: boolean }> {
-	const thread = await getVisibleThread(scope, access, threadId);
-	const replay = async (): Promise<MessageDtoT | null> => {
-		const existing = await messageById(scope, input.id);
+): Promise<{ message: MessageDtoT; thread: VisibleThread; created: boolean; settings: MessagingSettings }> {
+	const [threadRows, earlierRows, settingsRows, authorRows, attachmentRows] = await scope.db.batch([
+		liveThreadQuery(scope, threadId),
+		messageByIdQuery(scope, input.id),
+		messagingSettingsQuery(scope),
+		scope.db
+			.select({ name: users.name })
+			.from(users)
+			.where(scope.where(users, eq(users.id, access.userId)))
+			.limit(1),
+		scope.db
+			.select()
+			.from(messageAttachments)
+			.where(scope.where(messageAttachments, eq(messageAttachments.id, input.attachmentId ?? ""), isNull(messageAttachments.deletedAt)))
+			.limit(1),
+	]);
+	const thread = assertThreadVisible(access, threadRows[0]);
+	const settings = messagingSettingsOfRow(settingsRows[0]);
+	const replay = async (existing: ThreadMessage | undefined): Promise<MessageDtoT | null> => {
 		if (!existing) return null;
 		if (existing.threadId !== threadId || existing.authorUserId !== access.userId) {
 			throw problems.idTaken();
@@ -166,15 +200,12 @@ export async function postMessage(
 		const [dto] = await toMessageDtos(scope, [existing]);
 		return dto ?? null;
 	};
-	const earlier = await replay();
-	if (earlier) return { message: earlier, thread, created: false };
-	await assertCanPost(scope, thread);
+	const earlier = await replay(earlierRows[0]);
+	if (earlier) return { message: earlier, thread, created: false, settings };
+	const blocked = messagingBlockedReason(settings, thread.clientTier);
+	if (blocked) throw messagingNotIncluded(blocked);
+	const attachment = input.attachmentId ? attachmentRows[0] : undefined;
 	if (input.attachmentId) {
-		const [attachment] = await scope.db
-			.select()
-			.from(messageAttachments)
-			.where(scope.where(messageAttachments, eq(messageAttachments.id, input.attachmentId), isNull(messageAttachments.deletedAt)))
-			.limit(1);
 		if (!attachment || attachment.threadId !== threadId || attachment.uploaderUserId !== access.userId || attachment.messageId !== null) {
 			throw problems.validation([{ path: "attachmentId", message: "must be a file you uploaded to this thread and not yet sent" }]);
 		}
@@ -185,22 +216,29 @@ export async function postMessage(
 		.returning({ id: threadMessages.id });
 	if (inserted.length === 0) {
 		// Another request with the same id won the race: answer with what it stored.
-		const raced = await replay();
-		if (raced) return { message: raced, thread, created: false };
+		const raced = await replay(await messageById(scope, input.id));
+		if (raced) return { message: raced, thread, created: false, settings };
 		throw problems.idTaken();
 	}
-	await Promise.all([
-		input.attachmentId
-			? scope.update(messageAttachments, { messageId: input.id, updatedAt: now }, eq(messageAttachments.id, input.attachmentId))
-			: Promise.resolve(),
+	await runInOneBatch(scope.db, [
 		scope.update(messageThreads, { lastMessageAt: now, updatedAt: now }, eq(messageThreads.id, threadId)),
-		advanceReadMark(scope, threadId, access.userId, { id: input.id, createdAt: now }, now),
+		readMarkUpsert(scope, threadId, access.userId, { id: input.id, createdAt: now }, now),
+		...(attachment
+			? [scope.update(messageAttachments, { messageId: input.id, updatedAt: now }, eq(messageAttachments.id, attachment.id))]
+			: []),
 	]);
-	const stored = await messageById(scope, input.id);
-	if (!stored) throw new Error("posted message vanished");
-	const [dto] = await toMessageDtos(scope, [stored]);
-	if (!dto) throw new Error("posted message vanished");
-	return { message: dto, thread, created: true };
+	const stored: ThreadMessage = {
+		id: input.id,
+		tenantId: scope.tenantId,
+		threadId,
+		authorUserId: access.userId,
+		body: input.body,
+		createdAt: now,
+		updatedAt: now,
+		editedAt: null,
+		deletedAt: null,
+	};
+	return { message: messageDto(stored, authorRows[0]?.name ?? null, attachment), thread, created: true, settings };
 }
 
 /** The caller's own live message of a visible thread, or 404 (403 for someone else's). */
@@ -249,7 +287,12 @@ async function advanceReadMark(
 	message: { id: string; createdAt: number },
 	now: number,
 ) {
-	await scope.db
+	await readMarkUpsert(scope, threadId, userId, message, now);
+}
+
+/** Moves `userId`'s read mark of the thread forward to `message` (never back); for `db.batch`. */
+function readMarkUpsert(scope: TenantScope, threadId: string, userId: string, message: { id: string; createdAt: number }, now: number) {
+	return scope.db
 		.insert(threadReads)
 		.values({
 			id: newId(now),

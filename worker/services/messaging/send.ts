@@ -7,7 +7,6 @@ import type { TenantScope } from "../../lib/db";
 import type { ClientAccess } from "../portal/client-access";
 import { announcePost, type Enqueue, type Publish } from "./live";
 import { type PostInput, postMessage } from "./messages";
-import { messagingSettingsOf } from "./settings";
 
 export async function sendMessage(
 	deps: { publish: Publish; enqueue: Enqueue },
@@ -19,12 +18,11 @@ export async function sendMessage(
 ) {
 	const result = await postMessage(scope, access, threadId, input, now);
 	if (result.created) {
-		const settings = await messagingSettingsOf(scope);
 		await announcePost(deps, {
 			tenantId: scope.tenantId,
 			clientId: result.thread.thread.clientId,
 			message: result.message,
-			unreadEmailMinutes: settings.unreadEmailMinutes,
+			unreadEmailMinutes: result.settings.unreadEmailMinutes,
 		});
 	}
 	return result;

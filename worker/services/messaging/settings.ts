@@ -19,7 +19,16 @@ function isTier(value: string | null): value is ServiceTier {
 }
 
 export async function messagingSettingsOf(scope: TenantScope): Promise<MessagingSettings> {
-	const [row] = await scope.db.select().from(messagingSettings).where(eq(messagingSettings.tenantId, scope.tenantId)).limit(1);
+	const [row] = await messagingSettingsQuery(scope);
+	return messagingSettingsOfRow(row);
+}
+
+/** The tenant's settings row (none: the defaults apply); for `db.batch` with messagingSettingsOfRow. */
+export function messagingSettingsQuery(scope: TenantScope) {
+	return scope.db.select().from(messagingSettings).where(eq(messagingSettings.tenantId, scope.tenantId)).limit(1);
+}
+
+export function messagingSettingsOfRow(row: typeof messagingSettings.$inferSelect | undefined): MessagingSettings {
 	if (!row) return { ...MESSAGING_DEFAULTS };
 	return { minimumTier: isTier(row.minimumTier) ? row.minimumTier : null, unreadEmailMinutes: row.unreadEmailMinutes };
 }
