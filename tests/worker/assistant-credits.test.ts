@@ -59,7 +59,7 @@ describe("credits for a reply", () => {
 		expect(await balance(acme)).toEqual({ balance: 100 - OPENAI_CREDITS, reserved: 0, available: 100 - OPENAI_CREDITS });
 		const usage = await call(acme.host, "/api/v1/usage/credits/summary", { cookie: acme.ownerCookie });
 		expect(((await usage.json()) as UsageSummary).byModel).toEqual([
-			{ model: MINI, credits: OPENAI_CREDITS, calls: 1, moneyCents: OPENAI_CREDITS },
+			{ model: MINI, label: "GPT-4o mini", credits: OPENAI_CREDITS, calls: 1, moneyCents: OPENAI_CREDITS },
 		]);
 	});
 

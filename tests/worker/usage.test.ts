@@ -119,16 +119,42 @@ describe("GET /api/v1/usage/credits/summary", () => {
 			{ feature: "assistant", credits: 17, calls: 3, moneyCents: 17 },
 			{ feature: "export", credits: 7, calls: 1, moneyCents: 7 },
 		]);
+		// u1 and u2 are no people of this agency: no name is shown for them.
 		expect(summary.byUser).toEqual([
-			{ userId: "u2", credits: 19, calls: 2, moneyCents: 19 },
-			{ userId: "u1", credits: 5, calls: 2, moneyCents: 5 },
+			{ userId: "u2", name: null, credits: 19, calls: 2, moneyCents: 19 },
+			{ userId: "u1", name: null, credits: 5, calls: 2, moneyCents: 5 },
 		]);
 		expect(summary.byModel).toEqual([
-			{ model: "anthropic/claude-sonnet-4-5", credits: 12, calls: 1, moneyCents: 12 },
-			{ model: null, credits: 7, calls: 1, moneyCents: 7 },
-			{ model: "openai/gpt-4o-mini", credits: 5, calls: 2, moneyCents: 5 },
+			{ model: "anthropic/claude-sonnet-4-5", label: "Claude Sonnet 4.5", credits: 12, calls: 1, moneyCents: 12 },
+			{ model: null, label: null, credits: 7, calls: 1, moneyCents: 7 },
+			{ model: "openai/gpt-4o-mini", label: "GPT-4o mini", credits: 5, calls: 2, moneyCents: 5 },
 		]);
-		expect(summary.byDay).toEqual([{ day: new Date().toISOString().slice(0, 10), credits: 24, calls: 4, moneyCents: 24 }]);
+		const today = new Date().toISOString().slice(0, 10);
+		expect(summary.byDay).toEqual([{ day: today, credits: 24, calls: 4, moneyCents: 24 }]);
+		const row = { day: today, name: null };
+		expect(summary.breakdown).toEqual([
+			{
+				...row,
+				feature: "assistant",
+				userId: "u2",
+				model: "anthropic/claude-sonnet-4-5",
+				label: "Claude Sonnet 4.5",
+				credits: 12,
+				calls: 1,
+				moneyCents: 12,
+			},
+			{ ...row, feature: "export", userId: "u2", model: null, label: null, credits: 7, calls: 1, moneyCents: 7 },
+			{
+				...row,
+				feature: "assistant",
+				userId: "u1",
+				model: "openai/gpt-4o-mini",
+				label: "GPT-4o mini",
+				credits: 5,
+				calls: 2,
+				moneyCents: 5,
+			},
+		]);
 		const future = await call(acme.host, `/api/v1/usage/credits/summary?since=${Date.now() + 60_000}`, { cookie: acme.ownerCookie });
 		expect(((await future.json()) as UsageSummary).byUser).toEqual([]);
 		const bad = await call(acme.host, "/api/v1/usage/credits/summary?since=yesterday", { cookie: acme.ownerCookie });
