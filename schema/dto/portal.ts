@@ -81,9 +81,20 @@ export const UpdateClientBody = z
 	.meta({ id: "UpdateClientBody" });
 
 export const ClientPerson = z
-	.object({ userId: z.string(), name: z.string(), email: z.string(), linkedAt: z.number() })
+	.object({
+		userId: z.string(),
+		name: z.string(),
+		email: z.string(),
+		/** Their role in the client's company, as given when they were invited. */
+		title: z.string().nullable(),
+		linkedAt: z.number(),
+	})
 	.meta({ id: "ClientPerson" });
 export const ClientPeople = z.object({ people: z.array(ClientPerson) }).meta({ id: "ClientPeople" });
+/** Client-role members linked to no client yet. */
+export const LinkCandidates = z
+	.object({ candidates: z.array(z.object({ userId: z.string(), name: z.string(), email: z.string() })) })
+	.meta({ id: "LinkCandidates" });
 
 /* ── projects and milestones ─────────────────────────────────────────── */
 
@@ -119,6 +130,8 @@ export const TaskDto = z
 		title: z.string(),
 		description: z.string(),
 		assigneeUserId: z.string().nullable(),
+		/** A pending invitation the task waits for (assigneeUserId is null until it is accepted). */
+		assigneeInvitationId: z.string().nullable(),
 		dueAt: z.number().nullable(),
 		status: z.enum(TASK_STATUSES),
 		completedAt: z.number().nullable(),
@@ -170,6 +183,8 @@ export const ProjectDetail = z
 		deliverables: z.array(DeliverableWithReviews),
 		/** People a task may be assigned to: staff, and the people of this project's client. */
 		assignees: z.array(z.object({ userId: z.string(), name: z.string(), side: z.enum(["agency", "client"]) })),
+		/** Pending invitees a task may wait for (the agency sees them; a client's people get none). */
+		invitees: z.array(z.object({ invitationId: z.string(), name: z.string(), email: z.string(), side: z.enum(["agency", "client"]) })),
 	})
 	.meta({ id: "ProjectDetail" });
 
@@ -221,6 +236,11 @@ export const MilestoneList = z.object({ milestones: z.array(MilestoneDto) }).met
 
 /* ── tasks ──────────────────────────────────────────────────────────── */
 
+/** A task has one assignee: a member, or a pending invitee, not both. */
+const oneAssignee = (b: { assigneeUserId?: string | null | undefined; assigneeInvitationId?: string | null | undefined }) =>
+	!(b.assigneeUserId && b.assigneeInvitationId);
+const oneAssigneeIssue = { message: "must be left out when assigneeUserId is given", path: ["assigneeInvitationId"] };
+
 export const TaskListQuery = z.strictObject({
 	projectId: IdParam.optional(),
 	status: z.enum(TASK_STATUSES).optional(),
@@ -228,28 +248,30 @@ export const TaskListQuery = z.strictObject({
 });
 export const TaskList = z.object({ tasks: z.array(TaskDto) }).meta({ id: "TaskList" });
 
-export const CreateTaskBody = z
-	.strictObject({
-		id: IdParam.optional(),
-		projectId: IdParam,
-		milestoneId: IdParam.nullable().optional(),
-		title: Title(200),
-		description: LongText.default(""),
-		assigneeUserId: IdParam.nullable().optional(),
-		dueAt: Time.nullable().optional(),
-	})
-	.meta({ id: "CreateTaskBody" });
+/** A task's fields; offline sync's task mutations take them without assigneeInvitationId (inviting needs the network). */
+export const CreateTaskFields = z.strictObject({
+	id: IdParam.optional(),
+	projectId: IdParam,
+	milestoneId: IdParam.nullable().optional(),
+	title: Title(200),
+	description: LongText.default(""),
+	assigneeUserId: IdParam.nullable().optional(),
+	/** Or a pending invitation: the task waits for the invitee and is theirs when they join. */
+	assigneeInvitationId: IdParam.nullable().optional(),
+	dueAt: Time.nullable().optional(),
+});
+export const CreateTaskBody = CreateTaskFields.refine(oneAssignee, oneAssigneeIssue).meta({ id: "CreateTaskBody" });
 
-export const UpdateTaskBody = z
-	.strictObject({
-		milestoneId: IdParam.nullable().optional(),
-		title: Title(200).optional(),
-		description: LongText.optional(),
-		assigneeUserId: IdParam.nullable().optional(),
-		dueAt: Time.nullable().optional(),
-		status: z.enum(TASK_STATUSES).optional(),
-	})
-	.meta({ id: "UpdateTaskBody" });
+export const UpdateTaskFields = z.strictObject({
+	milestoneId: IdParam.nullable().optional(),
+	title: Title(200).optional(),
+	description: LongText.optional(),
+	assigneeUserId: IdParam.nullable().optional(),
+	assigneeInvitationId: IdParam.nullable().optional(),
+	dueAt: Time.nullable().optional(),
+	status: z.enum(TASK_STATUSES).optional(),
+});
+export const UpdateTaskBody = UpdateTaskFields.refine(oneAssignee, oneAssigneeIssue).meta({ id: "UpdateTaskBody" });
 
 /* ── deliverables ───────────────────────────────────────────────────── */
 

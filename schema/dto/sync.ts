@@ -2,7 +2,15 @@
 import { z } from "zod";
 import { parseHlc } from "../hlc";
 import { SYNC_ENTITIES } from "../sync-tables";
-import { CreateTaskBody, IdParam, ReviewBody, UpdateClientBody, UpdateMilestoneBody, UpdateProjectBody, UpdateTaskBody } from "./portal";
+import {
+	CreateTaskFields,
+	IdParam,
+	ReviewBody,
+	UpdateClientBody,
+	UpdateMilestoneBody,
+	UpdateProjectBody,
+	UpdateTaskFields,
+} from "./portal";
 
 /** The synced tables, named as in the database: one descriptor each in schema/sync-tables.ts. */
 export { SYNC_ENTITIES, type SyncEntity } from "../sync-tables";
@@ -66,8 +74,8 @@ const common = {
 };
 
 export const SyncMutation = z.discriminatedUnion("type", [
-	z.strictObject({ ...common, type: z.literal("task.create"), changes: CreateTaskBody.omit({ id: true }) }),
-	z.strictObject({ ...common, type: z.literal("task.update"), changes: UpdateTaskBody }),
+	z.strictObject({ ...common, type: z.literal("task.create"), changes: CreateTaskFields.omit({ id: true, assigneeInvitationId: true }) }),
+	z.strictObject({ ...common, type: z.literal("task.update"), changes: UpdateTaskFields.omit({ assigneeInvitationId: true }) }),
 	z.strictObject({ ...common, type: z.literal("task.complete") }),
 	z.strictObject({ ...common, type: z.literal("milestone.update"), changes: UpdateMilestoneBody }),
 	z.strictObject({ ...common, type: z.literal("deliverable.review"), changes: ReviewBody }),

@@ -10,8 +10,8 @@ import type { NetworkRecord } from "../sync/newer-records";
 type Records = ReadonlyMap<string, StoredRecord>;
 type Review = DeliverableWithReviewsT["reviews"][number];
 
-/** What the network adds that sync does not carry: whom tasks may go to. */
-export type ProjectExtras = Pick<ProjectDetailT, "assignees">;
+/** What the network adds that sync does not carry: whom tasks may go to (members, and pending invitees). */
+export type ProjectExtras = Pick<ProjectDetailT, "assignees"> & Partial<Pick<ProjectDetailT, "invitees">>;
 
 function ofEntity<T>(records: Records, entity: string, where: (r: Record<string, unknown>) => boolean): T[] {
 	const out: T[] = [];
@@ -107,6 +107,7 @@ export function projectFromStore(
 		tasks,
 		deliverables,
 		assignees: extras?.assignees ?? [],
+		invitees: extras?.invitees ?? [],
 	};
 }
 

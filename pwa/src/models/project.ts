@@ -62,8 +62,9 @@ export async function loadProject(id: string): Promise<void> {
 		return;
 	}
 	projectProblem.value = null;
-	extras.set(id, { assignees: result.value.assignees });
-	void keepExtras(`project-extras:${id}`, { assignees: result.value.assignees });
+	const networkExtras = { assignees: result.value.assignees, invitees: result.value.invitees };
+	extras.set(id, networkExtras);
+	void keepExtras(`project-extras:${id}`, networkExtras);
 	project.value = fromStore(id) ?? result.value;
 }
 

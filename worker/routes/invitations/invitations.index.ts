@@ -43,7 +43,7 @@ export const invitationsRouter = createRouter()
 	.openapi(routes.accept, async (c) => {
 		const tenant = tenantOf(c);
 		const result = await acceptInvitation(
-			{ scope: tenantScope(c.get("db"), tenant.id), gates: c.env.TENANT_GATE, auth: c.get("auth") },
+			{ scope: tenantScope(c.get("db"), tenant.id), gates: c.env.TENANT_GATE, auth: c.get("auth"), live: c.env },
 			{ ...c.req.valid("json"), ...requestOrigin(c) },
 		);
 		if (result.session) setSessionCookie(c, result.session.token, result.session.expiresAt);

@@ -1,6 +1,7 @@
 /**
  * Tasks of a project: list (by project, status, assignee), create and edit by the agency, and
- * complete by the agency or by the client user the task is assigned to.
+ * complete by the agency or by the client user the task is assigned to. A task may instead wait for
+ * a pending invitee (task-invitees.ts); giving it to anyone else ends the wait.
  */
 import { and, asc, eq, isNull, type SQL } from "drizzle-orm";
 import type { z } from "zod";
@@ -11,7 +12,15 @@ import type { TenantScope } from "../../lib/db";
 import { newId } from "../../lib/ids";
 import { problems } from "../../lib/problem";
 import { type ClientAccess, seesAllClients, visibleClientsCondition } from "./client-access";
-import { getVisibleProject } from "./projects";
+import { assertInviteeAssignable } from "./task-invitees";
+import { getVisibleProject } from "./visible-project";
+
+/** The assignee columns after an edit: one of a member and a pending invitee (undefined: unchanged). */
+function assigneeAfter(input: { assigneeUserId?: string | null | undefined; assigneeInvitationId?: string | null | undefined }) {
+	if (input.assigneeInvitationId) return { assigneeUserId: null, assigneeInvitationId: input.assigneeInvitationId };
+	if (input.assigneeUserId !== undefined) return { assigneeUserId: input.assigneeUserId, assigneeInvitationId: null };
+	return input.assigneeInvitationId === null ? { assigneeInvitationId: null } : {};
+}
 
 /** The answers task writes give, shared by the REST services below and offline sync's batched task writes. */
 export const taskProblems = {
@@ -108,6 +117,7 @@ export async function createTask(
 	}
 	if (input.milestoneId) await assertMilestoneOf(scope, input.projectId, input.milestoneId);
 	if (input.assigneeUserId) await assertAssignable(scope, clientId, input.assigneeUserId);
+	if (input.assigneeInvitationId) await assertInviteeAssignable(scope, clientId, input.assigneeInvitationId, now);
 	return createWithClientMadeId(scope, tasks, input.id ?? newId(now), {
 		isReplay: (existing) => existing.projectId === input.projectId && existing.title === input.title,
 		values: () => ({
@@ -116,6 +126,7 @@ export async function createTask(
 			title: input.title,
 			description: input.description,
 			assigneeUserId: input.assigneeUserId ?? null,
+			assigneeInvitationId: input.assigneeInvitationId ?? null,
 			dueAt: input.dueAt ?? null,
 			createdAt: now,
 			updatedAt: now,
@@ -134,8 +145,9 @@ export async function updateTask(
 	const project = await getVisibleProject(scope, access, current.projectId);
 	if (input.milestoneId) await assertMilestoneOf(scope, current.projectId, input.milestoneId);
 	if (input.assigneeUserId) await assertAssignable(scope, project.clientId, input.assigneeUserId);
+	if (input.assigneeInvitationId) await assertInviteeAssignable(scope, project.clientId, input.assigneeInvitationId, now);
 	const completedAt = completedAtAfter(current, input.status, now);
-	const [row] = await scope.update(tasks, { ...input, completedAt, updatedAt: now }, eq(tasks.id, id)).returning();
+	const [row] = await scope.update(tasks, { ...input, ...assigneeAfter(input), completedAt, updatedAt: now }, eq(tasks.id, id)).returning();
 	return row ?? current;
 }
 

@@ -2,11 +2,13 @@
  * Accepting an invitation with its link's token, on the host of the agency that sent it. A new
  * person gives a name and password and is signed in; someone who already has an account here must
  * be signed in as that email (or give its password), and their membership takes the invited role.
- * The token is claimed in one conditional write, so it works exactly once.
+ * The token is claimed in one conditional write, so it works exactly once. An invitation naming a
+ * client links the person to it, and tasks waiting for the invitee become theirs, in the same batch
+ * as the account or role change: a retried acceptance finds the token used and links nothing twice.
  */
 import { and, eq, gt, isNull } from "drizzle-orm";
 import type { AcceptInvitationBody, InvitationPreview } from "../../../schema/dto/invitations";
-import { invitations, memberships, roles, tenants, users } from "../../../schema/index";
+import { clients, invitations, memberships, roles, tenants, users } from "../../../schema/index";
 import { RATE_RULES } from "../../../schema/rate-limits";
 import type { AuthContext, SessionAuth } from "../../env";
 import type { TenantScope } from "../../lib/db";
@@ -19,7 +21,10 @@ import { tokenId } from "../../lib/tokens";
 import { recordAudit, userActor } from "../audit/audit-log";
 import { INVALID_CREDENTIALS } from "../auth/sign-in";
 import { assertSeatFor } from "../billing/entitlements";
+import { linkOnAcceptance } from "../portal/client-people";
+import { handOverWaitingTasks } from "../portal/task-invitees";
 import { type GateNamespace, retryAfterSeconds, takeTokens } from "../security/rate-limits";
+import { type LiveChannels, recheckLiveUsers } from "../sessions/live-access";
 import { createSession, type NewSession, type RequestOrigin } from "../sessions/sessions";
 import { statusOf } from "./invitations";
 import { findMemberByEmail, findMemberById, sessionAuthOf } from "./members";
@@ -59,17 +64,34 @@ export async function previewInvitation(scope: TenantScope, token: string, now =
 	const { row, customRoleName } = await openInvitation(scope, token, now);
 	const [tenant] = await scope.db.select({ name: tenants.name }).from(tenants).where(eq(tenants.id, scope.tenantId)).limit(1);
 	const account = await findMemberByEmail(scope, row.emailNormalized);
+	const [client] = row.clientId
+		? await scope.db
+				.select({ name: clients.name })
+				.from(clients)
+				.where(scope.where(clients, eq(clients.id, row.clientId), isNull(clients.deletedAt)))
+				.limit(1)
+		: [];
 	return {
 		agency: { name: tenant?.name ?? "" },
 		email: row.email,
 		role: row.role,
 		customRoleName,
+		name: row.name,
+		client: client ? { name: client.name } : null,
 		accountExists: account !== null,
 		expiresAt: row.expiresAt,
 	};
 }
 
-export type AcceptDeps = { scope: TenantScope; gates: GateNamespace; auth: AuthContext | null };
+export type AcceptDeps = { scope: TenantScope; gates: GateNamespace; auth: AuthContext | null; live: LiveChannels };
+
+/** What accepting `row` writes besides the account and role: the client link it names, the tasks waiting for it. */
+function joinWrites(scope: TenantScope, row: InvitationRow, userId: string, now: number) {
+	const handOver = handOverWaitingTasks(scope, row.id, userId, now);
+	return row.clientId && row.role === "client"
+		? ([linkOnAcceptance(scope, row.clientId, userId, row.title, now), handOver] as const)
+		: ([handOver] as const);
+}
 export type AcceptResult = { auth: SessionAuth; session: NewSession | null };
 
 /** Claims the token: one conditional write, so two acceptances of one link cannot both succeed. */
@@ -107,7 +129,7 @@ export async function acceptInvitation(
 		action: "invitation.accepted",
 		actor: userActor(result.auth.user),
 		target: { type: "invitation", id: row.id },
-		detail: { email: row.email, role: row.role, customRoleId: row.customRoleId, newAccount: existing === null },
+		detail: { email: row.email, role: row.role, customRoleId: row.customRoleId, clientId: row.clientId, newAccount: existing === null },
 		...origin,
 	});
 	return result;
@@ -149,8 +171,13 @@ async function acceptAsMember(
 			throw new Problem(409, "last-owner", "The agency needs an owner", "The last owner cannot accept a lesser role.");
 	}
 	if (!(await claim(scope, row, userId, now))) throw unusable("already been used");
-	await scope.update(memberships, { role: row.role, customRoleId: row.customRoleId }, eq(memberships.userId, userId));
+	await scope.db.batch([
+		scope.update(memberships, { role: row.role, customRoleId: row.customRoleId }, eq(memberships.userId, userId)),
+		...joinWrites(scope, row, userId, now),
+	]);
 	forgetCachedMember(scope.tenantId, userId);
+	// Their open sockets follow the new role and client at once.
+	await recheckLiveUsers(deps.live, scope.tenantId, [userId]);
 	const updated = await findMemberById(scope, userId);
 	if (!updated) throw problems.unauthenticated();
 	if (signedInAsThem && auth?.via === "session") return { auth: sessionAuthOf(updated, auth.sessionId, scope.tenantId), session: null };
@@ -196,6 +223,7 @@ async function acceptAsNewcomer(
 		await scope.db.batch([
 			userWrite,
 			scope.insert(memberships, { userId, role: row.role, customRoleId: row.customRoleId, createdAt: now }),
+			...joinWrites(scope, row, userId, now),
 		]);
 	} catch (error) {
 		// Someone joined with this email at the same moment: give the link back.

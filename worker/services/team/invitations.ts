@@ -1,7 +1,9 @@
 /**
- * Invitations: send (within the privilege rules and the agency's domain rule), list, resend (a new
- * token; the old link dies) and revoke. The token is random, sent once by email through the jobs
- * queue and stored only as its SHA-256; a link works for 7 days.
+ * Invitations: send (within the privilege rules and, for the team, the agency's domain rule), list,
+ * resend (a new token; the old link dies) and revoke. The token is random, sent once by email through
+ * the jobs queue and stored only as its SHA-256; a link works for 7 days. A client-role invitation
+ * may name one of the agency's clients: accepting it links the person to that client
+ * (invitation-accept.ts); client-invitations.ts sends those from the client's page.
  */
 import { and, desc, eq, isNull } from "drizzle-orm";
 import type { CreateInvitationBody, InvitationStatus, InvitationView } from "../../../schema/dto/invitations";
@@ -15,7 +17,9 @@ import { generateToken, tokenId } from "../../lib/tokens";
 import { actorOf, recordAudit } from "../audit/audit-log";
 import { normalizeEmail } from "../auth/sign-up";
 import { assertSeatFor } from "../billing/entitlements";
+import { releaseWaitingTasks } from "../portal/task-invitees";
 import type { RequestOrigin } from "../sessions/sessions";
+import { assertInvitationClient } from "./invitation-client";
 import { assertInvitableDomain } from "./invitation-domains";
 import { findMemberByEmail } from "./members";
 import { assertMayAssign, assertMayManageMember } from "./privileges";
@@ -46,6 +50,8 @@ function toView(row: InvitationRow, customRoleName: string | null, now = Date.no
 		role: row.role,
 		customRole: row.customRoleId && customRoleName ? { id: row.customRoleId, name: customRoleName } : null,
 		clientId: row.clientId,
+		name: row.name,
+		title: row.title,
 		status: statusOf(row, now),
 		invitedBy: row.invitedByLabel,
 		createdAt: row.createdAt,
@@ -89,13 +95,41 @@ export async function createInvitation(deps: InvitationDeps, body: CreateInvitat
 	if (role === "owner" && customRole) {
 		throw problems.validation([{ path: "customRoleId", message: "must be left out for an owner: owners always have every permission" }]);
 	}
+	const clientId = body.clientId ?? null;
+	await assertInvitationClient(scope, role, clientId);
 	assertMayAssign(actor, role, customRole?.permissions ?? null);
-	await assertInvitableDomain(scope, body.email);
 	const email = normalizeEmail(body.email);
 	// Inviting an existing member offers them a new role: only if the inviter may change them at all.
 	const member = await findMemberByEmail(scope, email);
 	if (member) assertMayManageMember(actor, member);
 	await assertSeatFor(scope, member?.role ?? null, role, now);
+	const fields = {
+		email: body.email,
+		role,
+		customRoleId: customRole?.id ?? null,
+		clientId,
+		name: body.name ?? null,
+		title: body.title ?? null,
+	};
+	return issueInvitation(deps, fields, customRole?.name ?? null, now);
+}
+
+/** What an invitation offers; the callers have checked who may offer it. */
+export type InvitationFields = Pick<InvitationRow, "email" | "role" | "customRoleId" | "clientId" | "name" | "title">;
+
+/**
+ * Stores an invitation and emails its link: the domain rule (team-side roles only: the agency's
+ * clients work at their own companies), one pending invitation per email, the audit entry.
+ */
+export async function issueInvitation(
+	deps: InvitationDeps,
+	fields: InvitationFields,
+	customRoleName: string | null,
+	now = Date.now(),
+): Promise<InvitationView> {
+	const { scope, actor } = deps;
+	if (fields.role !== "client") await assertInvitableDomain(scope, fields.email);
+	const email = normalizeEmail(fields.email);
 	const open = await scope.db
 		.select({ row: invitations })
 		.from(invitations)
@@ -105,15 +139,11 @@ export async function createInvitation(deps: InvitationDeps, body: CreateInvitat
 	}
 	const token = generateToken();
 	const row: InvitationRow = {
+		...fields,
 		id: newId(now),
 		tenantId: scope.tenantId,
-		email: body.email.trim(),
+		email: fields.email.trim(),
 		emailNormalized: email,
-		role,
-		customRoleId: customRole?.id ?? null,
-		clientId: body.clientId ?? null,
-		name: null,
-		title: null,
 		tokenHash: tokenId(token),
 		expiresAt: now + INVITATION_TTL_MS,
 		invitedByUserId: actor.user.id,
@@ -131,13 +161,13 @@ export async function createInvitation(deps: InvitationDeps, body: CreateInvitat
 		action: "invitation.created",
 		actor: actorOf(actor),
 		target: { type: "invitation", id: row.id },
-		detail: { email: row.email, role, customRoleId: row.customRoleId, clientId: row.clientId },
+		detail: { email: row.email, role: row.role, customRoleId: row.customRoleId, clientId: row.clientId },
 		...deps.origin,
 	});
-	return toView(row, customRole?.name ?? null, now);
+	return toView(row, customRoleName, now);
 }
 
-async function findInvitation(scope: TenantScope, id: string): Promise<{ row: InvitationRow; customRoleName: string | null }> {
+export async function findInvitation(scope: TenantScope, id: string): Promise<{ row: InvitationRow; customRoleName: string | null }> {
 	const [found] = await scope.db
 		.select({ row: invitations, customRoleName: roles.name })
 		.from(invitations)
@@ -158,12 +188,22 @@ function notOpen(status: "accepted" | "revoked" | "closed"): Problem {
 }
 
 export async function resendInvitation(deps: InvitationDeps, id: string, now = Date.now()): Promise<InvitationView> {
+	const found = await findInvitation(deps.scope, id);
+	const customRole = found.row.customRoleId ? await findCustomRole(deps.scope, found.row.customRoleId) : null;
+	assertMayAssign(deps.actor, found.row.role, customRole?.permissions ?? null);
+	return renewLink(deps, found, now);
+}
+
+/** A new link for an open invitation (the old one dies); the caller has checked who may resend it. */
+export async function renewLink(
+	deps: InvitationDeps,
+	{ row, customRoleName }: { row: InvitationRow; customRoleName: string | null },
+	now = Date.now(),
+): Promise<InvitationView> {
 	const { scope, actor } = deps;
-	const { row, customRoleName } = await findInvitation(scope, id);
+	const id = row.id;
 	const status = statusOf(row, now);
 	if (status === "accepted" || status === "revoked") throw notOpen(status);
-	const customRole = row.customRoleId ? await findCustomRole(scope, row.customRoleId) : null;
-	assertMayAssign(actor, row.role, customRole?.permissions ?? null);
 	const token = generateToken();
 	const next = { tokenHash: tokenId(token), expiresAt: now + INVITATION_TTL_MS, lastSentAt: now };
 	const updated = await scope
@@ -182,15 +222,25 @@ export async function resendInvitation(deps: InvitationDeps, id: string, now = D
 }
 
 export async function revokeInvitation(deps: Omit<InvitationDeps, "jobs">, id: string, now = Date.now()): Promise<void> {
+	await closeInvitation(deps, (await findInvitation(deps.scope, id)).row, now);
+}
+
+/** Revokes an open invitation: its link dies and tasks waiting for the invitee go back to nobody. */
+export async function closeInvitation(deps: Omit<InvitationDeps, "jobs">, row: InvitationRow, now = Date.now()): Promise<void> {
 	const { scope } = deps;
-	const { row } = await findInvitation(scope, id);
 	const status = statusOf(row, now);
 	if (status === "accepted" || status === "revoked") throw notOpen(status);
-	await scope.update(invitations, { revokedAt: now }, eq(invitations.id, id), isNull(invitations.acceptedAt));
+	const [revoked] = await scope.db.batch([
+		scope
+			.update(invitations, { revokedAt: now }, eq(invitations.id, row.id), isNull(invitations.acceptedAt))
+			.returning({ id: invitations.id }),
+		releaseWaitingTasks(scope, row.id, now),
+	]);
+	if (revoked.length === 0) throw notOpen("closed");
 	await recordAudit(scope, {
 		action: "invitation.revoked",
 		actor: actorOf(deps.actor),
-		target: { type: "invitation", id },
+		target: { type: "invitation", id: row.id },
 		detail: { email: row.email },
 		...deps.origin,
 	});

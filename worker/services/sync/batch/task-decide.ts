@@ -11,8 +11,8 @@ import { formatHlc, type Hlc } from "../../../../schema/hlc";
 import { syncChanges, syncFieldClocks, type Task, tasks } from "../../../../schema/index";
 import { Problem, problems } from "../../../lib/problem";
 import { canSeeClient, seesAllClients } from "../../portal/client-access";
-import { toDto } from "../../portal/projects";
 import { completedAtAfter, taskProblems } from "../../portal/tasks";
+import { toDto } from "../../portal/visible-project";
 import { type Outcome, rejected, serverClockOf } from "../apply-mutation";
 import { mergeFields } from "../merge-fields";
 import { MUTATION_HANDLERS } from "../registry";
@@ -116,7 +116,9 @@ function editedTask(ctx: MutationContext, facts: TaskFacts, m: TaskMutation, cur
 	const project = facts.tasks.get(current.id)?.project;
 	if (write.milestoneId) assertMilestoneOf(facts, current.projectId, write.milestoneId);
 	if (write.assigneeUserId && project) assertAssignable(facts, project.clientId, write.assigneeUserId);
-	return { ...write, completedAt: completedAtAfter(current, write.status, ctx.now), updatedAt: ctx.now };
+	// Giving the task to someone (or nobody) ends any wait for a pending invitee.
+	const assignee = write.assigneeUserId !== undefined ? { assigneeInvitationId: null } : {};
+	return { ...write, ...assignee, completedAt: completedAtAfter(current, write.status, ctx.now), updatedAt: ctx.now };
 }
 
 function decideEdit(
