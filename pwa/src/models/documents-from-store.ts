@@ -6,7 +6,7 @@
 import { byLowerName, byStoredName } from "../../../schema/collation";
 import type { ClientT } from "../../../schema/dto/portal";
 import type { Records } from "../sync/newer-records";
-import type { DocumentT, ListingT } from "./documents";
+import type { DocumentT, ListingT } from "./document-types";
 
 type Folder = ListingT["folders"][number];
 

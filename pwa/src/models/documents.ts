@@ -8,28 +8,18 @@
  */
 import { computed, signal } from "@preact/signals";
 import type { z } from "zod";
-import {
-	DOCUMENT_CONTENT_TYPES,
-	type DocumentDto,
-	type DocumentListing,
-	type DocumentWithVersions,
-	type ShareDto,
-	type UploadDto,
-} from "../../../schema/dto/documents";
+import { DOCUMENT_CONTENT_TYPES, type UploadDto } from "../../../schema/dto/documents";
 import type { ClientT } from "../../../schema/dto/portal";
 import { api } from "../api/client";
 import { fetchJson, type RouteBody } from "../api/fetch-json";
 import { OFFLINE_PROBLEM, type ProblemView, readProblem } from "../api/problem";
 import type { Result } from "../api/request";
 import { online } from "./connectivity";
+import type { DocumentDetailT, ListingT, ShareT } from "./document-types";
 import { clientsFromStore, listingFromStore } from "./documents-from-store";
 import { storeFirst } from "./store-first";
 import { storeReady } from "./sync";
 
-export type DocumentT = z.infer<typeof DocumentDto>;
-export type DocumentDetailT = z.infer<typeof DocumentWithVersions>;
-export type ListingT = z.infer<typeof DocumentListing>;
-export type ShareT = z.infer<typeof ShareDto>;
 type UploadT = z.infer<typeof UploadDto>;
 
 /** Bigger files go through multipart uploads. */

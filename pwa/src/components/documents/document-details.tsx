@@ -3,7 +3,8 @@
 import { useState } from "preact/hooks";
 import { formatDateTime } from "../../lib/date-format";
 import { formatBytes } from "../../lib/format-bytes";
-import { contentUrl, createShare, type DocumentDetailT, restore, revokeShare, shares } from "../../models/documents";
+import type { DocumentDetailT } from "../../models/document-types";
+import { contentUrl, createShare, restore, revokeShare, shares } from "../../models/documents";
 import { can } from "../../models/session";
 import { AskAssistantLink } from "../ask-assistant-link";
 import { FormAlert } from "../form-alert";
