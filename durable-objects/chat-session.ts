@@ -82,44 +82,45 @@ export class ChatSession extends DurableObject<Env> {
 		const estimatedInput = estimateTokens([SYSTEM_PROMPT, ...history.map((m) => m.content), input.content].join("\n"));
 		const gate = this.env.TENANT_GATE.getByName(input.tenantId);
 		const limits = ASSISTANT_LIMITS[input.planId];
-		const perMinute = await gate.take(
-			`assistant:rpm:${input.userId}`,
-			{ capacity: limits.requestsPerMinute, refillPerSecond: limits.requestsPerMinute / 60 },
-			1,
-			now,
-		);
-		if (!perMinute.allowed)
-			return { ok: false, reason: "rate-limited", retryAfterMs: perMinute.retryAfterMs, limit: "requests-per-minute" };
-		const perDay = await gate.take(
-			`assistant:tpd:${input.userId}`,
-			{ capacity: limits.tokensPerDay, refillPerSecond: limits.tokensPerDay / 86_400 },
-			Math.min(limits.tokensPerDay, estimatedInput + model.maxOutputTokens),
-			now,
-		);
-		if (!perDay.allowed) return { ok: false, reason: "rate-limited", retryAfterMs: perDay.retryAfterMs, limit: "tokens-per-day" };
-
 		const userMessageId = newId(now);
 		const replyId = newId(now);
-		let reservationId: string | null = null;
 		const estimate = creditsFor(model, estimatedInput, model.maxOutputTokens);
-		if (estimate > 0) {
-			const reserved = await gate.reserveCredits(
-				{ amount: estimate, idempotencyKey: `assistant:reserve:${replyId}`, feature: FEATURE, userId: input.userId },
-				now,
-			);
-			if (!reserved.ok) {
-				if (reserved.reason === "insufficient-credits")
-					return {
-						ok: false,
-						reason: "insufficient-credits",
-						balance: reserved.balance,
-						available: reserved.available,
-						required: estimate,
-					};
-				throw new Error(`credit reservation refused: ${reserved.reason}`);
-			}
-			reservationId = reserved.reservationId;
+		// The per-minute and per-day limits, then the reservation: one call to the gate (one storage confirmation).
+		const admitted = await gate.admit(
+			{
+				buckets: [
+					{
+						key: `assistant:rpm:${input.userId}`,
+						rule: { capacity: limits.requestsPerMinute, refillPerSecond: limits.requestsPerMinute / 60 },
+						cost: 1,
+					},
+					{
+						key: `assistant:tpd:${input.userId}`,
+						rule: { capacity: limits.tokensPerDay, refillPerSecond: limits.tokensPerDay / 86_400 },
+						cost: Math.min(limits.tokensPerDay, estimatedInput + model.maxOutputTokens),
+					},
+				],
+				reserve:
+					estimate > 0
+						? { amount: estimate, idempotencyKey: `assistant:reserve:${replyId}`, feature: FEATURE, userId: input.userId }
+						: null,
+			},
+			now,
+		);
+		if (!admitted.ok && admitted.refusedBucket !== null)
+			return {
+				ok: false,
+				reason: "rate-limited",
+				retryAfterMs: admitted.take.retryAfterMs,
+				limit: admitted.refusedBucket === 0 ? "requests-per-minute" : "tokens-per-day",
+			};
+		if (!admitted.ok) {
+			const refused = admitted.reserve;
+			if (refused.reason === "insufficient-credits")
+				return { ok: false, reason: "insufficient-credits", balance: refused.balance, available: refused.available, required: estimate };
+			throw new Error(`credit reservation refused: ${refused.reason}`);
 		}
+		const reservationId = admitted.reservation?.reservationId ?? null;
 
 		// The same key may have been sent again while this one awaited the gate: answer with the first.
 		const raced = this.replayOf(input.idempotencyKey);
@@ -156,7 +157,6 @@ export class ChatSession extends DurableObject<Env> {
 		});
 		const userMessage = this.must(userMessageId);
 		const reply = this.must(replyId);
-		await this.index([userMessage]);
 		this.stream.publish({ type: "message", message: userMessage });
 		this.stream.publish({ type: "message", message: reply });
 		this.queue.push({
@@ -168,7 +168,9 @@ export class ChatSession extends DurableObject<Env> {
 			context: input.context ?? [],
 			blockedTerms: input.blockedTerms ?? [],
 		});
+		// The provider call starts before the search index write, which is not on the way to the first token.
 		this.pump();
+		await this.index([userMessage]);
 		return { ok: true, userMessage, reply };
 	}
 

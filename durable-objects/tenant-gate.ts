@@ -10,6 +10,8 @@
 import { DurableObject } from "cloudflare:workers";
 import type { LockState } from "../schema/account-lock";
 import type {
+	AdmitInput,
+	AdmitResult,
 	CreditBalance,
 	CreditTotals,
 	GrantInput,
@@ -88,6 +90,20 @@ export class TenantGate extends DurableObject<Env> {
 
 	grantCredits(input: GrantInput, now = Date.now()): Promise<GrantResult> {
 		return this.movements.run(() => this.watched(refusalAsValue(() => this.ledger.grant(input, now))));
+	}
+
+	/**
+	 * Takes `buckets` in order and then reserves credits, in one call: an assistant send's rate limits
+	 * and reservation cost one RPC and one storage confirmation instead of three of each.
+	 */
+	async admit(input: AdmitInput, now = Date.now()): Promise<AdmitResult> {
+		for (const [index, bucket] of input.buckets.entries()) {
+			const taken = this.take(bucket.key, bucket.rule, bucket.cost, now);
+			if (!taken.allowed) return { ok: false, refusedBucket: index, take: taken };
+		}
+		if (!input.reserve) return { ok: true, reservation: null };
+		const reserved = await this.reserveCredits(input.reserve, now);
+		return reserved.ok ? { ok: true, reservation: reserved } : { ok: false, refusedBucket: null, reserve: reserved };
 	}
 
 	reserveCredits(input: ReserveInput, now = Date.now()): Promise<ReserveResult> {

@@ -3,6 +3,7 @@
  * it): movements, their results and what the usage pages show. Credits are integers, never floats.
  */
 import { z } from "zod";
+import type { BucketRule, TakeResult } from "./rate-limits";
 
 export const LEDGER_KINDS = ["grant", "reserve", "settle", "release", "expire"] as const;
 export type LedgerKind = (typeof LEDGER_KINDS)[number];
@@ -20,6 +21,17 @@ export type ReserveInput = { amount: number; idempotencyKey: string; feature: st
 /** `model`: the AI model the work used, when there is one (the usage page totals by it). */
 export type SettleInput = { reservationId: string; actual: number; idempotencyKey: string; model?: string };
 export type ReleaseInput = { reservationId: string; idempotencyKey: string; reason?: string };
+
+/**
+ * Admission of metered work in one TenantGate call: token buckets taken in order (the first that
+ * refuses stops the rest), then, when every bucket allowed it, the credit reservation (none when
+ * `reserve` is null). A bucket taken before a later refusal stays taken, as with separate calls.
+ */
+export type AdmitInput = { buckets: { key: string; rule: BucketRule; cost: number }[]; reserve: ReserveInput | null };
+export type AdmitResult =
+	| { ok: true; reservation: Extract<ReserveResult, { ok: true }> | null }
+	| { ok: false; refusedBucket: number; take: Extract<TakeResult, { allowed: false }> }
+	| { ok: false; refusedBucket: null; reserve: Extract<ReserveResult, { ok: false }> };
 
 /** Why the ledger refused a call; nothing moved. Returned as a value, since it crosses an RPC boundary. */
 export type LedgerRefusal = { ok: false; reason: "invalid-request" | "reservation-not-open" | "idempotency-key-reused"; message: string };

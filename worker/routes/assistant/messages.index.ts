@@ -32,14 +32,37 @@ type SendRequest = {
 	about?: ContextAttachment;
 };
 
+/**
+ * Awaits independent reads together and answers their values; when some fail, the first in list
+ * order decides the error, as if they had been awaited one by one (a 404 for the conversation wins).
+ */
+async function inOrder<T extends readonly unknown[]>(reads: { [K in keyof T]: Promise<T[K]> }): Promise<T> {
+	const settled = await Promise.allSettled(reads);
+	const failed = settled.find((s) => s.status === "rejected");
+	if (failed) throw failed.reason;
+	return settled.map((s) => (s as PromiseFulfilledResult<unknown>).value) as unknown as T;
+}
+
 async function send(c: Context<AppEnv>, request: SendRequest) {
 	const auth = currentAuth(c);
 	const scope = tenantScope(c.get("db"), tenantOf(c).id);
-	const conversation = await findOwnedConversation(scope, auth.user.id, request.conversationId);
+	// Everything the checks and the prompt need is read at once (reads only), then checked in order.
+	const [conversation, agency, settings, context] = await inOrder([
+		findOwnedConversation(scope, auth.user.id, request.conversationId),
+		agencyAssistant(c),
+		readSettings(scope),
+		clientAccessFor(scope, auth).then((access) =>
+			gatherContext({
+				scope,
+				access,
+				question: request.content,
+				...(request.about ? { about: request.about } : {}),
+				documents: { files: c.env.FILES, mayRead: can(auth, "documents:read") },
+			}),
+		),
+	]);
 	const modelId = request.modelId ?? conversation.modelId;
-	const agency = await agencyAssistant(c);
 	await checkModel(c, modelId, agency.models);
-	const settings = await readSettings(scope);
 	if (settings.moderationEnabled) {
 		const term = blockedTermIn(request.content, settings.blockedTerms);
 		const flagged = term === null ? await openAiFlags(request.content, c.env) : null;
@@ -62,13 +85,7 @@ async function send(c: Context<AppEnv>, request: SendRequest) {
 		content: request.content,
 		modelId,
 		planId: agency.planId,
-		context: await gatherContext({
-			scope,
-			access: await clientAccessFor(scope, auth),
-			question: request.content,
-			...(request.about ? { about: request.about } : {}),
-			documents: { files: c.env.FILES, mayRead: can(auth, "documents:read") },
-		}),
+		context,
 		...(settings.moderationEnabled ? { blockedTerms: settings.blockedTerms } : {}),
 		...(agency.keys.length > 0 ? { credentials: await openCredentials(scope, agency.keys), agencyModels: agencyModels(agency.keys) } : {}),
 		...(request.idempotencyKey ? { idempotencyKey: `${auth.user.id}:${request.idempotencyKey}` } : {}),
