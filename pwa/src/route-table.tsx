@@ -254,6 +254,7 @@ export const ROUTES: readonly RouteEntry[] = [
 		},
 		client: { label: "Assistant", summary: "Answers about your projects and documents, any time.", permission: "assistant:use" },
 	},
+	{ path: "/assistant/templates", page: lazy(() => import("./routes/assistant-templates")) },
 	{
 		path: "/usage",
 		page: lazy(() => import("./routes/usage")),
@@ -353,6 +354,24 @@ export const ROUTES: readonly RouteEntry[] = [
 		settings: {
 			label: "Support",
 			summary: "How fast each client tier is answered, and the survey a completed milestone asks.",
+			permission: "tenant:manage",
+		},
+	},
+	{
+		path: "/settings/ai-providers",
+		page: lazy(() => import("./routes/settings/ai-providers")),
+		settings: {
+			label: "AI providers",
+			summary: "Your own OpenAI, Anthropic or OpenAI-compatible keys, checked and stored encrypted; the assistant answers through them.",
+			permission: "tenant:manage",
+		},
+	},
+	{
+		path: "/settings/assistant-safety",
+		page: lazy(() => import("./routes/settings/assistant-safety")),
+		settings: {
+			label: "Assistant safety",
+			summary: "Moderation, blocked terms, and whether prompts and replies may be logged.",
 			permission: "tenant:manage",
 		},
 	},

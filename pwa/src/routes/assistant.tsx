@@ -83,6 +83,9 @@ export default function Assistant() {
 		<>
 			<h1>Assistant</h1>
 			<ProblemNotice />
+			<p class="chat-links">
+				<a href="/assistant/templates">Prompt templates</a>
+			</p>
 			<div class="chat-layout">
 				<ConversationList />
 				<section class="card chat-main" aria-label="Conversation">
