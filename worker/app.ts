@@ -27,9 +27,9 @@ import { billingRouter, stripeWebhookRouter } from "./routes/billing/billing.ind
 import { bookingsRouter } from "./routes/bookings/bookings.index";
 import { brandFilesRouter } from "./routes/brand-files";
 import { brandingRouter } from "./routes/branding/branding.index";
-import { clientPeopleRouter } from "./routes/client-people/client-people.index";
 import { clientsRouter } from "./routes/clients/clients.index";
 import { dashboardRouter } from "./routes/dashboard/dashboard.index";
+import { deadJobsRouter } from "./routes/dead-jobs/dead-jobs.index";
 import { deliverablesRouter } from "./routes/deliverables/deliverables.index";
 import { devRouter } from "./routes/dev/index";
 import { mountApiDocs } from "./routes/docs/docs.index";
@@ -82,13 +82,13 @@ function createApiRoutes() {
 		.route("/", invitationDomainsRouter)
 		.route("/", apiKeysRouter)
 		.route("/", auditEventsRouter)
+		.route("/", deadJobsRouter)
 		.route("/", securityRouter)
 		.route("/", pushRouter)
 		.route("/", notificationsRouter)
 		.route("/", brandingRouter)
 		.route("/", domainsRouter)
 		.route("/", clientsRouter)
-		.route("/", clientPeopleRouter)
 		.route("/", onboardingRouter)
 		.route("/", projectsRouter)
 		.route("/", tasksRouter)

@@ -2,17 +2,20 @@
  * The queue consumer. Each message body is parsed with `JobSchema` first: one that does not parse
  * (missing or mistyped field, unknown type) can never succeed, so it is recorded in `dead_jobs` at
  * once and acked, and the rest of the batch runs. A parsed job runs; success acks it, a failure
- * retries it with exponential backoff, and after the last retry the queue moves it to the
- * dead-letter queue, whose consumer records it in `dead_jobs` for an admin to see and replay.
+ * retries it with exponential backoff (each failure noted, so the dead row can say when it first
+ * and last failed and why), and after the last retry the queue moves it to the dead-letter queue,
+ * whose consumer records it in `dead_jobs` for an admin to see, replay or discard
+ * (worker/services/dead-jobs). A replay that succeeds marks its dead row as succeeded.
  */
 
 import type { z } from "zod";
 import { assertNever, UnhandledVariantError } from "../../schema/assert-never";
-import { deadJobs } from "../../schema/index";
 import { type Job, JobSchema } from "../../schema/jobs";
 import type { Bindings } from "../env";
 import { EmailDeliveryError } from "../lib/email/transport";
 import { createLogger } from "../lib/logger";
+import { safeError } from "../services/dead-jobs/payload-summary";
+import { bodyField, noteFailure, noteSuccess, recordDeadJob } from "../services/dead-jobs/recording";
 import { runAccountEmail } from "./account-email";
 import { runBillingEmail, runDunningReminders, runGrantMonthlyCredits } from "./billing";
 import { runBookingEmail } from "./booking-email";
@@ -100,23 +103,37 @@ export async function handleQueueBatch(batch: MessageBatch<unknown>, env: Bindin
 	for (const message of batch.messages) {
 		const parsed = JobSchema.safeParse(message.body);
 		if (!parsed.success) {
-			log.error("job invalid", { type: typeOf(message.body), attempts: message.attempts, issues: summarizeIssues(parsed.error) });
-			await deadLetter(deps, message);
+			const issues = summarizeIssues(parsed.error);
+			log.error("job invalid", { type: typeOf(message.body), attempts: message.attempts, issues });
+			await deadLetter(deps, message, `The job is not valid: ${issues}`.slice(0, 500));
 			continue;
 		}
 		const job = parsed.data;
 		try {
 			await runJob(deps, job);
-			message.ack();
 		} catch (error) {
 			const permanent = error instanceof UnhandledVariantError || (error instanceof EmailDeliveryError && !error.retryable);
 			log.error("job failed", { type: job.type, attempts: message.attempts, permanent, error: String(error) });
 			if (permanent) {
-				await deadLetter(deps, message);
+				await deadLetter(deps, message, safeError(error));
 			} else {
+				await bookkeeping(deps, "job failure not noted", () => noteFailure(deps.db, message, safeError(error)));
 				message.retry({ delaySeconds: backoffSeconds(message.attempts) });
 			}
+			continue;
 		}
+		message.ack();
+		if (message.attempts > 1 || job.replayOf)
+			await bookkeeping(deps, "job success not noted", () => noteSuccess(deps.db, message, job.replayOf));
+	}
+}
+
+/** Records about a job that must not change what happens to it: a failure to write one is logged, not thrown. */
+async function bookkeeping(deps: JobDeps, what: string, write: () => Promise<void>): Promise<void> {
+	try {
+		await write();
+	} catch (error) {
+		deps.log.error(what, { error: String(error) });
 	}
 }
 
@@ -124,19 +141,19 @@ export async function handleQueueBatch(batch: MessageBatch<unknown>, env: Bindin
  * Records a job that can never succeed and acks it. Should the record itself fail (D1 unavailable),
  * the message is retried instead, so the queue's own dead-lettering keeps it and the batch goes on.
  */
-async function deadLetter(deps: JobDeps, message: Message<unknown>): Promise<void> {
+async function deadLetter(deps: JobDeps, message: Message<unknown>, error: string): Promise<void> {
 	try {
-		await recordDead(deps, message);
+		await recordDeadJob(deps.db, message, error);
 		message.ack();
-	} catch (error) {
-		deps.log.error("dead job not recorded", { type: typeOf(message.body), error: String(error) });
+	} catch (recordError) {
+		deps.log.error("dead job not recorded", { type: typeOf(message.body), error: String(recordError) });
 		message.retry({ delaySeconds: backoffSeconds(message.attempts) });
 	}
 }
 
 async function recordDeadLetters(deps: JobDeps, batch: MessageBatch<unknown>): Promise<void> {
 	for (const message of batch.messages) {
-		await recordDead(deps, message);
+		await recordDeadJob(deps.db, message, null);
 		message.ack();
 	}
 }
@@ -146,27 +163,6 @@ function summarizeIssues(error: z.ZodError): string {
 	return error.issues.map((issue) => `${issue.path.join(".") || "(body)"}: ${issue.message}`).join("; ");
 }
 
-/** A field of a body that may be anything (it failed to parse, or came back from the DLQ). */
-function fieldOf(body: unknown, key: "type" | "tenantId"): string | null {
-	if (typeof body !== "object" || body === null) return null;
-	const value = (body as Record<string, unknown>)[key];
-	return typeof value === "string" ? value : null;
-}
-
 function typeOf(body: unknown): string {
-	return fieldOf(body, "type") ?? "unknown";
-}
-
-async function recordDead(deps: JobDeps, message: Message<unknown>): Promise<void> {
-	await deps.db
-		.insert(deadJobs)
-		.values({
-			id: message.id,
-			tenantId: fieldOf(message.body, "tenantId"),
-			type: typeOf(message.body),
-			body: JSON.stringify(message.body) ?? "null",
-			attempts: message.attempts,
-			createdAt: Date.now(),
-		})
-		.onConflictDoNothing();
+	return bodyField(body, "type") ?? "unknown";
 }

@@ -1,6 +1,7 @@
-/** Route declarations of the platform operator's API (platform host, Bearer OPERATOR_TOKEN): agencies and their invoices, coupons, flash sales, refunds. */
+/** Route declarations of the platform operator's API (platform host, Bearer OPERATOR_TOKEN): agencies and their invoices, coupons, flash sales, refunds, dead jobs. */
 import { createRoute, z } from "@hono/zod-openapi";
 import { Coupon, CouponInput, CouponList, Refund, RefundRequest } from "../../../schema/coupons";
+import { DeadJobList, DeadJobParams, DeadJobsQuery, DeadJobView } from "../../../schema/dto/dead-jobs";
 import { OperatorAgenciesQuery, OperatorAgencyList, OperatorInvoiceList } from "../../../schema/operator-agencies";
 import { jsonBody, jsonContent, problemContent } from "../../http/openapi-responses";
 import { requireOperator } from "../../middleware/require-operator";
@@ -83,4 +84,39 @@ export const agencyInvoices = createRoute({
 	middleware: [requireOperator] as const,
 	request: { params: z.object({ id: z.string().min(1).max(64) }) },
 	responses: { 200: jsonContent(OperatorInvoiceList, "The agency and its invoices"), ...errors },
+});
+
+const deadJobClosed = problemContent("The job is no longer dead (being replayed, succeeded or discarded), or its body cannot run");
+
+export const listDeadJobs = createRoute({
+	method: "get",
+	path: "/api/operator/dead-jobs",
+	tags,
+	security,
+	summary: "Every agency's and the platform's jobs that failed for good, newest first (secrets in payloads redacted)",
+	middleware: [requireOperator] as const,
+	request: { query: DeadJobsQuery },
+	responses: { 200: jsonContent(DeadJobList, "A page of dead jobs"), ...errors },
+});
+
+export const replayDeadJob = createRoute({
+	method: "post",
+	path: "/api/operator/dead-jobs/{id}/replay",
+	tags,
+	security,
+	summary: "Re-enqueue a dead job once, under its original idempotency key (a repeated call enqueues nothing more: 409)",
+	middleware: [requireOperator] as const,
+	request: { params: DeadJobParams },
+	responses: { 200: jsonContent(DeadJobView, "The job, now being replayed"), 409: deadJobClosed, ...errors },
+});
+
+export const discardDeadJob = createRoute({
+	method: "post",
+	path: "/api/operator/dead-jobs/{id}/discard",
+	tags,
+	security,
+	summary: "Close a dead job without running it",
+	middleware: [requireOperator] as const,
+	request: { params: DeadJobParams },
+	responses: { 200: jsonContent(DeadJobView, "The discarded job"), 409: deadJobClosed, ...errors },
 });
