@@ -27,6 +27,7 @@ import { billingRouter, stripeWebhookRouter } from "./routes/billing/billing.ind
 import { bookingsRouter } from "./routes/bookings/bookings.index";
 import { brandFilesRouter } from "./routes/brand-files";
 import { brandingRouter } from "./routes/branding/branding.index";
+import { clientPeopleRouter } from "./routes/client-people/client-people.index";
 import { clientsRouter } from "./routes/clients/clients.index";
 import { dashboardRouter } from "./routes/dashboard/dashboard.index";
 import { deadJobsRouter } from "./routes/dead-jobs/dead-jobs.index";
@@ -89,6 +90,7 @@ function createApiRoutes() {
 		.route("/", brandingRouter)
 		.route("/", domainsRouter)
 		.route("/", clientsRouter)
+		.route("/", clientPeopleRouter)
 		.route("/", onboardingRouter)
 		.route("/", projectsRouter)
 		.route("/", tasksRouter)
