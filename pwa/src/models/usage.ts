@@ -18,11 +18,39 @@ export const hasUsage = computed(() => entries.value.length > 0);
 
 const PAGE_SIZE = 25;
 
+/** The period the totals cover: this calendar month (UTC), or the last N days. */
+export const USAGE_PERIODS = [
+	{ value: "month", label: "This month" },
+	{ value: "7", label: "Last 7 days" },
+	{ value: "30", label: "Last 30 days" },
+	{ value: "90", label: "Last 90 days" },
+] as const;
+export type UsagePeriod = (typeof USAGE_PERIODS)[number]["value"];
+export const usagePeriod = signal<UsagePeriod>("month");
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+/** The summary's `since` for a period: the API's default (the month) or N days back. */
+function sinceOf(period: UsagePeriod): { since?: string } {
+	return period === "month" ? {} : { since: String(Date.now() - Number(period) * DAY_MS) };
+}
+
+/** Reloads the totals for another period (the balance and the ledger stay). */
+export async function loadSummary(period: UsagePeriod): Promise<void> {
+	usagePeriod.value = period;
+	const result = await send(() => api.api.v1.usage.credits.summary.$get({ query: sinceOf(period) }));
+	if (!result.ok) {
+		usageProblem.value = result.problem;
+		return;
+	}
+	if (result.value.status === 200 && usagePeriod.value === period) summary.value = await result.value.json();
+}
+
 export async function loadUsage(): Promise<void> {
 	usageProblem.value = null;
 	const [b, s, l] = await Promise.all([
 		send(() => api.api.v1.usage.credits.$get()),
-		send(() => api.api.v1.usage.credits.summary.$get({ query: {} })),
+		send(() => api.api.v1.usage.credits.summary.$get({ query: sinceOf(usagePeriod.value) })),
 		send(() => api.api.v1.usage.credits.ledger.$get({ query: { limit: String(PAGE_SIZE) } })),
 	]);
 	if (!b.ok || !s.ok || !l.ok) {

@@ -1,15 +1,14 @@
-/** The usage page (owners and admins): the credit balance, the low-balance alert, this month's use by feature, person, model and day (credits and money), and every movement. */
+/** The usage page (owners and admins): the credit balance, the low-balance alert, what used credits by feature, person, model and day for a chosen period (credits and money), and every movement. */
 
 import { useEffect } from "preact/hooks";
 import type { LedgerKind } from "../../../schema/credits";
-import { formatMoney } from "../../../schema/money";
 import { DataTable } from "../components/data-table";
 import { FormAlert } from "../components/form-alert";
 import { LowBalanceForm } from "../components/low-balance-form";
+import { UsageBreakdown } from "../components/usage/usage-breakdown";
 import { useDocumentTitle } from "../components/use-document-title";
 import { formatDateTime } from "../lib/date-format";
-import { me } from "../models/session";
-import { balance, entries, hasUsage, loadingMore, loadMoreEntries, loadUsage, nextCursor, summary, usageProblem } from "../models/usage";
+import { balance, entries, hasUsage, loadingMore, loadMoreEntries, loadUsage, nextCursor, usageProblem } from "../models/usage";
 
 const KIND_LABELS: Record<LedgerKind, string> = {
 	grant: "Added",
@@ -21,40 +20,10 @@ const KIND_LABELS: Record<LedgerKind, string> = {
 
 const number = new Intl.NumberFormat();
 
-function personName(userId: string | null): string {
-	if (userId === null) return "The agency";
-	return userId === me.value?.user.id ? "You" : `Member …${userId.slice(-6)}`;
-}
-
 function signedAmount(kind: LedgerKind, amount: number): string {
 	if (kind === "grant") return `+${number.format(amount)}`;
 	if (kind === "settle") return `−${number.format(amount)}`;
 	return number.format(amount);
-}
-
-/** A credit's value in dollars is a rate (cents per credit may be fractional), not an amount in minor units. */
-const rate = new Intl.NumberFormat(undefined, { style: "currency", currency: "USD" });
-
-type TotalRow = { key: string; name: string; calls: number; credits: number; moneyCents: number };
-
-/** One "this month" table: a name column, then uses, credits and their money value. */
-function TotalsTable({ caption, heading, rows }: { caption: string; heading: string; rows: TotalRow[] }) {
-	return (
-		<DataTable
-			caption={caption}
-			showCaption
-			rows={rows}
-			rowKey={(row) => row.key}
-			empty="Nothing used this month."
-			initialSort={{ key: "credits", descending: true }}
-			columns={[
-				{ key: "name", header: heading, cell: (row) => row.name, sort: (a, b) => a.name.localeCompare(b.name) },
-				{ key: "calls", header: "Uses", cell: (row) => number.format(row.calls), sort: (a, b) => a.calls - b.calls },
-				{ key: "credits", header: "Credits", cell: (row) => number.format(row.credits), sort: (a, b) => a.credits - b.credits },
-				{ key: "cost", header: "Cost", cell: (row) => formatMoney(row.moneyCents, "usd") },
-			]}
-		/>
-	);
 }
 
 export default function Usage() {
@@ -95,42 +64,13 @@ export default function Usage() {
 
 			<LowBalanceForm />
 
-			{summary.value && (summary.value.byFeature.length > 0 || summary.value.byUser.length > 0) && (
-				<section class="card" aria-labelledby="month-heading">
-					<h2 id="month-heading">This month</h2>
-					<TotalsTable
-						caption="Credits used by feature"
-						heading="Feature"
-						rows={summary.value.byFeature.map((r) => ({ ...r, key: r.feature, name: r.feature }))}
-					/>
-					<TotalsTable
-						caption="Credits used by person"
-						heading="Person"
-						rows={summary.value.byUser.map((r) => ({ ...r, key: r.userId ?? "agency", name: personName(r.userId) }))}
-					/>
-					<TotalsTable
-						caption="Credits used by model"
-						heading="Model"
-						rows={summary.value.byModel.map((r) => ({ ...r, key: r.model ?? "none", name: r.model ?? "No AI model" }))}
-					/>
-					<TotalsTable
-						caption="Credits used by day (UTC)"
-						heading="Day"
-						rows={summary.value.byDay.map((r) => ({ ...r, key: r.day, name: r.day }))}
-					/>
-					<p class="field-hint">
-						Cost values credits at {rate.format(summary.value.creditValue.centsPerCredit / 100)} each:{" "}
-						{summary.value.creditValue.basis.toLowerCase()}.
-					</p>
-				</section>
-			)}
+			<UsageBreakdown />
 
 			<section class="card" aria-labelledby="history-heading">
 				<h2 id="history-heading">History</h2>
 				{!hasUsage.value ? (
 					<p>
-						No credit movements yet. Credits arrive with your plan's monthly allowance or a top-up; both come with billing, which is on its
-						way.
+						No credit movements yet. Credits arrive with your plan's monthly allowance and with top-ups from Billing.
 					</p>
 				) : (
 					<>
