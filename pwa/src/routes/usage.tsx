@@ -69,9 +69,7 @@ export default function Usage() {
 			<section class="card" aria-labelledby="history-heading">
 				<h2 id="history-heading">History</h2>
 				{!hasUsage.value ? (
-					<p>
-						No credit movements yet. Credits arrive with your plan's monthly allowance and with top-ups from Billing.
-					</p>
+					<p>No credit movements yet. Credits arrive with your plan's monthly allowance and with top-ups from Billing.</p>
 				) : (
 					<>
 						<DataTable
