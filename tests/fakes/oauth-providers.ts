@@ -7,6 +7,7 @@
  * adding `login_hint` to the authorization URL the Worker redirected to, as a user picks an account.
  * The authorization endpoint answers with the redirect back (code + state); the token endpoint
  * checks the client's credentials, the redirect URI and the PKCE verifier like a real provider.
+ * `/__test/redirect?to=<url>` answers anything with a 307 to `to`, for endpoints that redirect.
  */
 import { createHash, randomBytes } from "node:crypto";
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
@@ -117,6 +118,10 @@ export async function startLocalOAuth(): Promise<LocalOAuth> {
 		if (req.method === "POST" && url.pathname === "/__test/forge-next-id-token") {
 			forgeNextIdToken = true;
 			return void res.writeHead(204).end();
+		}
+		// A hostile or misconfigured endpoint: answers every request with a redirect to `to` (307 keeps a POST a POST).
+		if (url.pathname === "/__test/redirect") {
+			return void res.writeHead(Number(url.searchParams.get("status") ?? 307), { Location: url.searchParams.get("to") ?? "/" }).end();
 		}
 		const target = route(url.pathname, base);
 		if (!target) return void res.writeHead(404).end();

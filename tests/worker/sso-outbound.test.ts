@@ -4,7 +4,8 @@
  * name whose DNS answer is private, and not through endpoints a hostile discovery document names.
  * Each refusal is a 422 naming `issuer`, and nothing is saved. At sign-in the stored token endpoint
  * and key set pass the guard again: one edited in D1 to the metadata address is never contacted (an
- * unguarded request there would hang this test), the sign-in is refused and audited.
+ * unguarded request there would hang this test), the sign-in is refused and audited; and a token
+ * endpoint that answers with a redirect is never followed (the request carries the code and secret).
  */
 import { env } from "cloudflare:workers";
 import { beforeEach, describe, expect, inject, it } from "vitest";
@@ -112,6 +113,32 @@ describe("SSO sign-in reaches only endpoints the guard allows", () => {
 		expect(res.headers.get("Location")).toBe("/signin?sso_error=provider-refused");
 		expect(sessionCookie(res)).toBeNull();
 		expect(await refusals()).toEqual([{ endpoint: "jwks_uri", reason: "private-address" }]);
+	});
+
+	// arctic's own fetch followed these: a token endpoint answering 307 got the code, verifier and client secret re-posted.
+	const redirectingTokenEndpoint = (to: string) => `${oauthUrl}/__test/redirect?to=${encodeURIComponent(to)}`;
+
+	it("refuses the sign-in when the token endpoint redirects to the metadata address, without following it", async () => {
+		await turnOnSso(acme, domain);
+		await env.DB.prepare("UPDATE sso_connections SET token_endpoint = ? WHERE tenant_id = ?")
+			.bind(redirectingTokenEndpoint("https://169.254.169.254/latest/meta-data/token"), acme.tenantId)
+			.run();
+		const res = await ssoSignIn(acme, await idpUser(`ann@${domain}`));
+		expect(res.headers.get("Location")).toBe("/signin?sso_error=provider-refused");
+		expect(sessionCookie(res)).toBeNull();
+		expect(await refusals()).toEqual([{ endpoint: "token_endpoint", reason: "private-address" }]);
+	});
+
+	it("never follows a token endpoint's redirect, even to the IdP's own working token endpoint", async () => {
+		await turnOnSso(acme, domain);
+		await env.DB.prepare("UPDATE sso_connections SET token_endpoint = ? WHERE tenant_id = ?")
+			.bind(redirectingTokenEndpoint(`${oauthUrl}/oidc/acme-idp/token`), acme.tenantId)
+			.run();
+		const res = await ssoSignIn(acme, await idpUser(`ann@${domain}`));
+		// Followed, the code would have been redeemed there and the person signed in.
+		expect(res.headers.get("Location")).toBe("/signin?sso_error=provider-refused");
+		expect(sessionCookie(res)).toBeNull();
+		expect(await refusals()).toEqual([{ endpoint: "token_endpoint", reason: "redirect" }]);
 	});
 
 	it("still signs in through the stored endpoints of the local fake IdP in development", async () => {

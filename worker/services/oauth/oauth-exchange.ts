@@ -1,13 +1,14 @@
 /**
  * The OAuth 2.0 authorization-code flow with PKCE (S256) through arctic's generic client: build
  * the authorization URL (state, code challenge, and a nonce for OpenID Connect), then exchange the
- * code with the verifier and read the identity. The token endpoint must pass the outbound-URL guard
- * before arctic sends the code to it (arctic itself follows redirects; see docs/SECURITY.md).
+ * code with the verifier and read the identity. The token request goes through the outbound-URL
+ * guard (token-request.ts): checked before the code is sent, and never redirected (docs/SECURITY.md).
  */
 import { CodeChallengeMethod, generateCodeVerifier, generateState, OAuth2Client } from "arctic";
-import { checkOutboundUrl, type OutboundEnv } from "../../lib/outbound-url-guard";
+import type { OutboundEnv } from "../../lib/outbound-url-guard";
 import type { ProviderConfig } from "./oauth-providers";
-import { EndpointRefused, githubIdentity, IdentityRejected, oidcIdentity, type ProviderIdentity } from "./provider-identity";
+import { githubIdentity, IdentityRejected, oidcIdentity, type ProviderIdentity } from "./provider-identity";
+import { requestTokens } from "./token-request";
 
 export type AuthorizationStart = { url: string; state: string; verifier: string; nonce: string };
 
@@ -26,7 +27,7 @@ export function startAuthorization(
 	return { url: url.toString(), state, verifier, nonce };
 }
 
-/** Exchanges the code (the provider checks the verifier) for tokens; a token endpoint the guard refuses is never contacted. */
+/** Exchanges the code (the provider checks the verifier) for tokens through the outbound-URL guard (token-request.ts). */
 export async function exchangeCode(
 	config: Pick<ProviderConfig, "clientId" | "clientSecret" | "tokenEndpoint">,
 	redirectUri: string,
@@ -34,12 +35,9 @@ export async function exchangeCode(
 	verifier: string,
 	outbound: OutboundEnv,
 ): Promise<{ accessToken: string; idToken: string | null }> {
-	const endpoint = checkOutboundUrl(config.tokenEndpoint, { allowLoopback: outbound.ENVIRONMENT === "development" });
-	if (!endpoint.ok) throw new EndpointRefused("token_endpoint", endpoint.reason, endpoint.message);
-	const client = new OAuth2Client(config.clientId, config.clientSecret, redirectUri);
+	const tokens = await requestTokens({ ...config, redirectUri, code, verifier }, outbound);
+	const data = tokens.data as { id_token?: unknown };
 	try {
-		const tokens = await client.validateAuthorizationCode(endpoint.url.href, code, verifier);
-		const data = tokens.data as { id_token?: unknown };
 		return { accessToken: tokens.accessToken(), idToken: typeof data.id_token === "string" ? data.id_token : null };
 	} catch (error) {
 		throw new IdentityRejected(`token exchange: ${error instanceof Error ? error.message : "failed"}`);

@@ -30,7 +30,8 @@ export class IdentityRejected extends Error {}
 export class EndpointRefused extends IdentityRejected {
 	constructor(
 		readonly endpoint: "token_endpoint" | "jwks_uri" | "api",
-		readonly reason: OutboundRefusal,
+		/** The guard's reason, or `redirect`: the token endpoint answered with one (a token request never follows it). */
+		readonly reason: OutboundRefusal | "redirect",
 		message: string,
 	) {
 		super(`${endpoint} ${message}`);
