@@ -298,6 +298,11 @@ export const ROUTES: readonly RouteEntry[] = [
 		settings: { label: "Audit log", summary: "Who did what, when and from where.", permission: "audit:read" },
 	},
 	{
+		path: "/settings/failed-jobs",
+		page: lazy(() => import("./routes/settings/failed-jobs")),
+		settings: { label: "Failed jobs", summary: "Background jobs that failed for good: replay or discard them.", permission: "jobs:manage" },
+	},
+	{
 		path: "/settings/invitation-domains",
 		page: lazy(() => import("./routes/settings/invitation-domains")),
 		settings: { label: "Invitation domains", summary: "Which email domains people may be invited from.", permission: "tenant:manage" },

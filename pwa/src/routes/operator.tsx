@@ -1,15 +1,17 @@
 /**
  * The platform operator's console on the platform host (/operator): sign in with the operator token,
- * then agencies and their invoices (with refunds), and coupons and flash sales. One live region
+ * then agencies and their invoices (with refunds), coupons and flash sales, and dead jobs. One live region
  * reads out what each action did.
  */
 import { useEffect } from "preact/hooks";
 import { AgenciesSection } from "../components/operator/agencies-section";
 import { CouponForm } from "../components/operator/coupon-form";
 import { CouponsSection } from "../components/operator/coupons-section";
+import { DeadJobsSection } from "../components/operator/dead-jobs-section";
 import { InvoicesSection } from "../components/operator/invoices-section";
 import { OperatorSignIn } from "../components/operator/operator-sign-in";
 import { useDocumentTitle } from "../components/use-document-title";
+import { operatorDeadJobs } from "../models/dead-jobs";
 import { forgetAgencies } from "../models/operator-agencies";
 import { coupons } from "../models/operator-coupons";
 import { isOperatorSignedIn, operatorAnnouncement, signOutOperator } from "../models/operator-session";
@@ -27,6 +29,7 @@ export default function Operator() {
 		if (signedIn) return;
 		forgetAgencies();
 		coupons.value = null;
+		operatorDeadJobs.forget();
 	}, [signedIn]);
 	return (
 		<>
@@ -50,6 +53,7 @@ export default function Operator() {
 						<InvoicesSection />
 						<CouponsSection />
 						<CouponForm />
+						<DeadJobsSection />
 					</>
 				) : (
 					<OperatorSignIn />
