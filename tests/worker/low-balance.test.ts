@@ -75,6 +75,17 @@ describe("the agency's own low-balance threshold", () => {
 		call(host, path, { method: "PUT", cookie, body });
 	const settingOf = async (agency: Agency) => env.TENANT_GATE.getByName(agency.tenantId).lowBalanceSetting();
 
+	it("shows the plan's real default before any credits were granted (10% of the plan's allowance, never 0)", async () => {
+		const read = async (agency: Agency) => (await call(agency.host, path, { cookie: agency.ownerCookie })).json();
+		// A new agency is on Starter (1,000 credits a month) and no grant has set the gate's default yet.
+		expect(await settingOf(acme)).toMatchObject({ planDefault: 0 });
+		expect(await read(acme)).toEqual({ threshold: 100, custom: null, planDefault: 100 });
+		await env.DB.prepare("UPDATE tenants SET plan_id = 'pro' WHERE id = ?").bind(beta.tenantId).run();
+		expect(await read(beta)).toEqual({ threshold: 1000, custom: null, planDefault: 1000 });
+		// The agency's own threshold still wins; the default beside it stays the plan's.
+		expect(await (await put(acme, { threshold: 0 })).json()).toEqual({ threshold: 0, custom: 0, planDefault: 100 });
+	});
+
 	it("overrides the plan's default for that agency only, is audited, and null goes back to the default", async () => {
 		for (const agency of [acme, beta]) {
 			await env.TENANT_GATE.getByName(agency.tenantId).grantCredits({ amount: 1000, idempotencyKey: "g", reason: "test" });

@@ -8,6 +8,7 @@ import { useEffect } from "preact/hooks";
 import { loadLowBalance, lowBalance, saveLowBalance } from "../models/low-balance";
 import { can } from "../models/session";
 import { FormAlert } from "./form-alert";
+import { useDraft } from "./form-kit/draft";
 
 const number = new Intl.NumberFormat();
 
@@ -19,7 +20,9 @@ function parseThreshold(text: string): number | null | "invalid" {
 }
 
 export function LowBalanceForm() {
-	const text = useSignal("");
+	// The saved threshold fills the field only if the person has not started typing by the time it arrives.
+	const draft = useDraft({ text: "" });
+	const { text } = draft.values.value;
 	const error = useSignal<string | null>(null);
 	const status = useSignal("");
 	const saving = useSignal(false);
@@ -27,14 +30,15 @@ export function LowBalanceForm() {
 	useEffect(() => {
 		void loadLowBalance().then(() => {
 			const custom = lowBalance.value?.custom;
-			text.value = custom === null || custom === undefined ? "" : String(custom);
+			if (lowBalance.value) draft.load({ text: custom === null || custom === undefined ? "" : String(custom) });
 		});
 	}, []);
 
 	const submit = async (event: Event) => {
 		event.preventDefault();
 		if (!editable || saving.value) return;
-		const threshold = parseThreshold(text.value);
+		const sent = draft.values.value;
+		const threshold = parseThreshold(sent.text);
 		status.value = "";
 		if (threshold === "invalid") {
 			error.value = "Enter a whole number of credits, or leave it empty for the plan's default.";
@@ -50,7 +54,7 @@ export function LowBalanceForm() {
 			return;
 		}
 		error.value = null;
-		text.value = result.value.custom === null ? "" : String(result.value.custom);
+		draft.saved(sent, { text: result.value.custom === null ? "" : String(result.value.custom) });
 		status.value = "Saved.";
 	};
 
@@ -73,12 +77,12 @@ export function LowBalanceForm() {
 					name="threshold"
 					inputMode="numeric"
 					autoComplete="off"
-					value={text.value}
+					value={text}
 					placeholder={setting ? String(setting.planDefault) : undefined}
 					disabled={!editable}
 					aria-invalid={error.value ? "true" : undefined}
 					aria-describedby={describedBy}
-					onInput={(e) => (text.value = e.currentTarget.value)}
+					onInput={(e) => draft.set("text", e.currentTarget.value)}
 				/>
 				<p id="low-balance-hint" class="field-hint">
 					Owners and admins get an email and a notification once when the available credits fall below this, and again after the next

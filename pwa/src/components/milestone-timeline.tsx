@@ -4,25 +4,26 @@ import { dateInputToMs, formatDate } from "../lib/date-format";
 import { MILESTONE_STATUS_LABELS } from "../lib/portal-labels";
 import { addMilestone, moveMilestone, project, setMilestoneStatus } from "../models/project";
 import { isStaff } from "../models/session";
+import { useDraft } from "./form-kit/draft";
 import { StatusBadge } from "./status-badge";
 
 function AddMilestoneForm() {
-	const [title, setTitle] = useState("");
-	const [due, setDue] = useState("");
+	// A draft, not plain state: the add (and the project reload after it) takes a moment, and whatever
+	// the person types meanwhile — the next milestone — must not be cleared when it lands.
+	const draft = useDraft({ title: "", due: "" });
+	const { title, due } = draft.values.value;
 	const [error, setError] = useState<string | null>(null);
 	const submit = async (event: Event) => {
 		event.preventDefault();
-		if (!title.trim()) {
+		const sent = draft.values.value;
+		if (!sent.title.trim()) {
 			setError("Give the milestone a title.");
 			document.getElementById("milestone-title")?.focus();
 			return;
 		}
-		const problem = await addMilestone(title.trim(), dateInputToMs(due));
+		const problem = await addMilestone(sent.title.trim(), dateInputToMs(sent.due));
 		setError(problem ? (problem.fields.title ?? problem.fields.dueAt ?? problem.detail) : null);
-		if (!problem) {
-			setTitle("");
-			setDue("");
-		}
+		if (!problem) draft.saved(sent, { title: "", due: "" });
 	};
 	return (
 		<form onSubmit={submit} class="inline-form" noValidate aria-label="Add a milestone">
@@ -32,7 +33,7 @@ function AddMilestoneForm() {
 					id="milestone-title"
 					value={title}
 					maxLength={200}
-					onInput={(e) => setTitle(e.currentTarget.value)}
+					onInput={(e) => draft.set("title", e.currentTarget.value)}
 					aria-invalid={error ? "true" : undefined}
 					aria-describedby={error ? "milestone-title-error" : undefined}
 				/>
@@ -44,7 +45,7 @@ function AddMilestoneForm() {
 			</div>
 			<div class="field">
 				<label for="milestone-due">Due date</label>
-				<input id="milestone-due" type="date" value={due} onInput={(e) => setDue(e.currentTarget.value)} />
+				<input id="milestone-due" type="date" value={due} onInput={(e) => draft.set("due", e.currentTarget.value)} />
 			</div>
 			<button type="submit" class="button primary">
 				Add milestone

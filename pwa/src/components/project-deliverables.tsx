@@ -5,14 +5,17 @@ import { DELIVERABLE_STATUS_LABELS } from "../lib/portal-labels";
 import { addLinkDeliverable, pendingIds, project, reviewDeliverable } from "../models/project";
 import { isStaff } from "../models/session";
 import { DeliverableReview } from "./deliverable-review";
+import { useDraft } from "./form-kit/draft";
 import { StatusBadge } from "./status-badge";
 
 function AddLinkForm() {
-	const [title, setTitle] = useState("");
-	const [url, setUrl] = useState("");
+	// A draft: what the person types while the add (and the reload after it) is on the way stays.
+	const draft = useDraft({ title: "", url: "" });
+	const { title, url } = draft.values.value;
 	const [errors, setErrors] = useState<Record<string, string>>({});
 	const submit = async (event: Event) => {
 		event.preventDefault();
+		const sent = draft.values.value;
 		const missing: Record<string, string> = {};
 		if (!title.trim()) missing.title = "Give the deliverable a title.";
 		if (!url.trim()) missing.url = "Paste the https:// address.";
@@ -21,12 +24,9 @@ function AddLinkForm() {
 			document.getElementById(missing.title ? "deliverable-title" : "deliverable-url")?.focus();
 			return;
 		}
-		const problem = await addLinkDeliverable(title.trim(), url.trim());
+		const problem = await addLinkDeliverable(sent.title.trim(), sent.url.trim());
 		setErrors(problem ? { title: problem.fields.title ?? "", url: problem.fields.url ?? "" } : {});
-		if (!problem) {
-			setTitle("");
-			setUrl("");
-		}
+		if (!problem) draft.saved(sent, { title: "", url: "" });
 	};
 	return (
 		<form onSubmit={submit} class="inline-form" noValidate aria-label="Add a link deliverable">
@@ -36,7 +36,7 @@ function AddLinkForm() {
 					id="deliverable-title"
 					value={title}
 					maxLength={200}
-					onInput={(e) => setTitle(e.currentTarget.value)}
+					onInput={(e) => draft.set("title", e.currentTarget.value)}
 					aria-invalid={errors.title ? "true" : undefined}
 					aria-describedby={errors.title ? "deliverable-title-error" : undefined}
 				/>
@@ -52,7 +52,7 @@ function AddLinkForm() {
 					id="deliverable-url"
 					type="url"
 					value={url}
-					onInput={(e) => setUrl(e.currentTarget.value)}
+					onInput={(e) => draft.set("url", e.currentTarget.value)}
 					aria-invalid={errors.url ? "true" : undefined}
 					aria-describedby={errors.url ? "deliverable-url-error" : undefined}
 				/>

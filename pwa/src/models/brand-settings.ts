@@ -1,5 +1,6 @@
 /**
- * The brand page's state: the saved brand, the admin's drafts, the live contrast verdict on the
+ * The brand page's state: the saved brand, the admin's draft (a form-kit Draft: the brand loading or
+ * a save's answer never overwrites a field the admin is typing in), the live contrast verdict on the
  * drafted colour, and the actions that save it or upload a logo (rendered into every icon first).
  */
 import { computed, signal } from "@preact/signals";
@@ -10,13 +11,14 @@ import { api } from "../api/client";
 import { fetchRouteJson } from "../api/fetch-json";
 import type { ProblemView } from "../api/problem";
 import { send } from "../api/request";
+import { Draft } from "../components/form-kit/draft";
 import { renderBrandImages } from "../lib/brand-images";
 import { showSavedBrand } from "./brand";
 
 export const saved = signal<BrandingSettings | null>(null);
-export const draftName = signal("");
-export const draftColor = signal("");
-export const draftSender = signal("");
+/** What the form shows: the saved brand where the admin has not typed, their text where they have. */
+export const brandDraft = new Draft({ name: "", primaryColor: "", emailSenderName: "" });
+type BrandDraft = typeof brandDraft.values.value;
 export const brandProblem = signal<ProblemView | null>(null);
 export const brandMessage = signal<string | null>(null);
 export const busy = signal(false);
@@ -24,17 +26,21 @@ export const uploadProgress = signal<{ done: number; total: number } | null>(nul
 
 /** The drafted colour's contrast with white, and why it cannot be saved (null when it can). */
 export const colorVerdict = computed(() => {
-	const color = draftColor.value.trim().toLowerCase();
+	const color = brandDraft.values.value.primaryColor.trim().toLowerCase();
 	if (!HEX_COLOR.test(color)) return { ratio: null, problem: "Enter a colour like #1f4ed8." };
 	const problem = brandColorProblem(color);
 	return { ratio: formatRatio(contrastRatio(color, "#ffffff")), problem: problem ? `This colour ${problem}.` : null };
 });
 
-function adopt(settings: BrandingSettings): void {
+function draftOf(settings: BrandingSettings): BrandDraft {
+	return { name: settings.name, primaryColor: settings.primaryColor, emailSenderName: settings.emailSenderName ?? "" };
+}
+
+/** Shows a brand the server answered with: the saved state, and the draft's fields the admin has not changed (or just sent). */
+function adopt(settings: BrandingSettings, sent?: BrandDraft): void {
 	saved.value = settings;
-	draftName.value = settings.name;
-	draftColor.value = settings.primaryColor;
-	draftSender.value = settings.emailSenderName ?? "";
+	if (sent) brandDraft.saved(sent, draftOf(settings));
+	else brandDraft.load(draftOf(settings));
 	const { name: _name, emailSenderName: _sender, ...brand } = settings;
 	showSavedBrand(brand, settings.name);
 }
@@ -53,12 +59,13 @@ export async function saveBrand(): Promise<void> {
 	busy.value = true;
 	brandProblem.value = null;
 	brandMessage.value = null;
-	const sender = draftSender.value.trim();
+	const sent = brandDraft.values.value;
+	const sender = sent.emailSenderName.trim();
 	const result = await send(() =>
 		api.api.v1.branding.$patch({
 			json: {
-				name: draftName.value.trim(),
-				primaryColor: draftColor.value.trim().toLowerCase(),
+				name: sent.name.trim(),
+				primaryColor: sent.primaryColor.trim().toLowerCase(),
 				emailSenderName: sender === "" ? null : sender,
 			},
 		}),
@@ -69,7 +76,7 @@ export async function saveBrand(): Promise<void> {
 		return;
 	}
 	if (result.value.status === 200) {
-		adopt(await result.value.json());
+		adopt(await result.value.json(), sent);
 		brandMessage.value = "Saved. Your clients see the new brand the next time their app loads.";
 	}
 }
@@ -82,7 +89,7 @@ export async function uploadLogo(file: File): Promise<void> {
 	brandProblem.value = null;
 	brandMessage.value = null;
 	try {
-		const images = await renderBrandImages(file, saved.value?.primaryColor ?? draftColor.value);
+		const images = await renderBrandImages(file, saved.value?.primaryColor ?? brandDraft.values.value.primaryColor);
 		uploadProgress.value = { done: 0, total: BRAND_ASSET_KINDS.length };
 		let latest: BrandingSettings | null = null;
 		for (const kind of BRAND_ASSET_KINDS) {

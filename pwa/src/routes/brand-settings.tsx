@@ -7,13 +7,11 @@ import { Field } from "../components/field";
 import { FormAlert } from "../components/form-alert";
 import { FeatureGate, useFreshEntitlements } from "../components/plan-gate";
 import {
+	brandDraft,
 	brandMessage,
 	brandProblem,
 	busy,
 	colorVerdict,
-	draftColor,
-	draftName,
-	draftSender,
 	loadBrandSettings,
 	removeLogo,
 	saveBrand,
@@ -25,7 +23,7 @@ import { SettingsPage } from "./settings/settings-page";
 
 function ColorField() {
 	const verdict = colorVerdict.value;
-	const color = draftColor.value;
+	const color = brandDraft.values.value.primaryColor;
 	return (
 		<div class="field">
 			<label for="primaryColor">Brand colour</label>
@@ -34,9 +32,7 @@ function ColorField() {
 					type="color"
 					aria-label="Colour picker"
 					value={/^#[0-9a-f]{6}$/i.test(color) ? color : "#1f4ed8"}
-					onInput={(e) => {
-						draftColor.value = e.currentTarget.value;
-					}}
+					onInput={(e) => brandDraft.set("primaryColor", e.currentTarget.value)}
 				/>
 				<input
 					id="primaryColor"
@@ -47,9 +43,7 @@ function ColorField() {
 					spellcheck={false}
 					aria-invalid={verdict.problem ? "true" : undefined}
 					aria-describedby="primaryColor-verdict"
-					onInput={(e) => {
-						draftColor.value = e.currentTarget.value;
-					}}
+					onInput={(e) => brandDraft.set("primaryColor", e.currentTarget.value)}
 				/>
 			</div>
 			<p id="primaryColor-verdict" class={verdict.problem ? "field-error" : "field-hint"} aria-live="polite">
@@ -114,6 +108,7 @@ export default function BrandSettings() {
 		void loadBrandSettings();
 	}, []);
 	const fields = brandProblem.value?.fields ?? {};
+	const draft = brandDraft.values.value;
 	// Colour, sender name and logo are white label (Pro and Agency); the name is every plan's.
 	const whiteLabel = useFreshEntitlements()?.features.white_label === true;
 	return (
@@ -136,8 +131,8 @@ export default function BrandSettings() {
 				<Field
 					id="name"
 					label="Agency name"
-					value={draftName.value}
-					onInput={(v) => (draftName.value = v)}
+					value={draft.name}
+					onInput={(v) => brandDraft.set("name", v)}
 					error={fields.name}
 					maxLength={80}
 				/>
@@ -147,8 +142,8 @@ export default function BrandSettings() {
 						<Field
 							id="emailSenderName"
 							label="Email sender name"
-							value={draftSender.value}
-							onInput={(v) => (draftSender.value = v)}
+							value={draft.emailSenderName}
+							onInput={(v) => brandDraft.set("emailSenderName", v)}
 							error={fields.emailSenderName}
 							hint="Shown as the sender of your clients' emails. Leave empty to use the agency name."
 							maxLength={60}
@@ -156,7 +151,7 @@ export default function BrandSettings() {
 						<p class="brand-sample">
 							<span
 								class="button primary"
-								style={{ background: colorVerdict.value.problem ? undefined : draftColor.value }}
+								style={{ background: colorVerdict.value.problem ? undefined : draft.primaryColor }}
 								aria-hidden="true"
 							>
 								Sample button

@@ -4,6 +4,7 @@ import { tenantScope } from "../../lib/db";
 import { tenantOf } from "../../lib/host-guards";
 import { currentAuth } from "../../middleware/require-permission";
 import { recordAudit, userActor } from "../../services/audit/audit-log";
+import { lowBalanceSettingOf } from "../../services/billing/low-balance";
 import { usageSummary } from "../../services/billing/usage-summary";
 import * as routes from "./usage.routes";
 
@@ -29,11 +30,12 @@ export const usageRouter = createRouter()
 		const scope = tenantScope(c.get("db"), tenantOf(c).id);
 		return c.json(await usageSummary(scope, await gate.creditSummary(since ?? startOfMonthUtc(Date.now()))), 200);
 	})
-	.openapi(routes.lowBalance, async (c) => c.json(await c.env.TENANT_GATE.getByName(tenantOf(c).id).lowBalanceSetting(), 200))
+	.openapi(routes.lowBalance, async (c) => c.json(await lowBalanceSettingOf(c.env, tenantScope(c.get("db"), tenantOf(c).id)), 200))
 	.openapi(routes.setLowBalance, async (c) => {
 		const { threshold } = c.req.valid("json");
 		const tenant = tenantOf(c);
-		const setting = await c.env.TENANT_GATE.getByName(tenant.id).setCustomLowBalanceThreshold(tenant.id, threshold);
+		await c.env.TENANT_GATE.getByName(tenant.id).setCustomLowBalanceThreshold(tenant.id, threshold);
+		const setting = await lowBalanceSettingOf(c.env, tenantScope(c.get("db"), tenant.id));
 		await recordAudit(tenantScope(c.get("db"), tenant.id), {
 			action: "tenant.settings_changed",
 			actor: userActor(currentAuth(c).user),

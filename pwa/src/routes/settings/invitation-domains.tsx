@@ -2,6 +2,7 @@
 import { useSignal } from "@preact/signals";
 import { useEffect } from "preact/hooks";
 import { FormAlert } from "../../components/form-alert";
+import { useDraft } from "../../components/form-kit/draft";
 import { invitationDomains, loadInvitationDomains, saveInvitationDomains } from "../../models/invitation-domains";
 import { SettingsPage } from "./settings-page";
 
@@ -13,17 +14,20 @@ function parseDomains(text: string): string[] {
 }
 
 export default function InvitationDomains() {
-	const text = useSignal("");
+	// The saved list fills the field only if the admin has not started typing by the time it arrives.
+	const draft = useDraft({ text: "" });
+	const { text } = draft.values.value;
 	const status = useSignal("");
 	const failure = useSignal<string | null>(null);
 	useEffect(() => {
 		void loadInvitationDomains().then(() => {
-			text.value = invitationDomains.value?.join(", ") ?? "";
+			draft.load({ text: invitationDomains.value?.join(", ") ?? "" });
 		});
 	}, []);
 	const submit = async (event: Event) => {
 		event.preventDefault();
-		const domains = parseDomains(text.value);
+		const sent = draft.values.value;
+		const domains = parseDomains(sent.text);
 		const result = await saveInvitationDomains(domains);
 		if (!result.ok) {
 			// `errors` names e.g. `domains.1`: say which domain it was.
@@ -33,7 +37,7 @@ export default function InvitationDomains() {
 			status.value = "";
 			return;
 		}
-		text.value = result.value.join(", ");
+		draft.saved(sent, { text: result.value.join(", ") });
 		failure.value = null;
 		status.value = "Saved.";
 	};
@@ -47,11 +51,11 @@ export default function InvitationDomains() {
 					<label for="domains">Domains</label>
 					<input
 						id="domains"
-						value={text.value}
+						value={text}
 						placeholder="example.com, example.co.uk"
 						aria-describedby="domains-hint"
 						aria-invalid={failure.value ? "true" : undefined}
-						onInput={(e) => (text.value = e.currentTarget.value)}
+						onInput={(e) => draft.set("text", e.currentTarget.value)}
 					/>
 					<p id="domains-hint" class="field-hint">
 						Separate domains with commas. Leave empty to allow invitations to any address.

@@ -5,27 +5,30 @@ import { SERVICE_TIERS, type ServiceTier } from "../../../../schema/portal";
 import { api } from "../../api/client";
 import { fetchJson } from "../../api/fetch-json";
 import { FormAlert } from "../../components/form-alert";
+import { useDraft } from "../../components/form-kit/draft";
 import { SettingsPage } from "./settings-page";
 
 export default function MessagingSettings() {
-	const tier = useSignal<ServiceTier | "">("");
-	const minutes = useSignal("15");
+	// The saved settings fill only what the admin has not changed by the time they arrive.
+	const draft = useDraft<{ tier: ServiceTier | ""; minutes: string }>({ tier: "", minutes: "15" });
+	const { tier, minutes } = draft.values.value;
 	const status = useSignal("");
 	const failure = useSignal<string | null>(null);
 	useEffect(() => {
 		void fetchJson(() => api.api.v1.messaging.settings.$get()).then((result) => {
 			if (!result.ok) return;
-			tier.value = result.value.minimumTier ?? "";
-			minutes.value = String(result.value.unreadEmailMinutes);
+			draft.load({ tier: result.value.minimumTier ?? "", minutes: String(result.value.unreadEmailMinutes) });
 		});
 	}, []);
 	const submit = async (event: Event) => {
 		event.preventDefault();
+		const sent = draft.values.value;
 		const result = await fetchJson(() =>
 			api.api.v1.messaging.settings.$patch({
-				json: { minimumTier: tier.value === "" ? null : tier.value, unreadEmailMinutes: Number(minutes.value) },
+				json: { minimumTier: sent.tier === "" ? null : sent.tier, unreadEmailMinutes: Number(sent.minutes) },
 			}),
 		);
+		if (result.ok) draft.saved(sent, { tier: result.value.minimumTier ?? "", minutes: String(result.value.unreadEmailMinutes) });
 		failure.value = result.ok ? null : result.problem.detail;
 		status.value = result.ok ? "Saved." : "";
 	};
@@ -36,7 +39,7 @@ export default function MessagingSettings() {
 				<FormAlert message={failure.value} />
 				<div class="field">
 					<label for="messaging-tier">Messaging included from</label>
-					<select id="messaging-tier" value={tier.value} onChange={(e) => (tier.value = e.currentTarget.value as ServiceTier | "")}>
+					<select id="messaging-tier" value={tier} onChange={(e) => draft.set("tier", e.currentTarget.value as ServiceTier | "")}>
 						<option value="">Every service tier</option>
 						{SERVICE_TIERS.map((t) => (
 							<option key={t} value={t}>
@@ -52,8 +55,8 @@ export default function MessagingSettings() {
 						type="number"
 						min={1}
 						max={720}
-						value={minutes.value}
-						onInput={(e) => (minutes.value = e.currentTarget.value)}
+						value={minutes}
+						onInput={(e) => draft.set("minutes", e.currentTarget.value)}
 					/>
 				</div>
 				<button type="submit" class="button primary">

@@ -6,6 +6,7 @@ import { DEFAULT_RESPONSE_TARGET_HOURS, type SurveyMode } from "../../../../sche
 import { api } from "../../api/client";
 import { fetchJson } from "../../api/fetch-json";
 import { FormAlert } from "../../components/form-alert";
+import { useDraft } from "../../components/form-kit/draft";
 import { SettingsPage } from "./settings-page";
 
 const MODE_LABELS: Record<SurveyMode, string> = {
@@ -14,34 +15,41 @@ const MODE_LABELS: Record<SurveyMode, string> = {
 	nps: "NPS: likelihood to recommend from 0 to 10",
 };
 
+/** The form's values from the saved settings. */
+function draftOf(settings: { responseTargetHours: Record<ServiceTier, number>; surveyMode: SurveyMode }) {
+	const t = settings.responseTargetHours;
+	return { basic: String(t.basic), standard: String(t.standard), premium: String(t.premium), mode: settings.surveyMode };
+}
+
 export default function SupportSettings() {
-	const hours = useSignal<Record<ServiceTier, string>>({
+	// The saved settings fill only the fields the admin has not changed by the time they arrive.
+	const draft = useDraft<Record<ServiceTier, string> & { mode: SurveyMode }>({
 		basic: String(DEFAULT_RESPONSE_TARGET_HOURS.basic),
 		standard: String(DEFAULT_RESPONSE_TARGET_HOURS.standard),
 		premium: String(DEFAULT_RESPONSE_TARGET_HOURS.premium),
+		mode: "off",
 	});
-	const mode = useSignal<SurveyMode>("off");
+	const values = draft.values.value;
 	const status = useSignal("");
 	const failure = useSignal<string | null>(null);
 	useEffect(() => {
 		void fetchJson(() => api.api.v1.support.settings.$get()).then((result) => {
 			if (!result.ok) return;
-			const t = result.value.responseTargetHours;
-			hours.value = { basic: String(t.basic), standard: String(t.standard), premium: String(t.premium) };
-			mode.value = result.value.surveyMode;
+			draft.load(draftOf(result.value));
 		});
 	}, []);
 	const submit = async (event: Event) => {
 		event.preventDefault();
-		const h = hours.value;
+		const sent = draft.values.value;
 		const result = await fetchJson(() =>
 			api.api.v1.support.settings.$patch({
 				json: {
-					responseTargetHours: { basic: Number(h.basic), standard: Number(h.standard), premium: Number(h.premium) },
-					surveyMode: mode.value,
+					responseTargetHours: { basic: Number(sent.basic), standard: Number(sent.standard), premium: Number(sent.premium) },
+					surveyMode: sent.mode,
 				},
 			}),
 		);
+		if (result.ok) draft.saved(sent, draftOf(result.value));
 		failure.value = result.ok ? null : result.problem.detail;
 		status.value = result.ok ? "Saved." : "";
 	};
@@ -60,15 +68,15 @@ export default function SupportSettings() {
 								type="number"
 								min={1}
 								max={720}
-								value={hours.value[tier]}
-								onInput={(e) => (hours.value = { ...hours.value, [tier]: e.currentTarget.value })}
+								value={values[tier]}
+								onInput={(e) => draft.set(tier, e.currentTarget.value)}
 							/>
 						</div>
 					))}
 				</fieldset>
 				<div class="field">
 					<label for="survey-mode">After a milestone is completed</label>
-					<select id="survey-mode" value={mode.value} onChange={(e) => (mode.value = e.currentTarget.value as SurveyMode)}>
+					<select id="survey-mode" value={values.mode} onChange={(e) => draft.set("mode", e.currentTarget.value as SurveyMode)}>
 						{(Object.keys(MODE_LABELS) as SurveyMode[]).map((m) => (
 							<option key={m} value={m}>
 								{MODE_LABELS[m]}
