@@ -4,6 +4,7 @@
  * is written with INSERT OR IGNORE, so running it on every start adds what is missing and changes
  * nothing else.
  */
+import { buildDemoDeadJobsSql } from "./demo-dead-jobs-seed";
 import { DEMO_AGENCY } from "./demo-seed";
 
 const DAY = 24 * 60 * 60 * 1000;
@@ -153,6 +154,7 @@ export function buildDemoPortalSeedSql(now = Date.now()): string {
 			},
 			now,
 		),
+		buildDemoDeadJobsSql(now),
 		"",
 	].join("\n");
 }
