@@ -28,16 +28,19 @@ function parseModels(text: string): string[] {
 		.filter(Boolean);
 }
 
-function ConnectedKey({ view }: { view: AiProviderKeyView }) {
-	const status = useSignal("");
+/** What the card announces after an action (its one live status line). */
+type Announce = (message: string) => void;
+
+function ConnectedKey({ view, announce }: { view: AiProviderKeyView; announce: Announce }) {
 	const failure = useSignal<string | null>(null);
 	const busy = useSignal(false);
 	const run = async (action: () => Promise<{ ok: boolean; problem?: { detail: string } }>, done: string) => {
 		busy.value = true;
+		announce("");
 		const result = await action();
 		busy.value = false;
 		failure.value = result.ok ? null : (result.problem?.detail ?? "That did not work.");
-		status.value = result.ok ? done : "";
+		if (result.ok) announce(done);
 	};
 	const passed = view.check.status === "passed";
 	return (
@@ -101,17 +104,15 @@ function ConnectedKey({ view }: { view: AiProviderKeyView }) {
 					Remove key
 				</button>
 			</div>
-			<p role="status">{status.value}</p>
 		</>
 	);
 }
 
-function KeyForm({ kind, connected }: { kind: AiKeyKind; connected: AiProviderKeyView | undefined }) {
+function KeyForm({ kind, connected, announce }: { kind: AiKeyKind; connected: AiProviderKeyView | undefined; announce: Announce }) {
 	const endpoint = kind === "openai-compatible";
 	const apiKey = useSignal("");
 	const baseUrl = useSignal(connected?.baseUrl ?? "");
 	const models = useSignal(connected?.models.join(", ") ?? "");
-	const saved = useSignal("");
 	const id = (field: string) => `${kind}-${field}`;
 	const send = () =>
 		saveProviderKey(kind, {
@@ -125,7 +126,7 @@ function KeyForm({ kind, connected }: { kind: AiKeyKind; connected: AiProviderKe
 			check={() => ({ apiKey: !connected && !apiKey.value.trim() ? "is required" : undefined })}
 			onSuccess={(view) => {
 				apiKey.value = "";
-				saved.value = `Key …${view.lastFour} checked and saved.`;
+				announce(`Key …${view.lastFour} checked and saved.`);
 			}}
 		>
 			{endpoint && (
@@ -170,7 +171,6 @@ function KeyForm({ kind, connected }: { kind: AiKeyKind; connected: AiProviderKe
 				/>
 			)}
 			<SubmitButton busyLabel="Checking the key…">{connected ? "Check and replace" : "Check and connect"}</SubmitButton>
-			<p role="status">{saved.value}</p>
 		</Form>
 	);
 }
@@ -178,12 +178,17 @@ function KeyForm({ kind, connected }: { kind: AiKeyKind; connected: AiProviderKe
 export function ProviderKeyCard({ kind }: { kind: AiKeyKind }) {
 	const connected = keyOf(kind);
 	const headingId = `${kind}-heading`;
+	const status = useSignal("");
+	const announce = (message: string) => {
+		status.value = message;
+	};
 	return (
 		<section class="card" aria-labelledby={headingId}>
 			<h2 id={headingId}>{AI_KEY_KIND_LABELS[kind]}</h2>
 			<p class="field-hint">{HINTS[kind]}</p>
-			{connected ? <ConnectedKey view={connected} /> : <p>Not connected.</p>}
-			<KeyForm key={connected?.updatedAt ?? "new"} kind={kind} connected={connected} />
+			{connected ? <ConnectedKey view={connected} announce={announce} /> : <p>Not connected.</p>}
+			<KeyForm key={connected?.updatedAt ?? "new"} kind={kind} connected={connected} announce={announce} />
+			<p role="status">{status.value}</p>
 		</section>
 	);
 }

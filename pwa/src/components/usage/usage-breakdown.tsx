@@ -80,7 +80,7 @@ export function UsageBreakdown() {
 	const s = summary.value;
 	return (
 		<section class="card" aria-labelledby="breakdown-heading">
-			<h2 id="breakdown-heading">What used credits</h2>
+			<h2 id="breakdown-heading">Breakdown</h2>
 			<div class="field">
 				<label for="usage-period">Period</label>
 				<select id="usage-period" value={usagePeriod.value} onChange={(e) => void loadSummary(e.currentTarget.value as UsagePeriod)}>
