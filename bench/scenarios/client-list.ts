@@ -8,6 +8,7 @@ import type { Scenario } from "./types";
 export const clientList: Scenario = {
 	id: "client-list",
 	label: "GET /api/v1/clients (50 clients)",
+	goal: { minRatio: 0.4 },
 	async prepare(context) {
 		const agency = await preparePortalAgency(context, "bench-clients", { clients: 50, messages: 0 });
 		const probe = await context.http.expect({ path: "/api/v1/clients?limit=50", host: agency.host, headers: agency.headers }, 200);

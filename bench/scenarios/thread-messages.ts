@@ -8,6 +8,7 @@ import type { Scenario } from "./types";
 export const threadMessages: Scenario = {
 	id: "thread-messages",
 	label: "GET /api/v1/threads/:id/messages (latest 50)",
+	goal: { minRatio: 0.4 },
 	async prepare(context) {
 		const agency = await preparePortalAgency(context, "bench-thread", { clients: 1, messages: 60 });
 		const path = `/api/v1/threads/${agency.threadId}/messages?limit=50`;
