@@ -1,12 +1,13 @@
 /**
  * The demo data `npm start` loads into an empty database: one agency with an owner, a staff member
- * and a client user. Built as SQL with the Worker's own password hashing, so the accounts sign in
- * exactly like real ones.
+ * and a client user. The agency is on Pro, with white label, so its brand (demo-brand.ts) shows.
+ * Built as SQL with the Worker's own password hashing, so the accounts sign in exactly like real ones.
  */
 import { newId } from "../../worker/lib/ids";
 import { hashPassword } from "../../worker/lib/passwords";
 
-export const DEMO_AGENCY = { slug: "northwind", name: "Northwind Studio" } as const;
+/** On Pro (set directly, no Stripe subscription): white label shows, and Billing still offers a trial of each plan. */
+export const DEMO_AGENCY = { slug: "northwind", name: "Northwind Studio", planId: "pro" } as const;
 export const DEMO_PASSWORD = "atrium-demo-2026";
 export const DEMO_ACCOUNTS = [
 	{ role: "owner", name: "Olivia Owner", email: "owner@northwind.test" },
@@ -30,10 +31,17 @@ function insert(table: string, row: Record<string, string | number | null>): str
 	return `INSERT INTO ${table} (${columns.join(", ")}) VALUES (${columns.map((c) => quote(row[c] ?? null)).join(", ")});`;
 }
 
-export async function buildDemoSeedSql(platformDomain: string, now = Date.now()): Promise<string> {
-	const tenantId = newId(now);
+export async function buildDemoSeedSql(platformDomain: string, now = Date.now(), tenantId = newId(now)): Promise<string> {
 	const statements = [
-		insert("tenants", { id: tenantId, slug: DEMO_AGENCY.slug, name: DEMO_AGENCY.name, status: "active", created_at: now, updated_at: now }),
+		insert("tenants", {
+			id: tenantId,
+			slug: DEMO_AGENCY.slug,
+			name: DEMO_AGENCY.name,
+			status: "active",
+			plan_id: DEMO_AGENCY.planId,
+			created_at: now,
+			updated_at: now,
+		}),
 		insert("tenant_domains", {
 			id: newId(now),
 			tenant_id: tenantId,

@@ -7,7 +7,9 @@ import { spawn } from "node:child_process";
 import { mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { newId } from "../../worker/lib/ids";
 import { applyPasswordCost } from "../../worker/lib/passwords";
+import { type DemoBrandFile, demoBrandFiles, demoBrandKey, demoBrandSql } from "./demo-brand";
 import { buildDemoPortalSeedSql } from "./demo-portal-seed";
 import { buildDemoSeedSql } from "./demo-seed";
 import { type StripeFake, startStripeFake } from "./stripe-fake/server";
@@ -30,6 +32,8 @@ export type LocalAppOptions = {
 /** `stop()` signals wrangler dev's whole process group at once and resolves when none of it is left. */
 export type LocalApp = { url: string; process: ChildProcess; stripeFake: StripeFake | null; stop(): Promise<void> };
 
+/** The R2 bucket behind the FILES binding (wrangler.toml): where brand images and documents live locally too. */
+const R2_BUCKET = "atrium-files";
 const LOCAL_WEBHOOK_SECRET = "whsec_local_atrium_fake";
 /** With the local Stripe fake, the operator API (coupons, refunds) takes this token unless OPERATOR_TOKEN is set. */
 export const LOCAL_OPERATOR_TOKEN = "op_local_atrium_operator";
@@ -54,6 +58,21 @@ function run(command: string, args: string[]): Promise<void> {
 	});
 }
 
+/** The demo agency's brand images into local R2, in one wrangler call, under the keys its brand row names. */
+async function putDemoBrandFiles(dir: string, tenantId: string, files: readonly DemoBrandFile[], persist: string[]): Promise<void> {
+	const pairs = await Promise.all(
+		files.map(async (f) => {
+			const path = join(dir, f.file);
+			await writeFile(path, f.bytes);
+			return { key: demoBrandKey(tenantId, f.file), file: path };
+		}),
+	);
+	const list = join(dir, "brand-files.json");
+	await writeFile(list, JSON.stringify(pairs));
+	const cache = ["--content-type", "image/png", "--cache-control", "public, max-age=31536000, immutable"];
+	await wrangler(["r2", "bulk", "put", R2_BUCKET, "--filename", list, "--local", ...persist, ...cache], { quiet: true });
+}
+
 export async function prepareDatabase(options: Pick<LocalAppOptions, "persistTo" | "seed" | "platformDomain" | "log">): Promise<boolean> {
 	const persist = options.persistTo ? ["--persist-to", options.persistTo] : [];
 	const log = options.log ?? console.log;
@@ -68,11 +87,14 @@ export async function prepareDatabase(options: Pick<LocalAppOptions, "persistTo"
 	if (empty) log("Empty database: seeding the demo agency…");
 	// The portal's demo rows are added to the demo agency on every start (idempotent), so a database
 	// seeded before they existed gets them too.
-	const sql = `${empty ? await buildDemoSeedSql(options.platformDomain ?? "localhost") : ""}${buildDemoPortalSeedSql()}`;
+	const tenantId = newId();
+	const brand = empty ? demoBrandFiles() : [];
+	const sql = `${empty ? (await buildDemoSeedSql(options.platformDomain ?? "localhost", Date.now(), tenantId)) + demoBrandSql(brand) : ""}${buildDemoPortalSeedSql()}`;
 	const dir = await mkdtemp(join(tmpdir(), "atrium-seed-"));
 	const file = join(dir, "seed.sql");
 	await writeFile(file, sql);
 	await wrangler(["d1", "execute", "DB", "--local", ...persist, "--file", file], { quiet: true });
+	if (brand.length > 0) await putDemoBrandFiles(dir, tenantId, brand, persist);
 	await rm(dir, { recursive: true, force: true });
 	return empty;
 }

@@ -97,10 +97,17 @@ describe("branding", () => {
 		expect(installabilityErrors).toEqual([]);
 		expect((await manifestIn(page)).icons[0]?.src).toMatch(/^\/brand\//);
 
-		await page.goto(tenantUrl("northwind", "/signin"));
+		await page.goto(tenantUrl(starter.slug, "/signin"));
 		const other = await manifestIn(page);
-		expect(other.name).toBe("Northwind Studio");
+		expect(other.name).toBe("Plain Studio");
 		expect(other.icons[0]?.src).toBe("/icons/icon-192.png");
+
+		// The demo agency of `npm start` is on Pro with its seeded logo (scripts/lib/demo-brand.ts).
+		await page.goto(tenantUrl("northwind", "/signin"));
+		const demo = await manifestIn(page);
+		expect(demo).toMatchObject({ name: "Northwind Studio", theme_color: "#0f766e" });
+		expect(demo.icons[0]?.src).toMatch(/^\/brand\/icon-192-[0-9a-f]{16}\.png$/);
+		expect(await page.evaluate(async (src) => (await fetch(src)).status, demo.icons[0]?.src ?? "")).toBe(200);
 		await context.close();
 	});
 
