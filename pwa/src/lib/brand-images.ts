@@ -63,3 +63,10 @@ export async function renderBrandImages(file: Blob, brandColor: string): Promise
 		"icon-maskable-512": await toPng(square(image, 512, brandColor, 0.2)),
 	};
 }
+
+/** A picture as a `size`-pixel square PNG, centred, on white (an avatar). */
+export async function renderSquarePng(file: Blob, size: number): Promise<Blob> {
+	const image = await loadImage(file);
+	if (image.naturalWidth === 0 || image.naturalHeight === 0) throw new Error("This image has no size.");
+	return toPng(square(image, size, "#ffffff", 0));
+}

@@ -1,4 +1,6 @@
-/** The account page: who you are, where, with which role; the way to security and (for those who may) the agency's Settings; notification devices; signing out. */
+/** The account page: who you are, where, with which role; your profile (name, avatar, time zone, locale); the way to security and (for those who may) the agency's Settings; notification devices; signing out. */
+import { AvatarSection } from "../components/avatar-section";
+import { ProfileForm } from "../components/profile-form";
 import { PushDevices } from "../components/push-devices";
 import { SignOutButton } from "../components/sign-out-button";
 import { useDocumentTitle } from "../components/use-document-title";
@@ -14,8 +16,6 @@ export default function Account() {
 		<>
 			<h1>Your account</h1>
 			<dl class="card details">
-				<dt>Name</dt>
-				<dd>{user?.name}</dd>
 				<dt>Email</dt>
 				<dd>
 					{user?.email}
@@ -28,6 +28,8 @@ export default function Account() {
 				<dt>Agency</dt>
 				<dd>{tenant.value?.name}</dd>
 			</dl>
+			<ProfileForm />
+			<AvatarSection />
 			<p>
 				<a href="/account/security" class="button secondary">
 					Security: password, email, two-step sign-in, sessions
