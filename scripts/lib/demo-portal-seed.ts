@@ -6,7 +6,6 @@
  */
 import { buildDemoAssistantSeedSql } from "./demo-assistant-seed";
 import { buildDemoDeadJobsSql } from "./demo-dead-jobs-seed";
-import { buildDemoPeopleSeedSql } from "./demo-people-seed";
 import { DEMO_AGENCY } from "./demo-seed";
 
 const DAY = 24 * 60 * 60 * 1000;
@@ -156,7 +155,6 @@ export function buildDemoPortalSeedSql(now = Date.now()): string {
 			},
 			now,
 		),
-		buildDemoPeopleSeedSql(now),
 		buildDemoDeadJobsSql(now),
 		buildDemoAssistantSeedSql(now),
 		"",
