@@ -4,8 +4,8 @@
  * is written with INSERT OR IGNORE, so running it on every start adds what is missing and changes
  * nothing else.
  */
-import { buildDemoAssistantSeedSql } from "./demo-assistant-seed";
 import { buildDemoDeadJobsSql } from "./demo-dead-jobs-seed";
+import { buildDemoPeopleSeedSql } from "./demo-people-seed";
 import { DEMO_AGENCY } from "./demo-seed";
 
 const DAY = 24 * 60 * 60 * 1000;
@@ -155,8 +155,8 @@ export function buildDemoPortalSeedSql(now = Date.now()): string {
 			},
 			now,
 		),
+		buildDemoPeopleSeedSql(now),
 		buildDemoDeadJobsSql(now),
-		buildDemoAssistantSeedSql(now),
 		"",
 	].join("\n");
 }

@@ -27,7 +27,7 @@ describe("demo portal seed", () => {
 		await runSql(await buildDemoSeedSql("localhost"));
 		await runSql(buildDemoPortalSeedSql());
 		const first = await counts();
-		expect(first).toEqual({ c: 3, m: 1, ms: 4, t: 3, d: 1 });
+		expect(first).toEqual({ c: 3, m: 1, ms: 4, t: 4, d: 1 });
 		await runSql(buildDemoPortalSeedSql());
 		expect(await counts()).toEqual(first);
 
@@ -38,10 +38,26 @@ describe("demo portal seed", () => {
 		const project = await json<ProjectDetailT>(call(host, `/api/v1/projects/${DEMO_IDS.project}`, { cookie }));
 		expect(project.progress.percent).toBe(25);
 		expect(project.deliverables.map((d) => d.status)).toEqual(["pending_review"]);
+
+		// Acme Bakery's People card: Chris linked with their role, Ben invited with a task waiting for him.
+		const staff = await logIn(host, "staff@northwind.test", DEMO_PASSWORD);
+		const people = await json<{ people: { name: string; title: string | null }[] }>(
+			call(host, `/api/v1/clients/${DEMO_IDS.bakery}/people`, { cookie: staff }),
+		);
+		expect(people.people.map((p) => [p.name, p.title])).toEqual([["Chris Client", "Owner"]]);
+		const invited = await json<{ invitations: { name: string | null; title: string | null; status: string }[] }>(
+			call(host, `/api/v1/clients/${DEMO_IDS.bakery}/invitations`, { cookie: staff }),
+		);
+		expect(invited.invitations.map((i) => [i.name, i.title, i.status])).toEqual([["Ben Baker", "Head baker", "pending"]]);
+		const seen = await json<ProjectDetailT>(call(host, `/api/v1/projects/${DEMO_IDS.project}`, { cookie: staff }));
+		const waiting = seen.tasks.find((t) => t.assigneeInvitationId !== null);
+		expect(waiting?.title).toBe("Approve the pre-order menu");
+		expect(seen.invitees.map((i) => i.name)).toEqual(["Ben Baker"]);
 	});
 
 	it("does nothing when the demo agency does not exist", async () => {
 		await runSql(buildDemoPortalSeedSql());
 		expect(await counts()).toEqual({ c: 0, m: 0, ms: 0, t: 0, d: 0 });
+		expect(await env.DB.prepare("SELECT count(*) AS n FROM invitations").first()).toEqual({ n: 0 });
 	});
 });
