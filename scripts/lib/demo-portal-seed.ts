@@ -4,6 +4,7 @@
  * is written with INSERT OR IGNORE, so running it on every start adds what is missing and changes
  * nothing else.
  */
+import { buildDemoAssistantSeedSql } from "./demo-assistant-seed";
 import { buildDemoDeadJobsSql } from "./demo-dead-jobs-seed";
 import { buildDemoPeopleSeedSql } from "./demo-people-seed";
 import { DEMO_AGENCY } from "./demo-seed";
@@ -157,6 +158,7 @@ export function buildDemoPortalSeedSql(now = Date.now()): string {
 		),
 		buildDemoPeopleSeedSql(now),
 		buildDemoDeadJobsSql(now),
+		buildDemoAssistantSeedSql(now),
 		"",
 	].join("\n");
 }
