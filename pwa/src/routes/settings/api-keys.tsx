@@ -8,7 +8,7 @@ import { FormAlert } from "../../components/form-alert";
 import { Form, SubmitButton } from "../../components/form-kit/form";
 import { SelectField } from "../../components/form-kit/select-field";
 import { PermissionPicker } from "../../components/permission-picker";
-import { FeatureGate } from "../../components/plan-gate";
+import { FeatureGate, useFreshEntitlements } from "../../components/plan-gate";
 import { formatDateTime } from "../../lib/date-format";
 import { apiKeys, apiKeysProblem, createApiKey, loadApiKeys, revealedKey, revokeApiKey } from "../../models/api-keys";
 import { SettingsPage } from "./settings-page";
@@ -137,27 +137,33 @@ export default function ApiKeys() {
 			revealedKey.value = null;
 		};
 	}, []);
+	const current = useFreshEntitlements();
+	// Without API access the upgrade prompt comes first, and the key list shows only keys kept from an earlier plan.
+	const withoutAccess = current !== null && !current.features.api_access;
+	const keys = apiKeys.value;
 	return (
 		<SettingsPage path="/settings/api-keys">
 			<FormAlert message={failure.value ?? apiKeysProblem.value?.detail ?? null} />
-			<Revealed />
-			<section class="card" aria-labelledby="keys-heading">
-				<h2 id="keys-heading">Keys</h2>
-				{apiKeys.value === null ? (
-					<div class="skeleton skeleton-line" />
-				) : (
-					<DataTable
-						caption="API keys"
-						rows={apiKeys.value}
-						rowKey={(key) => key.id}
-						empty="No API keys yet."
-						columns={keyColumns((id) => revokeApiKey(id).then((result) => (failure.value = result.ok ? null : result.problem.detail)))}
-					/>
-				)}
-			</section>
 			<FeatureGate feature="api_access" what="API access">
+				<Revealed />
 				<CreateForm />
 			</FeatureGate>
+			{!(withoutAccess && keys?.length === 0) && (
+				<section class="card" aria-labelledby="keys-heading">
+					<h2 id="keys-heading">Keys</h2>
+					{keys === null ? (
+						<div class="skeleton skeleton-line" />
+					) : (
+						<DataTable
+							caption="API keys"
+							rows={keys}
+							rowKey={(key) => key.id}
+							empty="No API keys yet."
+							columns={keyColumns((id) => revokeApiKey(id).then((result) => (failure.value = result.ok ? null : result.problem.detail)))}
+						/>
+					)}
+				</section>
+			)}
 		</SettingsPage>
 	);
 }
