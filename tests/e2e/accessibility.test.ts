@@ -248,6 +248,7 @@ describe("accessibility", () => {
 	it("a conversation with a message, presence and the composer", async () => {
 		const page = await signedIn("client@northwind.test");
 		await page.goto(tenantUrl("northwind", `/projects/${DEMO_IDS.project}`));
+		await page.getByLabel("Subject").fill("Conversation page check");
 		await page.getByRole("button", { name: "Start a conversation" }).click();
 		await page.waitForURL(/\/messages\/[0-9a-f-]{36}$/);
 		await page.getByLabel("Message", { exact: true }).fill("Checking the conversation page");

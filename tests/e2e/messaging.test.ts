@@ -30,6 +30,7 @@ describe("messaging", () => {
 		await client.getByRole("heading", { name: "Conversations" }).waitFor();
 
 		await staff.goto(tenantUrl("northwind", `/projects/${DEMO_IDS.project}`));
+		await staff.getByLabel("Subject").fill("Homepage draft");
 		await staff.getByRole("button", { name: "Start a conversation" }).click();
 		await staff.waitForURL(/\/messages\/[0-9a-f-]{36}$/);
 		const threadUrl = staff.url();

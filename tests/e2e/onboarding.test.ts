@@ -175,6 +175,7 @@ describe("the client journey", () => {
 		await desk.getByRole("listitem", { name: title }).getByText("Approved", { exact: true }).waitFor();
 
 		// Messages: each side's message appears live on the other's open thread.
+		await staff.getByLabel("Subject").fill("Kickoff");
 		await staff.getByRole("button", { name: "Start a conversation" }).click();
 		await staff.waitForURL(/\/messages\/[0-9a-f-]{36}$/);
 		await page.goto(staff.url());

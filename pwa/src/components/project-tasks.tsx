@@ -1,11 +1,37 @@
-/** The project's tasks: who has each and when it is due. The agency adds and assigns; the assignee (or the agency) marks it done. */
+/**
+ * The project's tasks: who has each and when it is due. The agency adds and assigns (to a member, or
+ * to someone invited who has not joined yet: the task waits for them); the assignee (or the agency)
+ * marks it done.
+ */
 import { useState } from "preact/hooks";
 import { dateInputToMs, formatDate } from "../lib/date-format";
-import { addTask, assignTask, completeTask, pendingIds, project } from "../models/project";
+import { addTask, assignTask, assignTaskToInvitee, completeTask, pendingIds, project } from "../models/project";
 import { isStaff, me } from "../models/session";
 
+/** A select value naming a pending invitee rather than a member. */
+const INVITEE = "invitation:";
+
+/** Members and pending invitees, as the options of an assignee select (after its "nobody" option). */
+function AssigneeOptions({ long }: { long: boolean }) {
+	const detail = project.value;
+	return (
+		<>
+			{(detail?.assignees ?? []).map((a) => (
+				<option key={a.userId} value={a.userId}>
+					{a.name}
+					{long ? ` (${a.side === "agency" ? "your team" : "client"})` : ""}
+				</option>
+			))}
+			{(detail?.invitees ?? []).map((i) => (
+				<option key={i.invitationId} value={`${INVITEE}${i.invitationId}`}>
+					{i.name} (invited)
+				</option>
+			))}
+		</>
+	);
+}
+
 function AddTaskForm() {
-	const assignees = project.value?.assignees ?? [];
 	const [title, setTitle] = useState("");
 	const [assignee, setAssignee] = useState("");
 	const [due, setDue] = useState("");
@@ -17,8 +43,12 @@ function AddTaskForm() {
 			document.getElementById("task-title")?.focus();
 			return;
 		}
-		const problem = await addTask({ title: title.trim(), assigneeUserId: assignee || null, dueAt: dateInputToMs(due), milestoneId: null });
-		setError(problem ? (problem.fields.title ?? problem.fields.assigneeUserId ?? problem.detail) : null);
+		const invitee = assignee.startsWith(INVITEE) ? assignee.slice(INVITEE.length) : null;
+		const who = invitee ? { assigneeUserId: null, assigneeInvitationId: invitee } : { assigneeUserId: assignee || null };
+		const problem = await addTask({ title: title.trim(), ...who, dueAt: dateInputToMs(due), milestoneId: null });
+		setError(
+			problem ? (problem.fields.title ?? problem.fields.assigneeUserId ?? problem.fields.assigneeInvitationId ?? problem.detail) : null,
+		);
 		if (!problem) {
 			setTitle("");
 			setDue("");
@@ -46,11 +76,7 @@ function AddTaskForm() {
 				<label for="task-assignee">Assign to</label>
 				<select id="task-assignee" value={assignee} onChange={(e) => setAssignee(e.currentTarget.value)}>
 					<option value="">Nobody yet</option>
-					{assignees.map((a) => (
-						<option key={a.userId} value={a.userId}>
-							{a.name} ({a.side === "agency" ? "your team" : "client"})
-						</option>
-					))}
+					<AssigneeOptions long />
 				</select>
 			</div>
 			<div class="field">
@@ -69,7 +95,13 @@ export function ProjectTasks() {
 	if (!detail) return null;
 	const staff = isStaff.value;
 	const myId = me.value?.user.id;
-	const nameOf = (userId: string | null) => detail.assignees.find((a) => a.userId === userId)?.name ?? "Nobody";
+	const nameOf = (t: (typeof detail.tasks)[number]) => {
+		if (t.assigneeInvitationId) {
+			const invitee = detail.invitees.find((i) => i.invitationId === t.assigneeInvitationId);
+			return `${invitee?.name ?? "Someone invited"} (invited, not joined yet)`;
+		}
+		return detail.assignees.find((a) => a.userId === t.assigneeUserId)?.name ?? "Nobody";
+	};
 	return (
 		<section class="card" aria-labelledby="tasks-heading">
 			<h2 id="tasks-heading">Tasks</h2>
@@ -82,8 +114,7 @@ export function ProjectTasks() {
 							<div>
 								<p class={`record-title${t.status === "done" ? " done" : ""}`}>{t.title}</p>
 								<p class="record-meta">
-									{t.status === "done" ? "Done" : `Due ${formatDate(t.dueAt)}`} ·{" "}
-									{t.assigneeUserId === myId ? "You" : nameOf(t.assigneeUserId)}
+									{t.status === "done" ? "Done" : `Due ${formatDate(t.dueAt)}`} · {t.assigneeUserId === myId ? "You" : nameOf(t)}
 									{pendingIds.value.has(t.id) && <span class="pending-tag">Pending — not sent yet</span>}
 								</p>
 							</div>
@@ -95,15 +126,15 @@ export function ProjectTasks() {
 										</label>
 										<select
 											id={`assign-${t.id}`}
-											value={t.assigneeUserId ?? ""}
-											onChange={(e) => void assignTask(t.id, e.currentTarget.value || null)}
+											value={t.assigneeInvitationId ? `${INVITEE}${t.assigneeInvitationId}` : (t.assigneeUserId ?? "")}
+											onChange={(e) => {
+												const value = e.currentTarget.value;
+												if (value.startsWith(INVITEE)) void assignTaskToInvitee(t.id, value.slice(INVITEE.length));
+												else void assignTask(t.id, value || null);
+											}}
 										>
 											<option value="">Nobody</option>
-											{detail.assignees.map((a) => (
-												<option key={a.userId} value={a.userId}>
-													{a.name}
-												</option>
-											))}
+											<AssigneeOptions long={false} />
 										</select>
 									</>
 								)}

@@ -1,28 +1,60 @@
-/** The Messages section of a client or project page: its conversations, and starting one. */
+/**
+ * The Messages section of a client or project page: its conversations (on a project page, those
+ * about the project, whoever started them), and starting one under a subject the person gives.
+ */
+import { useSignal } from "@preact/signals";
 import { useEffect, useState } from "preact/hooks";
 import { useLocation } from "preact-iso";
 import type { ThreadDtoT } from "../../../schema/dto/messaging";
 import { can } from "../models/session";
 import { loadThreads, openThread } from "../models/threads";
-import { FormAlert } from "./form-alert";
+import { Field } from "./field";
+import { Form, SubmitButton } from "./form-kit/form";
 
-export function ThreadSection({ clientId, projectId, subject }: { clientId: string; projectId?: string; subject: string }) {
+function StartConversation({
+	clientId,
+	projectId,
+	placeholder,
+}: {
+	clientId: string;
+	projectId?: string | undefined;
+	placeholder: string;
+}) {
 	const { route } = useLocation();
+	const subject = useSignal("");
+	return (
+		<Form
+			class="inline-form"
+			aria-label="Start a conversation"
+			check={() => ({ subject: subject.value.trim() ? undefined : "is required" })}
+			send={() => openThread({ clientId, subject: subject.value.trim(), ...(projectId ? { projectId } : {}) })}
+			onSuccess={(thread) => route(`/messages/${thread.id}`)}
+		>
+			<Field
+				id={`thread-subject-${projectId ?? clientId}`}
+				name="subject"
+				label="Subject"
+				maxLength={200}
+				placeholder={placeholder}
+				value={subject.value}
+				onInput={(v) => (subject.value = v)}
+			/>
+			<SubmitButton busyLabel="Starting…" class="button">
+				Start a conversation
+			</SubmitButton>
+		</Form>
+	);
+}
+
+export function ThreadSection({ clientId, projectId, placeholder }: { clientId: string; projectId?: string; placeholder: string }) {
 	const [list, setList] = useState<ThreadDtoT[] | null>(null);
-	const [alert, setAlert] = useState<string | null>(null);
 	useEffect(() => {
 		void loadThreads(projectId ? { projectId } : { clientId }).then(setList);
 	}, [clientId, projectId]);
 	if (!can("messages:read")) return null;
-	const start = async () => {
-		const result = await openThread({ clientId, subject, ...(projectId ? { projectId } : {}) });
-		if (!result.ok) return setAlert(result.problem.detail);
-		route(`/messages/${result.value.id}`);
-	};
 	return (
 		<section class="card" aria-labelledby="thread-section-heading">
 			<h2 id="thread-section-heading">Messages</h2>
-			<FormAlert message={alert} />
 			{list === null ? (
 				<div class="skeleton skeleton-line" />
 			) : list.length === 0 ? (
@@ -39,11 +71,7 @@ export function ThreadSection({ clientId, projectId, subject }: { clientId: stri
 					))}
 				</ul>
 			)}
-			{can("messages:write") && (
-				<button type="button" class="button" onClick={start}>
-					Start a conversation
-				</button>
-			)}
+			{can("messages:write") && <StartConversation clientId={clientId} projectId={projectId} placeholder={placeholder} />}
 		</section>
 	);
 }

@@ -1,6 +1,6 @@
-/** One client as the agency sees it: the record, its people and its projects, with the actions of the client page. */
+/** One client as the agency sees it: the record and its projects, with the actions of the client page (its people: client-people.ts). */
 import { signal } from "@preact/signals";
-import type { ClientPersonT, ClientT, ProjectSummaryT } from "../../../schema/dto/portal";
+import type { ClientT, ProjectSummaryT } from "../../../schema/dto/portal";
 import type { ClientStatus } from "../../../schema/portal";
 import { api } from "../api/client";
 import { fetchJson } from "../api/fetch-json";
@@ -8,15 +8,13 @@ import type { ProblemView } from "../api/problem";
 import type { Result } from "../api/request";
 
 export const client = signal<ClientT | null>(null);
-export const people = signal<ClientPersonT[]>([]);
 export const clientProjects = signal<ProjectSummaryT[]>([]);
 export const detailProblem = signal<ProblemView | null>(null);
 
 export async function loadClient(id: string): Promise<void> {
 	client.value = null;
-	const [c, p, projects] = await Promise.all([
+	const [c, projects] = await Promise.all([
 		fetchJson(() => api.api.v1.clients[":id"].$get({ param: { id } })),
-		fetchJson(() => api.api.v1.clients[":id"].people.$get({ param: { id } })),
 		fetchJson(() => api.api.v1.projects.$get({ query: { clientId: id, limit: "100" } })),
 	]);
 	if (!c.ok) {
@@ -25,7 +23,6 @@ export async function loadClient(id: string): Promise<void> {
 	}
 	detailProblem.value = null;
 	client.value = c.value;
-	people.value = p.ok ? p.value.people : [];
 	clientProjects.value = projects.ok ? projects.value.projects : [];
 }
 

@@ -106,8 +106,20 @@ export function moveMilestone(milestoneId: string, by: -1 | 1) {
 	);
 }
 
-export function addTask(input: { title: string; assigneeUserId: string | null; dueAt: number | null; milestoneId: string | null }) {
+export function addTask(input: {
+	title: string;
+	assigneeUserId: string | null;
+	/** A pending invitee the task waits for, instead of a member. */
+	assigneeInvitationId?: string;
+	dueAt: number | null;
+	milestoneId: string | null;
+}) {
 	return act(() => fetchJson(() => api.api.v1.tasks.$post({ json: { projectId: projectId(), ...input } })));
+}
+
+/** Gives a task to a pending invitee: it waits for them and is theirs when they join (needs the network: no outbox). */
+export function assignTaskToInvitee(taskId: string, assigneeInvitationId: string): Promise<ProblemView | null> {
+	return act(() => fetchJson(() => api.api.v1.tasks[":id"].$patch({ param: { id: taskId }, json: { assigneeInvitationId } })));
 }
 
 /** Reassigns a task through the outbox (works offline; the later edit wins if someone else reassigned it meanwhile). */

@@ -14,6 +14,8 @@ export const customRoles = signal<CustomRoleView[]>([]);
 export const builtInRoles = signal<RoleList["builtIn"]>([]);
 export const invitations = signal<InvitationView[]>([]);
 export const teamProblem = signal<ProblemView | null>(null);
+/** The agency's clients, by name: whom a client-role invitation may name. */
+export const clientChoices = signal<{ id: string; name: string }[]>([]);
 
 export async function loadMembers(): Promise<void> {
 	const result = await send(() => api.api.v1.members.$get());
@@ -40,9 +42,16 @@ export async function loadInvitations(): Promise<void> {
 	if (result.ok && result.value.status === 200) invitations.value = (await result.value.json()).invitations;
 }
 
+export async function loadClientChoices(): Promise<void> {
+	if (!can("members:manage") || !can("clients:read")) return;
+	const result = await send(() => api.api.v1.clients.$get({ query: { sort: "name", limit: "100" } }));
+	if (result.ok && result.value.status === 200)
+		clientChoices.value = (await result.value.json()).clients.map((c) => ({ id: c.id, name: c.name }));
+}
+
 export async function loadTeam(): Promise<void> {
 	teamProblem.value = null;
-	await Promise.all([loadMembers(), loadRoles(), loadInvitations()]);
+	await Promise.all([loadMembers(), loadRoles(), loadInvitations(), loadClientChoices()]);
 }
 
 /** Runs a write; on success reloads with `reload`, on failure returns the problem to show. */
@@ -61,7 +70,13 @@ export function removeMember(userId: string): Promise<Result<null>> {
 	return write(() => api.api.v1.members[":userId"].$delete({ param: { userId } }), loadMembers);
 }
 
-export function invite(body: { email: string; role: Role; customRoleId?: string }): Promise<Result<null>> {
+export function invite(body: {
+	email: string;
+	role: Role;
+	customRoleId?: string;
+	clientId?: string;
+	name?: string;
+}): Promise<Result<null>> {
 	return write(() => api.api.v1.invitations.$post({ json: body }), loadInvitations);
 }
 

@@ -1,9 +1,10 @@
-/** One client for the agency: status, people and projects, and starting a new project. */
+/** One client for the agency: status, people (invited, linked, unlinked here) and projects, and starting a new project. */
 
 import { useEffect, useState } from "preact/hooks";
 import { useRoute } from "preact-iso";
 import { CLIENT_STATUSES, type ClientStatus } from "../../../schema/portal";
 import { AskAssistantLink } from "../components/ask-assistant-link";
+import { ClientPeopleCard } from "../components/client-people-card";
 import { DocumentsBrowser } from "../components/documents/documents-browser";
 import { FormAlert } from "../components/form-alert";
 import { OnboardingProgress } from "../components/onboarding/onboarding-progress";
@@ -12,7 +13,7 @@ import { StatusBadge } from "../components/status-badge";
 import { ThreadSection } from "../components/thread-section";
 import { useDocumentTitle } from "../components/use-document-title";
 import { CLIENT_STATUS_LABELS, PROJECT_STATUS_LABELS } from "../lib/portal-labels";
-import { addProject, client, clientProjects, detailProblem, loadClient, people, setStatus } from "../models/client-detail";
+import { addProject, client, clientProjects, detailProblem, loadClient, setStatus } from "../models/client-detail";
 import { can, isStaff } from "../models/session";
 import NotFound from "./not-found";
 
@@ -83,20 +84,7 @@ function ClientDetailPage() {
 				)}
 				{c.notes && <p>{c.notes}</p>}
 			</section>
-			<section class="card" aria-labelledby="people-heading">
-				<h2 id="people-heading">People</h2>
-				{people.value.length === 0 ? (
-					<p>No one from {c.name} can sign in yet.</p>
-				) : (
-					<ul class="record-list">
-						{people.value.map((p) => (
-							<li key={p.userId} class="record">
-								<span>{p.name}</span> <span class="record-meta">{p.email}</span>
-							</li>
-						))}
-					</ul>
-				)}
-			</section>
+			<ClientPeopleCard clientId={c.id} clientName={c.name} />
 			<OnboardingProgress clientId={c.id} />
 			<section class="card" aria-labelledby="client-projects-heading">
 				<h2 id="client-projects-heading">Projects</h2>
@@ -125,7 +113,7 @@ function ClientDetailPage() {
 					</button>
 				</form>
 			</section>
-			<ThreadSection clientId={c.id} subject={`${c.name}: general`} />
+			<ThreadSection clientId={c.id} placeholder={`e.g. ${c.name}: next steps`} />
 			{can("documents:read") && (
 				<section class="card" aria-labelledby="client-documents-heading">
 					<h2 id="client-documents-heading">Documents</h2>

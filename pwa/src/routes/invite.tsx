@@ -1,6 +1,7 @@
 /**
  * /invite?token=…: accepting an invitation. A new person gives a name and password and lands signed
- * in; someone with an account here signs in first (and comes back), then accepts.
+ * in; someone with an account here signs in first (and comes back), then accepts. An invitation from
+ * a client's page names the client and the invitee: the form starts with that name.
  */
 import { useSignal } from "@preact/signals";
 import type { ComponentChildren } from "preact";
@@ -34,6 +35,9 @@ export default function Invite() {
 
 	useEffect(() => {
 		void loadPreview(token).then(() => {
+			// The name the inviter gave fills the form; the person may change it.
+			const given = preview.value?.name;
+			if (given && !form.values.value.name) form.set("name", given);
 			loaded.value = true;
 		});
 	}, [token]);
@@ -84,9 +88,16 @@ export default function Invite() {
 	return (
 		<InviteLayout>
 			<h1>Join {invitation.agency.name}</h1>
-			<p>
-				You are invited as {role} with <strong>{invitation.email}</strong>.
-			</p>
+			{invitation.client ? (
+				<p>
+					You are invited to follow {invitation.client.name}'s work with {invitation.agency.name}, with <strong>{invitation.email}</strong>:
+					its projects, documents and messages.
+				</p>
+			) : (
+				<p>
+					You are invited as {role} with <strong>{invitation.email}</strong>.
+				</p>
+			)}
 			{signedInAs && !isThem ? (
 				<>
 					<p>You are signed in as {signedInAs}. Sign out, then open the invitation link again to accept it.</p>

@@ -62,7 +62,7 @@ export default function ProjectDetail() {
 			<MilestoneTimeline />
 			<ProjectTasks />
 			<ProjectDeliverables />
-			<ThreadSection clientId={detail.client.id} projectId={p.id} subject={p.name} />
+			<ThreadSection clientId={detail.client.id} projectId={p.id} placeholder={`e.g. ${p.name}: feedback`} />
 		</>
 	);
 }

@@ -17,6 +17,7 @@ import { loadEntitlements } from "../../models/entitlements";
 import { can, me } from "../../models/session";
 import {
 	changeMember,
+	clientChoices,
 	customRoles,
 	invitations,
 	invite,
@@ -140,11 +141,17 @@ function InviteForm({ report }: { report: (r: Result<null>, done: string) => voi
 	useFreshEntitlements();
 	const noSeat = limitUsedUp("seats");
 	const chosen = useSignal("staff");
+	const clientId = useSignal("");
+	const name = useSignal("");
 	// With every seat taken, only the client side can be invited: the choice moves there.
 	const role = noSeat && takesSeat(chosen.value) ? "client" : chosen.value;
 	const send = () => {
 		const custom = role.startsWith("custom:") ? role.slice(7) : undefined;
-		return invite({ email: email.value.trim(), role: custom ? "staff" : (role as Role), ...(custom ? { customRoleId: custom } : {}) });
+		// A client's person joins that client's portal: accepting links them to it.
+		const client = role === "client" && clientId.value ? { clientId: clientId.value } : {};
+		const named = name.value.trim() ? { name: name.value.trim() } : {};
+		const chosenRole = custom ? "staff" : (role as Role);
+		return invite({ email: email.value.trim(), role: chosenRole, ...(custom ? { customRoleId: custom } : {}), ...client, ...named });
 	};
 	return (
 		<Form
@@ -155,6 +162,7 @@ function InviteForm({ report }: { report: (r: Result<null>, done: string) => voi
 				void loadEntitlements();
 				report({ ok: true, value: null }, `Invitation sent to ${email.value.trim()}.`);
 				email.value = "";
+				name.value = "";
 			}}
 		>
 			<h2 id="invite-heading">Invite someone</h2>
@@ -175,6 +183,34 @@ function InviteForm({ report }: { report: (r: Result<null>, done: string) => voi
 					</select>
 				)}
 			</FieldShell>
+			{role === "client" && (
+				<FieldShell
+					id="invite-client"
+					name="clientId"
+					label="Client company"
+					hint="They see this client's projects, documents and messages once they join."
+				>
+					{(control) => (
+						<select {...control} value={clientId.value} onChange={(e) => (clientId.value = e.currentTarget.value)}>
+							<option value="">Choose later (link them from the client's page)</option>
+							{clientChoices.value.map((c) => (
+								<option key={c.id} value={c.id}>
+									{c.name}
+								</option>
+							))}
+						</select>
+					)}
+				</FieldShell>
+			)}
+			<Field
+				id="invite-name"
+				name="name"
+				label="Name (optional)"
+				required={false}
+				autoComplete="off"
+				value={name.value}
+				onInput={(value) => (name.value = value)}
+			/>
 			<SubmitButton busyLabel="Sending…">Send invitation</SubmitButton>
 		</Form>
 	);
