@@ -61,7 +61,8 @@ describe("assistant", () => {
 		await signInToNorthwind(page, "staff@northwind.test");
 		await page.goto(tenantUrl("northwind", "/assistant"));
 		const model = page.getByLabel("Model");
-		await expect.poll(() => model.locator("option").allTextContents(), WAIT).toEqual([LOCAL_MODEL, "GPT-4o mini"]);
+		// The demo agency is on Pro: Claude Sonnet is offered too.
+		await expect.poll(() => model.locator("option").allTextContents(), WAIT).toEqual([LOCAL_MODEL, "GPT-4o mini", "Claude Sonnet 4.5"]);
 		expect(await model.inputValue()).toBe("openai/gpt-4o-mini");
 		await chooseLocalModel(page);
 

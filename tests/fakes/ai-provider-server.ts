@@ -4,7 +4,7 @@
  * both streaming. What it does is steered by directives in the last user message, so parallel
  * tests never share state: `[[openai:500]]`, `[[openai:429]]`, `[[openai:slow]]` (no token for
  * 5 s), `[[openai:cut]]` (two tokens, then the connection drops), `[[slow-stream]]` (a token every
- * 40 ms for 8 s); the same with `anthropic:`. `[[openai:echo-system]]` answers with the system
+ * 40 ms for 8 s), `[[short-stream]]` (the same for 2 s: 50 tokens); the same with `anthropic:`. `[[openai:echo-system]]` answers with the system
  * messages it was sent (so a test can see exactly what context reached the model). Usage is fixed: OpenAI 1000 in / 500 out, Anthropic 2000 in / 1000 out.
  * A prompt marked `[[probe:<id>]]` has the fake's own time to its first token recorded under that
  * id (the benchmark subtracts it to measure Atrium's overhead alone). `GET /openai/v1/models` and
@@ -32,6 +32,7 @@ function readBody(request: IncomingMessage): Promise<string> {
 function directive(body: ChatBody, provider: Provider): string | null {
 	const last = [...(body.messages ?? [])].reverse().find((m) => m.role === "user")?.content ?? "";
 	if (last.includes("[[slow-stream]]")) return "slow-stream";
+	if (last.includes("[[short-stream]]")) return "short-stream";
 	return new RegExp(`\\[\\[${provider}:([\\w-]+)\\]\\]`).exec(last)?.[1] ?? null;
 }
 
@@ -64,7 +65,9 @@ function listModels(provider: Provider, request: IncomingMessage, response: Serv
 		response.writeHead(401, { "Content-Type": "application/json" }).end(JSON.stringify({ error: { message: "bad key" } }));
 		return;
 	}
-	const data = FAKE_MODELS[provider].map((id) => (provider === "openai" ? { id, object: "model", owned_by: "fake" } : { id, type: "model" }));
+	const data = FAKE_MODELS[provider].map((id) =>
+		provider === "openai" ? { id, object: "model", owned_by: "fake" } : { id, type: "model" },
+	);
 	response.writeHead(200, { "Content-Type": "application/json" }).end(JSON.stringify({ object: "list", data }));
 }
 
@@ -94,8 +97,8 @@ async function answer(provider: Provider, request: IncomingMessage, response: Se
 		.map((m) => m.content)
 		.join("\n---\n");
 	const words: string[] =
-		mode === "slow-stream"
-			? Array.from({ length: 200 }, (_, i) => (i === 0 ? "word" : " word"))
+		mode === "slow-stream" || mode === "short-stream"
+			? Array.from({ length: mode === "slow-stream" ? 200 : 50 }, (_, i) => (i === 0 ? "word" : " word"))
 			: mode === "echo-system"
 				? [systemText]
 				: [...FAKE_WORDS[provider]];
@@ -112,7 +115,7 @@ async function answer(provider: Provider, request: IncomingMessage, response: Se
 				: anthropicEvent("content_block_delta", { index: 0, delta: { type: "text_delta", text: word } }),
 		);
 		if (index === 0 && probe !== null) times.set(probe, performance.now() - arrived);
-		if (mode === "slow-stream") await wait(40);
+		if (mode === "slow-stream" || mode === "short-stream") await wait(40);
 		if (mode === "cut") await wait(30);
 	}
 	if (provider === "openai") {
