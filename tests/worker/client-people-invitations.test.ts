@@ -149,6 +149,19 @@ describe("inviting one of a client's people from the client's page", () => {
 		expect(rows?.n).toBe(0);
 	});
 
+	it("is not held to the team's invitation domains: a client's people work at their own companies", async () => {
+		const put = await call(acme.host, "/api/v1/tenant/invitation-domains", {
+			method: "PUT",
+			body: { domains: [`${acme.slug}.test`] },
+			cookie: acme.ownerCookie,
+		});
+		expect(put.status).toBe(200);
+		expect((await inviteFromClientPage({ name: "Dana Domain", email: email("dana") })).status).toBe(201);
+		const team = await call(acme.host, "/api/v1/invitations", { body: { email: email("team"), role: "staff" }, cookie: acme.ownerCookie });
+		expect(team.status).toBe(422);
+		expect((await problemOf(team)).errors?.map((e) => e.path)).toEqual(["email"]);
+	});
+
 	it("resends a new link (the old one dies) and revokes, only through the invitation's own client", async () => {
 		const view = await json<InvitationView>(inviteFromClientPage({ name: "Rita Resend", email: email("rita") }), 201);
 		const first = await tokenFor(email("rita"));
