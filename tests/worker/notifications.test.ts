@@ -3,25 +3,14 @@
  * the app (once, however often the job runs), by push and email only as their preferences allow;
  * each person reads and marks only their own; another client's or agency's people get nothing.
  */
-import { createExecutionContext, createMessageBatch, getQueueResult } from "cloudflare:test";
 import { env } from "cloudflare:workers";
 import { beforeEach, describe, expect, it } from "vitest";
 import type { NotificationPage, NotificationPreferences } from "../../schema/dto/notifications";
 import type { Job } from "../../schema/jobs";
-import worker from "../../worker/index";
 import { uniqueSlug } from "../support/agencies";
+import { runJobs } from "../support/queue";
 import { call, problemOf } from "./helpers";
 import { json, type PortalAgency, type ProjectDetailT, portalAgency, projectWith } from "./portal-fixtures";
-
-async function runJobs(jobs: Job[]) {
-	const batch = createMessageBatch(
-		"atrium-jobs",
-		jobs.map((body, i) => ({ id: `msg-${i}-${crypto.randomUUID()}`, timestamp: Date.now(), attempts: 1, body })),
-	);
-	const ctx = createExecutionContext();
-	await worker.queue(batch as MessageBatch<unknown>, env, ctx);
-	return getQueueResult(batch, ctx);
-}
 
 const inbox = (a: PortalAgency, cookie: string, query = "") =>
 	json<NotificationPage>(call(a.host, `/api/v1/notifications${query}`, { cookie }));

@@ -1,24 +1,13 @@
 /** Portal email: "Milestone completed" to the client's people once per completion, and task reminders once per task and due date. */
-import { createExecutionContext, createMessageBatch, getQueueResult } from "cloudflare:test";
 import { env } from "cloudflare:workers";
 import { beforeEach, describe, expect, it } from "vitest";
 import type { Job } from "../../schema/jobs";
 import { EVERY_15_MINUTES, jobsFor } from "../../worker/cron/schedules";
-import worker from "../../worker/index";
 import { uniqueSlug } from "../support/agencies";
+import { runJobs } from "../support/queue";
 import { call } from "./helpers";
 import { addMember } from "./members";
 import { json, type PortalAgency, type ProjectDetailT, portalAgency, projectWith } from "./portal-fixtures";
-
-async function runJobs(jobs: Job[]) {
-	const batch = createMessageBatch(
-		"atrium-jobs",
-		jobs.map((body, i) => ({ id: `msg-${i}-${crypto.randomUUID()}`, timestamp: Date.now(), attempts: 1, body })),
-	);
-	const ctx = createExecutionContext();
-	await worker.queue(batch as MessageBatch<unknown>, env, ctx);
-	return getQueueResult(batch, ctx);
-}
 
 /** This test's agency's outbox emails of a template (the outbox is shared by the file's tests). */
 async function outbox(template: string) {

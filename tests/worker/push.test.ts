@@ -5,13 +5,12 @@
  * push service (the loopback test service only in development), and a failing device never fails
  * the request, the job or the user's other devices.
  */
-import { createExecutionContext, createMessageBatch, getQueueResult } from "cloudflare:test";
 import { env } from "cloudflare:workers";
 import { beforeEach, describe, expect, it } from "vitest";
 import type { Job } from "../../schema/jobs";
 import { createApp } from "../../worker/app";
-import worker from "../../worker/index";
 import { uniqueSlug } from "../support/agencies";
+import { runJobs } from "../support/queue";
 import { type Agency, call, logIn, problemOf, signUpAgency } from "./helpers";
 import { addMember } from "./members";
 import { pushService, received, register, type Subscribed, subscribeDevice, VAPID_PUBLIC_KEY } from "./push-device";
@@ -20,13 +19,6 @@ async function devices(host: string, cookie: string): Promise<{ id: string; devi
 	const res = await call(host, "/api/v1/push/subscriptions", { cookie });
 	expect(res.status).toBe(200);
 	return ((await res.json()) as { devices: { id: string; deviceLabel: string }[] }).devices;
-}
-
-async function runJob(job: Job) {
-	const batch = createMessageBatch("atrium-jobs", [{ id: crypto.randomUUID(), timestamp: Date.now(), attempts: 1, body: job }]);
-	const ctx = createExecutionContext();
-	await worker.queue(batch as MessageBatch<unknown>, env, ctx);
-	return getQueueResult(batch, ctx);
 }
 
 let acme: Agency;
@@ -182,8 +174,8 @@ describe("sending push notifications", () => {
 			message: { title: "New message from Globex", body: "Can we move the kickoff?", url: "/messages", tag: "thread-1" },
 			idempotencyKey: "message:42",
 		};
-		expect((await runJob(job)).explicitAcks).toHaveLength(1);
-		expect((await runJob(job)).explicitAcks).toHaveLength(1);
+		expect((await runJobs([job])).explicitAcks).toHaveLength(1);
+		expect((await runJobs([job])).explicitAcks).toHaveLength(1);
 		for (const device of [phone, laptop]) {
 			expect((await received(device)).map((m) => m.title)).toEqual(["New message from Globex"]);
 		}
@@ -229,7 +221,7 @@ describe("sending push notifications", () => {
 			message: { title: "Invoice paid", body: "Thanks!", url: "/billing", tag: "invoice-1" },
 			idempotencyKey: `invoice:${acme.tenantId}`,
 		};
-		const result = await runJob(job);
+		const result = await runJobs([job]);
 		expect(result.explicitAcks).toHaveLength(1);
 		expect(result.retryMessages).toEqual([]);
 		for (const device of [phone, laptop]) expect((await received(device)).map((m) => m.title)).toEqual(["Invoice paid"]);

@@ -3,13 +3,11 @@
  * of notifications (only their owner's; read state both ways), and the nightly pruning of replay
  * records: a replay within the window answers the same, a pruned one is refused, never re-applied.
  */
-import { createExecutionContext, createMessageBatch, getQueueResult } from "cloudflare:test";
 import { env } from "cloudflare:workers";
 import { beforeEach, describe, expect, it } from "vitest";
-import type { Job } from "../../schema/jobs";
-import worker from "../../worker/index";
 import { SYNC_REPLAY_WINDOW_MS } from "../../worker/services/sync/replay-window";
 import { uniqueSlug } from "../support/agencies";
+import { runJobs } from "../support/queue";
 import { text, uploaded, uploadSmall } from "./document-fixtures";
 import { call, problemOf } from "./helpers";
 import { json, type PortalAgency, portalAgency, projectWith } from "./portal-fixtures";
@@ -19,16 +17,6 @@ let acme: PortalAgency;
 beforeEach(async () => {
 	acme = await portalAgency(uniqueSlug("acme"));
 });
-
-async function runJobs(jobs: Job[]) {
-	const batch = createMessageBatch(
-		"atrium-jobs",
-		jobs.map((body, i) => ({ id: `msg-${i}-${crypto.randomUUID()}`, timestamp: Date.now(), attempts: 1, body })),
-	);
-	const ctx = createExecutionContext();
-	await worker.queue(batch as MessageBatch<unknown>, env, ctx);
-	return getQueueResult(batch, ctx);
-}
 
 describe("document metadata in the change feed", () => {
 	it("gives a client's person their client's folders, documents and versions, and a tombstone when one is deleted", async () => {
