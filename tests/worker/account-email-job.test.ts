@@ -1,11 +1,10 @@
 /** The account-email job is safe to run twice: one email per idempotency key, and no second live token. */
-import { createExecutionContext, createMessageBatch, getQueueResult } from "cloudflare:test";
 import { env } from "cloudflare:workers";
 import { beforeEach, describe, expect, it } from "vitest";
 import type { Job } from "../../schema/jobs";
-import worker from "../../worker/index";
 import { type Agency, signUpAgency, uniqueSlug } from "../support/agencies";
-import { countEmails, tokenIn, waitForEmail } from "./mailbox";
+import { countEmails, tokenIn, waitForEmail } from "../support/mailbox";
+import { runJobs } from "../support/queue";
 
 let acme: Agency;
 /** The owner's address, unique per test (the tests of this file share storage and mailbox). */
@@ -17,13 +16,6 @@ beforeEach(async () => {
 	// Let sign-up's own emails land first, so the counts below are about these jobs only.
 	await waitForEmail(ann, /^Confirm your email/);
 });
-
-async function run(job: Job) {
-	const batch = createMessageBatch("atrium-jobs", [{ id: crypto.randomUUID(), timestamp: new Date(), attempts: 1, body: job }]);
-	const ctx = createExecutionContext();
-	await worker.queue(batch as MessageBatch<unknown>, env, ctx);
-	return getQueueResult(batch, ctx);
-}
 
 /** Live tokens of `purpose` in the test's own agency. */
 async function liveTokens(purpose: string): Promise<number> {
@@ -43,8 +35,8 @@ describe("account-email job", () => {
 			idempotencyKey: "new-device:test",
 			signIn: { device: "Firefox on Linux", place: "Lisbon, PT", ip: "192.0.2.4", at: Date.UTC(2026, 10, 23, 9, 0) },
 		};
-		expect((await run(job)).explicitAcks).toHaveLength(1);
-		expect((await run(job)).explicitAcks).toHaveLength(1);
+		expect((await runJobs([job])).explicitAcks).toHaveLength(1);
+		expect((await runJobs([job])).explicitAcks).toHaveLength(1);
 		const email = await waitForEmail(ann, /^New sign-in/);
 		expect(email.text).toContain("Firefox on Linux (Lisbon, PT, 192.0.2.4) at 2026-11-23 09:00 UTC");
 		expect(await countEmails(ann, /^New sign-in/)).toBe(1);
@@ -59,8 +51,8 @@ describe("account-email job", () => {
 			kind: "password_reset",
 			idempotencyKey: "password-reset:test",
 		};
-		await run(job);
-		await run(job);
+		await runJobs([job]);
+		await runJobs([job]);
 		expect((await liveTokens("password_reset")) - before).toBe(1);
 		expect(await countEmails(ann, /^Reset your/)).toBe(1);
 		expect(tokenIn(await waitForEmail(ann, /^Reset your/))).toMatch(/^[a-z2-7]{32}$/);

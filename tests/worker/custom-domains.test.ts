@@ -4,11 +4,10 @@
  * portal answers there, page loads elsewhere redirect to the primary domain, and removal is clean.
  * Claims never verified lapse after 72 hours; another agency's claim gets one answer naming nobody.
  */
-import { createExecutionContext, createMessageBatch } from "cloudflare:test";
 import { env } from "cloudflare:workers";
 import { beforeEach, describe, expect, inject, it } from "vitest";
-import worker from "../../worker/index";
 import { type Agency, signUpAgency, signUpUniqueAgency, uniqueSlug } from "../support/agencies";
+import { runJobs } from "../support/queue";
 import { call, logIn, problemOf } from "./helpers";
 import { addMember } from "./members";
 
@@ -257,15 +256,7 @@ describe("claims held by another agency", () => {
 		await claimAddedHoursAgo(live.id, 70);
 		await claimAddedHoursAgo(verified.id, 200);
 
-		const batch = createMessageBatch("atrium-jobs", [
-			{
-				id: `purge-${suffix}`,
-				timestamp: new Date(),
-				attempts: 1,
-				body: { type: "purge-expired-auth", tenantId: null, idempotencyKey: `purge:${suffix}` },
-			},
-		]);
-		await worker.queue(batch as MessageBatch<unknown>, env, createExecutionContext());
+		await runJobs([{ type: "purge-expired-auth", tenantId: null, idempotencyKey: `purge:${suffix}` }]);
 
 		const left = await env.DB.prepare("SELECT hostname FROM tenant_domains WHERE tenant_id = ? ORDER BY hostname")
 			.bind(holder.tenantId)

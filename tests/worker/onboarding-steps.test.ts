@@ -3,18 +3,16 @@
  * documents service), requested documents, kickoff and a signed agreement; the run finishing, the
  * client becoming active, staff notified; bad input; reminders exactly once.
  */
-import { createExecutionContext, createMessageBatch, getQueueResult } from "cloudflare:test";
 import { env } from "cloudflare:workers";
 import { beforeEach, describe, expect, it } from "vitest";
-import type { Job } from "../../schema/jobs";
 import { EVERY_15_MINUTES, jobsFor } from "../../worker/cron/schedules";
-import worker from "../../worker/index";
 import { createDb, tenantScope } from "../../worker/lib/db";
 import { completeOnboardingStepOfKind } from "../../worker/services/onboarding/steps";
 import { uniqueSlug } from "../support/agencies";
+import { countEmails } from "../support/mailbox";
+import { runJobs } from "../support/queue";
 import { type DocumentJson, text, uploaded, uploadSmall } from "./document-fixtures";
 import { call, problemOf } from "./helpers";
-import { countEmails } from "./mailbox";
 import { AGREEMENT_TEXT, type RunJson, runOf, runWithSmallTemplate, saveTemplate, sha256Hex, submit } from "./onboarding-fixtures";
 import { json, type PortalAgency, portalAgency } from "./portal-fixtures";
 
@@ -201,15 +199,10 @@ describe("completing onboarding", () => {
 	});
 });
 
+/** Runs the onboarding-reminders job the 15-minute cron enqueues at `at`. */
 async function runReminderJobs(at: number) {
 	const jobs = jobsFor(EVERY_15_MINUTES, at).filter((j) => j.type === "onboarding-reminders");
-	const batch = createMessageBatch(
-		"atrium-jobs",
-		jobs.map((body: Job, i) => ({ id: `msg-${i}-${crypto.randomUUID()}`, timestamp: Date.now(), attempts: 1, body })),
-	);
-	const ctx = createExecutionContext();
-	await worker.queue(batch as MessageBatch<unknown>, env, ctx);
-	return getQueueResult(batch, ctx);
+	return runJobs(jobs);
 }
 
 describe("onboarding reminders", () => {
