@@ -1,18 +1,5 @@
-/** Test helpers for client support: run queued jobs by hand (to prove a re-run changes nothing) and read the outbox. */
-import { createExecutionContext, createMessageBatch, getQueueResult } from "cloudflare:test";
+/** Test helper for client support: read the outbox (run jobs with `runJobs` from tests/support/queue.ts). */
 import { env } from "cloudflare:workers";
-import type { Job } from "../../schema/jobs";
-import worker from "../../worker/index";
-
-export async function runJobs(jobs: Job[]) {
-	const batch = createMessageBatch(
-		"atrium-jobs",
-		jobs.map((body, i) => ({ id: `msg-${i}-${crypto.randomUUID()}`, timestamp: Date.now(), attempts: 1, body })),
-	);
-	const ctx = createExecutionContext();
-	await worker.queue(batch as MessageBatch<unknown>, env, ctx);
-	return getQueueResult(batch, ctx);
-}
 
 /** Every outbox email of a template (of one tenant's, when `tenantId` is given), as (to, subject), ordered by recipient then subject. */
 export async function outbox(template: string, tenantId?: string): Promise<{ to: string; subject: string }[]> {

@@ -5,9 +5,9 @@ import type { z } from "zod";
 import type { SurveyList, SurveyResults } from "../../schema/dto/support";
 import type { Job } from "../../schema/jobs";
 import { uniqueSlug } from "../support/agencies";
+import { runJobs } from "../support/queue";
 import { call, problemOf } from "./helpers";
 import { json, type PortalAgency, type ProjectDetailT, portalAgency, projectWith } from "./portal-fixtures";
-import { runJobs } from "./support-fixtures";
 
 type Surveys = z.infer<typeof SurveyList>;
 type Results = z.infer<typeof SurveyResults>;

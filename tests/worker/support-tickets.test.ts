@@ -4,10 +4,11 @@ import { beforeEach, describe, expect, it } from "vitest";
 import type { z } from "zod";
 import type { TicketDetail, TicketDto, TicketPage } from "../../schema/dto/support";
 import { signUpUniqueAgency, uniqueSlug } from "../support/agencies";
+import { waitForEmails } from "../support/mailbox";
+import { runJobs } from "../support/queue";
 import { call, problemOf } from "./helpers";
-import { waitForEmails } from "./mailbox";
 import { json, type PortalAgency, portalAgency, projectWith } from "./portal-fixtures";
-import { outbox, runJobs } from "./support-fixtures";
+import { outbox } from "./support-fixtures";
 
 type Ticket = z.infer<typeof TicketDto>;
 type Detail = z.infer<typeof TicketDetail>;
