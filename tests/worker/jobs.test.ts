@@ -6,6 +6,7 @@ import type { Job } from "../../schema/jobs";
 import worker from "../../worker/index";
 import { backoffSeconds } from "../../worker/jobs/dispatch";
 import { signUpAgency, signUpUniqueAgency, uniqueSlug } from "../support/agencies";
+import { waitForEmail } from "../support/mailbox";
 import { runJobs } from "../support/queue";
 import { call } from "./helpers";
 
@@ -24,15 +25,12 @@ describe("welcome-email job", () => {
 		const slug = uniqueSlug("acme");
 		const ann = `ann@${slug}.test`;
 		await signUpAgency(slug, { agencyName: "Acme Studio", email: ann, name: "Ann" });
-		let messages: { to: string; subject: string; text: string }[] = [];
-		for (let i = 0; i < 200 && messages.length === 0; i++) {
-			const res = await call("localhost", "/dev/mailbox.json");
-			// Sign-up also sends an email-verification link (tests/worker/email-verification.test.ts).
-			messages = ((await res.json()) as { messages: typeof messages }).messages.filter(
-				(m) => m.to === ann && m.subject.startsWith("Welcome"),
-			);
-			if (messages.length === 0) await new Promise((r) => setTimeout(r, 25));
-		}
+		await waitForEmail(ann, /^Welcome/);
+		const res = await call("localhost", "/dev/mailbox.json");
+		// Sign-up also sends an email-verification link (tests/worker/email-verification.test.ts).
+		const messages = ((await res.json()) as { messages: { to: string; subject: string; text: string }[] }).messages.filter(
+			(m) => m.to === ann && m.subject.startsWith("Welcome"),
+		);
 		expect(messages).toHaveLength(1);
 		expect(messages[0]).toMatchObject({ to: ann, subject: "Welcome to Atrium, Acme Studio" });
 		expect(messages[0]?.text).toContain(`http://${slug}.localhost/`);
