@@ -37,6 +37,7 @@ const task = (id: string, title: string, updatedAt: number): TaskT => ({
 	title,
 	description: "",
 	assigneeUserId: null,
+	assigneeInvitationId: null,
 	dueAt: null,
 	status: "open",
 	completedAt: null,
@@ -76,6 +77,7 @@ const network: ProjectDetailT = {
 		deliverable("d2", "pending_review", 30),
 	],
 	assignees: [],
+	invitees: [],
 };
 
 describe("project page from store and network", () => {
