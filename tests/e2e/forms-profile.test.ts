@@ -9,7 +9,7 @@ import type { Browser, Page, Route } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { solidPng } from "../worker/png";
 import { E2E_PASSWORD, signUpAgencyViaApi } from "./agencies";
-import { apiInPage, launchBrowser, signInToNorthwind, signInWithPassword, tenantUrl } from "./browser";
+import { apiInPage, launchBrowser, seriousA11yViolations, signInToNorthwind, signInWithPassword, tenantUrl } from "./browser";
 
 let browser: Browser;
 beforeAll(async () => {
@@ -143,6 +143,7 @@ describe("profile editing on the account page", () => {
 		const avatar = page.getByRole("img", { name: "Your avatar" });
 		await avatar.waitFor();
 		await expect.poll(() => avatar.evaluate((img) => (img as HTMLImageElement).naturalWidth)).toBe(256);
+		expect(await seriousA11yViolations(page)).toEqual([]);
 		await page.getByRole("button", { name: "Remove avatar" }).click();
 		await page.getByText("Avatar removed.").waitFor();
 		expect(await avatar.count()).toBe(0);
