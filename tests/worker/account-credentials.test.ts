@@ -3,8 +3,8 @@ import { env } from "cloudflare:workers";
 import { beforeEach, describe, expect, it } from "vitest";
 import type { MeResponse } from "../../schema/dto/auth";
 import { type Agency, signUpAgency, uniqueSlug } from "../support/agencies";
+import { tokenIn, waitForEmail } from "../support/mailbox";
 import { call, freshIp, logIn, PASSWORD, problemOf } from "./helpers";
-import { tokenIn, waitForEmail } from "./mailbox";
 import { addMember } from "./members";
 
 let acme: Agency;

@@ -5,8 +5,8 @@ import { beforeEach, describe, expect, it } from "vitest";
 import { LOCK_STEPS_MS } from "../../durable-objects/account-locks";
 import { accountLockKey } from "../../worker/services/security/account-lock";
 import { type Agency, signUpAgency, signUpUniqueAgency, uniqueSlug } from "../support/agencies";
+import { countEmails, tokenIn, waitForEmail } from "../support/mailbox";
 import { call, freshIp, logIn, PASSWORD, problemOf } from "./helpers";
-import { countEmails, tokenIn, waitForEmail } from "./mailbox";
 import { addMember } from "./members";
 
 let acme: Agency;

@@ -5,8 +5,8 @@
  */
 import { env } from "cloudflare:workers";
 import { beforeEach, describe, expect, it } from "vitest";
+import { waitForEmail } from "../support/mailbox";
 import { type Agency, call, freshIp, PLATFORM, signUpAgency } from "./helpers";
-import { waitForEmail } from "./mailbox";
 
 const unique = () => crypto.randomUUID().replaceAll("-", "").slice(0, 10);
 const RESET_SUBJECT = /^Reset your .* password$/;

@@ -3,8 +3,8 @@ import { env } from "cloudflare:workers";
 import { beforeEach, describe, expect, it } from "vitest";
 import type { MeResponse } from "../../schema/dto/auth";
 import { type Agency, signUpAgency, signUpUniqueAgency, uniqueSlug } from "../support/agencies";
+import { tokenIn, waitForEmail, waitForEmails } from "../support/mailbox";
 import { call, logIn, problemOf } from "./helpers";
-import { tokenIn, waitForEmail, waitForEmails } from "./mailbox";
 import { addMember } from "./members";
 
 const VERIFY_SUBJECT = /^Confirm your email for /;

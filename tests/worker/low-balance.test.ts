@@ -9,8 +9,8 @@ import { beforeEach, describe, expect, it, vi } from "vitest";
 import { jobDeps } from "../../worker/jobs/job-deps";
 import { runLowBalanceAlert } from "../../worker/jobs/low-balance-alert";
 import { signUpUniqueAgency } from "../support/agencies";
+import { countEmails, waitForEmails } from "../support/mailbox";
 import { type Agency, call, logIn, problemOf } from "./helpers";
-import { countEmails, waitForEmails } from "./mailbox";
 import { addMember } from "./members";
 import { received, register, subscribeDevice } from "./push-device";
 

@@ -2,8 +2,8 @@
 import { env } from "cloudflare:workers";
 import { beforeEach, describe, expect, it } from "vitest";
 import { uniqueSlug } from "../support/agencies";
+import { countEmails, tokenIn, waitForEmail, waitForEmails } from "../support/mailbox";
 import { type Agency, call, freshIp, logIn, PASSWORD, problemOf, signUpAgency } from "./helpers";
-import { countEmails, tokenIn, waitForEmail, waitForEmails } from "./mailbox";
 
 const RESET_SUBJECT = /^Reset your .* password$/;
 const NEW_PASSWORD = "a brand new passphrase";
