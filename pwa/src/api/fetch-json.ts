@@ -15,11 +15,15 @@ type Endpoint = (...args: never[]) => Promise<ResponseLike>;
 /** The JSON body an endpoint's route declares for success. */
 export type RouteBody<E extends Endpoint> = SuccessBody<Awaited<ReturnType<E>>>;
 
+/** A successful typed-client response's body as its route declares it (null for 204). */
+export async function successBody<R extends ResponseLike>(response: R): Promise<SuccessBody<R>> {
+	return response.status === 204 ? (null as SuccessBody<R>) : ((await response.json()) as SuccessBody<R>);
+}
+
 export async function fetchJson<R extends ResponseLike>(call: () => Promise<R>): Promise<Result<SuccessBody<R>>> {
 	const result = await send(call);
 	if (!result.ok) return result;
-	if (result.value.status === 204) return { ok: true, value: null as SuccessBody<R> };
-	return { ok: true, value: (await result.value.json()) as SuccessBody<R> };
+	return { ok: true, value: await successBody(result.value) };
 }
 
 /**

@@ -7,7 +7,8 @@
 import { computed, signal } from "@preact/signals";
 import type { ChatMessage, ConversationTree, PromptTemplateView, StreamEvent } from "../../../schema/assistant";
 import { api } from "../api/client";
-import type { ProblemView } from "../api/problem";
+import { type SuccessBody, successBody } from "../api/fetch-json";
+import { type ProblemView, type ResponseLike, readProblem } from "../api/problem";
 import { send } from "../api/request";
 
 export type ConversationItem = { id: string; title: string; modelId: string; updatedAt: number };
@@ -70,34 +71,20 @@ export function showBranch(id: string): void {
 	viewLeafId.value = leaf?.id ?? null;
 }
 
-async function asProblem(response: Response): Promise<AssistantProblem> {
-	const body = (await response.json().catch(() => ({}))) as Record<string, unknown>;
-	const retry = Number(response.headers.get("Retry-After"));
-	const errors = Array.isArray(body.errors) ? (body.errors as { path: string; message: string }[]) : [];
-	return {
-		status: response.status,
-		title: String(body.title ?? "Something went wrong"),
-		detail: String(body.detail ?? "Please try again."),
-		fields: Object.fromEntries(errors.map((e) => [e.path, e.message])),
-		retryAfterSeconds: Number.isFinite(retry) && retry > 0 ? retry : null,
-		...(typeof body.topUpUrl === "string" ? { topUpUrl: body.topUpUrl } : {}),
-	};
+/** The problem the assistant API answered, with the top-up link a 402 carries. */
+async function asProblem(response: ResponseLike): Promise<AssistantProblem> {
+	const body: unknown = await response.json().catch(() => null);
+	const { ok, status, statusText, headers } = response;
+	const view = await readProblem({ ok, status, statusText, headers, json: () => Promise.resolve(body) });
+	const topUpUrl = typeof body === "object" && body !== null && "topUpUrl" in body ? body.topUpUrl : undefined;
+	return typeof topUpUrl === "string" ? { ...view, topUpUrl } : view;
 }
 
-/** A JSON call to the assistant API; a failure becomes `problem`. */
-async function call<T>(path: string, init: { method?: string; body?: unknown; idempotent?: boolean } = {}): Promise<T | null> {
-	let response: Response;
+/** One assistant API call through the typed client: its body as the route declares it, or null with `problem` set. */
+async function call<R extends ResponseLike>(request: () => Promise<R>): Promise<{ body: SuccessBody<R> } | null> {
+	let response: R;
 	try {
-		response = await fetch(`/api/v1/assistant${path}`, {
-			method: init.method ?? (init.body === undefined ? "GET" : "POST"),
-			credentials: "same-origin",
-			...(init.body === undefined
-				? {}
-				: {
-						headers: { "Content-Type": "application/json", ...(init.idempotent ? { "Idempotency-Key": crypto.randomUUID() } : {}) },
-						body: JSON.stringify(init.body),
-					}),
-		});
+		response = await request();
 	} catch {
 		problem.value = {
 			status: 0,
@@ -113,20 +100,20 @@ async function call<T>(path: string, init: { method?: string; body?: unknown; id
 		return null;
 	}
 	problem.value = null;
-	return response.status === 204 ? ({} as T) : ((await response.json()) as T);
+	return { body: await successBody(response) };
 }
 
 export async function loadAssistant(): Promise<void> {
 	const [modelList, templateList] = await Promise.all([
 		send(() => api.api.v1.assistant.models.$get()),
-		call<{ templates: PromptTemplateView[] }>("/templates"),
+		call(() => api.api.v1.assistant.templates.$get()),
 	]);
 	if (modelList.ok && modelList.value.status === 200) {
 		const body = await modelList.value.json();
 		models.value = body.models;
 		if (!selectedModelId.value) selectedModelId.value = body.defaultModelId;
 	}
-	if (templateList) templates.value = templateList.templates;
+	if (templateList) templates.value = templateList.body.templates;
 	await loadConversations();
 	const fromAddress = new URLSearchParams(window.location.search).get("c");
 	// Also after a remount (the stream was closed on unmount) while the same conversation stays open.
@@ -135,8 +122,8 @@ export async function loadAssistant(): Promise<void> {
 
 export async function loadConversations(): Promise<void> {
 	const query = search.value.trim();
-	const page = await call<{ conversations: ConversationItem[] }>(`/conversations${query ? `?q=${encodeURIComponent(query)}` : ""}`);
-	if (page) conversations.value = page.conversations;
+	const page = await call(() => api.api.v1.assistant.conversations.$get({ query: query ? { q: query } : {} }));
+	if (page) conversations.value = page.body.conversations;
 	listLoaded.value = true;
 }
 
@@ -179,10 +166,10 @@ export async function open(id: string): Promise<void> {
 	window.history.replaceState(null, "", `/assistant?c=${encodeURIComponent(id)}`);
 	viewLeafId.value = null;
 	tree.value = { messages: [], activeLeafId: null };
-	const body = await call<{ conversation: ConversationItem; tree: ConversationTree }>(`/conversations/${id}`);
-	if (!body || openId.value !== id) return;
-	tree.value = body.tree;
-	selectedModelId.value = body.conversation.modelId;
+	const answer = await call(() => api.api.v1.assistant.conversations[":id"].$get({ param: { id } }));
+	if (!answer || openId.value !== id) return;
+	tree.value = answer.body.tree;
+	selectedModelId.value = answer.body.conversation.modelId;
 	source = new EventSource(`/api/v1/assistant/conversations/${id}/stream`);
 	for (const type of ["snapshot", "message", "delta", "done"] as const) {
 		source.addEventListener(type, (event) => {
@@ -197,10 +184,12 @@ export function closeStream(): void {
 }
 
 export async function newChat(): Promise<void> {
-	const created = await call<ConversationItem>("/conversations", { body: selectedModelId.value ? { modelId: selectedModelId.value } : {} });
+	const created = await call(() =>
+		api.api.v1.assistant.conversations.$post({ json: selectedModelId.value ? { modelId: selectedModelId.value } : {} }),
+	);
 	if (!created) return;
-	conversations.value = [created, ...conversations.value];
-	await open(created.id);
+	conversations.value = [created.body, ...conversations.value];
+	await open(created.body.id);
 }
 
 /** Sends under the viewed branch; when it is the active one the server appends after queued replies. */
@@ -219,7 +208,13 @@ export async function sendMessage(content: string): Promise<boolean> {
 		...(about ? { about: { kind: about.kind, id: about.id } } : {}),
 		...(leaf && leaf !== tree.value.activeLeafId ? { parentId: leaf } : {}),
 	};
-	const sent = await call<{ reply: ChatMessage }>(`/conversations/${id}/messages`, { body, idempotent: true });
+	const sent = await call(() =>
+		api.api.v1.assistant.conversations[":id"].messages.$post({
+			param: { id },
+			json: body,
+			header: { "idempotency-key": crypto.randomUUID() },
+		}),
+	);
 	if (sent) void loadConversations();
 	return sent !== null;
 }
@@ -237,24 +232,30 @@ export async function editMessage(messageId: string, content: string): Promise<b
 	if (!id) return false;
 	viewLeafId.value = null;
 	return (
-		(await call(`/conversations/${id}/messages/${messageId}/edit`, { body: { content, modelId: selectedModelId.value || undefined } })) !==
-		null
+		(await call(() =>
+			api.api.v1.assistant.conversations[":id"].messages[":messageId"].edit.$post({
+				param: { id, messageId },
+				json: { content, modelId: selectedModelId.value || undefined },
+				header: {},
+			}),
+		)) !== null
 	);
 }
 
 export async function stop(): Promise<void> {
-	if (openId.value) await call(`/conversations/${openId.value}/stop`, { method: "POST" });
+	const id = openId.value;
+	if (id) await call(() => api.api.v1.assistant.conversations[":id"].stop.$post({ param: { id } }));
 }
 
 export async function rename(title: string): Promise<void> {
 	const id = openId.value;
-	if (!id || (await call(`/conversations/${id}`, { method: "PATCH", body: { title } })) === null) return;
+	if (!id || (await call(() => api.api.v1.assistant.conversations[":id"].$patch({ param: { id }, json: { title } }))) === null) return;
 	conversations.value = conversations.value.map((c) => (c.id === id ? { ...c, title } : c));
 }
 
 export async function remove(): Promise<void> {
 	const id = openId.value;
-	if (!id || (await call(`/conversations/${id}`, { method: "DELETE" })) === null) return;
+	if (!id || (await call(() => api.api.v1.assistant.conversations[":id"].$delete({ param: { id } }))) === null) return;
 	closeStream();
 	openId.value = null;
 	window.history.replaceState(null, "", "/assistant");
@@ -277,8 +278,8 @@ export async function importFile(file: File): Promise<void> {
 		};
 		return;
 	}
-	const result = await call<{ conversations: ConversationItem[] }>("/conversations/import", {
-		body: { format: Array.isArray(data) ? "chatgpt" : "atrium", data },
-	});
+	const result = await call(() =>
+		api.api.v1.assistant.conversations.import.$post({ json: { format: Array.isArray(data) ? "chatgpt" : "atrium", data } }),
+	);
 	if (result) await loadConversations();
 }

@@ -11,9 +11,9 @@ import type { z } from "zod";
 import { DOCUMENT_CONTENT_TYPES, type UploadDto } from "../../../schema/dto/documents";
 import type { ClientT } from "../../../schema/dto/portal";
 import { api } from "../api/client";
-import { fetchJson, type RouteBody } from "../api/fetch-json";
-import { OFFLINE_PROBLEM, type ProblemView, readProblem } from "../api/problem";
-import type { Result } from "../api/request";
+import { fetchJson, fetchRouteJson, type RouteBody } from "../api/fetch-json";
+import type { ProblemView } from "../api/problem";
+import { type Result, send } from "../api/request";
 import { online } from "./connectivity";
 import type { DocumentDetailT, ListingT, ShareT } from "./document-types";
 import { clientsFromStore, listingFromStore } from "./documents-from-store";
@@ -160,35 +160,31 @@ function contentTypeOf(file: File): (typeof DOCUMENT_CONTENT_TYPES)[number] {
 }
 
 /** A document as one upload (or a completed multipart upload) saves it. */
-type SavedDocument = RouteBody<(typeof api.api.v1.clients)[":clientId"]["documents"]["$post"]>;
+type SavedDocumentPost = (typeof api.api.v1.clients)[":clientId"]["documents"]["$post"];
+type SavedDocument = RouteBody<SavedDocumentPost>;
 
 /**
  * Sends `body` with XMLHttpRequest (fetch cannot report upload progress), reporting progress in
- * bytes; the success body is read as `T`, the route's declared response (see fetchRouteJson).
+ * bytes; answers like `fetch` (a Response, or a rejection when the network fails), so the typed
+ * readers (`send`, `fetchRouteJson`) read it as the route declares.
  */
-function sendWithProgress<T>(
+function sendWithProgress(
 	method: string,
 	url: string,
 	body: Blob,
 	contentType: string,
 	onProgress: (loaded: number) => void,
-): Promise<Result<T>> {
-	return new Promise((resolve) => {
+): Promise<Response> {
+	return new Promise((resolve, reject) => {
 		const xhr = new XMLHttpRequest();
 		xhr.open(method, url);
 		xhr.setRequestHeader("Content-Type", contentType);
 		xhr.upload.onprogress = (event) => onProgress(event.loaded);
-		xhr.onerror = () => resolve({ ok: false, problem: OFFLINE_PROBLEM });
-		xhr.onload = async () => {
-			const response = new Response(xhr.responseText, {
-				status: xhr.status,
-				headers: { "Content-Type": xhr.getResponseHeader("Content-Type") ?? "" },
-			});
-			resolve(
-				response.ok
-					? { ok: true, value: JSON.parse(xhr.responseText || "null") as T }
-					: { ok: false, problem: await readProblem(response) },
-			);
+		xhr.onerror = () => reject(new TypeError("network error"));
+		xhr.onload = () => {
+			const headers = { "Content-Type": xhr.getResponseHeader("Content-Type") ?? "" };
+			// A Response cannot carry a body with 204.
+			resolve(new Response(xhr.status === 204 ? null : xhr.responseText, { status: xhr.status, headers }));
 		};
 		xhr.send(body);
 	});
@@ -262,12 +258,10 @@ async function multipartUpload(
 	for (let n = 1; n <= upload.partCount; n++) {
 		if (have.has(n)) continue;
 		const part = file.slice((n - 1) * upload.partSize, Math.min(file.size, n * upload.partSize));
-		const sent = await sendWithProgress<unknown>(
-			"PUT",
-			`/api/v1/document-uploads/${upload.id}/parts/${n}`,
-			part,
-			"application/octet-stream",
-			(loaded) => report(done + loaded),
+		const sent = await send(() =>
+			sendWithProgress("PUT", `/api/v1/document-uploads/${upload.id}/parts/${n}`, part, "application/octet-stream", (loaded) =>
+				report(done + loaded),
+			),
 		);
 		if (!sent.ok) return sent;
 		done += part.size;
@@ -290,7 +284,9 @@ export async function uploadInto(
 	if (file.size >= MULTIPART_FROM || pendingFor(clientId, file)) return multipartUpload(clientId, file, folderId, report);
 	const query = new URLSearchParams({ name: file.name, id: crypto.randomUUID() });
 	if (folderId) query.set("folderId", folderId);
-	return sendWithProgress<SavedDocument>("POST", `/api/v1/clients/${clientId}/documents?${query}`, file, contentTypeOf(file), report);
+	return fetchRouteJson<SavedDocumentPost>(() =>
+		sendWithProgress("POST", `/api/v1/clients/${clientId}/documents?${query}`, file, contentTypeOf(file), report),
+	);
 }
 
 /** Uploads `file` into the current folder, reporting progress; the same name makes a new version. */

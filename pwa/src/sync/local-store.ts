@@ -7,7 +7,7 @@
  * opens it too (Background Sync). A small index database names the signed-in user's store.
  */
 import { type DBSchema, deleteDB, type IDBPDatabase, openDB } from "idb";
-import type { SyncEntity, SyncMutationResultT } from "../../../schema/dto/sync";
+import type { SyncEntity, SyncMutationResultT, SyncMutationT } from "../../../schema/dto/sync";
 
 export type StoredRecord = {
 	entity: SyncEntity;
@@ -21,16 +21,7 @@ export type StoredRecord = {
 };
 
 /** A mutation as sent to POST /api/v1/sync (schema/dto/sync.ts SyncMutation). */
-export type OutboxMutation = {
-	id: string;
-	seq: number;
-	hlc: string;
-	type: string;
-	recordId: string;
-	baseVersion?: number;
-	base?: Record<string, string | number | null>;
-	changes?: Record<string, unknown>;
-};
+export type OutboxMutation = SyncMutationT;
 
 export type OutboxEntry = { seq: number; mutation: OutboxMutation; entity: SyncEntity; createdAt: number };
 

@@ -4,13 +4,13 @@
  * to POST /api/v1/sync in order, and pull GET /api/v1/sync pages into the local store, one
  * transaction per page (page-plan.ts: a deletion is kept as a tombstone, see newer-records.ts, and a
  * project's, thread's or document's tombstone takes its children with it), keeping the store within
- * its budget. See docs/OFFLINE-SYNC.md.
+ * its budget. Both requests go through the typed client, so the outbox holds only mutations the
+ * wire protocol declares. See docs/OFFLINE-SYNC.md.
  */
-
-import type { z } from "zod";
-import type { SyncEntity, SyncMutationResultT, SyncPageT, SyncPushResult } from "../../../schema/dto/sync";
+import type { SyncEntity, SyncMutationResultT, SyncPageT } from "../../../schema/dto/sync";
 import { formatHlc, type Hlc, parseHlc, receiveHlc, tickHlc, zeroHlc } from "../../../schema/hlc";
-import { type BatchProblem, planBatchRefusal, type RefusalPlan } from "./batch-refusal";
+import { api } from "../api/client";
+import { planBatchRefusal, type RefusalPlan } from "./batch-refusal";
 import { recordsToEvict } from "./eviction";
 import { type LocalStore, type OutboxMutation, readMeta, type StoredRecord, writeMeta } from "./local-store";
 import { pageReads, planPage } from "./page-plan";
@@ -21,19 +21,16 @@ const BATCH = 100;
 const FLUSH_LOCK = "atrium-sync-flush";
 const PULL_LOCK = "atrium-sync-pull";
 
-type PushResult = z.infer<typeof SyncPushResult>;
-
 function clockOf(meta: { hlc: string | null; deviceId: string }): Hlc {
 	return (meta.hlc && parseHlc(meta.hlc)) || zeroHlc(meta.deviceId);
 }
 
+/** A mutation before the outbox numbers and stamps it: one of the wire protocol's kinds, checked field by field. */
+export type MutationInput = Unstamped<OutboxMutation>;
+type Unstamped<M> = M extends unknown ? Omit<M, "id" | "seq" | "hlc"> : never;
+
 /** Adds a mutation to the outbox; returns it as queued. */
-export async function queueMutation(
-	db: LocalStore,
-	input: Omit<OutboxMutation, "id" | "seq" | "hlc">,
-	entity: SyncEntity,
-	now = Date.now(),
-): Promise<OutboxMutation> {
+export async function queueMutation(db: LocalStore, input: MutationInput, entity: SyncEntity, now = Date.now()): Promise<OutboxMutation> {
 	const meta = await readMeta(db);
 	const clock = tickHlc({ ...clockOf(meta), node: meta.deviceId }, now);
 	const mutation: OutboxMutation = { ...input, id: crypto.randomUUID(), seq: meta.nextSeq, hlc: formatHlc(clock) };
@@ -75,8 +72,8 @@ export function needsAnswer(result: SyncMutationResultT): boolean {
 export type FlushOutcome = { sent: number; conflicts: number; offline: boolean };
 
 /** Sends the outbox, oldest first, until it is empty or the network fails. Safe to call concurrently. */
-export async function flushOutbox(db: LocalStore, origin = ""): Promise<FlushOutcome> {
-	const run = () => flushUnlocked(db, origin);
+export async function flushOutbox(db: LocalStore): Promise<FlushOutcome> {
+	const run = () => flushUnlocked(db);
 	const locks = (globalThis.navigator as Navigator | undefined)?.locks;
 	return locks ? locks.request(FLUSH_LOCK, run) : run();
 }
@@ -98,7 +95,7 @@ async function applyRefusal(db: LocalStore, plan: RefusalPlan): Promise<void> {
 	await tx.done;
 }
 
-async function flushUnlocked(db: LocalStore, origin: string): Promise<FlushOutcome> {
+async function flushUnlocked(db: LocalStore): Promise<FlushOutcome> {
 	const outcome: FlushOutcome = { sent: 0, conflicts: 0, offline: false };
 	let mayRenumberDevice = true;
 	for (;;) {
@@ -106,27 +103,22 @@ async function flushUnlocked(db: LocalStore, origin: string): Promise<FlushOutco
 		const all = await db.getAll("outbox");
 		const entries = all.slice(0, BATCH);
 		if (entries.length === 0) return outcome;
-		let response: Response;
+		let response: Awaited<ReturnType<typeof api.api.v1.sync.$post>>;
 		try {
-			response = await fetch(`${origin}/api/v1/sync`, {
-				method: "POST",
-				credentials: "same-origin",
-				headers: { "Content-Type": "application/json" },
-				body: JSON.stringify({ deviceId: meta.deviceId, mutations: entries.map((e) => e.mutation) }),
-			});
+			response = await api.api.v1.sync.$post({ json: { deviceId: meta.deviceId, mutations: entries.map((e) => e.mutation) } });
 		} catch {
 			return { ...outcome, offline: true };
 		}
 		if (response.status === 422) {
 			// The server refused the batch as a whole: refuse only what it named, keep the rest in order (batch-refusal.ts).
-			const plan = planBatchRefusal(entries, all.slice(BATCH), (await response.json()) as BatchProblem, mayRenumberDevice);
+			const plan = planBatchRefusal(entries, all.slice(BATCH), await response.json(), mayRenumberDevice);
 			mayRenumberDevice &&= !plan.newDevice;
 			await applyRefusal(db, plan);
 			outcome.conflicts += plan.refused.length;
 			continue;
 		}
-		if (!response.ok) return { ...outcome, offline: response.status >= 500 || response.status === 409 };
-		const body = (await response.json()) as PushResult;
+		if (response.status !== 200) return { ...outcome, offline: response.status >= 500 || response.status === 409 };
+		const body = await response.json();
 		for (const result of body.results) {
 			// By sequence number: it names one entry even if two carried the same mutation id.
 			const entry = entries.find((e) => e.seq === result.seq);
@@ -183,25 +175,25 @@ export async function enforceBudget(db: LocalStore, budget = RECORD_BUDGET): Pro
  * One pull per store at a time across tabs: two pulls from the same cursor would write it back out
  * of order and could lay an older page's records over a newer one's.
  */
-export async function pullChanges(db: LocalStore, origin = ""): Promise<boolean> {
-	const run = () => pullUnlocked(db, origin);
+export async function pullChanges(db: LocalStore): Promise<boolean> {
+	const run = () => pullUnlocked(db);
 	const locks = (globalThis.navigator as Navigator | undefined)?.locks;
 	return locks ? locks.request(`${PULL_LOCK}:${db.name}`, run) : run();
 }
 
-async function pullUnlocked(db: LocalStore, origin: string): Promise<boolean> {
+async function pullUnlocked(db: LocalStore): Promise<boolean> {
 	for (;;) {
 		const meta = await readMeta(db);
-		const query = new URLSearchParams({ limit: "200", ...(meta.cursor ? { cursor: meta.cursor } : {}) });
+		const query = { limit: "200", ...(meta.cursor ? { cursor: meta.cursor } : {}) };
 		let page: SyncPageT;
 		try {
-			const response = await fetch(`${origin}/api/v1/sync?${query}`, { credentials: "same-origin", cache: "no-store" });
+			const response = await api.api.v1.sync.$get({ query }, { init: { credentials: "same-origin", cache: "no-store" } });
 			if (response.status === 422 && meta.cursor) {
 				await writeMeta(db, { cursor: null });
 				continue;
 			}
-			if (!response.ok) return false;
-			page = (await response.json()) as SyncPageT;
+			if (response.status !== 200) return false;
+			page = await response.json();
 		} catch {
 			return false;
 		}
