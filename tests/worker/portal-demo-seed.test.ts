@@ -1,45 +1,69 @@
-/** The demo portal seed: the demo client user sees their client's project, and running the seed again changes nothing. */
+/**
+ * The demo portal seed: the demo client user sees their client's project, staff see the client's
+ * people, and running the seed again changes nothing. Its rows have fixed ids under the fixed demo
+ * agency, so it cannot run once per test under fresh names: it runs once for the file (whose
+ * storage is fresh, tests/support/README.md) — first with no demo agency, then after the demo
+ * agency's seed, then again — and the tests read what each run left. Nothing else writes here.
+ */
 import { env } from "cloudflare:workers";
-import { describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { buildDemoPortalSeedSql, DEMO_IDS } from "../../scripts/lib/demo-portal-seed";
 import { buildDemoSeedSql, DEMO_PASSWORD } from "../../scripts/lib/demo-seed";
-import { resetStorageBeforeEachTest } from "../support/storage";
 import { call, hostOf, logIn } from "./helpers";
 import { json, type ProjectDetailT } from "./portal-fixtures";
 
-// Legacy: these tests reuse agency slugs or count rows of every tenant, so each starts from empty
-// storage (~0.2 s a test) until converted to unique slugs (tests/support/README.md).
-resetStorageBeforeEachTest();
-
+/** Runs the seed as `wrangler d1 execute` does: one statement per `;` at a line's end (a quoted text may span lines). */
 async function runSql(sql: string): Promise<void> {
-	const statements = sql.split("\n").filter((line) => line.trim());
+	const statements = sql
+		.split(/;\n/)
+		.map((statement) => statement.trim())
+		.filter(Boolean);
 	await env.DB.batch(statements.map((s) => env.DB.prepare(s)));
 }
 
 async function counts() {
 	return env.DB.prepare(
-		"SELECT (SELECT count(*) FROM clients) AS c, (SELECT count(*) FROM client_members) AS m, (SELECT count(*) FROM milestones) AS ms, (SELECT count(*) FROM tasks) AS t, (SELECT count(*) FROM deliverables) AS d",
+		"SELECT (SELECT count(*) FROM clients) AS c, (SELECT count(*) FROM client_members) AS m, (SELECT count(*) FROM milestones) AS ms, (SELECT count(*) FROM tasks) AS t, (SELECT count(*) FROM deliverables) AS d, (SELECT count(*) FROM invitations) AS i",
 	).first();
 }
 
-describe("demo portal seed", () => {
-	it("gives northwind three clients and a project the demo client sees; a second run adds nothing", async () => {
-		await runSql(await buildDemoSeedSql("localhost"));
-		await runSql(buildDemoPortalSeedSql());
-		const first = await counts();
-		expect(first).toEqual({ c: 3, m: 1, ms: 4, t: 4, d: 1 });
-		await runSql(buildDemoPortalSeedSql());
-		expect(await counts()).toEqual(first);
+const seeded: Record<"withoutAgency" | "first" | "second", Awaited<ReturnType<typeof counts>>> = {
+	withoutAgency: null,
+	first: null,
+	second: null,
+};
+const host = hostOf("northwind");
 
-		const host = hostOf("northwind");
+beforeAll(async () => {
+	await runSql(buildDemoPortalSeedSql());
+	seeded.withoutAgency = await counts();
+	await runSql(await buildDemoSeedSql("localhost"));
+	await runSql(buildDemoPortalSeedSql());
+	seeded.first = await counts();
+	await runSql(buildDemoPortalSeedSql());
+	seeded.second = await counts();
+});
+
+describe("demo portal seed", () => {
+	it("does nothing when the demo agency does not exist", () => {
+		expect(seeded.withoutAgency).toEqual({ c: 0, m: 0, ms: 0, t: 0, d: 0, i: 0 });
+	});
+
+	it("gives northwind three clients, a linked client user, a project and an invitation; a second run adds nothing", () => {
+		expect(seeded.first).toEqual({ c: 3, m: 1, ms: 4, t: 4, d: 1, i: 1 });
+		expect(seeded.second).toEqual(seeded.first);
+	});
+
+	it("shows the demo client user their client and its project, a quarter done with a deliverable to review", async () => {
 		const cookie = await logIn(host, "client@northwind.test", DEMO_PASSWORD);
 		const clients = await json<{ clients: { name: string }[] }>(call(host, "/api/v1/clients", { cookie }));
 		expect(clients.clients.map((c) => c.name)).toEqual(["Acme Bakery"]);
 		const project = await json<ProjectDetailT>(call(host, `/api/v1/projects/${DEMO_IDS.project}`, { cookie }));
 		expect(project.progress.percent).toBe(25);
 		expect(project.deliverables.map((d) => d.status)).toEqual(["pending_review"]);
+	});
 
-		// Acme Bakery's People card: Chris linked with their role, Ben invited with a task waiting for him.
+	it("shows staff Acme Bakery's people: Chris linked with their role, Ben invited with a task waiting for him", async () => {
 		const staff = await logIn(host, "staff@northwind.test", DEMO_PASSWORD);
 		const people = await json<{ people: { name: string; title: string | null }[] }>(
 			call(host, `/api/v1/clients/${DEMO_IDS.bakery}/people`, { cookie: staff }),
@@ -53,11 +77,5 @@ describe("demo portal seed", () => {
 		const waiting = seen.tasks.find((t) => t.assigneeInvitationId !== null);
 		expect(waiting?.title).toBe("Approve the pre-order menu");
 		expect(seen.invitees.map((i) => i.name)).toEqual(["Ben Baker"]);
-	});
-
-	it("does nothing when the demo agency does not exist", async () => {
-		await runSql(buildDemoPortalSeedSql());
-		expect(await counts()).toEqual({ c: 0, m: 0, ms: 0, t: 0, d: 0 });
-		expect(await env.DB.prepare("SELECT count(*) AS n FROM invitations").first()).toEqual({ n: 0 });
 	});
 });
