@@ -19,9 +19,6 @@ import { projectProgress } from "./progress";
 import { inviteesFor } from "./task-invitees";
 import { getVisibleProject, toDto } from "./visible-project";
 
-// Until the last importers (tasks.ts, sync/batch/task-decide.ts) read them from visible-project.ts.
-export { getVisibleProject, toDto };
-
 export async function milestonesOf(scope: TenantScope, projectIds: string[]) {
 	if (projectIds.length === 0) return [];
 	// A project's rows all fall in one chunk, so each project's order holds.
