@@ -1,18 +1,18 @@
 /**
- * The areas of the app as the signed-in user sees them, read from the route table
- * (route-table.tsx): the navigation, the page titles, the honest "coming soon" states and who may
- * open each route all come from there.
+ * The areas of the app as the signed-in user sees them, read from the app's places
+ * (navigation.ts, which the route table spreads into its entries): the navigation, the page
+ * titles, the honest "coming soon" states and who may open each route all come from there.
  */
 import { computed } from "@preact/signals";
 import type { Permission } from "../../../schema/permissions";
-import { type NavItem, ROUTES, type RouteEntry } from "../route-table";
+import { NAVIGATION, type NavItem, type Place } from "../navigation";
 import { can, isStaff } from "./session";
 
 /** One area of the main navigation. `ready`: the area is built (not a coming-soon page). */
 export type Area = NavItem & { path: string; ready: boolean };
 
 function areasFor(audience: "staff" | "client"): readonly Area[] {
-	return ROUTES.flatMap((route) => {
+	return NAVIGATION.flatMap((route) => {
 		const item = route[audience];
 		return item ? [{ ...item, path: route.path, ready: !route.comingSoon }] : [];
 	});
@@ -39,7 +39,7 @@ export function mayOpen(area: Area): boolean {
  * Whether the signed-in user may open a route: an area only for its audience (staff or client) and
  * with its permission, a Settings page with its permission; any other route is open and its page decides.
  */
-export function mayOpenRoute(route: RouteEntry): boolean {
+export function mayOpenRoute(route: Place): boolean {
 	if (route.settings) return can(route.settings.permission);
 	if (!route.staff && !route.client) return true;
 	const item = isStaff.value ? route.staff : route.client;

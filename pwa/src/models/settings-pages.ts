@@ -1,11 +1,11 @@
-/** The sub-pages of Settings and the permission each needs, read from the route table: the Settings navigation and its guards come from here. */
+/** The sub-pages of Settings and the permission each needs, read from the app's places (navigation.ts): the Settings navigation and its guards come from here. */
 import { computed } from "@preact/signals";
-import { ROUTES, type SettingsItem } from "../route-table";
+import { NAVIGATION, type SettingsItem } from "../navigation";
 import { can } from "./session";
 
 export type SettingsPage = SettingsItem & { path: string };
 
-export const SETTINGS_PAGES: readonly SettingsPage[] = ROUTES.flatMap((route) =>
+export const SETTINGS_PAGES: readonly SettingsPage[] = NAVIGATION.flatMap((route) =>
 	route.settings ? [{ ...route.settings, path: route.path }] : [],
 );
 
