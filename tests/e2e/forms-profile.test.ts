@@ -1,6 +1,6 @@
 /**
  * Forms keep what the person types, and the profile drives the app's dates, walked through the PWA:
- * the brand form's data and a milestone add's answer are held back (route interception) while the
+ * the brand form's data and a milestone's or a task's add are held back (route interception) while the
  * person types, and what they typed is still there when the late data lands; a person edits their
  * name, time zone, locale and avatar on the account page, a bad locale is refused beside its field,
  * and the app then writes dates in the chosen locale and zone.
@@ -84,6 +84,36 @@ describe("a form never overwrites what the person is typing", () => {
 		await page.getByRole("button", { name: "Add milestone" }).click();
 		await page.locator(".timeline .record-title", { hasText: "Visual design" }).waitFor();
 		// Nothing typed since: this time the form empties for the next one.
+		await expect.poll(() => title.inputValue()).toBe("");
+		await context.close();
+	});
+
+	it("keeps the next task typed while the last add was on its way, and keeps the assignee chosen", async () => {
+		const agency = await signUpAgencyViaApi("forms-task", "Forms Tasks");
+		const context = await browser.newContext({ serviceWorkers: "block" });
+		const page = await context.newPage();
+		await signInWithPassword(page, agency.slug, agency.ownerEmail, E2E_PASSWORD);
+		const client = (await apiInPage(page, "POST", "/api/v1/clients", { name: "Acme Bakery" })) as { id: string };
+		const project = (await apiInPage(page, "POST", "/api/v1/projects", { clientId: client.id, name: "Spring site" })) as { id: string };
+
+		await page.goto(tenantUrl(agency.slug, `/projects/${project.id}`));
+		const title = page.getByLabel("New task");
+		const form = page.getByRole("form", { name: "Add a task" });
+		await form.getByLabel("Assign to").selectOption({ index: 1 });
+		const chosen = await form.getByLabel("Assign to").inputValue();
+		expect(chosen).not.toBe("");
+		await title.fill("Write the brief");
+		const add = await holdRequest(page, /\/api\/v1\/tasks$/, "POST");
+		await page.getByRole("button", { name: "Add task" }).click();
+		await add.arrived;
+		await title.fill("Book the photographer");
+		add.release();
+		await page.locator(".record-title", { hasText: "Write the brief" }).waitFor();
+		// The add landed and the project reloaded: the next title typed meanwhile is still there.
+		await expect.poll(() => title.inputValue()).toBe("Book the photographer");
+		expect(await form.getByLabel("Assign to").inputValue()).toBe(chosen);
+		await page.getByRole("button", { name: "Add task" }).click();
+		await page.locator(".record-title", { hasText: "Book the photographer" }).waitFor();
 		await expect.poll(() => title.inputValue()).toBe("");
 		await context.close();
 	});

@@ -7,6 +7,7 @@ import { useState } from "preact/hooks";
 import { dateInputToMs, formatDate } from "../lib/date-format";
 import { addTask, assignTask, assignTaskToInvitee, completeTask, pendingIds, project } from "../models/project";
 import { isStaff, me } from "../models/session";
+import { useDraft } from "./form-kit/draft";
 
 /** A select value naming a pending invitee rather than a member. */
 const INVITEE = "invitation:";
@@ -32,27 +33,27 @@ function AssigneeOptions({ long }: { long: boolean }) {
 }
 
 function AddTaskForm() {
-	const [title, setTitle] = useState("");
-	const [assignee, setAssignee] = useState("");
-	const [due, setDue] = useState("");
+	// A draft, not plain state: the add (and the project reload after it) takes a moment, and whatever
+	// the person types meanwhile — the next task — must not be cleared when it lands.
+	const draft = useDraft({ title: "", assignee: "", due: "" });
+	const { title, assignee, due } = draft.values.value;
 	const [error, setError] = useState<string | null>(null);
 	const submit = async (event: Event) => {
 		event.preventDefault();
-		if (!title.trim()) {
+		const sent = draft.values.value;
+		if (!sent.title.trim()) {
 			setError("Give the task a title.");
 			document.getElementById("task-title")?.focus();
 			return;
 		}
-		const invitee = assignee.startsWith(INVITEE) ? assignee.slice(INVITEE.length) : null;
-		const who = invitee ? { assigneeUserId: null, assigneeInvitationId: invitee } : { assigneeUserId: assignee || null };
-		const problem = await addTask({ title: title.trim(), ...who, dueAt: dateInputToMs(due), milestoneId: null });
+		const invitee = sent.assignee.startsWith(INVITEE) ? sent.assignee.slice(INVITEE.length) : null;
+		const who = invitee ? { assigneeUserId: null, assigneeInvitationId: invitee } : { assigneeUserId: sent.assignee || null };
+		const problem = await addTask({ title: sent.title.trim(), ...who, dueAt: dateInputToMs(sent.due), milestoneId: null });
 		setError(
 			problem ? (problem.fields.title ?? problem.fields.assigneeUserId ?? problem.fields.assigneeInvitationId ?? problem.detail) : null,
 		);
-		if (!problem) {
-			setTitle("");
-			setDue("");
-		}
+		// The assignee stays chosen for the next task, as before; title and due date clear unless retyped meanwhile.
+		if (!problem) draft.saved(sent, { title: "", assignee: sent.assignee, due: "" });
 	};
 	return (
 		<form onSubmit={submit} class="inline-form" noValidate aria-label="Add a task">
@@ -62,7 +63,7 @@ function AddTaskForm() {
 					id="task-title"
 					value={title}
 					maxLength={200}
-					onInput={(e) => setTitle(e.currentTarget.value)}
+					onInput={(e) => draft.set("title", e.currentTarget.value)}
 					aria-invalid={error ? "true" : undefined}
 					aria-describedby={error ? "task-title-error" : undefined}
 				/>
@@ -74,14 +75,14 @@ function AddTaskForm() {
 			</div>
 			<div class="field">
 				<label for="task-assignee">Assign to</label>
-				<select id="task-assignee" value={assignee} onChange={(e) => setAssignee(e.currentTarget.value)}>
+				<select id="task-assignee" value={assignee} onChange={(e) => draft.set("assignee", e.currentTarget.value)}>
 					<option value="">Nobody yet</option>
 					<AssigneeOptions long />
 				</select>
 			</div>
 			<div class="field">
 				<label for="task-due">Due date</label>
-				<input id="task-due" type="date" value={due} onInput={(e) => setDue(e.currentTarget.value)} />
+				<input id="task-due" type="date" value={due} onInput={(e) => draft.set("due", e.currentTarget.value)} />
 			</div>
 			<button type="submit" class="button primary">
 				Add task
