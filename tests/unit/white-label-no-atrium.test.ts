@@ -82,7 +82,7 @@ function atriumStrings(files: readonly string[]): Found[] {
 
 /** The modules a client's app can load: from the entry points through every import, stopping at pages a client never opens. */
 function clientModules(): string[] {
-	const graph = importGraph(ROOT, ["pwa/tsconfig.json"], ["pwa/src", "schema"]);
+	const graph = importGraph(ROOT, ["pwa/src", "schema"]);
 	const seen = new Set<string>();
 	const queue = ["pwa/src/main.tsx", "pwa/src/sw.ts"];
 	while (queue.length > 0) {
