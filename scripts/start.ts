@@ -14,6 +14,13 @@ const app = await startLocalApp({
 	onOutput: (text) => process.stdout.write(text),
 });
 
+// The seed is SQL, which cannot reach the credit ledger (a Durable Object): the demo agency's plan
+// credits are granted through the running Worker, once ever (the grant is idempotent across restarts).
+const credits = await fetch(`${app.url}/dev/plan-credits/${DEMO_AGENCY.slug}`, { method: "POST" })
+	.then(async (res) => (res.ok ? null : `HTTP ${res.status} ${await res.text()}`))
+	.catch((error: unknown) => String(error));
+if (credits !== null) console.warn(`  Could not grant ${DEMO_AGENCY.name} its plan credits: ${credits}`);
+
 const scheduler = startLocalScheduler({
 	appUrl: `http://127.0.0.1:${port}`,
 	crons: SCHEDULES.map((s) => s.cron),

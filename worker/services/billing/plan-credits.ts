@@ -5,10 +5,12 @@
  * mirror of a subscription from a webhook and by the daily cron, so whichever runs first grants and
  * the others find it done: the slice credited and the largest plan credited in it are kept on the
  * subscription row (`credited_slice`, `credited_plan_id`), and each grant carries an idempotency key
- * tied to subscription + slice, so a replay or a race moves nothing twice.
+ * tied to subscription + slice, so a replay or a race moves nothing twice. A tenant on a plan with no
+ * subscription (the development demo agency) gets the plan's start allowance once, through
+ * `creditPlanWithoutSubscription`.
  */
 import { and, eq, isNull, ne, or } from "drizzle-orm";
-import type { GrantInput } from "../../../schema/credits";
+import type { CreditBalance, GrantInput } from "../../../schema/credits";
 import { type SubscriptionRow, subscriptions } from "../../../schema/index";
 import { PLANS, type PlanId } from "../../../schema/plans";
 import type { Bindings, Database } from "../../env";
@@ -43,6 +45,35 @@ export async function creditPlan(deps: PlanCreditDeps, tenantId: string, at: num
 	const credited = row.creditedPlanId ?? row.planId;
 	if (allowanceOf(row.planId) <= allowanceOf(credited)) return [];
 	return grantUpgradeTopUp(deps, row, credited, slice, sliceKey, at);
+}
+
+/**
+ * A tenant put on a plan without a Stripe subscription (the development demo agency, seeded as SQL):
+ * the plan's start allowance, once ever: the ledger key is fixed per tenant and plan, so calling this
+ * again moves nothing (the ledger replays its first answer). A tenant with a subscription is left to
+ * `creditPlan` (`bySubscription`). No audit entry: a replay cannot be told from a first grant here,
+ * and the ledger row is the record. Returns the tenant's credits afterwards.
+ */
+export async function creditPlanWithoutSubscription(
+	deps: PlanCreditDeps,
+	tenantId: string,
+	planId: PlanId,
+): Promise<CreditBalance & { bySubscription: boolean }> {
+	const gate = deps.env.TENANT_GATE.getByName(tenantId);
+	const [subscription] = await deps.db
+		.select({ tenantId: subscriptions.tenantId })
+		.from(subscriptions)
+		.where(eq(subscriptions.tenantId, tenantId))
+		.limit(1);
+	if (subscription) return { ...(await gate.credits()), bySubscription: true };
+	const plan = PLANS[planId];
+	await grantOnce(deps, tenantId, {
+		credits: plan.limits.monthlyAiCredits,
+		reason: `plan-start:${plan.id}`,
+		idempotencyKey: `plan-period:no-subscription:${tenantId}:${plan.id}`,
+	});
+	await gate.setLowBalanceThreshold(tenantId, Math.floor(plan.limits.monthlyAiCredits * LOW_BALANCE_SHARE));
+	return { ...(await gate.credits()), bySubscription: false };
 }
 
 async function grantSliceAllowance(deps: PlanCreditDeps, row: SubscriptionRow, slice: TimeRange, sliceKey: string): Promise<PlanGrant[]> {

@@ -1,9 +1,9 @@
-/** Finding tenants: by the host a request came in on, and whether a slug is free. */
+/** Finding tenants: by the host a request came in on, by slug, and whether a slug is free. */
 import { and, eq, sql } from "drizzle-orm";
 import type { TenantSummary } from "../../../schema/dto/auth";
 import type { PublicBrand } from "../../../schema/dto/branding";
 import { tenantBranding, tenantDomains, tenants } from "../../../schema/index";
-import { planHasFeature } from "../../../schema/plans";
+import { type PlanId, planHasFeature } from "../../../schema/plans";
 import type { Database } from "../../env";
 import type { ParsedHost } from "../../lib/hosts";
 import { publicBrandOf } from "../branding/public-brand";
@@ -51,4 +51,10 @@ export async function findTenantByHost(db: Database, host: Exclude<ParsedHost, {
 export async function isSlugTaken(db: Database, slug: string): Promise<boolean> {
 	const [row] = await db.select({ id: tenants.id }).from(tenants).where(eq(tenants.slug, slug)).limit(1);
 	return row !== undefined;
+}
+
+/** The tenant with this slug (its id and plan), or null. */
+export async function tenantOfSlug(db: Database, slug: string): Promise<{ id: string; planId: PlanId } | null> {
+	const [row] = await db.select({ id: tenants.id, planId: tenants.planId }).from(tenants).where(eq(tenants.slug, slug)).limit(1);
+	return row ?? null;
 }
