@@ -40,7 +40,15 @@ describe("low-balance alert setting", () => {
 		await owner.goto(tenantUrl(agency.slug, "/usage"));
 		const form = owner.getByRole("form", { name: "Low-balance alert" });
 		const field = form.getByLabel("Alert threshold (credits)");
-		await form.getByText("No low-balance alert is sent.").waitFor();
+		// Before any grant the form shows the default the plan's credits bring (10% of its monthly allowance), never 0.
+		const entitlements = (await owner.evaluate(async () => (await fetch("/api/v1/entitlements")).json())) as {
+			aiCredits: { monthlyAllowance: number };
+		};
+		const planDefault = Math.floor(entitlements.aiCredits.monthlyAllowance / 10);
+		expect(planDefault).toBeGreaterThan(0);
+		await form
+			.getByText(`An alert goes out when fewer than ${planDefault.toLocaleString("en-US")} credits are available (your plan's default).`)
+			.waitFor();
 
 		await field.fill("ten");
 		await form.getByRole("button", { name: "Save threshold" }).click();
