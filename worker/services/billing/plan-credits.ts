@@ -67,13 +67,18 @@ export async function creditPlanWithoutSubscription(
 		.limit(1);
 	if (subscription) return { ...(await gate.credits()), bySubscription: true };
 	const plan = PLANS[planId];
-	await grantOnce(deps, tenantId, {
+	await grantAllowance(deps, tenantId, {
 		credits: plan.limits.monthlyAiCredits,
 		reason: `plan-start:${plan.id}`,
 		idempotencyKey: `plan-period:no-subscription:${tenantId}:${plan.id}`,
 	});
-	await gate.setLowBalanceThreshold(tenantId, Math.floor(plan.limits.monthlyAiCredits * LOW_BALANCE_SHARE));
 	return { ...(await gate.credits()), bySubscription: false };
+}
+
+/** A period's allowance: the grant (once, by its key) and the low-balance default it brings (10% of it). */
+async function grantAllowance(deps: PlanCreditDeps, tenantId: string, grant: PlanGrant): Promise<void> {
+	await grantOnce(deps, tenantId, grant);
+	await deps.env.TENANT_GATE.getByName(tenantId).setLowBalanceThreshold(tenantId, Math.floor(grant.credits * LOW_BALANCE_SHARE));
 }
 
 async function grantSliceAllowance(deps: PlanCreditDeps, row: SubscriptionRow, slice: TimeRange, sliceKey: string): Promise<PlanGrant[]> {
@@ -84,9 +89,7 @@ async function grantSliceAllowance(deps: PlanCreditDeps, row: SubscriptionRow, s
 		reason: `${first ? "plan-start" : "plan-period"}:${plan.id}`,
 		idempotencyKey: `plan-period:${sliceKey}`,
 	};
-	const gate = deps.env.TENANT_GATE.getByName(row.tenantId);
-	await grantOnce(deps, row.tenantId, grant);
-	await gate.setLowBalanceThreshold(row.tenantId, Math.floor(grant.credits * LOW_BALANCE_SHARE));
+	await grantAllowance(deps, row.tenantId, grant);
 	// Only the caller that moves the row on records it: a concurrent webhook or cron finds it done.
 	const moved = await deps.db
 		.update(subscriptions)

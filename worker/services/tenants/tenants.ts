@@ -49,8 +49,7 @@ export async function findTenantByHost(db: Database, host: Exclude<ParsedHost, {
 }
 
 export async function isSlugTaken(db: Database, slug: string): Promise<boolean> {
-	const [row] = await db.select({ id: tenants.id }).from(tenants).where(eq(tenants.slug, slug)).limit(1);
-	return row !== undefined;
+	return (await tenantOfSlug(db, slug)) !== null;
 }
 
 /** The tenant with this slug (its id and plan), or null. */
