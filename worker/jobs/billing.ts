@@ -11,7 +11,7 @@ import { tenantScope } from "../lib/db";
 import { billingEmail } from "../lib/email/billing";
 import { enqueue } from "../lib/jobs";
 import { recordAudit, SYSTEM_ACTOR } from "../services/audit/audit-log";
-import { creditPlan, LOW_BALANCE_SHARE } from "../services/billing/plan-credits";
+import { creditPlan, LOW_BALANCE_SHARE, lowBalanceDefault } from "../services/billing/plan-credits";
 import { sendOnce } from "../services/email/email-outbox";
 import type { JobDeps } from "./job-deps";
 
@@ -98,7 +98,7 @@ async function grantCalendarMonth(deps: JobDeps, tenantId: string, planId: PlanI
 		reason: `${PLANS[planId].name} plan: monthly credits for ${period}`,
 	});
 	if (!result.ok) throw new Error(result.message);
-	await deps.env.TENANT_GATE.getByName(tenantId).setLowBalanceThreshold(tenantId, Math.floor(amount * LOW_BALANCE_SHARE));
+	await deps.env.TENANT_GATE.getByName(tenantId).setLowBalanceThreshold(tenantId, lowBalanceDefault(amount));
 	if (result.balance === before.balance) return;
 	await recordAudit(tenantScope(deps.db, tenantId), {
 		action: "billing.credits_granted",

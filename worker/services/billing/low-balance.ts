@@ -7,13 +7,13 @@ import type { LowBalanceSetting } from "../../../schema/credits";
 import type { Bindings } from "../../env";
 import type { TenantScope } from "../../lib/db";
 import { loadAccessState } from "./entitlements";
-import { LOW_BALANCE_SHARE } from "./plan-credits";
+import { lowBalanceDefault } from "./plan-credits";
 
 /** The setting with the plan's real default; `threshold` is the rule in force: the agency's own, else that default. */
 export async function lowBalanceSettingOf(env: Pick<Bindings, "TENANT_GATE">, scope: TenantScope): Promise<LowBalanceSetting> {
 	const setting = await env.TENANT_GATE.getByName(scope.tenantId).lowBalanceSetting();
 	if (setting.planDefault > 0) return setting;
 	const { plan } = await loadAccessState(scope);
-	const planDefault = Math.floor(plan.limits.monthlyAiCredits * LOW_BALANCE_SHARE);
+	const planDefault = lowBalanceDefault(plan.limits.monthlyAiCredits);
 	return { ...setting, planDefault, threshold: setting.custom ?? planDefault };
 }

@@ -23,6 +23,11 @@ export type PlanCreditDeps = { db: Database; env: Pick<Bindings, "TENANT_GATE"> 
 /** Owners and admins are alerted when available credits fall below this share of the monthly allowance. */
 export const LOW_BALANCE_SHARE = 0.1;
 
+/** The low-balance threshold a monthly allowance brings, unless the agency set its own. */
+export function lowBalanceDefault(allowance: number): number {
+	return Math.floor(allowance * LOW_BALANCE_SHARE);
+}
+
 /** Statuses whose plan is credited (a past-due subscription gets no new allowance until it is paid). */
 const CREDITED_STATUSES: readonly SubscriptionRow["status"][] = ["trialing", "active"];
 
@@ -78,7 +83,7 @@ export async function creditPlanWithoutSubscription(
 /** A period's allowance: the grant (once, by its key) and the low-balance default it brings (10% of it). */
 async function grantAllowance(deps: PlanCreditDeps, tenantId: string, grant: PlanGrant): Promise<void> {
 	await grantOnce(deps, tenantId, grant);
-	await deps.env.TENANT_GATE.getByName(tenantId).setLowBalanceThreshold(tenantId, Math.floor(grant.credits * LOW_BALANCE_SHARE));
+	await deps.env.TENANT_GATE.getByName(tenantId).setLowBalanceThreshold(tenantId, lowBalanceDefault(grant.credits));
 }
 
 async function grantSliceAllowance(deps: PlanCreditDeps, row: SubscriptionRow, slice: TimeRange, sliceKey: string): Promise<PlanGrant[]> {
@@ -122,10 +127,7 @@ async function grantUpgradeTopUp(
 	};
 	// A top-up that rounds to nothing (the slice's last moment) still records the larger plan as credited.
 	if (grant.credits > 0) await grantOnce(deps, row.tenantId, grant);
-	await deps.env.TENANT_GATE.getByName(row.tenantId).setLowBalanceThreshold(
-		row.tenantId,
-		Math.floor(allowanceOf(row.planId) * LOW_BALANCE_SHARE),
-	);
+	await deps.env.TENANT_GATE.getByName(row.tenantId).setLowBalanceThreshold(row.tenantId, lowBalanceDefault(allowanceOf(row.planId)));
 	const moved = await deps.db
 		.update(subscriptions)
 		.set({ creditedPlanId: row.planId })
