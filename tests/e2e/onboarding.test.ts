@@ -45,17 +45,15 @@ async function offerKickoff(staff: Page): Promise<string> {
 	return typeName;
 }
 
-/** Staff reload the client's page until the onboarding step titled `title` shows as done. */
+/** Staff reload the client's page until the onboarding step titled `title` shows as done (read once the run has loaded). */
 async function staffSeesStepDone(staff: Page, title: string): Promise<void> {
-	const step = staff
-		.getByRole("listitem")
-		.filter({ hasText: title })
-		.filter({ hasText: /Done .* by / });
+	const step = staff.getByRole("listitem").filter({ hasText: title });
 	await expect
 		.poll(async () => {
 			await staff.reload();
-			await staff.getByRole("heading", { name: "Onboarding" }).waitFor();
-			return step.count();
+			// The heading shows before the run has loaded: wait for the step itself, then read its status.
+			await step.waitFor();
+			return step.filter({ hasText: /Done .* by / }).count();
 		}, POLL)
 		.toBe(1);
 }
