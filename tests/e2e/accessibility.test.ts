@@ -34,6 +34,32 @@ async function signedIn(email: string): Promise<Page> {
 }
 
 describe("accessibility", () => {
+	// The checker itself: planted faults on a real page are reported, so a clean result means something.
+	it("reports an image without text and grey-on-white text planted on a page", async () => {
+		const context = await browser.newContext();
+		const page = await context.newPage();
+		await page.goto(tenantUrl("northwind", "/signin"));
+		await page.getByRole("button", { name: "Sign in", exact: true }).waitFor();
+		expect(await seriousA11yViolations(page)).toEqual([]);
+		await page.evaluate(() => {
+			// Styles through the CSSOM: the app's CSP refuses inline style attributes.
+			const main = document.querySelector("main");
+			const image = document.createElement("img");
+			image.id = "planted-image";
+			image.src = "/favicon.svg";
+			const faint = document.createElement("p");
+			faint.id = "planted-text";
+			faint.textContent = "Faint";
+			faint.style.color = "#bbb";
+			faint.style.background = "#fff";
+			main?.append(image, faint);
+		});
+		const violations = await seriousA11yViolations(page);
+		expect(violations).toContainEqual(expect.stringMatching(/^image-alt \(critical\): #planted-image/));
+		expect(violations).toContainEqual(expect.stringMatching(/^color-contrast \(serious\): #planted-text/));
+		await context.close();
+	});
+
 	it("signed-out pages", async () => {
 		const context = await browser.newContext();
 		const page = await context.newPage();
