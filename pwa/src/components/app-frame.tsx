@@ -9,6 +9,7 @@ import { useEffect, useRef } from "preact/hooks";
 import { useLocation } from "preact-iso";
 import { notePageView } from "../models/install";
 import { AnnouncementBanners } from "./announcement-banners";
+import { FrameOverlays } from "./frame-overlays";
 import { InstallPrompt } from "./install-prompt";
 import { MainNav } from "./main-nav";
 import { NoticeBar } from "./notice-bar";
@@ -64,6 +65,7 @@ export function AppFrame({ children }: { children: ComponentChildren }) {
 					{children}
 				</main>
 			</div>
+			<FrameOverlays />
 		</div>
 	);
 }

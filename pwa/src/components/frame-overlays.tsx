@@ -1,0 +1,8 @@
+/**
+ * What floats over every signed-in page, mounted once by the app frame: each overlay the kit
+ * offers app-wide (the command palette, toasts, the keyboard-shortcuts sheet) adds itself here,
+ * so the frame's layout and these overlays can change independently.
+ */
+export function FrameOverlays() {
+	return null;
+}
