@@ -7,7 +7,8 @@
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { E2E_PASSWORD, signUpAgencyViaApi } from "./agencies";
-import { apiInPage, launchBrowser, platformUrl, signInWithPassword, tenantUrl } from "./browser";
+import { apiInPage, launchBrowser, signInWithPassword, tenantUrl } from "./browser";
+import { invitationLinkTo } from "./mailbox";
 
 let browser: Browser;
 beforeAll(async () => {
@@ -19,18 +20,6 @@ afterAll(async () => {
 
 /** A bound for waits on the server: generous, since the machine may be busy (it is a bound, not a sleep). */
 const SLOW = { timeout: 20_000, interval: 100 };
-
-type Mail = { to: string; subject: string; text: string };
-
-/** The invitation link in the dev mailbox's newest message to `to`, polled with a bound. */
-async function invitationLinkFor(to: string): Promise<string> {
-	const find = async () => {
-		const { messages } = (await (await fetch(platformUrl("/dev/mailbox.json"))).json()) as { messages: Mail[] };
-		return messages.find((m) => m.to === to)?.text.match(/http:\/\/\S+\/invite\?token=[a-z2-7]{32}/)?.[0];
-	};
-	await expect.poll(find, SLOW).toBeDefined();
-	return (await find()) ?? "";
-}
 
 function peopleCard(page: Page) {
 	return page.getByRole("region", { name: "People" });
@@ -64,7 +53,7 @@ describe("a client's people", () => {
 		// The contact opens the emailed link on a phone and joins.
 		const phoneContext = await browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
 		const phone = await phoneContext.newPage();
-		await phone.goto(await invitationLinkFor(contact));
+		await phone.goto(await invitationLinkTo(contact));
 		await phone.getByRole("heading", { name: "Join Harbor Studio" }).waitFor();
 		await phone.getByText(/follow Harbor Foods's work/).waitFor();
 		expect(await phone.getByLabel("Your name").inputValue()).toBe("Mara Lind");

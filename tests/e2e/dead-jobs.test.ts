@@ -8,15 +8,12 @@ import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { LOCAL_OPERATOR_TOKEN } from "../../scripts/lib/local-app";
 import { launchBrowser, platformUrl, seriousA11yViolations, signInToNorthwind, tenantUrl } from "./browser";
+import { readMailbox } from "./mailbox";
 
 let browser: Browser;
 
-type Mail = { to: string; subject: string };
-
 async function welcomeMailsToOwner(): Promise<number> {
-	const res = await fetch(platformUrl("/dev/mailbox.json"));
-	const { messages } = (await res.json()) as { messages: Mail[] };
-	return messages.filter((m) => m.to === "owner@northwind.test" && m.subject.startsWith("Welcome to")).length;
+	return (await readMailbox()).filter((m) => m.to === "owner@northwind.test" && m.subject.startsWith("Welcome to")).length;
 }
 
 /** The status cell's text of the table row naming `type`. */

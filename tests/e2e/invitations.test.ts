@@ -1,7 +1,8 @@
 /** The owner invites someone from Settings › Team; the invitee opens the emailed link in another browser and lands signed in. */
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { launchBrowser, platformUrl, signInToNorthwind, tenantUrl } from "./browser";
+import { launchBrowser, signInToNorthwind, tenantUrl } from "./browser";
+import { newestMailTo } from "./mailbox";
 
 let browser: Browser;
 beforeAll(async () => {
@@ -13,20 +14,6 @@ afterAll(async () => {
 
 /** A bound for waits on the server: generous, since the machine may be busy (it is a bound, not a sleep). */
 const SLOW = { timeout: 20_000, interval: 100 };
-
-type Mail = { to: string; subject: string; text: string };
-
-/** The dev mailbox's newest message to `to`, polled with a bound. */
-async function mailTo(to: string): Promise<Mail> {
-	const find = async () => {
-		const { messages } = (await (await fetch(platformUrl("/dev/mailbox.json"))).json()) as { messages: Mail[] };
-		return messages.find((m) => m.to === to);
-	};
-	await expect.poll(find, SLOW).toBeDefined();
-	const found = await find();
-	if (!found) throw new Error(`no mail to ${to}`);
-	return found;
-}
 
 describe("invitations", () => {
 	it("the owner invites a new person, who accepts in another browser and lands signed in", async () => {
@@ -43,7 +30,7 @@ describe("invitations", () => {
 		await expect.poll(() => owner.getByRole("main").textContent(), SLOW).toContain(`Invitation sent to ${email}`);
 		await expect.poll(() => owner.getByRole("region", { name: "Invitations" }).textContent(), SLOW).toContain(email);
 
-		const mail = await mailTo(email);
+		const mail = await newestMailTo(email);
 		expect(mail.subject).toBe("Olivia Owner invited you to Northwind Studio");
 		const link = mail.text.match(/http:\/\/\S+\/invite\?token=[a-z2-7]{32}/)?.[0];
 		expect(link?.startsWith(tenantUrl("northwind", "/invite?token="))).toBe(true);

@@ -6,7 +6,8 @@
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { E2E_PASSWORD, type E2eAgency, signUpAgencyViaApi } from "./agencies";
-import { launchBrowser, platformUrl, signInWithPassword, tenantUrl } from "./browser";
+import { launchBrowser, signInWithPassword, tenantUrl } from "./browser";
+import { invitationLinkTo } from "./mailbox";
 
 let browser: Browser;
 let agency: E2eAgency;
@@ -22,16 +23,6 @@ async function signIn(email: string): Promise<Page> {
 	const page = await (await browser.newContext()).newPage();
 	await signInWithPassword(page, agency.slug, email, E2E_PASSWORD);
 	return page;
-}
-
-/** The dev mailbox's invitation link to `to`, polled with a bound. */
-async function invitationLink(to: string): Promise<string> {
-	const find = async () => {
-		const { messages } = (await (await fetch(platformUrl("/dev/mailbox.json"))).json()) as { messages: { to: string; text: string }[] };
-		return messages.find((m) => m.to === to)?.text.match(/http:\/\/\S+\/invite\?token=[a-z2-7]{32}/)?.[0];
-	};
-	await expect.poll(find, { timeout: 20_000 }).toBeDefined();
-	return (await find()) ?? "";
 }
 
 describe("low-balance alert setting", () => {
@@ -76,7 +67,7 @@ describe("low-balance alert setting", () => {
 		);
 		expect(invited).toBe(201);
 		const admin = await (await browser.newContext()).newPage();
-		await admin.goto(await invitationLink(adminEmail));
+		await admin.goto(await invitationLinkTo(adminEmail));
 		await admin.getByLabel("Your name").fill("Ada Admin");
 		await admin.getByLabel("Password").fill(E2E_PASSWORD);
 		await admin.getByRole("button", { name: "Create account and join" }).click();

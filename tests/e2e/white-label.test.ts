@@ -8,7 +8,8 @@
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { E2E_PASSWORD, type E2eAgency, signUpAgencyViaApi } from "./agencies";
-import { apiInPage, launchBrowser, platformUrl, signInWithPassword, tenantUrl } from "./browser";
+import { apiInPage, launchBrowser, signInWithPassword, tenantUrl } from "./browser";
+import { mailsTo } from "./mailbox";
 
 let browser: Browser;
 let agency: E2eAgency;
@@ -24,17 +25,6 @@ const SLOW = { timeout: 20_000, interval: 100 };
 const NAME = "Verdant Wl Studio";
 const SENDER = "Verdant Wl Team";
 const LOGO_SVG = `<svg xmlns="http://www.w3.org/2000/svg" width="240" height="120"><rect width="240" height="120" fill="#0b6e4f"/><text x="20" y="80" font-size="64" fill="#fff">VW</text></svg>`;
-
-type Mail = { to: string; from: string; subject: string; text: string; html: string };
-
-async function mailTo(to: string, count: number): Promise<Mail[]> {
-	const find = async () => {
-		const { messages } = (await (await fetch(platformUrl("/dev/mailbox.json"))).json()) as { messages: Mail[] };
-		return messages.filter((m) => m.to === to);
-	};
-	await expect.poll(async () => (await find()).length, SLOW).toBeGreaterThanOrEqual(count);
-	return find();
-}
 
 /** White label is Pro's: the owner starts a Pro trial through the local Stripe fake. */
 async function subscribeToPro(page: Page): Promise<void> {
@@ -101,7 +91,7 @@ describe("white label without leaks", () => {
 		// A client is invited by email and joins through the link.
 		const client = `client@${agency.slug}.test`;
 		await apiInPage(owner, "POST", "/api/v1/invitations", { email: client, role: "client" });
-		const [invitation] = await mailTo(client, 1);
+		const [invitation] = await mailsTo(client, 1);
 		const link = invitation?.text.match(/http:\/\/\S+\/invite\?token=[a-z2-7]{32}/)?.[0] ?? "";
 		const clientContext = await browser.newContext();
 		const page = await clientContext.newPage();
@@ -144,7 +134,7 @@ describe("white label without leaks", () => {
 		await page.getByRole("heading", { name: "Check your email" }).waitFor(SLOW);
 
 		// Every email the client received: the agency's sender name, its logo and name, no Atrium.
-		const mails = await mailTo(client, 2);
+		const mails = await mailsTo(client, 2);
 		expect(mails.map((m) => m.subject).sort()).toEqual(
 			[`Reset your ${NAME} password`, expect.stringMatching(` invited you to ${NAME}$`)].sort(),
 		);
