@@ -4,6 +4,7 @@
  */
 import { index, integer, primaryKey, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
 import { ROLES } from "../permissions";
+import { PERSON_APPEARANCES } from "../theme";
 import { tenants } from "./tenants";
 
 export const users = sqliteTable(
@@ -25,6 +26,8 @@ export const users = sqliteTable(
 		locale: text("locale"),
 		/** The person's avatar: a square PNG's file name under `avatars/<tenant>/` in R2; null: initials. */
 		avatarFile: text("avatar_file"),
+		/** Light, dark or the device's setting; null: the agency's default appearance. */
+		appearance: text("appearance", { enum: PERSON_APPEARANCES }),
 		createdAt: integer("created_at").notNull(),
 		updatedAt: integer("updated_at").notNull(),
 	},
