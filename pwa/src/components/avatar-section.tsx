@@ -2,7 +2,7 @@
 import { useSignal } from "@preact/signals";
 import { removeAvatar, uploadAvatar } from "../models/profile";
 import { me } from "../models/session";
-import { FormAlert } from "./form-alert";
+import { FormAlert } from "./form-kit/form-alert";
 
 const ROUND = { borderRadius: "50%" };
 

@@ -21,10 +21,10 @@ import {
 	unlinkPerson,
 } from "../models/client-people";
 import { can } from "../models/session";
-import { Field } from "./field";
-import { FormAlert } from "./form-alert";
 import { FieldShell } from "./form-kit/field-shell";
 import { Form, SubmitButton } from "./form-kit/form";
+import { FormAlert } from "./form-kit/form-alert";
+import { Field } from "./form-kit/text-field";
 
 type Report = (result: Result<unknown>, done: string) => void;
 

@@ -7,7 +7,7 @@
 import type { DeadJobStatus, DeadJobView } from "../../../schema/dto/dead-jobs";
 import { formatDateTime } from "../lib/date-format";
 import type { DeadJobsModel } from "../models/dead-jobs";
-import { type Column, DataTable } from "./data-table";
+import { type Column, DataTable } from "./kit/data-table";
 import { StatusBadge } from "./status-badge";
 
 const STATUS_LABELS: Record<DeadJobStatus, string> = {

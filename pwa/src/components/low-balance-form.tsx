@@ -7,8 +7,8 @@ import { useSignal } from "@preact/signals";
 import { useEffect } from "preact/hooks";
 import { loadLowBalance, lowBalance, saveLowBalance } from "../models/low-balance";
 import { can } from "../models/session";
-import { FormAlert } from "./form-alert";
 import { useDraft } from "./form-kit/draft";
+import { FormAlert } from "./form-kit/form-alert";
 
 const number = new Intl.NumberFormat();
 

@@ -3,7 +3,7 @@ import { useRef, useState } from "preact/hooks";
 import { ATTACHMENT_TYPES } from "../../../schema/messaging";
 import { can } from "../models/session";
 import { noteTyping, postMessage, thread, uploadAttachment } from "../models/thread";
-import { FormAlert } from "./form-alert";
+import { FormAlert } from "./form-kit/form-alert";
 
 export function MessageComposer() {
 	const [body, setBody] = useState("");

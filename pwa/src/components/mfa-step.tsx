@@ -3,8 +3,8 @@ import { useSignal } from "@preact/signals";
 import { useEffect, useRef } from "preact/hooks";
 import { secondFactorWithPasskey } from "../models/passkeys";
 import { type SignInOutcome, signInWithSecondFactor } from "../models/session";
-import { Field } from "./field";
-import { FormAlert } from "./form-alert";
+import { FormAlert } from "./form-kit/form-alert";
+import { Field } from "./form-kit/text-field";
 
 type Methods = Extract<SignInOutcome, { kind: "mfa" }>["methods"];
 

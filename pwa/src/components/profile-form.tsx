@@ -8,10 +8,10 @@ import { useRef } from "preact/hooks";
 import { deviceTimeZone, formatDateTime } from "../lib/date-format";
 import { saveProfile } from "../models/profile";
 import { me } from "../models/session";
-import { Field } from "./field";
 import { useDraft } from "./form-kit/draft";
 import { Form, SubmitButton } from "./form-kit/form";
 import { SelectField } from "./form-kit/select-field";
+import { Field } from "./form-kit/text-field";
 
 const TIME_ZONES: readonly string[] = typeof Intl.supportedValuesOf === "function" ? Intl.supportedValuesOf("timeZone") : [];
 

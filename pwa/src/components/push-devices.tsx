@@ -17,7 +17,7 @@ import {
 	sendTestPush,
 	turnOnPush,
 } from "../models/push";
-import { FormAlert } from "./form-alert";
+import { FormAlert } from "./form-kit/form-alert";
 
 function explanation(): string {
 	if (!pushSupported) return "This browser cannot receive push notifications. On iPhone and iPad, add this app to your Home Screen first.";

@@ -8,8 +8,8 @@ import { useLocation } from "preact-iso";
 import type { ThreadDtoT } from "../../../schema/dto/messaging";
 import { can } from "../models/session";
 import { loadThreads, openThread } from "../models/threads";
-import { Field } from "./field";
 import { Form, SubmitButton } from "./form-kit/form";
+import { Field } from "./form-kit/text-field";
 
 function StartConversation({
 	clientId,

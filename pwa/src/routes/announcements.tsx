@@ -3,7 +3,7 @@ import { useSignal } from "@preact/signals";
 import { useEffect } from "preact/hooks";
 import { CLIENT_STATUSES, SERVICE_TIERS } from "../../../schema/portal";
 import { ANNOUNCEMENT_SEVERITIES, type AnnouncementSeverity } from "../../../schema/support";
-import { FormAlert } from "../components/form-alert";
+import { FormAlert } from "../components/form-kit/form-alert";
 import { useDocumentTitle } from "../components/use-document-title";
 import { formatDateTime } from "../lib/date-format";
 import {

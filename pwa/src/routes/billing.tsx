@@ -5,7 +5,7 @@ import { CANCEL_REASONS } from "../../../schema/billing";
 import { CREDIT_PACKS } from "../../../schema/credit-packs";
 import { formatMoney } from "../../../schema/money";
 import { featureIsComing, PLAN_FEATURES, PLANS, type Plan } from "../../../schema/plans";
-import { FormAlert } from "../components/form-alert";
+import { FormAlert } from "../components/form-kit/form-alert";
 import { useDocumentTitle } from "../components/use-document-title";
 import { formatDate } from "../lib/date-format";
 import {

@@ -3,7 +3,7 @@ import { useSignal } from "@preact/signals";
 import { useEffect } from "preact/hooks";
 import { BookACall } from "../components/bookings/book-a-call";
 import { BookingList } from "../components/bookings/booking-list";
-import { FormAlert } from "../components/form-alert";
+import { FormAlert } from "../components/form-kit/form-alert";
 import { useDocumentTitle } from "../components/use-document-title";
 import { type Booking, bookingsProblem, listWhen, loadBookings, loadBookingTypes } from "../models/bookings";
 import { can, isStaff } from "../models/session";

@@ -3,8 +3,8 @@
  * admin picks it), email sender name and logo, from which the app icons and favicon are made.
  */
 import { useEffect } from "preact/hooks";
-import { Field } from "../components/field";
-import { FormAlert } from "../components/form-alert";
+import { FormAlert } from "../components/form-kit/form-alert";
+import { Field } from "../components/form-kit/text-field";
 import { FeatureGate, useFreshEntitlements } from "../components/plan-gate";
 import {
 	brandDraft,

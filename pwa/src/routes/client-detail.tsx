@@ -6,7 +6,7 @@ import { CLIENT_STATUSES, type ClientStatus } from "../../../schema/portal";
 import { AskAssistantLink } from "../components/ask-assistant-link";
 import { ClientPeopleCard } from "../components/client-people-card";
 import { DocumentsBrowser } from "../components/documents/documents-browser";
-import { FormAlert } from "../components/form-alert";
+import { FormAlert } from "../components/form-kit/form-alert";
 import { OnboardingProgress } from "../components/onboarding/onboarding-progress";
 import { ProgressBar } from "../components/progress-bar";
 import { StatusBadge } from "../components/status-badge";

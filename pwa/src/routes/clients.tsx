@@ -1,10 +1,10 @@
 /** The agency's clients: search, filter by status and tier, sort, archive and restore, and add a client. */
 import { useEffect, useState } from "preact/hooks";
 import { CLIENT_STATUSES, SERVICE_TIERS, type ServiceTier } from "../../../schema/portal";
-import { Field } from "../components/field";
-import { FormAlert } from "../components/form-alert";
 import { Form, SubmitButton } from "../components/form-kit/form";
+import { FormAlert } from "../components/form-kit/form-alert";
 import { SelectField } from "../components/form-kit/select-field";
+import { Field } from "../components/form-kit/text-field";
 import { LimitGate } from "../components/plan-gate";
 import { StatusBadge } from "../components/status-badge";
 import { useDocumentTitle } from "../components/use-document-title";

@@ -1,7 +1,7 @@
 /** The start page: the agency's dashboard for staff, Home for a client's people. */
 import { useEffect } from "preact/hooks";
 import { CLIENT_STATUSES } from "../../../schema/portal";
-import { FormAlert } from "../components/form-alert";
+import { FormAlert } from "../components/form-kit/form-alert";
 import { OnboardingBanner } from "../components/onboarding-banner";
 import { ProgressBar } from "../components/progress-bar";
 import { useDocumentTitle } from "../components/use-document-title";

@@ -4,8 +4,8 @@
  */
 import { useEffect } from "preact/hooks";
 import type { TenantDomainView } from "../../../schema/dto/domains";
-import { Field } from "../components/field";
-import { FormAlert } from "../components/form-alert";
+import { FormAlert } from "../components/form-kit/form-alert";
+import { Field } from "../components/form-kit/text-field";
 import { FeatureGate } from "../components/plan-gate";
 import {
 	addDomain,

@@ -5,7 +5,7 @@
  */
 import { useEffect, useRef } from "preact/hooks";
 import { DELIVERABLE_KINDS, DELIVERABLE_STATUSES, type DeliverableKind, type DeliverableStatus } from "../../../schema/portal";
-import { FormAlert } from "../components/form-alert";
+import { FormAlert } from "../components/form-kit/form-alert";
 import { useDocumentTitle } from "../components/use-document-title";
 import { formatDate } from "../lib/date-format";
 import { DELIVERABLE_STATUS_LABELS } from "../lib/portal-labels";

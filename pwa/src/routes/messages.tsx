@@ -4,7 +4,7 @@ import { useLocation } from "preact-iso";
 import type { ClientT } from "../../../schema/dto/portal";
 import { api } from "../api/client";
 import { fetchJson } from "../api/fetch-json";
-import { FormAlert } from "../components/form-alert";
+import { FormAlert } from "../components/form-kit/form-alert";
 import { useDocumentTitle } from "../components/use-document-title";
 import { formatDateTime } from "../lib/date-format";
 import { can, isStaff } from "../models/session";

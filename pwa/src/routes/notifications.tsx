@@ -1,7 +1,7 @@
 /** The notification centre: what happened for you (newest first, unread marked), and which events reach you on which channel. */
 import { useEffect } from "preact/hooks";
 import { NOTIFICATION_CHANNELS, NOTIFICATION_EVENTS, type NotificationChannel } from "../../../schema/notification-events";
-import { FormAlert } from "../components/form-alert";
+import { FormAlert } from "../components/form-kit/form-alert";
 import { useDocumentTitle } from "../components/use-document-title";
 import { formatDateTime } from "../lib/date-format";
 import {

@@ -4,7 +4,7 @@
  */
 import { useSignal } from "@preact/signals";
 import { useEffect } from "preact/hooks";
-import { FormAlert } from "../components/form-alert";
+import { FormAlert } from "../components/form-kit/form-alert";
 import { AgreementStep, DocumentsStep, KickoffStep, ProfileStep, QuestionnaireStep } from "../components/onboarding/step-forms";
 import { useDocumentTitle } from "../components/use-document-title";
 import { formatDate } from "../lib/date-format";

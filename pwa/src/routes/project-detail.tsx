@@ -6,7 +6,7 @@
 import { useEffect } from "preact/hooks";
 import { useRoute } from "preact-iso";
 import { AskAssistantLink } from "../components/ask-assistant-link";
-import { FormAlert } from "../components/form-alert";
+import { FormAlert } from "../components/form-kit/form-alert";
 import { MilestoneTimeline } from "../components/milestone-timeline";
 import { ProgressBar } from "../components/progress-bar";
 import { ProjectDeliverables } from "../components/project-deliverables";

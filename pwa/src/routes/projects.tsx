@@ -1,6 +1,6 @@
 /** Projects with their progress: every client's for the agency, one's own for a client user. Read from the device's synced store first (works offline), the network's newer records laid over it (models/projects-list.ts). */
 import { useEffect } from "preact/hooks";
-import { FormAlert } from "../components/form-alert";
+import { FormAlert } from "../components/form-kit/form-alert";
 import { ProgressBar } from "../components/progress-bar";
 import { useDocumentTitle } from "../components/use-document-title";
 import { PROJECT_STATUS_LABELS } from "../lib/portal-labels";

@@ -1,7 +1,7 @@
 /** The Referrals page (owner: billing:manage): the agency's code and link to share, the terms, and who signed up, paid and earned credits. */
 import { useSignal } from "@preact/signals";
 import { useEffect } from "preact/hooks";
-import { FormAlert } from "../components/form-alert";
+import { FormAlert } from "../components/form-kit/form-alert";
 import { useDocumentTitle } from "../components/use-document-title";
 import { formatDate } from "../lib/date-format";
 import { loadReferrals, referrals, referralsProblem } from "../models/referrals";

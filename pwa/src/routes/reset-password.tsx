@@ -5,9 +5,9 @@
 import { useSignal } from "@preact/signals";
 import { useMemo, useRef } from "preact/hooks";
 import { AuthLayout } from "../components/auth-layout";
-import { Field } from "../components/field";
-import { focusFirstInvalid } from "../components/focus-first-invalid";
-import { FormAlert } from "../components/form-alert";
+import { focusFirstInvalid } from "../components/form-kit/focus-first-invalid";
+import { FormAlert } from "../components/form-kit/form-alert";
+import { Field } from "../components/form-kit/text-field";
 import { useDocumentTitle } from "../components/use-document-title";
 import { completePasswordReset, requestPasswordReset, takeUrlToken } from "../models/account-links";
 import { FormModel } from "../models/form";

@@ -2,9 +2,9 @@
 import { useSignal } from "@preact/signals";
 import { useMemo, useRef } from "preact/hooks";
 import { AuthLayout } from "../components/auth-layout";
-import { Field } from "../components/field";
-import { focusFirstInvalid } from "../components/focus-first-invalid";
-import { FormAlert } from "../components/form-alert";
+import { focusFirstInvalid } from "../components/form-kit/focus-first-invalid";
+import { FormAlert } from "../components/form-kit/form-alert";
+import { Field } from "../components/form-kit/text-field";
 import { useDocumentTitle } from "../components/use-document-title";
 import { checkSignUp, portalAddress, SIGN_UP_LABELS, signUpAgency, slugFromName } from "../models/agency-sign-up";
 import { FormModel } from "../models/form";

@@ -2,7 +2,7 @@
 import { useSignal } from "@preact/signals";
 import { useEffect } from "preact/hooks";
 import { SURVEY_SCALES } from "../../../schema/support";
-import { FormAlert } from "../components/form-alert";
+import { FormAlert } from "../components/form-kit/form-alert";
 import { useDocumentTitle } from "../components/use-document-title";
 import { can } from "../models/session";
 import { answerSurvey, loadMySurveys, loadResults, mySurveys, type Results, results, type Survey, surveysProblem } from "../models/surveys";

@@ -2,8 +2,8 @@
 
 import { useEffect } from "preact/hooks";
 import type { LedgerKind } from "../../../schema/credits";
-import { DataTable } from "../components/data-table";
-import { FormAlert } from "../components/form-alert";
+import { FormAlert } from "../components/form-kit/form-alert";
+import { DataTable } from "../components/kit/data-table";
 import { LowBalanceForm } from "../components/low-balance-form";
 import { UsageBreakdown } from "../components/usage/usage-breakdown";
 import { useDocumentTitle } from "../components/use-document-title";

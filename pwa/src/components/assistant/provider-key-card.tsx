@@ -9,9 +9,9 @@ import { AI_KEY_KIND_LABELS, type AiProviderKeyView } from "../../../../schema/d
 import { PLANS } from "../../../../schema/plans";
 import { formatDateTime } from "../../lib/date-format";
 import { checkProviderKey, keyOf, removeProviderKey, saveProviderKey } from "../../models/ai-provider-keys";
-import { Field } from "../field";
-import { FormAlert } from "../form-alert";
 import { Form, SubmitButton } from "../form-kit/form";
+import { FormAlert } from "../form-kit/form-alert";
+import { Field } from "../form-kit/text-field";
 import { StatusBadge } from "../status-badge";
 
 const HINTS: Record<AiKeyKind, string> = {

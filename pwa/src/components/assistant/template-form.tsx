@@ -4,9 +4,9 @@ import type { PromptTemplateView } from "../../../../schema/assistant";
 import { templateVariables } from "../../../../schema/assistant";
 import { createPromptTemplate, updatePromptTemplate } from "../../models/prompt-templates";
 import { can } from "../../models/session";
-import { Field } from "../field";
 import { FieldShell } from "../form-kit/field-shell";
 import { Form, SubmitButton } from "../form-kit/form";
+import { Field } from "../form-kit/text-field";
 
 export function TemplateForm({ editing, onDone }: { editing: PromptTemplateView | null; onDone: (message: string) => void }) {
 	const title = useSignal(editing?.title ?? "");

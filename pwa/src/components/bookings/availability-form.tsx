@@ -6,7 +6,7 @@ import { useSignal } from "@preact/signals";
 import { useEffect } from "preact/hooks";
 import { viewerTimeZone } from "../../lib/date-format";
 import { type AvailabilityInput, type StaffAvailability, saveAvailability } from "../../models/booking-settings";
-import { FormAlert } from "../form-alert";
+import { FormAlert } from "../form-kit/form-alert";
 
 const DAY_NAMES = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"];
 type Day = { on: boolean; start: string; end: string };

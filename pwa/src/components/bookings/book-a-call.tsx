@@ -6,7 +6,7 @@ import { type Signal, useSignal } from "@preact/signals";
 import { useEffect } from "preact/hooks";
 import { formatWhen } from "../../lib/date-format";
 import { type Booking, bookingTypes, bookSlot, loadSlots, rescheduleBooking } from "../../models/bookings";
-import { FormAlert } from "../form-alert";
+import { FormAlert } from "../form-kit/form-alert";
 import { SlotPicker } from "./slot-picker";
 
 export function BookACall({ moving }: { moving: Signal<Booking | null> }) {

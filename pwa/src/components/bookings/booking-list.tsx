@@ -3,7 +3,7 @@ import { type Signal, useSignal } from "@preact/signals";
 import { formatWhen } from "../../lib/date-format";
 import { type Booking, bookingList, cancelBooking } from "../../models/bookings";
 import { isStaff } from "../../models/session";
-import { FormAlert } from "../form-alert";
+import { FormAlert } from "../form-kit/form-alert";
 
 function CancelForm({ booking, done }: { booking: Booking; done: () => void }) {
 	const reason = useSignal("");

@@ -4,7 +4,7 @@ import { BOOKING_KINDS } from "../../../../schema/bookings";
 import { SERVICE_TIERS } from "../../../../schema/portal";
 import { createBookingType, type StaffAvailability } from "../../models/booking-settings";
 import type { BookingType } from "../../models/bookings";
-import { FormAlert } from "../form-alert";
+import { FormAlert } from "../form-kit/form-alert";
 
 const NUMBER_FIELDS = [
 	{ id: "durationMinutes", label: "Length (minutes)", initial: "30" },

@@ -7,7 +7,7 @@ import type { DocumentDetailT } from "../../models/document-types";
 import { contentUrl, createShare, restore, revokeShare, shares } from "../../models/documents";
 import { can } from "../../models/session";
 import { AskAssistantLink } from "../ask-assistant-link";
-import { FormAlert } from "../form-alert";
+import { FormAlert } from "../form-kit/form-alert";
 
 const IMAGE_TYPES = ["image/png", "image/jpeg", "image/gif", "image/webp"];
 

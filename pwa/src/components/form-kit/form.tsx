@@ -11,8 +11,8 @@ import { useContext, useRef } from "preact/hooks";
 import type { ProblemView } from "../../api/problem";
 import type { Result } from "../../api/request";
 import { withLabel } from "../../models/form";
-import { focusFirstInvalid } from "../focus-first-invalid";
-import { FormAlert } from "../form-alert";
+import { focusFirstInvalid } from "./focus-first-invalid";
+import { FormAlert } from "./form-alert";
 
 /** What the fields and the submit button of one form read. */
 export type FormState = {

@@ -4,7 +4,7 @@ import { useEffect } from "preact/hooks";
 import { formatDate } from "../../lib/date-format";
 import { loadStaffRun, markKickoffDone, signatureUrl, staffRun, staffRunMissing, startOnboarding } from "../../models/onboarding";
 import { can } from "../../models/session";
-import { FormAlert } from "../form-alert";
+import { FormAlert } from "../form-kit/form-alert";
 
 export function OnboardingProgress({ clientId }: { clientId: string }) {
 	const failure = useSignal<string | null>(null);

@@ -8,7 +8,7 @@ import type { ProblemView } from "../../api/problem";
 import { formatDateTime } from "../../lib/date-format";
 import { uploadInto } from "../../models/documents";
 import { type RunStepT, type RunT, type StepSubmit, sha256Hex, signatureUrl, submitStep } from "../../models/onboarding";
-import { FormAlert } from "../form-alert";
+import { FormAlert } from "../form-kit/form-alert";
 import { SignaturePad } from "../signature-pad";
 
 type StepProps = { run: RunT; step: RunStepT; onDone: () => void };

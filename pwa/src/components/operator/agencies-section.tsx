@@ -11,7 +11,7 @@ import {
 	selectedAgency,
 	showInvoicesOf,
 } from "../../models/operator-agencies";
-import { FormAlert } from "../form-alert";
+import { FormAlert } from "../form-kit/form-alert";
 
 const PLAN_NAMES: Record<string, string> = { starter: "Starter", pro: "Pro", agency: "Agency" };
 

@@ -4,8 +4,8 @@ import { amountHint, exampleAmount, formatMoney, parseMoney } from "../../../../
 import { FormModel, type Messages } from "../../models/form";
 import { createCoupon } from "../../models/operator-coupons";
 import { operatorAnnouncement } from "../../models/operator-session";
-import { Field } from "../field";
-import { FormAlert } from "../form-alert";
+import { FormAlert } from "../form-kit/form-alert";
+import { Field } from "../form-kit/text-field";
 import { DateTimeField, SelectField } from "./form-controls";
 
 const LABELS = {

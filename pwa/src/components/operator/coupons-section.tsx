@@ -5,7 +5,7 @@ import { formatMoney } from "../../../../schema/money";
 import { formatDateTime } from "../../lib/date-format";
 import { coupons, couponsProblem, deactivateCoupon, loadCoupons } from "../../models/operator-coupons";
 import { operatorAnnouncement } from "../../models/operator-session";
-import { FormAlert } from "../form-alert";
+import { FormAlert } from "../form-kit/form-alert";
 
 function discountOf(c: Coupon): string {
 	const off = c.percentOff !== null ? `${c.percentOff}% off` : `${formatMoney(c.amountOff ?? 0, c.currency ?? "usd")} off`;

@@ -3,7 +3,7 @@ import { useEffect } from "preact/hooks";
 import { operatorDeadJobs } from "../../models/dead-jobs";
 import { operatorAnnouncement } from "../../models/operator-session";
 import { DeadJobsTable } from "../dead-jobs-table";
-import { FormAlert } from "../form-alert";
+import { FormAlert } from "../form-kit/form-alert";
 
 export function DeadJobsSection() {
 	useEffect(() => {

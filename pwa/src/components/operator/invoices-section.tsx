@@ -3,7 +3,7 @@ import { signal } from "@preact/signals";
 import { formatMoney } from "../../../../schema/money";
 import { formatDate } from "../../lib/date-format";
 import { invoices, invoicesProblem, selectedAgency } from "../../models/operator-agencies";
-import { FormAlert } from "../form-alert";
+import { FormAlert } from "../form-kit/form-alert";
 import { RefundForm } from "./refund-form";
 
 const refunding = signal<string | null>(null);

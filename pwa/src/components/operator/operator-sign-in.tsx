@@ -1,8 +1,8 @@
 /** The operator console's sign-in: the OPERATOR_TOKEN in a password field, checked against the API before it is kept for this tab. */
 import { FormModel } from "../../models/form";
 import { signedOutBecause, signInOperator } from "../../models/operator-session";
-import { Field } from "../field";
-import { FormAlert } from "../form-alert";
+import { FormAlert } from "../form-kit/form-alert";
+import { Field } from "../form-kit/text-field";
 
 const form = new FormModel({ token: "" }, { token: "Operator token" });
 

@@ -8,8 +8,8 @@ import type { OperatorInvoice } from "../../../../schema/operator-agencies";
 import { FormModel } from "../../models/form";
 import { refund } from "../../models/operator-agencies";
 import { operatorAnnouncement } from "../../models/operator-session";
-import { Field } from "../field";
-import { FormAlert } from "../form-alert";
+import { FormAlert } from "../form-kit/form-alert";
+import { Field } from "../form-kit/text-field";
 
 const REASONS = [
 	["", "No reason given"],

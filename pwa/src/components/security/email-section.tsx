@@ -4,9 +4,9 @@ import { useMemo, useRef } from "preact/hooks";
 import { changeEmail, resendVerification } from "../../models/account-security";
 import { FormModel } from "../../models/form";
 import { me } from "../../models/session";
-import { Field } from "../field";
-import { focusFirstInvalid } from "../focus-first-invalid";
-import { FormAlert } from "../form-alert";
+import { focusFirstInvalid } from "../form-kit/focus-first-invalid";
+import { FormAlert } from "../form-kit/form-alert";
+import { Field } from "../form-kit/text-field";
 
 const LABELS = { newEmail: "New email", emailPassword: "Current password" };
 

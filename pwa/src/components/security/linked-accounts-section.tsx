@@ -15,7 +15,7 @@ import {
 	refusalMessage,
 	unlinkProvider,
 } from "../../models/oauth";
-import { FormAlert } from "../form-alert";
+import { FormAlert } from "../form-kit/form-alert";
 import { Skeleton } from "../skeleton";
 
 export function LinkedAccountsSection() {

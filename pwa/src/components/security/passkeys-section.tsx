@@ -6,8 +6,8 @@ import { useSignal } from "@preact/signals";
 import { useEffect } from "preact/hooks";
 import { formatDate } from "../../lib/date-format";
 import { addPasskey, loadPasskeys, passkeys, passkeysSupported, removePasskey, renamePasskey } from "../../models/passkeys";
-import { Field } from "../field";
-import { FormAlert } from "../form-alert";
+import { FormAlert } from "../form-kit/form-alert";
+import { Field } from "../form-kit/text-field";
 import { Skeleton } from "../skeleton";
 
 export function PasskeysSection() {

@@ -3,9 +3,9 @@ import { useSignal } from "@preact/signals";
 import { useMemo, useRef } from "preact/hooks";
 import { changePassword, loadSessions } from "../../models/account-security";
 import { FormModel } from "../../models/form";
-import { Field } from "../field";
-import { focusFirstInvalid } from "../focus-first-invalid";
-import { FormAlert } from "../form-alert";
+import { focusFirstInvalid } from "../form-kit/focus-first-invalid";
+import { FormAlert } from "../form-kit/form-alert";
+import { Field } from "../form-kit/text-field";
 
 const LABELS = { currentPassword: "Current password", newPassword: "New password" };
 

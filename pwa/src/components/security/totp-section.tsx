@@ -7,8 +7,8 @@ import { useEffect } from "preact/hooks";
 import { confirmTotp, disableTotp, loadMfa, mfa, regenerateRecoveryCodes, startTotpEnrolment } from "../../models/account-security";
 import { siteName } from "../../models/brand";
 import { me, tenant } from "../../models/session";
-import { Field } from "../field";
-import { FormAlert } from "../form-alert";
+import { FormAlert } from "../form-kit/form-alert";
+import { Field } from "../form-kit/text-field";
 import { Skeleton } from "../skeleton";
 import { RecoveryCodesView } from "./recovery-codes";
 

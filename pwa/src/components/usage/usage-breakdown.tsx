@@ -8,7 +8,7 @@ import type { UsageSummary } from "../../../../schema/credits";
 import { formatMoney } from "../../../../schema/money";
 import { me } from "../../models/session";
 import { loadSummary, summary, USAGE_PERIODS, type UsagePeriod, usagePeriod } from "../../models/usage";
-import { DataTable } from "../data-table";
+import { DataTable } from "../kit/data-table";
 
 const number = new Intl.NumberFormat();
 /** A credit's value in dollars is a rate (cents per credit may be fractional), not an amount in minor units. */

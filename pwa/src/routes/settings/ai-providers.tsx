@@ -2,7 +2,7 @@
 import { useEffect } from "preact/hooks";
 import { AI_KEY_KINDS } from "../../../../schema/ai-models";
 import { ProviderKeyCard } from "../../components/assistant/provider-key-card";
-import { FormAlert } from "../../components/form-alert";
+import { FormAlert } from "../../components/form-kit/form-alert";
 import { loadProviderKeys, providerKeys, providerKeysProblem } from "../../models/ai-provider-keys";
 import { SettingsPage } from "./settings-page";
 

@@ -2,11 +2,11 @@
 import { useSignal } from "@preact/signals";
 import { useEffect } from "preact/hooks";
 import type { Permission } from "../../../../schema/permissions";
-import { type Column, DataTable } from "../../components/data-table";
-import { Field } from "../../components/field";
-import { FormAlert } from "../../components/form-alert";
 import { Form, SubmitButton } from "../../components/form-kit/form";
+import { FormAlert } from "../../components/form-kit/form-alert";
 import { SelectField } from "../../components/form-kit/select-field";
+import { Field } from "../../components/form-kit/text-field";
+import { type Column, DataTable } from "../../components/kit/data-table";
 import { PermissionPicker } from "../../components/permission-picker";
 import { FeatureGate, useFreshEntitlements } from "../../components/plan-gate";
 import { formatDateTime } from "../../lib/date-format";

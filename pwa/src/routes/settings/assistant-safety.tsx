@@ -6,9 +6,9 @@
  */
 import { useSignal } from "@preact/signals";
 import { useEffect } from "preact/hooks";
-import { FormAlert } from "../../components/form-alert";
 import { FieldShell } from "../../components/form-kit/field-shell";
 import { Form, SubmitButton } from "../../components/form-kit/form";
+import { FormAlert } from "../../components/form-kit/form-alert";
 import {
 	type AssistantSafety,
 	assistantSafety,

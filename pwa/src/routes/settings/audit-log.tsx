@@ -1,7 +1,7 @@
 /** Audit log: filter by person, action and dates; newest first with "load more"; download the same selection as CSV. */
 import { useEffect } from "preact/hooks";
 import { AUDIT_ACTIONS, type AuditAction } from "../../../../schema/audit-actions";
-import { FormAlert } from "../../components/form-alert";
+import { FormAlert } from "../../components/form-kit/form-alert";
 import { formatDateTimeSeconds } from "../../lib/date-format";
 import { auditProblem, csvUrl, events, filters, loadEvents, loadingMore, loadMoreEvents, nextCursor } from "../../models/audit-log";
 import { SettingsPage } from "./settings-page";

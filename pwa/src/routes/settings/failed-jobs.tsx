@@ -2,7 +2,7 @@
 import { useSignal } from "@preact/signals";
 import { useEffect } from "preact/hooks";
 import { DeadJobsTable } from "../../components/dead-jobs-table";
-import { FormAlert } from "../../components/form-alert";
+import { FormAlert } from "../../components/form-kit/form-alert";
 import { agencyDeadJobs } from "../../models/dead-jobs";
 import { SettingsPage } from "./settings-page";
 

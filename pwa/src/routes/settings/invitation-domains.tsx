@@ -1,8 +1,8 @@
 /** Invitation domains: the email domains people may be invited from (none listed: any). */
 import { useSignal } from "@preact/signals";
 import { useEffect } from "preact/hooks";
-import { FormAlert } from "../../components/form-alert";
 import { useDraft } from "../../components/form-kit/draft";
+import { FormAlert } from "../../components/form-kit/form-alert";
 import { invitationDomains, loadInvitationDomains, saveInvitationDomains } from "../../models/invitation-domains";
 import { SettingsPage } from "./settings-page";
 

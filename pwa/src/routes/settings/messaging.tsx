@@ -4,8 +4,8 @@ import { useEffect } from "preact/hooks";
 import { SERVICE_TIERS, type ServiceTier } from "../../../../schema/portal";
 import { api } from "../../api/client";
 import { fetchJson } from "../../api/fetch-json";
-import { FormAlert } from "../../components/form-alert";
 import { useDraft } from "../../components/form-kit/draft";
+import { FormAlert } from "../../components/form-kit/form-alert";
 import { SettingsPage } from "./settings-page";
 
 export default function MessagingSettings() {

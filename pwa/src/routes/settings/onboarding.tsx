@@ -7,7 +7,7 @@ import { useSignal } from "@preact/signals";
 import { useEffect } from "preact/hooks";
 import type { TemplateStepT } from "../../../../schema/dto/onboarding";
 import { ONBOARDING_STEP_KINDS, QUESTION_FIELD_TYPES } from "../../../../schema/onboarding";
-import { FormAlert } from "../../components/form-alert";
+import { FormAlert } from "../../components/form-kit/form-alert";
 import { loadTemplate, STEP_KIND_LABELS, saveTemplate, templateSteps } from "../../models/onboarding";
 import { SettingsPage } from "./settings-page";
 

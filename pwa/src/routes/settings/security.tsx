@@ -5,7 +5,7 @@
  */
 import { useEffect } from "preact/hooks";
 import type { SecurityPolicy, SignInEventView } from "../../../../schema/dto/account-security";
-import { FormAlert } from "../../components/form-alert";
+import { FormAlert } from "../../components/form-kit/form-alert";
 import { Skeleton } from "../../components/skeleton";
 import { formatDateTime } from "../../lib/date-format";
 import {

@@ -7,8 +7,8 @@
 import { useSignal } from "@preact/signals";
 import { useEffect } from "preact/hooks";
 import { useLocation } from "preact-iso";
-import { Field } from "../../components/field";
-import { FormAlert } from "../../components/form-alert";
+import { FormAlert } from "../../components/form-kit/form-alert";
+import { Field } from "../../components/form-kit/text-field";
 import { Skeleton } from "../../components/skeleton";
 import { formatDateTime } from "../../lib/date-format";
 import {

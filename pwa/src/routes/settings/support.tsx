@@ -5,8 +5,8 @@ import { SERVICE_TIERS, type ServiceTier } from "../../../../schema/portal";
 import { DEFAULT_RESPONSE_TARGET_HOURS, type SurveyMode } from "../../../../schema/support";
 import { api } from "../../api/client";
 import { fetchJson } from "../../api/fetch-json";
-import { FormAlert } from "../../components/form-alert";
 import { useDraft } from "../../components/form-kit/draft";
+import { FormAlert } from "../../components/form-kit/form-alert";
 import { SettingsPage } from "./settings-page";
 
 const MODE_LABELS: Record<SurveyMode, string> = {

@@ -1,5 +1,5 @@
 /** A labelled text input of the form kit (form-kit/field-shell.tsx): its hint and error are tied to it, the error from the enclosing Form by `name`. */
-import { FieldShell, type FieldShellProps } from "./form-kit/field-shell";
+import { FieldShell, type FieldShellProps } from "./field-shell";
 
 type FieldProps = Omit<FieldShellProps, "children"> & {
 	value: string;
