@@ -57,6 +57,7 @@ import { projectsRouter } from "./routes/projects/projects.index";
 import { pushRouter } from "./routes/push/push.index";
 import { referralsRouter } from "./routes/referrals/referrals.index";
 import { rolesRouter } from "./routes/roles/roles.index";
+import { searchRouter } from "./routes/search/search.index";
 import { securityRouter } from "./routes/security/security.index";
 import { ssoRouter } from "./routes/sso/sso.index";
 import { announcementsRouter } from "./routes/support/announcements.index";
@@ -113,7 +114,8 @@ function createApiRoutes() {
 		.route("/", bookingsRouter)
 		.route("/", supportRouter)
 		.route("/", announcementsRouter)
-		.route("/", surveysRouter);
+		.route("/", surveysRouter)
+		.route("/", searchRouter);
 }
 
 export type AppType = ReturnType<typeof createApiRoutes>;
