@@ -2,9 +2,9 @@
 import { env } from "cloudflare:workers";
 import { beforeEach, describe, expect, it } from "vitest";
 import type { MeResponse } from "../../schema/dto/auth";
-import { type Agency, signUpAgency, uniqueSlug } from "../support/agencies";
+import { type Agency, logIn, PASSWORD, signUpAgency, uniqueSlug } from "../support/agencies";
+import { call, freshIp, problemOf } from "../support/http";
 import { tokenIn, waitForEmail } from "../support/mailbox";
-import { call, freshIp, logIn, PASSWORD, problemOf } from "./helpers";
 import { addMember } from "./members";
 
 let acme: Agency;

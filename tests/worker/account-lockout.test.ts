@@ -4,9 +4,9 @@ import { env } from "cloudflare:workers";
 import { beforeEach, describe, expect, it } from "vitest";
 import { LOCK_STEPS_MS } from "../../durable-objects/account-locks";
 import { accountLockKey } from "../../worker/services/security/account-lock";
-import { type Agency, signUpAgency, signUpUniqueAgency, uniqueSlug } from "../support/agencies";
+import { type Agency, logIn, PASSWORD, signUpAgency, signUpUniqueAgency, uniqueSlug } from "../support/agencies";
+import { call, freshIp, problemOf } from "../support/http";
 import { countEmails, tokenIn, waitForEmail } from "../support/mailbox";
-import { call, freshIp, logIn, PASSWORD, problemOf } from "./helpers";
 import { addMember } from "./members";
 
 let acme: Agency;

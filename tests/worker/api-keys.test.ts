@@ -3,8 +3,8 @@ import { env } from "cloudflare:workers";
 import { beforeEach, describe, expect, it } from "vitest";
 import type { ApiKeyList, CreatedApiKey } from "../../schema/dto/api-keys";
 import { RATE_RULES } from "../../schema/rate-limits";
-import { type Agency, signUpUniqueAgency } from "../support/agencies";
-import { call, freshIp, logIn, PLATFORM, problemOf } from "./helpers";
+import { type Agency, logIn, signUpUniqueAgency } from "../support/agencies";
+import { call, freshIp, PLATFORM, problemOf } from "../support/http";
 import { addMember } from "./members";
 import { auditActions } from "./team";
 

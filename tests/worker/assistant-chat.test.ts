@@ -3,8 +3,8 @@ import { beforeEach, describe, expect, it } from "vitest";
 import { LOCAL_MODEL_ID } from "../../schema/ai-models";
 import { echoReply } from "../../worker/services/assistant/providers/local-echo";
 import { type Agency, signUpUniqueAgency } from "../support/agencies";
+import { call } from "../support/http";
 import { grant, newConversation, openStream, sendMessage, sent, treeOf } from "./assistant-helpers";
-import { call } from "./helpers";
 
 let acme: Agency;
 beforeEach(async () => {

@@ -11,9 +11,9 @@ import type { ConversationTree } from "../../schema/assistant";
 import { tenants } from "../../schema/index";
 import { createDb } from "../../worker/lib/db";
 import { echoReply } from "../../worker/services/assistant/providers/local-echo";
-import { type Agency, signUpUniqueAgency } from "../support/agencies";
+import { type Agency, logIn, signUpUniqueAgency } from "../support/agencies";
+import { call, problemOf } from "../support/http";
 import { grant, newConversation, openStream, sendMessage, sent, treeOf } from "./assistant-helpers";
-import { call, logIn, problemOf } from "./helpers";
 import { addMember } from "./members";
 
 let acme: Agency;

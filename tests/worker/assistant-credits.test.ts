@@ -8,9 +8,9 @@ import { beforeEach, describe, expect, it } from "vitest";
 import { creditsFor, modelById } from "../../schema/ai-models";
 import type { LedgerEntry, UsageSummary } from "../../schema/credits";
 import { FAKE_USAGE, FAKE_WORDS } from "../fakes/ai-provider-fixtures";
-import { type Agency, signUpUniqueAgency } from "../support/agencies";
+import { type Agency, logIn, signUpUniqueAgency } from "../support/agencies";
+import { call, problemOf } from "../support/http";
 import { grant, newConversation, openStream, sendMessage, sent, treeOf } from "./assistant-helpers";
-import { call, logIn, problemOf } from "./helpers";
 import { addMember } from "./members";
 
 const MINI = "openai/gpt-4o-mini";

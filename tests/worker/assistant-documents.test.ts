@@ -9,9 +9,9 @@ import { beforeEach, describe, expect, it } from "vitest";
 import { DOCUMENT_MAX_BYTES, DOCUMENT_TEXT_BUDGET } from "../../worker/services/assistant/document-context";
 import { buildPdf } from "../fakes/pdf-builder";
 import { uniqueSlug } from "../support/agencies";
+import { call, problemOf } from "../support/http";
 import { newConversation, openStream, sendMessage, sent, treeOf } from "./assistant-helpers";
 import { bytesOf, text, uploaded, uploadSmall } from "./document-fixtures";
-import { call, problemOf } from "./helpers";
 import { type PortalAgency, portalAgency } from "./portal-fixtures";
 
 const MINI = "openai/gpt-4o-mini";

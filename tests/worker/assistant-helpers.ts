@@ -1,7 +1,8 @@
 /** Helpers for assistant tests: conversations through the API, and reading the SSE reply stream as a client does. */
 import { env } from "cloudflare:workers";
 import type { ChatMessage, ConversationTree, StreamEvent } from "../../schema/assistant";
-import { type Agency, call } from "./helpers";
+import type { Agency } from "../support/agencies";
+import { call } from "../support/http";
 
 export type SseEvent = { id: number; event: StreamEvent };
 

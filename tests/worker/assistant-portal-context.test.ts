@@ -5,8 +5,8 @@
  */
 import { beforeEach, describe, expect, it } from "vitest";
 import { uniqueSlug } from "../support/agencies";
+import { call, problemOf } from "../support/http";
 import { newConversation, openStream, sendMessage, sent } from "./assistant-helpers";
-import { call, problemOf } from "./helpers";
 import { json, type PortalAgency, portalAgency, projectWith } from "./portal-fixtures";
 
 let acme: PortalAgency;

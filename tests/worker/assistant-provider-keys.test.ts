@@ -11,9 +11,9 @@ import { compatibleModel, creditsFor } from "../../schema/ai-models";
 import type { UsageSummary } from "../../schema/credits";
 import type { AiProviderKeyList, AiProviderKeyView } from "../../schema/dto/ai-provider-keys";
 import { FAKE_KEYS, FAKE_USAGE, FAKE_WORDS } from "../fakes/ai-provider-fixtures";
-import { signUpUniqueAgency, uniqueSlug } from "../support/agencies";
+import { type Agency, logIn, signUpUniqueAgency, uniqueSlug } from "../support/agencies";
+import { call, problemOf } from "../support/http";
 import { grant, newConversation, openStream, sendMessage, sent } from "./assistant-helpers";
-import { type Agency, call, logIn, problemOf } from "./helpers";
 import { addMember } from "./members";
 import { json, type PortalAgency, portalAgency } from "./portal-fixtures";
 

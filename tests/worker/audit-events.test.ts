@@ -3,8 +3,8 @@ import { env } from "cloudflare:workers";
 import { beforeEach, describe, expect, it } from "vitest";
 import type { CreatedApiKey } from "../../schema/dto/api-keys";
 import type { AuditEventPage, AuditEventView } from "../../schema/dto/audit-events";
-import { type Agency, signUpUniqueAgency } from "../support/agencies";
-import { call, logIn, problemOf } from "./helpers";
+import { type Agency, logIn, signUpUniqueAgency } from "../support/agencies";
+import { call, problemOf } from "../support/http";
 import { addMember } from "./members";
 import { auditActions } from "./team";
 

@@ -1,8 +1,8 @@
 /** The audit log records sign-ins and their failures, per tenant, and refuses to be edited. */
 import { env } from "cloudflare:workers";
 import { beforeEach, describe, expect, it } from "vitest";
-import { type Agency, signUpAgency, uniqueSlug } from "../support/agencies";
-import { call, freshIp, logIn } from "./helpers";
+import { type Agency, logIn, signUpAgency, uniqueSlug } from "../support/agencies";
+import { call, freshIp } from "../support/http";
 
 let acme: Agency;
 let globex: Agency;

@@ -5,8 +5,8 @@ import { beforeEach, describe, expect, it } from "vitest";
 import type { MeResponse } from "../../schema/dto/auth";
 import { PERMISSIONS } from "../../schema/permissions";
 import { tokenId } from "../../worker/lib/tokens";
-import { uniqueSlug } from "../support/agencies";
-import { type Agency, call, freshIp, logIn, PASSWORD, problemOf, sessionCookie, signUpAgency } from "./helpers";
+import { type Agency, logIn, PASSWORD, signUpAgency, uniqueSlug } from "../support/agencies";
+import { call, freshIp, problemOf, sessionCookie } from "../support/http";
 import { addMember } from "./members";
 
 let acme: Agency;

@@ -3,8 +3,8 @@ import { env } from "cloudflare:workers";
 import { beforeEach, describe, expect, it } from "vitest";
 import type { SignupResponse } from "../../schema/dto/auth";
 import { passwordCostFor } from "../../worker/lib/passwords";
-import { uniqueSlug } from "../support/agencies";
-import { call, freshIp, hostOf, PASSWORD, PLATFORM, problemOf, sessionCookie, signUpAgency } from "./helpers";
+import { PASSWORD, signUpAgency, uniqueSlug } from "../support/agencies";
+import { call, freshIp, hostOf, PLATFORM, problemOf, sessionCookie } from "../support/http";
 
 /** This test's own slug and a valid sign-up for it (the tests of the file share storage). */
 let slug: string;

@@ -4,8 +4,8 @@
  */
 import { env } from "cloudflare:workers";
 import { beforeEach, describe, expect, it } from "vitest";
-import { type Agency, signUpUniqueAgency, uniqueSlug } from "../support/agencies";
-import { call, freshIp, PASSWORD, PLATFORM, problemOf } from "./helpers";
+import { type Agency, PASSWORD, signUpUniqueAgency, uniqueSlug } from "../support/agencies";
+import { call, freshIp, PLATFORM, problemOf } from "../support/http";
 
 let acme: Agency;
 beforeEach(async () => {

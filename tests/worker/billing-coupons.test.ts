@@ -9,10 +9,10 @@ import { beforeEach, describe, expect, it, onTestFinished, vi } from "vitest";
 import { auditEvents, subscriptions } from "../../schema/index";
 import { createDb } from "../../worker/lib/db";
 import { checkoutDiscount } from "../../worker/services/billing/coupons";
-import { uniqueSlug } from "../support/agencies";
-import { type Agency, call, problemOf, signUpAgency } from "./helpers";
+import { type Agency, signUpAgency, uniqueSlug } from "../support/agencies";
+import { call, problemOf } from "../support/http";
+import { deliverAll, fake, type SignedEvent, sessionIdOf } from "../support/stripe";
 import { asOperator, type CouponDto, couponById, createCoupon, uniqueCode } from "./operator";
-import { deliverAll, fake, type SignedEvent, sessionIdOf } from "./stripe";
 
 vi.setConfig({ testTimeout: 30_000 });
 

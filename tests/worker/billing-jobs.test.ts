@@ -8,10 +8,9 @@ import { DAILY_BILLING, HOURLY, jobsFor } from "../../worker/cron/schedules";
 import { runDunningReminders } from "../../worker/jobs/billing";
 import { jobDeps } from "../../worker/jobs/job-deps";
 import { createDb } from "../../worker/lib/db";
-import { uniqueSlug } from "../support/agencies";
+import { type Agency, signUpAgency, uniqueSlug } from "../support/agencies";
 import { runJobs } from "../support/queue";
-import { type Agency, signUpAgency } from "./helpers";
-import { fake } from "./stripe";
+import { fake } from "../support/stripe";
 
 vi.setConfig({ testTimeout: 30_000 });
 

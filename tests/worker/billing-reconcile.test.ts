@@ -11,9 +11,9 @@ import { jobsFor, NIGHTLY_RECONCILE } from "../../worker/cron/schedules";
 import { jobDeps } from "../../worker/jobs/job-deps";
 import { runReconcileBilling } from "../../worker/jobs/reconcile-billing";
 import { createDb } from "../../worker/lib/db";
-import { uniqueSlug } from "../support/agencies";
-import { type Agency, call, signUpAgency } from "./helpers";
-import { fake, payAndDeliver, type SignedEvent, sessionIdOf } from "./stripe";
+import { type Agency, signUpAgency, uniqueSlug } from "../support/agencies";
+import { call } from "../support/http";
+import { fake, payAndDeliver, type SignedEvent, sessionIdOf } from "../support/stripe";
 
 vi.setConfig({ testTimeout: 30_000 });
 

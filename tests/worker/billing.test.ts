@@ -11,10 +11,10 @@ import type { EntitlementsResponse } from "../../schema/entitlements";
 import { auditEvents, stripeEvents, subscriptions, tenants } from "../../schema/index";
 import { createDb, tenantScope } from "../../worker/lib/db";
 import { assertWithinLimit, PAYMENT_GRACE_MS } from "../../worker/services/billing/entitlements";
-import { uniqueSlug } from "../support/agencies";
-import { type Agency, call, logIn, problemOf, signUpAgency } from "./helpers";
+import { type Agency, logIn, signUpAgency, uniqueSlug } from "../support/agencies";
+import { call, problemOf } from "../support/http";
+import { deliver, deliverAll, fake, payAndDeliver, type SignedEvent } from "../support/stripe";
 import { addMember } from "./members";
-import { deliver, deliverAll, fake, payAndDeliver, type SignedEvent } from "./stripe";
 
 // Each test walks several Stripe round trips and sign-ups; on a shared 2-core machine that exceeds 5 s.
 vi.setConfig({ testTimeout: 30_000 });

@@ -1,6 +1,6 @@
 /** Test data for bookings: a portal agency whose staff member is bookable all day (UTC) for a premium-only consultation. */
 import { env } from "cloudflare:workers";
-import { call } from "./helpers";
+import { call } from "../support/http";
 import { json, type PortalAgency, portalAgency } from "./portal-fixtures";
 
 export type BookingTypeT = { id: string; name: string; kind: string; tiers: string[]; hostUserIds: string[]; changeCutoffMinutes: number };

@@ -5,8 +5,8 @@
  */
 import { beforeEach, describe, expect, it } from "vitest";
 import { uniqueSlug } from "../support/agencies";
+import { call } from "../support/http";
 import { type BookingAgency, type BookingT, book, bookingAgency, HOUR, slotAfter } from "./booking-fixtures";
-import { call } from "./helpers";
 import { type RunJson, runOf, startRun } from "./onboarding-fixtures";
 import { json } from "./portal-fixtures";
 

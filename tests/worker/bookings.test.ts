@@ -8,6 +8,7 @@ import { createDb, tenantScope } from "../../worker/lib/db";
 import { upcomingBookings } from "../../worker/services/bookings/booking-queries";
 import { clientAccessFor } from "../../worker/services/portal/client-access";
 import { signUpUniqueAgency, uniqueSlug } from "../support/agencies";
+import { call, problemOf } from "../support/http";
 import { waitForEmails } from "../support/mailbox";
 import { runJobs } from "../support/queue";
 import {
@@ -21,7 +22,6 @@ import {
 	type SlotDays,
 	slotAfter,
 } from "./booking-fixtures";
-import { call, problemOf } from "./helpers";
 import { json } from "./portal-fixtures";
 
 let acme: BookingAgency;

@@ -4,8 +4,8 @@
  */
 import { env } from "cloudflare:workers";
 import { beforeEach, describe, expect, it } from "vitest";
-import { type Agency, signUpUniqueAgency } from "../support/agencies";
-import { call, logIn, problemOf } from "./helpers";
+import { type Agency, logIn, signUpUniqueAgency } from "../support/agencies";
+import { call, problemOf } from "../support/http";
 import { addMember } from "./members";
 import { solidPng } from "./png";
 

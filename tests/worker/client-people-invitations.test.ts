@@ -8,10 +8,10 @@ import { env } from "cloudflare:workers";
 import { beforeEach, describe, expect, it } from "vitest";
 import type { InvitationList, InvitationPreview, InvitationView } from "../../schema/dto/invitations";
 import type { TaskT } from "../../schema/dto/portal";
-import { signUpUniqueAgency, uniqueSlug } from "../support/agencies";
+import { PASSWORD, signUpUniqueAgency, uniqueSlug } from "../support/agencies";
+import { call, freshIp, problemOf, sessionCookie } from "../support/http";
 import { tokenIn, waitForEmails } from "../support/mailbox";
 import { newConversation } from "./assistant-helpers";
-import { call, freshIp, PASSWORD, problemOf, sessionCookie } from "./helpers";
 import { addMember } from "./members";
 import { json, type PortalAgency, portalAgency, projectWith } from "./portal-fixtures";
 

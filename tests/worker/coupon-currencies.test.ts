@@ -6,7 +6,7 @@
 import { env } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
 import type { Bindings } from "../../worker/env";
-import { problemOf } from "./helpers";
+import { problemOf } from "../support/http";
 import { asOperator, uniqueCode } from "./operator";
 
 type CouponBack = { id: string; code: string | null; amountOff: number | null; currency: string | null; stripeCouponId: string };

@@ -6,9 +6,9 @@
  */
 import { env } from "cloudflare:workers";
 import { beforeEach, describe, expect, inject, it } from "vitest";
-import { type Agency, signUpAgency, signUpUniqueAgency, uniqueSlug } from "../support/agencies";
+import { type Agency, logIn, signUpAgency, signUpUniqueAgency, uniqueSlug } from "../support/agencies";
+import { call, problemOf } from "../support/http";
 import { runJobs } from "../support/queue";
-import { call, logIn, problemOf } from "./helpers";
 import { addMember } from "./members";
 
 const dohUrl = inject("dohUrl");

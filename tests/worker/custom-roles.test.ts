@@ -1,8 +1,8 @@
 /** Custom roles: created, changed and deleted by those who may, never granting more than they have, never across agencies. */
 import { beforeEach, describe, expect, it } from "vitest";
 import type { CustomRoleView, RoleList } from "../../schema/dto/roles";
-import { type Agency, signUpUniqueAgency } from "../support/agencies";
-import { call, logIn, problemOf } from "./helpers";
+import { type Agency, logIn, signUpUniqueAgency } from "../support/agencies";
+import { call, problemOf } from "../support/http";
 import { addMember } from "./members";
 import { auditActions } from "./team";
 

@@ -1,8 +1,8 @@
 /** Dashboard activity: the agency's threads with unread messages, and a client's recent documents and messages — never another client's or agency's. */
 import { beforeEach, describe, expect, it } from "vitest";
 import { uniqueSlug } from "../support/agencies";
+import { call } from "../support/http";
 import { text, uploaded, uploadSmall } from "./document-fixtures";
-import { call } from "./helpers";
 import { openThread, post } from "./messaging-fixtures";
 import { json, type PortalAgency, portalAgency } from "./portal-fixtures";
 

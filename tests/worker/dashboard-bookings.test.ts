@@ -4,9 +4,9 @@
  * and another agency sees none of it.
  */
 import { beforeEach, describe, expect, it } from "vitest";
-import { signUpUniqueAgency, uniqueSlug } from "../support/agencies";
+import { logIn, signUpUniqueAgency, uniqueSlug } from "../support/agencies";
+import { call } from "../support/http";
 import { type BookingAgency, type BookingT, book, bookingAgency, HOUR, slotAfter } from "./booking-fixtures";
-import { call, logIn } from "./helpers";
 import { json } from "./portal-fixtures";
 
 type StaffDash = { upcomingBookings: BookingT[] | null };

@@ -8,9 +8,9 @@ import { describe, expect, it } from "vitest";
 import type { Job } from "../../schema/jobs";
 import { jobsFor, NIGHTLY_RECONCILE } from "../../worker/cron/schedules";
 import { ABANDONED_AFTER_MS } from "../../worker/services/documents/abandoned-uploads";
+import { call } from "../support/http";
 import { runJobs } from "../support/queue";
 import { sendBytes, text, type UploadJson, uploaded, uploadSmall } from "./document-fixtures";
-import { call } from "./helpers";
 import { json, type PortalAgency, portalAgency } from "./portal-fixtures";
 
 let agencies = 0;

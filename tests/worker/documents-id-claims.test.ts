@@ -7,8 +7,8 @@
 import { env } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
 import { uniqueSlug } from "../support/agencies";
+import { call, problemOf } from "../support/http";
 import { type DocumentJson, sendBytes, text, type UploadJson, uploaded, uploadSmall } from "./document-fixtures";
-import { call, problemOf } from "./helpers";
 import { json, type PortalAgency, portalAgency } from "./portal-fixtures";
 
 /** A fresh agency with a unique slug for every call. */

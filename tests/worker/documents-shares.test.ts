@@ -2,8 +2,8 @@
 import { env } from "cloudflare:workers";
 import { beforeEach, describe, expect, it } from "vitest";
 import { uniqueSlug } from "../support/agencies";
+import { call, problemOf } from "../support/http";
 import { text, uploaded, uploadSmall } from "./document-fixtures";
-import { call, problemOf } from "./helpers";
 import { json, type PortalAgency, portalAgency } from "./portal-fixtures";
 
 type Share = {

@@ -1,9 +1,9 @@
 /** Documents: one-request and multipart uploads into R2, resumable parts, limits, storage plan limit, isolation. */
 import { env } from "cloudflare:workers";
 import { beforeEach, describe, expect, it } from "vitest";
-import { uniqueSlug } from "../support/agencies";
+import { logIn, uniqueSlug } from "../support/agencies";
+import { call, problemOf } from "../support/http";
 import { bytesOf, type DocumentJson, sendBytes, text, type UploadJson, uploaded, uploadSmall } from "./document-fixtures";
-import { call, logIn, problemOf } from "./helpers";
 import { json, type PortalAgency, portalAgency } from "./portal-fixtures";
 
 const PART = 5 * 1024 * 1024;

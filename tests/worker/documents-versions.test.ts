@@ -1,8 +1,8 @@
 /** Documents: folders, moving, versions by name, history, download and restore of a version, previews' headers. */
 import { beforeEach, describe, expect, it } from "vitest";
 import { signUpUniqueAgency, uniqueSlug } from "../support/agencies";
+import { call, problemOf } from "../support/http";
 import { type DocumentJson, text, uploaded, uploadSmall } from "./document-fixtures";
-import { call, problemOf } from "./helpers";
 import { json, type PortalAgency, portalAgency } from "./portal-fixtures";
 
 type Folder = { id: string; name: string; parentId: string | null };

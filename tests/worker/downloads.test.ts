@@ -10,9 +10,9 @@ import type { Job } from "../../schema/jobs";
 import { DAILY_ARCHIVE_PURGE, jobsFor } from "../../worker/cron/schedules";
 import { newId } from "../../worker/lib/ids";
 import { uniqueSlug } from "../support/agencies";
+import { call, problemOf } from "../support/http";
 import { runJobs } from "../support/queue";
 import { bytesOf, text, uploaded, uploadSmall } from "./document-fixtures";
-import { call, problemOf } from "./helpers";
 import { json, type PortalAgency, portalAgency } from "./portal-fixtures";
 
 type Item = {

@@ -5,7 +5,7 @@ import { createDb } from "../../worker/lib/db";
 import { renderEmail } from "../../worker/lib/email/render";
 import { emailIdentityFor, formatFrom } from "../../worker/services/branding/email-identity";
 import { type Agency, signUpUniqueAgency } from "../support/agencies";
-import { call } from "./helpers";
+import { call } from "../support/http";
 import { solidPng } from "./png";
 
 let acme: Agency;

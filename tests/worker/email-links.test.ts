@@ -5,8 +5,9 @@
  */
 import { env } from "cloudflare:workers";
 import { beforeEach, describe, expect, it } from "vitest";
+import { type Agency, signUpAgency } from "../support/agencies";
+import { call, freshIp, PLATFORM } from "../support/http";
 import { waitForEmail } from "../support/mailbox";
-import { type Agency, call, freshIp, PLATFORM, signUpAgency } from "./helpers";
 
 const unique = () => crypto.randomUUID().replaceAll("-", "").slice(0, 10);
 const RESET_SUBJECT = /^Reset your .* password$/;

@@ -2,9 +2,9 @@
 import { env } from "cloudflare:workers";
 import { beforeEach, describe, expect, it } from "vitest";
 import type { MeResponse } from "../../schema/dto/auth";
-import { type Agency, signUpAgency, signUpUniqueAgency, uniqueSlug } from "../support/agencies";
+import { type Agency, logIn, signUpAgency, signUpUniqueAgency, uniqueSlug } from "../support/agencies";
+import { call, problemOf } from "../support/http";
 import { tokenIn, waitForEmail, waitForEmails } from "../support/mailbox";
-import { call, logIn, problemOf } from "./helpers";
 import { addMember } from "./members";
 
 const VERIFY_SUBJECT = /^Confirm your email for /;

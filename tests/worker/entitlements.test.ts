@@ -7,8 +7,8 @@ import { subscriptions, tenants } from "../../schema/index";
 import { createDb, tenantScope } from "../../worker/lib/db";
 import { Problem } from "../../worker/lib/problem";
 import { assertFeature, assertWithinLimit, PAYMENT_GRACE_MS } from "../../worker/services/billing/entitlements";
-import { type Agency, signUpUniqueAgency } from "../support/agencies";
-import { call, logIn, problemOf } from "./helpers";
+import { type Agency, logIn, signUpUniqueAgency } from "../support/agencies";
+import { call, problemOf } from "../support/http";
 import { addMember } from "./members";
 
 let acme: Agency;

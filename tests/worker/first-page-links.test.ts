@@ -5,7 +5,7 @@
  */
 import { beforeAll, describe, expect, it } from "vitest";
 import { type Agency, signUpUniqueAgency } from "../support/agencies";
-import { call } from "./helpers";
+import { call } from "../support/http";
 
 const navigate = { headers: { Accept: "text/html", "Sec-Fetch-Mode": "navigate" } };
 

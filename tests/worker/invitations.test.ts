@@ -3,10 +3,10 @@ import { env } from "cloudflare:workers";
 import { beforeEach, describe, expect, it } from "vitest";
 import type { InvitationList, InvitationPreview, InvitationView } from "../../schema/dto/invitations";
 import type { Job } from "../../schema/jobs";
-import { type Agency, signUpUniqueAgency } from "../support/agencies";
+import { type Agency, logIn, PASSWORD, signUpUniqueAgency } from "../support/agencies";
+import { call, freshIp, problemOf, sessionCookie } from "../support/http";
 import { type SentEmail, tokenIn, waitForEmails } from "../support/mailbox";
 import { runJobs } from "../support/queue";
-import { call, freshIp, logIn, PASSWORD, problemOf, sessionCookie } from "./helpers";
 import { addMember } from "./members";
 import { auditActions, membershipOf } from "./team";
 

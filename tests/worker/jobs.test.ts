@@ -6,9 +6,9 @@ import type { Job } from "../../schema/jobs";
 import worker from "../../worker/index";
 import { backoffSeconds } from "../../worker/jobs/dispatch";
 import { signUpAgency, signUpUniqueAgency, uniqueSlug } from "../support/agencies";
+import { call } from "../support/http";
 import { waitForEmail } from "../support/mailbox";
 import { runJobs } from "../support/queue";
-import { call } from "./helpers";
 
 /** The emails of one agency (the tests of this file share storage). */
 async function outbox(tenantId: string) {

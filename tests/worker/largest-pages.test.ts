@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from "vitest";
 import { uniqueSlug } from "../support/agencies";
-import { call } from "./helpers";
+import { call } from "../support/http";
 import { openThread, post } from "./messaging-fixtures";
 import { json, portalAgency } from "./portal-fixtures";
 

@@ -9,9 +9,9 @@ import { env } from "cloudflare:workers";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { SOCKET_CLOSE } from "../../schema/messaging";
 import { SESSION_ABSOLUTE_TTL_MS } from "../../worker/services/sessions/sessions";
-import { uniqueSlug } from "../support/agencies";
+import { logIn, uniqueSlug } from "../support/agencies";
+import { call } from "../support/http";
 import { newConversation, openStream } from "./assistant-helpers";
-import { call, logIn } from "./helpers";
 import { connect, type LiveSocket, type MessageT, mustConnect, openThread } from "./messaging-fixtures";
 import { json, type PortalAgency, portalAgency } from "./portal-fixtures";
 

@@ -8,9 +8,9 @@ import { env } from "cloudflare:workers";
 import { beforeEach, describe, expect, it, vi } from "vitest";
 import { jobDeps } from "../../worker/jobs/job-deps";
 import { runLowBalanceAlert } from "../../worker/jobs/low-balance-alert";
-import { signUpUniqueAgency } from "../support/agencies";
+import { type Agency, logIn, signUpUniqueAgency } from "../support/agencies";
+import { call, problemOf } from "../support/http";
 import { countEmails, waitForEmails } from "../support/mailbox";
-import { type Agency, call, logIn, problemOf } from "./helpers";
 import { addMember } from "./members";
 import { received, register, subscribeDevice } from "./push-device";
 

@@ -5,7 +5,7 @@ import type { Role } from "../../schema/permissions";
 import { createDb } from "../../worker/lib/db";
 import { newId } from "../../worker/lib/ids";
 import { applyPasswordCost, hashPassword } from "../../worker/lib/passwords";
-import { PASSWORD } from "./helpers";
+import { PASSWORD } from "../support/agencies";
 
 export async function addMember(tenantId: string, role: Role, email: string): Promise<string> {
 	const db = createDb(env.DB);

@@ -3,7 +3,7 @@ import { exports } from "cloudflare:workers";
 import type { z } from "zod";
 import type { MessageDto, ThreadDto } from "../../schema/dto/messaging";
 import type { ServerEvent } from "../../schema/messaging";
-import { call } from "./helpers";
+import { call } from "../support/http";
 import { json, type PortalAgency } from "./portal-fixtures";
 
 export type ThreadT = z.infer<typeof ThreadDto>;

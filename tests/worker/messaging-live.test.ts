@@ -1,8 +1,8 @@
 /** Live messaging over real WebSockets through the Worker and the tenant's MessagingHub: posts, typing, presence, read receipts, badges and refusals. */
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { SOCKET_CLOSE } from "../../schema/messaging";
-import { uniqueSlug } from "../support/agencies";
-import { call, signUpAgency } from "./helpers";
+import { signUpAgency, uniqueSlug } from "../support/agencies";
+import { call } from "../support/http";
 import { connect, type LiveSocket, type MessageT, mustConnect, openThread, post } from "./messaging-fixtures";
 import { json, type PortalAgency, portalAgency } from "./portal-fixtures";
 

@@ -1,7 +1,7 @@
 /** Messaging over REST: threads per client and project, unread counts, idempotent posts, read marks, edits, isolation and bad input. */
 import { beforeEach, describe, expect, it } from "vitest";
-import { uniqueSlug } from "../support/agencies";
-import { call, logIn, problemOf, signUpAgency } from "./helpers";
+import { logIn, signUpAgency, uniqueSlug } from "../support/agencies";
+import { call, problemOf } from "../support/http";
 import { addMember } from "./members";
 import { type MessageT, openThread, post, type ThreadT } from "./messaging-fixtures";
 import { json, type PortalAgency, portalAgency, projectWith } from "./portal-fixtures";

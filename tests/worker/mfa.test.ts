@@ -6,8 +6,8 @@ import { generateHOTP } from "@oslojs/otp";
 import { beforeEach, describe, expect, it } from "vitest";
 import type { MeResponse, MfaChallengeResponse } from "../../schema/dto/auth";
 import { timeStep } from "../../worker/services/mfa/totp";
-import { uniqueSlug } from "../support/agencies";
-import { type Agency, call, freshIp, logIn, PASSWORD, problemOf, sessionCookie, signUpAgency } from "./helpers";
+import { type Agency, logIn, PASSWORD, signUpAgency, uniqueSlug } from "../support/agencies";
+import { call, freshIp, problemOf, sessionCookie } from "../support/http";
 import { addMember } from "./members";
 
 let acme: Agency;

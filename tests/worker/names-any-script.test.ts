@@ -7,9 +7,9 @@
 import { env } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
 import { byStoredName } from "../../schema/collation";
-import { uniqueSlug } from "../support/agencies";
+import { signUpAgency, uniqueSlug } from "../support/agencies";
+import { call, problemOf } from "../support/http";
 import { text, uploaded, uploadSmall } from "./document-fixtures";
-import { call, problemOf, signUpAgency } from "./helpers";
 import { asOperator } from "./operator";
 import { json, type PortalAgency, portalAgency } from "./portal-fixtures";
 

@@ -8,8 +8,8 @@ import { beforeEach, describe, expect, it } from "vitest";
 import type { NotificationPage, NotificationPreferences } from "../../schema/dto/notifications";
 import type { Job } from "../../schema/jobs";
 import { uniqueSlug } from "../support/agencies";
+import { call, problemOf } from "../support/http";
 import { runJobs } from "../support/queue";
-import { call, problemOf } from "./helpers";
 import { json, type PortalAgency, type ProjectDetailT, portalAgency, projectWith } from "./portal-fixtures";
 
 const inbox = (a: PortalAgency, cookie: string, query = "") =>

@@ -8,8 +8,8 @@ import { decodeBase64urlIgnorePadding, encodeBase64urlNoPadding } from "@oslojs/
 import { beforeEach, describe, expect, inject, it } from "vitest";
 import type { MeResponse } from "../../schema/dto/auth";
 import type { FakeProfile } from "../fakes/oauth-profile";
-import { uniqueSlug } from "../support/agencies";
-import { type Agency, call, freshIp, sessionCookie, signUpAgency } from "./helpers";
+import { type Agency, signUpAgency, uniqueSlug } from "../support/agencies";
+import { call, freshIp, sessionCookie } from "../support/http";
 
 const oauthUrl = inject("oauthUrl");
 type Provider = "google" | "microsoft" | "github";

@@ -1,7 +1,7 @@
 /** Test data for onboarding: a small template with every step kind, and calls of the onboarding API. */
 import type { z } from "zod";
 import type { RunDto, TemplateStepT } from "../../schema/dto/onboarding";
-import { call } from "./helpers";
+import { call } from "../support/http";
 import { json, type PortalAgency } from "./portal-fixtures";
 
 export type RunJson = z.infer<typeof RunDto>;

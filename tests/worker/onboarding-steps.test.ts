@@ -9,10 +9,10 @@ import { EVERY_15_MINUTES, jobsFor } from "../../worker/cron/schedules";
 import { createDb, tenantScope } from "../../worker/lib/db";
 import { completeOnboardingStepOfKind } from "../../worker/services/onboarding/steps";
 import { uniqueSlug } from "../support/agencies";
+import { call, problemOf } from "../support/http";
 import { countEmails } from "../support/mailbox";
 import { runJobs } from "../support/queue";
 import { type DocumentJson, text, uploaded, uploadSmall } from "./document-fixtures";
-import { call, problemOf } from "./helpers";
 import { AGREEMENT_TEXT, type RunJson, runOf, runWithSmallTemplate, saveTemplate, sha256Hex, submit } from "./onboarding-fixtures";
 import { json, type PortalAgency, portalAgency } from "./portal-fixtures";
 

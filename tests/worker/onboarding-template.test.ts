@@ -1,7 +1,7 @@
 /** Onboarding templates and runs: the default, the designer's checks, snapshots, who may see what, and tenant isolation. */
 import { beforeEach, describe, expect, it } from "vitest";
 import { uniqueSlug } from "../support/agencies";
-import { call, problemOf } from "./helpers";
+import { call, problemOf } from "../support/http";
 import { type RunJson, runOf, SMALL_TEMPLATE, saveTemplate, startRun } from "./onboarding-fixtures";
 import { json, type PortalAgency, portalAgency } from "./portal-fixtures";
 

@@ -4,7 +4,7 @@
  * 422 problem responses.
  */
 import { describe, expect, it } from "vitest";
-import { call, PLATFORM } from "./helpers";
+import { call, PLATFORM } from "../support/http";
 
 type Operation = { security?: Record<string, string[]>[]; responses: Record<string, { description: string }> };
 type Document = { paths: Record<string, Record<string, Operation>>; components?: { securitySchemes?: Record<string, { type: string }> } };

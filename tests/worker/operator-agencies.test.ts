@@ -3,8 +3,8 @@
  * and one agency's invoices with what was refunded, only on the platform host with the operator token.
  */
 import { beforeEach, describe, expect, it, vi } from "vitest";
-import { uniqueSlug } from "../support/agencies";
-import { type Agency, call, PLATFORM, problemOf, signUpAgency } from "./helpers";
+import { type Agency, signUpAgency, uniqueSlug } from "../support/agencies";
+import { call, PLATFORM, problemOf } from "../support/http";
 import { asOperator, paidInvoice } from "./operator";
 
 vi.setConfig({ testTimeout: 30_000 });

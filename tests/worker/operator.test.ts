@@ -8,8 +8,8 @@ import { eq } from "drizzle-orm";
 import { beforeEach, describe, expect, it, vi } from "vitest";
 import { auditEvents, refunds } from "../../schema/index";
 import { createDb } from "../../worker/lib/db";
-import { signUpUniqueAgency } from "../support/agencies";
-import { type Agency, call, PLATFORM, problemOf } from "./helpers";
+import { type Agency, signUpUniqueAgency } from "../support/agencies";
+import { call, PLATFORM, problemOf } from "../support/http";
 import { asOperator, paidInvoice, uniqueCode } from "./operator";
 
 vi.setConfig({ testTimeout: 30_000 });

@@ -3,8 +3,9 @@ import { env } from "cloudflare:workers";
 import { eq } from "drizzle-orm";
 import { subscriptions } from "../../schema/index";
 import { createDb } from "../../worker/lib/db";
-import { type Agency, call, PLATFORM } from "./helpers";
-import { deliverAll, fake, payAndDeliver } from "./stripe";
+import type { Agency } from "../support/agencies";
+import { call, PLATFORM } from "../support/http";
+import { deliverAll, fake, payAndDeliver } from "../support/stripe";
 
 export const OPERATOR_TOKEN = "op_test_atrium_operator";
 

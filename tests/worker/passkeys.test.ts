@@ -10,8 +10,8 @@ import { beforeEach, describe, expect, it } from "vitest";
 import type { MeResponse, MfaChallengeResponse } from "../../schema/dto/auth";
 import type { PasskeyView } from "../../schema/dto/passkeys";
 import { timeStep } from "../../worker/services/mfa/totp";
-import { uniqueSlug } from "../support/agencies";
-import { type Agency, call, freshIp, PASSWORD, problemOf, sessionCookie, signUpAgency } from "./helpers";
+import { type Agency, PASSWORD, signUpAgency, uniqueSlug } from "../support/agencies";
+import { call, freshIp, problemOf, sessionCookie } from "../support/http";
 import { assert, createCredential, type SoftCredential } from "./software-authenticator";
 
 type Options = { challenge: string; rp: { id: string }; user: { id: string }; allowCredentials?: { id: string }[] };

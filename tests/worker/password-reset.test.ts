@@ -1,9 +1,9 @@
 /** Password reset by emailed link: identical answers for unknown emails, single use, expiry, sessions revoked, lockout cleared. */
 import { env } from "cloudflare:workers";
 import { beforeEach, describe, expect, it } from "vitest";
-import { uniqueSlug } from "../support/agencies";
+import { type Agency, logIn, PASSWORD, signUpAgency, uniqueSlug } from "../support/agencies";
+import { call, freshIp, problemOf } from "../support/http";
 import { countEmails, tokenIn, waitForEmail, waitForEmails } from "../support/mailbox";
-import { type Agency, call, freshIp, logIn, PASSWORD, problemOf, signUpAgency } from "./helpers";
 
 const RESET_SUBJECT = /^Reset your .* password$/;
 const NEW_PASSWORD = "a brand new passphrase";

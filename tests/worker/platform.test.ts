@@ -3,7 +3,7 @@ import { env } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
 import { createApp } from "../../worker/app";
 import { signUpUniqueAgency } from "../support/agencies";
-import { call, freshIp, PLATFORM } from "./helpers";
+import { call, freshIp, PLATFORM } from "../support/http";
 
 describe("GET /api/health", () => {
 	it("reports D1 as healthy", async () => {

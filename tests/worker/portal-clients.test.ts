@@ -1,8 +1,8 @@
 /** Clients and their people: what staff and client users see, filters and sort, archive/restore, the plan limit, and isolation. */
 import { env } from "cloudflare:workers";
 import { beforeEach, describe, expect, it } from "vitest";
-import { uniqueSlug } from "../support/agencies";
-import { type Agency, call, logIn, problemOf, signUpAgency } from "./helpers";
+import { type Agency, logIn, signUpAgency, uniqueSlug } from "../support/agencies";
+import { call, problemOf } from "../support/http";
 import { addMember } from "./members";
 import { json, type PortalAgency, portalAgency } from "./portal-fixtures";
 

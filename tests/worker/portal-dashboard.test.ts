@@ -1,7 +1,7 @@
 /** The two start pages: the agency's dashboard and a client user's home, each with only what its reader may see. */
 import { beforeEach, describe, expect, it } from "vitest";
-import { uniqueSlug } from "../support/agencies";
-import { call, signUpAgency } from "./helpers";
+import { signUpAgency, uniqueSlug } from "../support/agencies";
+import { call } from "../support/http";
 import { json, type PortalAgency, type ProjectDetailT, portalAgency, projectWith } from "./portal-fixtures";
 
 type Line = { title: string; projectName: string; clientName: string };

@@ -1,8 +1,8 @@
 /** Deliverables: the agency adds a link, the client approves or asks for changes with a comment; isolation between clients and agencies. */
 import { env } from "cloudflare:workers";
 import { beforeEach, describe, expect, it } from "vitest";
-import { uniqueSlug } from "../support/agencies";
-import { call, problemOf, signUpAgency } from "./helpers";
+import { signUpAgency, uniqueSlug } from "../support/agencies";
+import { call, problemOf } from "../support/http";
 import { json, type PortalAgency, type ProjectDetailT, portalAgency, projectWith } from "./portal-fixtures";
 
 type Deliverable = {

@@ -9,7 +9,8 @@ import { env } from "cloudflare:workers";
 import { beforeAll, describe, expect, it } from "vitest";
 import { buildDemoPortalSeedSql, DEMO_IDS } from "../../scripts/lib/demo-portal-seed";
 import { buildDemoSeedSql, DEMO_PASSWORD } from "../../scripts/lib/demo-seed";
-import { call, hostOf, logIn } from "./helpers";
+import { logIn } from "../support/agencies";
+import { call, hostOf } from "../support/http";
 import { json, type ProjectDetailT } from "./portal-fixtures";
 
 /** Runs the seed as `wrangler d1 execute` does: one statement per `;` at a line's end (a quoted text may span lines). */

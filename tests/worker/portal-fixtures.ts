@@ -1,7 +1,8 @@
 /** Test data for the portal: an agency with a staff member, two clients and a client user linked to each, made through the API. */
 import type { z } from "zod";
 import type { ClientDto, ProjectDetail } from "../../schema/dto/portal";
-import { type Agency, call, logIn, signUpAgency } from "./helpers";
+import { type Agency, logIn, signUpAgency } from "../support/agencies";
+import { call } from "../support/http";
 import { addMember } from "./members";
 
 export type Json = Record<string, unknown>;

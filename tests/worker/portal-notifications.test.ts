@@ -4,8 +4,8 @@ import { beforeEach, describe, expect, it } from "vitest";
 import type { Job } from "../../schema/jobs";
 import { EVERY_15_MINUTES, jobsFor } from "../../worker/cron/schedules";
 import { uniqueSlug } from "../support/agencies";
+import { call } from "../support/http";
 import { runJobs } from "../support/queue";
-import { call } from "./helpers";
 import { addMember } from "./members";
 import { json, type PortalAgency, type ProjectDetailT, portalAgency, projectWith } from "./portal-fixtures";
 

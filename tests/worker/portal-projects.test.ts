@@ -1,8 +1,8 @@
 /** Projects and milestones: progress and timeline as users see them, reorder, who may change what, and isolation between clients and agencies. */
 import { env } from "cloudflare:workers";
 import { beforeEach, describe, expect, it } from "vitest";
-import { uniqueSlug } from "../support/agencies";
-import { call, problemOf, signUpAgency } from "./helpers";
+import { signUpAgency, uniqueSlug } from "../support/agencies";
+import { call, problemOf } from "../support/http";
 import { json, type PortalAgency, type ProjectDetailT, portalAgency, projectWith } from "./portal-fixtures";
 
 type Milestone = { id: string; title: string; position: number; status: string };

@@ -1,7 +1,7 @@
 /** Tasks: assigning to staff or the client's own people, who may complete them, and isolation. */
 import { beforeEach, describe, expect, it } from "vitest";
-import { uniqueSlug } from "../support/agencies";
-import { call, problemOf, signUpAgency } from "./helpers";
+import { signUpAgency, uniqueSlug } from "../support/agencies";
+import { call, problemOf } from "../support/http";
 import { json, type PortalAgency, type ProjectDetailT, portalAgency, projectWith } from "./portal-fixtures";
 
 type Task = { id: string; title: string; status: string; assigneeUserId: string | null; completedAt: number | null };

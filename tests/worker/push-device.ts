@@ -2,7 +2,7 @@
 import { env } from "cloudflare:workers";
 import { inject } from "vitest";
 import type { Bindings } from "../../worker/env";
-import { call } from "./helpers";
+import { call } from "../support/http";
 
 export const pushService = inject("pushServiceUrl");
 export const { VAPID_PUBLIC_KEY } = env as Bindings;

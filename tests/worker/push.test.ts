@@ -9,9 +9,9 @@ import { env } from "cloudflare:workers";
 import { beforeEach, describe, expect, it } from "vitest";
 import type { Job } from "../../schema/jobs";
 import { createApp } from "../../worker/app";
-import { uniqueSlug } from "../support/agencies";
+import { type Agency, logIn, signUpAgency, uniqueSlug } from "../support/agencies";
+import { call, problemOf } from "../support/http";
 import { runJobs } from "../support/queue";
-import { type Agency, call, logIn, problemOf, signUpAgency } from "./helpers";
 import { addMember } from "./members";
 import { pushService, received, register, type Subscribed, subscribeDevice, VAPID_PUBLIC_KEY } from "./push-device";
 

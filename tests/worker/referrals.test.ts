@@ -11,10 +11,10 @@ import { auditEvents, subscriptions, tenants } from "../../schema/index";
 import type { ReferralsOverview } from "../../schema/referrals";
 import { createDb } from "../../worker/lib/db";
 import { issueReferralLanding } from "../../worker/services/billing/referral-landing";
-import { uniqueSlug } from "../support/agencies";
-import { type Agency, call, freshIp, logIn, PASSWORD, PLATFORM, problemOf, signUpAgency } from "./helpers";
+import { type Agency, logIn, PASSWORD, signUpAgency, uniqueSlug } from "../support/agencies";
+import { call, freshIp, PLATFORM, problemOf } from "../support/http";
+import { deliverAll, fake, type SignedEvent, sessionIdOf } from "../support/stripe";
 import { addMember } from "./members";
-import { deliverAll, fake, type SignedEvent, sessionIdOf } from "./stripe";
 
 vi.setConfig({ testTimeout: 30_000 });
 

@@ -7,8 +7,8 @@ import { PERMISSIONS, ROLE_PERMISSIONS, ROLES, roleCan } from "../../schema/perm
 import type { AppEnv } from "../../worker/env";
 import { Problem, problemResponse } from "../../worker/lib/problem";
 import { requirePermission } from "../../worker/middleware/require-permission";
-import { signUpUniqueAgency } from "../support/agencies";
-import { call, logIn } from "./helpers";
+import { logIn, signUpUniqueAgency } from "../support/agencies";
+import { call } from "../support/http";
 import { addMember } from "./members";
 
 describe("built-in roles", () => {

@@ -5,9 +5,9 @@ import type { SessionList } from "../../schema/dto/account-security";
 import { createDb, tenantScope } from "../../worker/lib/db";
 import { SESSION_CACHE_TTL_MS } from "../../worker/lib/identity-cache";
 import { validateSessionToken } from "../../worker/services/sessions/sessions";
-import { uniqueSlug } from "../support/agencies";
+import { type Agency, logIn, signUpAgency, uniqueSlug } from "../support/agencies";
+import { call, problemOf } from "../support/http";
 import { countEmails, waitForEmail } from "../support/mailbox";
-import { type Agency, call, logIn, problemOf, signUpAgency } from "./helpers";
 
 const FIREFOX_WINDOWS = "Mozilla/5.0 (Windows NT 10.0; Win64; x64; rv:132.0) Gecko/20100101 Firefox/132.0";
 const SAFARI_IPHONE =

@@ -7,7 +7,7 @@ import { env } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
 import { newId } from "../../worker/lib/ids";
 import { uniqueSlug } from "../support/agencies";
-import { call } from "./helpers";
+import { call } from "../support/http";
 import { json, type PortalAgency, portalAgency, projectWith } from "./portal-fixtures";
 import { mutation, pushOk } from "./sync-fixtures";
 

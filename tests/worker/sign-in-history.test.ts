@@ -1,8 +1,8 @@
 /** Sign-in history: the account's own (every user) and the agency's (audit:read), paginated, filtered, per tenant. */
 import { beforeEach, describe, expect, it } from "vitest";
 import type { SignInPage } from "../../schema/dto/account-security";
-import { uniqueSlug } from "../support/agencies";
-import { type Agency, call, freshIp, logIn, problemOf, signUpAgency } from "./helpers";
+import { type Agency, logIn, signUpAgency, uniqueSlug } from "../support/agencies";
+import { call, freshIp, problemOf } from "../support/http";
 import { addMember } from "./members";
 
 let acme: Agency;

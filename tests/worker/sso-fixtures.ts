@@ -7,7 +7,8 @@ import { env } from "cloudflare:workers";
 import { expect, inject } from "vitest";
 import type { SsoSettings } from "../../schema/dto/sso";
 import type { FakeProfile } from "../fakes/oauth-profile";
-import { type Agency, call, freshIp } from "./helpers";
+import type { Agency } from "../support/agencies";
+import { call, freshIp } from "../support/http";
 
 const oauthUrl = inject("oauthUrl");
 const dohUrl = inject("dohUrl");

@@ -9,7 +9,8 @@
  */
 import { env } from "cloudflare:workers";
 import { beforeEach, describe, expect, inject, it } from "vitest";
-import { type Agency, call, problemOf, sessionCookie, signUpAgency } from "./helpers";
+import { type Agency, signUpAgency } from "../support/agencies";
+import { call, problemOf, sessionCookie } from "../support/http";
 import { idpUser, ssoSignIn, turnOnSso } from "./sso-fixtures";
 
 const oauthUrl = inject("oauthUrl");

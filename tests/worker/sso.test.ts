@@ -14,7 +14,8 @@ import type { MeResponse } from "../../schema/dto/auth";
 import type { SsoSettings } from "../../schema/dto/sso";
 import { timeStep } from "../../worker/services/mfa/totp";
 import type { FakeProfile } from "../fakes/oauth-profile";
-import { type Agency, call, freshIp, logIn, PASSWORD, problemOf, sessionCookie, signUpAgency } from "./helpers";
+import { type Agency, logIn, PASSWORD, signUpAgency } from "../support/agencies";
+import { call, freshIp, problemOf, sessionCookie } from "../support/http";
 import { addMember } from "./members";
 import { assert, createCredential } from "./software-authenticator";
 

@@ -3,8 +3,8 @@ import { env } from "cloudflare:workers";
 import { beforeEach, describe, expect, it } from "vitest";
 import type { z } from "zod";
 import type { AnnouncementDto, BannerList } from "../../schema/dto/support";
-import { uniqueSlug } from "../support/agencies";
-import { call, logIn, problemOf } from "./helpers";
+import { logIn, uniqueSlug } from "../support/agencies";
+import { call, problemOf } from "../support/http";
 import { addMember } from "./members";
 import { json, type PortalAgency, portalAgency } from "./portal-fixtures";
 

@@ -5,8 +5,8 @@ import type { z } from "zod";
 import type { SurveyList, SurveyResults } from "../../schema/dto/support";
 import type { Job } from "../../schema/jobs";
 import { uniqueSlug } from "../support/agencies";
+import { call, problemOf } from "../support/http";
 import { runJobs } from "../support/queue";
-import { call, problemOf } from "./helpers";
 import { json, type PortalAgency, type ProjectDetailT, portalAgency, projectWith } from "./portal-fixtures";
 
 type Surveys = z.infer<typeof SurveyList>;

@@ -4,9 +4,9 @@ import { beforeEach, describe, expect, it } from "vitest";
 import type { z } from "zod";
 import type { TicketDetail, TicketDto, TicketPage } from "../../schema/dto/support";
 import { signUpUniqueAgency, uniqueSlug } from "../support/agencies";
+import { call, problemOf } from "../support/http";
 import { waitForEmails } from "../support/mailbox";
 import { runJobs } from "../support/queue";
-import { call, problemOf } from "./helpers";
 import { json, type PortalAgency, portalAgency, projectWith } from "./portal-fixtures";
 import { outbox } from "./support-fixtures";
 

@@ -7,9 +7,9 @@ import { env } from "cloudflare:workers";
 import { beforeEach, describe, expect, it } from "vitest";
 import { SYNC_REPLAY_WINDOW_MS } from "../../worker/services/sync/replay-window";
 import { uniqueSlug } from "../support/agencies";
+import { call, problemOf } from "../support/http";
 import { runJobs } from "../support/queue";
 import { text, uploaded, uploadSmall } from "./document-fixtures";
-import { call, problemOf } from "./helpers";
 import { json, type PortalAgency, portalAgency, projectWith } from "./portal-fixtures";
 import { mutation, pullAll, push, pushOk, recordsOf } from "./sync-fixtures";
 

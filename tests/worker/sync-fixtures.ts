@@ -1,7 +1,7 @@
 /** Helpers for sync tests: pull every page of the change feed, and push a device's outbox batch. */
 import type { SyncChangeT, SyncMutationResultT, SyncPageT } from "../../schema/dto/sync";
 import { formatHlc } from "../../schema/hlc";
-import { call } from "./helpers";
+import { call } from "../support/http";
 import { json } from "./portal-fixtures";
 
 export type Feed = { changes: SyncChangeT[]; cursor: string; pages: number; reset: boolean };

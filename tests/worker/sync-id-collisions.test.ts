@@ -7,7 +7,7 @@
 import { beforeEach, describe, expect, it } from "vitest";
 import type { SyncMutationResultT } from "../../schema/dto/sync";
 import { uniqueSlug } from "../support/agencies";
-import { call } from "./helpers";
+import { call } from "../support/http";
 import { type MessageT, openThread, post, type ThreadT } from "./messaging-fixtures";
 import { json, type PortalAgency, type ProjectDetailT, portalAgency, projectWith } from "./portal-fixtures";
 import { mutation, push, pushOk } from "./sync-fixtures";

@@ -6,7 +6,7 @@
  */
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { uniqueSlug } from "../support/agencies";
-import { call, problemOf } from "./helpers";
+import { call, problemOf } from "../support/http";
 import { type LiveSocket, type MessageT, mustConnect, openThread, post, type ThreadT } from "./messaging-fixtures";
 import { json, type PortalAgency, portalAgency } from "./portal-fixtures";
 import { mutation, pullAll, push, pushOk, recordsOf } from "./sync-fixtures";

@@ -1,8 +1,8 @@
 /** GET /api/v1/sync: first fill, incremental cursor, page boundaries, tombstones, client isolation, tenants. */
 import { env } from "cloudflare:workers";
 import { beforeEach, describe, expect, it } from "vitest";
-import { uniqueSlug } from "../support/agencies";
-import { call, problemOf, signUpAgency } from "./helpers";
+import { signUpAgency, uniqueSlug } from "../support/agencies";
+import { call, problemOf } from "../support/http";
 import { json, type PortalAgency, type ProjectDetailT, portalAgency, projectWith } from "./portal-fixtures";
 import { mutation, pullAll, pushOk, recordsOf } from "./sync-fixtures";
 

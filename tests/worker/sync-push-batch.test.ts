@@ -1,7 +1,7 @@
 /** POST /api/v1/sync, whole batches: in-batch dependencies, a retry after a lost response, a refusal mid-batch, two deliveries at once, a full 100. */
 import { beforeEach, describe, expect, it } from "vitest";
 import { uniqueSlug } from "../support/agencies";
-import { call } from "./helpers";
+import { call } from "../support/http";
 import { json, type PortalAgency, type ProjectDetailT, portalAgency, projectWith } from "./portal-fixtures";
 import { mutation, pullAll, push, pushOk, recordsOf } from "./sync-fixtures";
 

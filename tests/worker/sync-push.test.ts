@@ -1,8 +1,8 @@
 /** POST /api/v1/sync: exactly-once ordered mutations, per-field conflict rules, permissions, tenants, bad input. */
 import { beforeEach, describe, expect, it } from "vitest";
 import { newId as newRecordId } from "../../worker/lib/ids";
-import { uniqueSlug } from "../support/agencies";
-import { call, problemOf, signUpAgency } from "./helpers";
+import { signUpAgency, uniqueSlug } from "../support/agencies";
+import { call, problemOf } from "../support/http";
 import { json, type PortalAgency, type ProjectDetailT, portalAgency, projectWith } from "./portal-fixtures";
 import { hlcAt, mutation, pullAll, push, pushOk, recordsOf } from "./sync-fixtures";
 

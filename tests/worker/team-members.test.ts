@@ -2,8 +2,8 @@
 import { env } from "cloudflare:workers";
 import { beforeEach, describe, expect, it } from "vitest";
 import type { MemberList, MemberView } from "../../schema/dto/members";
-import { signUpUniqueAgency } from "../support/agencies";
-import { type Agency, call, logIn, problemOf } from "./helpers";
+import { type Agency, logIn, signUpUniqueAgency } from "../support/agencies";
+import { call, problemOf } from "../support/http";
 import { addMember } from "./members";
 import { auditActions, membershipOf } from "./team";
 

@@ -2,8 +2,8 @@
 import { env } from "cloudflare:workers";
 import { beforeEach, describe, expect, it } from "vitest";
 import { clearIdentityCaches } from "../../worker/lib/identity-cache";
-import { signUpUniqueAgency } from "../support/agencies";
-import { type Agency, call, PLATFORM, problemOf } from "./helpers";
+import { type Agency, signUpUniqueAgency } from "../support/agencies";
+import { call, PLATFORM, problemOf } from "../support/http";
 
 let acme: Agency;
 let beta: Agency;

@@ -3,8 +3,8 @@ import { env } from "cloudflare:workers";
 import { beforeEach, describe, expect, it } from "vitest";
 import type { LedgerPage, UsageSummary } from "../../schema/credits";
 import { startOfMonthUtc } from "../../worker/routes/usage/usage.index";
-import { signUpUniqueAgency } from "../support/agencies";
-import { type Agency, call, logIn, problemOf } from "./helpers";
+import { type Agency, logIn, signUpUniqueAgency } from "../support/agencies";
+import { call, problemOf } from "../support/http";
 import { addMember } from "./members";
 
 let acme: Agency;

@@ -129,6 +129,10 @@ const SHELL = `<!doctype html><html><head><meta name="theme-color" content="#1f4
 const html = () => new Response(SHELL, { headers: { "Content-Type": "text/html; charset=utf-8" } });
 const BRAND = {
 	primaryColor: "#0b6e4f",
+	accentColor: "#f59e0b",
+	font: "system" as const,
+	cornerStyle: "rounded" as const,
+	defaultAppearance: "light" as const,
 	logoUrl: "/brand/logo-0123456789abcdef.png",
 	faviconUrl: "/brand/favicon-0123456789abcdef.png",
 	icon192Url: "/brand/icon-192-0123456789abcdef.png",
