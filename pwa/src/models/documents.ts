@@ -1,7 +1,7 @@
 /**
  * A client's documents in the PWA: the current folder's listing (store first: the synced folders and
  * documents, so the page works offline, with the network's newer answer laid over them), the open document's versions and
- * share links, and uploads with progress. Files up to MULTIPART_FROM go in one request (XMLHttpRequest
+ * share links, and uploads with progress and cancel (the queue of several files is models/upload-queue.ts). Files up to MULTIPART_FROM go in one request (XMLHttpRequest
  * upload progress); larger ones go through multipart uploads, part by part. An unfinished multipart
  * upload is remembered in localStorage (its id, the client, and the file's name, size and time): after
  * a reload the user picks the same file again and only the parts the server lacks are sent.
@@ -49,8 +49,6 @@ export const listing = computed<ListingT | null>(() => {
 });
 export const openDocument = signal<DocumentDetailT | null>(null);
 export const shares = signal<ShareT[]>([]);
-/** The upload in progress: its file name and 0–100. */
-export const uploadProgress = signal<{ name: string; percent: number } | null>(null);
 
 /** Store first: the clients whose documents the person may see (the synced clients, the network's newer list laid over them). */
 const clientsView = storeFirst<ClientT[]>((list) => list.map((record) => ({ entity: "clients" as const, record })));
@@ -174,13 +172,17 @@ function sendWithProgress(
 	body: Blob,
 	contentType: string,
 	onProgress: (loaded: number) => void,
+	signal?: AbortSignal,
 ): Promise<Response> {
 	return new Promise((resolve, reject) => {
+		if (signal?.aborted) return reject(new DOMException("cancelled", "AbortError"));
 		const xhr = new XMLHttpRequest();
 		xhr.open(method, url);
 		xhr.setRequestHeader("Content-Type", contentType);
 		xhr.upload.onprogress = (event) => onProgress(event.loaded);
 		xhr.onerror = () => reject(new TypeError("network error"));
+		xhr.onabort = () => reject(new DOMException("cancelled", "AbortError"));
+		signal?.addEventListener("abort", () => xhr.abort(), { once: true });
 		xhr.onload = () => {
 			const headers = { "Content-Type": xhr.getResponseHeader("Content-Type") ?? "" };
 			// A Response cannot carry a body with 204.
@@ -219,11 +221,18 @@ export function pendingFor(clientId: string, file: File): PendingUpload | undefi
 	return pendingUploads(clientId).find((p) => p.name === file.name && p.size === file.size && p.lastModified === file.lastModified);
 }
 
+/** Stops an upload the person cancelled: the server drops its parts (DELETE aborts the R2 multipart upload) and the device forgets it. */
+async function abandonMultipart(uploadId: string): Promise<void> {
+	rememberPending(null, uploadId);
+	await fetchJson(() => api.api.v1["document-uploads"][":id"].$delete({ param: { id: uploadId } }));
+}
+
 async function multipartUpload(
 	clientId: string,
 	file: File,
 	folderId: string | undefined,
 	report: (loaded: number) => void,
+	signal?: AbortSignal,
 ): Promise<Result<SavedDocument>> {
 	const pending = pendingFor(clientId, file);
 	let upload: UploadT;
@@ -259,46 +268,58 @@ async function multipartUpload(
 		if (have.has(n)) continue;
 		const part = file.slice((n - 1) * upload.partSize, Math.min(file.size, n * upload.partSize));
 		const sent = await send(() =>
-			sendWithProgress("PUT", `/api/v1/document-uploads/${upload.id}/parts/${n}`, part, "application/octet-stream", (loaded) =>
-				report(done + loaded),
+			sendWithProgress(
+				"PUT",
+				`/api/v1/document-uploads/${upload.id}/parts/${n}`,
+				part,
+				"application/octet-stream",
+				(loaded) => report(done + loaded),
+				signal,
 			),
 		);
+		if (signal?.aborted) {
+			await abandonMultipart(upload.id);
+			return { ok: false, problem: CANCELLED_PROBLEM };
+		}
 		if (!sent.ok) return sent;
 		done += part.size;
+	}
+	if (signal?.aborted) {
+		await abandonMultipart(upload.id);
+		return { ok: false, problem: CANCELLED_PROBLEM };
 	}
 	const completed = await fetchJson(() => api.api.v1["document-uploads"][":id"].complete.$post({ param: { id: upload.id } }));
 	if (completed.ok) rememberPending(null, upload.id);
 	return completed;
 }
 
+/** What a cancelled upload answers (status 0 like offline, but never shown as an error: the person asked for it). */
+export const CANCELLED_PROBLEM: ProblemView = {
+	status: 0,
+	title: "Cancelled",
+	detail: "The upload was cancelled.",
+	fields: {},
+	retryAfterSeconds: null,
+};
+
 /**
  * Uploads `file` into `folderId` of the client's documents (one request or multipart by size),
- * reporting progress in bytes; the value is the document as saved (with its `id`).
+ * reporting progress in bytes; the value is the document as saved (with its `id`). Aborting `signal`
+ * stops the bytes in flight; a multipart upload is then aborted on the server too. (A one-request
+ * upload stores nothing until its whole body has arrived, so a cut request leaves nothing behind.)
  */
 export async function uploadInto(
 	clientId: string,
 	file: File,
 	folderId: string | undefined,
 	report: (loaded: number) => void,
+	signal?: AbortSignal,
 ): Promise<Result<SavedDocument>> {
-	if (file.size >= MULTIPART_FROM || pendingFor(clientId, file)) return multipartUpload(clientId, file, folderId, report);
+	if (file.size >= MULTIPART_FROM || pendingFor(clientId, file)) return multipartUpload(clientId, file, folderId, report, signal);
 	const query = new URLSearchParams({ name: file.name, id: crypto.randomUUID() });
 	if (folderId) query.set("folderId", folderId);
-	return fetchRouteJson<SavedDocumentPost>(() =>
-		sendWithProgress("POST", `/api/v1/clients/${clientId}/documents?${query}`, file, contentTypeOf(file), report),
+	const result = await fetchRouteJson<SavedDocumentPost>(() =>
+		sendWithProgress("POST", `/api/v1/clients/${clientId}/documents?${query}`, file, contentTypeOf(file), report, signal),
 	);
-}
-
-/** Uploads `file` into the current folder, reporting progress; the same name makes a new version. */
-export async function uploadFile(clientId: string, file: File): Promise<Result<unknown>> {
-	const report = (loaded: number) => {
-		uploadProgress.value = { name: file.name, percent: Math.min(100, Math.round((loaded / Math.max(1, file.size)) * 100)) };
-	};
-	report(0);
-	const result = await uploadInto(clientId, file, currentFolderId(), report);
-	if (result.ok) {
-		report(file.size);
-		await loadListing(clientId);
-	}
-	return result;
+	return signal?.aborted && !result.ok ? { ok: false, problem: CANCELLED_PROBLEM } : result;
 }

@@ -34,7 +34,7 @@ function DocumentsPage() {
 							</select>
 						</div>
 					)}
-					{clientId && <DocumentsBrowser clientId={clientId} />}
+					{clientId && <DocumentsBrowser clientId={clientId} clientName={clients.find((c) => c.id === clientId)?.name} dropAnywhere />}
 				</>
 			)}
 		</>

@@ -1,25 +1,63 @@
-/** A client's documents: folders, upload with progress (and resume of an unfinished upload), keeping a document offline (its copy follows newer versions), the open document's versions, preview and share links. */
-import { useEffect, useState } from "preact/hooks";
+/**
+ * A client's documents: folders, uploads (several files at once from the file input, or dropped
+ * anywhere on the page when `dropAnywhere`, each previewed with its own progress, cancel and retry;
+ * resume of an unfinished multipart upload), keeping a document offline (its copy follows newer
+ * versions), the open document's versions, preview and share links.
+ */
+import { useEffect, useMemo, useState } from "preact/hooks";
 import { formatBytes } from "../../lib/format-bytes";
 import {
 	contentUrl,
 	createFolder,
+	currentFolderId,
 	enterFolder,
 	folderPath,
 	listing,
 	listingProblem,
+	loadListing,
 	openDetails,
 	openDocument,
 	pendingUploads,
-	uploadFile,
-	uploadProgress,
+	uploadInto,
 } from "../../models/documents";
 import { loadPinned, pinnedIds, pinnedRefreshed, pinProblem, togglePin } from "../../models/pinned-documents";
 import { can } from "../../models/session";
-import { FormAlert } from "../form-alert";
+import { createUploadQueue } from "../../models/upload-queue";
+import { FormAlert } from "../form-kit/form-alert";
+import { DropOverlay, useFileDrop } from "../uploads/drop-overlay";
+import { UploadQueueList } from "../uploads/upload-queue-list";
 import { DocumentDetails } from "./document-details";
 
-export function DocumentsBrowser({ clientId, headingLevel = 2 }: { clientId: string; headingLevel?: 2 | 3 }) {
+/** The client's upload queue: each file goes to the folder open when it was added; the listing reloads as each one lands. */
+function useDocumentUploads(clientId: string) {
+	return useMemo(() => {
+		const folderOf = new WeakMap<File, string | undefined>();
+		const queue = createUploadQueue(
+			(file, report, signal) => uploadInto(clientId, file, folderOf.get(file), report, signal),
+			() => void loadListing(clientId),
+		);
+		const add = (files: Iterable<File>) => {
+			const list = [...files];
+			for (const file of list) folderOf.set(file, currentFolderId());
+			queue.add(list);
+		};
+		return { queue, add };
+	}, [clientId]);
+}
+
+export function DocumentsBrowser({
+	clientId,
+	headingLevel = 2,
+	clientName,
+	dropAnywhere = false,
+}: {
+	clientId: string;
+	headingLevel?: 2 | 3;
+	/** Named in the drop overlay ("Drop files to upload them to …"). */
+	clientName?: string;
+	/** Files dropped anywhere on the page are uploaded here (the Documents page). */
+	dropAnywhere?: boolean;
+}) {
 	const [folderName, setFolderName] = useState("");
 	const [alert, setAlert] = useState<string | null>(null);
 	const writable = can("documents:write");
@@ -30,12 +68,8 @@ export function DocumentsBrowser({ clientId, headingLevel = 2 }: { clientId: str
 		void loadPinned();
 	}, [clientId]);
 	const Heading = headingLevel === 2 ? "h2" : "h3";
-	const upload = async (files: FileList | null) => {
-		const file = files?.[0];
-		if (!file) return;
-		const result = await uploadFile(clientId, file);
-		setAlert(result.ok ? null : result.problem.detail);
-	};
+	const uploads = useDocumentUploads(clientId);
+	const dragging = useFileDrop(uploads.add, writable && dropAnywhere);
 	const addFolder = async (event: Event) => {
 		event.preventDefault();
 		if (!folderName.trim()) {
@@ -50,6 +84,7 @@ export function DocumentsBrowser({ clientId, headingLevel = 2 }: { clientId: str
 	const data = listing.value;
 	return (
 		<div class="documents">
+			{dropAnywhere && writable && <DropOverlay active={dragging} label={`Drop files to upload them to ${clientName ?? "this client"}`} />}
 			<FormAlert message={alert ?? pinProblem.value ?? (listingProblem.value ? listingProblem.value.detail : null)} />
 			<div role="status" aria-label="Documents kept offline">
 				{pinnedRefreshed.value && <p class="notice">{pinnedRefreshed.value}</p>}
@@ -74,8 +109,20 @@ export function DocumentsBrowser({ clientId, headingLevel = 2 }: { clientId: str
 				<div class="card">
 					<Heading>Upload</Heading>
 					<div class="field">
-						<label for={`upload-${clientId}`}>Choose a file to upload (the same name here adds a new version)</label>
-						<input id={`upload-${clientId}`} type="file" onChange={(e) => upload(e.currentTarget.files)} />
+						<label for={`upload-${clientId}`}>
+							Choose a file to upload, or several{dropAnywhere ? " (or drop them anywhere on this page)" : ""}; the same name adds a new
+							version
+						</label>
+						<input
+							id={`upload-${clientId}`}
+							type="file"
+							multiple
+							onChange={(e) => {
+								const input = e.currentTarget;
+								uploads.add(input.files ?? []);
+								input.value = "";
+							}}
+						/>
 					</div>
 					{unfinished.length > 0 && (
 						<p class="notice">
@@ -83,23 +130,7 @@ export function DocumentsBrowser({ clientId, headingLevel = 2 }: { clientId: str
 							continue where it stopped.
 						</p>
 					)}
-					{uploadProgress.value && (
-						<div class="progress">
-							<div
-								class="progress-track"
-								role="progressbar"
-								aria-label={`Uploading ${uploadProgress.value.name}`}
-								aria-valuemin={0}
-								aria-valuemax={100}
-								aria-valuenow={uploadProgress.value.percent}
-							>
-								<div class="progress-fill" style={{ width: `${uploadProgress.value.percent}%` }} />
-							</div>
-							<p class="progress-text">
-								{uploadProgress.value.name}: <strong>{uploadProgress.value.percent}%</strong>
-							</p>
-						</div>
-					)}
+					<UploadQueueList queue={uploads.queue} />
 					<form class="inline-form" onSubmit={addFolder} noValidate>
 						<div class="field">
 							<label for={`folder-${clientId}`}>New folder name</label>
