@@ -1,13 +1,17 @@
 /**
  * The project's tasks: who has each and when it is due. The agency adds and assigns (to a member, or
  * to someone invited who has not joined yet: the task waits for them); the assignee (or the agency)
- * marks it done.
+ * marks it done — with the button, or by swiping the task sideways on a touch screen. Pulling down
+ * from the top of the page (or the Refresh button) syncs and reloads the project.
  */
 import { useState } from "preact/hooks";
 import { dateInputToMs, formatDate } from "../lib/date-format";
-import { addTask, assignTask, assignTaskToInvitee, completeTask, pendingIds, project } from "../models/project";
+import { addTask, assignTask, assignTaskToInvitee, completeTask, loadProject, pendingIds, project } from "../models/project";
 import { isStaff, me } from "../models/session";
+import { syncNow } from "../models/sync";
 import { useDraft } from "./form-kit/draft";
+import { PullToRefresh } from "./gestures/pull-to-refresh";
+import { SwipeRow } from "./gestures/swipe-row";
 
 /** A select value naming a pending invitee rather than a member. */
 const INVITEE = "invitation:";
@@ -91,6 +95,12 @@ function AddTaskForm() {
 	);
 }
 
+/** What a pull or Refresh does: send and fetch the device's changes, then reload the project from the network. */
+async function refreshProject(id: string): Promise<void> {
+	await syncNow();
+	await loadProject(id);
+}
+
 export function ProjectTasks() {
 	const detail = project.value;
 	if (!detail) return null;
@@ -105,48 +115,54 @@ export function ProjectTasks() {
 	};
 	return (
 		<section class="card" aria-labelledby="tasks-heading">
-			<h2 id="tasks-heading">Tasks</h2>
+			<div class="chat-header">
+				<h2 id="tasks-heading">Tasks</h2>
+				<PullToRefresh label="tasks" refresh={() => refreshProject(detail.project.id)} />
+			</div>
 			{detail.tasks.length === 0 ? (
 				<p>No tasks yet.</p>
 			) : (
 				<ul class="record-list">
-					{detail.tasks.map((t) => (
-						<li key={t.id} class="record">
-							<div>
-								<p class={`record-title${t.status === "done" ? " done" : ""}`}>{t.title}</p>
-								<p class="record-meta">
-									{t.status === "done" ? "Done" : `Due ${formatDate(t.dueAt)}`} · {t.assigneeUserId === myId ? "You" : nameOf(t)}
-									{pendingIds.value.has(t.id) && <span class="pending-tag">Pending — not sent yet</span>}
-								</p>
-							</div>
-							<div class="button-row">
-								{staff && (
-									<>
-										<label for={`assign-${t.id}`} class="visually-hidden">
-											Assign {t.title}
-										</label>
-										<select
-											id={`assign-${t.id}`}
-											value={t.assigneeInvitationId ? `${INVITEE}${t.assigneeInvitationId}` : (t.assigneeUserId ?? "")}
-											onChange={(e) => {
-												const value = e.currentTarget.value;
-												if (value.startsWith(INVITEE)) void assignTaskToInvitee(t.id, value.slice(INVITEE.length));
-												else void assignTask(t.id, value || null);
-											}}
-										>
-											<option value="">Nobody</option>
-											<AssigneeOptions long={false} />
-										</select>
-									</>
-								)}
-								{t.status === "open" && (staff || t.assigneeUserId === myId) && (
-									<button type="button" class="button secondary small" onClick={() => void completeTask(t.id)}>
-										Mark done<span class="visually-hidden"> {t.title}</span>
-									</button>
-								)}
-							</div>
-						</li>
-					))}
+					{detail.tasks.map((t) => {
+						const completable = t.status === "open" && (staff || t.assigneeUserId === myId);
+						return (
+							<SwipeRow key={t.id} class="record" action="Mark done" onSwipe={completable ? () => void completeTask(t.id) : null}>
+								<div>
+									<p class={`record-title${t.status === "done" ? " done" : ""}`}>{t.title}</p>
+									<p class="record-meta">
+										{t.status === "done" ? "Done" : `Due ${formatDate(t.dueAt)}`} · {t.assigneeUserId === myId ? "You" : nameOf(t)}
+										{pendingIds.value.has(t.id) && <span class="pending-tag">Pending — not sent yet</span>}
+									</p>
+								</div>
+								<div class="button-row">
+									{staff && (
+										<>
+											<label for={`assign-${t.id}`} class="visually-hidden">
+												Assign {t.title}
+											</label>
+											<select
+												id={`assign-${t.id}`}
+												value={t.assigneeInvitationId ? `${INVITEE}${t.assigneeInvitationId}` : (t.assigneeUserId ?? "")}
+												onChange={(e) => {
+													const value = e.currentTarget.value;
+													if (value.startsWith(INVITEE)) void assignTaskToInvitee(t.id, value.slice(INVITEE.length));
+													else void assignTask(t.id, value || null);
+												}}
+											>
+												<option value="">Nobody</option>
+												<AssigneeOptions long={false} />
+											</select>
+										</>
+									)}
+									{completable && (
+										<button type="button" class="button secondary small" onClick={() => void completeTask(t.id)}>
+											Mark done<span class="visually-hidden"> {t.title}</span>
+										</button>
+									)}
+								</div>
+							</SwipeRow>
+						);
+					})}
 				</ul>
 			)}
 			{staff && <AddTaskForm />}

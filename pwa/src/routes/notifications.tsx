@@ -1,7 +1,12 @@
-/** The notification centre: what happened for you (newest first, unread marked), and which events reach you on which channel. */
+/**
+ * The notification centre: what happened for you (newest first, unread marked; Mark read, or swipe
+ * one sideways on a touch screen; pull down or Refresh to sync), and which events reach you on which channel.
+ */
 import { useEffect } from "preact/hooks";
 import { NOTIFICATION_CHANNELS, NOTIFICATION_EVENTS, type NotificationChannel } from "../../../schema/notification-events";
 import { FormAlert } from "../components/form-kit/form-alert";
+import { PullToRefresh } from "../components/gestures/pull-to-refresh";
+import { SwipeRow } from "../components/gestures/swipe-row";
 import { useDocumentTitle } from "../components/use-document-title";
 import { formatDateTime } from "../lib/date-format";
 import {
@@ -12,6 +17,7 @@ import {
 	setNotificationPreference,
 } from "../models/notifications";
 import { readAllNotifications, readNotification, refreshNotifications, shownNotifications } from "../models/notifications-offline";
+import { syncNow } from "../models/sync";
 
 const CHANNEL_LABELS: Record<NotificationChannel, string> = { in_app: "In the app", email: "Email", push: "Push" };
 
@@ -22,14 +28,24 @@ function NotificationItems() {
 	return (
 		<ul class="record-list" aria-label="Your notifications">
 			{list.map((n) => (
-				<li key={n.id} class={n.readAt === null ? "record notification unread" : "record notification"}>
+				<SwipeRow
+					key={n.id}
+					class={n.readAt === null ? "record notification unread" : "record notification"}
+					action="Mark read"
+					onSwipe={n.readAt === null ? () => void readNotification(n.id) : null}
+				>
 					<a href={n.url} onClick={() => n.readAt === null && void readNotification(n.id)}>
 						<strong>{n.title}</strong>
 					</a>
 					{n.readAt === null && <span class="badge badge-active">New</span>}
 					<p>{n.body}</p>
 					<p class="muted">{formatDateTime(n.createdAt)}</p>
-				</li>
+					{n.readAt === null && (
+						<button type="button" class="button secondary small" onClick={() => void readNotification(n.id)}>
+							Mark read<span class="visually-hidden"> {n.title}</span>
+						</button>
+					)}
+				</SwipeRow>
 			))}
 		</ul>
 	);
@@ -89,11 +105,14 @@ export default function Notifications() {
 			<section class="card" aria-labelledby="notification-list-heading">
 				<div class="chat-header">
 					<h2 id="notification-list-heading">{notificationsUnread.value > 0 ? `${notificationsUnread.value} unread` : "All read"}</h2>
-					{notificationsUnread.value > 0 && (
-						<button type="button" class="button secondary" onClick={() => void readAllNotifications()}>
-							Mark all as read
-						</button>
-					)}
+					<div class="button-row">
+						<PullToRefresh label="notifications" refresh={() => Promise.all([syncNow(), refreshNotifications()])} />
+						{notificationsUnread.value > 0 && (
+							<button type="button" class="button secondary" onClick={() => void readAllNotifications()}>
+								Mark all as read
+							</button>
+						)}
+					</div>
 				</div>
 				<NotificationItems />
 			</section>
