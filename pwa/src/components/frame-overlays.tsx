@@ -3,6 +3,8 @@
  * offers app-wide (the command palette, toasts, the keyboard-shortcuts sheet) adds itself here,
  * so the frame's layout and these overlays can change independently.
  */
+import { ShortcutKeys } from "./command-palette/shortcut-keys";
+
 export function FrameOverlays() {
-	return null;
+	return <ShortcutKeys />;
 }

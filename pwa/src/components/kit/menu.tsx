@@ -1,0 +1,150 @@
+/**
+ * A menu button (WAI-ARIA menu button pattern): a button that opens a list of actions. Enter,
+ * Space or ArrowDown open it on the first item, ArrowUp on the last; arrows move (wrapping),
+ * Home/End jump, typing letters jumps to the matching item, Enter/Space runs it, Escape closes and
+ * returns focus to the button, Tab or a click elsewhere closes.
+ *
+ *   <Menu label="Actions for Acme" icon={IconMore} items={[
+ *     { label: "Rename", onSelect: rename },
+ *     { label: "Delete", onSelect: remove, danger: true },
+ *   ]} />
+ */
+import type { ComponentChildren } from "preact";
+import { useEffect, useId, useRef, useState } from "preact/hooks";
+import { Button, type ButtonSize, type ButtonVariant } from "./button";
+import type { IconComponent } from "./icons";
+import "./menu.css";
+import { moveIndex, typeaheadIndex } from "./menu-keys";
+
+export type MenuItem = { label: string; onSelect: () => void; danger?: boolean; disabled?: boolean };
+
+export type MenuProps = {
+	/** The button's accessible name (and its text unless `children` is given or it is icon-only). */
+	label: string;
+	items: MenuItem[];
+	icon?: IconComponent;
+	/** Visible text of the button; without it and with an icon, the button is icon-only. */
+	children?: ComponentChildren;
+	variant?: ButtonVariant;
+	size?: ButtonSize;
+	align?: "start" | "end";
+};
+
+export function Menu({ label, items, icon, children, variant = "secondary", size = "small", align = "end" }: MenuProps) {
+	const [open, setOpen] = useState(false);
+	const [active, setActive] = useState(-1);
+	const root = useRef<HTMLDivElement>(null);
+	const button = useRef<HTMLDivElement>(null);
+	const itemRefs = useRef<(HTMLButtonElement | null)[]>([]);
+	const typed = useRef({ query: "", at: 0 });
+	const menuId = useId();
+
+	const openAt = (index: number) => {
+		setOpen(true);
+		setActive(index);
+	};
+	const close = (refocus: boolean) => {
+		setOpen(false);
+		setActive(-1);
+		if (refocus) button.current?.querySelector("button")?.focus();
+	};
+
+	useEffect(() => {
+		if (open && active >= 0) itemRefs.current[active]?.focus();
+	}, [open, active]);
+
+	useEffect(() => {
+		if (!open) return;
+		const onPointer = (event: PointerEvent) => {
+			if (!root.current?.contains(event.target as Node)) close(false);
+		};
+		document.addEventListener("pointerdown", onPointer);
+		return () => document.removeEventListener("pointerdown", onPointer);
+	}, [open]);
+
+	const choose = (index: number) => {
+		const item = items[index];
+		if (!item || item.disabled) return;
+		close(true);
+		item.onSelect();
+	};
+
+	const onMenuKey = (event: KeyboardEvent) => {
+		const moved = moveIndex(active, event.key, items.length);
+		if (moved !== null) {
+			event.preventDefault();
+			setActive(moved);
+			return;
+		}
+		if (event.key === "Escape") {
+			event.preventDefault();
+			event.stopPropagation();
+			close(true);
+		} else if (event.key === "Tab") {
+			close(false);
+		} else if (event.key === " " || event.key === "Enter") {
+			// The focused item is a button: the browser turns Enter and Space into its click.
+		} else if (event.key.length === 1 && !event.ctrlKey && !event.metaKey && !event.altKey) {
+			const now = Date.now();
+			typed.current = { query: now - typed.current.at < 700 ? typed.current.query + event.key : event.key, at: now };
+			const found = typeaheadIndex(
+				items.map((i) => i.label),
+				active,
+				typed.current.query,
+			);
+			if (found !== null) setActive(found);
+		}
+	};
+
+	const triggerProps = {
+		variant,
+		size,
+		icon,
+		"aria-haspopup": "menu" as const,
+		"aria-expanded": open ? ("true" as const) : ("false" as const),
+		"aria-controls": open ? menuId : undefined,
+		onClick: () => (open ? close(false) : openAt(0)),
+		onKeyDown: (event: KeyboardEvent) => {
+			if (event.key === "ArrowDown") {
+				event.preventDefault();
+				openAt(0);
+			} else if (event.key === "ArrowUp") {
+				event.preventDefault();
+				openAt(items.length - 1);
+			}
+		},
+	};
+
+	return (
+		<div class="kit-menu" ref={root}>
+			<div ref={button} class="kit-menu-trigger">
+				{children === undefined && icon ? (
+					<Button {...triggerProps} label={label} />
+				) : (
+					<Button {...triggerProps}>{children ?? label}</Button>
+				)}
+			</div>
+			{open && (
+				<div id={menuId} role="menu" aria-label={label} class={`kit-menu-list kit-menu-${align}`} onKeyDown={onMenuKey}>
+					{items.map((item, index) => (
+						<button
+							type="button"
+							key={item.label}
+							ref={(el) => {
+								itemRefs.current[index] = el;
+							}}
+							role="menuitem"
+							tabIndex={-1}
+							aria-disabled={item.disabled ? "true" : undefined}
+							class={item.danger ? "kit-menu-item danger" : "kit-menu-item"}
+							onClick={() => choose(index)}
+							onPointerMove={() => setActive(index)}
+						>
+							{item.label}
+						</button>
+					))}
+				</div>
+			)}
+		</div>
+	);
+}
