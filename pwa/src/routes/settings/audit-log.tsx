@@ -2,9 +2,25 @@
 import { useEffect } from "preact/hooks";
 import { AUDIT_ACTIONS, type AuditAction } from "../../../../schema/audit-actions";
 import { FormAlert } from "../../components/form-kit/form-alert";
+import { byNumber, byText, type Column, DataTable } from "../../components/kit/data-table";
 import { formatDateTimeSeconds } from "../../lib/date-format";
 import { auditProblem, csvUrl, events, filters, loadEvents, loadingMore, loadMoreEvents, nextCursor } from "../../models/audit-log";
 import { SettingsPage } from "./settings-page";
+
+type AuditEvent = NonNullable<typeof events.value>[number];
+
+function targetOf(event: AuditEvent): string {
+	return String(event.detail?.email ?? event.detail?.name ?? (event.target ? `${event.target.type} …${event.target.id.slice(-6)}` : ""));
+}
+
+/** Pages come from the server newest first (cursor paging); a header sorts the loaded events in the browser. */
+const COLUMNS: Column<AuditEvent>[] = [
+	{ key: "when", header: "When", cell: (e) => formatDateTimeSeconds(e.createdAt), sort: byNumber((e) => e.createdAt) },
+	{ key: "action", header: "Action", cell: (e) => e.action, sort: byText((e) => e.action) },
+	{ key: "who", header: "Who", cell: (e) => e.actor.label, sort: byText((e) => e.actor.label) },
+	{ key: "target", header: "Target", cell: targetOf, sort: byText(targetOf), hideable: true },
+	{ key: "ip", header: "From", cell: (e) => e.ip ?? "", sort: byText((e) => e.ip ?? ""), hideable: true },
+];
 
 function setFilter(key: "actor" | "from" | "to", value: string) {
 	filters.value = { ...filters.value, [key]: value };
@@ -67,45 +83,15 @@ export default function AuditLog() {
 			<FormAlert message={auditProblem.value?.detail ?? null} />
 			<section class="card" aria-labelledby="events-heading">
 				<h2 id="events-heading">Events</h2>
-				{events.value === null ? (
-					<div class="skeleton skeleton-line" />
-				) : events.value.length === 0 ? (
-					<p>No events match.</p>
-				) : (
-					<>
-						<table>
-							<thead>
-								<tr>
-									<th scope="col">When</th>
-									<th scope="col">Action</th>
-									<th scope="col">Who</th>
-									<th scope="col">Target</th>
-									<th scope="col">From</th>
-								</tr>
-							</thead>
-							<tbody>
-								{events.value.map((event) => (
-									<tr key={event.id}>
-										<td>{formatDateTimeSeconds(event.createdAt)}</td>
-										<td>{event.action}</td>
-										<td>{event.actor.label}</td>
-										<td>
-											{event.detail?.email ??
-												event.detail?.name ??
-												(event.target ? `${event.target.type} …${event.target.id.slice(-6)}` : "")}
-										</td>
-										<td>{event.ip ?? ""}</td>
-									</tr>
-								))}
-							</tbody>
-						</table>
-						{nextCursor.value && (
-							<button type="button" class="button secondary" aria-disabled={loadingMore.value} onClick={() => void loadMoreEvents()}>
-								{loadingMore.value ? "Loading…" : "Load older events"}
-							</button>
-						)}
-					</>
-				)}
+				<DataTable
+					id="audit-log"
+					caption="Audit events, newest first"
+					rows={events.value}
+					rowKey={(event) => event.id}
+					empty="No events match."
+					columns={COLUMNS}
+					more={nextCursor.value ? { onMore: () => void loadMoreEvents(), loading: loadingMore.value, label: "Load older events" } : null}
+				/>
 			</section>
 		</SettingsPage>
 	);

@@ -11,6 +11,7 @@ import { FieldShell } from "../../components/form-kit/field-shell";
 import { Form, SubmitButton } from "../../components/form-kit/form";
 import { FormAlert } from "../../components/form-kit/form-alert";
 import { Field } from "../../components/form-kit/text-field";
+import { byNumber, byText, type Column, DataTable } from "../../components/kit/data-table";
 import { LimitPrompt, limitUsedUp, useFreshEntitlements } from "../../components/plan-gate";
 import { formatDate } from "../../lib/date-format";
 import { loadEntitlements } from "../../models/entitlements";
@@ -68,75 +69,86 @@ function toChange(value: string, current: Role): { role?: Role; customRoleId: st
 	return { role: value as Role, customRoleId: null };
 }
 
-function MemberRow({ member, report }: { member: MemberView; report: (r: Result<null>, done: string) => void }) {
-	const confirming = useSignal(false);
-	const manage = can("members:manage");
+type Report = (r: Result<null>, done: string) => void;
+
+function RoleCell({ member, report }: { member: MemberView; report: Report }) {
 	const ownerLocked = member.role === "owner" && me.value?.role !== "owner";
 	const selectId = `role-${member.userId}`;
+	if (!can("members:manage") || ownerLocked) {
+		return (
+			<span title={ownerLocked ? "Only an owner can change an owner" : undefined}>
+				{member.customRole?.name ?? ROLE_LABELS[member.role]}
+			</span>
+		);
+	}
 	return (
-		<tr>
-			<td>{member.name}</td>
-			<td>{member.email}</td>
-			<td>
-				{manage && !ownerLocked ? (
-					<>
-						<label class="visually-hidden" for={selectId}>
-							Role of {member.name}
-						</label>
-						<select
-							id={selectId}
-							value={roleValue(member)}
-							onChange={async (event) => {
-								const select = event.currentTarget;
-								const result = await changeMember(member.userId, toChange(select.value, member.role));
-								// Refused: the list shows the role the member still has.
-								if (!result.ok) select.value = roleValue(member);
-								else void loadEntitlements();
-								report(result, `${member.name}'s role was changed.`);
-							}}
-						>
-							<RoleOptions noSeat={limitUsedUp("seats") && !isStaffRole(member.role)} />
-						</select>
-					</>
-				) : (
-					<span title={ownerLocked ? "Only an owner can change an owner" : undefined}>
-						{member.customRole?.name ?? ROLE_LABELS[member.role]}
-					</span>
-				)}
-			</td>
-			<td>{formatDate(member.joinedAt)}</td>
-			{manage && (
-				<td>
-					{ownerLocked ? (
-						<span class="field-hint">Only an owner can remove an owner</span>
-					) : confirming.value ? (
-						<span>
-							<button
-								type="button"
-								class="button small"
-								onClick={async () => {
-									confirming.value = false;
-									report(await removeMember(member.userId), `${member.name} was removed; their sessions have ended.`);
-								}}
-							>
-								Yes, remove {member.name}
-							</button>{" "}
-							<button type="button" class="button small secondary" onClick={() => (confirming.value = false)}>
-								Cancel
-							</button>
-						</span>
-					) : (
-						<button type="button" class="button small secondary" onClick={() => (confirming.value = true)}>
-							Remove<span class="visually-hidden"> {member.name}</span>
-						</button>
-					)}
-				</td>
-			)}
-		</tr>
+		<>
+			<label class="visually-hidden" for={selectId}>
+				Role of {member.name}
+			</label>
+			<select
+				id={selectId}
+				value={roleValue(member)}
+				onChange={async (event) => {
+					const select = event.currentTarget;
+					const result = await changeMember(member.userId, toChange(select.value, member.role));
+					// Refused: the list shows the role the member still has.
+					if (!result.ok) select.value = roleValue(member);
+					else void loadEntitlements();
+					report(result, `${member.name}'s role was changed.`);
+				}}
+			>
+				<RoleOptions noSeat={limitUsedUp("seats") && !isStaffRole(member.role)} />
+			</select>
+		</>
 	);
 }
 
-function InviteForm({ report }: { report: (r: Result<null>, done: string) => void }) {
+function RemoveCell({ member, report }: { member: MemberView; report: Report }) {
+	const confirming = useSignal(false);
+	if (member.role === "owner" && me.value?.role !== "owner") return <span class="field-hint">Only an owner can remove an owner</span>;
+	if (!confirming.value) {
+		return (
+			<button type="button" class="button small secondary" onClick={() => (confirming.value = true)}>
+				Remove<span class="visually-hidden"> {member.name}</span>
+			</button>
+		);
+	}
+	return (
+		<span>
+			<button
+				type="button"
+				class="button small"
+				onClick={async () => {
+					confirming.value = false;
+					report(await removeMember(member.userId), `${member.name} was removed; their sessions have ended.`);
+				}}
+			>
+				Yes, remove {member.name}
+			</button>{" "}
+			<button type="button" class="button small secondary" onClick={() => (confirming.value = false)}>
+				Cancel
+			</button>
+		</span>
+	);
+}
+
+/** Members, sorted client-side (the whole team is one page). */
+function memberColumns(report: Report, manage: boolean): Column<MemberView>[] {
+	return [
+		{ key: "name", header: "Name", rowHeader: true, cell: (m) => m.name, sort: byText((m) => m.name) },
+		{ key: "email", header: "Email", cell: (m) => m.email, sort: byText((m) => m.email), hideable: true },
+		{ key: "role", header: "Role", cell: (m) => <RoleCell member={m} report={report} />, sort: byText(roleName) },
+		{ key: "joined", header: "Joined", cell: (m) => formatDate(m.joinedAt), sort: byNumber((m) => m.joinedAt), hideable: true },
+		...(manage ? [{ key: "actions", header: "Actions", cell: (m: MemberView) => <RemoveCell member={m} report={report} /> }] : []),
+	];
+}
+
+function roleName(item: Pick<MemberView, "role" | "customRole">): string {
+	return item.customRole?.name ?? ROLE_LABELS[item.role];
+}
+
+function InviteForm({ report }: { report: Report }) {
 	const email = useSignal("");
 	useFreshEntitlements();
 	const noSeat = limitUsedUp("seats");
@@ -216,54 +228,72 @@ function InviteForm({ report }: { report: (r: Result<null>, done: string) => voi
 	);
 }
 
-function Invitations({ report }: { report: (r: Result<null>, done: string) => void }) {
+type Invitation = (typeof invitations.value)[number];
+
+/** Open invitations, sorted client-side (one page); select some to revoke them together. */
+function Invitations({ report }: { report: Report }) {
 	const open = invitations.value.filter((i) => i.status === "pending" || i.status === "expired");
+	const revokeAll = async (chosen: readonly Invitation[], clear: () => void) => {
+		const pending = chosen.filter((i) => i.status === "pending");
+		const results = await Promise.all(pending.map((i) => revokeInvitation(i.id)));
+		const failed = results.find((r) => !r.ok);
+		clear();
+		const count = pending.length;
+		report(failed ?? { ok: true, value: null }, `${count} ${count === 1 ? "invitation was" : "invitations were"} revoked.`);
+	};
 	return (
 		<section class="card" aria-labelledby="invitations-heading">
 			<h2 id="invitations-heading">Invitations</h2>
-			{open.length === 0 ? (
-				<p>No open invitations.</p>
-			) : (
-				<table>
-					<thead>
-						<tr>
-							<th scope="col">Email</th>
-							<th scope="col">Role</th>
-							<th scope="col">Status</th>
-							<th scope="col">Expires</th>
-							<th scope="col">Actions</th>
-						</tr>
-					</thead>
-					<tbody>
-						{open.map((i) => (
-							<tr key={i.id}>
-								<td>{i.email}</td>
-								<td>{i.customRole?.name ?? ROLE_LABELS[i.role]}</td>
-								<td>{i.status === "pending" ? "Pending" : "Expired"}</td>
-								<td>{formatDate(i.expiresAt)}</td>
-								<td>
+			<DataTable
+				id="team-invitations"
+				caption="Open invitations"
+				rows={open}
+				rowKey={(i) => i.id}
+				empty="No open invitations."
+				select={{
+					label: (i) => i.email,
+					actions: (chosen, clear) => (
+						<button
+							type="button"
+							class="button small secondary"
+							disabled={!chosen.some((i) => i.status === "pending")}
+							onClick={() => void revokeAll(chosen, clear)}
+						>
+							Revoke selected
+						</button>
+					),
+				}}
+				columns={[
+					{ key: "email", header: "Email", cell: (i) => i.email, sort: byText((i) => i.email) },
+					{ key: "role", header: "Role", cell: roleName, sort: byText(roleName), hideable: true },
+					{ key: "status", header: "Status", cell: (i) => (i.status === "pending" ? "Pending" : "Expired"), sort: byText((i) => i.status) },
+					{ key: "expires", header: "Expires", cell: (i) => formatDate(i.expiresAt), sort: byNumber((i) => i.expiresAt), hideable: true },
+					{
+						key: "actions",
+						header: "Actions",
+						cell: (i) => (
+							<>
+								<button
+									type="button"
+									class="button small secondary"
+									onClick={async () => report(await resendInvitation(i.id), `A new link was sent to ${i.email}.`)}
+								>
+									Resend<span class="visually-hidden"> to {i.email}</span>
+								</button>{" "}
+								{i.status === "pending" && (
 									<button
 										type="button"
 										class="button small secondary"
-										onClick={async () => report(await resendInvitation(i.id), `A new link was sent to ${i.email}.`)}
+										onClick={async () => report(await revokeInvitation(i.id), `The invitation to ${i.email} was revoked.`)}
 									>
-										Resend<span class="visually-hidden"> to {i.email}</span>
-									</button>{" "}
-									{i.status === "pending" && (
-										<button
-											type="button"
-											class="button small secondary"
-											onClick={async () => report(await revokeInvitation(i.id), `The invitation to ${i.email} was revoked.`)}
-										>
-											Revoke<span class="visually-hidden"> invitation to {i.email}</span>
-										</button>
-									)}
-								</td>
-							</tr>
-						))}
-					</tbody>
-				</table>
-			)}
+										Revoke<span class="visually-hidden"> invitation to {i.email}</span>
+									</button>
+								)}
+							</>
+						),
+					},
+				]}
+			/>
 		</section>
 	);
 }
@@ -290,26 +320,14 @@ export default function Team() {
 			)}
 			<section class="card" aria-labelledby="members-heading">
 				<h2 id="members-heading">Members</h2>
-				{members.value === null ? (
-					<div class="skeleton skeleton-line" />
-				) : (
-					<table>
-						<thead>
-							<tr>
-								<th scope="col">Name</th>
-								<th scope="col">Email</th>
-								<th scope="col">Role</th>
-								<th scope="col">Joined</th>
-								{manage && <th scope="col">Actions</th>}
-							</tr>
-						</thead>
-						<tbody>
-							{members.value.map((member) => (
-								<MemberRow key={member.userId} member={member} report={report} />
-							))}
-						</tbody>
-					</table>
-				)}
+				<DataTable
+					id="team-members"
+					caption="Members"
+					rows={members.value}
+					rowKey={(member) => member.userId}
+					empty="No members."
+					columns={memberColumns(report, manage)}
+				/>
 			</section>
 			{manage && <InviteForm report={report} />}
 			{manage && <Invitations report={report} />}
