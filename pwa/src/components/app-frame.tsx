@@ -1,9 +1,10 @@
 /**
- * The signed-in frame: skip link, header, main navigation and the page. After moving to another
- * page, focus goes to the page's main region so keyboard and screen-reader users start there.
- * The install offer appears at the top of the page once the user is engaged (models/install.ts).
+ * The signed-in frame: skip link, the compact header, the main navigation and the page. On a phone
+ * (below 768 px) the navigation is a bottom tab bar with a More sheet; wider, a sidebar that
+ * collapses to icons (components/navigation/). After moving to another page, focus goes to the
+ * page's main region so keyboard and screen-reader users start there. The install offer appears at
+ * the top of the page once the user is engaged (models/install.ts).
  */
-import { useSignal } from "@preact/signals";
 import type { ComponentChildren } from "preact";
 import { useEffect, useRef } from "preact/hooks";
 import { useLocation } from "preact-iso";
@@ -12,15 +13,17 @@ import { AnnouncementBanners } from "./announcement-banners";
 import { FrameOverlays } from "./frame-overlays";
 import { InstallPrompt } from "./install-prompt";
 import { MainNav } from "./main-nav";
+import { isPhone } from "./navigation/layout-state";
+import { TabBar } from "./navigation/tab-bar";
 import { NoticeBar } from "./notice-bar";
 import { PaymentBanner } from "./payment-banner";
 import { SiteHeader } from "./site-header";
 
 export function AppFrame({ children }: { children: ComponentChildren }) {
 	const { path } = useLocation();
-	const menuOpen = useSignal(false);
 	const main = useRef<HTMLElement>(null);
 	const firstPath = useRef(path);
+	const phone = isPhone.value;
 
 	useEffect(() => {
 		if (path !== firstPath.current) main.current?.focus();
@@ -28,43 +31,23 @@ export function AppFrame({ children }: { children: ComponentChildren }) {
 		notePageView();
 	}, [path]);
 
-	useEffect(() => {
-		const closeOnEscape = (event: KeyboardEvent) => {
-			if (event.key === "Escape" && menuOpen.value) {
-				menuOpen.value = false;
-				document.querySelector<HTMLButtonElement>(".menu-button")?.focus();
-			}
-		};
-		document.addEventListener("keydown", closeOnEscape);
-		return () => document.removeEventListener("keydown", closeOnEscape);
-	}, []);
-
 	return (
-		<div class="frame">
+		<div class={phone ? "frame frame-phone" : "frame frame-wide"}>
 			<a class="skip-link" href="#main">
 				Skip to content
 			</a>
-			<SiteHeader
-				menuOpen={menuOpen.value}
-				onToggleMenu={() => {
-					menuOpen.value = !menuOpen.value;
-				}}
-			/>
+			<SiteHeader />
 			<NoticeBar />
 			<PaymentBanner />
 			<AnnouncementBanners />
 			<div class="frame-body">
-				<MainNav
-					open={menuOpen.value}
-					onNavigate={() => {
-						menuOpen.value = false;
-					}}
-				/>
+				{!phone && <MainNav />}
 				<main id="main" ref={main} tabIndex={-1}>
 					<InstallPrompt />
 					{children}
 				</main>
 			</div>
+			{phone && <TabBar />}
 			<FrameOverlays />
 		</div>
 	);

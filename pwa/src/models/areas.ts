@@ -49,6 +49,28 @@ export function mayOpenRoute(route: Place): boolean {
 /** The areas the signed-in user sees (by their /me permissions), in navigation order. */
 export const visibleAreas = computed(() => (isStaff.value ? STAFF_AREAS : CLIENT_AREAS).filter(mayOpen));
 
+/**
+ * The phone tab bar's areas in the order each audience reaches for them most; the bar shows the
+ * first four the person may open (filled up in navigation order when they may open fewer), and
+ * everything else sits in the More sheet.
+ */
+const TAB_PRIORITY = {
+	staff: ["/", "/clients", "/projects", "/messages"],
+	client: ["/", "/projects", "/messages", "/documents"],
+} as const;
+const TAB_COUNT = 4;
+
+/** The areas on the phone's bottom tab bar (four, before More). */
+export const tabAreas = computed(() => {
+	const areas = visibleAreas.value;
+	const preferred = TAB_PRIORITY[isStaff.value ? "staff" : "client"].flatMap((path) => areas.filter((area) => area.path === path));
+	const rest = areas.filter((area) => !preferred.includes(area));
+	return [...preferred, ...rest].slice(0, TAB_COUNT);
+});
+
+/** The areas the phone's More sheet lists: every visible area not on the tab bar, in navigation order. */
+export const moreAreas = computed(() => visibleAreas.value.filter((area) => !tabAreas.value.includes(area)));
+
 /** The start page's area (Dashboard or Home) is the first one. */
 export const homeArea = computed(() => visibleAreas.value[0]);
 
