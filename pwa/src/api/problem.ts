@@ -19,12 +19,30 @@ function isRecord(value: unknown): value is Record<string, unknown> {
 	return typeof value === "object" && value !== null;
 }
 
-function fieldErrorsOf(errors: unknown): FieldErrors {
+/**
+ * The field an `errors[]` entry names: our API's `path` ("items.0.name"), or the `field` or JSON
+ * `pointer` ("/items/0/name") other problem+json producers use, read as the same dotted path.
+ */
+export function fieldNameOf(error: Record<string, unknown>): string | null {
+	if (typeof error.path === "string") return error.path;
+	if (typeof error.field === "string") return error.field;
+	if (typeof error.pointer === "string" && error.pointer.startsWith("/")) {
+		return error.pointer
+			.slice(1)
+			.split("/")
+			.map((token) => token.replace(/~1/g, "/").replace(/~0/g, "~"))
+			.join(".");
+	}
+	return null;
+}
+
+export function fieldErrorsOf(errors: unknown): FieldErrors {
 	const fields: FieldErrors = {};
 	if (!Array.isArray(errors)) return fields;
 	for (const error of errors) {
-		if (!isRecord(error) || typeof error.path !== "string" || typeof error.message !== "string") continue;
-		if (!(error.path in fields)) fields[error.path] = error.message;
+		if (!isRecord(error) || typeof error.message !== "string") continue;
+		const name = fieldNameOf(error);
+		if (name !== null && !(name in fields)) fields[name] = error.message;
 	}
 	return fields;
 }

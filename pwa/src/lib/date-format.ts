@@ -109,3 +109,38 @@ export function dateInputToMs(value: string, timeZone = viewerTimeZone()): numbe
 export function msToDateInput(ms: number, timeZone = viewerTimeZone()): string {
 	return new Date(ms + zoneOffset(ms, timeZone)).toISOString().slice(0, 10);
 }
+
+/**
+ * A wall-clock time in `timeZone` ("YYYY-MM-DDTHH:mm", an `<input type="datetime-local">` value) as
+ * the instant it names (null when empty or malformed). Around a change of the clocks it resolves as
+ * Temporal's "compatible" does: a time skipped in spring (02:30 in Berlin on the last Sunday of March)
+ * is read with the offset before the change, so it lands an hour later (03:30 summer time); a time
+ * that happens twice in autumn is the earlier of the two.
+ */
+export function localDateTimeToMs(value: string, timeZone = viewerTimeZone()): number | null {
+	const match = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2}))?$/.exec(value);
+	if (!match) return null;
+	const [, y, mo, d, h, mi, s] = match.map(Number) as [number, number, number, number, number, number, number];
+	if (mo < 1 || mo > 12 || d < 1 || d > 31 || h > 23 || mi > 59 || (s ?? 0) > 59) return null;
+	const wall = Date.UTC(y, mo - 1, d, h, mi, Number.isNaN(s) ? 0 : (s ?? 0));
+	if (!Number.isFinite(wall)) return null;
+	const day = 86_400_000;
+	const before = zoneOffset(wall - day, timeZone);
+	const after = zoneOffset(wall + day, timeZone);
+	// The instants that would show `wall` there, one per offset in force that day.
+	const fits = [wall - before, wall - after].filter((ms) => zoneOffset(ms, timeZone) === wall - ms);
+	if (fits.length > 0) return Math.min(...fits);
+	// Skipped by the clocks: read with the offset before the change.
+	return wall - before;
+}
+
+/** An instant as the `<input type="datetime-local">` value ("YYYY-MM-DDTHH:mm") of its wall-clock time in `timeZone`. */
+export function msToLocalDateTime(ms: number, timeZone = viewerTimeZone()): string {
+	return new Date(ms + zoneOffset(ms, timeZone)).toISOString().slice(0, 16);
+}
+
+/** The short name of `timeZone` at `ms` in the person's locale ("CET", "GMT-4"), to say which clock a picker reads. */
+export function zoneName(ms: number, timeZone = viewerTimeZone()): string {
+	const parts = new Intl.DateTimeFormat(datePreferences.value.locale ?? undefined, { timeZone, timeZoneName: "short" }).formatToParts(ms);
+	return parts.find((p) => p.type === "timeZoneName")?.value ?? timeZone;
+}

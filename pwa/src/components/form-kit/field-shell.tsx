@@ -13,6 +13,8 @@ export type ControlProps = {
 	name: string;
 	"aria-invalid": "true" | undefined;
 	"aria-describedby": string | undefined;
+	/** Shows the field's own check once the person leaves it. */
+	onBlur: () => void;
 };
 
 export type FieldShellProps = {
@@ -40,7 +42,13 @@ export function FieldShell({ id, name = id, label, error, hint, children }: Fiel
 	return (
 		<div class="field">
 			<label for={id}>{label}</label>
-			{children({ id, name, "aria-invalid": message ? "true" : undefined, "aria-describedby": describedBy || undefined })}
+			{children({
+				id,
+				name,
+				"aria-invalid": message ? "true" : undefined,
+				"aria-describedby": describedBy || undefined,
+				onBlur: () => form?.visit(name),
+			})}
 			{message && (
 				<p id={errorId} class="field-error">
 					{message}

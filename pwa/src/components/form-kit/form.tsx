@@ -1,8 +1,9 @@
 /**
- * The form kit's form: it sends, keeps the submit state, and maps an RFC 9457 problem onto the
- * form — each `errors[].path` message beside the field of that name (Field, SelectField,
- * TextAreaField), and a sentence in the form's live alert — then puts the keyboard on the first
- * field to fix. Fields and SubmitButton read it through context, so a form only says what it sends.
+ * The form kit's form: it sends, keeps the submit state, checks fields on the client (a field's
+ * message shows once the person leaves it, and every field's on a send), and maps an RFC 9457
+ * problem onto the form — each `errors[].path` message beside the field of that name, and a
+ * sentence in the form's live alert — then puts the keyboard on the first field to fix. Fields and
+ * SubmitButton read it through context, so a form only says what it sends and what it checks.
  */
 import { useSignal } from "@preact/signals";
 import type { ComponentChildren } from "preact";
@@ -10,9 +11,9 @@ import { createContext } from "preact";
 import { useContext, useRef } from "preact/hooks";
 import type { ProblemView } from "../../api/problem";
 import type { Result } from "../../api/request";
-import { withLabel } from "../../models/form";
 import { focusFirstInvalid } from "./focus-first-invalid";
 import { FormAlert } from "./form-alert";
+import { alertFor, failures, messageFor } from "./messages";
 
 /** What the fields and the submit button of one form read. */
 export type FormState = {
@@ -21,6 +22,8 @@ export type FormState = {
 	errorFor(name: string): string | undefined;
 	/** Fields say which names they show and under which label, so the alert can name them and messages for other paths still reach it. */
 	register(name: string, label: string): void;
+	/** The person left the field `name`: its own check's message shows from now on. */
+	visit(name: string): void;
 };
 
 const FormContext = createContext<FormState | null>(null);
@@ -46,54 +49,51 @@ type FormProps<T> = {
 	children: ComponentChildren;
 };
 
-/** The sentence above the form: one field's own message, a count for several, or the problem's detail when no shown field is named. */
-function alertFor(fields: Record<string, string>, shown: ReadonlyMap<string, string>, detail: string): string {
-	const named = Object.keys(fields).filter((name) => shown.has(name));
-	const only = named[0];
-	if (only === undefined) return detail;
-	if (named.length === 1 && Object.keys(fields).length === 1) return withLabel(shown.get(only) ?? "", fields[only] ?? "");
-	return `Please correct the ${named.length} highlighted fields.`;
-}
-
 export function Form<T>({ send, onSuccess, check, children, ...attributes }: FormProps<T>) {
 	const busy = useSignal(false);
 	const problem = useSignal<ProblemView | null>(null);
 	const alert = useSignal<string | null>(null);
 	const element = useRef<HTMLFormElement>(null);
 	const shown = useRef(new Map<string, string>()).current;
+	const visited = useSignal<ReadonlySet<string>>(new Set());
+	const submitted = useSignal(false);
 
-	const fail = (next: ProblemView) => {
-		problem.value = next;
-		alert.value = alertFor(next.fields, shown, next.detail);
+	/** A refused send: `fields` are the messages to name in the alert; the server's stay on `problem`, local ones come from the check. */
+	const fail = (fields: Record<string, string>, detail: string, server: ProblemView | null) => {
+		problem.value = server;
+		alert.value = alertFor(fields, shown, detail);
 		focusFirstInvalid(element.current);
 	};
 
 	const submit = async (event: Event) => {
 		event.preventDefault();
 		if (busy.value) return;
-		const local = Object.fromEntries(Object.entries(check?.() ?? {}).filter((entry): entry is [string, string] => Boolean(entry[1])));
+		submitted.value = true;
+		const local = failures(check?.() ?? {});
 		if (Object.keys(local).length > 0) {
-			return fail({
-				status: 0,
-				title: "Check the form",
-				detail: "Please correct the highlighted fields.",
-				fields: local,
-				retryAfterSeconds: null,
-			});
+			return fail(local, "Please correct the highlighted fields.", null);
 		}
 		busy.value = true;
 		alert.value = null;
 		const result = await send();
 		busy.value = false;
-		if (!result.ok) return fail(result.problem);
+		if (!result.ok) return fail(result.problem.fields, result.problem.detail, result.problem);
 		problem.value = null;
+		submitted.value = false;
+		visited.value = new Set();
 		onSuccess?.(result.value);
 	};
 
+	// Checked while rendering: a message goes as soon as the value is fixed.
+	const local = submitted.value || visited.value.size > 0 ? failures(check?.() ?? {}) : {};
+	const server = problem.value?.fields ?? {};
 	const state: FormState = {
 		busy: busy.value,
-		errorFor: (name) => problem.value?.fields[name],
+		errorFor: (name) => messageFor(name, local, visited.value, submitted.value, server),
 		register: (name, label) => shown.set(name, label),
+		visit: (name) => {
+			if (!visited.value.has(name)) visited.value = new Set([...visited.value, name]);
+		},
 	};
 	return (
 		<FormContext.Provider value={state}>

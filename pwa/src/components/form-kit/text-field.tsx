@@ -1,10 +1,14 @@
-/** A labelled text input of the form kit (form-kit/field-shell.tsx): its hint and error are tied to it, the error from the enclosing Form by `name`. */
+/**
+ * A labelled text input of the form kit (text, email, password, url, search, tel, number): its hint
+ * and error are tied to it (field-shell.tsx), the error from the enclosing Form by `name`.
+ * `<Field id="client-name" name="name" label="Name" value={v.name} onInput={(x) => draft.set("name", x)} />`
+ */
 import { FieldShell, type FieldShellProps } from "./field-shell";
 
 type FieldProps = Omit<FieldShellProps, "children"> & {
 	value: string;
 	onInput: (value: string) => void;
-	type?: "text" | "email" | "password" | "url" | "search";
+	type?: "text" | "email" | "password" | "url" | "search" | "tel" | "number";
 	autoComplete?: string;
 	/** Addresses, emails: no automatic capitals or spelling fixes on phones. */
 	verbatim?: boolean;
@@ -49,6 +53,11 @@ export function Field({
 						return <input type="url" {...input} />;
 					case "search":
 						return <input type="search" {...input} />;
+					case "tel":
+						return <input type="tel" {...input} />;
+					case "number":
+						// Digits keyboard on phones; the value stays text so an empty field is "" and the form's check reads it.
+						return <input type="text" inputMode="decimal" {...input} />;
 					default:
 						return <input type="text" {...input} />;
 				}
