@@ -8,17 +8,12 @@
  */
 import type { ComponentChildren } from "preact";
 import "./badge.css";
+import { countLabel } from "./count-label";
 
 export type BadgeTone = "neutral" | "info" | "success" | "warning" | "danger";
 
 export function Badge({ tone = "info", children }: { tone?: BadgeTone | (string & {}); children: ComponentChildren }) {
 	return <span class={`badge badge-${tone}`}>{children}</span>;
-}
-
-/** "99+" above `max`; nothing at all for zero. */
-export function countLabel(count: number, max = 99): string | null {
-	if (count <= 0) return null;
-	return count > max ? `${max}+` : String(count);
 }
 
 export function CountBadge({ count, label, max = 99, testId }: { count: number; label: string; max?: number; testId?: string }) {
