@@ -8,7 +8,7 @@ import type { ComponentType } from "preact";
 import { ErrorBoundary, LocationProvider, Route, Router } from "preact-iso";
 import { AppFrame } from "./components/app-frame";
 import { HostUnavailable } from "./components/host-unavailable";
-import { FrameSkeleton } from "./components/skeleton";
+import { FrameSkeleton } from "./components/kit/skeleton";
 import { UpdatePrompt } from "./components/update-prompt";
 import { mayOpenRoute } from "./models/areas";
 import { isPlatformHost, isSignedIn, me, status } from "./models/session";

@@ -8,7 +8,7 @@ import { useEffect } from "preact/hooks";
 import { type PlanFeature, planById, upgradesFrom } from "../../../schema/plans";
 import { entitlements, loadEntitlements } from "../models/entitlements";
 import { can } from "../models/session";
-import { Skeleton } from "./skeleton";
+import { Skeleton } from "./kit/skeleton";
 
 /** "Upgrade to Pro or Agency {goal}." — or nothing when no plan offers more. */
 function upgradeOffer(plans: string[], goal: string): string {

@@ -2,7 +2,7 @@
 
 import { useEffect } from "preact/hooks";
 import { useLocation } from "preact-iso";
-import { FrameSkeleton } from "./skeleton";
+import { FrameSkeleton } from "./kit/skeleton";
 
 export function Redirect({ to }: { to: string }) {
 	const { route } = useLocation();

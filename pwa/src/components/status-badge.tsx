@@ -1,4 +1,6 @@
-/** A short status word in a pill; the text carries the meaning, the colour only repeats it. */
+/** A record's status as a kit Badge in that status's colour (`badge-<status>` in app.css); the text carries the meaning. */
+import { Badge } from "./kit/badge";
+
 export function StatusBadge({ status, label }: { status: string; label: string }) {
-	return <span class={`badge badge-${status}`}>{label}</span>;
+	return <Badge tone={status}>{label}</Badge>;
 }

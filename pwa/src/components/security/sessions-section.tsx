@@ -3,7 +3,7 @@ import { useSignal } from "@preact/signals";
 import { useEffect } from "preact/hooks";
 import { formatDateTime } from "../../lib/date-format";
 import { loadSessions, revokeOtherSessions, revokeSession, sessions } from "../../models/account-security";
-import { Skeleton } from "../skeleton";
+import { Skeleton } from "../kit/skeleton";
 
 export function SessionsSection() {
 	const message = useSignal<string | null>(null);

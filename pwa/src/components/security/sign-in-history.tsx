@@ -3,7 +3,7 @@ import { useEffect } from "preact/hooks";
 import type { SignInEventView } from "../../../../schema/dto/account-security";
 import { formatDateTime } from "../../lib/date-format";
 import { loadSignIns, signIns, signInsCursor } from "../../models/account-security";
-import { Skeleton } from "../skeleton";
+import { byNumber, byText, DataTable } from "../kit/data-table";
 
 const OUTCOMES: Record<SignInEventView["outcome"], string> = {
 	success: "Signed in",
@@ -15,6 +15,11 @@ const OUTCOMES: Record<SignInEventView["outcome"], string> = {
 	invalid_code: "Wrong code",
 };
 
+function place(e: SignInEventView): string {
+	return [e.place, e.ip].filter(Boolean).join(" · ") || "Unknown";
+}
+
+/** Pages come from the server newest first ("Show more" follows the cursor); a header sorts the loaded ones in the browser. */
 export function SignInHistory() {
 	useEffect(() => {
 		void loadSignIns();
@@ -23,36 +28,19 @@ export function SignInHistory() {
 	return (
 		<section class="card" aria-labelledby="history-heading">
 			<h2 id="history-heading">Recent sign-ins</h2>
-			{events === null ? (
-				<Skeleton />
-			) : (
-				<table>
-					<caption class="visually-hidden">Your sign-in attempts, newest first</caption>
-					<thead>
-						<tr>
-							<th scope="col">When</th>
-							<th scope="col">What happened</th>
-							<th scope="col">Device</th>
-							<th scope="col">From</th>
-						</tr>
-					</thead>
-					<tbody>
-						{events.map((e) => (
-							<tr key={e.id}>
-								<td>{formatDateTime(e.createdAt)}</td>
-								<td>{OUTCOMES[e.outcome]}</td>
-								<td>{e.device.label}</td>
-								<td>{[e.place, e.ip].filter(Boolean).join(" · ") || "Unknown"}</td>
-							</tr>
-						))}
-					</tbody>
-				</table>
-			)}
-			{signInsCursor.value && (
-				<button type="button" class="button secondary" onClick={() => loadSignIns(true)}>
-					Show more
-				</button>
-			)}
+			<DataTable
+				caption="Your sign-in attempts, newest first"
+				rows={events}
+				rowKey={(e) => e.id}
+				empty="No sign-ins yet."
+				columns={[
+					{ key: "when", header: "When", cell: (e) => formatDateTime(e.createdAt), sort: byNumber((e) => e.createdAt) },
+					{ key: "outcome", header: "What happened", cell: (e) => OUTCOMES[e.outcome], sort: byText((e) => OUTCOMES[e.outcome]) },
+					{ key: "device", header: "Device", cell: (e) => e.device.label, sort: byText((e) => e.device.label) },
+					{ key: "from", header: "From", cell: place, sort: byText(place) },
+				]}
+				more={signInsCursor.value ? { onMore: () => void loadSignIns(true), loading: false, label: "Show more" } : null}
+			/>
 		</section>
 	);
 }
