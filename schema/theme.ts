@@ -4,6 +4,8 @@
  * appearance (light or dark), and what a person may pick (light, dark or system; unset → the agency's).
  * Colours and their contrast rules are in theme-colors.ts.
  */
+import { DEFAULT_PRIMARY_COLOR } from "./brand-palette";
+
 export const THEME_FONTS = ["system", "serif", "rounded"] as const;
 export type ThemeFont = (typeof THEME_FONTS)[number];
 
@@ -28,3 +30,12 @@ export const CORNER_STYLE_LABELS: Record<CornerStyle, string> = {
 	rounded: "Rounded",
 	pill: "Pill (round buttons and fields)",
 };
+
+/** Where the agency's colour roles are served as CSS (worker/http/theme-css.ts). */
+export const THEME_CSS_PATH = "/theme.css";
+
+/** The stylesheet's address for a brand's colours; null when they are Atrium's own (tokens.css has them). */
+export function themeCssHref(primary: string, accent: string): string | null {
+	if (primary === DEFAULT_PRIMARY_COLOR && accent === DEFAULT_ACCENT_COLOR) return null;
+	return `${THEME_CSS_PATH}?primary=${primary.slice(1)}&accent=${accent.slice(1)}`;
+}

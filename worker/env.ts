@@ -4,6 +4,7 @@ import type { TenantSummary } from "../schema/dto/auth";
 import type { PublicBrand } from "../schema/dto/branding";
 import type * as schema from "../schema/index";
 import type { Permission, Role } from "../schema/permissions";
+import type { PersonAppearance } from "../schema/theme";
 import type { Logger } from "./lib/logger";
 
 /** Optional secrets (`.dev.vars` locally, `wrangler secret put` in production); see .dev.vars.example. */
@@ -108,7 +109,12 @@ export type SessionAuth = AuthBase & {
 	profile?: ProfileColumns;
 };
 
-export type ProfileColumns = { timeZone: string | null; locale: string | null; avatarFile: string | null };
+export type ProfileColumns = {
+	timeZone: string | null;
+	locale: string | null;
+	avatarFile: string | null;
+	appearance: PersonAppearance | null;
+};
 
 /** A request authenticated with `Authorization: Bearer atr_…`: `permissions` are the key's scopes (within its creator's). */
 export type ApiKeyAuth = AuthBase & { via: "api-key"; apiKey: { id: string; prefix: string } };

@@ -3,6 +3,7 @@
  * IANA time zone and BCP-47 locale the app formats dates in, and their avatar (a square PNG).
  */
 import { z } from "zod";
+import { PERSON_APPEARANCES } from "../theme";
 import { TimeZone } from "./bookings";
 
 export const PersonName = z.string().trim().min(1, "is required").max(100, "must be at most 100 characters");
@@ -30,12 +31,17 @@ export function canonicalLocale(tag: string): string | null {
 	}
 }
 
-/** A change to one's own profile: only the fields sent change; null puts time zone or locale back to the device's. */
+/** A change to one's own profile: only the fields sent change; null puts time zone or locale back to the device's, appearance back to the agency's. */
 export const ProfileUpdate = z
 	.strictObject({
 		name: PersonName.optional(),
 		timeZone: TimeZone.nullable().optional(),
 		locale: Locale.nullable().optional(),
+		/** Light, dark or the device's setting; null puts it back to the agency's default. */
+		appearance: z
+			.enum(PERSON_APPEARANCES, { message: `must be one of ${PERSON_APPEARANCES.join(", ")}` })
+			.nullable()
+			.optional(),
 	})
 	.meta({ id: "ProfileUpdate" });
 export type ProfileUpdate = z.infer<typeof ProfileUpdate>;
@@ -49,6 +55,8 @@ export const Profile = z
 		locale: z.string().nullable(),
 		/** Where the avatar image is read (signed in as this person); null: none, initials are shown. */
 		avatarUrl: z.string().nullable(),
+		/** Light, dark or system (the device's setting); null: the agency's default appearance. */
+		appearance: z.enum(PERSON_APPEARANCES).nullable(),
 	})
 	.meta({ id: "Profile" });
 export type Profile = z.infer<typeof Profile>;

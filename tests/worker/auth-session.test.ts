@@ -46,7 +46,7 @@ describe("POST /api/v1/auth/login", () => {
 			emailVerified: false,
 			mfaEnabled: false,
 			mfaSetupRequired: false,
-			profile: { timeZone: null, locale: null, avatarUrl: null },
+			profile: { timeZone: null, locale: null, avatarUrl: null, appearance: null },
 		});
 		const setCookie = res.headers.getSetCookie().join("\n");
 		expect(setCookie).toMatch(/atrium_session=[a-z2-7]{32}; Path=\/; Expires=[^;]+; HttpOnly; SameSite=Lax/);

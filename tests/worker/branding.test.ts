@@ -41,6 +41,10 @@ describe("brand colour, name and sender", () => {
 	it("starts with Atrium's defaults, then shows the saved colour and name to every visitor and in the manifest", async () => {
 		expect(await hostBrand(acme.host)).toEqual({
 			primaryColor: "#1f4ed8",
+			accentColor: "#f59e0b",
+			font: "system",
+			cornerStyle: "rounded",
+			defaultAppearance: "light",
 			logoUrl: null,
 			faviconUrl: null,
 			icon192Url: null,

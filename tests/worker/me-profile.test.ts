@@ -36,14 +36,14 @@ describe("PATCH /api/v1/me", () => {
 		expect(res.status).toBe(200);
 		const body = (await res.json()) as Me;
 		expect(body.user.name).toBe("Ada Lovelace");
-		expect(body.profile).toEqual({ timeZone: "Asia/Tokyo", locale: "en-GB", avatarUrl: null });
+		expect(body.profile).toEqual({ timeZone: "Asia/Tokyo", locale: "en-GB", avatarUrl: null, appearance: null });
 		// The cached session follows at once: the next /me says the new name.
 		const me = (await (await call(agency.host, "/api/v1/me", { cookie: agency.ownerCookie })).json()) as Me;
 		expect(me.user.name).toBe("Ada Lovelace");
 		expect(me.profile.locale).toBe("en-GB");
 		// Only the fields sent change; null puts a preference back to the device's.
 		const partial = (await (await patchMe(agency.host, agency.ownerCookie, { locale: null })).json()) as Me;
-		expect(partial.profile).toEqual({ timeZone: "Asia/Tokyo", locale: null, avatarUrl: null });
+		expect(partial.profile).toEqual({ timeZone: "Asia/Tokyo", locale: null, avatarUrl: null, appearance: null });
 		expect(partial.user.name).toBe("Ada Lovelace");
 		// Sending the same values again writes nothing more.
 		await patchMe(agency.host, agency.ownerCookie, { timeZone: "Asia/Tokyo" });

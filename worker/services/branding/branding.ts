@@ -1,13 +1,14 @@
 /**
- * Reading and changing an agency's brand: name, colour (refused unless it meets WCAG AA), email
- * sender name, and its image files in R2. Every change is audited and clears this isolate's host
+ * Reading and changing an agency's brand: name, primary and accent colours (refused unless their
+ * roles meet WCAG AA in light and dark, schema/theme-colors.ts), font, corners, default appearance,
+ * email sender name, and its image files in R2. Every change is audited and clears this isolate's host
  * cache, so the new brand shows at once here and within the cache TTL everywhere else. The colour,
  * the sender name and the images are white label (Pro and Agency): on a plan without it they are
  * refused with 403 naming the plan; the agency's name, and removing what was set, are every plan's.
  */
 import { encodeHexLowerCase } from "@oslojs/encoding";
 import { eq } from "drizzle-orm";
-import { brandColorProblem, DEFAULT_PRIMARY_COLOR } from "../../../schema/brand-palette";
+import { DEFAULT_PRIMARY_COLOR } from "../../../schema/brand-palette";
 import {
 	BRAND_ASSET_SPECS,
 	type BrandAssetKind,
@@ -17,6 +18,8 @@ import {
 } from "../../../schema/dto/branding";
 import { tenantBranding, tenants } from "../../../schema/index";
 import type { TenantBrandingRow } from "../../../schema/tables/tenant-branding";
+import { DEFAULT_ACCENT_COLOR } from "../../../schema/theme";
+import { themeColorProblems } from "../../../schema/theme-colors";
 import type { TenantScope } from "../../lib/db";
 import { hostCache } from "../../lib/identity-cache";
 import { Problem, problems } from "../../lib/problem";
@@ -67,14 +70,20 @@ export async function updateBranding(
 	who: { actor: AuditActor } & RequestOrigin,
 	now = Date.now(),
 ): Promise<BrandingSettings> {
-	// Changing the colour or setting a sender name is white label; saving them unchanged, or clearing the sender, is not.
+	// Changing a colour or setting a sender name is white label; saving them unchanged, or clearing the sender, is not.
+	// Font, corners and the default appearance are every plan's.
 	const current = await brandingRow(scope);
-	const newColour = input.primaryColor !== undefined && input.primaryColor !== (current?.primaryColor ?? DEFAULT_PRIMARY_COLOR);
+	const primary = current?.primaryColor ?? DEFAULT_PRIMARY_COLOR;
+	const accent = current?.accentColor ?? DEFAULT_ACCENT_COLOR;
+	const newColour =
+		(input.primaryColor !== undefined && input.primaryColor !== primary) ||
+		(input.accentColor !== undefined && input.accentColor !== accent);
 	const newSender = input.emailSenderName != null && input.emailSenderName !== (current?.emailSenderName ?? null);
 	if (newColour || newSender) await assertFeature(scope, "white_label", now);
-	if (input.primaryColor !== undefined) {
-		const problem = brandColorProblem(input.primaryColor);
-		if (problem) throw problems.validation([{ path: "primaryColor", message: problem }]);
+	if (input.primaryColor !== undefined || input.accentColor !== undefined) {
+		// The pair must read in light and dark; a problem names the colour that was sent (or the one that fails).
+		const found = themeColorProblems(input.primaryColor ?? primary, input.accentColor ?? accent);
+		if (found.length > 0) throw problems.validation(found.map(({ path, message }) => ({ path, message })));
 	}
 	if (input.name !== undefined) {
 		await scope.db.update(tenants).set({ name: input.name, updatedAt: now }).where(eq(tenants.id, scope.tenantId));
@@ -82,6 +91,10 @@ export async function updateBranding(
 	const set: Partial<TenantBrandingRow> = {};
 	if (input.primaryColor !== undefined) set.primaryColor = input.primaryColor;
 	if (input.emailSenderName !== undefined) set.emailSenderName = input.emailSenderName;
+	if (input.accentColor !== undefined) set.accentColor = input.accentColor;
+	if (input.font !== undefined) set.font = input.font;
+	if (input.cornerStyle !== undefined) set.cornerStyle = input.cornerStyle;
+	if (input.defaultAppearance !== undefined) set.defaultAppearance = input.defaultAppearance;
 	await saveRow(scope, set, now);
 	await recordAudit(scope, {
 		action: "tenant.settings_changed",

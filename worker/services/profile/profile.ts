@@ -1,6 +1,6 @@
 /**
- * A person's own profile: their name, the time zone and locale the app formats dates in, and
- * their avatar. Only the signed-in person changes their own (the user id comes from the session),
+ * A person's own profile: their name, the time zone and locale the app formats dates in, their
+ * appearance (light, dark or system) and their avatar. Only the signed-in person changes their own (the user id comes from the session),
  * each change is audited once, and the cached session is refreshed so the new name shows at once.
  */
 import { encodeHexLowerCase } from "@oslojs/encoding";
@@ -25,7 +25,13 @@ type ProfileRow = ProfileColumns & { name: string };
 
 async function profileRow(scope: TenantScope, userId: string): Promise<ProfileRow> {
 	const [row] = await scope.db
-		.select({ name: users.name, timeZone: users.timeZone, locale: users.locale, avatarFile: users.avatarFile })
+		.select({
+			name: users.name,
+			timeZone: users.timeZone,
+			locale: users.locale,
+			avatarFile: users.avatarFile,
+			appearance: users.appearance,
+		})
 		.from(users)
 		.where(scope.where(users, eq(users.id, userId)));
 	if (!row) throw problems.notFound("No such account.");
@@ -38,6 +44,7 @@ export function profileOfRow(row: ProfileColumns): Profile {
 		timeZone: row.timeZone,
 		locale: row.locale,
 		avatarUrl: row.avatarFile ? `${AVATAR_PATH}?v=${row.avatarFile.slice(-20, -4)}` : null,
+		appearance: row.appearance,
 	};
 }
 
@@ -59,6 +66,7 @@ export async function updateProfile(
 	if (input.name !== undefined && input.name !== before.name) changes.name = input.name;
 	if (input.timeZone !== undefined && input.timeZone !== before.timeZone) changes.timeZone = input.timeZone;
 	if (input.locale !== undefined && input.locale !== before.locale) changes.locale = input.locale;
+	if (input.appearance !== undefined && input.appearance !== before.appearance) changes.appearance = input.appearance;
 	const changed = Object.keys(changes);
 	if (changed.length === 0) return { name: before.name, profile: profileOfRow(before) };
 	await scope.update(users, { ...changes, updatedAt: now }, eq(users.id, userId));

@@ -94,6 +94,7 @@ export async function validateSessionToken(scope: TenantScope, token: string, no
 			timeZone: users.timeZone,
 			locale: users.locale,
 			avatarFile: users.avatarFile,
+			appearance: users.appearance,
 			totpConfirmedAt: totpCredentials.confirmedAt,
 			hasPasskey: hasPasskeySql(sessions.userId, sessions.tenantId),
 		})
@@ -144,7 +145,7 @@ export async function validateSessionToken(scope: TenantScope, token: string, no
 			id,
 			scope.tenantId,
 		),
-		profile: { timeZone: row.timeZone, locale: row.locale, avatarFile: row.avatarFile },
+		profile: { timeZone: row.timeZone, locale: row.locale, avatarFile: row.avatarFile, appearance: row.appearance },
 	};
 	sessionCache.set(
 		cacheKey,

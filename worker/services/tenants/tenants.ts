@@ -43,7 +43,7 @@ export async function findTenantByHost(db: Database, host: Exclude<ParsedHost, {
 	return {
 		tenant: { id: row.id, slug: row.slug, name: row.name },
 		// The brand (colour, logo, icons) is white label: a plan without it shows the defaults, whatever was set before.
-		brand: publicBrandOf(planHasFeature(row.planId, "white_label") ? row.branding : null),
+		brand: publicBrandOf(row.branding, planHasFeature(row.planId, "white_label")),
 		primaryHostname: row.primaryHostname,
 	};
 }
