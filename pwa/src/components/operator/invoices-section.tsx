@@ -4,6 +4,7 @@ import { formatMoney } from "../../../../schema/money";
 import { formatDate } from "../../lib/date-format";
 import { invoices, invoicesProblem, selectedAgency } from "../../models/operator-agencies";
 import { FormAlert } from "../form-kit/form-alert";
+import { byNumber, byText, DataTable } from "../kit/data-table";
 import { RefundForm } from "./refund-form";
 
 const refunding = signal<string | null>(null);
@@ -17,45 +18,30 @@ export function InvoicesSection() {
 		<section class="card" aria-labelledby="invoices-heading">
 			<h2 id="invoices-heading">Invoices of {agency.name}</h2>
 			<FormAlert message={invoicesProblem.value?.detail ?? null} />
-			{list === null ? (
-				<div class="skeleton skeleton-line" />
-			) : list.length === 0 ? (
-				<p class="muted">This agency has no invoices.</p>
-			) : (
-				<table>
-					<caption class="visually-hidden">Invoices of {agency.name}, newest first</caption>
-					<thead>
-						<tr>
-							<th scope="col">Invoice</th>
-							<th scope="col">Date</th>
-							<th scope="col">Status</th>
-							<th scope="col">Paid</th>
-							<th scope="col">Refunded</th>
-							<th scope="col">
-								<span class="visually-hidden">Actions</span>
-							</th>
-						</tr>
-					</thead>
-					<tbody>
-						{list.map((invoice) => (
-							<tr key={invoice.id} data-testid={`invoice-${invoice.id}`}>
-								<th scope="row">{invoice.number ?? invoice.id}</th>
-								<td>{formatDate(invoice.createdAt)}</td>
-								<td>{invoice.status}</td>
-								<td>{formatMoney(invoice.amountPaid, invoice.currency)}</td>
-								<td>{formatMoney(invoice.refunded, invoice.currency)}</td>
-								<td>
-									{invoice.refundable > 0 && (
-										<button type="button" class="button small secondary" onClick={() => (refunding.value = invoice.id)}>
-											Refund<span class="visually-hidden"> invoice {invoice.number ?? invoice.id}</span>
-										</button>
-									)}
-								</td>
-							</tr>
-						))}
-					</tbody>
-				</table>
-			)}
+			<DataTable
+				caption={`Invoices of ${agency.name}, newest first`}
+				rows={list}
+				rowKey={(invoice) => invoice.id}
+				empty="This agency has no invoices."
+				columns={[
+					{ key: "invoice", header: "Invoice", rowHeader: true, cell: (i) => i.number ?? i.id, sort: byText((i) => i.number ?? i.id) },
+					{ key: "date", header: "Date", cell: (i) => formatDate(i.createdAt), sort: byNumber((i) => i.createdAt) },
+					{ key: "status", header: "Status", cell: (i) => i.status, sort: byText((i) => i.status) },
+					{ key: "paid", header: "Paid", cell: (i) => formatMoney(i.amountPaid, i.currency), sort: byNumber((i) => i.amountPaid) },
+					{ key: "refunded", header: "Refunded", cell: (i) => formatMoney(i.refunded, i.currency), sort: byNumber((i) => i.refunded) },
+					{
+						key: "actions",
+						header: "Actions",
+						hideHeader: true,
+						cell: (i) =>
+							i.refundable > 0 && (
+								<button type="button" class="button small secondary" onClick={() => (refunding.value = i.id)}>
+									Refund<span class="visually-hidden"> invoice {i.number ?? i.id}</span>
+								</button>
+							),
+					},
+				]}
+			/>
 			{open && <RefundForm key={open.id} invoice={open} onDone={() => (refunding.value = null)} />}
 		</section>
 	);

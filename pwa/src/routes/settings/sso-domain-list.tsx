@@ -3,6 +3,7 @@
  * last check's error and (for owners) a button to check it now. Only verified domains are used.
  */
 import type { SsoDomainState } from "../../../../schema/dto/sso";
+import { DataTable } from "../../components/kit/data-table";
 
 type Props = { states: SsoDomainState[]; canManage: boolean; busy: boolean; onVerify: (domain: string) => void };
 
@@ -18,27 +19,18 @@ export function SsoDomainList({ states, canManage, busy, onVerify }: Props) {
 					{state.lastCheckError && state.status === "pending" && <p class="field-error">{state.lastCheckError}</p>}
 					{state.status === "pending" &&
 						(state.txtValue ? (
-							<table>
-								<caption>TXT record to create at {state.domain}'s DNS provider</caption>
-								<thead>
-									<tr>
-										<th scope="col">Type</th>
-										<th scope="col">Name</th>
-										<th scope="col">Value</th>
-									</tr>
-								</thead>
-								<tbody>
-									<tr>
-										<td>TXT</td>
-										<td>
-											<code>{state.txtName}</code>
-										</td>
-										<td>
-											<code>{state.txtValue}</code>
-										</td>
-									</tr>
-								</tbody>
-							</table>
+							<DataTable
+								caption={`TXT record to create at ${state.domain}'s DNS provider`}
+								showCaption
+								rows={[state]}
+								rowKey={(s) => s.domain}
+								empty=""
+								columns={[
+									{ key: "type", header: "Type", cell: () => "TXT" },
+									{ key: "name", header: "Name", cell: (s) => <code>{s.txtName}</code> },
+									{ key: "value", header: "Value", cell: (s) => <code>{s.txtValue}</code> },
+								]}
+							/>
 						) : (
 							<p>Save the settings again to get this domain's verification record.</p>
 						))}
