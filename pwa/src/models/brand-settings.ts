@@ -1,12 +1,14 @@
 /**
- * The brand page's state: the saved brand, the admin's draft (a form-kit Draft: the brand loading or
- * a save's answer never overwrites a field the admin is typing in), the live contrast verdict on the
- * drafted colour, and the actions that save it or upload a logo (rendered into every icon first).
+ * The brand page's state: the saved brand and theme, the admin's draft (a form-kit Draft: the brand loading or
+ * a save's answer never overwrites a field the admin is typing in), the live contrast verdicts on the
+ * drafted colours (schema/theme-colors.ts, light and dark), and the actions that save it or upload a logo (rendered into every icon first).
  */
 import { computed, signal } from "@preact/signals";
 import { BRAND_ASSET_KINDS } from "../../../schema/brand-assets";
 import { brandColorProblem, contrastRatio, formatRatio, HEX_COLOR } from "../../../schema/brand-palette";
 import type { BrandingSettings } from "../../../schema/dto/branding";
+import type { CornerStyle, ThemeFont } from "../../../schema/theme";
+import { type Appearance, textOn, themeColorProblems } from "../../../schema/theme-colors";
 import { api } from "../api/client";
 import { fetchRouteJson } from "../api/fetch-json";
 import type { ProblemView } from "../api/problem";
@@ -17,7 +19,15 @@ import { showSavedBrand } from "./brand";
 
 export const saved = signal<BrandingSettings | null>(null);
 /** What the form shows: the saved brand where the admin has not typed, their text where they have. */
-export const brandDraft = new Draft({ name: "", primaryColor: "", emailSenderName: "" });
+export const brandDraft = new Draft({
+	name: "",
+	primaryColor: "",
+	accentColor: "",
+	emailSenderName: "",
+	font: "system" as ThemeFont,
+	cornerStyle: "rounded" as CornerStyle,
+	defaultAppearance: "light" as Appearance,
+});
 type BrandDraft = typeof brandDraft.values.value;
 export const brandProblem = signal<ProblemView | null>(null);
 export const brandMessage = signal<string | null>(null);
@@ -32,8 +42,29 @@ export const colorVerdict = computed(() => {
 	return { ratio: formatRatio(contrastRatio(color, "#ffffff")), problem: problem ? `This colour ${problem}.` : null };
 });
 
+/** The drafted accent's verdict: the text colour on it and its ratio, and why light or dark cannot use it (null when they can). */
+export const accentVerdict = computed(() => {
+	const accent = brandDraft.values.value.accentColor.trim().toLowerCase();
+	if (!HEX_COLOR.test(accent)) return { ratio: null, problem: "Enter a colour like #f59e0b." };
+	const primary = brandDraft.values.value.primaryColor.trim().toLowerCase();
+	const problem = themeColorProblems(HEX_COLOR.test(primary) ? primary : "#1f4ed8", accent).find((p) => p.path === "accentColor");
+	const on = textOn(accent);
+	return {
+		ratio: `${on === "#ffffff" ? "White" : "Dark"} text on it: ${formatRatio(contrastRatio(accent, on))}`,
+		problem: problem ? `This colour ${problem.message}.` : null,
+	};
+});
+
 function draftOf(settings: BrandingSettings): BrandDraft {
-	return { name: settings.name, primaryColor: settings.primaryColor, emailSenderName: settings.emailSenderName ?? "" };
+	return {
+		name: settings.name,
+		primaryColor: settings.primaryColor,
+		accentColor: settings.accentColor,
+		emailSenderName: settings.emailSenderName ?? "",
+		font: settings.font,
+		cornerStyle: settings.cornerStyle,
+		defaultAppearance: settings.defaultAppearance,
+	};
 }
 
 /** Shows a brand the server answered with: the saved state, and the draft's fields the admin has not changed (or just sent). */
@@ -55,7 +86,7 @@ export async function loadBrandSettings(): Promise<void> {
 }
 
 export async function saveBrand(): Promise<void> {
-	if (colorVerdict.value.problem) return;
+	if (colorVerdict.value.problem || accentVerdict.value.problem) return;
 	busy.value = true;
 	brandProblem.value = null;
 	brandMessage.value = null;
@@ -66,7 +97,11 @@ export async function saveBrand(): Promise<void> {
 			json: {
 				name: sent.name.trim(),
 				primaryColor: sent.primaryColor.trim().toLowerCase(),
+				accentColor: sent.accentColor.trim().toLowerCase(),
 				emailSenderName: sender === "" ? null : sender,
+				font: sent.font,
+				cornerStyle: sent.cornerStyle,
+				defaultAppearance: sent.defaultAppearance,
 			},
 		}),
 	);

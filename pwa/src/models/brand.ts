@@ -1,13 +1,14 @@
 /**
- * The agency's brand in the running app: its colour becomes the CSS variables every component
- * uses, and its favicon, touch icon and theme colour go into the document head; its name and logo
+ * The agency's brand in the running app: its favicon, touch icon and theme colour go into the
+ * document head (its colours, font and corners are the theme: models/theme.ts); its name and logo
  * are what the header and the signed-out pages show. Follows the host signal, so a saved change
  * shows at once. On an agency's address the app never names Atrium (docs/WHITE-LABEL.md).
  */
 import { computed, effect } from "@preact/signals";
-import { brandPalette, DEFAULT_PRIMARY_COLOR } from "../../../schema/brand-palette";
+import { DEFAULT_PRIMARY_COLOR } from "../../../schema/brand-palette";
 import type { PublicBrand } from "../../../schema/dto/branding";
 import { host, isPlatformHost, tenant } from "./session";
+import { followTheme } from "./theme";
 
 const DEFAULT_FAVICON = { href: "/favicon.svg", type: "image/svg+xml" };
 const DEFAULT_TOUCH_ICON = "/icons/apple-touch-icon-180.png";
@@ -29,25 +30,25 @@ function headLink(rel: string): HTMLLinkElement {
 }
 
 export function applyBrand(brand: PublicBrand | null): void {
-	const palette = brandPalette(brand?.primaryColor ?? DEFAULT_PRIMARY_COLOR);
-	const style = document.documentElement.style;
-	style.setProperty("--brand", palette.brand);
-	style.setProperty("--brand-dark", palette.brandDark);
-	style.setProperty("--brand-soft", palette.brandSoft);
-	style.setProperty("--brand-ink", palette.brandInk);
-	document.head.querySelector('meta[name="theme-color"]')?.setAttribute("content", palette.brand);
+	// The colours themselves are the theme's roles (/theme.css and tokens.css), light or dark.
+	document.head.querySelector('meta[name="theme-color"]')?.setAttribute("content", brand?.primaryColor ?? DEFAULT_PRIMARY_COLOR);
 	const favicon = headLink("icon");
 	favicon.href = brand?.faviconUrl ?? DEFAULT_FAVICON.href;
 	favicon.type = brand?.faviconUrl ? "image/png" : DEFAULT_FAVICON.type;
 	headLink("apple-touch-icon").href = brand?.icon192Url ?? DEFAULT_TOUCH_ICON;
 }
 
-/** Keeps the document in the current host's brand. */
+/** Keeps the document in the current host's brand and theme (models/theme.ts). */
 export function followBrand(): () => void {
-	return effect(() => {
+	const stopTheme = followTheme();
+	const stopBrand = effect(() => {
 		const current = host.value;
 		applyBrand(current?.kind === "tenant" ? current.brand : null);
 	});
+	return () => {
+		stopTheme();
+		stopBrand();
+	};
 }
 
 /** Shows a brand (and agency name) an admin just saved everywhere in the app at once, without a reload. */

@@ -1,4 +1,5 @@
-/** The account page: who you are, where, with which role; your profile (name, avatar, time zone, locale); the way to security and (for those who may) the agency's Settings; notification devices; signing out. */
+/** The account page: who you are, where, with which role; your profile (name, avatar, time zone, locale) and appearance (light, dark or system); the way to security and (for those who may) the agency's Settings; notification devices; signing out. */
+import { AppearanceSection } from "../components/appearance-section";
 import { AvatarSection } from "../components/avatar-section";
 import { ProfileForm } from "../components/profile-form";
 import { PushDevices } from "../components/push-devices";
@@ -30,6 +31,7 @@ export default function Account() {
 			</dl>
 			<ProfileForm />
 			<AvatarSection />
+			<AppearanceSection />
 			<p>
 				<a href="/account/security" class="button secondary">
 					Security: password, email, two-step sign-in, sessions

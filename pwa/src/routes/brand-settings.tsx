@@ -1,12 +1,14 @@
 /**
- * Settings → Brand (whoever holds tenant:manage: owners and admins, or a custom role): the agency's name, colour (checked against WCAG AA as the
- * admin picks it), email sender name and logo, from which the app icons and favicon are made.
+ * Settings → Brand (whoever holds tenant:manage: owners and admins, or a custom role): the agency's name, colours (checked against WCAG AA
+ * in light and dark as the admin picks them), font, corners, default appearance, email sender name and logo, from which the app icons and favicon are made.
  */
 import { useEffect } from "preact/hooks";
 import { FormAlert } from "../components/form-kit/form-alert";
 import { Field } from "../components/form-kit/text-field";
 import { FeatureGate, useFreshEntitlements } from "../components/plan-gate";
+import { ColorField, ThemeFields } from "../components/theme-fields";
 import {
+	accentVerdict,
 	brandDraft,
 	brandMessage,
 	brandProblem,
@@ -20,39 +22,6 @@ import {
 	uploadProgress,
 } from "../models/brand-settings";
 import { SettingsPage } from "./settings/settings-page";
-
-function ColorField() {
-	const verdict = colorVerdict.value;
-	const color = brandDraft.values.value.primaryColor;
-	return (
-		<div class="field">
-			<label for="primaryColor">Brand colour</label>
-			<div class="color-row">
-				<input
-					type="color"
-					aria-label="Colour picker"
-					value={/^#[0-9a-f]{6}$/i.test(color) ? color : "#1f4ed8"}
-					onInput={(e) => brandDraft.set("primaryColor", e.currentTarget.value)}
-				/>
-				<input
-					id="primaryColor"
-					name="primaryColor"
-					value={color}
-					maxLength={7}
-					autoCapitalize="none"
-					spellcheck={false}
-					aria-invalid={verdict.problem ? "true" : undefined}
-					aria-describedby="primaryColor-verdict"
-					onInput={(e) => brandDraft.set("primaryColor", e.currentTarget.value)}
-				/>
-			</div>
-			<p id="primaryColor-verdict" class={verdict.problem ? "field-error" : "field-hint"} aria-live="polite">
-				{verdict.problem ?? `Contrast with white: ${verdict.ratio} — meets WCAG AA for buttons and links.`}
-			</p>
-			{brandProblem.value?.fields.primaryColor && <p class="field-error">{brandProblem.value.fields.primaryColor}</p>}
-		</div>
-	);
-}
 
 function LogoSection() {
 	const current = saved.value;
@@ -109,7 +78,7 @@ export default function BrandSettings() {
 	}, []);
 	const fields = brandProblem.value?.fields ?? {};
 	const draft = brandDraft.values.value;
-	// Colour, sender name and logo are white label (Pro and Agency); the name is every plan's.
+	// Colours, sender name and logo are white label (Pro and Agency); the name, font, corners and appearance are every plan's.
 	const whiteLabel = useFreshEntitlements()?.features.white_label === true;
 	return (
 		<SettingsPage path="/settings/brand">
@@ -138,7 +107,16 @@ export default function BrandSettings() {
 				/>
 				{whiteLabel && (
 					<>
-						<ColorField />
+						<ColorField
+							id="primaryColor"
+							label="Brand colour"
+							fallback="#1f4ed8"
+							verdict={{
+								ratio: colorVerdict.value.ratio && `Contrast with white: ${colorVerdict.value.ratio}`,
+								problem: colorVerdict.value.problem,
+							}}
+							passing="meets WCAG AA for buttons and links."
+						/>
 						<Field
 							id="emailSenderName"
 							label="Email sender name"
@@ -159,7 +137,12 @@ export default function BrandSettings() {
 						</p>
 					</>
 				)}
-				<button type="submit" class="button primary" disabled={busy.value || colorVerdict.value.problem !== null}>
+				<ThemeFields whiteLabel={whiteLabel} />
+				<button
+					type="submit"
+					class="button primary"
+					disabled={busy.value || (whiteLabel && (colorVerdict.value.problem !== null || accentVerdict.value.problem !== null))}
+				>
 					Save brand
 				</button>
 			</form>
