@@ -4,6 +4,7 @@ import { useEffect } from "preact/hooks";
 import type { PromptTemplateView } from "../../../schema/assistant";
 import { TemplateForm } from "../components/assistant/template-form";
 import { FormAlert } from "../components/form-kit/form-alert";
+import { confirm } from "../components/kit/confirm";
 import { DataTable } from "../components/kit/data-table";
 import { useDocumentTitle } from "../components/use-document-title";
 import { formatDateTime } from "../lib/date-format";
@@ -18,7 +19,13 @@ export default function AssistantTemplates() {
 		void loadPromptTemplates();
 	}, []);
 	const remove = async (template: PromptTemplateView) => {
-		if (!window.confirm(`Delete the template “${template.title}”?`)) return;
+		const sure = await confirm({
+			title: `Delete the template “${template.title}”?`,
+			message: "People who use it will no longer find it in the composer.",
+			confirmLabel: "Delete",
+			danger: true,
+		});
+		if (!sure) return;
 		const result = await deletePromptTemplate(template.id);
 		failure.value = result.ok ? null : result.problem.detail;
 		status.value = result.ok ? `Deleted “${template.title}”.` : "";

@@ -3,6 +3,7 @@ import { useEffect } from "preact/hooks";
 import { Composer } from "../components/assistant/composer";
 import { ConversationList } from "../components/assistant/conversation-list";
 import { MessageItem } from "../components/assistant/message-item";
+import { confirm } from "../components/kit/confirm";
 import { useDocumentTitle } from "../components/use-document-title";
 import {
 	askingAbout,
@@ -55,8 +56,16 @@ function ConversationHeader() {
 				<button
 					type="button"
 					class="link-button"
-					onClick={() => {
-						if (window.confirm("Delete this conversation?")) void remove();
+					onClick={async () => {
+						if (
+							await confirm({
+								title: "Delete this conversation?",
+								message: "Its messages are deleted for good.",
+								confirmLabel: "Delete",
+								danger: true,
+							})
+						)
+							void remove();
 					}}
 				>
 					Delete

@@ -12,6 +12,8 @@ import { checkProviderKey, keyOf, removeProviderKey, saveProviderKey } from "../
 import { Form, SubmitButton } from "../form-kit/form";
 import { FormAlert } from "../form-kit/form-alert";
 import { Field } from "../form-kit/text-field";
+import { Button } from "../kit/button";
+import { confirm } from "../kit/confirm";
 import { StatusBadge } from "../status-badge";
 
 const HINTS: Record<AiKeyKind, string> = {
@@ -92,17 +94,21 @@ function ConnectedKey({ view, announce }: { view: AiProviderKeyView; announce: A
 				>
 					Check key
 				</button>
-				<button
-					type="button"
-					class="button secondary"
-					aria-disabled={busy.value}
-					onClick={() => {
-						if (window.confirm(`Remove your ${view.label} key? Replies go back to the platform's providers.`))
-							void run(() => removeProviderKey(view.kind), "Removed.");
+				<Button
+					variant="danger"
+					loading={busy.value}
+					onClick={async () => {
+						const sure = await confirm({
+							title: `Remove your ${view.label} key?`,
+							message: "Replies go back to the platform's providers.",
+							confirmLabel: "Remove key",
+							danger: true,
+						});
+						if (sure) void run(() => removeProviderKey(view.kind), "Removed.");
 					}}
 				>
 					Remove key
-				</button>
+				</Button>
 			</div>
 		</>
 	);
