@@ -38,7 +38,7 @@ async function subscribeToPro(page: Page): Promise<void> {
 	if (!res.ok) throw new Error(`checkout not paid: ${res.status} ${await res.text()}`);
 }
 
-const header = (page: Page) => page.locator(".site-header .brand");
+const header = (page: Page) => page.locator(".app-header-brand");
 
 /** What a person sees of the brand on this page: the header's or the sign-in frame's name and logo, the tab title, favicon and manifest. */
 async function brandOn(page: Page, frame: string) {
@@ -105,7 +105,7 @@ describe("white label without leaks", () => {
 
 		// Signed in: the header, tab, favicon, manifest and every page of the portal are the agency's.
 		await header(page).locator("img").waitFor(SLOW);
-		expectAgencyBrand(await brandOn(page, ".site-header .brand"));
+		expectAgencyBrand(await brandOn(page, ".app-header-brand"));
 		const nav = page.getByRole("navigation", { name: /main/i });
 		const areas = await nav.getByRole("link").evaluateAll((links) => links.map((a) => (a as HTMLAnchorElement).pathname));
 		expect(areas.length).toBeGreaterThan(2);
@@ -118,7 +118,7 @@ describe("white label without leaks", () => {
 		}
 
 		// Signed out, the sign-in page is the agency's, down to the HTML the server sends.
-		await page.locator(".site-header").getByRole("button", { name: "Sign out" }).click();
+		await page.locator(".app-header").getByRole("button", { name: "Sign out" }).click();
 		await page.waitForURL(/\/signin/, SLOW);
 		await page.locator(".auth-header img").waitFor(SLOW);
 		expectAgencyBrand(await brandOn(page, ".auth-header"));

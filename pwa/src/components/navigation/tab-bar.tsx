@@ -5,7 +5,6 @@
  * keeps its live unread count; the current area is marked with aria-current.
  */
 import { useSignal } from "@preact/signals";
-import { useRef } from "preact/hooks";
 import { useLocation } from "preact-iso";
 import { moreAreas, tabAreas } from "../../models/areas";
 import { IconMore } from "../kit/icons";
@@ -18,7 +17,6 @@ import "./navigation.css";
 export function TabBar() {
 	const { path } = useLocation();
 	const open = useSignal(false);
-	const moreButton = useRef<HTMLButtonElement>(null);
 	const inMore = moreAreas.value.some((area) => currentMark(area.path, path)) || path === "/account";
 	return (
 		<>
@@ -37,12 +35,10 @@ export function TabBar() {
 					))}
 					<li>
 						<button
-							ref={moreButton}
 							type="button"
 							class={inMore ? "tab-more current" : "tab-more"}
 							aria-haspopup="dialog"
 							aria-expanded={open.value}
-							aria-controls="more-sheet"
 							onClick={() => {
 								open.value = true;
 							}}
@@ -55,13 +51,13 @@ export function TabBar() {
 					</li>
 				</ul>
 			</nav>
-			<MoreSheet
-				open={open.value}
-				opener={moreButton}
-				onClosed={() => {
-					open.value = false;
-				}}
-			/>
+			{open.value && (
+				<MoreSheet
+					onClose={() => {
+						open.value = false;
+					}}
+				/>
+			)}
 		</>
 	);
 }
