@@ -12,8 +12,13 @@ import {
 	showInvoicesOf,
 } from "../../models/operator-agencies";
 import { FormAlert } from "../form-kit/form-alert";
+import { byText, DataTable } from "../kit/data-table";
 
 const PLAN_NAMES: Record<string, string> = { starter: "Starter", pro: "Pro", agency: "Agency" };
+
+function planName(agency: { planId: string }): string {
+	return PLAN_NAMES[agency.planId] ?? agency.planId;
+}
 
 function statusLabel(status: string | null): string {
 	return status === null ? "No subscription" : status.replace(/_/g, " ");
@@ -47,56 +52,52 @@ export function AgenciesSection() {
 				</button>
 			</form>
 			<FormAlert message={agenciesProblem.value?.detail ?? null} />
-			{list === null ? (
-				<div class="skeleton skeleton-line" />
-			) : list.length === 0 ? (
-				<p class="muted">No agency matches.</p>
-			) : (
-				<table>
-					<caption class="visually-hidden">Agencies, newest first</caption>
-					<thead>
-						<tr>
-							<th scope="col">Agency</th>
-							<th scope="col">Plan</th>
-							<th scope="col">Subscription</th>
-							<th scope="col">
-								<span class="visually-hidden">Actions</span>
-							</th>
-						</tr>
-					</thead>
-					<tbody>
-						{list.map((agency) => (
-							<tr key={agency.id}>
-								<th scope="row">
-									{agency.name} <span class="muted">({agency.slug})</span>
-								</th>
-								<td>{PLAN_NAMES[agency.planId] ?? agency.planId}</td>
-								<td>{statusLabel(agency.subscriptionStatus)}</td>
-								<td>
-									<button
-										type="button"
-										class="button small secondary"
-										aria-pressed={selectedAgency.value?.id === agency.id ? "true" : "false"}
-										onClick={() => void showInvoicesOf(agency)}
-									>
-										Invoices<span class="visually-hidden"> of {agency.name}</span>
-									</button>
-								</td>
-							</tr>
-						))}
-					</tbody>
-				</table>
-			)}
-			{agenciesNextCursor.value && (
-				<button
-					type="button"
-					class="button secondary"
-					aria-disabled={loadingMoreAgencies.value ? "true" : undefined}
-					onClick={() => void loadMoreAgencies()}
-				>
-					More agencies
-				</button>
-			)}
+			<DataTable
+				caption="Agencies, newest first"
+				rows={list}
+				rowKey={(agency) => agency.id}
+				empty="No agency matches."
+				more={
+					agenciesNextCursor.value
+						? { onMore: () => void loadMoreAgencies(), loading: loadingMoreAgencies.value, label: "More agencies" }
+						: null
+				}
+				columns={[
+					{
+						key: "agency",
+						header: "Agency",
+						rowHeader: true,
+						cell: (agency) => (
+							<>
+								{agency.name} <span class="muted">({agency.slug})</span>
+							</>
+						),
+						sort: byText((agency) => agency.name),
+					},
+					{ key: "plan", header: "Plan", cell: planName, sort: byText(planName) },
+					{
+						key: "subscription",
+						header: "Subscription",
+						cell: (agency) => statusLabel(agency.subscriptionStatus),
+						sort: byText((agency) => statusLabel(agency.subscriptionStatus)),
+					},
+					{
+						key: "actions",
+						header: "Actions",
+						hideHeader: true,
+						cell: (agency) => (
+							<button
+								type="button"
+								class="button small secondary"
+								aria-pressed={selectedAgency.value?.id === agency.id ? "true" : "false"}
+								onClick={() => void showInvoicesOf(agency)}
+							>
+								Invoices<span class="visually-hidden"> of {agency.name}</span>
+							</button>
+						),
+					},
+				]}
+			/>
 		</section>
 	);
 }

@@ -6,6 +6,7 @@ import { formatDateTime } from "../../lib/date-format";
 import { coupons, couponsProblem, deactivateCoupon, loadCoupons } from "../../models/operator-coupons";
 import { operatorAnnouncement } from "../../models/operator-session";
 import { FormAlert } from "../form-kit/form-alert";
+import { byText, DataTable } from "../kit/data-table";
 
 function discountOf(c: Coupon): string {
 	const off = c.percentOff !== null ? `${c.percentOff}% off` : `${formatMoney(c.amountOff ?? 0, c.currency ?? "usd")} off`;
@@ -36,48 +37,42 @@ export function CouponsSection() {
 		<section class="card" aria-labelledby="coupons-heading">
 			<h2 id="coupons-heading">Coupons and flash sales</h2>
 			<FormAlert message={couponsProblem.value?.detail ?? null} />
-			{list === null ? (
-				<div class="skeleton skeleton-line" />
-			) : list.length === 0 ? (
-				<p class="muted">No coupons yet.</p>
-			) : (
-				<table>
-					<caption class="visually-hidden">Coupons and flash sales, newest first</caption>
-					<thead>
-						<tr>
-							<th scope="col">Coupon</th>
-							<th scope="col">Kind</th>
-							<th scope="col">Discount</th>
-							<th scope="col">Use</th>
-							<th scope="col">Status</th>
-							<th scope="col">
-								<span class="visually-hidden">Actions</span>
-							</th>
-						</tr>
-					</thead>
-					<tbody>
-						{list.map((c) => (
-							<tr key={c.id}>
-								<th scope="row">
-									{c.code ?? c.name}
-									{c.code && <span class="muted"> {c.name}</span>}
-								</th>
-								<td>{KIND_NAMES[c.kind]}</td>
-								<td>{discountOf(c)}</td>
-								<td>{limitsOf(c)}</td>
-								<td>{c.active ? "Active" : "Inactive"}</td>
-								<td>
-									{c.active && c.kind !== "referral" && (
-										<button type="button" class="button small secondary" onClick={() => void deactivate(c)}>
-											Deactivate<span class="visually-hidden"> {c.code ?? c.name}</span>
-										</button>
-									)}
-								</td>
-							</tr>
-						))}
-					</tbody>
-				</table>
-			)}
+			<DataTable
+				caption="Coupons and flash sales, newest first"
+				rows={list}
+				rowKey={(c) => c.id}
+				empty="No coupons yet."
+				columns={[
+					{
+						key: "coupon",
+						header: "Coupon",
+						rowHeader: true,
+						cell: (c) => (
+							<>
+								{c.code ?? c.name}
+								{c.code && <span class="muted"> {c.name}</span>}
+							</>
+						),
+						sort: byText((c) => c.code ?? c.name),
+					},
+					{ key: "kind", header: "Kind", cell: (c) => KIND_NAMES[c.kind], sort: byText((c) => KIND_NAMES[c.kind]) },
+					{ key: "discount", header: "Discount", cell: discountOf },
+					{ key: "use", header: "Use", cell: limitsOf },
+					{ key: "status", header: "Status", cell: (c) => (c.active ? "Active" : "Inactive"), sort: byText((c) => (c.active ? "a" : "b")) },
+					{
+						key: "actions",
+						header: "Actions",
+						hideHeader: true,
+						cell: (c) =>
+							c.active &&
+							c.kind !== "referral" && (
+								<button type="button" class="button small secondary" onClick={() => void deactivate(c)}>
+									Deactivate<span class="visually-hidden"> {c.code ?? c.name}</span>
+								</button>
+							),
+					},
+				]}
+			/>
 		</section>
 	);
 }
