@@ -1,10 +1,15 @@
 /** The agency's clients: search, filter by status and tier, sort, archive and restore, and add a client. */
 import { useEffect, useState } from "preact/hooks";
+import { useLocation } from "preact-iso";
 import { CLIENT_STATUSES, SERVICE_TIERS, type ServiceTier } from "../../../schema/portal";
 import { Form, SubmitButton } from "../components/form-kit/form";
 import { FormAlert } from "../components/form-kit/form-alert";
 import { SelectField } from "../components/form-kit/select-field";
 import { Field } from "../components/form-kit/text-field";
+import { Button } from "../components/kit/button";
+import { IconMore } from "../components/kit/icons";
+import { Menu } from "../components/kit/menu";
+import { toast } from "../components/kit/toast";
 import { LimitGate } from "../components/plan-gate";
 import { StatusBadge } from "../components/status-badge";
 import { useDocumentTitle } from "../components/use-document-title";
@@ -66,13 +71,20 @@ function AddClientForm() {
 function ClientsPage() {
 	useDocumentTitle("Clients");
 	const [rowProblem, setRowProblem] = useState<string | null>(null);
+	const { route } = useLocation();
 	useEffect(() => {
 		void loadClients();
 	}, []);
 	const f = filters.value;
-	const toggleArchive = async (id: string, archived: boolean) => {
+	/** Archive or restore, then a toast whose Undo does the opposite through the API. */
+	const toggleArchive = async (id: string, name: string, archived: boolean) => {
 		const problem = await setArchived(id, archived);
 		setRowProblem(problem?.detail ?? null);
+		if (problem) return;
+		toast.show({
+			message: archived ? `${name} archived.` : `${name} restored.`,
+			action: { label: "Undo", run: async () => (await setArchived(id, !archived))?.detail },
+		});
 	};
 
 	return (
@@ -142,23 +154,22 @@ function ClientsPage() {
 										<StatusBadge status={client.status} label={CLIENT_STATUS_LABELS[client.status]} /> <span>{client.tier}</span>
 									</p>
 								</div>
-								<button
-									type="button"
-									class="button secondary small"
-									onClick={() => void toggleArchive(client.id, client.status !== "archived")}
-									aria-label={`${client.status === "archived" ? "Restore" : "Archive"} ${client.name}`}
-								>
-									{client.status === "archived" ? "Restore" : "Archive"}
-								</button>
+								<Menu
+									label={`Actions for ${client.name}`}
+									icon={IconMore}
+									variant="ghost"
+									items={[
+										{ label: "Open", onSelect: () => route(`/clients/${client.id}`) },
+										client.status === "archived"
+											? { label: "Restore", onSelect: () => void toggleArchive(client.id, client.name, false) }
+											: { label: "Archive", onSelect: () => void toggleArchive(client.id, client.name, true) },
+									]}
+								/>
 							</li>
 						))}
 					</ul>
 				)}
-				{nextCursor.value && (
-					<button type="button" class="button secondary" onClick={() => void loadClients(true)}>
-						Show more clients
-					</button>
-				)}
+				{nextCursor.value && <Button onClick={() => void loadClients(true)}>Show more clients</Button>}
 			</section>
 			<LimitGate limit="clients" what="clients">
 				<AddClientForm />
