@@ -3,6 +3,7 @@ import { useSignal } from "@preact/signals";
 import { useEffect } from "preact/hooks";
 import { SURVEY_SCALES } from "../../../schema/support";
 import { FormAlert } from "../components/form-kit/form-alert";
+import { byNumber, byText, DataTable } from "../components/kit/data-table";
 import { useDocumentTitle } from "../components/use-document-title";
 import { can } from "../models/session";
 import { answerSurvey, loadMySurveys, loadResults, mySurveys, type Results, results, type Survey, surveysProblem } from "../models/surveys";
@@ -92,35 +93,33 @@ function ResultsTable({ data }: { data: Results }) {
 		...data.clients.map((c) => ({ key: c.clientId, name: c.clientName, ...c })),
 	];
 	return (
-		<table>
-			<caption>CSAT and NPS by client</caption>
-			<thead>
-				<tr>
-					<th scope="col">Client</th>
-					<th scope="col">CSAT answers</th>
-					<th scope="col">Satisfied</th>
-					<th scope="col">Average (1–5)</th>
-					<th scope="col">NPS answers</th>
-					<th scope="col">Promoters / passives / detractors</th>
-					<th scope="col">NPS</th>
-				</tr>
-			</thead>
-			<tbody>
-				{rows.map((r) => (
-					<tr key={r.key}>
-						<th scope="row">{r.name}</th>
-						<td>{r.csat.responses}</td>
-						<td>{show(r.csat.satisfiedPercent, "%")}</td>
-						<td>{show(r.csat.average)}</td>
-						<td>{r.nps.responses}</td>
-						<td>
-							{r.nps.promoters} / {r.nps.passives} / {r.nps.detractors}
-						</td>
-						<td>{show(r.nps.score)}</td>
-					</tr>
-				))}
-			</tbody>
-		</table>
+		<DataTable
+			caption="CSAT and NPS by client"
+			showCaption
+			rows={rows}
+			rowKey={(r) => r.key}
+			empty="No answers yet."
+			columns={[
+				{ key: "client", header: "Client", rowHeader: true, cell: (r) => r.name, sort: byText((r) => r.name) },
+				{ key: "csat", header: "CSAT answers", cell: (r) => r.csat.responses, sort: byNumber((r) => r.csat.responses) },
+				{
+					key: "satisfied",
+					header: "Satisfied",
+					cell: (r) => show(r.csat.satisfiedPercent, "%"),
+					sort: byNumber((r) => r.csat.satisfiedPercent ?? -1),
+				},
+				{ key: "average", header: "Average (1–5)", cell: (r) => show(r.csat.average), sort: byNumber((r) => r.csat.average ?? -1) },
+				{ key: "nps-answers", header: "NPS answers", cell: (r) => r.nps.responses, sort: byNumber((r) => r.nps.responses), hideable: true },
+				{
+					key: "split",
+					header: "Promoters / passives / detractors",
+					cell: (r) => `${r.nps.promoters} / ${r.nps.passives} / ${r.nps.detractors}`,
+					hideable: true,
+				},
+				{ key: "nps", header: "NPS", cell: (r) => show(r.nps.score), sort: byNumber((r) => r.nps.score ?? -101) },
+			]}
+			id="survey-results"
+		/>
 	);
 }
 

@@ -6,6 +6,7 @@ import { MEMBER_BASELINE, type Permission } from "../../../../schema/permissions
 import { Form, SubmitButton } from "../../components/form-kit/form";
 import { FormAlert } from "../../components/form-kit/form-alert";
 import { Field } from "../../components/form-kit/text-field";
+import { byNumber, byText, DataTable } from "../../components/kit/data-table";
 import { PermissionPicker } from "../../components/permission-picker";
 import { can } from "../../models/session";
 import { createRole, customRoles, deleteRole, loadRoles, updateRole } from "../../models/team";
@@ -76,64 +77,60 @@ export default function Roles() {
 			</p>
 			<section class="card" aria-labelledby="roles-heading">
 				<h2 id="roles-heading">Custom roles</h2>
-				{customRoles.value.length === 0 ? (
-					<p>No custom roles yet. Members have the built-in roles: owner, admin, staff or client.</p>
-				) : (
-					<table>
-						<thead>
-							<tr>
-								<th scope="col">Role</th>
-								<th scope="col">Permissions</th>
-								<th scope="col">Members</th>
-								<th scope="col">Actions</th>
-							</tr>
-						</thead>
-						<tbody>
-							{customRoles.value.map((role) => {
-								const mine = role.permissions.every((p) => can(p));
-								return (
-									<tr key={role.id}>
-										<td>
-											{role.name}
-											{role.description && <span class="field-hint"> — {role.description}</span>}
-										</td>
-										<td>{role.permissions.join(", ")}</td>
-										<td>{role.memberCount}</td>
-										<td>
-											{mine ? (
-												<>
-													<button
-														type="button"
-														class="button small secondary"
-														onClick={() => {
-															editing.value = role;
-															formKey.value += 1;
-														}}
-													>
-														Edit<span class="visually-hidden"> {role.name}</span>
-													</button>{" "}
-													<button
-														type="button"
-														class="button small secondary"
-														onClick={async () => {
-															const result = await deleteRole(role.id);
-															if (result.ok) done(`${role.name} was deleted.`);
-															else failure.value = result.problem.detail;
-														}}
-													>
-														Delete<span class="visually-hidden"> {role.name}</span>
-													</button>
-												</>
-											) : (
-												<span class="field-hint">It has permissions you do not have</span>
-											)}
-										</td>
-									</tr>
-								);
-							})}
-						</tbody>
-					</table>
-				)}
+				<DataTable
+					caption="Custom roles"
+					rows={customRoles.value}
+					rowKey={(role) => role.id}
+					empty="No custom roles yet. Members have the built-in roles: owner, admin, staff or client."
+					columns={[
+						{
+							key: "role",
+							header: "Role",
+							cell: (role) => (
+								<>
+									{role.name}
+									{role.description && <span class="field-hint"> — {role.description}</span>}
+								</>
+							),
+							sort: byText((role) => role.name),
+						},
+						{ key: "permissions", header: "Permissions", cell: (role) => role.permissions.join(", "), hideable: true },
+						{ key: "members", header: "Members", cell: (role) => role.memberCount, sort: byNumber((role) => role.memberCount) },
+						{
+							key: "actions",
+							header: "Actions",
+							cell: (role) =>
+								role.permissions.every((p) => can(p)) ? (
+									<>
+										<button
+											type="button"
+											class="button small secondary"
+											onClick={() => {
+												editing.value = role;
+												formKey.value += 1;
+											}}
+										>
+											Edit<span class="visually-hidden"> {role.name}</span>
+										</button>{" "}
+										<button
+											type="button"
+											class="button small secondary"
+											onClick={async () => {
+												const result = await deleteRole(role.id);
+												if (result.ok) done(`${role.name} was deleted.`);
+												else failure.value = result.problem.detail;
+											}}
+										>
+											Delete<span class="visually-hidden"> {role.name}</span>
+										</button>
+									</>
+								) : (
+									<span class="field-hint">It has permissions you do not have</span>
+								),
+						},
+					]}
+					id="custom-roles"
+				/>
 			</section>
 			<RoleForm key={formKey.value} editing={editing.value} onDone={done} />
 		</SettingsPage>
