@@ -3,6 +3,7 @@
  * who do not know the shortcut and for touch. Sits in the header row, before the account.
  */
 import { openPalette } from "../../models/command-palette";
+import { IconSearch } from "../kit/icons";
 import "./command-palette.css";
 
 const apple = typeof navigator !== "undefined" && /Mac|iPhone|iPad/.test(navigator.platform);
@@ -16,19 +17,7 @@ export function PaletteButton() {
 			aria-keyshortcuts={apple ? "Meta+K" : "Control+K"}
 			onClick={openPalette}
 		>
-			<svg
-				class="icon"
-				width="20"
-				height="20"
-				viewBox="0 0 24 24"
-				fill="none"
-				stroke="currentColor"
-				stroke-width="2"
-				aria-hidden="true"
-				focusable="false"
-			>
-				<path d="M11 18a7 7 0 1 0 0-14 7 7 0 0 0 0 14m10 3-5-5" stroke-linecap="round" />
-			</svg>
+			<IconSearch size={20} />
 			<span class="palette-button-label">Search</span>
 			<kbd class="palette-button-keys">{apple ? "⌘K" : "Ctrl K"}</kbd>
 		</button>

@@ -57,6 +57,7 @@ export const IconSettings = icon(
 	"M12 15a3 3 0 1 0 0-6 3 3 0 0 0 0 6m7.4-3a7.4 7.4 0 0 0-.1-1.3l2-1.6-2-3.4-2.4 1a7.5 7.5 0 0 0-2.2-1.3L14.3 3h-4.6l-.4 2.4A7.5 7.5 0 0 0 7.1 6.7l-2.4-1-2 3.4 2 1.6a7.4 7.4 0 0 0 0 2.6l-2 1.6 2 3.4 2.4-1a7.5 7.5 0 0 0 2.2 1.3l.4 2.4h4.6l.4-2.4a7.5 7.5 0 0 0 2.2-1.3l2.4 1 2-3.4-2-1.6c.1-.4.1-.9.1-1.3",
 );
 export const IconMore = icon("M5 12h.01M12 12h.01M19 12h.01");
+export const IconSearch = icon("M11 18a7 7 0 1 0 0-14 7 7 0 0 0 0 14m10 3-5-5");
 export const IconClose = icon("M6 6l12 12M18 6 6 18");
 export const IconChevronLeft = icon("m15 18-6-6 6-6");
 export const IconChevronRight = icon("m9 18 6-6-6-6");
