@@ -134,7 +134,8 @@ describe("profile editing on the account page", () => {
 
 		const form = page.locator('form[aria-labelledby="profile-heading"]');
 		await form.getByLabel("Name", { exact: true }).fill("Ada Lovelace");
-		await form.getByLabel("Time zone").selectOption("Asia/Tokyo");
+		await form.getByRole("combobox", { name: "Time zone" }).fill("tokyo");
+		await form.getByRole("combobox", { name: "Time zone" }).press("Enter");
 		await form.getByLabel("Language and region (optional)").fill("not a locale!");
 		await form.getByRole("button", { name: "Save profile" }).click();
 		const localeError = page.locator("#profile-locale-error");
@@ -157,7 +158,7 @@ describe("profile editing on the account page", () => {
 		// After a reload the profile comes from the server, and the Security page's dates use it too.
 		await page.reload();
 		await expect.poll(() => form.getByLabel("Name", { exact: true }).inputValue()).toBe("Ada Lovelace");
-		expect(await form.getByLabel("Time zone").inputValue()).toBe("Asia/Tokyo");
+		expect(await form.getByRole("combobox", { name: "Time zone" }).inputValue()).toBe("Asia/Tokyo");
 		expect(await form.getByLabel("Language and region (optional)").inputValue()).toBe("en-GB");
 		await page.goto(tenantUrl(agency.slug, "/account/security"));
 		const signedIn = page.getByText(/signed in \d{1,2} [A-Z][a-z]{2} \d{4}, \d{2}:\d{2}/).first();

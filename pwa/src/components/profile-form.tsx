@@ -8,9 +8,9 @@ import { useRef } from "preact/hooks";
 import { deviceTimeZone, formatDateTime } from "../lib/date-format";
 import { saveProfile } from "../models/profile";
 import { me } from "../models/session";
+import { Combobox } from "./form-kit/combobox";
 import { useDraft } from "./form-kit/draft";
 import { Form, SubmitButton } from "./form-kit/form";
-import { SelectField } from "./form-kit/select-field";
 import { Field } from "./form-kit/text-field";
 
 const TIME_ZONES: readonly string[] = typeof Intl.supportedValuesOf === "function" ? Intl.supportedValuesOf("timeZone") : [];
@@ -57,13 +57,13 @@ export function ProfileForm() {
 				autoComplete="name"
 				onInput={(v) => draft.set("name", v)}
 			/>
-			<SelectField
+			<Combobox
 				id="profile-time-zone"
 				name="timeZone"
 				label="Time zone"
 				value={values.timeZone}
 				options={options}
-				hint="Dates and times everywhere in the app are shown in this time zone."
+				hint="Dates and times everywhere in the app are shown in this time zone. Type a city to find it."
 				onChange={(v) => draft.set("timeZone", v)}
 			/>
 			<Field

@@ -3,7 +3,14 @@ import { useSignal } from "@preact/signals";
 import { useEffect } from "preact/hooks";
 import { CLIENT_STATUSES, SERVICE_TIERS } from "../../../schema/portal";
 import { ANNOUNCEMENT_SEVERITIES, type AnnouncementSeverity } from "../../../schema/support";
+import { CheckboxField } from "../components/form-kit/checkbox-field";
+import { DateTimeField } from "../components/form-kit/date-time-field";
+import { useDraft } from "../components/form-kit/draft";
+import { Form, SubmitButton } from "../components/form-kit/form";
 import { FormAlert } from "../components/form-kit/form-alert";
+import { SelectField } from "../components/form-kit/select-field";
+import { Field } from "../components/form-kit/text-field";
+import { TextAreaField } from "../components/form-kit/textarea-field";
 import { useDocumentTitle } from "../components/use-document-title";
 import { formatDateTime } from "../lib/date-format";
 import {
@@ -32,120 +39,118 @@ function audienceLabel(a: Announcement["audience"]): string {
 	}
 }
 
-/** `datetime-local` value → epoch ms (undefined when empty). */
-function localTime(value: string): number | undefined {
-	return value ? new Date(value).getTime() : undefined;
+type AnnouncementDraft = {
+	title: string;
+	body: string;
+	severity: AnnouncementSeverity;
+	segment: Segment;
+	values: string[];
+	/** Instants (ms), picked in the person's time zone; null: now / until unpublished. */
+	startsAt: number | null;
+	endsAt: number | null;
+};
+
+const EMPTY: AnnouncementDraft = { title: "", body: "", severity: "info", segment: "all", values: [], startsAt: null, endsAt: null };
+
+function audienceOf(v: AnnouncementDraft) {
+	return v.segment === "tiers"
+		? { kind: "tiers" as const, tiers: v.values as (typeof SERVICE_TIERS)[number][] }
+		: v.segment === "statuses"
+			? { kind: "statuses" as const, statuses: v.values as (typeof CLIENT_STATUSES)[number][] }
+			: { kind: "all" as const };
 }
 
 function NewAnnouncement() {
-	const title = useSignal("");
-	const body = useSignal("");
-	const severity = useSignal<AnnouncementSeverity>("info");
-	const segment = useSignal<Segment>("all");
-	const values = useSignal<string[]>([]);
-	const startsAt = useSignal("");
-	const endsAt = useSignal("");
-	const failure = useSignal<string | null>(null);
+	const draft = useDraft<AnnouncementDraft>(EMPTY);
 	const status = useSignal("");
-	const options: readonly string[] = segment.value === "tiers" ? SERVICE_TIERS : segment.value === "statuses" ? CLIENT_STATUSES : [];
-	const submit = async (event: Event) => {
-		event.preventDefault();
-		const audience =
-			segment.value === "tiers"
-				? { kind: "tiers" as const, tiers: values.value as (typeof SERVICE_TIERS)[number][] }
-				: segment.value === "statuses"
-					? { kind: "statuses" as const, statuses: values.value as (typeof CLIENT_STATUSES)[number][] }
-					: { kind: "all" as const };
-		const result = await createAnnouncement({
-			title: title.value,
-			body: body.value,
-			severity: severity.value,
-			audience,
-			startsAt: localTime(startsAt.value),
-			endsAt: localTime(endsAt.value) ?? null,
+	const v = draft.values.value;
+	const options: readonly string[] = v.segment === "tiers" ? SERVICE_TIERS : v.segment === "statuses" ? CLIENT_STATUSES : [];
+	const send = () => {
+		status.value = "";
+		return createAnnouncement({
+			title: v.title,
+			body: v.body,
+			severity: v.severity,
+			audience: audienceOf(v),
+			...(v.startsAt === null ? {} : { startsAt: v.startsAt }),
+			endsAt: v.endsAt,
 			published: true,
 		});
-		failure.value = result.ok ? null : result.problem.detail;
-		if (result.ok) {
-			title.value = "";
-			body.value = "";
-			status.value = `Published: ${result.value.title}`;
-		}
 	};
 	return (
-		<form class="card" onSubmit={submit} noValidate aria-labelledby="new-announcement-heading">
+		<Form
+			class="card"
+			aria-labelledby="new-announcement-heading"
+			send={send}
+			check={() => ({
+				title: v.title.trim() ? undefined : "is required",
+				body: v.body.trim() ? undefined : "is required",
+			})}
+			onSuccess={(created) => {
+				draft.saved(v, { ...v, title: "", body: "" });
+				status.value = `Published: ${created.title}`;
+			}}
+		>
 			<h2 id="new-announcement-heading">New announcement</h2>
-			<FormAlert message={failure.value} />
-			<div class="field">
-				<label for="announcement-title">Title</label>
-				<input id="announcement-title" value={title.value} maxLength={120} onInput={(e) => (title.value = e.currentTarget.value)} />
-			</div>
-			<div class="field">
-				<label for="announcement-body">Message</label>
-				<textarea id="announcement-body" rows={3} value={body.value} onInput={(e) => (body.value = e.currentTarget.value)} />
-			</div>
-			<div class="field">
-				<label for="announcement-severity">Severity</label>
-				<select
-					id="announcement-severity"
-					value={severity.value}
-					onChange={(e) => (severity.value = e.currentTarget.value as AnnouncementSeverity)}
-				>
-					{ANNOUNCEMENT_SEVERITIES.map((s) => (
-						<option key={s} value={s}>
-							{s}
-						</option>
-					))}
-				</select>
-			</div>
-			<div class="field">
-				<label for="announcement-audience">Audience</label>
-				<select
-					id="announcement-audience"
-					value={segment.value}
-					onChange={(e) => {
-						segment.value = e.currentTarget.value as Segment;
-						values.value = [];
-					}}
-				>
-					<option value="all">All clients</option>
-					<option value="tiers">Clients on some service tiers</option>
-					<option value="statuses">Clients in some statuses</option>
-				</select>
-			</div>
+			<Field id="announcement-title" name="title" label="Title" value={v.title} maxLength={120} onInput={(x) => draft.set("title", x)} />
+			<TextAreaField id="announcement-body" name="body" label="Message" rows={3} value={v.body} onInput={(x) => draft.set("body", x)} />
+			<SelectField
+				id="announcement-severity"
+				name="severity"
+				label="Severity"
+				value={v.severity}
+				options={ANNOUNCEMENT_SEVERITIES.map((s) => ({ value: s, label: s }))}
+				onChange={(x) => draft.set("severity", x)}
+			/>
+			<SelectField
+				id="announcement-audience"
+				name="audience"
+				label="Audience"
+				value={v.segment}
+				options={[
+					{ value: "all", label: "All clients" },
+					{ value: "tiers", label: "Clients on some service tiers" },
+					{ value: "statuses", label: "Clients in some statuses" },
+				]}
+				onChange={(x) => {
+					draft.set("segment", x);
+					draft.set("values", []);
+				}}
+			/>
 			{options.length > 0 && (
 				<fieldset class="field">
-					<legend>{segment.value === "tiers" ? "Tiers" : "Statuses"}</legend>
+					<legend>{v.segment === "tiers" ? "Tiers" : "Statuses"}</legend>
 					{options.map((o) => (
-						<label key={o}>
-							<input
-								type="checkbox"
-								checked={values.value.includes(o)}
-								onChange={(e) => (values.value = e.currentTarget.checked ? [...values.value, o] : values.value.filter((v) => v !== o))}
-							/>{" "}
-							{o}
-						</label>
+						<CheckboxField
+							key={o}
+							id={`announcement-${o}`}
+							name={`audience-${o}`}
+							label={o}
+							checked={v.values.includes(o)}
+							onChange={(on) => draft.set("values", on ? [...v.values, o] : v.values.filter((x) => x !== o))}
+						/>
 					))}
 				</fieldset>
 			)}
-			<div class="field">
-				<label for="announcement-start">Starts (empty: now)</label>
-				<input
-					id="announcement-start"
-					type="datetime-local"
-					value={startsAt.value}
-					onInput={(e) => (startsAt.value = e.currentTarget.value)}
-				/>
-			</div>
-			<div class="field">
-				<label for="announcement-end">Ends (empty: until unpublished)</label>
-				<input id="announcement-end" type="datetime-local" value={endsAt.value} onInput={(e) => (endsAt.value = e.currentTarget.value)} />
-			</div>
-			<button type="submit" class="button primary">
-				Publish announcement
-			</button>
+			<DateTimeField
+				id="announcement-start"
+				name="startsAt"
+				label="Starts (optional)"
+				hint="Empty: now"
+				value={v.startsAt}
+				onChange={(x) => draft.set("startsAt", x)}
+			/>
+			<DateTimeField
+				id="announcement-end"
+				name="endsAt"
+				label="Ends (optional)"
+				hint="Empty: until unpublished"
+				value={v.endsAt}
+				onChange={(x) => draft.set("endsAt", x)}
+			/>
+			<SubmitButton busyLabel="Publishing…">Publish announcement</SubmitButton>
 			<p role="status">{status.value}</p>
-		</form>
+		</Form>
 	);
 }
 
