@@ -1,12 +1,14 @@
 /** Creating a coupon code or a flash sale: percent or amount off, duration, redemption limit, expiry or sale window; field errors from the API. */
 import type { CouponInput } from "../../../../schema/coupons";
 import { amountHint, exampleAmount, formatMoney, parseMoney } from "../../../../schema/money";
+import { localDateTimeToMs, msToLocalDateTime } from "../../lib/date-format";
 import { FormModel, type Messages } from "../../models/form";
 import { createCoupon } from "../../models/operator-coupons";
 import { operatorAnnouncement } from "../../models/operator-session";
+import { DateTimeField } from "../form-kit/date-time-field";
 import { FormAlert } from "../form-kit/form-alert";
+import { SelectField } from "../form-kit/select-field";
 import { Field } from "../form-kit/text-field";
-import { DateTimeField, SelectField } from "./form-controls";
 
 const LABELS = {
 	kind: "Kind",
@@ -43,7 +45,8 @@ const EMPTY: Record<Key, string> = {
 const form = new FormModel<Key>({ ...EMPTY }, LABELS);
 
 const wholeNumber = (text: string): number | null => (/^\s*\d{1,9}\s*$/.test(text) ? Number(text) : null);
-const moment = (text: string): number | undefined => (text ? new Date(text).getTime() : undefined);
+/** A picker value (wall-clock time in the viewer's zone) as an instant. */
+const moment = (text: string): number | undefined => localDateTimeToMs(text) ?? undefined;
 
 /** The request body, or the fields the browser can already tell are not numbers. */
 function couponInput(v: Record<Key, string>): { input: CouponInput } | { errors: Messages<Key> } {
@@ -116,16 +119,29 @@ export function CouponForm() {
 		/>
 	);
 	const when = (key: Key) => (
-		<DateTimeField id={key} label={LABELS[key]} value={v[key]} onChange={(value) => form.set(key, value)} error={e[key]} />
+		<DateTimeField
+			id={key}
+			label={LABELS[key]}
+			value={moment(v[key]) ?? null}
+			onChange={(value) => form.set(key, value === null ? "" : msToLocalDateTime(value))}
+			error={e[key]}
+		/>
 	);
 	return (
 		<form class="card" aria-labelledby="new-coupon-heading" onSubmit={submit} noValidate>
 			<h2 id="new-coupon-heading">New coupon or flash sale</h2>
 			<FormAlert message={form.alert.value} />
-			<SelectField id="kind" label={LABELS.kind} value={v.kind} onChange={(value) => form.set("kind", value)} error={e.kind}>
-				<option value="code">Coupon code (typed at checkout)</option>
-				<option value="flash_sale">Flash sale (applies to every checkout in its window)</option>
-			</SelectField>
+			<SelectField
+				id="kind"
+				label={LABELS.kind}
+				value={v.kind}
+				onChange={(value) => form.set("kind", value)}
+				error={e.kind}
+				options={[
+					{ value: "code", label: "Coupon code (typed at checkout)" },
+					{ value: "flash_sale", label: "Flash sale (applies to every checkout in its window)" },
+				]}
+			/>
 			{v.kind === "code" && text("code", "3 to 32 letters, digits or dashes.")}
 			{text("name", "Shown to the agency at checkout.")}
 			<SelectField
@@ -133,10 +149,11 @@ export function CouponForm() {
 				label={LABELS.discountType}
 				value={v.discountType}
 				onChange={(value) => form.set("discountType", value)}
-			>
-				<option value="percent">Percent off</option>
-				<option value="amount">Amount off</option>
-			</SelectField>
+				options={[
+					{ value: "percent", label: "Percent off" },
+					{ value: "amount", label: "Amount off" },
+				]}
+			/>
 			{v.discountType === "percent" ? text("percentOff") : text("amountOff", `For example ${exampleAmount(v.currency)}.`)}
 			{v.discountType === "amount" && (
 				<SelectField
@@ -145,13 +162,14 @@ export function CouponForm() {
 					value={v.currency}
 					onChange={(value) => form.set("currency", value)}
 					error={e.currency}
-				>
-					<option value="usd">USD</option>
-					<option value="eur">EUR</option>
-					<option value="gbp">GBP</option>
-					<option value="jpy">JPY (no decimals)</option>
-					<option value="kwd">KWD (three decimals)</option>
-				</SelectField>
+					options={[
+						{ value: "usd", label: "USD" },
+						{ value: "eur", label: "EUR" },
+						{ value: "gbp", label: "GBP" },
+						{ value: "jpy", label: "JPY (no decimals)" },
+						{ value: "kwd", label: "KWD (three decimals)" },
+					]}
+				/>
 			)}
 			<SelectField
 				id="duration"
@@ -159,11 +177,12 @@ export function CouponForm() {
 				value={v.duration}
 				onChange={(value) => form.set("duration", value)}
 				error={e.duration}
-			>
-				<option value="once">First invoice only</option>
-				<option value="repeating">A number of months</option>
-				<option value="forever">Every invoice</option>
-			</SelectField>
+				options={[
+					{ value: "once", label: "First invoice only" },
+					{ value: "repeating", label: "A number of months" },
+					{ value: "forever", label: "Every invoice" },
+				]}
+			/>
 			{v.duration === "repeating" && text("durationInMonths")}
 			{text("maxRedemptions", "Leave empty for no limit.", false)}
 			{v.kind === "code" ? (
