@@ -50,7 +50,7 @@ export function withHostBrand(response: Response, host: HostInfo, personAppearan
 		})
 		.on("head", {
 			element(head) {
-				if (stylesheet) head.append(`<link rel="stylesheet" href="${stylesheet}" data-theme-css>`, { html: true });
+				if (stylesheet) head.append(`<link rel="stylesheet" href="${stylesheet.replaceAll("&", "&amp;")}" data-theme-css>`, { html: true });
 			},
 		})
 		.on("title", {
