@@ -2,7 +2,8 @@
  * The main navigation on a phone (below 768 px): a bottom tab bar with the person's four main areas
  * (models/areas.ts `tabAreas`, by role and permission) and a More button opening the More sheet with
  * the rest. Each tab is at least 44 px tall, sits above the home indicator (safe-area inset), and
- * keeps its live unread count; the current area is marked with aria-current.
+ * keeps its live unread count (More carries the notifications count when Notifications is in the
+ * sheet); the current area is marked with aria-current.
  */
 import { useSignal } from "@preact/signals";
 import { useLocation } from "preact-iso";
@@ -17,7 +18,8 @@ import "./navigation.css";
 export function TabBar() {
 	const { path } = useLocation();
 	const open = useSignal(false);
-	const inMore = moreAreas.value.some((area) => currentMark(area.path, path)) || path === "/account";
+	const more = moreAreas.value;
+	const inMore = more.some((area) => currentMark(area.path, path)) || path === "/account";
 	return (
 		<>
 			<nav id="main-nav" aria-label="Main" class="tab-bar">
@@ -45,6 +47,8 @@ export function TabBar() {
 						>
 							<span class="tab-icon">
 								<IconMore />
+								{/* Unread notifications live in More: its button carries their count. */}
+								{more.some((area) => area.path === "/notifications") && <AreaBadge path="/notifications" />}
 							</span>
 							<span class="tab-label">More</span>
 						</button>
