@@ -6,6 +6,7 @@ import { useEffect } from "preact/hooks";
 import type { TenantDomainView } from "../../../schema/dto/domains";
 import { FormAlert } from "../components/form-kit/form-alert";
 import { Field } from "../components/form-kit/text-field";
+import { DataTable } from "../components/kit/data-table";
 import { FeatureGate } from "../components/plan-gate";
 import {
 	addDomain,
@@ -36,29 +37,18 @@ function DomainCard({ domain }: { domain: TenantDomainView }) {
 			</p>
 			{domain.lastCheckError && <p class="field-error">{domain.lastCheckError}</p>}
 			{domain.status === "pending_verification" && domain.dnsRecords.length > 0 && (
-				<table>
-					<caption>DNS records to create at your domain's DNS provider</caption>
-					<thead>
-						<tr>
-							<th scope="col">Type</th>
-							<th scope="col">Name</th>
-							<th scope="col">Value</th>
-						</tr>
-					</thead>
-					<tbody>
-						{domain.dnsRecords.map((record) => (
-							<tr key={record.type}>
-								<td>{record.type}</td>
-								<td>
-									<code>{record.name}</code>
-								</td>
-								<td>
-									<code>{record.value}</code>
-								</td>
-							</tr>
-						))}
-					</tbody>
-				</table>
+				<DataTable
+					caption="DNS records to create at your domain's DNS provider"
+					showCaption
+					rows={domain.dnsRecords}
+					rowKey={(record) => record.type}
+					empty=""
+					columns={[
+						{ key: "type", header: "Type", cell: (record) => record.type },
+						{ key: "name", header: "Name", cell: (record) => <code>{record.name}</code> },
+						{ key: "value", header: "Value", cell: (record) => <code>{record.value}</code> },
+					]}
+				/>
 			)}
 			<div class="actions">
 				{domain.status === "pending_verification" && (

@@ -2,6 +2,7 @@
 import { useSignal } from "@preact/signals";
 import { useEffect } from "preact/hooks";
 import { FormAlert } from "../components/form-kit/form-alert";
+import { byNumber, byText, DataTable } from "../components/kit/data-table";
 import { useDocumentTitle } from "../components/use-document-title";
 import { formatDate } from "../lib/date-format";
 import { loadReferrals, referrals, referralsProblem } from "../models/referrals";
@@ -76,31 +77,33 @@ export default function Referrals() {
 								<dd>{number.format(r.creditsEarned)}</dd>
 							</div>
 						</dl>
-						{r.referrals.length === 0 ? (
-							<p>No one has signed up with your link yet.</p>
-						) : (
-							<table>
-								<caption class="visually-hidden">Agencies you referred</caption>
-								<thead>
-									<tr>
-										<th scope="col">Agency</th>
-										<th scope="col">Signed up</th>
-										<th scope="col">First payment</th>
-										<th scope="col">Your reward</th>
-									</tr>
-								</thead>
-								<tbody>
-									{r.referrals.map((row) => (
-										<tr key={`${row.agencyName}-${row.signedUpAt}`}>
-											<td>{row.agencyName}</td>
-											<td>{formatDate(row.signedUpAt)}</td>
-											<td>{row.convertedAt ? formatDate(row.convertedAt) : "Not yet"}</td>
-											<td>{row.rewardCredits ? `${number.format(row.rewardCredits)} credits` : "—"}</td>
-										</tr>
-									))}
-								</tbody>
-							</table>
-						)}
+						<DataTable
+							caption="Agencies you referred"
+							rows={r.referrals}
+							rowKey={(row) => `${row.agencyName}-${row.signedUpAt}`}
+							empty="No one has signed up with your link yet."
+							columns={[
+								{ key: "agency", header: "Agency", cell: (row) => row.agencyName, sort: byText((row) => row.agencyName) },
+								{
+									key: "signed-up",
+									header: "Signed up",
+									cell: (row) => formatDate(row.signedUpAt),
+									sort: byNumber((row) => row.signedUpAt),
+								},
+								{
+									key: "paid",
+									header: "First payment",
+									cell: (row) => (row.convertedAt ? formatDate(row.convertedAt) : "Not yet"),
+									sort: byNumber((row) => row.convertedAt ?? 0),
+								},
+								{
+									key: "reward",
+									header: "Your reward",
+									cell: (row) => (row.rewardCredits ? `${number.format(row.rewardCredits)} credits` : "—"),
+									sort: byNumber((row) => row.rewardCredits ?? 0),
+								},
+							]}
+						/>
 					</section>
 				</>
 			)}
