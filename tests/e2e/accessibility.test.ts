@@ -52,7 +52,8 @@ describe("accessibility", () => {
 			faint.textContent = "Faint";
 			faint.style.color = "#bbb";
 			faint.style.background = "#fff";
-			main?.append(image, faint);
+			main?.appendChild(image);
+			main?.appendChild(faint);
 		});
 		const violations = await seriousA11yViolations(page);
 		expect(violations).toContainEqual(expect.stringMatching(/^image-alt \(critical\): #planted-image/));
