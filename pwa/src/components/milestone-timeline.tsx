@@ -4,6 +4,7 @@ import { dateInputToMs, formatDate } from "../lib/date-format";
 import { MILESTONE_STATUS_LABELS } from "../lib/portal-labels";
 import { addMilestone, moveMilestone, project, setMilestoneStatus } from "../models/project";
 import { isStaff } from "../models/session";
+import { DateField } from "./form-kit/date-field";
 import { useDraft } from "./form-kit/draft";
 import { StatusBadge } from "./status-badge";
 
@@ -43,10 +44,7 @@ function AddMilestoneForm() {
 					</p>
 				)}
 			</div>
-			<div class="field">
-				<label for="milestone-due">Due date</label>
-				<input id="milestone-due" type="date" value={due} onInput={(e) => draft.set("due", e.currentTarget.value)} />
-			</div>
+			<DateField id="milestone-due" name="due" label="Due date (optional)" value={due} onChange={(value) => draft.set("due", value)} />
 			<button type="submit" class="button primary">
 				Add milestone
 			</button>

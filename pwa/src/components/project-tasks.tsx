@@ -9,6 +9,7 @@ import { dateInputToMs, formatDate } from "../lib/date-format";
 import { addTask, assignTask, assignTaskToInvitee, completeTask, loadProject, pendingIds, project } from "../models/project";
 import { isStaff, me } from "../models/session";
 import { syncNow } from "../models/sync";
+import { DateField } from "./form-kit/date-field";
 import { useDraft } from "./form-kit/draft";
 import { PullToRefresh } from "./gestures/pull-to-refresh";
 import { SwipeRow } from "./gestures/swipe-row";
@@ -84,10 +85,7 @@ function AddTaskForm() {
 					<AssigneeOptions long />
 				</select>
 			</div>
-			<div class="field">
-				<label for="task-due">Due date</label>
-				<input id="task-due" type="date" value={due} onInput={(e) => draft.set("due", e.currentTarget.value)} />
-			</div>
+			<DateField id="task-due" name="due" label="Due date (optional)" value={due} onChange={(value) => draft.set("due", value)} />
 			<button type="submit" class="button primary">
 				Add task
 			</button>
