@@ -1,10 +1,11 @@
 /**
  * The signed-in header, one compact row: the agency's logo and name (home), the sync indicator,
- * and the account. On a phone the account is a 44 px icon link (sign-out lives in the More sheet);
+ * search (the command palette), and the account. On a phone the account is a 44 px icon link (sign-out lives in the More sheet);
  * on wider screens it shows the person's name and a Sign out button.
  */
 import { brandLogo, siteName } from "../models/brand";
 import { me } from "../models/session";
+import { PaletteButton } from "./command-palette/palette-button";
 import { IconUser } from "./kit/icons";
 import { isPhone } from "./navigation/layout-state";
 import { OfflineBadge } from "./offline-badge";
@@ -20,6 +21,7 @@ export function SiteHeader() {
 				<span>{siteName.value}</span>
 			</a>
 			<OfflineBadge />
+			<PaletteButton />
 			{isPhone.value ? (
 				<a href="/account" class="nav-icon-button app-header-account" title={me.value?.user.email}>
 					<IconUser size={22} />
