@@ -1,6 +1,6 @@
 /**
- * The demo agency's brand, so `npm start` shows white label at work: Northwind's colour, sender
- * name and a logo (a white "N" on its teal) rendered here into every image the brand page would
+ * The demo agency's brand, so `npm start` shows white label at work: Northwind's colour, accent,
+ * pill corners, sender name and a logo (a white "N" on its teal) rendered here into every image the brand page would
  * upload — logo, favicon, app icons, maskable icon — under the content-hashed names the Worker
  * uses, with the SQL of its brand row and the R2 keys the files go to.
  */
@@ -9,7 +9,12 @@ import type { BrandAssetKind } from "../../schema/brand-assets";
 import { DEMO_AGENCY } from "./demo-seed";
 import { type Rgb, type Shape, shapePng } from "./png-encode";
 
-export const DEMO_BRAND = { primaryColor: "#0f766e", emailSenderName: "Northwind Studio Team" } as const;
+export const DEMO_BRAND = {
+	primaryColor: "#0f766e",
+	accentColor: "#f97316",
+	cornerStyle: "pill",
+	emailSenderName: "Northwind Studio Team",
+} as const;
 
 const TEAL: Rgb = [0x0f, 0x76, 0x6e];
 const WHITE: Rgb = [0xff, 0xff, 0xff];
@@ -61,7 +66,23 @@ export function demoBrandKey(tenantId: string, file: string): string {
 
 /** The demo agency's brand row; a brand saved since (through the brand page) is kept. */
 export function demoBrandSql(files: readonly DemoBrandFile[], now = Date.now()): string {
-	const columns = ["tenant_id", "primary_color", "email_sender_name", ...files.map((f) => COLUMNS[f.kind]), "updated_at"];
-	const values = ["id", `'${DEMO_BRAND.primaryColor}'`, `'${DEMO_BRAND.emailSenderName}'`, ...files.map((f) => `'${f.file}'`), String(now)];
+	const columns = [
+		"tenant_id",
+		"primary_color",
+		"accent_color",
+		"corner_style",
+		"email_sender_name",
+		...files.map((f) => COLUMNS[f.kind]),
+		"updated_at",
+	];
+	const values = [
+		"id",
+		`'${DEMO_BRAND.primaryColor}'`,
+		`'${DEMO_BRAND.accentColor}'`,
+		`'${DEMO_BRAND.cornerStyle}'`,
+		`'${DEMO_BRAND.emailSenderName}'`,
+		...files.map((f) => `'${f.file}'`),
+		String(now),
+	];
 	return `INSERT OR IGNORE INTO tenant_branding (${columns.join(", ")}) SELECT ${values.join(", ")} FROM tenants WHERE slug = '${DEMO_AGENCY.slug}';\n`;
 }
