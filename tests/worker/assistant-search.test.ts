@@ -5,9 +5,9 @@
  */
 import { env } from "cloudflare:workers";
 import { beforeEach, describe, expect, it } from "vitest";
-import { type Agency, signUpUniqueAgency } from "../support/agencies";
+import { type Agency, logIn, signUpUniqueAgency } from "../support/agencies";
+import { call } from "../support/http";
 import { newConversation, openStream, sendMessage, sent } from "./assistant-helpers";
-import { call, logIn } from "./helpers";
 import { addMember } from "./members";
 
 let acme: Agency;
