@@ -62,6 +62,12 @@ export function Menu({ label, items, icon, children, variant = "secondary", size
 		return () => document.removeEventListener("pointerdown", onPointer);
 	}, [open]);
 
+	/** Focus moves at once (not after the next render), so a key pressed right after lands on the new item. */
+	const moveTo = (index: number) => {
+		itemRefs.current[index]?.focus();
+		setActive(index);
+	};
+
 	const choose = (index: number) => {
 		const item = items[index];
 		if (!item || item.disabled) return;
@@ -70,10 +76,13 @@ export function Menu({ label, items, icon, children, variant = "secondary", size
 	};
 
 	const onMenuKey = (event: KeyboardEvent) => {
-		const moved = moveIndex(active, event.key, items.length);
+		// Read from focus, not state: several keys can arrive before the next render.
+		const focused = itemRefs.current.indexOf(document.activeElement as HTMLButtonElement | null);
+		const current = focused >= 0 ? focused : active;
+		const moved = moveIndex(current, event.key, items.length);
 		if (moved !== null) {
 			event.preventDefault();
-			setActive(moved);
+			moveTo(moved);
 			return;
 		}
 		if (event.key === "Escape") {
@@ -89,10 +98,10 @@ export function Menu({ label, items, icon, children, variant = "secondary", size
 			typed.current = { query: now - typed.current.at < 700 ? typed.current.query + event.key : event.key, at: now };
 			const found = typeaheadIndex(
 				items.map((i) => i.label),
-				active,
+				current,
 				typed.current.query,
 			);
-			if (found !== null) setActive(found);
+			if (found !== null) moveTo(found);
 		}
 	};
 
