@@ -26,7 +26,19 @@ describe("tenant resolution", () => {
 		expect(await (await call(acme.host, "/api/v1/host")).json()).toEqual({
 			kind: "tenant",
 			tenant: { id: acme.tenantId, slug: acme.slug, name: `Agency ${acme.slug}` },
-			brand: { primaryColor: "#1f4ed8", logoUrl: null, faviconUrl: null, icon192Url: null, icon512Url: null, iconMaskableUrl: null },
+			// A new agency's theme is the default one (issue #17): Atrium's blue and amber, system font, rounded corners, light.
+			brand: {
+				primaryColor: "#1f4ed8",
+				accentColor: "#f59e0b",
+				font: "system",
+				cornerStyle: "rounded",
+				defaultAppearance: "light",
+				logoUrl: null,
+				faviconUrl: null,
+				icon192Url: null,
+				icon512Url: null,
+				iconMaskableUrl: null,
+			},
 		});
 	});
 
