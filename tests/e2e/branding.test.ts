@@ -57,7 +57,7 @@ describe("branding", () => {
 		await page.waitForURL(tenantUrl(agency.slug, "/settings/brand"));
 		expect(await seriousA11yViolations(page)).toEqual([]);
 
-		const colour = page.getByLabel("Brand colour");
+		const colour = page.getByLabel("Brand colour", { exact: true });
 		await colour.fill("#ffcc00");
 		await expect.poll(() => page.locator("#primaryColor-verdict").textContent()).toMatch(/contrast of 1\.\d:1 with white/);
 		expect(await page.getByRole("button", { name: "Save brand" }).isDisabled()).toBe(true);
@@ -67,7 +67,10 @@ describe("branding", () => {
 		await page.getByLabel("Email sender name").fill("Verdant Team");
 		await page.getByRole("button", { name: "Save brand" }).click();
 		await expect.poll(() => page.getByRole("status").filter({ hasText: "Saved." }).count()).toBe(1);
-		expect(await page.evaluate(() => getComputedStyle(document.documentElement).getPropertyValue("--brand").trim())).toBe("#0b6e4f");
+		// The colour roles come from the theme stylesheet the saved brand links (/theme.css?…), which loads after the save.
+		await expect
+			.poll(() => page.evaluate(() => getComputedStyle(document.documentElement).getPropertyValue("--brand").trim()))
+			.toBe("#0b6e4f");
 
 		await page.locator('input[type="file"]').setInputFiles({ name: "logo.svg", mimeType: "image/svg+xml", buffer: Buffer.from(LOGO_SVG) });
 		await expect.poll(() => page.getByRole("status").filter({ hasText: "Logo saved" }).count(), { timeout: 20_000 }).toBe(1);
@@ -120,7 +123,7 @@ describe("branding", () => {
 		await expect
 			.poll(() => page.getByRole("note").textContent())
 			.toContain("Your Starter plan does not include white-label branding (your colour, logo and email sender name).");
-		await expect(page.getByLabel("Brand colour").count()).resolves.toBe(0);
+		await expect(page.getByLabel("Brand colour", { exact: true }).count()).resolves.toBe(0);
 		await page.goto(tenantUrl(agency.slug, "/account"));
 		await page.getByRole("link", { name: "Agency settings" }).click();
 		await page.waitForURL(tenantUrl(agency.slug, "/settings"));
