@@ -167,7 +167,7 @@ describe("accessibility", () => {
 		await axe("recovery codes");
 
 		await page.goto(tenantUrl(agency.slug, "/settings/team"));
-		await page.getByLabel("Email", { exact: true }).fill(`new@${agency.slug}.test`);
+		await page.getByRole("form", { name: "Invite someone" }).getByLabel("Email", { exact: true }).fill(`new@${agency.slug}.test`);
 		await page.getByRole("button", { name: "Send invitation" }).click();
 		await page.getByRole("cell", { name: `new@${agency.slug}.test`, exact: true }).waitFor();
 		await axe("team with an invitation");

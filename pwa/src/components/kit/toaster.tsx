@@ -11,7 +11,7 @@ export function Toaster() {
 	return (
 		<section
 			class="kit-toaster"
-			aria-label="Status messages"
+			aria-label="Updates"
 			onMouseEnter={pauseAll}
 			onMouseLeave={resumeAll}
 			onFocusIn={pauseAll}
