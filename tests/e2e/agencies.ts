@@ -3,8 +3,10 @@
  * client address (CF-Connecting-IP, the header Cloudflare sets and Atrium trusts), so the
  * per-IP sign-up limit of one test never blocks another.
  */
+
+import type { Page } from "playwright-core";
 import type { SignupResponse } from "../../schema/dto/auth";
-import { platformUrl, uniqueSlug } from "./browser";
+import { apiInPage, platformUrl, uniqueSlug } from "./browser";
 
 export const E2E_PASSWORD = "a long enough passphrase";
 
@@ -24,4 +26,16 @@ export async function signUpAgencyViaApi(prefix: string, name: string): Promise<
 	if (res.status !== 201) throw new Error(`sign-up failed: ${res.status} ${await res.text()}`);
 	(await res.json()) as SignupResponse;
 	return { slug, name, ownerEmail };
+}
+
+/** White label is Pro's: the signed-in owner starts a Pro trial through the local Stripe fake (its webhooks reach the app before it answers). */
+export async function subscribeToPro(page: Page): Promise<void> {
+	const { url } = (await apiInPage(page, "POST", "/api/v1/billing/checkout", { planId: "pro", interval: "month" })) as { url: string };
+	const checkout = new URL(url);
+	const res = await fetch(`${checkout.origin}/_fake/checkout/${checkout.pathname.split("/").at(-1)}/pay`, {
+		method: "POST",
+		headers: { "Content-Type": "application/json" },
+		body: JSON.stringify({ card: "4242424242424242" }),
+	});
+	if (!res.ok) throw new Error(`checkout not paid: ${res.status} ${await res.text()}`);
 }

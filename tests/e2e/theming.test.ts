@@ -6,8 +6,8 @@
  */
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { E2E_PASSWORD, type E2eAgency, signUpAgencyViaApi } from "./agencies";
-import { apiInPage, launchBrowser, seriousA11yViolations, signInWithPassword, tenantUrl } from "./browser";
+import { E2E_PASSWORD, type E2eAgency, signUpAgencyViaApi, subscribeToPro } from "./agencies";
+import { launchBrowser, seriousA11yViolations, signInWithPassword, tenantUrl } from "./browser";
 
 let browser: Browser;
 let agency: E2eAgency;
@@ -20,18 +20,6 @@ afterAll(async () => {
 });
 
 const SLOW = { timeout: 15_000 };
-
-/** Colours are white label: the owner starts a Pro trial through the local Stripe fake. */
-async function subscribeToPro(page: Page): Promise<void> {
-	const { url } = (await apiInPage(page, "POST", "/api/v1/billing/checkout", { planId: "pro", interval: "month" })) as { url: string };
-	const checkout = new URL(url);
-	const res = await fetch(`${checkout.origin}/_fake/checkout/${checkout.pathname.split("/").at(-1)}/pay`, {
-		method: "POST",
-		headers: { "Content-Type": "application/json" },
-		body: JSON.stringify({ card: "4242424242424242" }),
-	});
-	if (!res.ok) throw new Error(`checkout not paid: ${res.status} ${await res.text()}`);
-}
 
 const rootTheme = (page: Page) =>
 	page.evaluate(() => {

@@ -7,7 +7,7 @@
  */
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { E2E_PASSWORD, type E2eAgency, signUpAgencyViaApi } from "./agencies";
+import { E2E_PASSWORD, type E2eAgency, signUpAgencyViaApi, subscribeToPro } from "./agencies";
 import { apiInPage, launchBrowser, signInWithPassword, tenantUrl } from "./browser";
 import { mailsTo } from "./mailbox";
 
@@ -25,18 +25,6 @@ const SLOW = { timeout: 20_000, interval: 100 };
 const NAME = "Verdant Wl Studio";
 const SENDER = "Verdant Wl Team";
 const LOGO_SVG = `<svg xmlns="http://www.w3.org/2000/svg" width="240" height="120"><rect width="240" height="120" fill="#0b6e4f"/><text x="20" y="80" font-size="64" fill="#fff">VW</text></svg>`;
-
-/** White label is Pro's: the owner starts a Pro trial through the local Stripe fake. */
-async function subscribeToPro(page: Page): Promise<void> {
-	const { url } = (await apiInPage(page, "POST", "/api/v1/billing/checkout", { planId: "pro", interval: "month" })) as { url: string };
-	const checkout = new URL(url);
-	const res = await fetch(`${checkout.origin}/_fake/checkout/${checkout.pathname.split("/").at(-1)}/pay`, {
-		method: "POST",
-		headers: { "Content-Type": "application/json" },
-		body: JSON.stringify({ card: "4242424242424242" }),
-	});
-	if (!res.ok) throw new Error(`checkout not paid: ${res.status} ${await res.text()}`);
-}
 
 const header = (page: Page) => page.locator(".app-header-brand");
 
