@@ -14,9 +14,18 @@ export { CHROMIUM_ARGS, CHROMIUM_PATH };
 /**
  * The suite's one Chromium (launched once by global-setup.ts), connected to from this file: each
  * file makes its own contexts, and `close()` closes them and disconnects, leaving Chromium running.
+ *
+ * Its contexts block service workers unless a test asks for them (`serviceWorkers: "allow"`): a
+ * page that registers the app's worker precaches the whole app shell (about 120 requests) in every
+ * new context, work that only the offline, install and push tests need.
  */
-export function launchBrowser(): Promise<Browser> {
-	return chromium.connect(inject("chromiumWsEndpoint"));
+export async function launchBrowser(): Promise<Browser> {
+	const browser = await chromium.connect(inject("chromiumWsEndpoint"));
+	const newContext = browser.newContext.bind(browser);
+	browser.newContext = (options: BrowserContextOptions = {}) => newContext({ serviceWorkers: "block", ...options });
+	const newPage = browser.newPage.bind(browser);
+	browser.newPage = (options: BrowserContextOptions = {}) => newPage({ serviceWorkers: "block", ...options });
+	return browser;
 }
 
 /** A download's bytes (`download.path()` throws on a connected browser; the stream works). */

@@ -43,7 +43,7 @@ async function holdRequest(page: Page, url: RegExp, method: string) {
 describe("a form never overwrites what the person is typing", () => {
 	it("keeps the agency name typed while the brand form's data was still on its way, and fills the fields not touched", async () => {
 		// Service workers blocked: the page's own requests are the ones intercepted.
-		const context = await browser.newContext({ serviceWorkers: "block" });
+		const context = await browser.newContext();
 		const page = await context.newPage();
 		await signInToNorthwind(page, "owner@northwind.test");
 		const saved = (await apiInPage(page, "GET", "/api/v1/branding")) as { name: string; primaryColor: string };
@@ -64,7 +64,7 @@ describe("a form never overwrites what the person is typing", () => {
 
 	it("keeps the next milestone typed while the last add (and the project reload after it) was on its way", async () => {
 		const agency = await signUpAgencyViaApi("forms-ms", "Forms Milestones");
-		const context = await browser.newContext({ serviceWorkers: "block" });
+		const context = await browser.newContext();
 		const page = await context.newPage();
 		await signInWithPassword(page, agency.slug, agency.ownerEmail, E2E_PASSWORD);
 		const client = (await apiInPage(page, "POST", "/api/v1/clients", { name: "Acme Bakery" })) as { id: string };
@@ -90,7 +90,7 @@ describe("a form never overwrites what the person is typing", () => {
 
 	it("keeps the next task typed while the last add was on its way, and keeps the assignee chosen", async () => {
 		const agency = await signUpAgencyViaApi("forms-task", "Forms Tasks");
-		const context = await browser.newContext({ serviceWorkers: "block" });
+		const context = await browser.newContext();
 		const page = await context.newPage();
 		await signInWithPassword(page, agency.slug, agency.ownerEmail, E2E_PASSWORD);
 		const client = (await apiInPage(page, "POST", "/api/v1/clients", { name: "Acme Bakery" })) as { id: string };

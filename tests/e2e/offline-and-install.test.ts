@@ -24,7 +24,7 @@ async function signInAndWaitForServiceWorker(page: Page): Promise<void> {
 
 describe("offline", () => {
 	it("reloads any page offline and still shows the signed-in app", async () => {
-		const context = await browser.newContext();
+		const context = await browser.newContext({ serviceWorkers: "allow" });
 		const page = await context.newPage();
 		await signInAndWaitForServiceWorker(page);
 		await page.goto(tenantUrl("northwind", "/account"));
@@ -45,7 +45,7 @@ describe("offline", () => {
 	});
 
 	it("control: without the service worker, the same offline reload fails", async () => {
-		const context: BrowserContext = await browser.newContext({ serviceWorkers: "block" });
+		const context: BrowserContext = await browser.newContext();
 		const page = await context.newPage();
 		await page.goto(tenantUrl("northwind", "/signin"));
 		await context.setOffline(true);

@@ -19,7 +19,7 @@ afterAll(async () => {
 const projectUrl = () => tenantUrl("northwind", `/projects/${DEMO_IDS.project}`);
 
 async function signedIn(email: string): Promise<{ context: BrowserContext; page: Page }> {
-	const context = await browser.newContext({ viewport: { width: 1024, height: 900 } });
+	const context = await browser.newContext({ viewport: { width: 1024, height: 900 }, serviceWorkers: "allow" });
 	const page = await context.newPage();
 	await signInToNorthwind(page, email);
 	return { context, page };

@@ -29,7 +29,7 @@ async function shownNotifications(page: Page): Promise<Shown[]> {
 describe("push notifications", () => {
 	it("offers notifications on the account page, and shows a pushed message under the agency's name", async () => {
 		const origin = tenantUrl("northwind", "").replace(/\/$/, "");
-		const context = await browser.newContext();
+		const context = await browser.newContext({ serviceWorkers: "allow" });
 		await context.grantPermissions(["notifications"], { origin });
 		const page = await context.newPage();
 		await signInToNorthwind(page, DEMO_ACCOUNTS[0].email);
