@@ -12,10 +12,12 @@ import { FAKE_KEYS, startFakeAiServer } from "./tests/fakes/ai-provider-server";
 import { startTestFakes } from "./tests/fakes/start-fakes";
 
 /**
- * The e2e files run in two lanes side by side, each with its own app (wrangler dev on throw-away
- * state, demo seed included) and its own Chromium, started by tests/e2e/global-setup.ts: within a
- * lane files run one at a time, so two files never share an app and can never see each other's
- * changes to the demo agency. One lane alone was 780 s of a 10-minute budget. The second lane holds
+ * The e2e files run in two lanes, each with its own app (wrangler dev on throw-away state, demo
+ * seed included) and its own Chromium, started by tests/e2e/global-setup.ts: within a lane files
+ * run one at a time, so two files never share an app and can never see each other's changes to the
+ * demo agency. `npm test` (scripts/run-tests.ts) runs each lane, and the worker and unit projects,
+ * as its own vitest process side by side: in one process vitest would put both lanes (projects with
+ * `fileParallelism: false`) into its last, sequential group, one file at a time after the rest. One lane alone was 780 s of a 10-minute budget. The second lane holds
  * the page sweep and the service-worker files, about half the e2e time as measured on a quiet
  * machine (docs/PERFORMANCE.md); a new file joins the first lane unless it is listed here.
  */
