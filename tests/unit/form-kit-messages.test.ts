@@ -46,6 +46,11 @@ describe("which message a field shows", () => {
 		// The field's own check speaks first: it is what is wrong now.
 		expect(messageFor("endsAt", local, new Set(["endsAt"]), false, server)).toBe("must be after the start");
 	});
+
+	it("shows a refused list item on the one field the list is typed in", () => {
+		expect(messageFor("domains", {}, new Set(), true, { "domains.1": "must be a domain name" })).toBe("must be a domain name");
+		expect(messageFor("domain", {}, new Set(), true, { "domains.1": "must be a domain name" })).toBeUndefined();
+	});
 });
 
 describe("the form's alert", () => {
@@ -58,6 +63,12 @@ describe("the form's alert", () => {
 	});
 	it("counts several named fields", () => {
 		expect(alertFor({ endsAt: "x", title: "y" }, shown, "d")).toBe("Please correct the 2 highlighted fields.");
+	});
+	it("names the field a list item lands on, and counts one field once", () => {
+		const withDomains = new Map([...shown, ["domains", "Email domains"]]);
+		expect(alertFor({ "domains.0": "must be a domain name" }, withDomains, "d")).toBe("Email domains must be a domain name");
+		expect(alertFor({ "domains.0": "x", "domains.2": "y" }, withDomains, "d")).toBe("Email domains x");
+		expect(alertFor({ title: "is required", cursor: "z" }, withDomains, "d")).toBe("Please correct the highlighted field.");
 	});
 	it("falls back to the problem's detail when no field on the form is named", () => {
 		expect(alertFor({ cursor: "must be a cursor" }, shown, "The request could not be read")).toBe("The request could not be read");

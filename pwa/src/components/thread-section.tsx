@@ -39,7 +39,7 @@ function StartConversation({
 				value={subject.value}
 				onInput={(v) => (subject.value = v)}
 			/>
-			<SubmitButton busyLabel="Starting…" class="button">
+			<SubmitButton busyLabel="Starting…" variant="secondary">
 				Start a conversation
 			</SubmitButton>
 		</Form>

@@ -3,8 +3,8 @@
  * from the enclosing Form by `name`, as for every field).
  */
 import type { ComponentChildren } from "preact";
-import { withLabel } from "../../models/form";
 import { useFormState } from "./form";
+import { withLabel } from "./messages";
 import "./form-kit.css";
 
 type CheckboxFieldProps = {

@@ -4,8 +4,8 @@
  * comes from the enclosing Form's problem (by the field's `name`, the API field path) unless given.
  */
 import type { ComponentChildren } from "preact";
-import { withLabel } from "../../models/form";
 import { useFormState } from "./form";
+import { withLabel } from "./messages";
 
 /** The attributes every control of a field gets. */
 export type ControlProps = {

@@ -8,9 +8,10 @@
 import { useSignal } from "@preact/signals";
 import type { ComponentChildren } from "preact";
 import { createContext } from "preact";
-import { useContext, useRef } from "preact/hooks";
+import { useContext, useEffect, useRef } from "preact/hooks";
 import type { ProblemView } from "../../api/problem";
 import type { Result } from "../../api/request";
+import { Button, type ButtonVariant } from "../kit/button";
 import { focusFirstInvalid } from "./focus-first-invalid";
 import { FormAlert } from "./form-alert";
 import { alertFor, failures, messageFor } from "./messages";
@@ -46,10 +47,14 @@ type FormProps<T> = {
 	onSuccess?: (value: T) => void;
 	/** Local checks before sending, in the same shape the server answers (field name → message). */
 	check?: Check;
+	/** A message from outside a send (a provider's refusal, a passkey attempt), shown in the alert while the form has none of its own. */
+	notice?: string | null;
+	/** The id of the control to put the keyboard on after a refusal that names no field shown (sign-in: the password). */
+	refocus?: string;
 	children: ComponentChildren;
 };
 
-export function Form<T>({ send, onSuccess, check, children, ...attributes }: FormProps<T>) {
+export function Form<T>({ send, onSuccess, check, notice = null, refocus, children, ...attributes }: FormProps<T>) {
 	const busy = useSignal(false);
 	const problem = useSignal<ProblemView | null>(null);
 	const alert = useSignal<string | null>(null);
@@ -57,12 +62,16 @@ export function Form<T>({ send, onSuccess, check, children, ...attributes }: For
 	const shown = useRef(new Map<string, string>()).current;
 	const visited = useSignal<ReadonlySet<string>>(new Set());
 	const submitted = useSignal(false);
+	// A newer message from outside replaces the last send's.
+	useEffect(() => {
+		if (notice) alert.value = null;
+	}, [notice]);
 
 	/** A refused send: `fields` are the messages to name in the alert; the server's stay on `problem`, local ones come from the check. */
 	const fail = (fields: Record<string, string>, detail: string, server: ProblemView | null) => {
 		problem.value = server;
 		alert.value = alertFor(fields, shown, detail);
-		focusFirstInvalid(element.current);
+		focusFirstInvalid(element.current, refocus);
 	};
 
 	const submit = async (event: Event) => {
@@ -98,28 +107,34 @@ export function Form<T>({ send, onSuccess, check, children, ...attributes }: For
 	return (
 		<FormContext.Provider value={state}>
 			<form {...attributes} ref={element} onSubmit={submit} noValidate>
-				<FormAlert message={alert.value} />
+				<FormAlert message={alert.value ?? notice} />
 				{children}
 			</form>
 		</FormContext.Provider>
 	);
 }
 
-/** The form's submit button: disabled and saying so while the form is being sent. */
+/**
+ * The form's submit button: the kit's Button, loading (spinner, aria-busy, clicks ignored) and saying
+ * `busyLabel` while the form is being sent, so a double click or tap sends once.
+ */
 export function SubmitButton({
 	children,
 	busyLabel,
-	class: className = "button primary",
+	variant = "primary",
+	block,
 }: {
 	children: ComponentChildren;
 	busyLabel?: string;
-	class?: string;
+	variant?: ButtonVariant;
+	/** Primary buttons fill their row; false keeps one inline. */
+	block?: boolean;
 }) {
 	const form = useFormState();
 	const busy = form?.busy ?? false;
 	return (
-		<button type="submit" class={className} disabled={busy} aria-busy={busy ? "true" : undefined}>
+		<Button type="submit" variant={variant} block={block} loading={busy}>
 			{busy && busyLabel ? busyLabel : children}
-		</button>
+		</Button>
 	);
 }

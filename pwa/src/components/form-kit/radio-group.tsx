@@ -3,8 +3,8 @@
  * group's hint and error tied to the first radio and the group (the error from the enclosing Form by `name`).
  */
 import type { ComponentChildren } from "preact";
-import { withLabel } from "../../models/form";
 import { useFormState } from "./form";
+import { withLabel } from "./messages";
 import "./form-kit.css";
 
 type RadioGroupProps<V extends string> = {
