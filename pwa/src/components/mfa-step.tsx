@@ -3,51 +3,50 @@ import { useSignal } from "@preact/signals";
 import { useEffect, useRef } from "preact/hooks";
 import { secondFactorWithPasskey } from "../models/passkeys";
 import { type SignInOutcome, signInWithSecondFactor } from "../models/session";
+import { useDraft } from "./form-kit/draft";
+import { Form, SubmitButton } from "./form-kit/form";
 import { FormAlert } from "./form-kit/form-alert";
 import { Field } from "./form-kit/text-field";
+import { Button } from "./kit/button";
 
 type Methods = Extract<SignInOutcome, { kind: "mfa" }>["methods"];
 
 export function MfaStep({ challenge, methods, onRestart }: { challenge: string; methods: Methods; onRestart: () => void }) {
 	const useRecovery = useSignal(false);
-	const code = useSignal("");
-	const error = useSignal<string | undefined>(undefined);
-	const alert = useSignal<string | null>(null);
-	const busy = useSignal(false);
+	const draft = useDraft({ code: "" });
+	// A passkey attempt's message (the code form has its own).
+	const notice = useSignal<string | null>(null);
+	const passkeyBusy = useSignal(false);
 	const heading = useRef<HTMLHeadingElement>(null);
 	useEffect(() => heading.current?.focus(), []);
+	const code = draft.values.value.code.trim();
+	const name = useRecovery.value ? "recoveryCode" : "code";
 
-	const submit = async (event: Event) => {
-		event.preventDefault();
-		if (busy.value) return;
-		const value = code.value.trim();
-		if (!value) {
-			error.value = "Type the code first.";
-			return;
+	const send = async () => {
+		notice.value = null;
+		const result = await signInWithSecondFactor(challenge, useRecovery.value ? { recoveryCode: code } : { code });
+		if (result.ok) return result;
+		const { status, fields } = result.problem;
+		if (status === 401 && !fields.code && !fields.recoveryCode) {
+			return {
+				ok: false as const,
+				problem: { ...result.problem, detail: "This sign-in has expired. Start again with your email and password." },
+			};
 		}
-		busy.value = true;
-		alert.value = null;
-		const result = await signInWithSecondFactor(challenge, useRecovery.value ? { recoveryCode: value } : { code: value });
-		busy.value = false;
-		if (result.ok) return;
-		if (result.problem.status === 401 && !result.problem.fields.code && !result.problem.fields.recoveryCode) {
-			alert.value = "This sign-in has expired. Start again with your email and password.";
-			return;
-		}
-		code.value = "";
-		error.value = useRecovery.value
+		draft.set("code", "");
+		if (status === 429) return result;
+		const message = useRecovery.value
 			? "That recovery code is not right or was already used."
 			: "That code is not right. Wait for a new one and try again.";
-		alert.value = result.problem.status === 429 ? result.problem.detail : error.value;
+		return { ok: false as const, problem: { ...result.problem, fields: { [name]: message } } };
 	};
 
 	const usePasskey = async () => {
-		if (busy.value) return;
-		busy.value = true;
-		alert.value = null;
+		passkeyBusy.value = true;
+		notice.value = null;
 		const result = await secondFactorWithPasskey(challenge);
-		busy.value = false;
-		if (!result.ok) alert.value = result.problem.status === 401 ? "That passkey was not accepted. Try again." : result.problem.detail;
+		passkeyBusy.value = false;
+		if (!result.ok) notice.value = result.problem.status === 401 ? "That passkey was not accepted. Try again." : result.problem.detail;
 	};
 
 	if (!methods.includes("totp")) {
@@ -57,15 +56,15 @@ export function MfaStep({ challenge, methods, onRestart }: { challenge: string; 
 				<h1 tabIndex={-1} ref={heading}>
 					Two-step sign-in
 				</h1>
-				<FormAlert message={alert.value} />
+				<FormAlert message={notice.value} />
 				<p>Your agency asks for a second step. Confirm it with your passkey.</p>
 				<p>
-					<button type="button" class="button primary" onClick={usePasskey} aria-disabled={busy.value}>
-						{busy.value ? "Checking…" : "Use your passkey"}
-					</button>{" "}
-					<button type="button" class="button small secondary" onClick={onRestart}>
+					<Button variant="primary" block={false} onClick={usePasskey} loading={passkeyBusy.value}>
+						{passkeyBusy.value ? "Checking…" : "Use your passkey"}
+					</Button>{" "}
+					<Button size="small" onClick={onRestart}>
 						Start again
-					</button>
+					</Button>
 				</p>
 			</>
 		);
@@ -73,49 +72,47 @@ export function MfaStep({ challenge, methods, onRestart }: { challenge: string; 
 
 	return (
 		<>
-			<h1 tabIndex={-1} ref={heading}>
+			<h1 id="mfa-heading" tabIndex={-1} ref={heading}>
 				Two-step sign-in
 			</h1>
-			<form onSubmit={submit} noValidate>
-				<FormAlert message={alert.value} />
+			{/* A new form for each kind of code: the other kind's messages do not carry over. */}
+			<Form
+				key={name}
+				aria-labelledby="mfa-heading"
+				send={send}
+				check={() => ({ [name]: code ? undefined : "Type the code first." })}
+				notice={notice.value}
+			>
 				<Field
-					id={useRecovery.value ? "recoveryCode" : "code"}
+					id={name}
 					label={useRecovery.value ? "Recovery code" : "6-digit code from your authenticator app"}
 					autoComplete="one-time-code"
 					verbatim
-					value={code.value}
-					onInput={(v) => {
-						code.value = v;
-						error.value = undefined;
-					}}
-					error={error.value}
+					value={draft.values.value.code}
+					onInput={(v) => draft.set("code", v)}
 				/>
-				<button type="submit" class="button primary" aria-disabled={busy.value}>
-					{busy.value ? "Checking…" : "Continue"}
-				</button>
-			</form>
+				<SubmitButton busyLabel="Checking…">Continue</SubmitButton>
+			</Form>
 			{methods.includes("passkey") && (
 				<p>
-					<button type="button" class="button secondary" onClick={usePasskey} aria-disabled={busy.value}>
+					<Button onClick={usePasskey} loading={passkeyBusy.value}>
 						Use a passkey instead
-					</button>
+					</Button>
 				</p>
 			)}
 			<p>
-				<button
-					type="button"
-					class="button small secondary"
+				<Button
+					size="small"
 					onClick={() => {
 						useRecovery.value = !useRecovery.value;
-						code.value = "";
-						error.value = undefined;
+						draft.set("code", "");
 					}}
 				>
 					{useRecovery.value ? "Use a code from the app instead" : "Use a recovery code instead"}
-				</button>{" "}
-				<button type="button" class="button small secondary" onClick={onRestart}>
+				</Button>{" "}
+				<Button size="small" onClick={onRestart}>
 					Start again
-				</button>
+				</Button>
 			</p>
 		</>
 	);

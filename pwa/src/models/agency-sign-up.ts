@@ -9,7 +9,6 @@ import { isReservedSlug } from "../../../schema/reserved-slugs";
 import { api } from "../api/client";
 import { readProblem } from "../api/problem";
 import { type Result, send } from "../api/request";
-import type { Messages } from "./form";
 
 /** The form's fields: the body without the landing token, which comes from the stored link. */
 export type SignUpField = Exclude<keyof SignupBody, "referralLanding" | "referralLandedAt">;
@@ -48,8 +47,8 @@ export function portalAddress(slug: string): string {
 }
 
 /** Length and shape checks mirroring schema/dto/auth.ts, as raw "must be …" phrases. */
-export function checkSignUp(values: SignUpValues): Messages<SignUpField> {
-	const errors: Messages<SignUpField> = {};
+export function checkSignUp(values: SignUpValues): Partial<Record<SignUpField, string>> {
+	const errors: Partial<Record<SignUpField, string>> = {};
 	const agencyName = values.agencyName.trim();
 	if (agencyName.length < 2) errors.agencyName = "must be at least 2 characters";
 	else if (agencyName.length > 100) errors.agencyName = "must be at most 100 characters";

@@ -5,15 +5,14 @@
  */
 import { useSignal } from "@preact/signals";
 import type { ComponentChildren } from "preact";
-import { useEffect, useMemo, useRef } from "preact/hooks";
+import { useEffect } from "preact/hooks";
 import { useLocation } from "preact-iso";
 import { AuthLayout } from "../components/auth-layout";
-import { focusFirstInvalid } from "../components/form-kit/focus-first-invalid";
-import { FormAlert } from "../components/form-kit/form-alert";
+import { useDraft } from "../components/form-kit/draft";
+import { Form, SubmitButton } from "../components/form-kit/form";
 import { Field } from "../components/form-kit/text-field";
 import { SignOutButton } from "../components/sign-out-button";
 import { useDocumentTitle } from "../components/use-document-title";
-import { FormModel } from "../models/form";
 import { acceptInvitation, loadPreview, preview, previewProblem } from "../models/invitation";
 import { me } from "../models/session";
 
@@ -23,44 +22,27 @@ function InviteLayout({ children }: { children: ComponentChildren }) {
 }
 
 const ROLE_NAMES = { owner: "an owner", admin: "an admin", staff: "a team member", client: "a client" } as const;
-const LABELS = { name: "Your name", password: "Password" };
 
 export default function Invite() {
 	useDocumentTitle("Invitation");
 	const { query, route } = useLocation();
 	const token = query.token ?? "";
-	const form = useMemo(() => new FormModel({ name: "", password: "" }, LABELS), []);
-	const formElement = useRef<HTMLFormElement>(null);
+	const draft = useDraft({ name: "", password: "" });
 	const loaded = useSignal(false);
 
 	useEffect(() => {
 		void loadPreview(token).then(() => {
 			// The name the inviter gave fills the form; the person may change it.
 			const given = preview.value?.name;
-			if (given && !form.values.value.name) form.set("name", given);
+			if (given) draft.load({ ...draft.values.value, name: given });
 			loaded.value = true;
 		});
 	}, [token]);
 
-	const accept = async (event: Event) => {
-		event.preventDefault();
-		if (form.busy.value) return;
-		const invitation = preview.value;
-		if (!invitation) return;
-		const newcomer = !invitation.accountExists;
-		if (newcomer) {
-			const { name, password } = form.values.value;
-			if (!form.accept({ name: name.trim() ? undefined : "is required", password: password ? undefined : "is required" })) {
-				return focusFirstInvalid(formElement.current);
-			}
-		}
-		form.begin();
-		const { name, password } = form.values.value;
-		const result = await acceptInvitation(newcomer ? { token, name: name.trim(), password } : { token });
-		if (result.ok) return route("/", true);
-		form.fail(result.problem);
-		focusFirstInvalid(formElement.current);
-	};
+	const newcomer = preview.value ? !preview.value.accountExists : false;
+	const { name, password } = draft.values.value;
+	const accept = () => acceptInvitation(newcomer ? { token, name: name.trim(), password } : { token });
+	const check = () => (newcomer ? { name: name.trim() ? undefined : "is required", password: password ? undefined : "is required" } : {});
 
 	const invitation = preview.value;
 	if (!loaded.value) {
@@ -109,34 +91,23 @@ export default function Invite() {
 					<a href={`/signin?next=${encodeURIComponent(`/invite?token=${token}`)}`}>Sign in to accept the invitation</a>.
 				</p>
 			) : (
-				<form ref={formElement} onSubmit={accept} noValidate>
-					<FormAlert message={form.alert.value} />
+				<Form aria-label="Accept the invitation" send={accept} check={check} onSuccess={() => route("/", true)}>
 					{!invitation.accountExists && (
 						<>
-							<Field
-								id="name"
-								label={LABELS.name}
-								autoComplete="name"
-								value={form.values.value.name}
-								onInput={(v) => form.set("name", v)}
-								error={form.errors.value.name}
-							/>
+							<Field id="name" label="Your name" autoComplete="name" value={name} onInput={(v) => draft.set("name", v)} />
 							<Field
 								id="password"
-								label={LABELS.password}
+								label="Password"
 								type="password"
 								autoComplete="new-password"
 								hint="At least 10 characters. A few words together work well."
-								value={form.values.value.password}
-								onInput={(v) => form.set("password", v)}
-								error={form.errors.value.password}
+								value={password}
+								onInput={(v) => draft.set("password", v)}
 							/>
 						</>
 					)}
-					<button type="submit" class="button primary" aria-disabled={form.busy.value}>
-						{form.busy.value ? "Joining…" : invitation.accountExists ? "Accept invitation" : "Create account and join"}
-					</button>
-				</form>
+					<SubmitButton busyLabel="Joining…">{invitation.accountExists ? "Accept invitation" : "Create account and join"}</SubmitButton>
+				</Form>
 			)}
 		</InviteLayout>
 	);

@@ -3,32 +3,18 @@
  * not the account exists); with `?token=…` (taken out of the address bar at once), sets a new password.
  */
 import { useSignal } from "@preact/signals";
-import { useMemo, useRef } from "preact/hooks";
+import { useMemo } from "preact/hooks";
 import { AuthLayout } from "../components/auth-layout";
-import { focusFirstInvalid } from "../components/form-kit/focus-first-invalid";
-import { FormAlert } from "../components/form-kit/form-alert";
+import { useDraft } from "../components/form-kit/draft";
+import { Form, SubmitButton } from "../components/form-kit/form";
 import { Field } from "../components/form-kit/text-field";
 import { useDocumentTitle } from "../components/use-document-title";
 import { completePasswordReset, requestPasswordReset, takeUrlToken } from "../models/account-links";
-import { FormModel } from "../models/form";
 
 function RequestForm() {
-	const form = useMemo(() => new FormModel({ email: "" }, { email: "Email" }), []);
+	const draft = useDraft({ email: "" });
 	const sent = useSignal(false);
-	const formElement = useRef<HTMLFormElement>(null);
-	const submit = async (event: Event) => {
-		event.preventDefault();
-		if (form.busy.value) return;
-		if (!form.accept({ email: form.values.value.email.trim() ? undefined : "is required" })) return focusFirstInvalid(formElement.current);
-		form.begin();
-		const result = await requestPasswordReset(form.values.value.email.trim());
-		if (!result.ok) {
-			form.fail(result.problem);
-			return focusFirstInvalid(formElement.current);
-		}
-		form.busy.value = false;
-		sent.value = true;
-	};
+	const { email } = draft.values.value;
 	if (sent.value) {
 		return (
 			<>
@@ -42,24 +28,27 @@ function RequestForm() {
 	}
 	return (
 		<>
-			<h1>Forgot your password?</h1>
+			<h1 id="reset-request-heading">Forgot your password?</h1>
 			<p>Type your email and we will send you a link to choose a new one.</p>
-			<form ref={formElement} onSubmit={submit} noValidate>
-				<FormAlert message={form.alert.value} />
+			<Form
+				aria-labelledby="reset-request-heading"
+				send={() => requestPasswordReset(email.trim())}
+				check={() => ({ email: email.trim() ? undefined : "is required" })}
+				onSuccess={() => {
+					sent.value = true;
+				}}
+			>
 				<Field
 					id="email"
 					label="Email"
 					type="email"
 					autoComplete="username"
 					verbatim
-					value={form.values.value.email}
-					onInput={(v) => form.set("email", v)}
-					error={form.errors.value.email}
+					value={email}
+					onInput={(v) => draft.set("email", v)}
 				/>
-				<button type="submit" class="button primary" aria-disabled={form.busy.value}>
-					{form.busy.value ? "Sending…" : "Send the link"}
-				</button>
-			</form>
+				<SubmitButton busyLabel="Sending…">Send the link</SubmitButton>
+			</Form>
 			<p>
 				<a href="/signin">Back to sign-in</a>
 			</p>
@@ -68,23 +57,13 @@ function RequestForm() {
 }
 
 function CompleteForm({ token }: { token: string }) {
-	const form = useMemo(() => new FormModel({ password: "" }, { password: "New password" }), []);
+	const draft = useDraft({ password: "" });
 	const done = useSignal(false);
-	const formElement = useRef<HTMLFormElement>(null);
-	const submit = async (event: Event) => {
-		event.preventDefault();
-		if (form.busy.value) return;
-		const password = form.values.value.password;
-		if (!form.accept({ password: password.length >= 10 ? undefined : "must be at least 10 characters" })) {
-			return focusFirstInvalid(formElement.current);
-		}
-		form.begin();
+	const { password } = draft.values.value;
+	const send = async () => {
 		const result = await completePasswordReset(token, password);
-		if (!result.ok) {
-			form.fail(result.problem, result.problem.fields.token ? "This link has expired or was already used. Ask for a new one." : undefined);
-			return focusFirstInvalid(formElement.current);
-		}
-		done.value = true;
+		if (result.ok || !result.problem.fields.token) return result;
+		return { ok: false as const, problem: { ...result.problem, detail: "This link has expired or was already used. Ask for a new one." } };
 	};
 	if (done.value) {
 		return (
@@ -99,23 +78,26 @@ function CompleteForm({ token }: { token: string }) {
 	}
 	return (
 		<>
-			<h1>Choose a new password</h1>
-			<form ref={formElement} onSubmit={submit} noValidate>
-				<FormAlert message={form.alert.value} />
+			<h1 id="reset-complete-heading">Choose a new password</h1>
+			<Form
+				aria-labelledby="reset-complete-heading"
+				send={send}
+				check={() => ({ password: password.length >= 10 ? undefined : "must be at least 10 characters" })}
+				onSuccess={() => {
+					done.value = true;
+				}}
+			>
 				<Field
 					id="password"
 					label="New password"
 					type="password"
 					autoComplete="new-password"
 					hint="At least 10 characters; a few words make a good one."
-					value={form.values.value.password}
-					onInput={(v) => form.set("password", v)}
-					error={form.errors.value.password}
+					value={password}
+					onInput={(v) => draft.set("password", v)}
 				/>
-				<button type="submit" class="button primary" aria-disabled={form.busy.value}>
-					{form.busy.value ? "Saving…" : "Set new password"}
-				</button>
-			</form>
+				<SubmitButton busyLabel="Saving…">Set new password</SubmitButton>
+			</Form>
 		</>
 	);
 }

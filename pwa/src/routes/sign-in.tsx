@@ -4,73 +4,59 @@
  * the session model flips the app to the signed-in pages.
  */
 import { useSignal } from "@preact/signals";
-import { useEffect, useMemo, useRef } from "preact/hooks";
+import { useEffect } from "preact/hooks";
 import { useLocation } from "preact-iso";
+import type { Result } from "../api/request";
 import { AuthLayout } from "../components/auth-layout";
-import { focusFirstInvalid } from "../components/form-kit/focus-first-invalid";
-import { FormAlert } from "../components/form-kit/form-alert";
+import { useDraft } from "../components/form-kit/draft";
+import { Form, SubmitButton } from "../components/form-kit/form";
 import { Field } from "../components/form-kit/text-field";
+import { Button, buttonClass } from "../components/kit/button";
 import { MfaStep } from "../components/mfa-step";
 import { useDocumentTitle } from "../components/use-document-title";
-import { FormModel } from "../models/form";
 import { loadOfferedProviders, offeredProviders, PROVIDER_NAMES, refusalMessage, startUrl } from "../models/oauth";
 import { passkeysSupported, signInWithPasskey } from "../models/passkeys";
 import { type SignInOutcome, signIn, tenant } from "../models/session";
 import { loadSsoOffered, ssoOffered, ssoRefusalMessage, ssoStartUrl } from "../models/sso";
 
-const LABELS = { email: "Email", password: "Password" };
-
 export default function SignIn() {
 	useDocumentTitle("Sign in");
-	const form = useMemo(() => new FormModel({ email: "", password: "" }, LABELS), []);
-	const formElement = useRef<HTMLFormElement>(null);
+	const draft = useDraft({ email: "", password: "" });
 	const { query } = useLocation();
 	const challenge = useSignal<Extract<SignInOutcome, { kind: "mfa" }> | null>(mfaFromFragment());
+	// Messages from outside the form: a provider's or SSO's refusal on arrival, a passkey attempt.
+	const notice = useSignal<string | null>(refusalMessage(query.oauth_error) ?? ssoRefusalMessage(query.sso_error));
+	const passkeyBusy = useSignal(false);
 	useEffect(() => {
 		void loadOfferedProviders();
 		void loadSsoOffered();
-		const refusal = refusalMessage(query.oauth_error) ?? ssoRefusalMessage(query.sso_error);
-		if (refusal) form.alert.value = refusal;
 	}, []);
-	const { email, password } = form.values.value;
+	const { email, password } = draft.values.value;
 
-	const submit = async (event: Event) => {
-		event.preventDefault();
-		if (form.busy.value) return;
-		const missing = { email: email.trim() ? undefined : "is required", password: password ? undefined : "is required" };
-		if (!form.accept(missing)) return focusFirstInvalid(formElement.current);
-		form.begin();
+	const send = async (): Promise<Result<SignInOutcome>> => {
+		notice.value = null;
 		const result = await signIn(email.trim(), password);
-		if (result.ok) {
-			form.busy.value = false;
-			if (result.value.kind === "mfa") {
-				form.set("password", "");
-				challenge.value = result.value;
-			}
-			return;
-		}
+		if (result.ok) return result;
 		const { status, retryAfterSeconds } = result.problem;
 		// The agency's SSO covers this address: say so, and offer the button.
 		if (status === 403 && result.problem.title === "Sign in with single sign-on") {
 			ssoOffered.value = true;
-			form.fail(result.problem, `${result.problem.detail} Use "Continue with SSO".`);
-			return;
+			return { ok: false, problem: { ...result.problem, detail: `${result.problem.detail} Use "Continue with SSO".` } };
 		}
 		// Wrong credentials: the password is what to type again.
-		if (status === 401) form.set("password", "");
-		form.fail(
-			result.problem,
-			status === 429 && retryAfterSeconds ? `Too many attempts, try again in ${retryAfterSeconds} seconds.` : undefined,
-		);
-		focusFirstInvalid(formElement.current, status === 401 ? "password" : undefined);
+		if (status === 401) draft.set("password", "");
+		if (status === 429 && retryAfterSeconds) {
+			return { ok: false, problem: { ...result.problem, detail: `Too many attempts, try again in ${retryAfterSeconds} seconds.` } };
+		}
+		return result;
 	};
 
 	const passkey = async () => {
-		if (form.busy.value) return;
-		form.begin();
+		passkeyBusy.value = true;
+		notice.value = null;
 		const result = await signInWithPasskey();
-		form.busy.value = false;
-		if (!result.ok) form.fail(result.problem, result.problem.status === 401 ? "That passkey was not accepted here." : undefined);
+		passkeyBusy.value = false;
+		if (!result.ok) notice.value = result.problem.status === 401 ? "That passkey was not accepted here." : result.problem.detail;
 	};
 
 	if (challenge.value) {
@@ -89,42 +75,48 @@ export default function SignIn() {
 
 	return (
 		<AuthLayout>
-			<h1>Sign in to {tenant.value?.name}</h1>
-			<form ref={formElement} onSubmit={submit} noValidate>
-				<FormAlert message={form.alert.value} />
+			<h1 id="sign-in-heading">Sign in to {tenant.value?.name}</h1>
+			<Form
+				aria-labelledby="sign-in-heading"
+				send={send}
+				check={() => ({ email: email.trim() ? undefined : "is required", password: password ? undefined : "is required" })}
+				onSuccess={(outcome) => {
+					if (outcome.kind !== "mfa") return;
+					draft.set("password", "");
+					challenge.value = outcome;
+				}}
+				notice={notice.value}
+				refocus="password"
+			>
 				<Field
 					id="email"
-					label={LABELS.email}
+					label="Email"
 					type="email"
 					autoComplete="username"
 					verbatim
 					value={email}
-					onInput={(value) => form.set("email", value)}
-					error={form.errors.value.email}
+					onInput={(value) => draft.set("email", value)}
 				/>
 				<Field
 					id="password"
-					label={LABELS.password}
+					label="Password"
 					type="password"
 					autoComplete="current-password"
 					value={password}
-					onInput={(value) => form.set("password", value)}
-					error={form.errors.value.password}
+					onInput={(value) => draft.set("password", value)}
 				/>
-				<button type="submit" class="button primary" aria-disabled={form.busy.value}>
-					{form.busy.value ? "Signing in…" : "Sign in"}
-				</button>
-			</form>
+				<SubmitButton busyLabel="Signing in…">Sign in</SubmitButton>
+			</Form>
 			{passkeysSupported() && (
 				<p>
-					<button type="button" class="button secondary" onClick={passkey} aria-disabled={form.busy.value}>
+					<Button onClick={passkey} loading={passkeyBusy.value}>
 						Sign in with a passkey
-					</button>
+					</Button>
 				</p>
 			)}
 			{ssoOffered.value && (
 				<p>
-					<a class="button secondary" href={ssoStartUrl(query.next)}>
+					<a class={buttonClass({ variant: "secondary" })} href={ssoStartUrl(query.next)}>
 						Continue with SSO
 					</a>
 				</p>
@@ -133,7 +125,7 @@ export default function SignIn() {
 				<ul class="provider-list" aria-label="Other ways to sign in">
 					{offeredProviders.value.map((provider) => (
 						<li key={provider}>
-							<a class="button secondary" href={startUrl(provider, query.next)}>
+							<a class={buttonClass({ variant: "secondary" })} href={startUrl(provider, query.next)}>
 								Continue with {PROVIDER_NAMES[provider]}
 							</a>
 						</li>

@@ -1,13 +1,14 @@
 /** Agency sign-up on the platform host: creates the agency, then hands the owner over, signed in, to its own address. */
 import { useSignal } from "@preact/signals";
-import { useMemo, useRef } from "preact/hooks";
+import { useMemo } from "preact/hooks";
+import type { SignupResponse } from "../../../schema/dto/auth";
+import type { Result } from "../api/request";
 import { AuthLayout } from "../components/auth-layout";
-import { focusFirstInvalid } from "../components/form-kit/focus-first-invalid";
-import { FormAlert } from "../components/form-kit/form-alert";
+import { useDraft } from "../components/form-kit/draft";
+import { Form, SubmitButton } from "../components/form-kit/form";
 import { Field } from "../components/form-kit/text-field";
 import { useDocumentTitle } from "../components/use-document-title";
 import { checkSignUp, portalAddress, SIGN_UP_LABELS, signUpAgency, slugFromName } from "../models/agency-sign-up";
-import { FormModel } from "../models/form";
 import { currentReferral, forgetReferral, landingTokenFor } from "../models/referral-link";
 
 /** "try again in 10 minutes" rather than "in 600 seconds". */
@@ -19,43 +20,38 @@ export default function SignUp() {
 	useDocumentTitle("Create your agency's portal");
 	// A `?ref=` link (now or within the last 30 days on this browser) fills in the referral code.
 	const referral = useMemo(() => currentReferral(), []);
-	const form = useMemo(
-		() =>
-			new FormModel({ agencyName: "", slug: "", name: "", email: "", password: "", referralCode: referral?.code ?? "" }, SIGN_UP_LABELS),
-		[referral],
-	);
+	const draft = useDraft({ agencyName: "", slug: "", name: "", email: "", password: "", referralCode: referral?.code ?? "" });
 	// Until the user edits the address, it follows the agency's name.
 	const slugEdited = useSignal(false);
-	const formElement = useRef<HTMLFormElement>(null);
-	const values = form.values.value;
-	const errors = form.errors.value;
+	const values = draft.values.value;
 
-	const submit = async (event: Event) => {
-		event.preventDefault();
-		if (form.busy.value) return;
-		if (!form.accept(checkSignUp(values))) return focusFirstInvalid(formElement.current);
-		form.begin();
+	const send = async (): Promise<Result<SignupResponse>> => {
 		const result = await signUpAgency(values, landingTokenFor(values.referralCode.trim().toUpperCase()));
-		if (result.ok) {
-			forgetReferral();
-			// A full navigation: the agency's address is another origin, where /welcome signs the owner in.
-			window.location.assign(result.value.handoffUrl);
-			return;
-		}
+		if (result.ok) return result;
 		const { status, retryAfterSeconds } = result.problem;
-		form.fail(
-			result.problem,
-			status === 429 && retryAfterSeconds ? `Too many sign-ups from this address, try again in ${waitText(retryAfterSeconds)}.` : undefined,
-		);
-		focusFirstInvalid(formElement.current);
+		if (status === 429 && retryAfterSeconds) {
+			return {
+				ok: false,
+				problem: { ...result.problem, detail: `Too many sign-ups from this address, try again in ${waitText(retryAfterSeconds)}.` },
+			};
+		}
+		return result;
 	};
 
 	return (
 		<AuthLayout>
-			<h1>Create your agency's portal</h1>
+			<h1 id="sign-up-heading">Create your agency's portal</h1>
 			<p class="lead">Your clients get their projects, documents and messages in an app with your agency's name on it.</p>
-			<form ref={formElement} onSubmit={submit} noValidate>
-				<FormAlert message={form.alert.value} />
+			<Form
+				aria-labelledby="sign-up-heading"
+				send={send}
+				check={() => checkSignUp(values)}
+				onSuccess={(created) => {
+					forgetReferral();
+					// A full navigation: the agency's address is another origin, where /welcome signs the owner in.
+					window.location.assign(created.handoffUrl);
+				}}
+			>
 				<Field
 					id="agencyName"
 					label={SIGN_UP_LABELS.agencyName}
@@ -63,10 +59,9 @@ export default function SignUp() {
 					maxLength={100}
 					value={values.agencyName}
 					onInput={(value) => {
-						form.set("agencyName", value);
-						if (!slugEdited.value) form.set("slug", slugFromName(value));
+						draft.set("agencyName", value);
+						if (!slugEdited.value) draft.set("slug", slugFromName(value));
 					}}
-					error={errors.agencyName}
 				/>
 				<Field
 					id="slug"
@@ -77,9 +72,8 @@ export default function SignUp() {
 					value={values.slug}
 					onInput={(value) => {
 						slugEdited.value = true;
-						form.set("slug", value);
+						draft.set("slug", value);
 					}}
-					error={errors.slug}
 					hint={`Your portal will be at ${portalAddress(values.slug)}. Lower-case letters, digits and hyphens.`}
 				/>
 				<Field
@@ -88,8 +82,7 @@ export default function SignUp() {
 					autoComplete="name"
 					maxLength={100}
 					value={values.name}
-					onInput={(value) => form.set("name", value)}
-					error={errors.name}
+					onInput={(value) => draft.set("name", value)}
 				/>
 				<Field
 					id="email"
@@ -98,8 +91,7 @@ export default function SignUp() {
 					autoComplete="email"
 					verbatim
 					value={values.email}
-					onInput={(value) => form.set("email", value)}
-					error={errors.email}
+					onInput={(value) => draft.set("email", value)}
 				/>
 				<Field
 					id="password"
@@ -107,8 +99,7 @@ export default function SignUp() {
 					type="password"
 					autoComplete="new-password"
 					value={values.password}
-					onInput={(value) => form.set("password", value)}
-					error={errors.password}
+					onInput={(value) => draft.set("password", value)}
 					hint="At least 10 characters. A few words you will remember make a strong password."
 				/>
 				<Field
@@ -116,16 +107,14 @@ export default function SignUp() {
 					label={SIGN_UP_LABELS.referralCode}
 					verbatim
 					autoComplete="off"
+					required={false}
 					maxLength={16}
 					value={values.referralCode}
-					onInput={(value) => form.set("referralCode", value)}
-					error={errors.referralCode}
+					onInput={(value) => draft.set("referralCode", value)}
 					hint={referral ? "From the link that brought you here: your first subscription gets the referral discount." : undefined}
 				/>
-				<button type="submit" class="button primary" aria-disabled={form.busy.value}>
-					{form.busy.value ? "Creating your agency…" : "Create agency"}
-				</button>
-			</form>
+				<SubmitButton busyLabel="Creating your agency…">Create agency</SubmitButton>
+			</Form>
 			<details class="aside">
 				<summary>Already have an agency? Sign in at your agency's address</summary>
 				<p>

@@ -2,11 +2,12 @@
 import type { CouponInput } from "../../../../schema/coupons";
 import { amountHint, exampleAmount, formatMoney, parseMoney } from "../../../../schema/money";
 import { localDateTimeToMs, msToLocalDateTime } from "../../lib/date-format";
-import { FormModel, type Messages } from "../../models/form";
 import { createCoupon } from "../../models/operator-coupons";
 import { operatorAnnouncement } from "../../models/operator-session";
 import { DateTimeField } from "../form-kit/date-time-field";
-import { FormAlert } from "../form-kit/form-alert";
+import { useDraft } from "../form-kit/draft";
+import { Form, SubmitButton } from "../form-kit/form";
+import type { Messages } from "../form-kit/messages";
 import { SelectField } from "../form-kit/select-field";
 import { Field } from "../form-kit/text-field";
 
@@ -42,15 +43,13 @@ const EMPTY: Record<Key, string> = {
 	endsAt: "",
 };
 
-const form = new FormModel<Key>({ ...EMPTY }, LABELS);
-
 const wholeNumber = (text: string): number | null => (/^\s*\d{1,9}\s*$/.test(text) ? Number(text) : null);
 /** A picker value (wall-clock time in the viewer's zone) as an instant. */
 const moment = (text: string): number | undefined => localDateTimeToMs(text) ?? undefined;
 
-/** The request body, or the fields the browser can already tell are not numbers. */
-function couponInput(v: Record<Key, string>): { input: CouponInput } | { errors: Messages<Key> } {
-	const errors: Messages<Key> = {};
+/** The request body, and the fields the browser can already tell are not numbers (the form sends only when there are none). */
+function couponInput(v: Record<Key, string>): { input: CouponInput; errors: Messages } {
+	const errors: Messages = {};
 	const number = (key: Key, parse: (text: string) => number | null, message: string): number | undefined => {
 		if (v[key].trim() === "") return undefined;
 		const value = parse(v[key]);
@@ -77,7 +76,7 @@ function couponInput(v: Record<Key, string>): { input: CouponInput } | { errors:
 	};
 	if (percent && percentOff === undefined && !errors.percentOff) errors.percentOff = "is required";
 	if (!percent && amountOff === undefined && !errors.amountOff) errors.amountOff = "is required";
-	return Object.keys(errors).length > 0 ? { errors } : { input: JSON.parse(JSON.stringify(input)) as CouponInput };
+	return { input: JSON.parse(JSON.stringify(input)) as CouponInput, errors };
 }
 
 function describe(c: { code: string | null; name: string; percentOff: number | null; amountOff: number | null; currency: string | null }) {
@@ -85,34 +84,16 @@ function describe(c: { code: string | null; name: string; percentOff: number | n
 	return `${c.code ?? c.name}, ${off}`;
 }
 
-async function submit(event: Event): Promise<void> {
-	event.preventDefault();
-	if (form.busy.value) return;
-	form.begin();
-	const built = couponInput(form.values.value);
-	if ("errors" in built) {
-		form.accept(built.errors);
-		form.busy.value = false;
-		return;
-	}
-	form.errors.value = {};
-	const result = await createCoupon(built.input);
-	if (!result.ok) return form.fail(result.problem);
-	form.busy.value = false;
-	form.values.value = { ...EMPTY };
-	operatorAnnouncement.value = `${result.value.kind === "flash_sale" ? "Flash sale" : "Coupon"} ${describe(result.value)} created.`;
-}
-
 export function CouponForm() {
-	const v = form.values.value;
-	const e = form.errors.value;
+	const draft = useDraft<Record<Key, string>>({ ...EMPTY });
+	const v = draft.values.value;
+	const built = couponInput(v);
 	const text = (key: Key, hint?: string, required = true) => (
 		<Field
 			id={key}
 			label={LABELS[key]}
 			value={v[key]}
-			onInput={(value) => form.set(key, value)}
-			error={e[key]}
+			onInput={(value) => draft.set(key, value)}
 			hint={hint}
 			required={required}
 			verbatim
@@ -123,20 +104,26 @@ export function CouponForm() {
 			id={key}
 			label={LABELS[key]}
 			value={moment(v[key]) ?? null}
-			onChange={(value) => form.set(key, value === null ? "" : msToLocalDateTime(value))}
-			error={e[key]}
+			onChange={(value) => draft.set(key, value === null ? "" : msToLocalDateTime(value))}
 		/>
 	);
 	return (
-		<form class="card" aria-labelledby="new-coupon-heading" onSubmit={submit} noValidate>
+		<Form
+			class="card"
+			aria-labelledby="new-coupon-heading"
+			check={() => built.errors}
+			send={() => createCoupon(built.input)}
+			onSuccess={(coupon) => {
+				draft.saved(v, { ...EMPTY });
+				operatorAnnouncement.value = `${coupon.kind === "flash_sale" ? "Flash sale" : "Coupon"} ${describe(coupon)} created.`;
+			}}
+		>
 			<h2 id="new-coupon-heading">New coupon or flash sale</h2>
-			<FormAlert message={form.alert.value} />
 			<SelectField
 				id="kind"
 				label={LABELS.kind}
 				value={v.kind}
-				onChange={(value) => form.set("kind", value)}
-				error={e.kind}
+				onChange={(value) => draft.set("kind", value)}
 				options={[
 					{ value: "code", label: "Coupon code (typed at checkout)" },
 					{ value: "flash_sale", label: "Flash sale (applies to every checkout in its window)" },
@@ -148,7 +135,7 @@ export function CouponForm() {
 				id="discountType"
 				label={LABELS.discountType}
 				value={v.discountType}
-				onChange={(value) => form.set("discountType", value)}
+				onChange={(value) => draft.set("discountType", value)}
 				options={[
 					{ value: "percent", label: "Percent off" },
 					{ value: "amount", label: "Amount off" },
@@ -160,8 +147,7 @@ export function CouponForm() {
 					id="currency"
 					label={LABELS.currency}
 					value={v.currency}
-					onChange={(value) => form.set("currency", value)}
-					error={e.currency}
+					onChange={(value) => draft.set("currency", value)}
 					options={[
 						{ value: "usd", label: "USD" },
 						{ value: "eur", label: "EUR" },
@@ -175,8 +161,7 @@ export function CouponForm() {
 				id="duration"
 				label={LABELS.duration}
 				value={v.duration}
-				onChange={(value) => form.set("duration", value)}
-				error={e.duration}
+				onChange={(value) => draft.set("duration", value)}
 				options={[
 					{ value: "once", label: "First invoice only" },
 					{ value: "repeating", label: "A number of months" },
@@ -193,9 +178,7 @@ export function CouponForm() {
 					{when("endsAt")}
 				</>
 			)}
-			<button type="submit" class="button primary" aria-disabled={form.busy.value ? "true" : undefined}>
-				Create
-			</button>
-		</form>
+			<SubmitButton busyLabel="Creating…">Create</SubmitButton>
+		</Form>
 	);
 }

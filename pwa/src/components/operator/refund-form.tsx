@@ -5,83 +5,67 @@
 import { useRef } from "preact/hooks";
 import { amountHint, formatMoney, parseMoney } from "../../../../schema/money";
 import type { OperatorInvoice } from "../../../../schema/operator-agencies";
-import { FormModel } from "../../models/form";
 import { refund } from "../../models/operator-agencies";
 import { operatorAnnouncement } from "../../models/operator-session";
-import { FormAlert } from "../form-kit/form-alert";
+import { useDraft } from "../form-kit/draft";
+import { Form, SubmitButton } from "../form-kit/form";
+import { SelectField } from "../form-kit/select-field";
 import { Field } from "../form-kit/text-field";
+import { Button } from "../kit/button";
 
 const REASONS = [
-	["", "No reason given"],
-	["requested_by_customer", "Requested by the customer"],
-	["duplicate", "Duplicate charge"],
-	["fraudulent", "Fraudulent"],
+	{ value: "", label: "No reason given" },
+	{ value: "requested_by_customer", label: "Requested by the customer" },
+	{ value: "duplicate", label: "Duplicate charge" },
+	{ value: "fraudulent", label: "Fraudulent" },
 ] as const;
+type Reason = (typeof REASONS)[number]["value"];
 
 type Props = { invoice: OperatorInvoice; onDone: () => void };
 
 export function RefundForm({ invoice, onDone }: Props) {
-	const form = useRef(new FormModel({ amount: "", reason: "" }, { amount: "Amount", reason: "Reason" })).current;
+	const draft = useDraft<{ amount: string; reason: Reason }>({ amount: "", reason: "" });
 	const idempotencyKey = useRef(`refund-${crypto.randomUUID()}`);
 	const label = invoice.number ?? invoice.id;
-
-	async function submit(event: Event): Promise<void> {
-		event.preventDefault();
-		if (form.busy.value) return;
-		const { amount, reason } = form.values.value;
-		const parsed = amount.trim() === "" ? undefined : parseMoney(amount, invoice.currency);
-		const minor = parsed?.ok ? parsed.minor : undefined;
-		form.begin();
-		if (!form.accept({ amount: parsed && !parsed.ok ? amountHint(invoice.currency) : undefined })) {
-			form.busy.value = false;
-			return;
-		}
-		const chosenReason = REASONS.find(([value]) => value === reason)?.[0];
-		const result = await refund({
-			invoiceId: invoice.id,
-			idempotencyKey: idempotencyKey.current,
-			...(minor ? { amount: minor } : {}),
-			...(chosenReason ? { reason: chosenReason } : {}),
-		});
-		if (!result.ok) return form.fail(result.problem);
-		form.busy.value = false;
-		const made = result.value;
-		operatorAnnouncement.value = `Refunded ${formatMoney(made.amount, made.currency)} of invoice ${label}. ${formatMoney(made.remaining, made.currency)} can still be refunded.`;
-		onDone();
-	}
+	const { amount, reason } = draft.values.value;
+	const parsed = amount.trim() === "" ? undefined : parseMoney(amount, invoice.currency);
+	const minor = parsed?.ok ? parsed.minor : undefined;
 
 	return (
-		<form class="card" aria-labelledby={`refund-${invoice.id}-heading`} onSubmit={submit} noValidate>
+		<Form
+			class="card"
+			aria-labelledby={`refund-${invoice.id}-heading`}
+			check={() => ({ amount: parsed && !parsed.ok ? amountHint(invoice.currency) : undefined })}
+			send={() =>
+				refund({
+					invoiceId: invoice.id,
+					idempotencyKey: idempotencyKey.current,
+					...(minor ? { amount: minor } : {}),
+					...(reason ? { reason } : {}),
+				})
+			}
+			onSuccess={(made) => {
+				operatorAnnouncement.value = `Refunded ${formatMoney(made.amount, made.currency)} of invoice ${label}. ${formatMoney(made.remaining, made.currency)} can still be refunded.`;
+				onDone();
+			}}
+		>
 			<h3 id={`refund-${invoice.id}-heading`}>Refund invoice {label}</h3>
-			<FormAlert message={form.alert.value} />
 			<Field
 				id="amount"
 				label="Amount"
-				value={form.values.value.amount}
-				onInput={(value) => form.set("amount", value)}
-				error={form.errors.value.amount}
+				value={amount}
+				onInput={(value) => draft.set("amount", value)}
 				required={false}
 				hint={`Leave empty to refund everything still refundable: ${formatMoney(invoice.refundable, invoice.currency)}.`}
 				verbatim
 			/>
-			<div class="field">
-				<label for="reason">Reason</label>
-				<select id="reason" value={form.values.value.reason} onChange={(e) => form.set("reason", e.currentTarget.value)}>
-					{REASONS.map(([value, text]) => (
-						<option key={value} value={value}>
-							{text}
-						</option>
-					))}
-				</select>
-			</div>
+			<SelectField id="reason" label="Reason" value={reason} options={REASONS} onChange={(value) => draft.set("reason", value)} />
 			<div class="button-row">
-				<button type="submit" class="button primary" aria-disabled={form.busy.value ? "true" : undefined}>
+				<SubmitButton busyLabel="Refunding…" block={false}>
 					Refund
-				</button>
-				<button type="button" class="button secondary" onClick={onDone}>
-					Cancel
-				</button>
+				</SubmitButton>
+				<Button onClick={onDone}>Cancel</Button>
 			</div>
-		</form>
+		</Form>
 	);
 }

@@ -1,44 +1,24 @@
 /** Account → Security: the email, whether it is confirmed (with a resend button), and changing it. */
 import { useSignal } from "@preact/signals";
-import { useMemo, useRef } from "preact/hooks";
 import { changeEmail, resendVerification } from "../../models/account-security";
-import { FormModel } from "../../models/form";
 import { me } from "../../models/session";
-import { focusFirstInvalid } from "../form-kit/focus-first-invalid";
-import { FormAlert } from "../form-kit/form-alert";
+import { useDraft } from "../form-kit/draft";
+import { Form, SubmitButton } from "../form-kit/form";
 import { Field } from "../form-kit/text-field";
-
-const LABELS = { newEmail: "New email", emailPassword: "Current password" };
+import { Button } from "../kit/button";
 
 export function EmailSection() {
-	const form = useMemo(() => new FormModel({ newEmail: "", emailPassword: "" }, LABELS), []);
+	const draft = useDraft({ newEmail: "", currentPassword: "" });
 	const status = useSignal<string | null>(null);
-	const formElement = useRef<HTMLFormElement>(null);
-	const { newEmail, emailPassword } = form.values.value;
+	const resending = useSignal(false);
+	const { newEmail, currentPassword } = draft.values.value;
 	const user = me.value;
 
 	const resend = async () => {
+		resending.value = true;
 		const result = await resendVerification();
+		resending.value = false;
 		status.value = result.ok ? result.value.message : result.problem.detail;
-	};
-
-	const submit = async (event: Event) => {
-		event.preventDefault();
-		if (form.busy.value) return;
-		status.value = null;
-		const missing = { newEmail: newEmail.trim() ? undefined : "is required", emailPassword: emailPassword ? undefined : "is required" };
-		if (!form.accept(missing)) return focusFirstInvalid(formElement.current);
-		form.begin();
-		const result = await changeEmail(newEmail.trim(), emailPassword);
-		if (!result.ok) {
-			// The API names `currentPassword`; this form's field is `emailPassword`.
-			const fields = { ...result.problem.fields, emailPassword: result.problem.fields.currentPassword ?? "" };
-			form.fail({ ...result.problem, fields });
-			return focusFirstInvalid(formElement.current);
-		}
-		form.busy.value = false;
-		form.set("emailPassword", "");
-		status.value = `We sent a link to ${newEmail.trim()}. Your email changes when you open it.`;
 	};
 
 	return (
@@ -51,38 +31,51 @@ export function EmailSection() {
 				) : (
 					<>
 						<strong>not confirmed yet</strong>.{" "}
-						<button type="button" class="button small secondary" onClick={resend}>
+						<Button size="small" onClick={resend} loading={resending.value}>
 							Send a new confirmation link
-						</button>
+						</Button>
 					</>
 				)}
 			</p>
 			<p role="status">{status.value}</p>
-			<form ref={formElement} onSubmit={submit} noValidate>
-				<FormAlert message={form.alert.value} />
+			<Form
+				aria-label="Change email"
+				send={() => {
+					status.value = null;
+					return changeEmail(newEmail.trim(), currentPassword);
+				}}
+				check={() => ({
+					newEmail: newEmail.trim() ? undefined : "is required",
+					currentPassword: currentPassword ? undefined : "is required",
+				})}
+				onSuccess={() => {
+					draft.set("currentPassword", "");
+					status.value = `We sent a link to ${newEmail.trim()}. Your email changes when you open it.`;
+				}}
+			>
 				<Field
 					id="newEmail"
-					label={LABELS.newEmail}
+					label="New email"
 					type="email"
 					autoComplete="email"
 					verbatim
 					value={newEmail}
-					onInput={(v) => form.set("newEmail", v)}
-					error={form.errors.value.newEmail}
+					onInput={(v) => draft.set("newEmail", v)}
 				/>
+				{/* The API's `currentPassword`; the id differs from the password section's field of the same name. */}
 				<Field
 					id="emailPassword"
-					label={LABELS.emailPassword}
+					name="currentPassword"
+					label="Current password"
 					type="password"
 					autoComplete="current-password"
-					value={emailPassword}
-					onInput={(v) => form.set("emailPassword", v)}
-					error={form.errors.value.emailPassword}
+					value={currentPassword}
+					onInput={(v) => draft.set("currentPassword", v)}
 				/>
-				<button type="submit" class="button secondary" aria-disabled={form.busy.value}>
-					{form.busy.value ? "Sending…" : "Change email"}
-				</button>
-			</form>
+				<SubmitButton busyLabel="Sending…" variant="secondary">
+					Change email
+				</SubmitButton>
+			</Form>
 		</section>
 	);
 }
