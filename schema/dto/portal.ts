@@ -220,6 +220,20 @@ export const UpdateProjectBody = z
 	})
 	.meta({ id: "UpdateProjectBody" });
 
+/**
+ * PATCH /projects/{id}: the editable fields, and for a move on a board the status the mover saw
+ * (`fromStatus`): when someone changed the status meanwhile the move is refused (409) instead of
+ * overwriting theirs (an archived project is not revived by a stale card). Already at `status`
+ * counts as done, so a replay succeeds.
+ */
+export const PatchProjectBody = UpdateProjectBody.extend({ fromStatus: z.enum(PROJECT_STATUSES).optional() })
+	.superRefine((body, ctx) => {
+		if (body.fromStatus !== undefined && body.status === undefined) {
+			ctx.addIssue({ code: "custom", path: ["fromStatus"], message: "needs a status to move to" });
+		}
+	})
+	.meta({ id: "PatchProjectBody" });
+
 export const CreateMilestoneBody = z
 	.strictObject({ id: IdParam.optional(), title: Title(200), dueAt: Time.nullable().optional() })
 	.meta({ id: "CreateMilestoneBody" });

@@ -202,3 +202,57 @@ describe("isolation", () => {
 		expect([after.project.name, after.timeline[0]?.status]).toEqual(["Website relaunch", "pending"]);
 	});
 });
+
+describe("moves on a board (PATCH with fromStatus)", () => {
+	const move = (id: string, body: Record<string, unknown>, cookie = acme.staffCookie, host = acme.host) =>
+		call(host, `/api/v1/projects/${id}`, { method: "PATCH", cookie, body });
+	const statusOf = async (id: string) =>
+		(await json<ProjectDetailT>(call(acme.host, `/api/v1/projects/${id}`, { cookie: acme.staffCookie }))).project.status;
+
+	it("moves a project from the status the mover saw; a replay of the same move succeeds and changes nothing more", async () => {
+		const { project } = await projectWith(acme, acme.clientX.id);
+		const moved = await json<{ status: string; version: number }>(move(project.id, { status: "on_hold", fromStatus: "active" }));
+		expect(moved.status).toBe("on_hold");
+		const replay = await json<{ status: string }>(move(project.id, { status: "on_hold", fromStatus: "active" }));
+		expect(replay.status).toBe("on_hold");
+		expect(await statusOf(project.id)).toBe("on_hold");
+	});
+
+	it("refuses (409, naming fromStatus) a move whose project changed status meanwhile, and keeps the other person's change", async () => {
+		const { project } = await projectWith(acme, acme.clientX.id);
+		await json(move(project.id, { status: "archived" }));
+		const stale = await move(project.id, { status: "completed", fromStatus: "active" });
+		expect(stale.status).toBe(409);
+		const problem = await problemOf(stale);
+		expect(problem.errors?.[0]?.path).toBe("fromStatus");
+		expect(problem.detail).toBe("Its status was changed to archived meanwhile.");
+		expect(await statusOf(project.id)).toBe("archived");
+	});
+
+	it("names fromStatus (422) when it comes without a status, and changes nothing", async () => {
+		const { project } = await projectWith(acme, acme.clientX.id);
+		const res = await move(project.id, { name: "Renamed", fromStatus: "active" });
+		expect(res.status).toBe(422);
+		expect((await problemOf(res)).errors?.[0]?.path).toBe("fromStatus");
+		const after = await json<ProjectDetailT>(call(acme.host, `/api/v1/projects/${project.id}`, { cookie: acme.staffCookie }));
+		expect([after.project.name, after.project.status]).toEqual(["Website relaunch", "active"]);
+	});
+
+	it("is refused to a client's people, on their own client's project and on another client's (403), and changes nothing", async () => {
+		const own = await projectWith(acme, acme.clientX.id);
+		const other = await projectWith(acme, acme.clientY.id);
+		for (const id of [own.project.id, other.project.id]) {
+			const res = await move(id, { status: "completed", fromStatus: "active" }, acme.xUser.cookie);
+			expect(res.status).toBe(403);
+			expect(await statusOf(id)).toBe("active");
+		}
+	});
+
+	it("never lets agency B move A's project (404), and A's project keeps its status", async () => {
+		const beta = await signUpAgency(uniqueSlug("beta"));
+		const { project } = await projectWith(acme, acme.clientX.id);
+		const res = await move(project.id, { status: "completed", fromStatus: "active" }, beta.ownerCookie, beta.host);
+		expect(res.status).toBe(404);
+		expect(await statusOf(project.id)).toBe("active");
+	});
+});

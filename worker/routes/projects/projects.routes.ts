@@ -6,13 +6,13 @@ import {
 	IdParam,
 	MilestoneDto,
 	MilestoneList,
+	PatchProjectBody,
 	ProjectDetail,
 	ProjectDto,
 	ProjectListQuery,
 	ProjectPage,
 	ReorderMilestonesBody,
 	UpdateMilestoneBody,
-	UpdateProjectBody,
 } from "../../../schema/dto/portal";
 import { BODY_ERRORS, jsonBody, jsonContent, problemContent } from "../../http/openapi-responses";
 import { protectedRoute } from "../../http/protected-route";
@@ -61,10 +61,14 @@ export const update = protectedRoute({
 	method: "patch",
 	path: "/api/v1/projects/{id}",
 	tags,
-	summary: "Edit a project",
+	summary: "Edit a project; with fromStatus, a board move that is refused (409) if the status changed meanwhile",
 	permission: "projects:write",
-	request: { params: idParams, body: jsonBody(UpdateProjectBody) },
-	responses: { 200: jsonContent(ProjectDto, "The project as saved"), ...writeErrors },
+	request: { params: idParams, body: jsonBody(PatchProjectBody) },
+	responses: {
+		200: jsonContent(ProjectDto, "The project as saved"),
+		...writeErrors,
+		409: problemContent("The status changed since the caller saw it (fromStatus), or the id is used by another record"),
+	},
 });
 
 export const listMilestones = protectedRoute({

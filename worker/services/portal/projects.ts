@@ -4,14 +4,15 @@
  */
 import { and, asc, desc, eq, inArray, isNull, lt, or, type SQL } from "drizzle-orm";
 import type { z } from "zod";
-import type { CreateProjectBody, ProjectListQuery, UpdateProjectBody } from "../../../schema/dto/portal";
+import type { CreateProjectBody, PatchProjectBody, ProjectListQuery } from "../../../schema/dto/portal";
 import { clientMembers, clients, deliverables, memberships, milestones, projects, tasks, users } from "../../../schema/index";
+import type { ProjectStatus } from "../../../schema/portal";
 import { selectInChunks } from "../../lib/chunks";
 import { createWithClientMadeId } from "../../lib/client-made-id";
 import { decodeCursor, encodeCursor } from "../../lib/cursor";
 import type { TenantScope } from "../../lib/db";
 import { newId } from "../../lib/ids";
-import { problems } from "../../lib/problem";
+import { Problem, problems } from "../../lib/problem";
 import { type ClientAccess, seesAllClients, visibleClientsCondition } from "./client-access";
 import { getClient } from "./clients";
 import { reviewsOf } from "./deliverables";
@@ -83,6 +84,16 @@ function assertDates(startsAt: number | null | undefined, dueAt: number | null |
 	}
 }
 
+/** A move from `fromStatus` is refused when the project has meanwhile gone elsewhere (already at `to` is a replay: fine). */
+function assertStatusUnchanged(current: ProjectStatus, fromStatus: ProjectStatus | undefined, to: ProjectStatus | undefined): void {
+	if (fromStatus === undefined || current === fromStatus || current === to) return;
+	const now = current.replace("_", " ");
+	throw new Problem(409, "status-changed", "Changed meanwhile", `Its status was changed to ${now} meanwhile.`, {
+		errors: [{ path: "fromStatus", message: `is no longer the project's status (it is ${now})` }],
+		extensions: { status: current },
+	});
+}
+
 export async function createProject(scope: TenantScope, access: ClientAccess, input: z.infer<typeof CreateProjectBody>, now = Date.now()) {
 	assertDates(input.startsAt, input.dueAt);
 	try {
@@ -109,12 +120,16 @@ export async function updateProject(
 	scope: TenantScope,
 	access: ClientAccess,
 	id: string,
-	input: z.infer<typeof UpdateProjectBody>,
+	{ fromStatus, ...changes }: z.infer<typeof PatchProjectBody>,
 	now = Date.now(),
 ) {
 	const current = await getVisibleProject(scope, access, id);
-	assertDates(input.startsAt === undefined ? current.startsAt : input.startsAt, input.dueAt === undefined ? current.dueAt : input.dueAt);
-	const [row] = await scope.update(projects, { ...input, updatedAt: now }, eq(projects.id, id)).returning();
+	assertStatusUnchanged(current.status, fromStatus, changes.status);
+	assertDates(
+		changes.startsAt === undefined ? current.startsAt : changes.startsAt,
+		changes.dueAt === undefined ? current.dueAt : changes.dueAt,
+	);
+	const [row] = await scope.update(projects, { ...changes, updatedAt: now }, eq(projects.id, id)).returning();
 	return row ?? current;
 }
 
