@@ -8,7 +8,7 @@ import { describe, expect, it } from "vitest";
 import * as say from "../../pwa/src/components/kit/board/announcements";
 import { keyboardMove } from "../../pwa/src/components/kit/board/keyboard-move";
 import { findPlacement, sortedIndex, whereabouts, withCardAt } from "../../pwa/src/components/kit/board/placement";
-import { dropIndex, edgeScrollSpeed, travelled } from "../../pwa/src/components/kit/board/pointer-geometry";
+import { dropIndex, edgeScrollSpeed, edgeZone, travelled } from "../../pwa/src/components/kit/board/pointer-geometry";
 import type { Layout } from "../../pwa/src/components/kit/board/types";
 
 const layout: Layout = [
@@ -87,12 +87,19 @@ describe("pointer geometry", () => {
 	});
 
 	it("scrolls sideways only near the edges, faster nearer them, never in a scroller too narrow for both zones", () => {
-		expect(edgeScrollSpeed(200, 0, 400)).toBe(0);
-		expect(edgeScrollSpeed(0, 0, 400)).toBe(-14);
-		expect(edgeScrollSpeed(24, 0, 400)).toBe(-7);
-		expect(edgeScrollSpeed(400, 0, 400)).toBe(14);
-		expect(edgeScrollSpeed(380, 0, 400)).toBeGreaterThan(0);
-		expect(edgeScrollSpeed(0, 0, 90)).toBe(0);
+		expect(edgeScrollSpeed(500, 0, 1000)).toBe(0);
+		expect(edgeScrollSpeed(0, 0, 1000)).toBe(-14);
+		expect(edgeScrollSpeed(24, 0, 1000)).toBe(-7);
+		expect(edgeScrollSpeed(1000, 0, 1000)).toBe(14);
+		expect(edgeScrollSpeed(980, 0, 1000)).toBeGreaterThan(0);
+		expect(edgeScrollSpeed(0, 0, 90, 48)).toBe(0);
+	});
+
+	it("keeps the edge zone narrow on a phone, so the next column's visible edge is a drop place", () => {
+		expect(edgeZone(1200)).toBe(48);
+		expect(edgeZone(326)).toBe(26);
+		expect(edgeScrollSpeed(300, 0, 326)).toBe(0);
+		expect(edgeScrollSpeed(320, 0, 326)).toBeGreaterThan(0);
 	});
 
 	it("tells a drag (or a scroll) from a tap by the distance travelled", () => {
