@@ -2,7 +2,9 @@
  * The signed-in frame: skip link, the compact header, the main navigation and the page. On a phone
  * (below 768 px) the navigation is a bottom tab bar with a More sheet; wider, a sidebar that
  * collapses to icons (components/navigation/). After moving to another page, focus goes to the
- * page's main region so keyboard and screen-reader users start there. The install offer appears at
+ * page's main region so keyboard and screen-reader users start there; so it does when the frame
+ * first appears after something the person did (signing in), but not on a fresh page load, where
+ * the first Tab must reach the skip link. The install offer appears at
  * the top of the page once the user is engaged (models/install.ts).
  */
 import type { ComponentChildren } from "preact";
@@ -26,7 +28,7 @@ export function AppFrame({ children }: { children: ComponentChildren }) {
 	const phone = isPhone.value;
 
 	useEffect(() => {
-		if (path !== firstPath.current) main.current?.focus();
+		if (path !== firstPath.current || navigator.userActivation?.hasBeenActive) main.current?.focus();
 		firstPath.current = "";
 		notePageView();
 	}, [path]);

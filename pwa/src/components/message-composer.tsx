@@ -1,4 +1,8 @@
-/** The composer of a thread: a message and an optional file; disabled, with the reason, when the user or the client's tier cannot post. */
+/**
+ * The composer of a thread: a message and an optional file; disabled, with the reason, when the user
+ * or the client's tier cannot post. After a send the keyboard goes back to the message field (Send is
+ * disabled while sending, which would otherwise drop focus onto <body>).
+ */
 import { useRef, useState } from "preact/hooks";
 import { ATTACHMENT_TYPES } from "../../../schema/messaging";
 import { can } from "../models/session";
@@ -10,6 +14,7 @@ export function MessageComposer() {
 	const [alert, setAlert] = useState<string | null>(null);
 	const [busy, setBusy] = useState(false);
 	const fileInput = useRef<HTMLInputElement>(null);
+	const bodyField = useRef<HTMLTextAreaElement>(null);
 	const t = thread.value;
 	if (!t) return null;
 	const blocked = !can("messages:write") ? "Your role can read messages but not send them." : t.blockedReason;
@@ -24,12 +29,14 @@ export function MessageComposer() {
 			const uploaded = await uploadAttachment(t.id, file);
 			if (!uploaded.ok) {
 				setBusy(false);
+				bodyField.current?.focus();
 				return setAlert(uploaded.problem.detail);
 			}
 			attachmentId = uploaded.value.id;
 		}
 		const result = await postMessage(t.id, body.trim(), attachmentId);
 		setBusy(false);
+		bodyField.current?.focus();
 		if (!result.ok) return setAlert(result.problem.detail);
 		setAlert(null);
 		setBody("");
@@ -48,6 +55,7 @@ export function MessageComposer() {
 				<label for="message-body">Message</label>
 				<textarea
 					id="message-body"
+					ref={bodyField}
 					rows={3}
 					value={body}
 					maxLength={5000}

@@ -2,7 +2,9 @@
  * The project's tasks: who has each and when it is due. The agency adds and assigns (to a member, or
  * to someone invited who has not joined yet: the task waits for them); the assignee (or the agency)
  * marks it done — with the button, or by swiping the task sideways on a touch screen. Pulling down
- * from the top of the page (or the Refresh button) syncs and reloads the project.
+ * from the top of the page (or the Refresh button) syncs and reloads the project. Keyboard: after an
+ * add the keyboard stays in the title for the next task and a status says what was added; after
+ * "Mark done" (whose button then goes) it lands on the task itself.
  */
 import { useState } from "preact/hooks";
 import { dateInputToMs, formatDate } from "../lib/date-format";
@@ -43,6 +45,7 @@ function AddTaskForm() {
 	const draft = useDraft({ title: "", assignee: "", due: "" });
 	const { title, assignee, due } = draft.values.value;
 	const [error, setError] = useState<string | null>(null);
+	const [added, setAdded] = useState("");
 	const submit = async (event: Event) => {
 		event.preventDefault();
 		const sent = draft.values.value;
@@ -58,7 +61,9 @@ function AddTaskForm() {
 			problem ? (problem.fields.title ?? problem.fields.assigneeUserId ?? problem.fields.assigneeInvitationId ?? problem.detail) : null,
 		);
 		// The assignee stays chosen for the next task, as before; title and due date clear unless retyped meanwhile.
-		if (!problem) draft.saved(sent, { title: "", assignee: sent.assignee, due: "" });
+		if (problem) return setAdded("");
+		draft.saved(sent, { title: "", assignee: sent.assignee, due: "" });
+		setAdded(`Added “${sent.title.trim()}”.`);
 	};
 	return (
 		<form onSubmit={submit} class="inline-form" noValidate aria-label="Add a task">
@@ -89,6 +94,9 @@ function AddTaskForm() {
 			<button type="submit" class="button primary">
 				Add task
 			</button>
+			<p role="status" class="form-status">
+				{added}
+			</p>
 		</form>
 	);
 }
@@ -126,7 +134,9 @@ export function ProjectTasks() {
 						return (
 							<SwipeRow key={t.id} class="record" action="Mark done" onSwipe={completable ? () => void completeTask(t.id) : null}>
 								<div>
-									<p class={`record-title${t.status === "done" ? " done" : ""}`}>{t.title}</p>
+									<p id={`task-${t.id}`} class={`record-title${t.status === "done" ? " done" : ""}`} tabIndex={-1}>
+										{t.title}
+									</p>
 									<p class="record-meta">
 										{t.status === "done" ? "Done" : `Due ${formatDate(t.dueAt)}`} · {t.assigneeUserId === myId ? "You" : nameOf(t)}
 										{pendingIds.value.has(t.id) && <span class="pending-tag">Pending — not sent yet</span>}
@@ -153,7 +163,15 @@ export function ProjectTasks() {
 										</>
 									)}
 									{completable && (
-										<button type="button" class="button secondary small" onClick={() => void completeTask(t.id)}>
+										<button
+											type="button"
+											class="button secondary small"
+											onClick={() => {
+												// The button goes once the task is done: the keyboard moves to the task first, never to <body>.
+												document.getElementById(`task-${t.id}`)?.focus();
+												void completeTask(t.id);
+											}}
+										>
 											Mark done<span class="visually-hidden"> {t.title}</span>
 										</button>
 									)}

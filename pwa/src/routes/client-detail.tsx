@@ -1,4 +1,4 @@
-/** One client for the agency: status, people (invited, linked, unlinked here) and projects, and starting a new project. */
+/** One client for the agency: status, people (invited, linked, unlinked here) and projects, and starting a new project (the keyboard then lands on it). */
 
 import { useEffect, useState } from "preact/hooks";
 import { useRoute } from "preact-iso";
@@ -12,6 +12,7 @@ import { ProgressBar } from "../components/progress-bar";
 import { StatusBadge } from "../components/status-badge";
 import { ThreadSection } from "../components/thread-section";
 import { useDocumentTitle } from "../components/use-document-title";
+import { focusWhenRendered, rowLink } from "../lib/focus-when-rendered";
 import { CLIENT_STATUS_LABELS, PROJECT_STATUS_LABELS } from "../lib/portal-labels";
 import { addProject, client, clientProjects, detailProblem, loadClient, setStatus } from "../models/client-detail";
 import { can, isStaff } from "../models/session";
@@ -39,7 +40,9 @@ function ClientDetailPage() {
 		}
 		const result = await addProject(c.id, projectName.trim());
 		setAlert(result.ok ? null : result.problem.detail);
-		if (result.ok) setProjectName("");
+		if (!result.ok) return;
+		setProjectName("");
+		focusWhenRendered(rowLink(`/projects/${result.value.id}`));
 	};
 
 	return (

@@ -1,4 +1,4 @@
-/** The agency's clients: search, filter by status and tier, sort, archive and restore, and add a client. */
+/** The agency's clients: search, filter by status and tier, sort, archive and restore, and add a client (the keyboard then lands on it in the list). */
 import { useEffect, useState } from "preact/hooks";
 import { useLocation } from "preact-iso";
 import { CLIENT_STATUSES, SERVICE_TIERS, type ServiceTier } from "../../../schema/portal";
@@ -13,6 +13,7 @@ import { toast } from "../components/kit/toast";
 import { LimitGate } from "../components/plan-gate";
 import { StatusBadge } from "../components/status-badge";
 import { useDocumentTitle } from "../components/use-document-title";
+import { focusWhenRendered, rowLink } from "../lib/focus-when-rendered";
 import { CLIENT_STATUS_LABELS } from "../lib/portal-labels";
 import {
 	addClient,
@@ -44,7 +45,8 @@ function AddClientForm() {
 				class="inline-form"
 				check={() => ({ name: name.trim() ? undefined : "Give the client a name." })}
 				send={() => addClient({ name: name.trim(), tier, website, notes: "" })}
-				onSuccess={() => {
+				onSuccess={(added) => {
+					focusWhenRendered(rowLink(`/clients/${added.id}`));
 					void loadEntitlements();
 					setName("");
 					setWebsite("");
