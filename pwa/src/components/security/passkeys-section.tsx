@@ -6,61 +6,37 @@ import { useSignal } from "@preact/signals";
 import { useEffect } from "preact/hooks";
 import { formatDate } from "../../lib/date-format";
 import { addPasskey, loadPasskeys, passkeys, passkeysSupported, removePasskey, renamePasskey } from "../../models/passkeys";
+import { useDraft } from "../form-kit/draft";
+import { Form, SubmitButton } from "../form-kit/form";
 import { FormAlert } from "../form-kit/form-alert";
 import { Field } from "../form-kit/text-field";
+import { Button } from "../kit/button";
 import { Skeleton } from "../skeleton";
 
 export function PasskeysSection() {
-	const name = useSignal("");
+	const draft = useDraft({ name: "" });
+	// A removal's failure (the forms show their own).
 	const error = useSignal<string | null>(null);
 	const message = useSignal<string | null>(null);
-	const busy = useSignal(false);
+	const removing = useSignal<string | null>(null);
 	const editing = useSignal<{ id: string; name: string } | null>(null);
 	useEffect(() => {
 		void loadPasskeys();
 	}, []);
+	const label = draft.values.value.name.trim() || "Passkey";
 
-	const run = async (action: () => Promise<string | null>, done: string | null = null) => {
-		if (busy.value) return;
-		busy.value = true;
+	const remove = async (id: string, name: string) => {
+		removing.value = id;
 		error.value = null;
 		message.value = null;
-		const failure = await action();
-		busy.value = false;
-		if (failure) error.value = failure;
-		else message.value = done;
+		const result = await removePasskey(id);
+		removing.value = null;
+		if (result.ok) message.value = `Removed "${name}".`;
+		else error.value = result.problem.detail;
 	};
-
-	const add = (event: Event) => {
-		event.preventDefault();
-		const label = name.value.trim() || "Passkey";
-		return run(async () => {
-			const result = await addPasskey(label);
-			if (!result.ok) return result.problem.detail;
-			name.value = "";
-			return null;
-		}, `Added "${label}". Next time, choose "Sign in with a passkey".`);
-	};
-
-	const saveName = (event: Event) => {
-		event.preventDefault();
-		const current = editing.value;
-		if (!current) return;
-		return run(async () => {
-			const result = await renamePasskey(current.id, current.name.trim());
-			if (!result.ok) return result.problem.fields.name ? `The name ${result.problem.fields.name}.` : result.problem.detail;
-			editing.value = null;
-			return null;
-		}, "Renamed.");
-	};
-
-	const remove = (id: string, label: string) =>
-		run(async () => {
-			const result = await removePasskey(id);
-			return result.ok ? null : result.problem.detail;
-		}, `Removed "${label}".`);
 
 	const list = passkeys.value;
+	const current = editing.value;
 	return (
 		<section class="card" aria-labelledby="passkeys-heading">
 			<h2 id="passkeys-heading">Passkeys</h2>
@@ -74,31 +50,43 @@ export function PasskeysSection() {
 			) : (
 				<ul class="session-list" aria-label="Your passkeys">
 					{list.map((p) =>
-						editing.value?.id === p.id ? (
+						current?.id === p.id ? (
 							<li key={p.id}>
-								<form onSubmit={saveName} noValidate>
+								<Form
+									aria-label={`Rename ${p.name}`}
+									check={() => ({ name: current.name.trim() ? undefined : "is required" })}
+									send={() => {
+										message.value = null;
+										return renamePasskey(current.id, current.name.trim());
+									}}
+									onSuccess={() => {
+										editing.value = null;
+										message.value = "Renamed.";
+									}}
+								>
 									<Field
 										id={`passkey-name-${p.id}`}
+										name="name"
 										label="New name"
-										value={editing.value.name}
+										value={current.name}
 										maxLength={60}
 										onInput={(v) => {
 											editing.value = { id: p.id, name: v };
 										}}
 									/>
-									<button type="submit" class="button small primary" aria-disabled={busy.value}>
-										Save name
-									</button>{" "}
-									<button
-										type="button"
-										class="button small secondary"
-										onClick={() => {
-											editing.value = null;
-										}}
-									>
-										Cancel
-									</button>
-								</form>
+									<div class="button-row">
+										<SubmitButton block={false} busyLabel="Saving…">
+											Save name
+										</SubmitButton>
+										<Button
+											onClick={() => {
+												editing.value = null;
+											}}
+										>
+											Cancel
+										</Button>
+									</div>
+								</Form>
 							</li>
 						) : (
 							<li key={p.id}>
@@ -108,39 +96,47 @@ export function PasskeysSection() {
 									Added {formatDate(p.createdAt)} · {p.lastUsedAt ? `last used ${formatDate(p.lastUsedAt)}` : "not used yet"}
 									{p.backedUp ? " · synced" : ""}
 								</span>{" "}
-								<button
-									type="button"
-									class="button small secondary"
+								<Button
+									size="small"
 									onClick={() => {
 										editing.value = { id: p.id, name: p.name };
 									}}
 								>
 									Rename<span class="visually-hidden"> {p.name}</span>
-								</button>{" "}
-								<button type="button" class="button small secondary" onClick={() => remove(p.id, p.name)} aria-disabled={busy.value}>
+								</Button>{" "}
+								<Button size="small" onClick={() => remove(p.id, p.name)} loading={removing.value === p.id}>
 									Remove<span class="visually-hidden"> {p.name}</span>
-								</button>
+								</Button>
 							</li>
 						),
 					)}
 				</ul>
 			)}
 			{passkeysSupported() ? (
-				<form onSubmit={add} noValidate>
+				<Form
+					aria-label="Add a passkey"
+					send={() => {
+						error.value = null;
+						message.value = null;
+						return addPasskey(label);
+					}}
+					onSuccess={() => {
+						draft.set("name", "");
+						message.value = `Added "${label}". Next time, choose "Sign in with a passkey".`;
+					}}
+				>
 					<Field
 						id="passkeyName"
+						name="name"
 						label="Name for the new passkey"
 						hint="For example: Work laptop, or My phone"
+						required={false}
 						maxLength={60}
-						value={name.value}
-						onInput={(v) => {
-							name.value = v;
-						}}
+						value={draft.values.value.name}
+						onInput={(v) => draft.set("name", v)}
 					/>
-					<button type="submit" class="button primary" aria-disabled={busy.value}>
-						Add a passkey
-					</button>
-				</form>
+					<SubmitButton busyLabel="Adding…">Add a passkey</SubmitButton>
+				</Form>
 			) : (
 				<p class="muted">This browser cannot use passkeys.</p>
 			)}

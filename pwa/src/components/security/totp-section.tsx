@@ -4,75 +4,57 @@
  */
 import { useSignal } from "@preact/signals";
 import { useEffect } from "preact/hooks";
+import type { Result } from "../../api/request";
 import { confirmTotp, disableTotp, loadMfa, mfa, regenerateRecoveryCodes, startTotpEnrolment } from "../../models/account-security";
 import { siteName } from "../../models/brand";
 import { me, tenant } from "../../models/session";
+import { useDraft } from "../form-kit/draft";
+import { Form, SubmitButton } from "../form-kit/form";
 import { FormAlert } from "../form-kit/form-alert";
 import { Field } from "../form-kit/text-field";
+import { Button } from "../kit/button";
 import { Skeleton } from "../skeleton";
 import { RecoveryCodesView } from "./recovery-codes";
 
 type Enrolment = { secret: string; qrSvg: string };
 
+/** A refusal naming any factor field (`code` or `recoveryCode`) becomes one message on the form's code field. */
+function onCodeField<T>(result: Result<T>, message: string): Result<T> {
+	if (result.ok || Object.keys(result.problem.fields).length === 0) return result;
+	return { ok: false, problem: { ...result.problem, fields: { code: message } } };
+}
+
 export function TotpSection() {
 	const enrolment = useSignal<Enrolment | null>(null);
 	const codes = useSignal<string[] | null>(null);
-	const code = useSignal("");
+	const draft = useDraft({ code: "" });
+	// Failures of the actions outside a form's send (starting, new recovery codes).
 	const error = useSignal<string | null>(null);
 	const busy = useSignal(false);
 	useEffect(() => {
 		void loadMfa();
 	}, []);
+	const code = draft.values.value.code.trim();
+	const required = () => ({ code: code ? undefined : "is required" });
 
-	const run = async (action: () => Promise<string | null>) => {
-		if (busy.value) return;
+	const start = async () => {
 		busy.value = true;
-		error.value = await action();
+		codes.value = null;
+		const result = await startTotpEnrolment();
 		busy.value = false;
+		error.value = result.ok ? null : result.problem.detail;
+		if (result.ok) enrolment.value = { secret: result.value.secret, qrSvg: result.value.qrSvg };
 	};
 
-	const start = () =>
-		run(async () => {
-			codes.value = null;
-			const result = await startTotpEnrolment();
-			if (!result.ok) return result.problem.detail;
-			enrolment.value = { secret: result.value.secret, qrSvg: result.value.qrSvg };
-			return null;
-		});
-
-	const confirm = (event: Event) => {
-		event.preventDefault();
-		return run(async () => {
-			const result = await confirmTotp(code.value.trim());
-			if (!result.ok) return result.problem.fields.code ? `The code ${result.problem.fields.code}.` : result.problem.detail;
-			enrolment.value = null;
-			code.value = "";
-			codes.value = result.value;
-			return null;
-		});
+	const newCodes = async () => {
+		busy.value = true;
+		const result = await regenerateRecoveryCodes(code);
+		busy.value = false;
+		error.value = result.ok ? null : "Type a current code from your app first.";
+		if (!result.ok) return;
+		draft.set("code", "");
+		codes.value = result.value;
 	};
-
-	const turnOff = (event: Event) => {
-		event.preventDefault();
-		return run(async () => {
-			const value = code.value.trim();
-			const result = await disableTotp(/^\d{6}$/.test(value) ? { code: value } : { recoveryCode: value });
-			if (!result.ok)
-				return Object.values(result.problem.fields)[0] ? "That code is not right, or was already used." : result.problem.detail;
-			code.value = "";
-			codes.value = null;
-			return null;
-		});
-	};
-
-	const newCodes = () =>
-		run(async () => {
-			const result = await regenerateRecoveryCodes(code.value.trim());
-			if (!result.ok) return "Type a current code from your app first.";
-			code.value = "";
-			codes.value = result.value;
-			return null;
-		});
 
 	const status = mfa.value;
 	return (
@@ -88,30 +70,55 @@ export function TotpSection() {
 			{status === null ? (
 				<Skeleton />
 			) : status.totpEnabled ? (
-				<form onSubmit={turnOff} noValidate>
+				<Form
+					aria-label="Turn off two-step sign-in"
+					check={required}
+					send={async () => {
+						error.value = null;
+						const factor = /^\d{6}$/.test(code) ? { code } : { recoveryCode: code };
+						return onCodeField(await disableTotp(factor), "That code is not right, or was already used.");
+					}}
+					onSuccess={() => {
+						draft.set("code", "");
+						codes.value = null;
+					}}
+				>
 					<p>
 						On: you sign in with a code from your authenticator app. {status.recoveryCodesLeft} recovery code
 						{status.recoveryCodesLeft === 1 ? "" : "s"} left.
 					</p>
 					<Field
 						id="mfaCode"
+						name="code"
 						label="Code from your app (or a recovery code)"
 						autoComplete="one-time-code"
 						verbatim
-						value={code.value}
-						onInput={(v) => {
-							code.value = v;
-						}}
+						value={draft.values.value.code}
+						onInput={(v) => draft.set("code", v)}
 					/>
-					<button type="submit" class="button secondary" aria-disabled={busy.value}>
-						Turn off two-step sign-in
-					</button>{" "}
-					<button type="button" class="button secondary" onClick={newCodes} aria-disabled={busy.value}>
-						Get new recovery codes
-					</button>
-				</form>
+					<div class="button-row">
+						<SubmitButton variant="secondary" busyLabel="Turning off…">
+							Turn off two-step sign-in
+						</SubmitButton>
+						<Button onClick={newCodes} loading={busy.value}>
+							Get new recovery codes
+						</Button>
+					</div>
+				</Form>
 			) : enrolment.value ? (
-				<form onSubmit={confirm} noValidate>
+				<Form
+					aria-label="Turn on two-step sign-in"
+					check={required}
+					send={() => {
+						error.value = null;
+						return confirmTotp(code);
+					}}
+					onSuccess={(recoveryCodes) => {
+						enrolment.value = null;
+						draft.set("code", "");
+						codes.value = recoveryCodes;
+					}}
+				>
 					<p>Scan this code with an authenticator app, or type the key into it.</p>
 					{/* The SVG comes from our API (uqr), not from user input. */}
 					<div
@@ -125,25 +132,22 @@ export function TotpSection() {
 					</p>
 					<Field
 						id="totpCode"
+						name="code"
 						label="6-digit code from the app"
 						autoComplete="one-time-code"
 						verbatim
 						maxLength={6}
-						value={code.value}
-						onInput={(v) => {
-							code.value = v;
-						}}
+						value={draft.values.value.code}
+						onInput={(v) => draft.set("code", v)}
 					/>
-					<button type="submit" class="button primary" aria-disabled={busy.value}>
-						Turn on
-					</button>
-				</form>
+					<SubmitButton busyLabel="Checking…">Turn on</SubmitButton>
+				</Form>
 			) : (
 				<>
 					<p>Off. Add a code from an authenticator app to your password, so a stolen password is not enough.</p>
-					<button type="button" class="button primary" onClick={start} aria-disabled={busy.value}>
+					<Button variant="primary" onClick={start} loading={busy.value}>
 						Set up an authenticator app
-					</button>
+					</Button>
 				</>
 			)}
 		</section>
