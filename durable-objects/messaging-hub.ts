@@ -2,7 +2,9 @@
  * MessagingHub: one Durable Object per tenant that holds every live messaging socket of that agency
  * (hibernation API, so idle sockets cost nothing) and fans events out by tag: `thread:<id>` (a
  * thread view), `user:<id>` (one person's tabs), `session:<id>` (one sign-in's tabs),
- * `audience:staff` / `audience:client:<id>` (whose unread badges a thread's message moves). Per
+ * and, on navigation sockets only, `audience:staff` / `audience:client:<id>` (whose unread badges a
+ * thread's message moves) and `badges:<userId>` (see `socketTags`). Each event is serialised once
+ * and the same text sent to every socket; nothing per delivery reads D1 or awaits. Per
  * tenant rather than per thread because the navigation badge needs one socket per tab for every
  * thread a person can see; an agency's live sockets fit one object comfortably, and tenants never
  * share one.
@@ -24,14 +26,7 @@ import { ClientFrame, type ClientFrameT, type PresenceUser, type ServerEvent, SO
 import { createDb, type TenantScope, tenantScope } from "../worker/lib/db";
 import { Problem, problemResponse, problems } from "../worker/lib/problem";
 import { chatSessionName } from "../worker/services/assistant/reply-streams";
-import {
-	audienceTagOf,
-	SOCKET_IDENTITY_HEADER,
-	type SocketIdentity,
-	sessionTag,
-	threadTag,
-	userTag,
-} from "../worker/services/messaging/live";
+import { SOCKET_IDENTITY_HEADER, type SocketIdentity, sessionTag, socketTags, threadTag, userTag } from "../worker/services/messaging/live";
 import { markThreadRead } from "../worker/services/messaging/read";
 import { sendMessage } from "../worker/services/messaging/send";
 import { socketAccessNow } from "../worker/services/messaging/socket-access";
@@ -77,11 +72,9 @@ export class MessagingHub extends DurableObject<Env> {
 		}
 		const pair = new WebSocketPair();
 		const [client, server] = [pair[0], pair[1]];
-		const tags = [userTag(identity.userId), sessionTag(identity.sessionId), audienceTagOf(identity.access)];
 		const threadId = identity.threadId;
 		const wasOnline = threadId ? this.onlineIn(threadId).some((u) => u.userId === identity.userId) : true;
-		if (threadId) tags.push(threadTag(threadId));
-		this.ctx.acceptWebSocket(server, tags);
+		this.ctx.acceptWebSocket(server, socketTags(identity));
 		server.serializeAttachment(identity);
 		if ((await this.ctx.storage.getAlarm()) === null) await this.ctx.storage.setAlarm(Date.now() + SOCKET_SWEEP_MS);
 		if (threadId) {

@@ -160,13 +160,14 @@ export async function listMessages(scope: TenantScope, access: ClientAccess, thr
 	};
 }
 
-/** Posts a message; the same id again returns the stored message with `created: false`. */
 /**
- * Posts a message, idempotent by its client-made id. Three D1 round trips: one batch reads all the
- * checks need (the thread, an earlier message with this id, the messaging settings, the author's
- * name, the attachment); the insert; one batch of the writes that follow it (the thread's last
- * activity, the author's read mark, the attachment's link). The new message is answered from what
- * was written, not read back. `settings` are the ones the post was checked against.
+ * Posts a message, idempotent by its client-made id (the same id again returns the stored message
+ * with `created: false`). Three D1 round trips: one batch reads all the checks need (the thread, an
+ * earlier message with this id, the messaging settings, the author's name, the attachment); the
+ * insert; one batch of the writes that follow it (the thread's last activity, the author's read
+ * mark, the attachment's link), run at the same time as `onInserted` (the live delivery), so a
+ * delivery waits for two round trips, not three. The new message is answered from what was written,
+ * not read back. `settings` are the ones the post was checked against.
  */
 export async function postMessage(
 	scope: TenantScope,
@@ -174,6 +175,7 @@ export async function postMessage(
 	threadId: string,
 	input: PostInput,
 	now = Date.now(),
+	onInserted?: (message: MessageDtoT, thread: VisibleThread) => Promise<unknown>,
 ): Promise<{ message: MessageDtoT; thread: VisibleThread; created: boolean; settings: MessagingSettings }> {
 	const [threadRows, earlierRows, settingsRows, authorRows, attachmentRows] = await scope.db.batch([
 		liveThreadQuery(scope, threadId),
@@ -220,13 +222,6 @@ export async function postMessage(
 		if (raced) return { message: raced, thread, created: false, settings };
 		throw problems.idTaken();
 	}
-	await runInOneBatch(scope.db, [
-		scope.update(messageThreads, { lastMessageAt: now, updatedAt: now }, eq(messageThreads.id, threadId)),
-		readMarkUpsert(scope, threadId, access.userId, { id: input.id, createdAt: now }, now),
-		...(attachment
-			? [scope.update(messageAttachments, { messageId: input.id, updatedAt: now }, eq(messageAttachments.id, attachment.id))]
-			: []),
-	]);
 	const stored: ThreadMessage = {
 		id: input.id,
 		tenantId: scope.tenantId,
@@ -238,7 +233,19 @@ export async function postMessage(
 		editedAt: null,
 		deletedAt: null,
 	};
-	return { message: messageDto(stored, authorRows[0]?.name ?? null, attachment), thread, created: true, settings };
+	const message = messageDto(stored, authorRows[0]?.name ?? null, attachment);
+	// The message is stored: `onInserted` (the live delivery) runs beside the writes that follow it, not after them.
+	await Promise.all([
+		runInOneBatch(scope.db, [
+			scope.update(messageThreads, { lastMessageAt: now, updatedAt: now }, eq(messageThreads.id, threadId)),
+			readMarkUpsert(scope, threadId, access.userId, { id: input.id, createdAt: now }, now),
+			...(attachment
+				? [scope.update(messageAttachments, { messageId: input.id, updatedAt: now }, eq(messageAttachments.id, attachment.id))]
+				: []),
+		]),
+		onInserted?.(message, thread),
+	]);
+	return { message, thread, created: true, settings };
 }
 
 /** The caller's own live message of a visible thread, or 404 (403 for someone else's). */

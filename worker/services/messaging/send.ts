@@ -5,7 +5,7 @@
  */
 import type { TenantScope } from "../../lib/db";
 import type { ClientAccess } from "../portal/client-access";
-import { announcePost, type Enqueue, type Publish } from "./live";
+import { announceMessage, announceNudges, type Enqueue, type Publish } from "./live";
 import { type PostInput, postMessage } from "./messages";
 
 export async function sendMessage(
@@ -16,9 +16,10 @@ export async function sendMessage(
 	input: PostInput,
 	now = Date.now(),
 ) {
-	const result = await postMessage(scope, access, threadId, input, now);
+	// The message goes live as soon as it is stored; the nudges and the email wait for the writes after it.
+	const result = await postMessage(scope, access, threadId, input, now, (message) => announceMessage(deps.publish, message));
 	if (result.created) {
-		await announcePost(deps, {
+		await announceNudges(deps, {
 			tenantId: scope.tenantId,
 			clientId: result.thread.thread.clientId,
 			message: result.message,
