@@ -168,9 +168,9 @@ export class ChatSession extends DurableObject<Env> {
 			context: input.context ?? [],
 			blockedTerms: input.blockedTerms ?? [],
 		});
-		// The provider call starts before the search index write, which is not on the way to the first token.
+		// Nothing else is awaited here: the provider call starts now, and the user message reaches the
+		// search index with its reply (one D1 write per reply, after the last token, off the first token's way).
 		this.pump();
-		await this.index([userMessage]);
 		return { ok: true, userMessage, reply };
 	}
 
@@ -196,6 +196,7 @@ export class ChatSession extends DurableObject<Env> {
 				attempts: [],
 				error: null,
 			});
+			await this.index(this.withQuestion(this.must(job.replyId)));
 			this.stream.publish({ type: "done", message: this.must(job.replyId) });
 			stopped.push(job.replyId);
 		}
@@ -276,6 +277,12 @@ export class ChatSession extends DurableObject<Env> {
 		}
 	}
 
+	/** The user message a reply answers (when it is one), then the reply: what one search index write holds. */
+	private withQuestion(reply: ChatMessage): ChatMessage[] {
+		const question = reply.parentId ? this.tree.get(reply.parentId) : undefined;
+		return question?.role === "user" ? [this.must(question.id), reply] : [reply];
+	}
+
 	/** Runs queued replies one at a time, in order. */
 	private pump(): void {
 		if (this.running || this.queue.length === 0) return;
@@ -326,7 +333,7 @@ export class ChatSession extends DurableObject<Env> {
 			error: blocked ? "The reply contained a term your agency blocks." : result.error,
 		});
 		const finished = this.must(job.replyId);
-		await this.index([finished]);
+		await this.index(this.withQuestion(finished));
 		this.stream.publish({ type: "done", message: finished });
 	}
 
@@ -359,6 +366,7 @@ export class ChatSession extends DurableObject<Env> {
 	/** Replies cut off by a restart are marked failed and their credits released (or settled for what was kept). */
 	private async recoverUnfinished(): Promise<void> {
 		const tenantId = this.tree.getMeta("tenant_id");
+		const interrupted: ChatMessage[] = [];
 		for (const reply of this.tree.unfinished()) {
 			if (tenantId)
 				await this.releaseReservation({ tenantId, reservationId: reply.reservationId, replyId: reply.id }, "interrupted by a restart");
@@ -371,7 +379,10 @@ export class ChatSession extends DurableObject<Env> {
 				attempts: [],
 				error: "The reply was interrupted; send it again.",
 			});
+			interrupted.push(...this.withQuestion(this.must(reply.id)));
 		}
+		// Their questions (and what was kept) were never indexed: a reply indexes its question when it ends.
+		if (interrupted.length > 0) await this.index(interrupted);
 	}
 
 	private must(id: string): ChatMessage {

@@ -15,12 +15,14 @@ import { can, currentAuth, currentSession } from "../../middleware/require-permi
 import { agencyModels } from "../../services/assistant/agency-models";
 import { type ContextAttachment, gatherContext } from "../../services/assistant/context";
 import { DEFAULT_TITLE, findOwnedConversation, updateConversation } from "../../services/assistant/conversations";
-import { blockedTermIn, openAiFlags, readSettings } from "../../services/assistant/moderation";
+import { modelsForAgency } from "../../services/assistant/models";
+import { blockedTermIn, openAiFlags } from "../../services/assistant/moderation";
 import { openCredentials } from "../../services/assistant/provider-keys";
 import { openReplyStream } from "../../services/assistant/reply-streams";
+import { readForSend } from "../../services/assistant/send-reads";
 import { clientAccessFor } from "../../services/portal/client-access";
 import { retryAfterSeconds } from "../../services/security/rate-limits";
-import { agencyAssistant, chatSession, checkModel } from "./conversations.index";
+import { chatSession, checkModel } from "./conversations.index";
 import * as routes from "./messages.routes";
 
 type SendRequest = {
@@ -46,11 +48,10 @@ async function inOrder<T extends readonly unknown[]>(reads: { [K in keyof T]: Pr
 async function send(c: Context<AppEnv>, request: SendRequest) {
 	const auth = currentAuth(c);
 	const scope = tenantScope(c.get("db"), tenantOf(c).id);
-	// Everything the checks and the prompt need is read at once (reads only), then checked in order.
-	const [conversation, agency, settings, context] = await inOrder([
-		findOwnedConversation(scope, auth.user.id, request.conversationId),
-		agencyAssistant(c),
-		readSettings(scope),
+	// Everything the checks and the prompt need is read at once (reads only), then checked in order:
+	// the conversation, keys, plan and settings in one D1 batch, the portal context beside it.
+	const [{ conversation, keys, planId, settings }, context] = await inOrder([
+		readForSend(scope, auth.user.id, request.conversationId),
 		clientAccessFor(scope, auth).then((access) =>
 			gatherContext({
 				scope,
@@ -61,6 +62,7 @@ async function send(c: Context<AppEnv>, request: SendRequest) {
 			}),
 		),
 	]);
+	const agency = { keys, planId, models: modelsForAgency(c.env, keys, planId) };
 	const modelId = request.modelId ?? conversation.modelId;
 	await checkModel(c, modelId, agency.models);
 	if (settings.moderationEnabled) {

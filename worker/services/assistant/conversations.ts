@@ -20,11 +20,18 @@ export function toView(row: Conversation): ConversationView {
 	return { id: row.id, title: row.title, modelId: row.modelId, createdAt: row.createdAt, updatedAt: row.updatedAt };
 }
 
+/** The query behind `tenantPlan`, for a batch. Platform-wide table keyed by the request's own tenant id. */
+export function tenantPlanQuery(db: Database, tenantId: string) {
+	return db.select({ planId: tenants.planId }).from(tenants).where(eq(tenants.id, tenantId)).limit(1);
+}
+
+export function planOfRow(row: { planId: PlanId } | undefined): PlanId {
+	return row?.planId ?? "starter";
+}
+
 /** The tenant's plan, as billing keeps it in tenants.plan_id. */
 export async function tenantPlan(db: Database, tenantId: string): Promise<PlanId> {
-	// Platform-wide table keyed by the request's own tenant id.
-	const row = await db.select({ planId: tenants.planId }).from(tenants).where(eq(tenants.id, tenantId)).get();
-	return row?.planId ?? "starter";
+	return planOfRow((await tenantPlanQuery(db, tenantId))[0]);
 }
 
 export async function createConversation(
@@ -77,11 +84,19 @@ export async function listConversations(
 
 /** The conversation if `userId` owns it and it is not deleted; otherwise 404 (never 403: its existence is not revealed). */
 export async function findOwnedConversation(scope: TenantScope, userId: string, id: string): Promise<Conversation> {
-	const row = await scope.db
+	return ownedOrNotFound((await ownedConversationQuery(scope, userId, id))[0]);
+}
+
+/** The query behind `findOwnedConversation`, for a batch; its row goes through `ownedOrNotFound`. */
+export function ownedConversationQuery(scope: TenantScope, userId: string, id: string) {
+	return scope.db
 		.select()
 		.from(conversations)
 		.where(scope.where(conversations, eq(conversations.id, id), eq(conversations.ownerUserId, userId), isNull(conversations.deletedAt)))
-		.get();
+		.limit(1);
+}
+
+export function ownedOrNotFound(row: Conversation | undefined): Conversation {
 	if (!row) throw problems.notFound("There is no conversation with this id.");
 	return row;
 }

@@ -12,7 +12,15 @@ export type AssistantSettings = { moderationEnabled: boolean; blockedTerms: stri
 export const DEFAULT_SETTINGS: AssistantSettings = { moderationEnabled: false, blockedTerms: [], logContent: false };
 
 export async function readSettings(scope: TenantScope): Promise<AssistantSettings> {
-	const row = await scope.db.select().from(assistantSettings).where(scope.where(assistantSettings)).get();
+	return settingsOfRow((await settingsQuery(scope))[0]);
+}
+
+/** The query behind `readSettings`, for a batch; its row goes through `settingsOfRow`. */
+export function settingsQuery(scope: TenantScope) {
+	return scope.db.select().from(assistantSettings).where(scope.where(assistantSettings)).limit(1);
+}
+
+export function settingsOfRow(row: typeof assistantSettings.$inferSelect | undefined): AssistantSettings {
 	if (!row) return DEFAULT_SETTINGS;
 	return { moderationEnabled: row.moderationEnabled, blockedTerms: JSON.parse(row.blockedTerms) as string[], logContent: row.logContent };
 }

@@ -7,7 +7,7 @@
 import type { TenantScope } from "../../lib/db";
 import type { ClientAccess } from "../portal/client-access";
 import { getClient, listClients } from "../portal/clients";
-import { listProjects, projectDetail } from "../portal/projects";
+import { listProjects, projectDetail, visibleProjectNames } from "../portal/projects";
 import type { ContextProvider, ContextRequest } from "./context-types";
 import { portalRecordNote } from "./portal-record-note";
 
@@ -44,8 +44,9 @@ export const projectContextProvider: ContextProvider = {
 	async contextFor({ scope, access, question, about }: ContextRequest): Promise<string[]> {
 		if (about?.kind === "project") return [await projectNote(scope, access, about.id)];
 		if (about) return [];
-		const visible = await listProjects(scope, access, { limit: SCAN_LIMIT });
-		const named = visible.projects.filter((p) => mentions(question, p.name)).slice(0, MAX_RECORDS);
+		// Names only: the milestones and tasks of every visible project are read for the named ones alone.
+		const visible = await visibleProjectNames(scope, access, SCAN_LIMIT);
+		const named = visible.filter((p) => mentions(question, p.name)).slice(0, MAX_RECORDS);
 		return Promise.all(named.map((p) => projectNote(scope, access, p.id)));
 	},
 };

@@ -44,6 +44,11 @@ export function toKeyView(row: AiProviderKeyRow, planId: PlanId): AiProviderKeyV
 }
 
 export async function listProviderKeyRows(scope: TenantScope): Promise<AiProviderKeyRow[]> {
+	return providerKeyRowsQuery(scope);
+}
+
+/** The query behind `listProviderKeyRows`, for a batch. */
+export function providerKeyRowsQuery(scope: TenantScope) {
 	return scope.db.select().from(aiProviderKeys).where(scope.where(aiProviderKeys)).orderBy(aiProviderKeys.kind);
 }
 

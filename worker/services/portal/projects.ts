@@ -78,6 +78,20 @@ export async function listProjects(scope: TenantScope, access: ClientAccess, que
 	};
 }
 
+/**
+ * The ids and names of the newest `limit` live projects `access` may see (the list's rule and order,
+ * without progress): one small query, for a caller that only looks for names.
+ */
+export async function visibleProjectNames(scope: TenantScope, access: ClientAccess, limit: number) {
+	return scope.db
+		.select({ id: projects.id, name: projects.name })
+		.from(projects)
+		.innerJoin(clients, and(eq(clients.id, projects.clientId), eq(clients.tenantId, projects.tenantId)))
+		.where(scope.where(projects, isNull(projects.deletedAt), visibleClientsCondition(access, projects.clientId)))
+		.orderBy(desc(projects.createdAt), desc(projects.id))
+		.limit(limit);
+}
+
 function assertDates(startsAt: number | null | undefined, dueAt: number | null | undefined): void {
 	if (startsAt != null && dueAt != null && dueAt < startsAt) {
 		throw problems.validation([{ path: "dueAt", message: "must not be before startsAt" }]);
