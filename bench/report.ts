@@ -170,7 +170,9 @@ function formatProbes({ fanout, sync, lighthouse }: Report): string[] {
 	if (fanout) {
 		lines.push(
 			`message fan-out (${fanout.messages} messages posted through REST, each to ${fanout.sockets} sockets on one thread): ` +
-				`delivery p50 ${fanout.deliveryMs.p50} ms, p99 ${fanout.deliveryMs.p99} ms; ` +
+				`delivery p50 ${fanout.deliveryMs.p50} ms, p99 ${fanout.deliveryMs.p99} ms ` +
+				`(per message: first socket p50 ${fanout.firstSocketMs.p50} / p99 ${fanout.firstSocketMs.p99} ms, ` +
+				`first to last socket p50 ${fanout.lastMinusFirstMs.p50} / p99 ${fanout.lastMinusFirstMs.p99} ms); ` +
 				(fanout.missingOrDoubled === 0
 					? "every socket got every message exactly once"
 					: `${fanout.missingOrDoubled} deliveries MISSING OR DOUBLED`),
@@ -235,7 +237,9 @@ export function formatReport(report: Report): string {
 			? [
 					`assistant time to first token (${report.firstToken.samples} sequential sends over the fake OpenAI provider): ` +
 						`Atrium's overhead p50 ${report.firstToken.overheadMs.p50} ms, p99 ${report.firstToken.overheadMs.p99} ms ` +
-						`(as the client sees it, fake included: p50 ${report.firstToken.totalMs.p50} ms, p99 ${report.firstToken.totalMs.p99} ms)`,
+						`(as the client sees it, fake included: p50 ${report.firstToken.totalMs.p50} ms, p99 ${report.firstToken.totalMs.p99} ms); ` +
+						`POST to the provider call p50 ${report.firstToken.stagesMs.toProvider.p50} / p99 ${report.firstToken.stagesMs.toProvider.p99} ms, ` +
+						`provider's first token to the client p50 ${report.firstToken.stagesMs.fromProvider.p50} / p99 ${report.firstToken.stagesMs.fromProvider.p99} ms`,
 				]
 			: []),
 		...formatProbes(report),

@@ -105,14 +105,20 @@ async function main(): Promise<number> {
 		if (wants(FIRST_TOKEN_PROBE_ID)) {
 			firstToken = await measureFirstToken(context, fakeAi.firstTokenTimes);
 			log(
-				`  assistant time to first token: overhead p50 ${firstToken.overheadMs.p50} ms, p99 ${firstToken.overheadMs.p99} ms (${firstToken.samples} sends)`,
+				`  assistant time to first token: overhead p50 ${firstToken.overheadMs.p50} ms, p99 ${firstToken.overheadMs.p99} ms (${firstToken.samples} sends); ` +
+					`to the provider p50 ${firstToken.stagesMs.toProvider.p50} / p99 ${firstToken.stagesMs.toProvider.p99} ms, ` +
+					`provider's first token to client p50 ${firstToken.stagesMs.fromProvider.p50} / p99 ${firstToken.stagesMs.fromProvider.p99} ms`,
 			);
 		}
 
 		let fanout: FanoutResult | null = null;
 		if (wants(FANOUT_PROBE_ID)) {
 			fanout = await measureFanout(context);
-			log(`  message fan-out to ${fanout.sockets} sockets: p50 ${fanout.deliveryMs.p50} ms, p99 ${fanout.deliveryMs.p99} ms`);
+			log(
+				`  message fan-out to ${fanout.sockets} sockets: p50 ${fanout.deliveryMs.p50} ms, p99 ${fanout.deliveryMs.p99} ms; ` +
+					`first socket p50 ${fanout.firstSocketMs.p50} / p99 ${fanout.firstSocketMs.p99} ms, ` +
+					`first to last socket p50 ${fanout.lastMinusFirstMs.p50} / p99 ${fanout.lastMinusFirstMs.p99} ms`,
+			);
 		}
 		let sync: SyncProbeResult | null = null;
 		if (wants(SYNC_PROBE_ID)) {

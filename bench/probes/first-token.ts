@@ -8,7 +8,7 @@
 import type { StreamEvent } from "../../schema/assistant";
 import type { FirstTokenTimes } from "../../tests/fakes/ai-provider-server";
 import { CREDIT_DRIVER_HOST } from "../lib/credit-driver";
-import { percentile } from "../lib/percentiles";
+import { percentile, type Spread, spread } from "../lib/percentiles";
 import { openSseStream } from "../lib/sse-stream";
 import { type SignedInAgency, signUpAgency } from "../scenarios/fixtures";
 import type { ScenarioContext } from "../scenarios/types";
@@ -25,6 +25,12 @@ export type FirstTokenResult = {
 	totalMs: { p50: number; p99: number };
 	/** The same minus the fake provider's own time to its first token. */
 	overheadMs: { p50: number; p99: number };
+	/**
+	 * The overhead split at the provider: from the POST leaving to the provider call arriving at the
+	 * fake (route, reads, gate, ChatSession), and from the fake's first token to the client's first
+	 * `delta` (ChatSession, reply stream, Worker).
+	 */
+	stagesMs: { toProvider: Spread; fromProvider: Spread };
 };
 
 async function prepareAgency(context: ScenarioContext, index: number): Promise<{ agency: SignedInAgency; conversation: string }> {
@@ -44,6 +50,8 @@ async function prepareAgency(context: ScenarioContext, index: number): Promise<{
 export async function measureFirstToken(context: ScenarioContext, fakeTimes: FirstTokenTimes): Promise<FirstTokenResult> {
 	const totals: number[] = [];
 	const overheads: number[] = [];
+	const toProvider: number[] = [];
+	const fromProvider: number[] = [];
 	for (let a = 0; a < AGENCIES; a++) {
 		const { agency, conversation } = await prepareAgency(context, a);
 		const headers = { Cookie: agency.cookie, Origin: `http://${agency.host}` };
@@ -66,7 +74,8 @@ export async function measureFirstToken(context: ScenarioContext, fakeTimes: Fir
 					202,
 				);
 				await firstDelta;
-				const total = performance.now() - started;
+				const deltaAt = performance.now();
+				const total = deltaAt - started;
 				const finished = await done;
 				if (finished.type === "done" && finished.message.status !== "done")
 					throw new Error(`probe reply ${id} ended ${finished.message.status}`);
@@ -74,7 +83,9 @@ export async function measureFirstToken(context: ScenarioContext, fakeTimes: Fir
 				if (fake === undefined) throw new Error(`the fake provider never answered probe ${id}: did the reply come from another model?`);
 				if (i === 0) continue;
 				totals.push(total);
-				overheads.push(total - fake);
+				overheads.push(total - fake.firstTokenMs);
+				toProvider.push(fake.arrivedAt - started);
+				fromProvider.push(deltaAt - (fake.arrivedAt + fake.firstTokenMs));
 			}
 		} finally {
 			stream.close();
@@ -86,5 +97,6 @@ export async function measureFirstToken(context: ScenarioContext, fakeTimes: Fir
 		samples: totals.length,
 		totalMs: { p50: percentile(totals, 50), p99: percentile(totals, 99) },
 		overheadMs: { p50: percentile(overheads, 50), p99: percentile(overheads, 99) },
+		stagesMs: { toProvider: spread(toProvider), fromProvider: spread(fromProvider) },
 	};
 }

@@ -21,6 +21,12 @@ export type FanoutResult = {
 	sockets: number;
 	messages: number;
 	deliveryMs: Spread;
+	/**
+	 * Per message: to its first socket (the post and the hub call, before any per-socket work) and
+	 * from its first socket to its last (the per-socket part: the hub's sends, the frames, the client).
+	 */
+	firstSocketMs: Spread;
+	lastMinusFirstMs: Spread;
 	/** Deliveries that did not arrive exactly once (0 when all is right). */
 	missingOrDoubled: number;
 };
@@ -75,6 +81,8 @@ export async function measureFanout(context: ScenarioContext): Promise<FanoutRes
 	try {
 		for (let i = 0; i < SOCKETS; i++) listeners.push(await connect(url, agency.host, agency.cookie));
 		const times: number[] = [];
+		const firsts: number[] = [];
+		const spreads: number[] = [];
 		const ids: string[] = [];
 		for (let i = 0; i < MESSAGES; i++) {
 			const id = crypto.randomUUID();
@@ -92,10 +100,21 @@ export async function measureFanout(context: ScenarioContext): Promise<FanoutRes
 				201,
 			);
 			const at = await arrived;
-			if (i >= WARM_UP_MESSAGES) times.push(...at.map((t) => t - sent));
+			if (i >= WARM_UP_MESSAGES) {
+				times.push(...at.map((t) => t - sent));
+				firsts.push(Math.min(...at) - sent);
+				spreads.push(Math.max(...at) - Math.min(...at));
+			}
 		}
 		const missingOrDoubled = listeners.reduce((n, l) => n + ids.filter((id) => l.seen.get(id) !== 1).length, 0);
-		return { sockets: SOCKETS, messages: MESSAGES - WARM_UP_MESSAGES, deliveryMs: spread(times), missingOrDoubled };
+		return {
+			sockets: SOCKETS,
+			messages: MESSAGES - WARM_UP_MESSAGES,
+			deliveryMs: spread(times),
+			firstSocketMs: spread(firsts),
+			lastMinusFirstMs: spread(spreads),
+			missingOrDoubled,
+		};
 	} finally {
 		for (const listener of listeners) listener.socket.close();
 	}

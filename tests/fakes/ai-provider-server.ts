@@ -46,8 +46,12 @@ function anthropicEvent(type: string, payload: Record<string, unknown>): string 
 	return `event: ${type}\ndata: ${JSON.stringify({ type, ...payload })}\n\n`;
 }
 
-/** Milliseconds from a probe request's arrival to its first token being written, by probe id. */
-export type FirstTokenTimes = Map<string, number>;
+/**
+ * By probe id: when the request arrived (`performance.now()` of this process, so a probe in the
+ * same process can split its own timings at the provider) and the milliseconds from then to the
+ * first token being written.
+ */
+export type FirstTokenTimes = Map<string, { arrivedAt: number; firstTokenMs: number }>;
 
 function probeId(body: ChatBody): string | null {
 	const last = [...(body.messages ?? [])].reverse().find((m) => m.role === "user")?.content ?? "";
@@ -114,7 +118,7 @@ async function answer(provider: Provider, request: IncomingMessage, response: Se
 				? openAiChunk(word)
 				: anthropicEvent("content_block_delta", { index: 0, delta: { type: "text_delta", text: word } }),
 		);
-		if (index === 0 && probe !== null) times.set(probe, performance.now() - arrived);
+		if (index === 0 && probe !== null) times.set(probe, { arrivedAt: arrived, firstTokenMs: performance.now() - arrived });
 		if (mode === "slow-stream" || mode === "short-stream") await wait(40);
 		if (mode === "cut") await wait(30);
 	}
