@@ -11,7 +11,7 @@ import { entitlements, loadEntitlements } from "./entitlements";
 
 export { entitlements, loadEntitlements };
 
-type Invoice = {
+export type Invoice = {
 	id: string;
 	number: string | null;
 	status: string;

@@ -6,6 +6,7 @@ import { CREDIT_PACKS } from "../../../schema/credit-packs";
 import { formatMoney } from "../../../schema/money";
 import { featureIsComing, PLAN_FEATURES, PLANS, type Plan } from "../../../schema/plans";
 import { FormAlert } from "../components/form-kit/form-alert";
+import { byNumber, byText, type Column, DataTable } from "../components/kit/data-table";
 import { useDocumentTitle } from "../components/use-document-title";
 import { formatDate } from "../lib/date-format";
 import {
@@ -17,6 +18,7 @@ import {
 	couponCode,
 	entitlements,
 	hasLiveSubscription,
+	type Invoice,
 	interval,
 	invoiceRows,
 	loadBilling,
@@ -53,6 +55,23 @@ const FEATURE_LABELS: Record<(typeof PLAN_FEATURES)[number], string> = {
 	sso: "Single sign-on",
 	automation: "Automation",
 };
+
+const INVOICE_COLUMNS: Column<Invoice>[] = [
+	{ key: "date", header: "Date", cell: (i) => formatDate(i.createdAt), sort: byNumber((i) => i.createdAt) },
+	{ key: "number", header: "Number", cell: (i) => i.number ?? "—", rowHeader: true, sort: byText((i) => i.number ?? "") },
+	{ key: "amount", header: "Amount", cell: (i) => formatMoney(i.amountDue, i.currency), sort: byNumber((i) => i.amountDue) },
+	{ key: "status", header: "Status", cell: (i) => i.status, sort: byText((i) => i.status) },
+	{
+		key: "links",
+		header: "Links",
+		cell: (i) => (
+			<>
+				{i.hostedInvoiceUrl && <a href={i.hostedInvoiceUrl}>View invoice {i.number}</a>}{" "}
+				{i.invoicePdf && <a href={i.invoicePdf}>PDF of invoice {i.number}</a>}
+			</>
+		),
+	},
+];
 
 function CurrentPlan() {
 	const b = billing.value;
@@ -294,35 +313,13 @@ export default function Billing() {
 			</section>
 			<section class="card" aria-labelledby="invoices-heading">
 				<h2 id="invoices-heading">Invoices</h2>
-				{invoiceRows.value.length === 0 ? (
-					<p>No invoices yet.</p>
-				) : (
-					<table>
-						<thead>
-							<tr>
-								<th scope="col">Date</th>
-								<th scope="col">Number</th>
-								<th scope="col">Amount</th>
-								<th scope="col">Status</th>
-								<th scope="col">Links</th>
-							</tr>
-						</thead>
-						<tbody>
-							{invoiceRows.value.map((invoice) => (
-								<tr key={invoice.id}>
-									<td>{formatDate(invoice.createdAt)}</td>
-									<td>{invoice.number ?? "—"}</td>
-									<td>{formatMoney(invoice.amountDue, invoice.currency)}</td>
-									<td>{invoice.status}</td>
-									<td>
-										{invoice.hostedInvoiceUrl && <a href={invoice.hostedInvoiceUrl}>View invoice {invoice.number}</a>}{" "}
-										{invoice.invoicePdf && <a href={invoice.invoicePdf}>PDF of invoice {invoice.number}</a>}
-									</td>
-								</tr>
-							))}
-						</tbody>
-					</table>
-				)}
+				<DataTable
+					caption="Your invoices, newest first"
+					rows={invoiceRows.value}
+					rowKey={(invoice) => invoice.id}
+					empty="No invoices yet."
+					columns={INVOICE_COLUMNS}
+				/>
 			</section>
 		</>
 	);

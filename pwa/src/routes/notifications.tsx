@@ -3,10 +3,18 @@
  * one sideways on a touch screen; pull down or Refresh to sync), and which events reach you on which channel.
  */
 import { useEffect } from "preact/hooks";
-import { NOTIFICATION_CHANNELS, NOTIFICATION_EVENTS, type NotificationChannel } from "../../../schema/notification-events";
+import type { NotificationPreferences } from "../../../schema/dto/notifications";
+import {
+	NOTIFICATION_CHANNELS,
+	NOTIFICATION_EVENTS,
+	type NotificationChannel,
+	type NotificationEvent,
+} from "../../../schema/notification-events";
+import { CheckboxField } from "../components/form-kit/checkbox-field";
 import { FormAlert } from "../components/form-kit/form-alert";
 import { PullToRefresh } from "../components/gestures/pull-to-refresh";
 import { SwipeRow } from "../components/gestures/swipe-row";
+import { type Column, DataTable } from "../components/kit/data-table";
 import { useDocumentTitle } from "../components/use-document-title";
 import { formatDateTime } from "../lib/date-format";
 import {
@@ -51,41 +59,37 @@ function NotificationItems() {
 	);
 }
 
+/** One column per channel: a checkbox per event, named "<event>: <channel>" (the headers show both). */
+function channelColumns(prefs: NotificationPreferences): Column<NotificationEvent>[] {
+	return NOTIFICATION_CHANNELS.map((channel) => ({
+		key: channel,
+		header: CHANNEL_LABELS[channel],
+		cell: (event) => (
+			<CheckboxField
+				id={`notify-${event}-${channel}`}
+				label={`${prefs.labels[event]}: ${CHANNEL_LABELS[channel]}`}
+				labelHidden
+				checked={prefs.preferences[event][channel]}
+				onChange={(checked) => void setNotificationPreference(event, channel, checked)}
+			/>
+		),
+	}));
+}
+
+/** A form grid (events × channels) in the kit's table: row and column headers say what each box is, and a phone shows one card per event. */
 function Preferences() {
 	const prefs = notificationPreferences.value;
 	if (!prefs) return null;
 	return (
 		<section class="card" aria-labelledby="notification-prefs-heading">
 			<h2 id="notification-prefs-heading">What reaches you</h2>
-			<table>
-				<thead>
-					<tr>
-						<th scope="col">Event</th>
-						{NOTIFICATION_CHANNELS.map((channel) => (
-							<th key={channel} scope="col">
-								{CHANNEL_LABELS[channel]}
-							</th>
-						))}
-					</tr>
-				</thead>
-				<tbody>
-					{NOTIFICATION_EVENTS.map((event) => (
-						<tr key={event}>
-							<th scope="row">{prefs.labels[event]}</th>
-							{NOTIFICATION_CHANNELS.map((channel) => (
-								<td key={channel}>
-									<input
-										type="checkbox"
-										aria-label={`${prefs.labels[event]}: ${CHANNEL_LABELS[channel]}`}
-										checked={prefs.preferences[event][channel]}
-										onChange={(e) => void setNotificationPreference(event, channel, e.currentTarget.checked)}
-									/>
-								</td>
-							))}
-						</tr>
-					))}
-				</tbody>
-			</table>
+			<DataTable
+				caption="Which events reach you on which channel"
+				rows={NOTIFICATION_EVENTS}
+				rowKey={(event) => event}
+				empty={null}
+				columns={[{ key: "event", header: "Event", rowHeader: true, cell: (event) => prefs.labels[event] }, ...channelColumns(prefs)]}
+			/>
 			<p class="field-hint">Push reaches the devices you turned notifications on for, on your account page.</p>
 		</section>
 	);

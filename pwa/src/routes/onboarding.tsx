@@ -5,10 +5,20 @@
 import { useSignal } from "@preact/signals";
 import { useEffect } from "preact/hooks";
 import { FormAlert } from "../components/form-kit/form-alert";
+import { byNumber, byText, type Column, DataTable } from "../components/kit/data-table";
 import { AgreementStep, DocumentsStep, KickoffStep, ProfileStep, QuestionnaireStep } from "../components/onboarding/step-forms";
 import { useDocumentTitle } from "../components/use-document-title";
 import { formatDate } from "../lib/date-format";
-import { loadMyRun, loadRunSummaries, myRun, myRunLoaded, onboardingProblem, type RunStepT, runSummaries } from "../models/onboarding";
+import {
+	loadMyRun,
+	loadRunSummaries,
+	myRun,
+	myRunLoaded,
+	onboardingProblem,
+	type RunStepT,
+	type RunSummaryT,
+	runSummaries,
+} from "../models/onboarding";
 import { can, isStaff } from "../models/session";
 import NotFound from "./not-found";
 
@@ -76,37 +86,40 @@ function Wizard() {
 	);
 }
 
+function progressOf(r: RunSummaryT): string {
+	return r.status === "completed" ? "Completed" : `${r.progress.requiredDone} of ${r.progress.required}`;
+}
+
+const OVERVIEW_COLUMNS: Column<RunSummaryT>[] = [
+	{
+		key: "client",
+		header: "Client",
+		rowHeader: true,
+		cell: (r) => <a href={`/clients/${r.clientId}`}>{r.clientName}</a>,
+		sort: byText((r) => r.clientName),
+	},
+	{
+		key: "progress",
+		header: "Required steps done",
+		cell: progressOf,
+		sort: byNumber((r) => (r.status === "completed" ? Infinity : r.progress.requiredDone)),
+	},
+	{ key: "next", header: "Next step", cell: (r) => r.nextStep ?? "—", sort: byText((r) => r.nextStep ?? "") },
+	{ key: "started", header: "Started", cell: (r) => formatDate(r.startedAt), sort: byNumber((r) => r.startedAt) },
+];
+
 function Overview() {
 	useEffect(() => {
 		void loadRunSummaries();
 	}, []);
-	const runs = runSummaries.value;
-	if (!runs) return <div class="skeleton skeleton-card" />;
-	if (runs.length === 0) return <p>No client is onboarding. New clients pending setup start automatically.</p>;
 	return (
-		<table>
-			<caption class="visually-hidden">Every client's onboarding</caption>
-			<thead>
-				<tr>
-					<th scope="col">Client</th>
-					<th scope="col">Required steps done</th>
-					<th scope="col">Next step</th>
-					<th scope="col">Started</th>
-				</tr>
-			</thead>
-			<tbody>
-				{runs.map((r) => (
-					<tr key={r.id}>
-						<td>
-							<a href={`/clients/${r.clientId}`}>{r.clientName}</a>
-						</td>
-						<td>{r.status === "completed" ? "Completed" : `${r.progress.requiredDone} of ${r.progress.required}`}</td>
-						<td>{r.nextStep ?? "—"}</td>
-						<td>{formatDate(r.startedAt)}</td>
-					</tr>
-				))}
-			</tbody>
-		</table>
+		<DataTable
+			caption="Every client's onboarding"
+			rows={runSummaries.value}
+			rowKey={(r) => r.id}
+			empty="No client is onboarding. New clients pending setup start automatically."
+			columns={OVERVIEW_COLUMNS}
+		/>
 	);
 }
 

@@ -1,10 +1,10 @@
 /**
  * A radio group of the form kit: a fieldset whose legend is the label, one radio per option, and the
- * group's hint and error tied to the first radio and the group (the error from the enclosing Form by `name`).
+ * group's hint and error tied to the first radio and the group (the error from the enclosing Form by
+ * `name`, through the same `useFieldMessage` / `FieldNotes` as every field).
  */
 import type { ComponentChildren } from "preact";
-import { useFormState } from "./form";
-import { withLabel } from "./messages";
+import { FieldNotes, useFieldMessage } from "./field-shell";
 import "./form-kit.css";
 
 type RadioGroupProps<V extends string> = {
@@ -18,41 +18,28 @@ type RadioGroupProps<V extends string> = {
 	error?: string | undefined;
 };
 
-export function RadioGroup<V extends string>({ id, name = id, label, value, options, onChange, hint, error }: RadioGroupProps<V>) {
-	const form = useFormState();
-	form?.register(name, label);
-	const raw = error ?? form?.errorFor(name);
-	const message = raw ? withLabel(label, raw) : undefined;
-	const describedBy = [message ? `${id}-error` : null, hint ? `${id}-hint` : null].filter(Boolean).join(" ");
+export function RadioGroup<V extends string>({ id, name, label, value, options, onChange, hint, error }: RadioGroupProps<V>) {
+	const field = useFieldMessage({ id, name, label, error, hint });
 	return (
-		<fieldset id={id} class="field field-radios" aria-describedby={describedBy || undefined}>
+		<fieldset id={id} class="field field-radios" aria-describedby={field.describedBy}>
 			<legend>{label}</legend>
 			{options.map((option, index) => (
 				<label key={option.value} for={`${id}-${option.value}`}>
 					<input
 						id={`${id}-${option.value}`}
-						name={name}
+						name={field.name}
 						type="radio"
 						value={option.value}
 						checked={option.value === value}
 						// The first radio carries the state, so focusing the first invalid field lands in the group.
-						aria-invalid={message && index === 0 ? "true" : undefined}
+						aria-invalid={field.message && index === 0 ? "true" : undefined}
 						onChange={() => onChange(option.value)}
-						onBlur={() => form?.visit(name)}
+						onBlur={field.visit}
 					/>{" "}
 					{option.label}
 				</label>
 			))}
-			{message && (
-				<p id={`${id}-error`} class="field-error">
-					{message}
-				</p>
-			)}
-			{hint && (
-				<p id={`${id}-hint`} class="field-hint">
-					{hint}
-				</p>
-			)}
+			<FieldNotes id={id} message={field.message} hint={hint} />
 		</fieldset>
 	);
 }

@@ -6,6 +6,8 @@
 import { useEffect } from "preact/hooks";
 import type { SecurityPolicy, SignInEventView } from "../../../../schema/dto/account-security";
 import { FormAlert } from "../../components/form-kit/form-alert";
+import { Button } from "../../components/kit/button";
+import { byNumber, byText, type Column, DataTable } from "../../components/kit/data-table";
 import { Skeleton } from "../../components/skeleton";
 import { formatDateTime } from "../../lib/date-format";
 import {
@@ -71,56 +73,48 @@ function PolicyForm() {
 	);
 }
 
+function place(e: SignInEventView): string {
+	return [e.device.label, e.place, e.ip].filter(Boolean).join(" · ");
+}
+
+function signInColumns(mayUnlock: boolean): Column<SignInEventView>[] {
+	const columns: Column<SignInEventView>[] = [
+		{ key: "when", header: "When", cell: (e) => formatDateTime(e.createdAt), sort: byNumber((e) => e.createdAt) },
+		{ key: "who", header: "Who", cell: (e) => e.email ?? "Unknown address", sort: byText((e) => e.email ?? "") },
+		{ key: "outcome", header: "Outcome", cell: (e) => e.outcome.replaceAll("_", " "), sort: byText((e) => e.outcome) },
+		{ key: "place", header: "Device and place", cell: place, sort: byText(place) },
+	];
+	if (!mayUnlock) return columns;
+	return [
+		...columns,
+		{
+			key: "action",
+			header: "Action",
+			hideHeader: true,
+			cell: (e) =>
+				e.userId && REFUSED.has(e.outcome) ? (
+					<Button variant="ghost" size="small" onClick={() => e.userId && void unlockMember(e.userId, e.email ?? "The member")}>
+						Unlock {e.email}
+					</Button>
+				) : null,
+		},
+	];
+}
+
+/** Pages come from the server newest first ("Show more" follows the cursor); a header sorts the loaded ones. */
 function AgencySignIns() {
 	const events = agencySignIns.value;
-	const mayUnlock = can("members:manage");
 	return (
 		<section class="card" aria-labelledby="agency-sign-ins-heading">
 			<h2 id="agency-sign-ins-heading">Sign-ins on the agency</h2>
-			{events === null ? (
-				<Skeleton />
-			) : (
-				<table>
-					<caption class="visually-hidden">Every sign-in attempt on the agency, newest first</caption>
-					<thead>
-						<tr>
-							<th scope="col">When</th>
-							<th scope="col">Who</th>
-							<th scope="col">Outcome</th>
-							<th scope="col">Device and place</th>
-							{mayUnlock && <th scope="col">Action</th>}
-						</tr>
-					</thead>
-					<tbody>
-						{events.map((e) => (
-							<tr key={e.id}>
-								<td>{formatDateTime(e.createdAt)}</td>
-								<td>{e.email ?? "Unknown address"}</td>
-								<td>{e.outcome.replaceAll("_", " ")}</td>
-								<td>{[e.device.label, e.place, e.ip].filter(Boolean).join(" · ")}</td>
-								{mayUnlock && (
-									<td>
-										{e.userId && REFUSED.has(e.outcome) && (
-											<button
-												type="button"
-												class="link-button"
-												onClick={() => e.userId && void unlockMember(e.userId, e.email ?? "The member")}
-											>
-												Unlock {e.email}
-											</button>
-										)}
-									</td>
-								)}
-							</tr>
-						))}
-					</tbody>
-				</table>
-			)}
-			{agencySignInsCursor.value && (
-				<button type="button" class="button secondary" onClick={() => void loadAgencySignIns(true)}>
-					Show more
-				</button>
-			)}
+			<DataTable
+				caption="Every sign-in attempt on the agency, newest first"
+				rows={events}
+				rowKey={(e) => e.id}
+				empty="No sign-in attempts yet."
+				columns={signInColumns(can("members:manage"))}
+				more={agencySignInsCursor.value ? { onMore: () => void loadAgencySignIns(true), loading: false, label: "Show more" } : null}
+			/>
 		</section>
 	);
 }
