@@ -2,7 +2,7 @@
  * The data table on a real page (Settings › Team › Invitations, in a fresh agency): a header sorts
  * the rows (aria-sort follows), a hidden column stays hidden after a reload, two selected rows are
  * revoked by the bulk action, and at phone width each row is a card of label/value pairs with no
- * horizontal scroll.
+ * horizontal scroll; the notification preferences (a grid of checkboxes in the same table) save a change.
  */
 import type { Browser, Locator } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -47,10 +47,20 @@ describe("data table", () => {
 		expect(await emailHeader.getAttribute("aria-sort")).toBe("descending");
 		expect(await emails(table)).toEqual([c, b, a]);
 
-		// Hide Expires; it stays hidden after a reload.
-		await page.locator("summary", { hasText: "Columns of Open invitations" }).click();
-		await page.getByRole("checkbox", { name: "Expires" }).uncheck();
+		// Hide Expires from the Columns menu, by keyboard; the item stays in the open menu, unticked, and the
+		// choice outlives a reload.
+		const columns = page.getByRole("button", { name: "Columns of Open invitations" });
+		await columns.focus();
+		await page.keyboard.press("ArrowDown");
+		const expires = page.getByRole("menuitemcheckbox", { name: "Show the Expires column" });
+		expect(await expires.getAttribute("aria-checked")).toBe("true");
+		await expires.focus();
+		await page.keyboard.press("Enter");
+		await expect.poll(() => expires.getAttribute("aria-checked")).toBe("false");
 		expect(await table.getByRole("columnheader", { name: "Expires" }).count()).toBe(0);
+		await page.keyboard.press("Escape");
+		await expect.poll(() => page.getByRole("menu").count()).toBe(0);
+		expect(await page.evaluate(() => document.activeElement?.getAttribute("aria-haspopup"))).toBe("menu");
 		await page.reload();
 		await expect.poll(() => table.locator("tbody tr").count(), WAIT).toBe(3);
 		expect(await table.getByRole("columnheader", { name: "Expires" }).count()).toBe(0);
@@ -73,6 +83,25 @@ describe("data table", () => {
 			"grid",
 			'"Status"',
 		]);
+		expect(await page.evaluate(() => document.documentElement.scrollWidth <= document.documentElement.clientWidth)).toBe(true);
+		expect(await seriousA11yViolations(page)).toEqual([]);
+
+		// A form grid in the same table (notification preferences), on the phone: one card per event, each
+		// box named by its event and channel; a change is saved and shown again after a reload.
+		await page.goto(tenantUrl(agency.slug, "/notifications"));
+		const replyByEmail = page.getByRole("checkbox", { name: "A reply on a support ticket: Email" });
+		await expect.poll(() => replyByEmail.isChecked(), WAIT).toBe(true);
+		await replyByEmail.uncheck();
+		await expect
+			.poll(async () => {
+				const prefs = (await apiInPage(page, "GET", "/api/v1/notifications/preferences")) as {
+					preferences: Record<string, Record<string, boolean>>;
+				};
+				return prefs.preferences.ticket_reply?.email;
+			}, WAIT)
+			.toBe(false);
+		await page.reload();
+		await expect.poll(() => replyByEmail.isChecked(), WAIT).toBe(false);
 		expect(await page.evaluate(() => document.documentElement.scrollWidth <= document.documentElement.clientWidth)).toBe(true);
 		expect(await seriousA11yViolations(page)).toEqual([]);
 		await context.close();

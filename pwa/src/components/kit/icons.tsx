@@ -58,6 +58,7 @@ export const IconSettings = icon(
 );
 export const IconMore = icon("M5 12h.01M12 12h.01M19 12h.01");
 export const IconSearch = icon("M11 18a7 7 0 1 0 0-14 7 7 0 0 0 0 14m10 3-5-5");
+export const IconCheck = icon("M5 12.5 10 17.5 20 7");
 export const IconClose = icon("M6 6l12 12M18 6 6 18");
 export const IconChevronLeft = icon("m15 18-6-6 6-6");
 export const IconChevronRight = icon("m9 18 6-6-6-6");

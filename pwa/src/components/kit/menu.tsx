@@ -2,7 +2,9 @@
  * A menu button (WAI-ARIA menu button pattern): a button that opens a list of actions. Enter,
  * Space or ArrowDown open it on the first item, ArrowUp on the last; arrows move (wrapping),
  * Home/End jump, typing letters jumps to the matching item, Enter/Space runs it, Escape closes and
- * returns focus to the button, Tab or a click elsewhere closes.
+ * returns focus to the button, Tab or a click elsewhere closes. An item with `checked` is a
+ * menuitemcheckbox: choosing it toggles it and the menu stays open, so several can be changed in turn
+ * (the data table's column choice).
  *
  *   <Menu label="Actions for Acme" icon={IconMore} items={[
  *     { label: "Rename", onSelect: rename },
@@ -12,11 +14,21 @@
 import type { ComponentChildren } from "preact";
 import { useEffect, useId, useRef, useState } from "preact/hooks";
 import { Button, type ButtonSize, type ButtonVariant } from "./button";
-import type { IconComponent } from "./icons";
+import { IconCheck, type IconComponent } from "./icons";
 import "./menu.css";
 import { moveIndex, typeaheadIndex } from "./menu-keys";
 
-export type MenuItem = { label: string; onSelect: () => void; danger?: boolean; disabled?: boolean };
+export type MenuItem = {
+	/** The visible text, also what typeahead matches. */
+	label: string;
+	onSelect: () => void;
+	danger?: boolean;
+	disabled?: boolean;
+	/** Makes the item a checkbox (role menuitemcheckbox) in this state; choosing it keeps the menu open. */
+	checked?: boolean;
+	/** The accessible name when the label alone says too little out of sight ("Show the Email column"); it must contain the label. */
+	name?: string;
+};
 
 export type MenuProps = {
 	/** The button's accessible name (and its text unless `children` is given or it is icon-only). */
@@ -71,7 +83,7 @@ export function Menu({ label, items, icon, children, variant = "secondary", size
 	const choose = (index: number) => {
 		const item = items[index];
 		if (!item || item.disabled) return;
-		close(true);
+		if (item.checked === undefined) close(true);
 		item.onSelect();
 	};
 
@@ -135,23 +147,30 @@ export function Menu({ label, items, icon, children, variant = "secondary", size
 			</div>
 			{open && (
 				<div id={menuId} role="menu" aria-label={label} class={`kit-menu-list kit-menu-${align}`} onKeyDown={onMenuKey}>
-					{items.map((item, index) => (
-						<button
-							type="button"
-							key={item.label}
-							ref={(el) => {
+					{items.map((item, index) => {
+						const common = {
+							type: "button" as const,
+							ref: (el: HTMLButtonElement | null) => {
 								itemRefs.current[index] = el;
-							}}
-							role="menuitem"
-							tabIndex={-1}
-							aria-disabled={item.disabled ? "true" : undefined}
-							class={item.danger ? "kit-menu-item danger" : "kit-menu-item"}
-							onClick={() => choose(index)}
-							onPointerMove={() => setActive(index)}
-						>
-							{item.label}
-						</button>
-					))}
+							},
+							"aria-label": item.name,
+							tabIndex: -1,
+							"aria-disabled": item.disabled ? ("true" as const) : undefined,
+							class: item.danger ? "kit-menu-item danger" : "kit-menu-item",
+							onClick: () => choose(index),
+							onPointerMove: () => setActive(index),
+						};
+						return item.checked === undefined ? (
+							<button key={item.label} {...common} role="menuitem">
+								{item.label}
+							</button>
+						) : (
+							<button key={item.label} {...common} role="menuitemcheckbox" aria-checked={item.checked}>
+								<span class="kit-menu-check">{item.checked && <IconCheck size={16} />}</span>
+								{item.label}
+							</button>
+						);
+					})}
 				</div>
 			)}
 		</div>

@@ -1,7 +1,9 @@
 /**
- * The data table's "Columns" menu: a disclosure listing the hideable columns as checkboxes (native
- * <details>, so Enter/Space open it and Tab walks the boxes). The choice is the table's to store.
+ * The data table's "Columns" menu: the kit's Menu with one checkbox item per hideable column, each
+ * named for a screen reader as "Show the <header> column" and ticked while the column shows. Choosing
+ * one toggles it and keeps the menu open; the choice is the table's to store.
  */
+import { Menu } from "../menu";
 import type { Column } from "./columns";
 
 type ColumnMenuProps<Row> = {
@@ -15,19 +17,18 @@ export function ColumnMenu<Row>({ caption, columns, hidden, onToggle }: ColumnMe
 	const hideable = columns.filter((column) => column.hideable);
 	if (hideable.length === 0) return null;
 	return (
-		<details class="kit-table-columns">
-			<summary class="button small secondary">
+		<div class="kit-table-columns">
+			<Menu
+				label={`Columns of ${caption}`}
+				items={hideable.map((column) => ({
+					label: column.header,
+					name: `Show the ${column.header} column`,
+					checked: !hidden.has(column.key),
+					onSelect: () => onToggle(column.key, hidden.has(column.key)),
+				}))}
+			>
 				Columns<span class="visually-hidden"> of {caption}</span>
-			</summary>
-			<fieldset>
-				<legend>Show columns</legend>
-				{hideable.map((column) => (
-					<label key={column.key}>
-						<input type="checkbox" checked={!hidden.has(column.key)} onChange={(e) => onToggle(column.key, e.currentTarget.checked)} />{" "}
-						{column.header}
-					</label>
-				))}
-			</fieldset>
-		</details>
+			</Menu>
+		</div>
 	);
 }
