@@ -1,7 +1,7 @@
 /**
  * Test projects: `worker` runs inside workerd (D1, R2, Durable Objects, Queues from wrangler.toml,
  * migrations applied from migrations/); `unit` is pure logic in Node; `e2e` drives the running app
- * in Debian Chromium.
+ * in Debian Chromium, two files at a time.
  */
 
 import { cloudflareTest, readD1Migrations } from "@cloudflare/vitest-plugin";
@@ -12,43 +12,31 @@ import { FAKE_KEYS, startFakeAiServer } from "./tests/fakes/ai-provider-server";
 import { startTestFakes } from "./tests/fakes/start-fakes";
 
 /**
- * The e2e files run in two lanes, each with its own app (wrangler dev on throw-away state, demo
- * seed included) and its own Chromium, started by tests/e2e/global-setup.ts: within a lane files
- * run one at a time, so two files never share an app and can never see each other's changes to the
- * demo agency. `npm test` (scripts/run-tests.ts) runs each lane, and the worker and unit projects,
- * as its own vitest process side by side: in one process vitest would put both lanes (projects with
- * `fileParallelism: false`) into its last, sequential group, one file at a time after the rest. One lane alone was 780 s of a 10-minute budget. The second lane holds
- * the page sweep and the service-worker files, about half the e2e time as measured on a quiet
- * machine (docs/PERFORMANCE.md); a new file joins the first lane unless it is listed here.
+ * The e2e files run two at a time, each pool slot against its own station — an app (wrangler dev
+ * on throw-away state, demo seed included), a Chromium and the fakes, started by
+ * tests/e2e/global-setup.ts. Vitest never runs two files in one slot at once, so two files never
+ * share an app and can never see each other's changes to the demo agency, and the queue keeps both
+ * slots busy whatever each file takes. Two, because one station kept about 1.2 of this machine's two
+ * cores busy (docs/PERFORMANCE.md). `npm test` (scripts/run-tests.ts) runs this project and the
+ * worker and unit projects as separate vitest processes side by side: in one process (`npx vitest
+ * run`) vitest runs projects with different `maxWorkers` one group after another (`groupOrder`).
  */
-const SECOND_E2E_LANE = [
-	"tests/e2e/accessibility.test.ts",
-	"tests/e2e/offline-sync.test.ts",
-	"tests/e2e/offline-sync-conflict.test.ts",
-	"tests/e2e/offline-and-install.test.ts",
-	"tests/e2e/install-prompt.test.ts",
-	"tests/e2e/push-notifications.test.ts",
-	"tests/e2e/downloads.test.ts",
-	"tests/e2e/onboarding.test.ts",
-];
+const E2E_STATIONS = 2;
 
-/** One e2e lane: its files one at a time against the lane's own app and Chromium. */
-function e2eLane(name: string, files: { include?: string[]; exclude?: string[] }) {
-	return {
-		test: {
-			name,
-			include: files.include ?? ["tests/e2e/**/*.test.ts"],
-			exclude: files.exclude ?? [],
-			// What the user waits for includes Argon2id sign-ins on a 2-core machine: give the page up to 10 s to show it.
-			expect: { poll: { timeout: 10_000 } },
-			environment: "node" as const,
-			globalSetup: ["tests/e2e/global-setup.ts"],
-			testTimeout: 60_000,
-			hookTimeout: 120_000,
-			fileParallelism: false,
-		},
-	};
-}
+const e2eProject = {
+	test: {
+		name: "e2e",
+		include: ["tests/e2e/**/*.test.ts"],
+		// What the user waits for includes Argon2id sign-ins on a 2-core machine: give the page up to 10 s to show it.
+		expect: { poll: { timeout: 10_000 } },
+		environment: "node" as const,
+		globalSetup: ["tests/e2e/global-setup.ts"],
+		testTimeout: 60_000,
+		hookTimeout: 120_000,
+		maxWorkers: E2E_STATIONS,
+		sequence: { groupOrder: 1 },
+	},
+};
 
 export default defineConfig(async () => {
 	const migrations = await readD1Migrations("./migrations");
@@ -112,8 +100,7 @@ export default defineConfig(async () => {
 					},
 				},
 				{ test: { name: "unit", include: ["tests/unit/**/*.test.ts"], environment: "node" } },
-				e2eLane("e2e", { exclude: SECOND_E2E_LANE }),
-				e2eLane("e2e-2", { include: SECOND_E2E_LANE }),
+				e2eProject,
 			],
 		},
 	};

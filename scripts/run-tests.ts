@@ -1,8 +1,8 @@
 /**
- * `npm test`: the whole suite as three lanes side by side — the Worker and unit tests, and the two
- * e2e lanes (vitest.config.ts), each its own vitest process. In one vitest process the e2e files of
- * both lanes ran one at a time after the Worker tests (a project with `fileParallelism: false` goes
- * into vitest's final sequential group), so nothing overlapped. With arguments it is one plain
+ * `npm test`: the whole suite as two lanes side by side — the Worker and unit tests, and the e2e
+ * tests (two files at a time, each against its own station: vitest.config.ts), each lane its own
+ * vitest process. In one vitest process the e2e files would start only after the Worker tests end
+ * (projects with different `maxWorkers` run one group after another). With arguments it is one plain
  * `vitest run <arguments>` (e.g. `npm test -- tests/worker/sso.test.ts`).
  */
 import { fileURLToPath } from "node:url";
@@ -17,7 +17,6 @@ const lanes: Lane[] =
 		? [{ name: "vitest", command: process.execPath, args: run(extra) }]
 		: [
 				{ name: "e2e", command: process.execPath, args: run(["--project", "e2e"]) },
-				{ name: "e2e-2", command: process.execPath, args: run(["--project", "e2e-2"]) },
 				{ name: "worker+unit", command: process.execPath, args: run(["--project", "worker", "--project", "unit"]) },
 			];
 

@@ -27,6 +27,11 @@ export type LocalAppOptions = {
 	log?: (line: string) => void;
 	/** Extra Worker variables (`--var NAME:value`), e.g. the e2e suite's fake identity provider. */
 	vars?: Record<string, string>;
+	/**
+	 * The inspector's port; wrangler's default (9229, or the next free one) when unset. Apps started at
+	 * the same moment must each be given one: wrangler's own search for a free port races.
+	 */
+	inspectorPort?: number;
 };
 
 /** `stop()` signals wrangler dev's whole process group at once and resolves when none of it is left. */
@@ -134,6 +139,7 @@ export async function startLocalApp(options: LocalAppOptions): Promise<LocalApp>
 			`DEV_TIME_ZONE:${Intl.DateTimeFormat().resolvedOptions().timeZone}`,
 			...Object.entries(options.vars ?? {}).flatMap(([name, value]) => ["--var", `${name}:${value}`]),
 			"--show-interactive-dev-session=false",
+			...(options.inspectorPort === undefined ? [] : ["--inspector-port", String(options.inspectorPort)]),
 			...persist,
 			...stripe.vars,
 		],

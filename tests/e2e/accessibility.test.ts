@@ -21,10 +21,31 @@ function totp(key: string): string {
 	return generateHOTP(decodeBase32IgnorePadding(key), BigInt(Math.floor(Date.now() / 30_000)), 6);
 }
 
+/**
+ * Opens `url`, waits until `ready`, and answers axe's serious and critical violations there in the
+ * light theme and then in the dark one (issue #17: every page in light and dark). Each pass sets
+ * <html>'s data-theme, as a person's appearance choice does; the page's own theme is put back after.
+ */
 async function check(page: Page, url: string, ready: () => Promise<unknown>): Promise<string[]> {
 	await page.goto(url);
 	await ready();
-	return (await seriousA11yViolations(page)).map((v) => `${url}: ${v}`);
+	return inBothThemes(page, url);
+}
+
+/** axe on the page as it is, in the light theme and then in the dark one, each violation named by `where` and the theme. */
+async function inBothThemes(page: Page, where: string): Promise<string[]> {
+	const setTheme = (theme: string) =>
+		page.evaluate((value) => {
+			const previous = document.documentElement.dataset.theme ?? "";
+			document.documentElement.dataset.theme = value;
+			return previous;
+		}, theme);
+	const shown = await setTheme("light");
+	const light = (await seriousA11yViolations(page)).map((v) => `${where} (light): ${v}`);
+	await setTheme("dark");
+	const dark = (await seriousA11yViolations(page)).map((v) => `${where} (dark): ${v}`);
+	await setTheme(shown);
+	return [...light, ...dark];
 }
 
 async function signedIn(email: string): Promise<Page> {
@@ -58,6 +79,17 @@ describe("accessibility", () => {
 		const violations = await seriousA11yViolations(page);
 		expect(violations).toContainEqual(expect.stringMatching(/^image-alt \(critical\): #planted-image/));
 		expect(violations).toContainEqual(expect.stringMatching(/^color-contrast \(serious\): #planted-text/));
+		// Text in the theme's text colour on a fixed white box reads in light and fails in dark only.
+		await page.evaluate(() => {
+			const box = document.createElement("p");
+			box.id = "planted-dark-only";
+			box.textContent = "Readable in light only";
+			box.style.color = "var(--color-text)";
+			box.style.background = "#fff";
+			document.querySelector("main")?.appendChild(box);
+		});
+		const themed = (await inBothThemes(page, "planted")).filter((v) => v.includes("#planted-dark-only"));
+		expect(themed).toEqual([expect.stringMatching(/^planted \(dark\): color-contrast \(serious\): .*#planted-dark-only/)]);
 		await context.close();
 	});
 
@@ -149,7 +181,7 @@ describe("accessibility", () => {
 		await signIn();
 		await page.waitForURL(tenantUrl(agency.slug, "/"));
 		const violations: string[] = [];
-		const axe = async (screen: string) => violations.push(...(await seriousA11yViolations(page)).map((v) => `${screen}: ${v}`));
+		const axe = async (screen: string) => violations.push(...(await inBothThemes(page, screen)));
 
 		await page.goto(tenantUrl(agency.slug, "/account/security"));
 		await page.getByLabel("Name for the new passkey").fill("Test laptop");
@@ -208,7 +240,7 @@ describe("accessibility", () => {
 		);
 		await owner.getByRole("button", { name: "Create role" }).click();
 		await owner.locator("#role-name-error").waitFor();
-		violations.push(...(await seriousA11yViolations(owner)).map((v) => `/settings/roles with an error: ${v}`));
+		violations.push(...(await inBothThemes(owner, "/settings/roles with an error")));
 		expect(violations).toEqual([]);
 	});
 
@@ -281,7 +313,7 @@ describe("accessibility", () => {
 		await page.getByLabel("Message", { exact: true }).fill("Checking the conversation page");
 		await page.getByRole("button", { name: "Send" }).click();
 		await page.getByText("Checking the conversation page").waitFor();
-		expect(await seriousA11yViolations(page)).toEqual([]);
+		expect(await inBothThemes(page, "a conversation")).toEqual([]);
 	});
 
 	it("the assistant with a conversation, a streamed reply and the edit form open", async () => {
@@ -293,7 +325,7 @@ describe("accessibility", () => {
 		await page.getByRole("button", { name: "Send" }).click();
 		await page.locator(".chat-message.from-assistant .chat-meta", { hasText: "atrium-echo" }).waitFor();
 		await page.getByRole("button", { name: "Edit" }).click();
-		expect(await seriousA11yViolations(page)).toEqual([]);
+		expect(await inBothThemes(page, "the assistant")).toEqual([]);
 	});
 
 	it("the operator console: sign-in with an error, agencies, invoices and the coupon form with field errors", async () => {
@@ -301,7 +333,7 @@ describe("accessibility", () => {
 		await page.goto(platformUrl("/operator"));
 		await page.getByRole("button", { name: "Sign in" }).click();
 		await page.locator("#token-error").waitFor();
-		const violations = (await seriousA11yViolations(page)).map((v) => `/operator sign-in: ${v}`);
+		const violations = await inBothThemes(page, "/operator sign-in");
 		await page.getByLabel("Operator token").fill(LOCAL_OPERATOR_TOKEN);
 		await page.getByRole("button", { name: "Sign in" }).click();
 		// Other test files sign up many agencies: the seeded one may not be on the first page.
@@ -312,7 +344,7 @@ describe("accessibility", () => {
 		await page.getByLabel("Percent off").fill("lots");
 		await page.getByRole("button", { name: "Create" }).click();
 		await page.locator("#percentOff-error").waitFor();
-		violations.push(...(await seriousA11yViolations(page)).map((v) => `/operator console: ${v}`));
+		violations.push(...(await inBothThemes(page, "/operator console")));
 		expect(violations).toEqual([]);
 	});
 });

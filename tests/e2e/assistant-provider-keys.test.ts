@@ -7,10 +7,11 @@
  * other agency screens: prompt templates added and edited, and safety settings that refuse a question.
  */
 import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { FAKE_KEYS } from "../fakes/ai-provider-fixtures";
 import { E2E_PASSWORD, signUpAgencyViaApi } from "./agencies";
 import { launchBrowser, seriousA11yViolations, signInWithPassword, tenantUrl } from "./browser";
+import { station } from "./station";
 
 let browser: Browser;
 beforeAll(async () => {
@@ -57,7 +58,7 @@ describe("the agency's own AI key", () => {
 		await page.waitForURL(tenantUrl(agency.slug, "/settings/ai-providers"));
 		const card = endpointCard(page);
 		await expect.poll(() => card.textContent(), WAIT).toContain("Not connected.");
-		await card.getByLabel("Base URL").fill(`${inject("fakeAiUrl")}/openai/v1`);
+		await card.getByLabel("Base URL").fill(`${station().fakeAiUrl}/openai/v1`);
 		await card.getByLabel("Models").fill("fake-llama-3.3-70b");
 
 		// A wrong key: the check call fails and says so beside the key; nothing is connected.

@@ -5,22 +5,22 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type * as Axe from "axe-core";
 import { type Browser, type BrowserContext, type BrowserContextOptions, chromium, type Download, type Page } from "playwright-core";
-import { inject } from "vitest";
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from "../../scripts/lib/chromium";
 import { DEMO_PASSWORD } from "../../scripts/lib/demo-seed";
+import { station } from "./station";
 
 export { CHROMIUM_ARGS, CHROMIUM_PATH };
 
 /**
- * The suite's one Chromium (launched once by global-setup.ts), connected to from this file: each
- * file makes its own contexts, and `close()` closes them and disconnects, leaving Chromium running.
+ * This file's station's Chromium (launched once by global-setup.ts), connected to: each file makes
+ * its own contexts, and `close()` closes them and disconnects, leaving Chromium running.
  *
  * Its contexts block service workers unless a test asks for them (`serviceWorkers: "allow"`): a
  * page that registers the app's worker precaches the whole app shell (about 120 requests) in every
  * new context, work that only the offline, install and push tests need.
  */
 export async function launchBrowser(): Promise<Browser> {
-	const browser = await chromium.connect(inject("chromiumWsEndpoint"));
+	const browser = await chromium.connect(station().chromiumWsEndpoint);
 	const newContext = browser.newContext.bind(browser);
 	browser.newContext = (options: BrowserContextOptions = {}) => newContext({ serviceWorkers: "block", ...options });
 	const newPage = browser.newPage.bind(browser);
@@ -42,7 +42,7 @@ export async function launchPersistent(options: BrowserContextOptions = {}): Pro
 }
 
 export function port(): number {
-	return inject("appPort");
+	return station().appPort;
 }
 
 export function platformUrl(path = "/"): string {

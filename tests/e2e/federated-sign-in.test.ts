@@ -7,14 +7,14 @@
  * The fake picks the person registered under the empty login hint, as a user picking an account.
  */
 import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { FakeProfile } from "../fakes/oauth-profile";
 import { FAKE_OAUTH_CLIENTS } from "../fakes/oauth-providers";
 import { E2E_PASSWORD, signUpAgencyViaApi } from "./agencies";
 import { launchBrowser, seriousA11yViolations, signInWithPassword, tenantUrl } from "./browser";
+import { station } from "./station";
 
-const oauthUrl = inject("oauthUrl");
-const dohUrl = inject("dohUrl");
+const { oauthUrl, dohUrl } = station();
 let browser: Browser;
 beforeAll(async () => {
 	browser = await launchBrowser();

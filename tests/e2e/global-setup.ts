@@ -1,7 +1,8 @@
 /**
- * Starts the real app once for an e2e lane (vitest.config.ts runs two, each with its own app and
- * Chromium), exactly as `npm start` does but on a free port and with throw-away local state, and
- * stops it afterwards. A local fake identity provider
+ * Starts the real app once per e2e station — one station for each pool slot of the e2e project
+ * (vitest.config.ts), so the files that run at the same time never share an app, a Chromium or the
+ * demo agency — exactly as `npm start` does but on a free port and with throw-away local state, and
+ * stops them afterwards. A local fake identity provider
  * (tests/fakes/oauth-providers.ts) stands in for Google and for agencies' OpenID Connect IdPs, and
  * a local DNS-over-HTTPS resolver (tests/fakes/dns-over-https.ts) answers domain verification look-ups,
  * the AI providers' local fake (tests/fakes/ai-provider-server.ts) answers for OpenAI and Anthropic,
@@ -19,19 +20,26 @@ import { FAKE_KEYS, startFakeAiServer } from "../fakes/ai-provider-server";
 import { type LocalDoh, startLocalDoh } from "../fakes/dns-over-https";
 import { FAKE_OAUTH_CLIENTS, type LocalOAuth, startLocalOAuth } from "../fakes/oauth-providers";
 
+/** What one file's pool slot uses: its own app, Chromium and fakes (tests/e2e/station.ts picks it). */
+export type E2eStation = {
+	appPort: number;
+	oauthUrl: string;
+	dohUrl: string;
+	/** The station's Chromium, which its files connect to (tests/e2e/browser.ts). */
+	chromiumWsEndpoint: string;
+	/** The AI providers' local fake (an agency connects it as its own OpenAI-compatible endpoint). */
+	fakeAiUrl: string;
+};
+
 declare module "vitest" {
 	export interface ProvidedContext {
-		appPort: number;
-		oauthUrl: string;
-		/** The suite's one Chromium, which every e2e file connects to (tests/e2e/browser.ts). */
-		chromiumWsEndpoint: string;
-		/** The AI providers' local fake (an agency connects it as its own OpenAI-compatible endpoint). */
-		fakeAiUrl: string;
+		/** One station per pool slot of the e2e project (`maxWorkers`): slot n uses `stations[n - 1]`. */
+		stations: E2eStation[];
 	}
 }
 
-/** What one lane started, to stop when the lane ends (each lane's own: the two set-ups may share this module). */
-type Lane = {
+/** What one station started, to stop when the run ends. */
+type Running = {
 	app?: LocalApp;
 	browserServer?: BrowserServer;
 	oauth?: LocalOAuth;
@@ -40,44 +48,54 @@ type Lane = {
 	stateDir?: string;
 };
 
-async function stopLane(lane: Lane): Promise<void> {
-	await Promise.all([lane.app?.stop(), lane.browserServer?.close()]);
-	lane.oauth?.server.close();
-	lane.doh?.server.close();
-	lane.fakeAi?.server.close();
-	if (lane.stateDir) await rm(lane.stateDir, { recursive: true, force: true });
+async function stopStation(running: Running): Promise<void> {
+	await Promise.all([running.app?.stop(), running.browserServer?.close()]);
+	running.oauth?.server.close();
+	running.doh?.server.close();
+	running.fakeAi?.server.close();
+	if (running.stateDir) await rm(running.stateDir, { recursive: true, force: true });
 }
 
-/** Starts the lane's app, Chromium and fakes; answers the teardown that stops them. */
-export async function setup(project: TestProject): Promise<() => Promise<void>> {
-	const lane: Lane = {};
+type StationPorts = { port: number; inspectorPort: number };
+
+/** Ports for every station, picked one after another so no two stations are handed the same one. */
+async function stationPorts(count: number): Promise<StationPorts[]> {
+	const taken = new Set<number>();
+	const pick = async (): Promise<number> => {
+		let port = await freePort();
+		while (taken.has(port)) port = await freePort();
+		taken.add(port);
+		return port;
+	};
+	const ports: StationPorts[] = [];
+	for (let i = 0; i < count; i++) ports.push({ port: await pick(), inspectorPort: await pick() });
+	return ports;
+}
+
+/** Starts one station's app, Chromium and fakes; on failure stops what it started and prints the app's output. */
+async function startStation(running: Running, ports: StationPorts): Promise<E2eStation> {
 	let output = "";
-	// Before anything starts: install Debian's Chromium, or stop the run with one line saying how.
-	// Both e2e lanes (vitest.config.ts) run this set-up in the one vitest process: one install, shared.
-	const shared = globalThis as { atriumChromiumReady?: Promise<void> };
-	shared.atriumChromiumReady ??= ensureChromium();
-	await shared.atriumChromiumReady;
-	// One Chromium for every file (each makes its own contexts), not one launch per file.
-	lane.browserServer = await chromium.launchServer({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
-	project.provide("chromiumWsEndpoint", lane.browserServer.wsEndpoint());
-	const port = await freePort();
-	lane.stateDir = await mkdtemp(join(tmpdir(), "atrium-e2e-"));
-	lane.oauth = await startLocalOAuth();
-	lane.doh = await startLocalDoh();
-	lane.fakeAi = await startFakeAiServer();
-	const fakeAiUrl = `http://127.0.0.1:${lane.fakeAi.port}`;
+	// One Chromium for every file of the station (each makes its own contexts), not one launch per file.
+	running.browserServer = await chromium.launchServer({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
+	const { port, inspectorPort } = ports;
+	running.stateDir = await mkdtemp(join(tmpdir(), "atrium-e2e-"));
+	running.oauth = await startLocalOAuth();
+	running.doh = await startLocalDoh();
+	running.fakeAi = await startFakeAiServer();
+	const fakeAiUrl = `http://127.0.0.1:${running.fakeAi.port}`;
 	try {
-		lane.app = await startLocalApp({
+		running.app = await startLocalApp({
 			port,
-			persistTo: lane.stateDir,
+			inspectorPort,
+			persistTo: running.stateDir,
 			vars: {
 				// Real Argon2id at a test-run cost: the suite signs in hundreds of times (worker/lib/passwords.ts).
 				PASSWORD_HASH_COST: "test-run",
 				GOOGLE_CLIENT_ID: FAKE_OAUTH_CLIENTS.google.id,
 				GOOGLE_CLIENT_SECRET: FAKE_OAUTH_CLIENTS.google.secret,
-				GOOGLE_OAUTH_BASE_URL: `${lane.oauth.url}/google`,
+				GOOGLE_OAUTH_BASE_URL: `${running.oauth.url}/google`,
 				// SSO (and custom) domains are verified by TXT records the tests publish on the local resolver.
-				DOH_URL: `${lane.doh.url}/dns-query`,
+				DOH_URL: `${running.doh.url}/dns-query`,
 				OPENAI_API_KEY: FAKE_KEYS.openai,
 				OPENAI_BASE_URL: `${fakeAiUrl}/openai/v1`,
 				ANTHROPIC_API_KEY: FAKE_KEYS.anthropic,
@@ -92,12 +110,31 @@ export async function setup(project: TestProject): Promise<() => Promise<void>> 
 		});
 	} catch (error) {
 		console.error(output);
-		await stopLane(lane);
 		throw error;
 	}
-	project.provide("appPort", port);
-	project.provide("oauthUrl", lane.oauth.url);
-	project.provide("dohUrl", lane.doh.url);
-	project.provide("fakeAiUrl", fakeAiUrl);
-	return () => stopLane(lane);
+	return {
+		appPort: port,
+		oauthUrl: running.oauth.url,
+		dohUrl: running.doh.url,
+		chromiumWsEndpoint: running.browserServer.wsEndpoint(),
+		fakeAiUrl,
+	};
+}
+
+/** Starts one station per pool slot, side by side; answers the teardown that stops them all. */
+export async function setup(project: TestProject): Promise<() => Promise<void>> {
+	// Before anything starts: install Debian's Chromium, or stop the run with one line saying how.
+	await ensureChromium();
+	const stations = (await stationPorts(Math.max(1, project.config.maxWorkers))).map((ports) => {
+		const running: Running = {};
+		return { ports, running };
+	});
+	const stopAll = () => Promise.all(stations.map((s) => stopStation(s.running))).then(() => {});
+	try {
+		project.provide("stations", await Promise.all(stations.map((s) => startStation(s.running, s.ports))));
+	} catch (error) {
+		await stopAll();
+		throw error;
+	}
+	return stopAll;
 }
