@@ -6,7 +6,6 @@
  *   const box = usePrepare<HTMLDivElement>([(el) => el.querySelector("button")?.click()]);
  *   return <div ref={box}>…</div>;
  */
-import type { RefObject } from "preact";
 import { useEffect, useRef } from "preact/hooks";
 
 export type PrepareStep<E extends HTMLElement> = (element: E) => void;
@@ -14,7 +13,7 @@ export type PrepareStep<E extends HTMLElement> = (element: E) => void;
 /** A macrotask: Preact has rendered what the previous step changed (its renders are queued as microtasks). */
 const nextTask = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 
-export function usePrepare<E extends HTMLElement>(steps: readonly PrepareStep<E>[]): RefObject<E> {
+export function usePrepare<E extends HTMLElement>(steps: readonly PrepareStep<E>[]) {
 	const ref = useRef<E>(null);
 	useEffect(() => {
 		const element = ref.current;
