@@ -74,15 +74,13 @@ describe("visual regression: the catalogue", () => {
 });
 
 describe("visual regression: the main pages", () => {
-	let visual: VisualAgency;
-
-	beforeAll(async () => {
-		visual = await setUpVisualAgency(browser);
-	});
+	/** The agency the pages show, set up by whichever test runs first (its invitation mail is awaited with expect.poll, which only runs inside a test). */
+	let visual: VisualAgency | undefined;
 
 	it.each(VIEWPORTS)(
 		"staff's and a client's pages look as in their baselines at $name width ($width px), light and dark",
 		async (viewport) => {
+			visual ??= await setUpVisualAgency(browser);
 			const pages = mainPages(visual);
 			const mismatches: string[] = [];
 			for (const [who, state] of [
