@@ -1,7 +1,6 @@
 /**
  * Visual regression: every story of the kit's catalogue (pwa/src/catalogue/, built to dist/catalogue
- * by `npm run build:catalogue`) and the main pages for staff and for a client, at phone (390) and
- * desktop (1280) width, light and dark, compared pixel by pixel with the baselines committed in
+ * by `npm run build:catalogue`), at phone (390) and desktop (1280) width, light and dark, compared pixel by pixel with the baselines committed in
  * tests/e2e/visual/baselines/. An intended change: run
  *   UPDATE_VISUAL_BASELINES=1 npx vitest run --project e2e tests/e2e/visual-regression.test.ts
  * and commit the new PNGs with it. A mismatch leaves the actual image and a diff in
@@ -9,12 +8,11 @@
  */
 import { access } from "node:fs/promises";
 import { join } from "node:path";
-import type { Browser, BrowserContextOptions, Page } from "playwright-core";
+import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { launchBrowser, tenantUrl } from "./browser";
+import { launchBrowser } from "./browser";
 import { compareWithBaseline, UPDATE_COMMAND } from "./visual/compare";
-import { freezeDatesAndTimes, pinRendering, settled, THEMES, VIEWPORTS, visualContextOptions } from "./visual/determinism";
-import { mainPages, setUpVisualAgency, type VisualAgency } from "./visual/main-pages";
+import { pinRendering, settled, THEMES, VIEWPORTS, visualContextOptions } from "./visual/determinism";
 import { type StaticServer, serveFolder } from "./visual/static-server";
 
 const CATALOGUE_DIR = join(import.meta.dirname, "..", "..", "dist", "catalogue");
@@ -71,39 +69,4 @@ describe("visual regression: the catalogue", () => {
 		await context.close();
 		expect(mismatches, report(mismatches)).toEqual([]);
 	});
-});
-
-describe("visual regression: the main pages", () => {
-	/** The agency the pages show, set up by whichever test runs first (its invitation mail is awaited with expect.poll, which only runs inside a test). */
-	let visual: VisualAgency | undefined;
-
-	it.each(VIEWPORTS)(
-		"staff's and a client's pages look as in their baselines at $name width ($width px), light and dark",
-		async (viewport) => {
-			visual ??= await setUpVisualAgency(browser);
-			const pages = mainPages(visual);
-			const mismatches: string[] = [];
-			for (const [who, state] of [
-				["staff", visual.staffState],
-				["client", visual.clientState],
-			] as const) {
-				const options: BrowserContextOptions = { ...visualContextOptions(viewport), storageState: state };
-				const context = await browser.newContext(options);
-				const page = await context.newPage();
-				for (const [name, path] of pages[who]) {
-					await page.goto(tenantUrl(visual.agency.slug, path));
-					await page.locator("main h1").first().waitFor();
-					await expect.poll(() => page.locator(".skeleton, [aria-busy='true']").count()).toBe(0);
-					await pinRendering(page);
-					await freezeDatesAndTimes(page);
-					for (const theme of THEMES) {
-						await page.emulateMedia({ colorScheme: theme });
-						await check(page, `pages/${name}-${viewport.name}-${theme}`, mismatches, false);
-					}
-				}
-				await context.close();
-			}
-			expect(mismatches, report(mismatches)).toEqual([]);
-		},
-	);
 });

@@ -59,36 +59,3 @@ export async function pinRendering(page: Page): Promise<void> {
 export async function settled(page: Page): Promise<void> {
 	await page.evaluate(() => new Promise<void>((resolve) => requestAnimationFrame(() => requestAnimationFrame(() => resolve()))));
 }
-
-/**
- * Dates and times the server stamped (a message's time, "5 minutes ago") differ on every run: each is
- * replaced, in the text people see, by a fixed one of the same form (en-GB, as the context's locale
- * writes them), so the layout keeps its shape and the shot stays the same. Answers how many it replaced.
- */
-export function freezeDatesAndTimes(page: Page): Promise<number> {
-	return page.evaluate(() => {
-		const MONTH = "(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)";
-		const rules: [RegExp, string][] = [
-			[new RegExp(`\\b\\d{1,2} ${MONTH} \\d{4}, \\d{1,2}:\\d{2}`, "g"), "1 Jan 2026, 09:00"],
-			[new RegExp(`\\b\\d{1,2} ${MONTH} \\d{4}`, "g"), "1 Jan 2026"],
-			[new RegExp(`\\b\\d{1,2} ${MONTH}\\b`, "g"), "1 Jan"],
-			[/\b\d{1,2}\/\d{1,2}\/\d{4}\b/g, "01/01/2026"],
-			[/\b\d{1,2}:\d{2}(?::\d{2})?\b/g, "09:00"],
-			[/\b(?:\d+|a|an) (?:second|minute|hour|day|week|month|year)s? ago\b/g, "2 hours ago"],
-			[/\bjust now\b/gi, "2 hours ago"],
-		];
-		let replaced = 0;
-		const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
-		for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-			let text = node.nodeValue ?? "";
-			for (const [pattern, fixed] of rules) {
-				text = text.replace(pattern, () => {
-					replaced += 1;
-					return fixed;
-				});
-			}
-			if (text !== node.nodeValue) node.nodeValue = text;
-		}
-		return replaced;
-	});
-}
