@@ -6,6 +6,7 @@
 import { useEffect } from "preact/hooks";
 import type { SecurityPolicy, SignInEventView } from "../../../../schema/dto/account-security";
 import { FormAlert } from "../../components/form-kit/form-alert";
+import { SelectField } from "../../components/form-kit/select-field";
 import { Button } from "../../components/kit/button";
 import { byNumber, byText, type Column, DataTable } from "../../components/kit/data-table";
 import { Skeleton } from "../../components/skeleton";
@@ -24,15 +25,15 @@ import {
 import { can } from "../../models/session";
 import { SettingsPage } from "./settings-page";
 
-const MFA_LABELS: Record<SecurityPolicy["mfaRequired"], string> = {
-	off: "Nobody (each person chooses)",
-	staff: "The agency's team",
-	everyone: "Everyone, clients included",
-};
-const UNVERIFIED_LABELS: Record<SecurityPolicy["unverifiedAccess"], string> = {
-	full: "Use the app fully",
-	read_only: "Only read until they confirm their email",
-};
+const MFA_OPTIONS: readonly { value: SecurityPolicy["mfaRequired"]; label: string }[] = [
+	{ value: "off", label: "Nobody (each person chooses)" },
+	{ value: "staff", label: "The agency's team" },
+	{ value: "everyone", label: "Everyone, clients included" },
+];
+const UNVERIFIED_OPTIONS: readonly { value: SecurityPolicy["unverifiedAccess"]; label: string }[] = [
+	{ value: "full", label: "Use the app fully" },
+	{ value: "read_only", label: "Only read until they confirm their email" },
+];
 const REFUSED: ReadonlySet<SignInEventView["outcome"]> = new Set(["invalid_credentials", "locked", "rate_limited", "invalid_code"]);
 
 function PolicyForm() {
@@ -41,34 +42,23 @@ function PolicyForm() {
 	return (
 		<section class="card" aria-labelledby="policy-heading">
 			<h2 id="policy-heading">Account policy</h2>
-			<div class="field">
-				<label for="mfa-required">Two-step sign-in is required for</label>
-				<select
-					id="mfa-required"
-					value={current.mfaRequired}
-					onChange={(e) => void savePolicy({ mfaRequired: e.currentTarget.value as SecurityPolicy["mfaRequired"] })}
-				>
-					{Object.entries(MFA_LABELS).map(([value, label]) => (
-						<option key={value} value={value}>
-							{label}
-						</option>
-					))}
-				</select>
-			</div>
-			<div class="field">
-				<label for="unverified-access">People who have not confirmed their email may</label>
-				<select
-					id="unverified-access"
-					value={current.unverifiedAccess}
-					onChange={(e) => void savePolicy({ unverifiedAccess: e.currentTarget.value as SecurityPolicy["unverifiedAccess"] })}
-				>
-					{Object.entries(UNVERIFIED_LABELS).map(([value, label]) => (
-						<option key={value} value={value}>
-							{label}
-						</option>
-					))}
-				</select>
-			</div>
+			{/* Each choice is saved as it is made; a refusal shows in the page's alert. */}
+			<SelectField
+				id="mfa-required"
+				name="mfaRequired"
+				label="Two-step sign-in is required for"
+				value={current.mfaRequired}
+				options={MFA_OPTIONS}
+				onChange={(mfaRequired) => void savePolicy({ mfaRequired })}
+			/>
+			<SelectField
+				id="unverified-access"
+				name="unverifiedAccess"
+				label="People who have not confirmed their email may"
+				value={current.unverifiedAccess}
+				options={UNVERIFIED_OPTIONS}
+				onChange={(unverifiedAccess) => void savePolicy({ unverifiedAccess })}
+			/>
 		</section>
 	);
 }

@@ -2,7 +2,9 @@
  * The SSO email domains with their DNS proof: for each, the TXT record to publish, its state, the
  * last check's error and (for owners) a button to check it now. Only verified domains are used.
  */
+
 import type { SsoDomainState } from "../../../../schema/dto/sso";
+import { Button } from "../../components/kit/button";
 import { DataTable } from "../../components/kit/data-table";
 
 type Props = { states: SsoDomainState[]; canManage: boolean; busy: boolean; onVerify: (domain: string) => void };
@@ -35,15 +37,9 @@ export function SsoDomainList({ states, canManage, busy, onVerify }: Props) {
 							<p>Save the settings again to get this domain's verification record.</p>
 						))}
 					{canManage && state.status === "pending" && state.txtValue && (
-						<button
-							type="button"
-							class="button secondary"
-							aria-disabled={busy}
-							aria-label={`Verify ${state.domain}`}
-							onClick={() => onVerify(state.domain)}
-						>
+						<Button loading={busy} label={`Verify ${state.domain}`} onClick={() => onVerify(state.domain)}>
 							Verify
-						</button>
+						</Button>
 					)}
 				</li>
 			))}

@@ -7,8 +7,11 @@
 import { useSignal } from "@preact/signals";
 import { useEffect } from "preact/hooks";
 import { useLocation } from "preact-iso";
+import { useDraft } from "../../components/form-kit/draft";
+import { Form, SubmitButton } from "../../components/form-kit/form";
 import { FormAlert } from "../../components/form-kit/form-alert";
 import { Field } from "../../components/form-kit/text-field";
+import { Button } from "../../components/kit/button";
 import { Skeleton } from "../../components/skeleton";
 import { formatDateTime } from "../../lib/date-format";
 import {
@@ -24,16 +27,9 @@ import {
 import { SettingsPage } from "./settings-page";
 import { SsoDomainList } from "./sso-domain-list";
 
-const LABELS: Record<string, string> = {
-	issuer: "Issuer URL",
-	clientId: "Client ID",
-	clientSecret: "Client secret",
-	domains: "Email domains",
-};
-
 export default function SingleSignOn() {
 	const { query } = useLocation();
-	const form = useSignal({ issuer: "", clientId: "", clientSecret: "", domains: "" });
+	const draft = useDraft({ issuer: "", clientId: "", clientSecret: "", domains: "" });
 	const failure = useSignal<string | null>(ssoRefusalMessage(query.sso_error));
 	const status = useSignal<string | null>(query.tested ? "The test sign-in worked. You can switch single sign-on on." : null);
 	const busy = useSignal(false);
@@ -41,7 +37,7 @@ export default function SingleSignOn() {
 		void loadSsoSettings().then(() => {
 			const s = ssoSettings.value;
 			if (s?.configured)
-				form.value = { issuer: s.issuer ?? "", clientId: s.clientId ?? "", clientSecret: "", domains: s.domains.join(", ") };
+				draft.load({ issuer: s.issuer ?? "", clientId: s.clientId ?? "", clientSecret: "", domains: s.domains.join(", ") });
 		});
 	}, []);
 
@@ -56,23 +52,16 @@ export default function SingleSignOn() {
 		else status.value = done;
 	};
 
-	const save = (event: Event) => {
-		event.preventDefault();
-		const { issuer, clientId, clientSecret, domains } = form.value;
-		return run(async () => {
-			const result = await saveSsoSettings({
-				issuer: issuer.trim(),
-				clientId: clientId.trim(),
-				...(clientSecret ? { clientSecret } : {}),
-				domains: domains.split(/[\s,]+/).filter(Boolean),
-			});
-			if (result.ok) {
-				form.value = { ...form.value, clientSecret: "" };
-				return null;
-			}
-			const [path, message] = Object.entries(result.problem.fields)[0] ?? [];
-			return path && message ? `${LABELS[path.split(".")[0] ?? ""] ?? path}: ${message}.` : result.problem.detail;
-		}, "Saved. Verify your domains and run a test sign-in before switching it on.");
+	const values = draft.values.value;
+	const save = () => {
+		failure.value = null;
+		status.value = null;
+		return saveSsoSettings({
+			issuer: values.issuer.trim(),
+			clientId: values.clientId.trim(),
+			...(values.clientSecret ? { clientSecret: values.clientSecret } : {}),
+			domains: values.domains.split(/[\s,]+/).filter(Boolean),
+		});
 	};
 
 	const test = () =>
@@ -107,9 +96,7 @@ export default function SingleSignOn() {
 
 	const settings = ssoSettings.value;
 	const unverified = settings?.domainStates.filter((d) => d.status !== "verified").length ?? 0;
-	const set = (key: keyof typeof form.value) => (value: string) => {
-		form.value = { ...form.value, [key]: value };
-	};
+	const set = (key: keyof typeof values) => (value: string) => draft.set(key, value);
 	return (
 		<SettingsPage path="/settings/sso">
 			<FormAlert message={failure.value} />
@@ -144,41 +131,54 @@ export default function SingleSignOn() {
 				</section>
 			) : (
 				<>
-					<form class="card" onSubmit={save} noValidate aria-labelledby="idp-heading">
+					<Form
+						class="card"
+						aria-labelledby="idp-heading"
+						send={save}
+						check={() => ({
+							issuer: values.issuer.trim() ? undefined : "is required",
+							clientId: values.clientId.trim() ? undefined : "is required",
+						})}
+						onSuccess={() => {
+							draft.saved(values, { ...values, clientSecret: "" });
+							status.value = "Saved. Verify your domains and run a test sign-in before switching it on.";
+						}}
+					>
 						<h2 id="idp-heading">Identity provider (OpenID Connect)</h2>
 						<p>
 							Register this callback with your provider: <code>{`${window.location.origin}/api/v1/auth/sso/callback`}</code>
 						</p>
 						<Field
 							id="issuer"
-							label={LABELS.issuer ?? ""}
+							label="Issuer URL"
+							type="url"
 							verbatim
-							value={form.value.issuer}
+							value={values.issuer}
 							onInput={set("issuer")}
 							hint="For example https://login.example.com"
 						/>
-						<Field id="clientId" label={LABELS.clientId ?? ""} verbatim value={form.value.clientId} onInput={set("clientId")} />
+						<Field id="clientId" label="Client ID" verbatim value={values.clientId} onInput={set("clientId")} />
 						<Field
 							id="clientSecret"
-							label={LABELS.clientSecret ?? ""}
+							label="Client secret"
+							required={!settings.hasClientSecret}
 							type="password"
 							autoComplete="off"
-							value={form.value.clientSecret}
+							value={values.clientSecret}
 							onInput={set("clientSecret")}
 							hint={settings.hasClientSecret ? "A secret is stored. Leave empty to keep it." : "Stored, never shown again."}
 						/>
 						<Field
 							id="ssoDomains"
-							label={LABELS.domains ?? ""}
+							name="domains"
+							label="Email domains"
 							verbatim
-							value={form.value.domains}
+							value={values.domains}
 							onInput={set("domains")}
 							hint="Staff with addresses at these domains must sign in through your provider once it is on. Separate with commas."
 						/>
-						<button type="submit" class="button primary" aria-disabled={busy.value}>
-							Save settings
-						</button>
-					</form>
+						<SubmitButton busyLabel="Saving…">Save settings</SubmitButton>
+					</Form>
 					{settings.configured && (
 						<section class="card" aria-labelledby="sso-domains-heading">
 							<h2 id="sso-domains-heading">Verify your domains</h2>
@@ -196,22 +196,23 @@ export default function SingleSignOn() {
 								{settings.testedAt ? `Last successful test: ${formatDateTime(settings.testedAt)}.` : "Not tested yet."} Single sign-on is{" "}
 								<strong>{settings.enabled ? "on" : "off"}</strong>.
 							</p>
-							<button type="button" class="button secondary" aria-disabled={busy.value} onClick={test}>
+							<Button loading={busy.value} onClick={test}>
 								Run a test sign-in
-							</button>{" "}
+							</Button>{" "}
 							{settings.enabled ? (
-								<button type="button" class="button secondary" aria-disabled={busy.value} onClick={() => toggle(false)}>
+								<Button loading={busy.value} onClick={() => toggle(false)}>
 									Switch off
-								</button>
+								</Button>
 							) : (
-								<button
-									type="button"
-									class="button primary"
-									aria-disabled={busy.value || !settings.testedAt || unverified > 0}
+								<Button
+									variant="primary"
+									block={false}
+									loading={busy.value}
+									aria-disabled={!settings.testedAt || unverified > 0}
 									onClick={() => toggle(true)}
 								>
 									Switch on
-								</button>
+								</Button>
 							)}
 							{unverified > 0 && <p>Verify every domain before switching it on.</p>}
 							<p>Owners can always sign in with their password or passkey, even while single sign-on is on.</p>
@@ -227,14 +228,9 @@ export default function SingleSignOn() {
 							<p>
 								Members above that role: <strong>{settings.allowPrivilegedUsers ? "allowed" : "not allowed"}</strong>.
 							</p>
-							<button
-								type="button"
-								class="button secondary"
-								aria-disabled={busy.value}
-								onClick={() => approve(!settings.allowPrivilegedUsers)}
-							>
+							<Button loading={busy.value} onClick={() => approve(!settings.allowPrivilegedUsers)}>
 								{settings.allowPrivilegedUsers ? "Withdraw approval" : "Allow members above them"}
-							</button>
+							</Button>
 						</section>
 					)}
 				</>
