@@ -5,8 +5,12 @@
  *
  *   {list === null ? <Skeleton lines={3} /> : <List items={list} />}
  */
+import "./skeleton.css";
 
-/** The shape of the app frame while the session loads: header, navigation and page placeholders, no spinner. */
+/**
+ * The shape of the app frame while the session loads, as the frame draws itself: the compact header
+ * (brand, account), a sidebar of areas from 768 px, a bottom tab bar below it; no spinner.
+ */
 export function FrameSkeleton() {
 	return (
 		<div class="skeleton-frame">
@@ -15,13 +19,13 @@ export function FrameSkeleton() {
 			</p>
 			<div class="skeleton-header" aria-hidden="true">
 				<div class="skeleton skeleton-brand" />
+				<div class="skeleton skeleton-avatar" />
 			</div>
 			<div class="skeleton-body" aria-hidden="true">
-				<div class="skeleton-nav">
-					<div class="skeleton skeleton-link" />
-					<div class="skeleton skeleton-link" />
-					<div class="skeleton skeleton-link" />
-					<div class="skeleton skeleton-link" />
+				<div class="skeleton-sidebar">
+					{Array.from({ length: 6 }, (_, i) => (
+						<div key={i} class="skeleton skeleton-link" />
+					))}
 				</div>
 				<div class="skeleton-page">
 					<div class="skeleton skeleton-title" />
@@ -29,6 +33,11 @@ export function FrameSkeleton() {
 					<div class="skeleton skeleton-line short" />
 					<div class="skeleton skeleton-card" />
 				</div>
+			</div>
+			<div class="skeleton-tab-bar" aria-hidden="true">
+				{Array.from({ length: 5 }, (_, i) => (
+					<div key={i} class="skeleton skeleton-tab" />
+				))}
 			</div>
 		</div>
 	);
