@@ -1,4 +1,5 @@
 /** The Billing page (owner: billing:manage): plan and status, plans with Checkout or a previewed change, cancel/reactivate, top-ups, invoices. */
+
 import { useSignal } from "@preact/signals";
 import { useEffect } from "preact/hooks";
 import { CANCEL_REASONS } from "../../../schema/billing";
@@ -6,6 +7,7 @@ import { CREDIT_PACKS } from "../../../schema/credit-packs";
 import { formatMoney } from "../../../schema/money";
 import { featureIsComing, PLAN_FEATURES, PLANS, type Plan } from "../../../schema/plans";
 import { FormAlert } from "../components/form-kit/form-alert";
+import { Button } from "../components/kit/button";
 import { byNumber, byText, type Column, DataTable } from "../components/kit/data-table";
 import { useDocumentTitle } from "../components/use-document-title";
 import { formatDate } from "../lib/date-format";
@@ -99,13 +101,13 @@ function CurrentPlan() {
 			{b.graceEndsAt && <p>Full access until {formatDate(b.graceEndsAt)} unless the payment succeeds.</p>}
 			{live && (
 				<div class="actions">
-					<button type="button" class="button secondary" disabled={busy.value} onClick={() => void openPortal()}>
+					<Button variant="secondary" disabled={busy.value} onClick={() => void openPortal()}>
 						Manage payment method
-					</button>
+					</Button>
 					{b.cancelAtPeriodEnd ? (
-						<button type="button" class="button" disabled={busy.value} onClick={() => void reactivate()}>
+						<Button variant="primary" block={false} disabled={busy.value} onClick={() => void reactivate()}>
 							Keep my subscription
-						</button>
+						</Button>
 					) : (
 						<form
 							onSubmit={(event) => {
@@ -127,9 +129,9 @@ function CurrentPlan() {
 									</option>
 								))}
 							</select>
-							<button type="submit" class="button secondary" disabled={busy.value}>
+							<Button variant="secondary" type="submit" disabled={busy.value}>
 								Cancel at period end
-							</button>
+							</Button>
 						</form>
 					)}
 				</div>
@@ -168,13 +170,13 @@ function PlanCard({ plan }: { plan: Plan }) {
 			{current ? (
 				<p>Your current plan</p>
 			) : live ? (
-				<button type="button" class="button secondary" disabled={busy.value} onClick={() => void previewChange(plan.id)}>
+				<Button variant="secondary" disabled={busy.value} onClick={() => void previewChange(plan.id)}>
 					Switch to {plan.name}
-				</button>
+				</Button>
 			) : (
-				<button type="button" class="button" disabled={busy.value} onClick={() => void startCheckout(plan.id)}>
+				<Button variant="primary" block={false} disabled={busy.value} onClick={() => void startCheckout(plan.id)}>
 					Start {plan.trialDays}-day trial of {plan.name}
-				</button>
+				</Button>
 			)}
 		</li>
 	);
@@ -192,18 +194,17 @@ function ChangePreview() {
 					: "Nothing is charged now: a move to a smaller plan takes effect at the end of the period you have paid for."}
 			</p>
 			<div class="actions">
-				<button type="button" class="button" disabled={busy.value} onClick={() => void confirmChange()}>
+				<Button variant="primary" block={false} disabled={busy.value} onClick={() => void confirmChange()}>
 					Confirm switch
-				</button>
-				<button
-					type="button"
-					class="button secondary"
+				</Button>
+				<Button
+					variant="secondary"
 					onClick={() => {
 						preview.value = null;
 					}}
 				>
 					Keep current plan
-				</button>
+				</Button>
 			</div>
 		</section>
 	);
@@ -304,9 +305,9 @@ export default function Billing() {
 				<ul class="actions">
 					{Object.values(CREDIT_PACKS).map((pack) => (
 						<li key={pack.id}>
-							<button type="button" class="button secondary" disabled={busy.value || restricted} onClick={() => void startTopUp(pack.id)}>
+							<Button variant="secondary" disabled={busy.value || restricted} onClick={() => void startTopUp(pack.id)}>
 								Buy {pack.name} for {formatMoney(pack.price, pack.currency)}
-							</button>
+							</Button>
 						</li>
 					))}
 				</ul>

@@ -2,6 +2,7 @@
  * The notification centre: what happened for you (newest first, unread marked; Mark read, or swipe
  * one sideways on a touch screen; pull down or Refresh to sync), and which events reach you on which channel.
  */
+
 import { useEffect } from "preact/hooks";
 import type { NotificationPreferences } from "../../../schema/dto/notifications";
 import {
@@ -14,6 +15,7 @@ import { CheckboxField } from "../components/form-kit/checkbox-field";
 import { FormAlert } from "../components/form-kit/form-alert";
 import { PullToRefresh } from "../components/gestures/pull-to-refresh";
 import { SwipeRow } from "../components/gestures/swipe-row";
+import { Button } from "../components/kit/button";
 import { type Column, DataTable } from "../components/kit/data-table";
 import { useDocumentTitle } from "../components/use-document-title";
 import { formatDateTime } from "../lib/date-format";
@@ -49,9 +51,9 @@ function NotificationItems() {
 					<p>{n.body}</p>
 					<p class="muted">{formatDateTime(n.createdAt)}</p>
 					{n.readAt === null && (
-						<button type="button" class="button secondary small" onClick={() => void readNotification(n.id)}>
+						<Button variant="secondary" size="small" onClick={() => void readNotification(n.id)}>
 							Mark read<span class="visually-hidden"> {n.title}</span>
-						</button>
+						</Button>
 					)}
 				</SwipeRow>
 			))}
@@ -112,9 +114,9 @@ export default function Notifications() {
 					<div class="button-row">
 						<PullToRefresh label="notifications" refresh={() => Promise.all([syncNow(), refreshNotifications()])} />
 						{notificationsUnread.value > 0 && (
-							<button type="button" class="button secondary" onClick={() => void readAllNotifications()}>
+							<Button variant="secondary" onClick={() => void readAllNotifications()}>
 								Mark all as read
-							</button>
+							</Button>
 						)}
 					</div>
 				</div>

@@ -1,10 +1,12 @@
 /** A client's onboarding on the agency's client page: each step's status, who completed it and when, and staff actions. */
+
 import { useSignal } from "@preact/signals";
 import { useEffect } from "preact/hooks";
 import { formatDate } from "../../lib/date-format";
 import { loadStaffRun, markKickoffDone, signatureUrl, staffRun, staffRunMissing, startOnboarding } from "../../models/onboarding";
 import { can } from "../../models/session";
 import { FormAlert } from "../form-kit/form-alert";
+import { Button } from "../kit/button";
 
 export function OnboardingProgress({ clientId }: { clientId: string }) {
 	const failure = useSignal<string | null>(null);
@@ -20,16 +22,15 @@ export function OnboardingProgress({ clientId }: { clientId: string }) {
 			{staffRunMissing.value ? (
 				<>
 					<p>This client has no onboarding.</p>
-					<button
-						type="button"
-						class="button secondary"
+					<Button
+						variant="secondary"
 						onClick={async () => {
 							const result = await startOnboarding(clientId);
 							failure.value = result.ok ? null : result.problem.detail;
 						}}
 					>
 						Start onboarding
-					</button>
+					</Button>
 				</>
 			) : !run ? (
 				<div class="skeleton skeleton-line" />
@@ -56,16 +57,16 @@ export function OnboardingProgress({ clientId }: { clientId: string }) {
 									</a>
 								)}
 								{step.kind === "kickoff_booking" && step.status !== "done" && (
-									<button
-										type="button"
-										class="button small secondary"
+									<Button
+										variant="secondary"
+										size="small"
 										onClick={async () => {
 											const result = await markKickoffDone(clientId, step.id);
 											failure.value = result.ok ? null : result.problem.detail;
 										}}
 									>
 										Mark kickoff done
-									</button>
+									</Button>
 								)}
 							</li>
 						))}

@@ -3,12 +3,14 @@
  * (files upload into the client's Onboarding folder), requested documents, kickoff and agreement.
  * Each submits through the onboarding model and shows the server's field messages beside the fields.
  */
+
 import { useSignal } from "@preact/signals";
 import type { ProblemView } from "../../api/problem";
 import { formatDateTime } from "../../lib/date-format";
 import { uploadInto } from "../../models/documents";
 import { type RunStepT, type RunT, type StepSubmit, sha256Hex, signatureUrl, submitStep } from "../../models/onboarding";
 import { FormAlert } from "../form-kit/form-alert";
+import { Button } from "../kit/button";
 import { SignaturePad } from "../signature-pad";
 
 type StepProps = { run: RunT; step: RunStepT; onDone: () => void };
@@ -90,9 +92,9 @@ export function ProfileStep({ run, step, onDone }: StepProps) {
 					long={key === "address"}
 				/>
 			))}
-			<button type="submit" class="button primary" disabled={busy.value}>
+			<Button variant="primary" block={false} type="submit" disabled={busy.value}>
 				Save company details
-			</button>
+			</Button>
 		</form>
 	);
 }
@@ -218,9 +220,9 @@ export function QuestionnaireStep({ run, step, onDone }: StepProps) {
 				}
 				return null;
 			})}
-			<button type="submit" class="button primary" disabled={busy.value}>
+			<Button variant="primary" block={false} type="submit" disabled={busy.value}>
 				Save answers
-			</button>
+			</Button>
 		</form>
 	);
 }
@@ -326,9 +328,9 @@ export function AgreementStep({ run, step, onDone }: StepProps) {
 						<SignaturePad label="Signature pad: draw your signature here" onChange={(p) => (svgPath.value = p)} />
 					)}
 					<FieldError id="signature-path-error" message={problem.value?.fields["signature.svgPath"]} />
-					<button type="submit" class="button primary" disabled={busy.value}>
+					<Button variant="primary" block={false} type="submit" disabled={busy.value}>
 						Sign the agreement
-					</button>
+					</Button>
 				</form>
 			)}
 		</div>

@@ -2,6 +2,7 @@
  * Team: the members with their roles (changeable and removable by those with members:manage, within
  * what they may grant), the invite form and the invitations with resend and revoke.
  */
+
 import { useSignal } from "@preact/signals";
 import { useEffect } from "preact/hooks";
 import type { MemberView } from "../../../../schema/dto/members";
@@ -11,6 +12,7 @@ import { FieldShell } from "../../components/form-kit/field-shell";
 import { Form, SubmitButton } from "../../components/form-kit/form";
 import { FormAlert } from "../../components/form-kit/form-alert";
 import { Field } from "../../components/form-kit/text-field";
+import { Button } from "../../components/kit/button";
 import { byNumber, byText, type Column, DataTable } from "../../components/kit/data-table";
 import { LimitPrompt, limitUsedUp, useFreshEntitlements } from "../../components/plan-gate";
 import { formatDate } from "../../lib/date-format";
@@ -109,26 +111,27 @@ function RemoveCell({ member, report }: { member: MemberView; report: Report }) 
 	if (member.role === "owner" && me.value?.role !== "owner") return <span class="field-hint">Only an owner can remove an owner</span>;
 	if (!confirming.value) {
 		return (
-			<button type="button" class="button small secondary" onClick={() => (confirming.value = true)}>
+			<Button variant="secondary" size="small" onClick={() => (confirming.value = true)}>
 				Remove<span class="visually-hidden"> {member.name}</span>
-			</button>
+			</Button>
 		);
 	}
 	return (
 		<span>
-			<button
-				type="button"
-				class="button small"
+			<Button
+				variant="primary"
+				block={false}
+				size="small"
 				onClick={async () => {
 					confirming.value = false;
 					report(await removeMember(member.userId), `${member.name} was removed; their sessions have ended.`);
 				}}
 			>
 				Yes, remove {member.name}
-			</button>{" "}
-			<button type="button" class="button small secondary" onClick={() => (confirming.value = false)}>
+			</Button>{" "}
+			<Button variant="secondary" size="small" onClick={() => (confirming.value = false)}>
 				Cancel
-			</button>
+			</Button>
 		</span>
 	);
 }
@@ -253,14 +256,14 @@ function Invitations({ report }: { report: Report }) {
 				select={{
 					label: (i) => i.email,
 					actions: (chosen, clear) => (
-						<button
-							type="button"
-							class="button small secondary"
+						<Button
+							variant="secondary"
+							size="small"
 							disabled={!chosen.some((i) => i.status === "pending")}
 							onClick={() => void revokeAll(chosen, clear)}
 						>
 							Revoke selected
-						</button>
+						</Button>
 					),
 				}}
 				columns={[
@@ -273,21 +276,21 @@ function Invitations({ report }: { report: Report }) {
 						header: "Actions",
 						cell: (i) => (
 							<>
-								<button
-									type="button"
-									class="button small secondary"
+								<Button
+									variant="secondary"
+									size="small"
 									onClick={async () => report(await resendInvitation(i.id), `A new link was sent to ${i.email}.`)}
 								>
 									Resend<span class="visually-hidden"> to {i.email}</span>
-								</button>{" "}
+								</Button>{" "}
 								{i.status === "pending" && (
-									<button
-										type="button"
-										class="button small secondary"
+									<Button
+										variant="secondary"
+										size="small"
 										onClick={async () => report(await revokeInvitation(i.id), `The invitation to ${i.email} was revoked.`)}
 									>
 										Revoke<span class="visually-hidden"> invitation to {i.email}</span>
-									</button>
+									</Button>
 								)}
 							</>
 						),
