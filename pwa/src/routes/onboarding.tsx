@@ -6,6 +6,7 @@ import { useSignal } from "@preact/signals";
 import { useEffect } from "preact/hooks";
 import { FormAlert } from "../components/form-kit/form-alert";
 import { byNumber, byText, type Column, DataTable } from "../components/kit/data-table";
+import { OnboardingFunnel } from "../components/onboarding/onboarding-funnel";
 import { AgreementStep, DocumentsStep, KickoffStep, ProfileStep, QuestionnaireStep } from "../components/onboarding/step-forms";
 import { useDocumentTitle } from "../components/use-document-title";
 import { formatDate } from "../lib/date-format";
@@ -133,6 +134,7 @@ export default function Onboarding() {
 			{isStaff.value ? (
 				<>
 					<p class="lead">Where each client stands. {can("tenant:manage") && <a href="/settings/onboarding">Design the steps</a>}</p>
+					<OnboardingFunnel runs={runSummaries.value} />
 					<Overview />
 				</>
 			) : (

@@ -1,7 +1,8 @@
 /**
  * The Usage page's breakdown: for a chosen period, credits used by feature, by person, by model and
  * by day (each in credits and money), then every day × feature × person × model in one sortable
- * table. People are named as the agency knows them; models as the assistant offers them.
+ * table. Above the tables, credits by day and by feature as charts (./usage-charts.tsx). People are
+ * named as the agency knows them; models as the assistant offers them.
  */
 
 import type { UsageSummary } from "../../../../schema/credits";
@@ -9,16 +10,12 @@ import { formatMoney } from "../../../../schema/money";
 import { me } from "../../models/session";
 import { loadSummary, summary, USAGE_PERIODS, type UsagePeriod, usagePeriod } from "../../models/usage";
 import { DataTable } from "../kit/data-table";
+import { UsageCharts } from "./usage-charts";
+import { featureName } from "./usage-labels";
 
 const number = new Intl.NumberFormat();
 /** A credit's value in dollars is a rate (cents per credit may be fractional), not an amount in minor units. */
 const rate = new Intl.NumberFormat(undefined, { style: "currency", currency: "USD" });
-
-const FEATURE_LABELS: Record<string, string> = { assistant: "Assistant", export: "Exports", api: "API calls" };
-
-function featureName(feature: string): string {
-	return FEATURE_LABELS[feature] ?? (feature ? feature[0]?.toUpperCase() + feature.slice(1) : "Other");
-}
 
 function personName(row: { userId: string | null; name: string | null }): string {
 	if (row.userId === null) return "The agency";
@@ -91,6 +88,7 @@ export function UsageBreakdown() {
 					))}
 				</select>
 			</div>
+			<UsageCharts summary={s} />
 			{!s ? (
 				<div class="skeleton skeleton-line" />
 			) : (
