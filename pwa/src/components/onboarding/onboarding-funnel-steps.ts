@@ -3,7 +3,7 @@
  * one step done, or completed), completed. A run a staff member completed counts at every step,
  * so each step holds the ones after it. Pure (tests/unit/chart-maths.test.ts).
  */
-import type { FunnelStepInput } from "../kit/charts";
+import type { FunnelStepInput } from "../kit/charts/funnel-maths";
 
 type RunCounts = { status: "in_progress" | "completed"; progress: { done: number } };
 

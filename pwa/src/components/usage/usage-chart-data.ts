@@ -4,7 +4,7 @@
  * UTC) and credits by feature, largest first. Pure (tests/unit/usage-chart-data.test.ts).
  */
 import type { UsageSummary } from "../../../../schema/credits";
-import type { BarData, TimePoint } from "../kit/charts";
+import type { BarData, TimePoint } from "../kit/charts/summaries";
 import { featureName } from "./usage-labels";
 
 const DAY_MS = 86_400_000;

@@ -16,11 +16,12 @@ import { type PointBand, PointTargets } from "./point-targets";
 import { Readout } from "./readout";
 import { linearScale, niceTicks } from "./scale";
 import { seriesStyle } from "./series-style";
-import { type BarSeries, describeBars } from "./summaries";
+import { type BarData, describeBars } from "./summaries";
+
+export type { BarData };
+
 import { useChartWidth } from "./use-chart-width";
 import { usePointReadout } from "./use-point-readout";
-
-export type BarData = { categories: readonly string[]; series: readonly BarSeries[] };
 
 export type BarChartProps = {
 	title: string;

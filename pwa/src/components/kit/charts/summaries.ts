@@ -28,6 +28,8 @@ export function describeTimeSeries(series: readonly TimeSeries[], write: Writers
 }
 
 export type BarSeries = { name: string; values: readonly number[] };
+/** What a bar chart draws: its categories and, for each series, one value per category. */
+export type BarData = { categories: readonly string[]; series: readonly BarSeries[] };
 
 /** "Credits: highest Assistant (12), lowest Exports (1)." for each series. */
 export function describeBars(categories: readonly string[], series: readonly BarSeries[], value: (n: number) => string): string {
