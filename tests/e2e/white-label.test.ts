@@ -117,6 +117,8 @@ describe("white label without leaks", () => {
 
 		// A password reset from the sign-in page: a second email.
 		await page.getByRole("link", { name: "Forgot password?" }).click();
+		// The sign-in page (and its Email field) stays until the reset page has loaded.
+		await page.getByRole("heading", { name: "Forgot your password?" }).waitFor(SLOW);
 		await page.getByLabel("Email").fill(client);
 		await page.getByRole("button", { name: /reset|send/i }).click();
 		await page.getByRole("heading", { name: "Check your email" }).waitFor(SLOW);

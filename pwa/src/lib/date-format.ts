@@ -144,3 +144,22 @@ export function zoneName(ms: number, timeZone = viewerTimeZone()): string {
 	const parts = new Intl.DateTimeFormat(datePreferences.value.locale ?? undefined, { timeZone, timeZoneName: "short" }).formatToParts(ms);
 	return parts.find((p) => p.type === "timeZoneName")?.value ?? timeZone;
 }
+
+const zonedFormatters = new Map<string, Intl.DateTimeFormat>();
+
+/** A formatter for these options in a given zone and locale (charts' axes and readouts), made once and kept. */
+export function zonedFormatter(options: Intl.DateTimeFormatOptions, timeZone: string, locale: string | undefined): Intl.DateTimeFormat {
+	const key = `${locale ?? ""}|${timeZone}|${JSON.stringify(options)}`;
+	let made = zonedFormatters.get(key);
+	if (!made) {
+		made = new Intl.DateTimeFormat(locale, { ...options, timeZone });
+		zonedFormatters.set(key, made);
+	}
+	return made;
+}
+
+/** "YYYY-MM-DD" of a calendar date moved by days and months (calendar arithmetic, no zone). */
+export function shiftCalendarDate(date: string, days: number, months = 0): string {
+	const [y = 1970, m = 1, d = 1] = date.split("-").map(Number);
+	return new Date(Date.UTC(y, m - 1 + months, d + days)).toISOString().slice(0, 10);
+}

@@ -4,6 +4,7 @@
  * UTC) and credits by feature, largest first. Pure (tests/unit/usage-chart-data.test.ts).
  */
 import type { UsageSummary } from "../../../../schema/credits";
+import { msToDateInput } from "../../lib/date-format";
 import type { BarData, TimePoint } from "../kit/charts/summaries";
 import { featureName } from "./usage-labels";
 
@@ -18,7 +19,7 @@ export function creditsByDay(summary: Pick<UsageSummary, "since" | "byDay">, now
 	const last = Math.max(Math.floor(now / DAY_MS) * DAY_MS, lastUsed);
 	const points: TimePoint[] = [];
 	for (let day = first; day <= last; day += DAY_MS) {
-		points.push({ x: day, y: used.get(new Date(day).toISOString().slice(0, 10)) ?? 0 });
+		points.push({ x: day, y: used.get(msToDateInput(day, "UTC")) ?? 0 });
 	}
 	return points;
 }

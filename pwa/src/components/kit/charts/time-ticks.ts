@@ -4,7 +4,7 @@
  * starts at local midnight, so around a change of the clocks a day is 23 or 25 hours long and the
  * ticks still fall on midnight. Pure apart from Intl (tests/unit/chart-maths.test.ts).
  */
-import { dateInputToMs, msToDateInput } from "../../../lib/date-format";
+import { dateInputToMs, msToDateInput, shiftCalendarDate, zonedFormatter } from "../../../lib/date-format";
 
 export type TimeUnit = "day" | "month" | "year";
 export type TimeTicks = { unit: TimeUnit; ticks: number[] };
@@ -26,12 +26,6 @@ const STEPS: readonly { unit: TimeUnit; step: number }[] = [
 	{ unit: "year", step: 100 },
 ];
 
-/** "YYYY-MM-DD" of a calendar date moved by days and months (calendar arithmetic, no zone). */
-function shiftDate(date: string, days: number, months = 0): string {
-	const [y, m, d] = date.split("-").map(Number) as [number, number, number];
-	return new Date(Date.UTC(y, m - 1 + months, d + days)).toISOString().slice(0, 10);
-}
-
 /** Local midnight of `date` in `timeZone` (epoch ms). */
 function midnight(date: string, timeZone: string): number {
 	return dateInputToMs(date, timeZone) ?? Number.NaN;
@@ -51,7 +45,7 @@ function ticksOf(from: number, to: number, timeZone: string, unit: TimeUnit, ste
 		return true;
 	};
 	const next = (d: string, by: number) =>
-		unit === "day" ? shiftDate(d, by) : unit === "month" ? shiftDate(d, 0, by) : shiftDate(d, 0, 12 * by);
+		unit === "day" ? shiftCalendarDate(d, by) : unit === "month" ? shiftCalendarDate(d, 0, by) : shiftCalendarDate(d, 0, 12 * by);
 	let guard = 0;
 	while ((midnight(date, timeZone) < from || !aligned(date)) && guard++ < 400) date = next(date, 1);
 	const ticks: number[] = [];
@@ -74,19 +68,7 @@ export function timeTicks(from: number, to: number, timeZone: string, maxTicks: 
 	return { unit: "year", ticks: [from] };
 }
 
-const formatters = new Map<string, Intl.DateTimeFormat>();
-
-function formatterFor(options: Intl.DateTimeFormatOptions, timeZone: string, locale: string | undefined): Intl.DateTimeFormat {
-	const key = `${locale ?? ""}|${timeZone}|${JSON.stringify(options)}`;
-	let made = formatters.get(key);
-	if (!made) {
-		made = new Intl.DateTimeFormat(locale, { ...options, timeZone });
-		formatters.set(key, made);
-	}
-	return made;
-}
-
-const TICK_FORMATS: Record<TimeUnit, Intl.DateTimeFormatOptions> = {
+const TICK_FORMATS: Record<TimeUnit, Parameters<typeof zonedFormatter>[0]> = {
 	day: { day: "numeric", month: "short" },
 	month: { month: "short", year: "numeric" },
 	year: { year: "numeric" },
@@ -94,10 +76,10 @@ const TICK_FORMATS: Record<TimeUnit, Intl.DateTimeFormatOptions> = {
 
 /** A tick's label for its unit: "7 Dec" (day), "Dec 2026" (month), "2026" (year), in the locale and zone. */
 export function tickLabel(ms: number, unit: TimeUnit, timeZone: string, locale?: string): string {
-	return formatterFor(TICK_FORMATS[unit], timeZone, locale).format(ms);
+	return zonedFormatter(TICK_FORMATS[unit], timeZone, locale).format(ms);
 }
 
 /** A point's full date for readouts and tables ("7 Dec 2026"), in the locale and zone. */
 export function pointDateLabel(ms: number, timeZone: string, locale?: string): string {
-	return formatterFor({ dateStyle: "medium" }, timeZone, locale).format(ms);
+	return zonedFormatter({ dateStyle: "medium" }, timeZone, locale).format(ms);
 }
