@@ -48,6 +48,10 @@ describe("push notifications", () => {
 			});
 		});
 		await cdp.send("ServiceWorker.enable");
+		// A worker that controls the page may still be activating; a push is for an activated one.
+		await page.waitForFunction(async () => (await navigator.serviceWorker.ready).active?.state === "activated", undefined, {
+			timeout: 20_000,
+		});
 		const payload = {
 			title: "New message",
 			body: "Globex: can we move the kickoff?",
