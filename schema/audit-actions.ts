@@ -70,6 +70,7 @@ export const AUDIT_ACTIONS = [
 	"client.person_linked",
 	"client.person_unlinked",
 	"client.activated",
+	"client.crm_access_changed",
 	"onboarding.template_updated",
 	"onboarding.started",
 	"onboarding.step_completed",

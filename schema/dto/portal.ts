@@ -1,5 +1,6 @@
 /** Wire shapes of the client portal API: clients and their people, projects, milestones, tasks, deliverables, dashboards. */
 import { z } from "zod";
+import { CRM_ACCESS_LEVELS } from "../crm";
 import {
 	CLIENT_STATUSES,
 	DELIVERABLE_KINDS,
@@ -40,6 +41,8 @@ export const ClientDto = z
 		ownerUserId: z.string().nullable(),
 		notes: z.string(),
 		website: z.string().nullable(),
+		/** What the client's people may do in their CRM workspace: none, read or manage. */
+		crmAccess: z.enum(CRM_ACCESS_LEVELS),
 	})
 	.meta({ id: "Client" });
 
@@ -77,6 +80,10 @@ export const UpdateClientBody = z
 		ownerUserId: IdParam.nullable().optional(),
 		notes: LongText.optional(),
 		website: HttpsUrl.nullable().optional(),
+		crmAccess: z
+			.enum(CRM_ACCESS_LEVELS)
+			.optional()
+			.meta({ description: "What the client's people may do in their CRM workspace (audited as client.crm_access_changed)" }),
 	})
 	.meta({ id: "UpdateClientBody" });
 

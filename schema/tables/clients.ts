@@ -3,6 +3,7 @@
  * user belongs to exactly one client: `client_members` is unique per (tenant, user).
  */
 import { index, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
+import { CRM_ACCESS_LEVELS } from "../crm";
 import { CLIENT_STATUSES } from "../portal";
 import { syncedColumns } from "./synced-columns";
 import { users } from "./users";
@@ -21,6 +22,8 @@ export const clients = sqliteTable(
 		ownerUserId: text("owner_user_id").references(() => users.id, { onDelete: "set null" }),
 		notes: text("notes").notNull().default(""),
 		website: text("website"),
+		/** What the client's people may do in their own CRM workspace (schema/crm.ts); staff set it. */
+		crmAccess: text("crm_access", { enum: CRM_ACCESS_LEVELS }).notNull().default("none"),
 	},
 	(t) => [
 		index("clients_tenant_updated_idx").on(t.tenantId, t.updatedAt),

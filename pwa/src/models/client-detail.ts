@@ -1,5 +1,6 @@
 /** One client as the agency sees it: the record and its projects, with the actions of the client page (its people: client-people.ts). */
 import { signal } from "@preact/signals";
+import type { CrmAccessLevel } from "../../../schema/crm";
 import type { ClientT, ProjectSummaryT } from "../../../schema/dto/portal";
 import type { ClientStatus } from "../../../schema/portal";
 import { api } from "../api/client";
@@ -28,6 +29,13 @@ export async function loadClient(id: string): Promise<void> {
 
 export async function setStatus(id: string, status: Exclude<ClientStatus, "archived">): Promise<Result<ClientT>> {
 	const result = await fetchJson(() => api.api.v1.clients[":id"].$patch({ param: { id }, json: { status } }));
+	if (result.ok) client.value = result.value;
+	return result;
+}
+
+/** What the client's people may do in their CRM workspace (audited on the server). */
+export async function setCrmAccess(id: string, crmAccess: CrmAccessLevel): Promise<Result<ClientT>> {
+	const result = await fetchJson(() => api.api.v1.clients[":id"].$patch({ param: { id }, json: { crmAccess } }));
 	if (result.ok) client.value = result.value;
 	return result;
 }

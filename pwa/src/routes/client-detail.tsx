@@ -4,6 +4,7 @@ import { useEffect, useState } from "preact/hooks";
 import { useRoute } from "preact-iso";
 import { CLIENT_STATUSES, type ClientStatus } from "../../../schema/portal";
 import { AskAssistantLink } from "../components/ask-assistant-link";
+import { ClientCrmAccess } from "../components/client-crm-access";
 import { ClientPeopleCard } from "../components/client-people-card";
 import { DocumentsBrowser } from "../components/documents/documents-browser";
 import { FormAlert } from "../components/form-kit/form-alert";
@@ -88,6 +89,7 @@ function ClientDetailPage() {
 				{c.notes && <p>{c.notes}</p>}
 			</section>
 			<ClientPeopleCard clientId={c.id} clientName={c.name} />
+			{can("clients:write") && <ClientCrmAccess clientId={c.id} clientName={c.name} level={c.crmAccess} />}
 			<OnboardingProgress clientId={c.id} />
 			<section class="card" aria-labelledby="client-projects-heading">
 				<h2 id="client-projects-heading">Projects</h2>

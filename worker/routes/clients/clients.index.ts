@@ -31,8 +31,9 @@ export const clientsRouter = createRouter()
 		return c.json(toClientDto(await getClient(scope, access, c.req.valid("param").id)), 200);
 	})
 	.openapi(routes.update, async (c) => {
-		const { scope, access } = await portalRequest(c);
-		return c.json(toClientDto(await updateClient(scope, access, c.req.valid("param").id, c.req.valid("json"))), 200);
+		const { scope, access, auth } = await portalRequest(c);
+		const editor = { actor: actorOf(auth), ...requestOrigin(c) };
+		return c.json(toClientDto(await updateClient(scope, access, c.req.valid("param").id, c.req.valid("json"), editor)), 200);
 	})
 	.openapi(routes.archive, async (c) => {
 		const { scope, access, auth } = await portalRequest(c);

@@ -62,7 +62,7 @@ export const update = protectedRoute({
 	method: "patch",
 	path: "/api/v1/clients/{id}",
 	tags,
-	summary: "Edit a client's name, status, tier, owner, notes or website",
+	summary: "Edit a client's name, status, tier, owner, notes, website or CRM access for its people",
 	permission: "clients:write",
 	request: { params: idParams, body: jsonBody(UpdateClientBody) },
 	responses: { 200: jsonContent(ClientDto, "The client as saved"), ...writeErrors },

@@ -14,7 +14,7 @@ import { decodeCursor, encodeCursor } from "../../lib/cursor";
 import type { TenantScope } from "../../lib/db";
 import { newId } from "../../lib/ids";
 import { problems } from "../../lib/problem";
-import { recordAudit } from "../audit/audit-log";
+import { recordAudit, type Who } from "../audit/audit-log";
 import { type OnboardingStarter, startOnboarding } from "../onboarding/start";
 import { assertCanSeeClient, type ClientAccess, visibleClientsCondition } from "./client-access";
 import { assertCanAddClient } from "./entitlement";
@@ -139,11 +139,16 @@ export async function createClient(
 	return client;
 }
 
+/**
+ * Edits a client. A change of `crmAccess` (what the client's people may do in their CRM workspace)
+ * is audited as `client.crm_access_changed` by `editor`, from whichever entry point (REST or sync).
+ */
 export async function updateClient(
 	scope: TenantScope,
 	access: ClientAccess,
 	id: string,
 	input: z.infer<typeof UpdateClientBody>,
+	editor: Who,
 	now = Date.now(),
 ): Promise<Client> {
 	const current = await getClient(scope, access, id);
@@ -152,6 +157,20 @@ export async function updateClient(
 		throw problems.validation([{ path: "status", message: "cannot change while the client is archived; restore it first" }]);
 	}
 	const [row] = await scope.update(clients, { ...input, updatedAt: now }, eq(clients.id, id)).returning();
+	if (input.crmAccess && input.crmAccess !== current.crmAccess) {
+		await recordAudit(
+			scope,
+			{
+				action: "client.crm_access_changed",
+				actor: editor.actor,
+				target: { type: "client", id },
+				detail: { from: current.crmAccess, to: input.crmAccess },
+				ip: editor.ip,
+				userAgent: editor.userAgent,
+			},
+			now,
+		);
+	}
 	return row ?? current;
 }
 

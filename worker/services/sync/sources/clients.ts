@@ -1,6 +1,7 @@
 /** Sync source: clients. Staff receive every client; a client's people their own client (as GET /clients/{id}). Staff edit fields. */
 import { inArray } from "drizzle-orm";
 import { clients } from "../../../../schema/index";
+import { actorOf } from "../../audit/audit-log";
 import { getClient, toClientDto, updateClient } from "../../portal/clients";
 import type { MutationHandler, SyncSourceParts } from "../source";
 
@@ -19,10 +20,18 @@ export const updateClientMutation: MutationHandler<"client.update"> = {
 	type: "client.update",
 	entity: "clients",
 	permission: "clients:write",
-	rules: { name: "simple", status: "status", tier: "simple", ownerUserId: "simple", notes: "text", website: "simple" },
+	rules: {
+		name: "simple",
+		status: "status",
+		tier: "simple",
+		ownerUserId: "simple",
+		notes: "text",
+		website: "simple",
+		crmAccess: "simple",
+	},
 	current: async (ctx, m) => toClientDto(await getClient(ctx.scope, ctx.access, m.recordId)),
 	changesOf: (m) => m.changes,
 	async write(ctx, m, changes) {
-		await updateClient(ctx.scope, ctx.access, m.recordId, changes, ctx.now);
+		await updateClient(ctx.scope, ctx.access, m.recordId, changes, { actor: actorOf(ctx.auth), ...ctx.origin }, ctx.now);
 	},
 };

@@ -1,0 +1,1 @@
+ALTER TABLE `clients` ADD `crm_access` text DEFAULT 'none' NOT NULL;
