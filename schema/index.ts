@@ -9,6 +9,7 @@ export * from "./tables/bookings";
 export * from "./tables/clients";
 export * from "./tables/conversations";
 export * from "./tables/coupons";
+export * from "./tables/crm-forms";
 export * from "./tables/dead-jobs";
 export * from "./tables/deliverable-archives";
 export * from "./tables/deliverables";

@@ -25,4 +25,8 @@ export const RATE_RULES = {
 	apiKeyRequests: { capacity: 120, refillPerSecond: 2 },
 	/** Password guesses on one document share link: 10 at once, then one every 30 s. */
 	sharePasswordGuesses: { capacity: 10, refillPerSecond: 1 / 30 },
+	/** Lead form submissions from one IP address to one agency: 10 at once, then one a minute. */
+	leadFormPerIp: { capacity: 10, refillPerSecond: 1 / 60 },
+	/** Submissions to one lead form from everywhere: 60 at once, then one a second. */
+	leadFormPerForm: { capacity: 60, refillPerSecond: 1 },
 } as const satisfies Record<string, BucketRule>;

@@ -7,5 +7,6 @@ declare module "vitest" {
 		dohUrl: string;
 		cloudflareApiUrl: string;
 		oauthUrl: string;
+		turnstileUrl: string;
 	}
 }

@@ -29,6 +29,7 @@ import { brandFilesRouter } from "./routes/brand-files";
 import { brandingRouter } from "./routes/branding/branding.index";
 import { clientPeopleRouter } from "./routes/client-people/client-people.index";
 import { clientsRouter } from "./routes/clients/clients.index";
+import { publicFormsRouter } from "./routes/crm/forms/public-submit.index";
 import { dashboardRouter } from "./routes/dashboard/dashboard.index";
 import { deadJobsRouter } from "./routes/dead-jobs/dead-jobs.index";
 import { deliverablesRouter } from "./routes/deliverables/deliverables.index";
@@ -141,6 +142,7 @@ export function createApp() {
 	mountApiDocs(app);
 	app.route("/", healthRouter);
 	app.route("/", stripeWebhookRouter);
+	app.route("/", publicFormsRouter);
 	app.route("/", operatorRouter);
 	app.route("/", createApiRoutes());
 	app.route("/", devRouter);

@@ -62,6 +62,11 @@ export type Secrets = {
 	SHARE_LINK_SECRET?: string;
 	/** Keys for secrets at rest (TOTP, SSO client secrets): `id:base64-32-bytes[,older…]`, current first (docs/SECURITY.md). */
 	DATA_ENCRYPTION_KEYS?: string;
+	/** Cloudflare Turnstile on lead forms (docs/CRM.md): the widget's site key and its secret; unset → the Turnstile check is off. */
+	TURNSTILE_SITE_KEY?: string;
+	TURNSTILE_SECRET_KEY?: string;
+	/** Where Turnstile lives (widget script and siteverify); defaults to https://challenges.cloudflare.com (dev and tests: the local verifier). */
+	TURNSTILE_URL?: string;
 	/** Development only: the port links in email carry (`npm start` sets it); production links are https without a port. */
 	DEV_PUBLIC_PORT?: string;
 	/** Development only: the IANA time zone /dev/schedules shows times in (`npm start` passes the machine's); unset → UTC. */
