@@ -21,7 +21,7 @@ describe("API documentation", () => {
 		expect(doc.openapi).toBe("3.1.0");
 		// Every API route the app serves is documented, in the OpenAPI path syntax.
 		const served = createApp()
-			.routes.filter((r) => r.method !== "ALL" && /^\/api\/(v1\/|health|webhooks\/|operator\/)/.test(r.path))
+			.routes.filter((r) => r.method !== "ALL" && /^\/api\/(v1\/|health|webhooks\/|operator\/|forms\/)/.test(r.path))
 			.map((r) => `${r.method.toLowerCase()} ${r.path.replace(/:(\w+)/g, "{$1}")}`);
 		const documented = Object.entries(doc.paths).flatMap(([path, operations]) =>
 			Object.keys(operations).map((method) => `${method} ${path}`),
