@@ -1,6 +1,7 @@
 /** The Documents area: staff pick a client; a client's people see their own client's documents. Store first: works offline. */
 import { useEffect, useState } from "preact/hooks";
 import { DocumentsBrowser } from "../components/documents/documents-browser";
+import { SelectField } from "../components/form-kit/select-field";
 import { useDocumentTitle } from "../components/use-document-title";
 import { documentClients, loadDocumentClients } from "../models/documents";
 import { can } from "../models/session";
@@ -23,16 +24,13 @@ function DocumentsPage() {
 			) : (
 				<>
 					{clients.length > 1 && (
-						<div class="field">
-							<label for="documents-client">Client</label>
-							<select id="documents-client" value={clientId} onChange={(e) => setClientId(e.currentTarget.value)}>
-								{clients.map((c) => (
-									<option key={c.id} value={c.id}>
-										{c.name}
-									</option>
-								))}
-							</select>
-						</div>
+						<SelectField
+							id="documents-client"
+							label="Client"
+							value={clientId}
+							options={clients.map((c) => ({ value: c.id, label: c.name }))}
+							onChange={setClientId}
+						/>
 					)}
 					{clientId && <DocumentsBrowser clientId={clientId} clientName={clients.find((c) => c.id === clientId)?.name} dropAnywhere />}
 				</>

@@ -3,6 +3,7 @@ import { useSignal } from "@preact/signals";
 import { useEffect } from "preact/hooks";
 import { AvailabilityForm } from "../../components/bookings/availability-form";
 import { BookingTypeForm } from "../../components/bookings/booking-type-form";
+import { SelectField } from "../../components/form-kit/select-field";
 import { loadTeamAvailability, setBookingTypeActive, team } from "../../models/booking-settings";
 import { bookingTypes, loadBookingTypes } from "../../models/bookings";
 import { me } from "../../models/session";
@@ -50,16 +51,15 @@ export default function BookingSettings() {
 					<div class="skeleton skeleton-line" aria-hidden="true" />
 				) : (
 					<>
-						<div class="field">
-							<label for="hours-member">Team member</label>
-							<select id="hours-member" value={member?.userId} onChange={(e) => (memberId.value = e.currentTarget.value)}>
-								{members.map((m) => (
-									<option key={m.userId} value={m.userId}>
-										{m.name}
-									</option>
-								))}
-							</select>
-						</div>
+						<SelectField
+							id="hours-member"
+							label="Team member"
+							value={member?.userId ?? ""}
+							options={members.map((m) => ({ value: m.userId, label: m.name }))}
+							onChange={(value) => {
+								memberId.value = value;
+							}}
+						/>
 						{member && <AvailabilityForm key={member.userId} member={member} />}
 					</>
 				)}

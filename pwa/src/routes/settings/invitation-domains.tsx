@@ -2,7 +2,8 @@
 import { useSignal } from "@preact/signals";
 import { useEffect } from "preact/hooks";
 import { useDraft } from "../../components/form-kit/draft";
-import { FormAlert } from "../../components/form-kit/form-alert";
+import { Form, SubmitButton } from "../../components/form-kit/form";
+import { Field } from "../../components/form-kit/text-field";
 import { invitationDomains, loadInvitationDomains, saveInvitationDomains } from "../../models/invitation-domains";
 import { SettingsPage } from "./settings-page";
 
@@ -18,54 +19,49 @@ export default function InvitationDomains() {
 	const draft = useDraft({ text: "" });
 	const { text } = draft.values.value;
 	const status = useSignal("");
-	const failure = useSignal<string | null>(null);
 	useEffect(() => {
 		void loadInvitationDomains().then(() => {
 			draft.load({ text: invitationDomains.value?.join(", ") ?? "" });
 		});
 	}, []);
-	const submit = async (event: Event) => {
-		event.preventDefault();
-		const sent = draft.values.value;
-		const domains = parseDomains(sent.text);
+	const domains = parseDomains(text);
+	const send = async () => {
+		status.value = "";
 		const result = await saveInvitationDomains(domains);
-		if (!result.ok) {
-			// `errors` names e.g. `domains.1`: say which domain it was.
-			const [path, message] = Object.entries(result.problem.fields)[0] ?? [];
-			const index = Number(path?.split(".")[1]);
-			failure.value = path && message ? `${domains[index] ?? "A domain"} ${message}` : result.problem.detail;
-			status.value = "";
-			return;
-		}
-		draft.saved(sent, { text: result.value.join(", ") });
-		failure.value = null;
-		status.value = "Saved.";
+		if (result.ok) return result;
+		// `errors` names e.g. `domains.1`: say which domain it was, on the field.
+		const [path, message] = Object.entries(result.problem.fields)[0] ?? [];
+		const domain = domains[Number(path?.split(".")[1])];
+		return domain && message
+			? { ok: false as const, problem: { ...result.problem, fields: { domains: `"${domain}" ${message}` } } }
+			: result;
 	};
 	const saved = invitationDomains.value;
 	return (
 		<SettingsPage path="/settings/invitation-domains">
-			<form class="card" onSubmit={submit} noValidate aria-labelledby="domains-heading">
+			<Form
+				class="card"
+				aria-labelledby="domains-heading"
+				send={send}
+				onSuccess={(savedDomains) => {
+					draft.saved({ text }, { text: savedDomains.join(", ") });
+					status.value = "Saved.";
+				}}
+			>
 				<h2 id="domains-heading">Allowed domains</h2>
-				<FormAlert message={failure.value} />
-				<div class="field">
-					<label for="domains">Domains</label>
-					<input
-						id="domains"
-						value={text}
-						placeholder="example.com, example.co.uk"
-						aria-describedby="domains-hint"
-						aria-invalid={failure.value ? "true" : undefined}
-						onInput={(e) => draft.set("text", e.currentTarget.value)}
-					/>
-					<p id="domains-hint" class="field-hint">
-						Separate domains with commas. Leave empty to allow invitations to any address.
-					</p>
-				</div>
-				<button type="submit" class="button primary">
-					Save domains
-				</button>
+				<Field
+					id="domains"
+					label="Domains"
+					verbatim
+					required={false}
+					value={text}
+					placeholder="example.com, example.co.uk"
+					onInput={(value) => draft.set("text", value)}
+					hint="Separate domains with commas. Leave empty to allow invitations to any address."
+				/>
+				<SubmitButton busyLabel="Saving…">Save domains</SubmitButton>
 				<p role="status">{status.value}</p>
-			</form>
+			</Form>
 			<p>{saved && saved.length > 0 ? `Invitations may go to: ${saved.join(", ")}.` : "Invitations may go to any address."}</p>
 		</SettingsPage>
 	);

@@ -5,65 +5,67 @@ import { SERVICE_TIERS, type ServiceTier } from "../../../../schema/portal";
 import { api } from "../../api/client";
 import { fetchJson } from "../../api/fetch-json";
 import { useDraft } from "../../components/form-kit/draft";
-import { FormAlert } from "../../components/form-kit/form-alert";
+import { Form, SubmitButton } from "../../components/form-kit/form";
+import { SelectField } from "../../components/form-kit/select-field";
+import { Field } from "../../components/form-kit/text-field";
 import { SettingsPage } from "./settings-page";
+
+const TIER_OPTIONS: readonly { value: ServiceTier | ""; label: string }[] = [
+	{ value: "", label: "Every service tier" },
+	...SERVICE_TIERS.map((t) => ({ value: t, label: `The ${t} tier and above` })),
+];
 
 export default function MessagingSettings() {
 	// The saved settings fill only what the admin has not changed by the time they arrive.
 	const draft = useDraft<{ tier: ServiceTier | ""; minutes: string }>({ tier: "", minutes: "15" });
 	const { tier, minutes } = draft.values.value;
 	const status = useSignal("");
-	const failure = useSignal<string | null>(null);
 	useEffect(() => {
 		void fetchJson(() => api.api.v1.messaging.settings.$get()).then((result) => {
 			if (!result.ok) return;
 			draft.load({ tier: result.value.minimumTier ?? "", minutes: String(result.value.unreadEmailMinutes) });
 		});
 	}, []);
-	const submit = async (event: Event) => {
-		event.preventDefault();
-		const sent = draft.values.value;
-		const result = await fetchJson(() =>
-			api.api.v1.messaging.settings.$patch({
-				json: { minimumTier: sent.tier === "" ? null : sent.tier, unreadEmailMinutes: Number(sent.minutes) },
-			}),
+	const sent = { tier, minutes };
+	const send = () => {
+		status.value = "";
+		return fetchJson(() =>
+			api.api.v1.messaging.settings.$patch({ json: { minimumTier: tier === "" ? null : tier, unreadEmailMinutes: Number(minutes) } }),
 		);
-		if (result.ok) draft.saved(sent, { tier: result.value.minimumTier ?? "", minutes: String(result.value.unreadEmailMinutes) });
-		failure.value = result.ok ? null : result.problem.detail;
-		status.value = result.ok ? "Saved." : "";
 	};
+	const wholeMinutes = /^\d+$/.test(minutes.trim()) && Number(minutes) >= 1 && Number(minutes) <= 720;
 	return (
 		<SettingsPage path="/settings/messaging">
-			<form class="card" onSubmit={submit} noValidate aria-labelledby="messaging-settings-heading">
+			<Form
+				class="card"
+				aria-labelledby="messaging-settings-heading"
+				send={send}
+				check={() => ({ unreadEmailMinutes: wholeMinutes ? undefined : "must be a whole number from 1 to 720" })}
+				onSuccess={(saved) => {
+					draft.saved(sent, { tier: saved.minimumTier ?? "", minutes: String(saved.unreadEmailMinutes) });
+					status.value = "Saved.";
+				}}
+			>
 				<h2 id="messaging-settings-heading">Messaging</h2>
-				<FormAlert message={failure.value} />
-				<div class="field">
-					<label for="messaging-tier">Messaging included from</label>
-					<select id="messaging-tier" value={tier} onChange={(e) => draft.set("tier", e.currentTarget.value as ServiceTier | "")}>
-						<option value="">Every service tier</option>
-						{SERVICE_TIERS.map((t) => (
-							<option key={t} value={t}>
-								The {t} tier and above
-							</option>
-						))}
-					</select>
-				</div>
-				<div class="field">
-					<label for="messaging-minutes">Email an unread message after (minutes)</label>
-					<input
-						id="messaging-minutes"
-						type="number"
-						min={1}
-						max={720}
-						value={minutes}
-						onInput={(e) => draft.set("minutes", e.currentTarget.value)}
-					/>
-				</div>
-				<button type="submit" class="button primary">
-					Save messaging settings
-				</button>
+				<SelectField
+					id="messaging-tier"
+					name="minimumTier"
+					label="Messaging included from"
+					value={tier}
+					options={TIER_OPTIONS}
+					onChange={(value) => draft.set("tier", value)}
+				/>
+				<Field
+					id="messaging-minutes"
+					name="unreadEmailMinutes"
+					label="Email an unread message after (minutes)"
+					type="number"
+					value={minutes}
+					onInput={(value) => draft.set("minutes", value)}
+				/>
+				<SubmitButton busyLabel="Saving…">Save messaging settings</SubmitButton>
 				<p role="status">{status.value}</p>
-			</form>
+			</Form>
 		</SettingsPage>
 	);
 }
