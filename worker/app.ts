@@ -29,6 +29,7 @@ import { brandFilesRouter } from "./routes/brand-files";
 import { brandingRouter } from "./routes/branding/branding.index";
 import { clientPeopleRouter } from "./routes/client-people/client-people.index";
 import { clientsRouter } from "./routes/clients/clients.index";
+import { hostedFormRouter } from "./routes/crm/forms/hosted-form";
 import { publicFormsRouter } from "./routes/crm/forms/public-submit.index";
 import { dashboardRouter } from "./routes/dashboard/dashboard.index";
 import { deadJobsRouter } from "./routes/dead-jobs/dead-jobs.index";
@@ -151,6 +152,7 @@ export function createApp() {
 	app.all("/api/*", () => {
 		throw problems.notFound("There is no API endpoint at this path.");
 	});
+	app.route("/", hostedFormRouter);
 	app.route("/", appShellRouter);
 
 	app.onError((error, c) => {

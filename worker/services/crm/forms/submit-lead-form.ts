@@ -52,8 +52,11 @@ function unavailable(detail: string): Problem {
 	return new Problem(403, "form-unavailable", "This form is not taking submissions", detail);
 }
 
-/** Throws a clear error when the form, its client or the agency's plan stops submissions. */
-async function assertTakingSubmissions(scope: TenantScope, form: CrmForm, now: number): Promise<void> {
+/**
+ * Throws a clear error when the form, its client or the agency's plan stops submissions; counts
+ * the refusal unless told not to (the hosted page checks before it shows the form).
+ */
+export async function assertTakingSubmissions(scope: TenantScope, form: CrmForm, now: number, options = { count: true }): Promise<void> {
 	if (form.status === "paused") throw unavailable("This form is paused.");
 	if (form.clientId) {
 		const [client] = await scope.db
@@ -62,12 +65,12 @@ async function assertTakingSubmissions(scope: TenantScope, form: CrmForm, now: n
 			.where(scope.where(clients, eq(clients.id, form.clientId)))
 			.limit(1);
 		if (!client || client.status === "paused" || client.status === "archived") {
-			await countRejection(scope, form.id, "client_paused", now);
+			if (options.count) await countRejection(scope, form.id, "client_paused", now);
 			throw unavailable("The business behind this form has paused it.");
 		}
 	}
 	if ((await loadAccessState(scope, now)).restricted) {
-		await countRejection(scope, form.id, "plan_restricted", now);
+		if (options.count) await countRejection(scope, form.id, "plan_restricted", now);
 		throw unavailable("This form cannot take submissions until the agency's plan is in good standing.");
 	}
 }
