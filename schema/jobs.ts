@@ -75,6 +75,8 @@ export const JobSchema = z.discriminatedUnion("type", [
 	job("prune-sync-mutations", { tenantId: platform }),
 	/** Nightly: aborts document uploads started and never finished, and removes their rows (every tenant). */
 	job("purge-abandoned-uploads", { tenantId: platform, now: z.number() }),
+	/** Double opt-in: emails a lead the link that confirms its address. `token` travels only here and in the email; the lead holds its hash. */
+	job("lead-opt-in-email", { tenantId, leadId: z.string(), token: z.string() }),
 ]);
 
 export type Job = z.infer<typeof JobSchema>;

@@ -7,6 +7,7 @@ import { spawn } from "node:child_process";
 import { mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { FAKE_TURNSTILE, type LocalTurnstile, startLocalTurnstile } from "../../tests/fakes/turnstile";
 import { newId } from "../../worker/lib/ids";
 import { applyPasswordCost } from "../../worker/lib/passwords";
 import { type DemoBrandFile, demoBrandFiles, demoBrandKey, demoBrandSql } from "./demo-brand";
@@ -52,6 +53,18 @@ async function localStripe(appUrl: string): Promise<{ fake: StripeFake | null; v
 		`STRIPE_WEBHOOK_SECRET:${LOCAL_WEBHOOK_SECRET}`,
 		`STRIPE_API_BASE:${fake.url}`,
 		`OPERATOR_TOKEN:${process.env.OPERATOR_TOKEN ?? LOCAL_OPERATOR_TOKEN}`,
+	];
+	return { fake, vars: vars.flatMap((v) => ["--var", v]) };
+}
+
+/** Without real Turnstile keys, lead forms verify against the local Turnstile (tests/fakes/turnstile.ts). */
+async function localTurnstile(): Promise<{ fake: LocalTurnstile | null; vars: string[] }> {
+	if (process.env.TURNSTILE_SECRET_KEY) return { fake: null, vars: [] };
+	const fake = await startLocalTurnstile();
+	const vars = [
+		`TURNSTILE_URL:${fake.url}`,
+		`TURNSTILE_SITE_KEY:${FAKE_TURNSTILE.siteKey}`,
+		`TURNSTILE_SECRET_KEY:${FAKE_TURNSTILE.secretKey}`,
 	];
 	return { fake, vars: vars.flatMap((v) => ["--var", v]) };
 }
@@ -117,6 +130,7 @@ export async function startLocalApp(options: LocalAppOptions): Promise<LocalApp>
 	const vapid = await loadOrCreateVapidKeys(join(options.persistTo ?? ".wrangler/state", "vapid-keys.json"));
 	const url = `http://localhost:${options.port}`;
 	const stripe = await localStripe(`http://127.0.0.1:${options.port}`);
+	const turnstile = await localTurnstile();
 	const child = startWranglerDev(
 		[
 			"--port",
@@ -142,10 +156,13 @@ export async function startLocalApp(options: LocalAppOptions): Promise<LocalApp>
 			...(options.inspectorPort === undefined ? [] : ["--inspector-port", String(options.inspectorPort)]),
 			...persist,
 			...stripe.vars,
+			...turnstile.vars,
 		],
 		options.onOutput,
 	);
 	const stop = async () => {
+		turnstile.fake?.server.close();
+		turnstile.fake?.server.closeAllConnections();
 		await Promise.all([stopProcessGroup(child), stripe.fake?.close()]);
 	};
 	const exited = new Promise<never>((_, reject) => child.on("exit", (code) => reject(new Error(`wrangler dev exited early (${code})`))));

@@ -11,6 +11,8 @@ import { escapeHtml } from "../lib/email/render";
 import { themeCssHref } from "./theme-css";
 
 export const LEAD_FORM_CSS_PATH = "/f/form.css";
+/** Where a double opt-in email's link goes (`?token=…`). */
+export const OPT_IN_PATH = "/f/opt-in";
 
 export type PageBrand = { agencyName: string; brand: PublicBrand };
 
@@ -104,6 +106,16 @@ export function leadFormThanksPage(form: CrmForm, who: PageBrand, confirmEmail: 
 	const message = form.success.kind === "message" ? form.success.message : "Thank you. We received your details.";
 	const confirm = confirmEmail ? "<p>Check your inbox: confirm your email address with the link we sent.</p>" : "";
 	return page(form.name, who, `<h1>${escapeHtml(form.name)}</h1>\n<p role="status">${escapeHtml(message)}</p>${confirm}`);
+}
+
+/** The page an opt-in link opens: one button that confirms (POST), so a mail scanner's visit confirms nothing. */
+export function leadOptInPage(who: PageBrand, token: string): string {
+	return page(
+		"Confirm your email",
+		who,
+		`<h1>Confirm your email</h1>
+<form method="post" action="${OPT_IN_PATH}"><input type="hidden" name="token" value="${escapeHtml(token)}"><button type="submit">Confirm my email</button></form>`,
+	);
 }
 
 export function leadFormNoticePage(title: string, who: PageBrand, text: string): string {

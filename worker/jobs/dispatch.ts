@@ -23,6 +23,7 @@ import { runBookingReminders } from "./booking-reminders";
 import { runDeliverablesArchive } from "./deliverables-archive";
 import { runInvitationEmail } from "./invitation-email";
 import { type JobDeps, jobDeps } from "./job-deps";
+import { runLeadOptInEmail } from "./lead-opt-in-email";
 import { runLowBalanceAlert } from "./low-balance-alert";
 import { runMessageUnreadEmail } from "./message-unread-email";
 import { runMilestoneCompletedEmail } from "./milestone-completed-email";
@@ -57,6 +58,8 @@ export async function runJob(deps: JobDeps, job: Job): Promise<void> {
 			return runPruneSyncMutations(deps);
 		case "invitation-email":
 			return runInvitationEmail(deps, job);
+		case "lead-opt-in-email":
+			return runLeadOptInEmail(deps, job);
 		case "push-notification":
 			return runPushNotification(deps, job);
 		case "milestone-completed-email":

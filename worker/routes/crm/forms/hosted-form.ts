@@ -1,6 +1,7 @@
 /**
  * The hosted lead form on the agency's own address: `/f/<formId>` (the form, with a fresh signed
- * render stamp), `/f/<formId>/thanks` (after a plain HTML submission) and the pages' stylesheet.
+ * render stamp), `/f/<formId>/thanks` (after a plain HTML submission), `/f/opt-in` (a lead confirms
+ * its email: double opt-in) and the pages' stylesheet.
  * A draft, another agency's form id or an unknown host answers 404; a paused form or client says so.
  */
 import { type Context, Hono } from "hono";
@@ -11,11 +12,14 @@ import {
 	leadFormNoticePage,
 	leadFormPage,
 	leadFormThanksPage,
+	leadOptInPage,
+	OPT_IN_PATH,
 	type PageBrand,
 } from "../../../http/lead-form-page";
 import { tenantScope } from "../../../lib/db";
 import { Problem } from "../../../lib/problem";
 import { hostOfRequest } from "../../../middleware/tenant";
+import { confirmOptIn } from "../../../services/crm/forms/lead-opt-in";
 import { issueRenderStamp } from "../../../services/crm/forms/render-stamp";
 import { assertTakingSubmissions, publishedForm } from "../../../services/crm/forms/submit-lead-form";
 import { turnstileSettings } from "../../../services/crm/forms/turnstile";
@@ -41,6 +45,37 @@ async function formOnHost(c: Context<AppEnv>, formId: string) {
 		throw error;
 	}
 }
+
+/** The agency behind this host, or null. */
+async function agencyOnHost(c: Context<AppEnv>) {
+	const host = await hostOfRequest(c);
+	if (host?.kind !== "tenant") return null;
+	return { scope: tenantScope(c.get("db"), host.tenant.id), who: { agencyName: host.tenant.name, brand: host.brand } satisfies PageBrand };
+}
+
+// Double opt-in: the emailed link opens a page whose button confirms (a link scanner's GET changes nothing).
+hostedFormRouter.get(OPT_IN_PATH, async (c) => {
+	const agency = await agencyOnHost(c);
+	if (!agency) return c.html(NOT_FOUND_PAGE, 404);
+	c.header("Cache-Control", "no-store");
+	return c.html(leadOptInPage(agency.who, c.req.query("token") ?? ""));
+});
+
+hostedFormRouter.post(OPT_IN_PATH, async (c) => {
+	const agency = await agencyOnHost(c);
+	if (!agency) return c.html(NOT_FOUND_PAGE, 404);
+	const body = await c.req.parseBody();
+	const token = typeof body.token === "string" ? body.token : "";
+	const outcome = await confirmOptIn(agency.scope, token);
+	const { title, text, status } = OPT_IN_ANSWERS[outcome];
+	return c.html(leadFormNoticePage(title, agency.who, text), status);
+});
+
+const OPT_IN_ANSWERS = {
+	confirmed: { title: "Email confirmed", text: "Thank you: your email address is confirmed.", status: 200 },
+	expired: { title: "Link expired", text: "This confirmation link has expired. Send the form again to get a new one.", status: 410 },
+	unknown: { title: "Link not valid", text: "This confirmation link is not valid or was already used.", status: 404 },
+} as const;
 
 hostedFormRouter.get("/f/:formId", async (c) => {
 	const found = await formOnHost(c, c.req.param("formId"));

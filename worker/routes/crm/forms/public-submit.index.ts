@@ -46,7 +46,7 @@ publicFormsRouter.openapi(routes.submit, async (c) => {
 	if (!isForm && !contentType.startsWith("application/json")) throw problems.unsupportedMediaType();
 	const body = isForm ? c.req.valid("form") : c.req.valid("json");
 	const outcome = await submitLeadForm(
-		{ scope: tenantScope(c.get("db"), tenantOf(c).id), gates: c.env.TENANT_GATE, turnstile: turnstileSettings(c.env) },
+		{ scope: tenantScope(c.get("db"), tenantOf(c).id), gates: c.env.TENANT_GATE, turnstile: turnstileSettings(c.env), jobs: c.env },
 		{ formId: c.req.valid("param").formId, body, ip: requestOrigin(c).ip },
 	);
 	if (outcome.kind === "rejected") throw submissionRejected();

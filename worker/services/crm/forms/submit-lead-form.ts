@@ -5,7 +5,8 @@
  * submission (same stamp) answers as the first did; the honeypot is empty; the signed render stamp
  * opens and is at least MIN_FILL_MS old (and not stale); Turnstile's siteverify passes. Any spam
  * check that fails is counted by reason and answers the same `rejected` outcome, whichever it was.
- * Then the answers are read against the form (422 naming the field) and the lead is stored once.
+ * Then the answers are read against the form (422 naming the field) and the lead is stored once;
+ * a double opt-in form's lead waits for its confirmation email's link.
  */
 import { and, eq } from "drizzle-orm";
 import { type FormSuccess, MAX_STAMP_AGE_MS, MIN_FILL_MS, type RejectionReason, SUBMISSION_NAMES } from "../../../../schema/crm-forms";
@@ -16,12 +17,13 @@ import { newId } from "../../../lib/ids";
 import { Problem, problems } from "../../../lib/problem";
 import { loadAccessState } from "../../billing/entitlements";
 import { type GateNamespace, takeTokens } from "../../security/rate-limits";
+import { newOptIn, sendOptInEmail } from "./lead-opt-in";
 import { countRejection } from "./rejections";
 import { openRenderStamp } from "./render-stamp";
 import { readSubmission } from "./submission-values";
 import { type TurnstileSettings, verifyTurnstile } from "./turnstile";
 
-export type SubmitDeps = { scope: TenantScope; gates: GateNamespace; turnstile: TurnstileSettings | null };
+export type SubmitDeps = { scope: TenantScope; gates: GateNamespace; turnstile: TurnstileSettings | null; jobs: { JOBS: Queue } };
 
 export type SubmitInput = { formId: string; body: Record<string, string>; ip: string | null; now?: number };
 
@@ -133,6 +135,8 @@ export async function submitLeadForm(deps: SubmitDeps, input: SubmitInput): Prom
 	if (!read.ok) throw problems.validation(read.errors);
 	const leadId = newId(now);
 	const { columns } = read.lead;
+	// Double opt-in needs an address to confirm.
+	const optIn = form.doubleOptIn && columns.email ? newOptIn(now) : null;
 	const inserted = await scope
 		.insert(crmLeads, {
 			id: leadId,
@@ -151,7 +155,7 @@ export async function submitLeadForm(deps: SubmitDeps, input: SubmitInput): Prom
 			values: read.lead.values,
 			hidden: read.lead.hidden,
 			consents: read.lead.consents,
-			optIn: form.doubleOptIn && columns.email ? "pending" : "not_required",
+			...(optIn ? optIn.columns : { optIn: "not_required" as const }),
 			createdAt: now,
 			updatedAt: now,
 		})
@@ -162,5 +166,6 @@ export async function submitLeadForm(deps: SubmitDeps, input: SubmitInput): Prom
 		const winner = await existingLead(scope, form.id, stamp.submissionId);
 		return accepted(winner ?? leadId, true);
 	}
+	if (optIn) await sendOptInEmail(deps.jobs, scope.tenantId, leadId, optIn.token);
 	return accepted(leadId, false);
 }
