@@ -6,6 +6,7 @@
  */
 import { buildDemoAssistantSeedSql } from "./demo-assistant-seed";
 import { buildDemoDeadJobsSql } from "./demo-dead-jobs-seed";
+import { buildDemoLeadFormsSql } from "./demo-lead-forms-seed";
 import { buildDemoPeopleSeedSql } from "./demo-people-seed";
 import { DEMO_AGENCY } from "./demo-seed";
 
@@ -159,6 +160,7 @@ export function buildDemoPortalSeedSql(now = Date.now()): string {
 		buildDemoPeopleSeedSql(now),
 		buildDemoDeadJobsSql(now),
 		buildDemoAssistantSeedSql(now),
+		buildDemoLeadFormsSql(DEMO_IDS, now),
 		"",
 	].join("\n");
 }

@@ -7,6 +7,7 @@
  */
 import { env } from "cloudflare:workers";
 import { beforeAll, describe, expect, it } from "vitest";
+import { DEMO_FORM_IDS } from "../../scripts/lib/demo-lead-forms-seed";
 import { buildDemoPortalSeedSql, DEMO_IDS } from "../../scripts/lib/demo-portal-seed";
 import { buildDemoSeedSql, DEMO_PASSWORD } from "../../scripts/lib/demo-seed";
 import { logIn } from "../support/agencies";
@@ -78,5 +79,17 @@ describe("demo portal seed", () => {
 		const waiting = seen.tasks.find((t) => t.assigneeInvitationId !== null);
 		expect(waiting?.title).toBe("Approve the pre-order menu");
 		expect(seen.invitees.map((i) => i.name)).toEqual(["Ben Baker"]);
+	});
+
+	it("gives each demo client a published lead form with its hosted page, and a few leads; a second run adds none", async () => {
+		const rows = await env.DB.prepare(
+			"SELECT (SELECT count(*) FROM crm_forms WHERE status = 'published') AS forms, (SELECT count(*) FROM crm_leads) AS leads",
+		).first();
+		expect(rows).toEqual({ forms: 3, leads: 5 });
+		const page = await call(host, `/f/${DEMO_FORM_IDS.bakery}`);
+		expect(page.status).toBe(200);
+		expect(await page.text()).toContain("<h1>Order enquiry</h1>");
+		// Copper Fox Coffee is a paused client: its form says so instead of taking submissions.
+		expect((await call(host, `/f/${DEMO_FORM_IDS.coffee}`)).status).toBe(403);
 	});
 });
