@@ -13,6 +13,7 @@ import { applyPasswordCost } from "../../worker/lib/passwords";
 import { type DemoBrandFile, demoBrandFiles, demoBrandKey, demoBrandSql } from "./demo-brand";
 import { buildDemoPortalSeedSql } from "./demo-portal-seed";
 import { buildDemoSeedSql } from "./demo-seed";
+import { allMigrationsSql } from "./migrations-sql";
 import { type StripeFake, startStripeFake } from "./stripe-fake/server";
 import { loadOrCreateVapidKeys } from "./vapid-keys";
 import { startWranglerDev, stopProcessGroup, waitForHttp, wrangler } from "./wrangler";
@@ -23,6 +24,17 @@ export type LocalAppOptions = {
 	persistTo?: string;
 	buildPwa?: boolean;
 	seed?: boolean;
+	/**
+	 * `persistTo` already holds a migrated and seeded database (a copy of one `prepareDatabase` made):
+	 * start on it as it is. The e2e stations copy one prepared state instead of each running wrangler's
+	 * migrate, count, seed and R2 upload (a workerd start each).
+	 */
+	databaseReady?: boolean;
+	/**
+	 * A fresh, empty `persistTo`: every migration and the seed go in as one script (allMigrationsSql),
+	 * one wrangler call instead of a workerd start per migration, a count and the seed.
+	 */
+	knownEmpty?: boolean;
 	platformDomain?: string;
 	onOutput?: (text: string) => void;
 	log?: (line: string) => void;
@@ -91,30 +103,54 @@ async function putDemoBrandFiles(dir: string, tenantId: string, files: readonly 
 	await wrangler(["r2", "bulk", "put", R2_BUCKET, "--filename", list, "--local", ...persist, ...cache], { quiet: true });
 }
 
-export async function prepareDatabase(options: Pick<LocalAppOptions, "persistTo" | "seed" | "platformDomain" | "log">): Promise<boolean> {
-	const persist = options.persistTo ? ["--persist-to", options.persistTo] : [];
-	const log = options.log ?? console.log;
-	log("Applying D1 migrations to the local database…");
-	await wrangler(["d1", "migrations", "apply", "DB", "--local", ...persist], { quiet: true });
-	if (options.seed === false) return false;
+async function tenantCount(persist: string[]): Promise<number> {
 	const out = await wrangler(["d1", "execute", "DB", "--local", ...persist, "--json", "--command", "SELECT COUNT(*) AS n FROM tenants"], {
 		quiet: true,
 	});
 	const parsed = JSON.parse(out) as { results: { n: number }[] }[];
-	const empty = (parsed[0]?.results[0]?.n ?? 0) === 0;
+	return parsed[0]?.results[0]?.n ?? 0;
+}
+
+export async function prepareDatabase(
+	options: Pick<LocalAppOptions, "persistTo" | "seed" | "platformDomain" | "log" | "knownEmpty" | "vars">,
+): Promise<boolean> {
+	// The demo accounts are hashed here, in Node: at the cost the Worker will use for new ones.
+	applyPasswordCost({ ENVIRONMENT: "development", PASSWORD_HASH_COST: options.vars?.PASSWORD_HASH_COST });
+	const persist = options.persistTo ? ["--persist-to", options.persistTo] : [];
+	const log = options.log ?? console.log;
+	log("Applying D1 migrations to the local database…");
+	const fresh = options.knownEmpty === true;
+	// A fresh database gets its migrations in the seed's script (below).
+	if (!fresh) await wrangler(["d1", "migrations", "apply", "DB", "--local", ...persist], { quiet: true });
+	const migrations = fresh ? await allMigrationsSql() : "";
+	if (options.seed === false) {
+		if (fresh) await executeSql(migrations, persist);
+		return false;
+	}
+	const empty = fresh || (await tenantCount(persist)) === 0;
 	if (empty) log("Empty database: seeding the demo agency…");
 	// The portal's demo rows are added to the demo agency on every start (idempotent), so a database
 	// seeded before they existed gets them too.
 	const tenantId = newId();
 	const brand = empty ? demoBrandFiles() : [];
-	const sql = `${empty ? (await buildDemoSeedSql(options.platformDomain ?? "localhost", Date.now(), tenantId)) + demoBrandSql(brand) : ""}${buildDemoPortalSeedSql()}`;
-	const dir = await mkdtemp(join(tmpdir(), "atrium-seed-"));
-	const file = join(dir, "seed.sql");
-	await writeFile(file, sql);
-	await wrangler(["d1", "execute", "DB", "--local", ...persist, "--file", file], { quiet: true });
-	if (brand.length > 0) await putDemoBrandFiles(dir, tenantId, brand, persist);
-	await rm(dir, { recursive: true, force: true });
+	const seed = `${empty ? (await buildDemoSeedSql(options.platformDomain ?? "localhost", Date.now(), tenantId)) + demoBrandSql(brand) : ""}${buildDemoPortalSeedSql()}`;
+	await executeSql(migrations + seed, persist, async (dir) => {
+		if (brand.length > 0) await putDemoBrandFiles(dir, tenantId, brand, persist);
+	});
 	return empty;
+}
+
+/** Runs an SQL script on the local D1 in one wrangler call; `then` gets the scratch folder before it goes. */
+async function executeSql(sql: string, persist: string[], then?: (dir: string) => Promise<void>): Promise<void> {
+	const dir = await mkdtemp(join(tmpdir(), "atrium-seed-"));
+	try {
+		const file = join(dir, "seed.sql");
+		await writeFile(file, sql);
+		await wrangler(["d1", "execute", "DB", "--local", ...persist, "--file", file], { quiet: true });
+		await then?.(dir);
+	} finally {
+		await rm(dir, { recursive: true, force: true });
+	}
 }
 
 export async function startLocalApp(options: LocalAppOptions): Promise<LocalApp> {
@@ -123,9 +159,7 @@ export async function startLocalApp(options: LocalAppOptions): Promise<LocalApp>
 		log("Building the PWA…");
 		await run("vite", ["build", "--config", "pwa/vite.config.ts", "--logLevel", "warn"]);
 	}
-	// The demo accounts are hashed here, in Node: at the cost the Worker will use for new ones.
-	applyPasswordCost({ ENVIRONMENT: "development", PASSWORD_HASH_COST: options.vars?.PASSWORD_HASH_COST });
-	await prepareDatabase(options);
+	if (!options.databaseReady) await prepareDatabase(options);
 	const persist = options.persistTo ? ["--persist-to", options.persistTo] : [];
 	const vapid = await loadOrCreateVapidKeys(join(options.persistTo ?? ".wrangler/state", "vapid-keys.json"));
 	const url = `http://localhost:${options.port}`;
