@@ -34,6 +34,11 @@ const e2eProject = {
 		testTimeout: 60_000,
 		hookTimeout: 120_000,
 		maxWorkers: E2E_STATIONS,
+		// A slot's fork runs its next file too, with Playwright and the helpers already imported, instead of
+		// a fresh fork and import per file. Nothing a file makes outlives it: each file closes its own
+		// browser connection (and with it every context it made) in afterAll, and a reused fork keeps its
+		// pool slot, so it keeps its station (tests/e2e/station.ts).
+		isolate: false,
 		sequence: { groupOrder: 1 },
 	},
 };
