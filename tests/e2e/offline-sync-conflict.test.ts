@@ -18,8 +18,9 @@ afterAll(async () => {
 
 const projectUrl = () => tenantUrl("northwind", `/projects/${DEMO_IDS.project}`);
 
-async function signedIn(email: string): Promise<{ context: BrowserContext; page: Page }> {
-	const context = await browser.newContext({ viewport: { width: 1024, height: 900 }, serviceWorkers: "allow" });
+/** A signed-in browser context; `serviceWorkers: "block"` for one that only calls the API (no app shell precached for it). */
+async function signedIn(email: string, serviceWorkers: "allow" | "block" = "allow"): Promise<{ context: BrowserContext; page: Page }> {
+	const context = await browser.newContext({ viewport: { width: 1024, height: 900 }, serviceWorkers });
 	const page = await context.newPage();
 	await signInToNorthwind(page, email);
 	return { context, page };
@@ -70,7 +71,8 @@ function storeHas(page: Page, entity: string, id: string): Promise<boolean> {
 describe("offline sync conflicts", () => {
 	it("shows a review that collided with the agency's approval, and lets the client take theirs", async () => {
 		const suffix = Date.now().toString(36);
-		const owner = await signedIn("owner@northwind.test");
+		// The agency owner, online at the office, only calls the API.
+		const owner = await signedIn("owner@northwind.test", "block");
 		const deliverable = await apiJson<{ id: string }>(owner.page, "POST", "/api/v1/deliverables", {
 			projectId: DEMO_IDS.project,
 			title: `Contested draft ${suffix}`,
