@@ -10,6 +10,7 @@ export * from "./tables/clients";
 export * from "./tables/conversations";
 export * from "./tables/coupons";
 export * from "./tables/crm-forms";
+export * from "./tables/crm-contacts";
 export * from "./tables/dead-jobs";
 export * from "./tables/deliverable-archives";
 export * from "./tables/deliverables";

@@ -31,6 +31,9 @@ import { clientPeopleRouter } from "./routes/client-people/client-people.index";
 import { clientsRouter } from "./routes/clients/clients.index";
 import { hostedFormRouter } from "./routes/crm/forms/hosted-form";
 import { publicFormsRouter } from "./routes/crm/forms/public-submit.index";
+import { crmCompaniesRouter } from "./routes/crm/companies/companies.index";
+import { crmContactsRouter } from "./routes/crm/contacts/contacts.index";
+import { crmSettingsRouter } from "./routes/crm/settings/crm-settings.index";
 import { dashboardRouter } from "./routes/dashboard/dashboard.index";
 import { deadJobsRouter } from "./routes/dead-jobs/dead-jobs.index";
 import { deliverablesRouter } from "./routes/deliverables/deliverables.index";
@@ -117,7 +120,10 @@ function createApiRoutes() {
 		.route("/", supportRouter)
 		.route("/", announcementsRouter)
 		.route("/", surveysRouter)
-		.route("/", searchRouter);
+		.route("/", searchRouter)
+		.route("/", crmSettingsRouter)
+		.route("/", crmContactsRouter)
+		.route("/", crmCompaniesRouter);
 }
 
 export type AppType = ReturnType<typeof createApiRoutes>;
