@@ -2,7 +2,7 @@
  * What contact and company lists share: the filters (workspace, full-text query, lifecycle stage,
  * tag, owner), the newest-first keyset cursor, and the owner check on writes. Each list passes its
  * table's columns; search goes through the table's FTS5 index (`crm_contact_search` /
- * `crm_company_search`, kept by triggers in migrations/0034), tenant first.
+ * `crm_company_search`, kept by triggers in migrations/0035), tenant first.
  */
 import { and, eq, lt, or, type SQL, sql } from "drizzle-orm";
 import type { SQLiteColumn } from "drizzle-orm/sqlite-core";
