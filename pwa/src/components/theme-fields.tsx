@@ -6,6 +6,7 @@
  */
 import { CORNER_STYLE_LABELS, CORNER_STYLES, THEME_FONT_LABELS, THEME_FONTS } from "../../../schema/theme";
 import { accentVerdict, brandDraft, brandProblem } from "../models/brand-settings";
+import { ColourField } from "./form-kit/colour-field";
 import { RadioGroup } from "./form-kit/radio-group";
 import { SelectField } from "./form-kit/select-field";
 
@@ -17,37 +18,18 @@ type ColorFieldProps = {
 	passing: string;
 };
 
-/** A colour as a picker plus its hex text, the contrast verdict live as the admin picks, and the server's refusal. */
+/** One theme colour: the kit's colour field with the contrast verdict live as the admin picks, and the server's refusal. */
 export function ColorField({ id, label, fallback, verdict, passing }: ColorFieldProps) {
-	const color = brandDraft.values.value[id];
-	const serverError = brandProblem.value?.fields[id];
 	return (
-		<div class="field">
-			<label for={id}>{label}</label>
-			<div class="color-row">
-				<input
-					type="color"
-					aria-label={`${label} picker`}
-					value={/^#[0-9a-f]{6}$/i.test(color) ? color : fallback}
-					onInput={(e) => brandDraft.set(id, e.currentTarget.value)}
-				/>
-				<input
-					id={id}
-					name={id}
-					value={color}
-					maxLength={7}
-					autoCapitalize="none"
-					spellcheck={false}
-					aria-invalid={verdict.problem || serverError ? "true" : undefined}
-					aria-describedby={`${id}-verdict`}
-					onInput={(e) => brandDraft.set(id, e.currentTarget.value)}
-				/>
-			</div>
-			<p id={`${id}-verdict`} class={verdict.problem ? "field-error" : "field-hint"} aria-live="polite">
-				{verdict.problem ?? `${verdict.ratio} — ${passing}`}
-			</p>
-			{serverError && <p class="field-error">{serverError}</p>}
-		</div>
+		<ColourField
+			id={id}
+			label={label}
+			value={brandDraft.values.value[id]}
+			fallback={fallback}
+			onInput={(value) => brandDraft.set(id, value)}
+			verdict={{ text: verdict.problem ?? `${verdict.ratio} — ${passing}`, failing: verdict.problem !== null }}
+			error={brandProblem.value?.fields[id]}
+		/>
 	);
 }
 
