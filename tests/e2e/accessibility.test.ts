@@ -271,7 +271,7 @@ describe("accessibility", () => {
 		expect(await page.getByRole("button", { name: "Send invitation" }).count()).toBe(0);
 	});
 
-	it("a client's own security page, and the role editor showing a refusal", async () => {
+	it("a client's own security page, and the role editor showing a refusal and a hovered button", async () => {
 		const client = await signedIn("client@northwind.test");
 		const violations = await checkInApp(client, "/account/security", client.getByRole("table", { name: /Your sign-in attempts/ }));
 		const owner = await signedIn("owner@northwind.test");
@@ -279,6 +279,10 @@ describe("accessibility", () => {
 		await owner.getByRole("button", { name: "Create role" }).click();
 		await owner.locator("#role-name-error").waitFor();
 		violations.push(...(await inBothThemes(owner, "/settings/roles with an error")));
+		// A button under the pointer shows its hover colours, which must read as well (the primary
+		// button's dark hover was white on a light blue, 3.2:1).
+		await owner.getByRole("button", { name: "Create role" }).hover();
+		violations.push(...(await inBothThemes(owner, "/settings/roles, the pointer on Create role")));
 		expect(violations).toEqual([]);
 	});
 
