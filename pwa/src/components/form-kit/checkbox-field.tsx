@@ -9,12 +9,22 @@ import "./form-kit.css";
 type CheckboxFieldProps = Omit<FieldShellProps, "children" | "layout"> & {
 	checked: boolean;
 	onChange: (checked: boolean) => void;
+	/** Shown but not changeable (say why in the hint). */
+	disabled?: boolean;
 };
 
-export function CheckboxField({ checked, onChange, ...shell }: CheckboxFieldProps) {
+export function CheckboxField({ checked, onChange, disabled, ...shell }: CheckboxFieldProps) {
 	return (
 		<FieldShell {...shell} layout="check">
-			{(control) => <input {...control} type="checkbox" checked={checked} onChange={(event) => onChange(event.currentTarget.checked)} />}
+			{(control) => (
+				<input
+					{...control}
+					type="checkbox"
+					checked={checked}
+					disabled={disabled}
+					onChange={(event) => onChange(event.currentTarget.checked)}
+				/>
+			)}
 		</FieldShell>
 	);
 }

@@ -123,17 +123,20 @@ export function SubmitButton({
 	busyLabel,
 	variant = "primary",
 	block,
+	disabled,
 }: {
 	children: ComponentChildren;
 	busyLabel?: string;
 	variant?: ButtonVariant;
 	/** Primary buttons fill their row; false keeps one inline. */
 	block?: boolean;
+	/** The person may not send this form (say why beside it). */
+	disabled?: boolean;
 }) {
 	const form = useFormState();
 	const busy = form?.busy ?? false;
 	return (
-		<Button type="submit" variant={variant} block={block} loading={busy}>
+		<Button type="submit" variant={variant} block={block} loading={busy} disabled={disabled}>
 			{busy && busyLabel ? busyLabel : children}
 		</Button>
 	);

@@ -16,6 +16,10 @@ type FieldProps = Omit<FieldShellProps, "children"> & {
 	placeholder?: string;
 	/** False for an optional field (most are required). */
 	required?: boolean;
+	/** Shown but not changeable (the person may read the setting, not change it; say why in the hint). */
+	disabled?: boolean;
+	/** A value to copy, not to change (a new share link). */
+	readOnly?: boolean;
 };
 
 export function Field({
@@ -27,6 +31,8 @@ export function Field({
 	maxLength,
 	placeholder,
 	required = true,
+	disabled,
+	readOnly,
 	...shell
 }: FieldProps) {
 	return (
@@ -42,6 +48,8 @@ export function Field({
 					spellcheck: verbatim ? false : undefined,
 					maxLength,
 					placeholder,
+					disabled,
+					readOnly,
 				};
 				// One element per type: Preact types the attributes of each input type separately.
 				switch (type) {

@@ -8,9 +8,23 @@ type TextAreaFieldProps = Omit<FieldShellProps, "children"> & {
 	maxLength?: number;
 	placeholder?: string;
 	required?: boolean;
+	/** Keys the field handles itself (a chat box's Enter sends). */
+	onKeyDown?: (event: KeyboardEvent) => void;
+	/** Shown but not changeable (say why beside it). */
+	disabled?: boolean;
 };
 
-export function TextAreaField({ value, onInput, rows = 4, maxLength, placeholder, required = true, ...shell }: TextAreaFieldProps) {
+export function TextAreaField({
+	value,
+	onInput,
+	rows = 4,
+	maxLength,
+	placeholder,
+	required = true,
+	onKeyDown,
+	disabled,
+	...shell
+}: TextAreaFieldProps) {
 	return (
 		<FieldShell {...shell}>
 			{(control) => (
@@ -22,6 +36,8 @@ export function TextAreaField({ value, onInput, rows = 4, maxLength, placeholder
 					placeholder={placeholder}
 					required={required}
 					onInput={(event) => onInput(event.currentTarget.value)}
+					onKeyDown={onKeyDown}
+					disabled={disabled}
 				/>
 			)}
 		</FieldShell>

@@ -9,9 +9,11 @@ type TimeFieldProps = Omit<FieldShellProps, "children"> & {
 	onChange: (value: string) => void;
 	required?: boolean;
 	step?: number;
+	/** Shown but not changeable (a weekday that is off). */
+	disabled?: boolean;
 };
 
-export function TimeField({ value, onChange, required = false, step, ...shell }: TimeFieldProps) {
+export function TimeField({ value, onChange, required = false, step, disabled, ...shell }: TimeFieldProps) {
 	return (
 		<FieldShell {...shell}>
 			{(control) => (
@@ -20,6 +22,7 @@ export function TimeField({ value, onChange, required = false, step, ...shell }:
 					type="time"
 					value={value}
 					step={step}
+					disabled={disabled}
 					required={required}
 					onInput={(event) => onChange(event.currentTarget.value)}
 				/>

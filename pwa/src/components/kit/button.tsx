@@ -13,7 +13,8 @@ import type { ButtonHTMLAttributes, ComponentChildren } from "preact";
 import "./button.css";
 import { type IconComponent, IconSpinner } from "./icons";
 
-export type ButtonVariant = "primary" | "secondary" | "danger" | "ghost";
+/** `link` reads as a link in running text (a breadcrumb, a record's title that opens a panel); `inverse` sits on a dark bar. */
+export type ButtonVariant = "primary" | "secondary" | "danger" | "ghost" | "link" | "inverse";
 export type ButtonSize = "small" | "medium";
 
 type Base = Omit<ButtonHTMLAttributes<HTMLButtonElement>, "size" | "icon" | "label" | "loading" | "children"> & {
