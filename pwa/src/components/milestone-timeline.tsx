@@ -1,11 +1,15 @@
 /** The project's milestones in order with dates and status; the agency adds, completes and reorders them. */
-import { useState } from "preact/hooks";
+import { useRef } from "preact/hooks";
+import type { Result } from "../api/request";
 import { dateInputToMs, formatDate } from "../lib/date-format";
 import { MILESTONE_STATUS_LABELS } from "../lib/portal-labels";
 import { addMilestone, moveMilestone, project, setMilestoneStatus } from "../models/project";
 import { isStaff } from "../models/session";
 import { DateField } from "./form-kit/date-field";
 import { useDraft } from "./form-kit/draft";
+import { Form, SubmitButton } from "./form-kit/form";
+import { Field } from "./form-kit/text-field";
+import { Button } from "./kit/button";
 import { StatusBadge } from "./status-badge";
 
 function AddMilestoneForm() {
@@ -13,42 +17,31 @@ function AddMilestoneForm() {
 	// the person types meanwhile — the next milestone — must not be cleared when it lands.
 	const draft = useDraft({ title: "", due: "" });
 	const { title, due } = draft.values.value;
-	const [error, setError] = useState<string | null>(null);
-	const submit = async (event: Event) => {
-		event.preventDefault();
-		const sent = draft.values.value;
-		if (!sent.title.trim()) {
-			setError("Give the milestone a title.");
-			document.getElementById("milestone-title")?.focus();
-			return;
-		}
-		const problem = await addMilestone(sent.title.trim(), dateInputToMs(sent.due));
-		setError(problem ? (problem.fields.title ?? problem.fields.dueAt ?? problem.detail) : null);
-		if (!problem) draft.saved(sent, { title: "", due: "" });
+	const sent = useRef(draft.values.value);
+	const send = async (): Promise<Result<null>> => {
+		sent.current = draft.values.value;
+		const problem = await addMilestone(sent.current.title.trim(), dateInputToMs(sent.current.due));
+		return problem ? { ok: false, problem } : { ok: true, value: null };
 	};
 	return (
-		<form onSubmit={submit} class="inline-form" noValidate aria-label="Add a milestone">
-			<div class="field">
-				<label for="milestone-title">New milestone</label>
-				<input
-					id="milestone-title"
-					value={title}
-					maxLength={200}
-					onInput={(e) => draft.set("title", e.currentTarget.value)}
-					aria-invalid={error ? "true" : undefined}
-					aria-describedby={error ? "milestone-title-error" : undefined}
-				/>
-				{error && (
-					<p id="milestone-title-error" class="field-error">
-						{error}
-					</p>
-				)}
-			</div>
-			<DateField id="milestone-due" name="due" label="Due date (optional)" value={due} onChange={(value) => draft.set("due", value)} />
-			<button type="submit" class="button primary">
-				Add milestone
-			</button>
-		</form>
+		<Form
+			class="inline-form"
+			aria-label="Add a milestone"
+			send={send}
+			check={() => ({ title: title.trim() ? undefined : "Give the milestone a title." })}
+			onSuccess={() => draft.saved(sent.current, { title: "", due: "" })}
+		>
+			<Field
+				id="milestone-title"
+				name="title"
+				label="New milestone"
+				maxLength={200}
+				value={title}
+				onInput={(value) => draft.set("title", value)}
+			/>
+			<DateField id="milestone-due" name="dueAt" label="Due date (optional)" value={due} onChange={(value) => draft.set("due", value)} />
+			<SubmitButton>Add milestone</SubmitButton>
+		</Form>
 	);
 }
 
@@ -74,26 +67,20 @@ export function MilestoneTimeline() {
 							{staff && (
 								<div class="button-row">
 									{m.status !== "completed" && (
-										<button type="button" class="button primary small" onClick={() => void setMilestoneStatus(m.id, "completed")}>
+										<Button variant="primary" size="small" onClick={() => void setMilestoneStatus(m.id, "completed")}>
 											Complete<span class="visually-hidden"> {m.title}</span>
-										</button>
+										</Button>
 									)}
-									<button
-										type="button"
-										class="button secondary small"
-										aria-disabled={index === 0}
-										onClick={() => index > 0 && void moveMilestone(m.id, -1)}
-									>
+									<Button size="small" aria-disabled={index === 0} onClick={() => index > 0 && void moveMilestone(m.id, -1)}>
 										Up<span class="visually-hidden"> {m.title}</span>
-									</button>
-									<button
-										type="button"
-										class="button secondary small"
+									</Button>
+									<Button
+										size="small"
 										aria-disabled={index === timeline.length - 1}
 										onClick={() => index < timeline.length - 1 && void moveMilestone(m.id, 1)}
 									>
 										Down<span class="visually-hidden"> {m.title}</span>
-									</button>
+									</Button>
 								</div>
 							)}
 						</li>

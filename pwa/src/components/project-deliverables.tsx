@@ -1,71 +1,48 @@
 /** The project's deliverables with their review history; the agency adds links, the client approves or asks for changes. */
-import { useState } from "preact/hooks";
+import { useRef } from "preact/hooks";
+import type { Result } from "../api/request";
 import { formatDate } from "../lib/date-format";
 import { DELIVERABLE_STATUS_LABELS } from "../lib/portal-labels";
 import { addLinkDeliverable, pendingIds, project, reviewDeliverable } from "../models/project";
 import { isStaff } from "../models/session";
 import { DeliverableReview } from "./deliverable-review";
 import { useDraft } from "./form-kit/draft";
+import { Form, SubmitButton } from "./form-kit/form";
+import { Field } from "./form-kit/text-field";
 import { StatusBadge } from "./status-badge";
 
 function AddLinkForm() {
 	// A draft: what the person types while the add (and the reload after it) is on the way stays.
 	const draft = useDraft({ title: "", url: "" });
 	const { title, url } = draft.values.value;
-	const [errors, setErrors] = useState<Record<string, string>>({});
-	const submit = async (event: Event) => {
-		event.preventDefault();
-		const sent = draft.values.value;
-		const missing: Record<string, string> = {};
-		if (!title.trim()) missing.title = "Give the deliverable a title.";
-		if (!url.trim()) missing.url = "Paste the https:// address.";
-		if (Object.keys(missing).length > 0) {
-			setErrors(missing);
-			document.getElementById(missing.title ? "deliverable-title" : "deliverable-url")?.focus();
-			return;
-		}
-		const problem = await addLinkDeliverable(sent.title.trim(), sent.url.trim());
-		setErrors(problem ? { title: problem.fields.title ?? "", url: problem.fields.url ?? "" } : {});
-		if (!problem) draft.saved(sent, { title: "", url: "" });
+	const sent = useRef(draft.values.value);
+	const send = async (): Promise<Result<null>> => {
+		sent.current = draft.values.value;
+		const problem = await addLinkDeliverable(sent.current.title.trim(), sent.current.url.trim());
+		return problem ? { ok: false, problem } : { ok: true, value: null };
 	};
 	return (
-		<form onSubmit={submit} class="inline-form" noValidate aria-label="Add a link deliverable">
-			<div class="field">
-				<label for="deliverable-title">Deliverable title</label>
-				<input
-					id="deliverable-title"
-					value={title}
-					maxLength={200}
-					onInput={(e) => draft.set("title", e.currentTarget.value)}
-					aria-invalid={errors.title ? "true" : undefined}
-					aria-describedby={errors.title ? "deliverable-title-error" : undefined}
-				/>
-				{errors.title && (
-					<p id="deliverable-title-error" class="field-error">
-						{errors.title}
-					</p>
-				)}
-			</div>
-			<div class="field">
-				<label for="deliverable-url">Link (https://)</label>
-				<input
-					id="deliverable-url"
-					type="url"
-					value={url}
-					onInput={(e) => draft.set("url", e.currentTarget.value)}
-					aria-invalid={errors.url ? "true" : undefined}
-					aria-describedby={errors.url ? "deliverable-url-error" : undefined}
-				/>
-				{errors.url && (
-					<p id="deliverable-url-error" class="field-error">
-						{errors.url}
-					</p>
-				)}
-			</div>
-			<button type="submit" class="button primary">
-				Add deliverable
-			</button>
-		</form>
+		<Form
+			class="inline-form"
+			aria-label="Add a link deliverable"
+			send={send}
+			check={() => ({
+				title: title.trim() ? undefined : "Give the deliverable a title.",
+				url: url.trim() ? undefined : "Paste the https:// address.",
+			})}
+			onSuccess={() => draft.saved(sent.current, { title: "", url: "" })}
+		>
+			<Field
+				id="deliverable-title"
+				name="title"
+				label="Deliverable title"
+				maxLength={200}
+				value={title}
+				onInput={(v) => draft.set("title", v)}
+			/>
+			<Field id="deliverable-url" name="url" label="Link (https://)" type="url" verbatim value={url} onInput={(v) => draft.set("url", v)} />
+			<SubmitButton>Add deliverable</SubmitButton>
+		</Form>
 	);
 }
 

@@ -6,37 +6,35 @@
  * add the keyboard stays in the title for the next task and a status says what was added; after
  * "Mark done" (whose button then goes) it lands on the task itself.
  */
-import { useState } from "preact/hooks";
+import { useRef, useState } from "preact/hooks";
+import type { Result } from "../api/request";
 import { dateInputToMs, formatDate } from "../lib/date-format";
 import { addTask, assignTask, assignTaskToInvitee, completeTask, loadProject, pendingIds, project } from "../models/project";
 import { isStaff, me } from "../models/session";
 import { syncNow } from "../models/sync";
 import { DateField } from "./form-kit/date-field";
 import { useDraft } from "./form-kit/draft";
+import { Form, SubmitButton } from "./form-kit/form";
+import { SelectField } from "./form-kit/select-field";
+import { Field } from "./form-kit/text-field";
 import { PullToRefresh } from "./gestures/pull-to-refresh";
 import { SwipeRow } from "./gestures/swipe-row";
+import { Button } from "./kit/button";
 
 /** A select value naming a pending invitee rather than a member. */
 const INVITEE = "invitation:";
 
-/** Members and pending invitees, as the options of an assignee select (after its "nobody" option). */
-function AssigneeOptions({ long }: { long: boolean }) {
+/** Members and pending invitees, as the options of an assignee select, after its "nobody" option. */
+function assigneeOptions(nobody: string, long: boolean): { value: string; label: string }[] {
 	const detail = project.value;
-	return (
-		<>
-			{(detail?.assignees ?? []).map((a) => (
-				<option key={a.userId} value={a.userId}>
-					{a.name}
-					{long ? ` (${a.side === "agency" ? "your team" : "client"})` : ""}
-				</option>
-			))}
-			{(detail?.invitees ?? []).map((i) => (
-				<option key={i.invitationId} value={`${INVITEE}${i.invitationId}`}>
-					{i.name} (invited)
-				</option>
-			))}
-		</>
-	);
+	return [
+		{ value: "", label: nobody },
+		...(detail?.assignees ?? []).map((a) => ({
+			value: a.userId,
+			label: `${a.name}${long ? ` (${a.side === "agency" ? "your team" : "client"})` : ""}`,
+		})),
+		...(detail?.invitees ?? []).map((i) => ({ value: `${INVITEE}${i.invitationId}`, label: `${i.name} (invited)` })),
+	];
 }
 
 function AddTaskForm() {
@@ -44,60 +42,50 @@ function AddTaskForm() {
 	// the person types meanwhile — the next task — must not be cleared when it lands.
 	const draft = useDraft({ title: "", assignee: "", due: "" });
 	const { title, assignee, due } = draft.values.value;
-	const [error, setError] = useState<string | null>(null);
 	const [added, setAdded] = useState("");
-	const submit = async (event: Event) => {
-		event.preventDefault();
-		const sent = draft.values.value;
-		if (!sent.title.trim()) {
-			setError("Give the task a title.");
-			document.getElementById("task-title")?.focus();
-			return;
-		}
-		const invitee = sent.assignee.startsWith(INVITEE) ? sent.assignee.slice(INVITEE.length) : null;
-		const who = invitee ? { assigneeUserId: null, assigneeInvitationId: invitee } : { assigneeUserId: sent.assignee || null };
-		const problem = await addTask({ title: sent.title.trim(), ...who, dueAt: dateInputToMs(sent.due), milestoneId: null });
-		setError(
-			problem ? (problem.fields.title ?? problem.fields.assigneeUserId ?? problem.fields.assigneeInvitationId ?? problem.detail) : null,
-		);
-		// The assignee stays chosen for the next task, as before; title and due date clear unless retyped meanwhile.
-		if (problem) return setAdded("");
-		draft.saved(sent, { title: "", assignee: sent.assignee, due: "" });
-		setAdded(`Added “${sent.title.trim()}”.`);
+	const sent = useRef(draft.values.value);
+	const send = async (): Promise<Result<null>> => {
+		sent.current = draft.values.value;
+		const { title, assignee, due } = sent.current;
+		const invitee = assignee.startsWith(INVITEE) ? assignee.slice(INVITEE.length) : null;
+		const who = invitee ? { assigneeUserId: null, assigneeInvitationId: invitee } : { assigneeUserId: assignee || null };
+		const problem = await addTask({ title: title.trim(), ...who, dueAt: dateInputToMs(due), milestoneId: null });
+		setAdded("");
+		if (!problem) return { ok: true, value: null };
+		// Either assignee path is the one "Assign to" field.
+		const fields = { ...problem.fields, assignee: problem.fields.assigneeUserId ?? problem.fields.assigneeInvitationId };
+		return {
+			ok: false,
+			problem: { ...problem, fields: Object.fromEntries(Object.entries(fields).filter(([, m]) => m)) as Record<string, string> },
+		};
 	};
 	return (
-		<form onSubmit={submit} class="inline-form" noValidate aria-label="Add a task">
-			<div class="field">
-				<label for="task-title">New task</label>
-				<input
-					id="task-title"
-					value={title}
-					maxLength={200}
-					onInput={(e) => draft.set("title", e.currentTarget.value)}
-					aria-invalid={error ? "true" : undefined}
-					aria-describedby={error ? "task-title-error" : undefined}
-				/>
-				{error && (
-					<p id="task-title-error" class="field-error">
-						{error}
-					</p>
-				)}
-			</div>
-			<div class="field">
-				<label for="task-assignee">Assign to</label>
-				<select id="task-assignee" value={assignee} onChange={(e) => draft.set("assignee", e.currentTarget.value)}>
-					<option value="">Nobody yet</option>
-					<AssigneeOptions long />
-				</select>
-			</div>
-			<DateField id="task-due" name="due" label="Due date (optional)" value={due} onChange={(value) => draft.set("due", value)} />
-			<button type="submit" class="button primary">
-				Add task
-			</button>
+		<Form
+			class="inline-form"
+			aria-label="Add a task"
+			send={send}
+			check={() => ({ title: title.trim() ? undefined : "Give the task a title." })}
+			onSuccess={() => {
+				// The assignee stays chosen for the next task, as before; title and due date clear unless retyped meanwhile.
+				draft.saved(sent.current, { title: "", assignee: sent.current.assignee, due: "" });
+				setAdded(`Added “${sent.current.title.trim()}”.`);
+			}}
+		>
+			<Field id="task-title" name="title" label="New task" maxLength={200} value={title} onInput={(value) => draft.set("title", value)} />
+			<SelectField
+				id="task-assignee"
+				name="assignee"
+				label="Assign to"
+				value={assignee}
+				options={assigneeOptions("Nobody yet", true)}
+				onChange={(value) => draft.set("assignee", value)}
+			/>
+			<DateField id="task-due" name="dueAt" label="Due date (optional)" value={due} onChange={(value) => draft.set("due", value)} />
+			<SubmitButton>Add task</SubmitButton>
 			<p role="status" class="form-status">
 				{added}
 			</p>
-		</form>
+		</Form>
 	);
 }
 
@@ -144,28 +132,21 @@ export function ProjectTasks() {
 								</div>
 								<div class="button-row">
 									{staff && (
-										<>
-											<label for={`assign-${t.id}`} class="visually-hidden">
-												Assign {t.title}
-											</label>
-											<select
-												id={`assign-${t.id}`}
-												value={t.assigneeInvitationId ? `${INVITEE}${t.assigneeInvitationId}` : (t.assigneeUserId ?? "")}
-												onChange={(e) => {
-													const value = e.currentTarget.value;
-													if (value.startsWith(INVITEE)) void assignTaskToInvitee(t.id, value.slice(INVITEE.length));
-													else void assignTask(t.id, value || null);
-												}}
-											>
-												<option value="">Nobody</option>
-												<AssigneeOptions long={false} />
-											</select>
-										</>
+										<SelectField
+											id={`assign-${t.id}`}
+											label={`Assign ${t.title}`}
+											labelHidden
+											value={t.assigneeInvitationId ? `${INVITEE}${t.assigneeInvitationId}` : (t.assigneeUserId ?? "")}
+											options={assigneeOptions("Nobody", false)}
+											onChange={(value) => {
+												if (value.startsWith(INVITEE)) void assignTaskToInvitee(t.id, value.slice(INVITEE.length));
+												else void assignTask(t.id, value || null);
+											}}
+										/>
 									)}
 									{completable && (
-										<button
-											type="button"
-											class="button secondary small"
+										<Button
+											size="small"
 											onClick={() => {
 												// The button goes once the task is done: the keyboard moves to the task first, never to <body>.
 												document.getElementById(`task-${t.id}`)?.focus();
@@ -173,7 +154,7 @@ export function ProjectTasks() {
 											}}
 										>
 											Mark done<span class="visually-hidden"> {t.title}</span>
-										</button>
+										</Button>
 									)}
 								</div>
 							</SwipeRow>
