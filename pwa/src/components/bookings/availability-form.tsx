@@ -4,9 +4,15 @@
  */
 import { useSignal } from "@preact/signals";
 import { useEffect } from "preact/hooks";
+import type { Result } from "../../api/request";
 import { viewerTimeZone } from "../../lib/date-format";
 import { type AvailabilityInput, type StaffAvailability, saveAvailability } from "../../models/booking-settings";
-import { FormAlert } from "../form-kit/form-alert";
+import { CheckboxField } from "../form-kit/checkbox-field";
+import { Combobox } from "../form-kit/combobox";
+import { DateField } from "../form-kit/date-field";
+import { Form, SubmitButton } from "../form-kit/form";
+import { TimeField } from "../form-kit/time-field";
+import { Button } from "../kit/button";
 
 const DAY_NAMES = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"];
 type Day = { on: boolean; start: string; end: string };
@@ -20,6 +26,7 @@ function daysOf(member: StaffAvailability): Day[] {
 }
 
 const TIME_ZONES: string[] = typeof Intl.supportedValuesOf === "function" ? Intl.supportedValuesOf("timeZone") : [viewerTimeZone()];
+const ZONE_OPTIONS = TIME_ZONES.map((zone) => ({ value: zone, label: zone }));
 
 export function AvailabilityForm({ member }: { member: StaffAvailability }) {
 	const timeZone = useSignal(member.timeZone ?? viewerTimeZone());
@@ -28,7 +35,6 @@ export function AvailabilityForm({ member }: { member: StaffAvailability }) {
 	const newDate = useSignal("");
 	const newStart = useSignal("");
 	const newEnd = useSignal("");
-	const failure = useSignal<string | null>(null);
 	const status = useSignal("");
 	useEffect(() => {
 		timeZone.value = member.timeZone ?? viewerTimeZone();
@@ -47,58 +53,61 @@ export function AvailabilityForm({ member }: { member: StaffAvailability }) {
 		);
 		newDate.value = newStart.value = newEnd.value = "";
 	};
-	const submit = async (event: Event) => {
-		event.preventDefault();
+	const send = async (): Promise<Result<unknown>> => {
+		status.value = "";
 		const weekly = days.value.flatMap((d, i) => (d.on ? [{ weekday: i + 1, start: d.start, end: d.end }] : []));
 		const result = await saveAvailability(member.userId, { timeZone: timeZone.value, weekly, exceptions: exceptions.value });
-		if (!result.ok) {
-			const [path, message] = Object.entries(result.problem.fields)[0] ?? [];
-			const dayIndex = path?.startsWith("weekly.") ? weekly[Number(path.split(".")[1])]?.weekday : undefined;
-			failure.value = path ? `${dayIndex ? DAY_NAMES[dayIndex - 1] : path}: ${message}` : result.problem.detail;
-			status.value = "";
-			return;
-		}
-		failure.value = null;
-		status.value = "Availability saved.";
+		if (result.ok) return result;
+		// The API counts only the days that are on (weekly.N); the fields are per weekday.
+		const fields = Object.fromEntries(
+			Object.entries(result.problem.fields).map(([path, message]) => {
+				const [, index, part] = /^weekly\.(\d+)(?:\.(start|end))?/.exec(path) ?? [];
+				const weekday = index === undefined ? undefined : weekly[Number(index)]?.weekday;
+				return [weekday === undefined ? path : `days.${weekday - 1}.${part ?? "end"}`, message];
+			}),
+		);
+		return { ok: false, problem: { ...result.problem, fields } };
 	};
 
 	return (
-		<form onSubmit={submit} noValidate aria-label={`Availability of ${member.name}`}>
-			<FormAlert message={failure.value} />
-			<div class="field">
-				<label for="availability-zone">Time zone</label>
-				<select id="availability-zone" value={timeZone.value} onChange={(e) => (timeZone.value = e.currentTarget.value)}>
-					{TIME_ZONES.map((z) => (
-						<option key={z} value={z}>
-							{z}
-						</option>
-					))}
-				</select>
-			</div>
+		<Form aria-label={`Availability of ${member.name}`} send={send} onSuccess={() => (status.value = "Availability saved.")}>
+			<Combobox
+				id="availability-zone"
+				name="timeZone"
+				label="Time zone"
+				value={timeZone.value}
+				options={ZONE_OPTIONS}
+				onChange={(value) => (timeZone.value = value)}
+			/>
 			<fieldset>
 				<legend>Weekly hours</legend>
 				{days.value.map((day, i) => (
 					<div key={DAY_NAMES[i]} class="weekday-row">
-						<label class="checkbox">
-							<input type="checkbox" checked={day.on} onChange={(e) => setDay(i, { on: e.currentTarget.checked })} />
-							{DAY_NAMES[i]}
-						</label>
-						<label for={`day-${i}-start`} class="visually-hidden">{`${DAY_NAMES[i]} from`}</label>
-						<input
+						<CheckboxField
+							id={`day-${i}-on`}
+							name={`days.${i}.on`}
+							label={DAY_NAMES[i] ?? ""}
+							checked={day.on}
+							onChange={(on) => setDay(i, { on })}
+						/>
+						<TimeField
 							id={`day-${i}-start`}
-							type="time"
+							name={`days.${i}.start`}
+							label={`${DAY_NAMES[i]} from`}
+							labelHidden
 							value={day.start}
 							disabled={!day.on}
-							onInput={(e) => setDay(i, { start: e.currentTarget.value })}
+							onChange={(start) => setDay(i, { start })}
 						/>
 						<span aria-hidden="true">–</span>
-						<label for={`day-${i}-end`} class="visually-hidden">{`${DAY_NAMES[i]} until`}</label>
-						<input
+						<TimeField
 							id={`day-${i}-end`}
-							type="time"
+							name={`days.${i}.end`}
+							label={`${DAY_NAMES[i]} until`}
+							labelHidden
 							value={day.end}
 							disabled={!day.on}
-							onInput={(e) => setDay(i, { end: e.currentTarget.value })}
+							onChange={(end) => setDay(i, { end })}
 						/>
 					</div>
 				))}
@@ -109,33 +118,42 @@ export function AvailabilityForm({ member }: { member: StaffAvailability }) {
 					{exceptions.value.map((e) => (
 						<li key={e.date}>
 							{e.date}: {e.windows.length === 0 ? "day off" : `extra hours ${e.windows.map((w) => `${w.start}–${w.end}`).join(", ")}`}{" "}
-							<button
-								type="button"
-								class="button secondary small"
-								onClick={() => (exceptions.value = exceptions.value.filter((x) => x.date !== e.date))}
-							>
+							<Button size="small" onClick={() => (exceptions.value = exceptions.value.filter((x) => x.date !== e.date))}>
 								Remove {e.date}
-							</button>
+							</Button>
 						</li>
 					))}
 				</ul>
 				<div class="weekday-row">
-					<label for="exception-date">Date</label>
-					<input id="exception-date" type="date" value={newDate.value} onInput={(e) => (newDate.value = e.currentTarget.value)} />
-					<label for="exception-start">Extra from</label>
-					<input id="exception-start" type="time" value={newStart.value} onInput={(e) => (newStart.value = e.currentTarget.value)} />
-					<label for="exception-end">until</label>
-					<input id="exception-end" type="time" value={newEnd.value} onInput={(e) => (newEnd.value = e.currentTarget.value)} />
-					<button type="button" class="button secondary small" onClick={addException}>
+					<DateField
+						id="exception-date"
+						name="exception-date"
+						label="Date"
+						value={newDate.value}
+						onChange={(value) => (newDate.value = value)}
+					/>
+					<TimeField
+						id="exception-start"
+						name="exception-start"
+						label="Extra from"
+						value={newStart.value}
+						onChange={(value) => (newStart.value = value)}
+					/>
+					<TimeField
+						id="exception-end"
+						name="exception-end"
+						label="until"
+						value={newEnd.value}
+						onChange={(value) => (newEnd.value = value)}
+					/>
+					<Button size="small" onClick={addException}>
 						Add exception
-					</button>
+					</Button>
 				</div>
 				<p class="field-hint">Leave the times empty for a day off.</p>
 			</fieldset>
-			<button type="submit" class="button primary">
-				Save availability
-			</button>
+			<SubmitButton busyLabel="Saving…">Save availability</SubmitButton>
 			<p role="status">{status.value}</p>
-		</form>
+		</Form>
 	);
 }

@@ -4,18 +4,23 @@
  */
 import { type Signal, useSignal } from "@preact/signals";
 import { useEffect } from "preact/hooks";
+import type { Result } from "../../api/request";
 import { formatWhen } from "../../lib/date-format";
 import { type Booking, bookingTypes, bookSlot, loadSlots, rescheduleBooking } from "../../models/bookings";
-import { FormAlert } from "../form-kit/form-alert";
+import { Form, SubmitButton } from "../form-kit/form";
+import { RadioGroup } from "../form-kit/radio-group";
+import { TextAreaField } from "../form-kit/textarea-field";
+import { Button } from "../kit/button";
 import { SlotPicker } from "./slot-picker";
+
+/** A refusal made here, before anything is sent. */
+const LOCAL_PROBLEM = { status: 0, title: "Not sent", detail: "", fields: {}, retryAfterSeconds: null };
 
 export function BookACall({ moving }: { moving: Signal<Booking | null> }) {
 	const typeId = useSignal("");
 	const chosen = useSignal<number | null>(null);
 	const note = useSignal("");
-	const failure = useSignal<string | null>(null);
 	const status = useSignal("");
-	const busy = useSignal(false);
 	const types = bookingTypes.value;
 
 	useEffect(() => {
@@ -26,64 +31,56 @@ export function BookACall({ moving }: { moving: Signal<Booking | null> }) {
 		if (typeId.value) void loadSlots(typeId.value);
 	}, [typeId.value]);
 
-	const submit = async (event: Event) => {
-		event.preventDefault();
-		if (!typeId.value || chosen.value === null) {
-			failure.value = "Choose a time first.";
-			return;
-		}
-		busy.value = true;
+	const send = async (): Promise<Result<Booking>> => {
+		status.value = "";
+		if (!typeId.value || chosen.value === null) return { ok: false, problem: { ...LOCAL_PROBLEM, detail: "Choose a time first." } };
 		const result = moving.value
 			? await rescheduleBooking(moving.value.id, chosen.value)
 			: await bookSlot(typeId.value, chosen.value, note.value.trim());
-		busy.value = false;
-		if (!result.ok) {
-			failure.value = Object.values(result.problem.fields)[0] ?? result.problem.detail;
-			void loadSlots(typeId.value);
-			return;
-		}
-		failure.value = null;
-		status.value = `${moving.value ? "Moved" : "Booked"}: ${result.value.typeName} on ${formatWhen(result.value.startsAt)}. We emailed you an invitation.`;
+		// Taken meanwhile or refused: the free times are fetched again either way.
+		void loadSlots(typeId.value);
+		return result;
+	};
+	const booked = (booking: Booking) => {
+		status.value = `${moving.value ? "Moved" : "Booked"}: ${booking.typeName} on ${formatWhen(booking.startsAt)}. We emailed you an invitation.`;
 		moving.value = null;
 		note.value = "";
-		void loadSlots(typeId.value);
 	};
 
 	if (types === null) return <div class="skeleton skeleton-line" aria-hidden="true" />;
 	if (types.length === 0) return <p>Your agency has no calls to book for your plan yet.</p>;
 	return (
-		<form class="card" onSubmit={submit} noValidate aria-labelledby="book-heading">
+		<Form class="card" aria-labelledby="book-heading" send={send} onSuccess={booked}>
 			<h2 id="book-heading">{moving.value ? `Move your ${moving.value.typeName}` : "Book a call"}</h2>
-			<FormAlert message={failure.value} />
 			{!moving.value && (
-				<fieldset>
-					<legend>What would you like to book?</legend>
-					{types.map((t) => (
-						<label key={t.id} class="checkbox">
-							<input type="radio" name="booking-type" value={t.id} checked={typeId.value === t.id} onChange={() => (typeId.value = t.id)} />
-							{t.name} · {t.durationMinutes} min
-						</label>
-					))}
-				</fieldset>
+				<RadioGroup
+					id="booking-type"
+					name="bookingTypeId"
+					label="What would you like to book?"
+					value={typeId.value}
+					options={types.map((t) => ({ value: t.id, label: `${t.name} · ${t.durationMinutes} min` }))}
+					onChange={(value) => (typeId.value = value)}
+				/>
 			)}
 			{typeId.value && <SlotPicker chosen={chosen} />}
 			{typeId.value && !moving.value && (
-				<div class="field">
-					<label for="booking-note">What would you like to talk about? (optional)</label>
-					<textarea id="booking-note" maxLength={1000} value={note.value} onInput={(e) => (note.value = e.currentTarget.value)} />
-				</div>
+				<TextAreaField
+					id="booking-note"
+					name="note"
+					label="What would you like to talk about? (optional)"
+					required={false}
+					maxLength={1000}
+					value={note.value}
+					onInput={(value) => (note.value = value)}
+				/>
 			)}
 			<div class="button-row">
-				<button type="submit" class="button primary" aria-disabled={busy.value || chosen.value === null}>
+				<SubmitButton block={false} busyLabel={moving.value ? "Moving…" : "Booking…"}>
 					{moving.value ? "Move to this time" : "Book this time"}
-				</button>
-				{moving.value && (
-					<button type="button" class="button secondary" onClick={() => (moving.value = null)}>
-						Keep the current time
-					</button>
-				)}
+				</SubmitButton>
+				{moving.value && <Button onClick={() => (moving.value = null)}>Keep the current time</Button>}
 			</div>
 			<p role="status">{status.value}</p>
-		</form>
+		</Form>
 	);
 }

@@ -3,32 +3,32 @@ import { type Signal, useSignal } from "@preact/signals";
 import { formatWhen } from "../../lib/date-format";
 import { type Booking, bookingList, cancelBooking } from "../../models/bookings";
 import { isStaff } from "../../models/session";
-import { FormAlert } from "../form-kit/form-alert";
+import { Form, SubmitButton } from "../form-kit/form";
+import { Field } from "../form-kit/text-field";
+import { Button } from "../kit/button";
 
 function CancelForm({ booking, done }: { booking: Booking; done: () => void }) {
 	const reason = useSignal("");
-	const failure = useSignal<string | null>(null);
-	const submit = async (event: Event) => {
-		event.preventDefault();
-		const result = await cancelBooking(booking.id, reason.value.trim());
-		if (!result.ok) {
-			failure.value = result.problem.fields.reason ? `Reason ${result.problem.fields.reason}` : result.problem.detail;
-			return;
-		}
-		done();
-	};
-	const id = `cancel-reason-${booking.id}`;
 	return (
-		<form onSubmit={submit} noValidate class="inline-form">
-			<FormAlert message={failure.value} />
-			<div class="field">
-				<label for={id}>Why are you cancelling?</label>
-				<input id={id} value={reason.value} maxLength={500} required onInput={(e) => (reason.value = e.currentTarget.value)} />
-			</div>
-			<button type="submit" class="button primary small">
+		<Form
+			class="inline-form"
+			aria-label={`Cancel the booking on ${formatWhen(booking.startsAt)}`}
+			check={() => ({ reason: reason.value.trim() ? undefined : "Say why you are cancelling." })}
+			send={() => cancelBooking(booking.id, reason.value.trim())}
+			onSuccess={done}
+		>
+			<Field
+				id={`cancel-reason-${booking.id}`}
+				name="reason"
+				label="Why are you cancelling?"
+				maxLength={500}
+				value={reason.value}
+				onInput={(value) => (reason.value = value)}
+			/>
+			<SubmitButton block={false} busyLabel="Cancelling…">
 				Cancel booking
-			</button>
-		</form>
+			</SubmitButton>
+		</Form>
 	);
 }
 
@@ -49,18 +49,13 @@ function BookingItem({ booking, moving }: { booking: Booking; moving?: Signal<Bo
 			{changeable && (
 				<div class="button-row">
 					{moving && (
-						<button type="button" class="button secondary small" onClick={() => (moving.value = booking)}>
+						<Button size="small" onClick={() => (moving.value = booking)}>
 							Move
-						</button>
+						</Button>
 					)}
-					<button
-						type="button"
-						class="button secondary small"
-						aria-expanded={cancelling.value}
-						onClick={() => (cancelling.value = !cancelling.value)}
-					>
+					<Button size="small" aria-expanded={cancelling.value} onClick={() => (cancelling.value = !cancelling.value)}>
 						Cancel…
-					</button>
+					</Button>
 				</div>
 			)}
 			{booking.status === "confirmed" && !changeable && booking.endsAt > Date.now() && (

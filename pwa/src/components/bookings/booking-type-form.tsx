@@ -4,15 +4,23 @@ import { BOOKING_KINDS } from "../../../../schema/bookings";
 import { SERVICE_TIERS } from "../../../../schema/portal";
 import { createBookingType, type StaffAvailability } from "../../models/booking-settings";
 import type { BookingType } from "../../models/bookings";
-import { FormAlert } from "../form-kit/form-alert";
+import { CheckboxField } from "../form-kit/checkbox-field";
+import { Form, SubmitButton } from "../form-kit/form";
+import { SelectField } from "../form-kit/select-field";
+import { Field } from "../form-kit/text-field";
 
 const NUMBER_FIELDS = [
-	{ id: "durationMinutes", label: "Length (minutes)", initial: "30" },
-	{ id: "bufferMinutes", label: "Buffer after (minutes)", initial: "0" },
-	{ id: "minNoticeHours", label: "Minimum notice (hours)", initial: "24" },
-	{ id: "maxAdvanceDays", label: "Bookable up to (days ahead)", initial: "30" },
-	{ id: "cutoffHours", label: "Clients may change until (hours before)", initial: "24" },
+	{ id: "durationMinutes", apiName: "durationMinutes", label: "Length (minutes)", initial: "30" },
+	{ id: "bufferMinutes", apiName: "bufferMinutes", label: "Buffer after (minutes)", initial: "0" },
+	{ id: "minNoticeHours", apiName: "minNoticeMinutes", label: "Minimum notice (hours)", initial: "24" },
+	{ id: "maxAdvanceDays", apiName: "maxAdvanceDays", label: "Bookable up to (days ahead)", initial: "30" },
+	{ id: "cutoffHours", apiName: "changeCutoffMinutes", label: "Clients may change until (hours before)", initial: "24" },
 ] as const;
+
+const KIND_OPTIONS = BOOKING_KINDS.map((k) => ({
+	value: k,
+	label: k === "kickoff" ? "Kickoff (completes onboarding)" : `${k[0]?.toUpperCase()}${k.slice(1)}`,
+}));
 
 export function BookingTypeForm({ team, added }: { team: StaffAvailability[]; added: (type: BookingType) => void }) {
 	const name = useSignal("");
@@ -20,12 +28,10 @@ export function BookingTypeForm({ team, added }: { team: StaffAvailability[]; ad
 	const numbers = useSignal<Record<string, string>>(Object.fromEntries(NUMBER_FIELDS.map((f) => [f.id, f.initial])));
 	const tiers = useSignal<string[]>([...SERVICE_TIERS]);
 	const hosts = useSignal<string[]>([]);
-	const failure = useSignal<string | null>(null);
 	const toggle = (list: string[], value: string) => (list.includes(value) ? list.filter((v) => v !== value) : [...list, value]);
-	const submit = async (event: Event) => {
-		event.preventDefault();
+	const send = () => {
 		const n = (id: string) => Number(numbers.value[id]);
-		const result = await createBookingType({
+		return createBookingType({
 			name: name.value.trim(),
 			kind: kind.value,
 			durationMinutes: n("durationMinutes"),
@@ -36,71 +42,65 @@ export function BookingTypeForm({ team, added }: { team: StaffAvailability[]; ad
 			tiers: tiers.value as (typeof SERVICE_TIERS)[number][],
 			hostUserIds: hosts.value,
 		});
-		if (!result.ok) {
-			const [path, message] = Object.entries(result.problem.fields)[0] ?? [];
-			failure.value = path ? `${path}: ${message}` : result.problem.detail;
-			return;
-		}
-		failure.value = null;
-		name.value = "";
-		added(result.value);
 	};
 	return (
-		<form onSubmit={submit} noValidate aria-labelledby="new-type-heading">
+		<Form
+			aria-labelledby="new-type-heading"
+			send={send}
+			check={() => ({ name: name.value.trim() ? undefined : "is required" })}
+			onSuccess={(type) => {
+				name.value = "";
+				added(type);
+			}}
+		>
 			<h3 id="new-type-heading">Add a booking type</h3>
-			<FormAlert message={failure.value} />
-			<div class="field">
-				<label for="type-name">Name</label>
-				<input id="type-name" value={name.value} maxLength={120} required onInput={(e) => (name.value = e.currentTarget.value)} />
-			</div>
-			<div class="field">
-				<label for="type-kind">Kind</label>
-				<select id="type-kind" value={kind.value} onChange={(e) => (kind.value = e.currentTarget.value as typeof kind.value)}>
-					{BOOKING_KINDS.map((k) => (
-						<option key={k} value={k}>
-							{k === "kickoff" ? "Kickoff (completes onboarding)" : k[0]?.toUpperCase() + k.slice(1)}
-						</option>
-					))}
-				</select>
-			</div>
+			<Field id="type-name" name="name" label="Name" maxLength={120} value={name.value} onInput={(value) => (name.value = value)} />
+			<SelectField
+				id="type-kind"
+				name="kind"
+				label="Kind"
+				value={kind.value}
+				options={KIND_OPTIONS}
+				onChange={(value) => (kind.value = value)}
+			/>
 			{NUMBER_FIELDS.map((f) => (
-				<div class="field" key={f.id}>
-					<label for={`type-${f.id}`}>{f.label}</label>
-					<input
-						id={`type-${f.id}`}
-						type="number"
-						min="0"
-						value={numbers.value[f.id]}
-						onInput={(e) => (numbers.value = { ...numbers.value, [f.id]: e.currentTarget.value })}
-					/>
-				</div>
+				<Field
+					key={f.id}
+					id={`type-${f.id}`}
+					name={f.apiName}
+					label={f.label}
+					type="number"
+					value={numbers.value[f.id] ?? ""}
+					onInput={(value) => (numbers.value = { ...numbers.value, [f.id]: value })}
+				/>
 			))}
 			<fieldset>
 				<legend>Client tiers that may book it</legend>
 				{SERVICE_TIERS.map((t) => (
-					<label key={t} class="checkbox">
-						<input type="checkbox" checked={tiers.value.includes(t)} onChange={() => (tiers.value = toggle(tiers.value, t))} />
-						{t}
-					</label>
+					<CheckboxField
+						key={t}
+						id={`type-tier-${t}`}
+						name={`tier-${t}`}
+						label={t}
+						checked={tiers.value.includes(t)}
+						onChange={() => (tiers.value = toggle(tiers.value, t))}
+					/>
 				))}
 			</fieldset>
 			<fieldset>
 				<legend>Who can be booked</legend>
 				{team.map((m) => (
-					<label key={m.userId} class="checkbox">
-						<input
-							type="checkbox"
-							checked={hosts.value.includes(m.userId)}
-							onChange={() => (hosts.value = toggle(hosts.value, m.userId))}
-						/>
-						{m.name}
-						{m.timeZone ? "" : " (no hours set yet)"}
-					</label>
+					<CheckboxField
+						key={m.userId}
+						id={`type-host-${m.userId}`}
+						name={`host-${m.userId}`}
+						label={`${m.name}${m.timeZone ? "" : " (no hours set yet)"}`}
+						checked={hosts.value.includes(m.userId)}
+						onChange={() => (hosts.value = toggle(hosts.value, m.userId))}
+					/>
 				))}
 			</fieldset>
-			<button type="submit" class="button primary">
-				Add booking type
-			</button>
-		</form>
+			<SubmitButton busyLabel="Adding…">Add booking type</SubmitButton>
+		</Form>
 	);
 }

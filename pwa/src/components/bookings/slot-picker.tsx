@@ -2,6 +2,7 @@
 import type { Signal } from "@preact/signals";
 import { formatCalendarDay, viewerTimeZone } from "../../lib/date-format";
 import { slotDays } from "../../models/bookings";
+import { Button } from "../kit/button";
 
 export function SlotPicker({ chosen }: { chosen: Signal<number | null> }) {
 	const days = slotDays.value;
@@ -15,15 +16,14 @@ export function SlotPicker({ chosen }: { chosen: Signal<number | null> }) {
 					<legend>{formatCalendarDay(day.date)}</legend>
 					<div class="slot-buttons">
 						{day.slots.map((slot) => (
-							<button
+							<Button
 								key={slot.startsAt}
-								type="button"
-								class="button secondary small"
+								size="small"
 								aria-pressed={chosen.value === slot.startsAt}
 								onClick={() => (chosen.value = slot.startsAt)}
 							>
 								{slot.time}
-							</button>
+							</Button>
 						))}
 					</div>
 				</fieldset>
