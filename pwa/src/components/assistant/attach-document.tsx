@@ -7,16 +7,16 @@ import { useEffect, useRef, useState } from "preact/hooks";
 import { askingAbout } from "../../models/assistant";
 import { loadPickerClients, loadPickerDocuments, pickerClients, pickerDocuments, pickerError } from "../../models/assistant-attach";
 import { can } from "../../models/session";
+import { SelectField } from "../form-kit/select-field";
+import { Button } from "../kit/button";
 
 export function AttachDocument() {
 	const [open, setOpen] = useState(false);
 	const [clientId, setClientId] = useState("");
-	const clientSelect = useRef<HTMLSelectElement>(null);
-	const openButton = useRef<HTMLButtonElement>(null);
 	const wasOpen = useRef(false);
 	useEffect(() => {
-		if (open) clientSelect.current?.focus();
-		else if (wasOpen.current) openButton.current?.focus();
+		if (open) document.getElementById("attach-client")?.focus();
+		else if (wasOpen.current) document.getElementById("chat-attach-button")?.focus();
 		wasOpen.current = open;
 	}, [open]);
 	if (!can("documents:read")) return null;
@@ -26,10 +26,9 @@ export function AttachDocument() {
 	};
 	if (!open)
 		return (
-			<button
-				ref={openButton}
-				type="button"
-				class="button secondary chat-attach-button"
+			<Button
+				id="chat-attach-button"
+				class="chat-attach-button"
 				onClick={async () => {
 					setOpen(true);
 					await loadPickerClients();
@@ -38,50 +37,42 @@ export function AttachDocument() {
 				}}
 			>
 				Attach document
-			</button>
+			</Button>
 		);
 	return (
 		<fieldset class="chat-attach">
 			<legend>Attach a document</legend>
 			<p class="field-hint">The assistant reads the text of a text or PDF document you may open (long ones in part).</p>
 			{pickerError.value && <p role="alert">{pickerError.value}</p>}
-			<label>
-				Client
-				<select ref={clientSelect} value={clientId} onChange={(e) => chooseClient(e.currentTarget.value)}>
-					<option value="">Choose a client…</option>
-					{pickerClients.value.map((c) => (
-						<option key={c.id} value={c.id}>
-							{c.name}
-						</option>
-					))}
-				</select>
-			</label>
+			<SelectField
+				id="attach-client"
+				label="Client"
+				value={clientId}
+				options={[{ value: "", label: "Choose a client…" }, ...pickerClients.value.map((c) => ({ value: c.id, label: c.name }))]}
+				onChange={chooseClient}
+			/>
 			{clientId && (
-				<label>
-					Document
-					<select
-						value=""
-						onChange={(e) => {
-							const picked = pickerDocuments.value.find((d) => d.id === e.currentTarget.value);
-							if (!picked) return;
-							askingAbout.value = { kind: "document", id: picked.id, label: picked.name };
-							wasOpen.current = false;
-							setOpen(false);
-							document.getElementById("chat-input")?.focus();
-						}}
-					>
-						<option value="">{pickerDocuments.value.length ? "Choose a document…" : "No text or PDF documents here"}</option>
-						{pickerDocuments.value.map((d) => (
-							<option key={d.id} value={d.id}>
-								{d.name}
-							</option>
-						))}
-					</select>
-				</label>
+				<SelectField
+					id="attach-document"
+					label="Document"
+					value=""
+					options={[
+						{ value: "", label: pickerDocuments.value.length ? "Choose a document…" : "No text or PDF documents here" },
+						...pickerDocuments.value.map((d) => ({ value: d.id, label: d.name })),
+					]}
+					onChange={(id) => {
+						const picked = pickerDocuments.value.find((d) => d.id === id);
+						if (!picked) return;
+						askingAbout.value = { kind: "document", id: picked.id, label: picked.name };
+						wasOpen.current = false;
+						setOpen(false);
+						document.getElementById("chat-input")?.focus();
+					}}
+				/>
 			)}
-			<button type="button" class="link-button" onClick={() => setOpen(false)}>
+			<Button variant="link" onClick={() => setOpen(false)}>
 				Cancel
-			</button>
+			</Button>
 		</fieldset>
 	);
 }

@@ -1,6 +1,9 @@
 /** Writing a message: the model (only those the plan allows; the local one labelled), a template picker, a document to attach, Send and Stop. */
 import { useState } from "preact/hooks";
 import { askingAbout, generating, models, selectedModelId, sendMessage, stop, templates } from "../../models/assistant";
+import { SelectField } from "../form-kit/select-field";
+import { TextAreaField } from "../form-kit/textarea-field";
+import { Button } from "../kit/button";
 import { AttachDocument } from "./attach-document";
 
 export function Composer() {
@@ -19,69 +22,59 @@ export function Composer() {
 			}}
 		>
 			<div class="chat-options">
-				<label>
-					Model
-					<select value={selectedModelId.value} onChange={(e) => (selectedModelId.value = e.currentTarget.value)}>
-						{models.value.map((m) => (
-							<option key={m.id} value={m.id}>
-								{m.label}
-							</option>
-						))}
-					</select>
-				</label>
+				<SelectField
+					id="chat-model"
+					label="Model"
+					value={selectedModelId.value}
+					options={models.value.map((m) => ({ value: m.id, label: m.label }))}
+					onChange={(value) => (selectedModelId.value = value)}
+				/>
 				{templates.value.length > 0 && (
-					<label>
-						Template
-						<select
-							value=""
-							onChange={(e) => {
-								const template = templates.value.find((t) => t.id === e.currentTarget.value);
-								if (template) setText(template.body);
-							}}
-						>
-							<option value="">Choose a template…</option>
-							{templates.value.map((t) => (
-								<option key={t.id} value={t.id}>
-									{t.title}
-									{t.shared ? " (shared)" : ""}
-								</option>
-							))}
-						</select>
-					</label>
+					<SelectField
+						id="chat-template"
+						label="Template"
+						value=""
+						options={[
+							{ value: "", label: "Choose a template…" },
+							...templates.value.map((t) => ({ value: t.id, label: `${t.title}${t.shared ? " (shared)" : ""}` })),
+						]}
+						onChange={(id) => {
+							const template = templates.value.find((t) => t.id === id);
+							if (template) setText(template.body);
+						}}
+					/>
 				)}
 			</div>
 			{!askingAbout.value && <AttachDocument />}
 			{askingAbout.value && (
 				<p class="chat-about">
 					Asking about {askingAbout.value.kind} <strong>{askingAbout.value.label}</strong>: the assistant reads what you may see of it.{" "}
-					<button type="button" class="link-button" onClick={() => (askingAbout.value = null)}>
+					<Button variant="link" onClick={() => (askingAbout.value = null)}>
 						Stop asking about it
-					</button>
+					</Button>
 				</p>
 			)}
-			<label for="chat-input">Message</label>
-			<textarea
+			<TextAreaField
 				id="chat-input"
+				name="content"
+				label="Message"
 				rows={3}
+				required={false}
 				value={text}
-				onInput={(e) => setText(e.currentTarget.value)}
+				onInput={setText}
 				onKeyDown={(e) => {
 					if (e.key === "Enter" && !e.shiftKey) {
 						e.preventDefault();
 						void submit();
 					}
 				}}
+				hint={<>Replace any {"{{placeholder}}"} before sending. Enter sends; Shift+Enter adds a line.</>}
 			/>
-			<p class="field-hint">Replace any {"{{placeholder}}"} before sending. Enter sends; Shift+Enter adds a line.</p>
 			<div class="chat-actions">
-				<button type="submit" class="button">
+				<Button variant="primary" block={false} type="submit">
 					Send
-				</button>
-				{generating.value && (
-					<button type="button" class="button secondary" onClick={() => void stop()}>
-						Stop
-					</button>
-				)}
+				</Button>
+				{generating.value && <Button onClick={() => void stop()}>Stop</Button>}
 			</div>
 		</form>
 	);

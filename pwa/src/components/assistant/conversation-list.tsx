@@ -1,20 +1,29 @@
 /** The assistant's side list: search by title, new chat, import, and the user's conversations. */
 import { conversations, importFile, listLoaded, loadConversations, newChat, open, openId, search } from "../../models/assistant";
+import { Field } from "../form-kit/text-field";
+import { Button } from "../kit/button";
 
 export function ConversationList() {
 	return (
 		<nav class="chat-list" aria-label="Conversations">
-			<button type="button" class="button" onClick={() => void newChat()}>
+			<Button variant="primary" block={false} onClick={() => void newChat()}>
 				Start a new chat
-			</button>
+			</Button>
 			<form
 				onSubmit={(event) => {
 					event.preventDefault();
 					void loadConversations();
 				}}
 			>
-				<label for="chat-search">Search titles</label>
-				<input id="chat-search" type="search" value={search.value} onInput={(e) => (search.value = e.currentTarget.value)} />
+				<Field
+					id="chat-search"
+					name="search"
+					label="Search titles"
+					type="search"
+					required={false}
+					value={search.value}
+					onInput={(value) => (search.value = value)}
+				/>
 			</form>
 			{listLoaded.value && conversations.value.length === 0 ? (
 				<p class="field-hint">{search.value ? "No conversation matches." : "No conversations yet."}</p>
@@ -22,14 +31,14 @@ export function ConversationList() {
 				<ul>
 					{conversations.value.map((c) => (
 						<li key={c.id}>
-							<button
-								type="button"
+							<Button
+								variant="link"
 								class="chat-link"
 								aria-current={c.id === openId.value ? "true" : undefined}
 								onClick={() => void open(c.id)}
 							>
 								{c.title}
-							</button>
+							</Button>
 						</li>
 					))}
 				</ul>

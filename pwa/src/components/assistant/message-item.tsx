@@ -2,6 +2,9 @@
 import { useState } from "preact/hooks";
 import type { ChatMessage } from "../../../../schema/assistant";
 import { editMessage, generating, regenerate, showBranch } from "../../models/assistant";
+import { TextAreaField } from "../form-kit/textarea-field";
+import { Button } from "../kit/button";
+import { IconChevronLeft, IconChevronRight } from "../kit/icons";
 
 const STATUS_LABELS: Partial<Record<ChatMessage["status"], string>> = {
 	pending: "Waiting…",
@@ -19,15 +22,25 @@ function BranchSwitcher({ message }: { message: ChatMessage }) {
 	};
 	return (
 		<span class="branch-switcher">
-			<button type="button" aria-label="Previous version" disabled={index === 0} onClick={() => go(index - 1)}>
-				&lt;
-			</button>
+			<Button
+				variant="ghost"
+				size="small"
+				icon={IconChevronLeft}
+				label="Previous version"
+				disabled={index === 0}
+				onClick={() => go(index - 1)}
+			/>
 			<span>
 				{index + 1}/{count}
 			</span>
-			<button type="button" aria-label="Next version" disabled={index === count - 1} onClick={() => go(index + 1)}>
-				&gt;
-			</button>
+			<Button
+				variant="ghost"
+				size="small"
+				icon={IconChevronRight}
+				label="Next version"
+				disabled={index === count - 1}
+				onClick={() => go(index + 1)}
+			/>
 		</span>
 	);
 }
@@ -53,35 +66,31 @@ export function MessageItem({ message }: { message: ChatMessage }) {
 						if (draft.trim() && (await editMessage(message.id, draft.trim()))) setEditing(false);
 					}}
 				>
-					<label for={`edit-${message.id}`}>Edit your message</label>
-					<textarea id={`edit-${message.id}`} value={draft} onInput={(e) => setDraft(e.currentTarget.value)} rows={3} />
-					<button type="submit" class="button">
+					<TextAreaField id={`edit-${message.id}`} name="content" label="Edit your message" rows={3} value={draft} onInput={setDraft} />
+					<Button variant="primary" block={false} type="submit">
 						Save and regenerate
-					</button>
-					<button type="button" class="button secondary" onClick={() => setEditing(false)}>
-						Cancel
-					</button>
+					</Button>
+					<Button onClick={() => setEditing(false)}>Cancel</Button>
 				</form>
 			) : (
 				<p class="chat-text">{message.content || (message.status === "done" ? "" : "…")}</p>
 			)}
 			{message.error && <p class="field-error">{message.error}</p>}
 			{mine && !editing && (
-				<button
-					type="button"
-					class="link-button"
+				<Button
+					variant="link"
 					onClick={() => {
 						setDraft(message.content);
 						setEditing(true);
 					}}
 				>
 					Edit
-				</button>
+				</Button>
 			)}
 			{!mine && (message.status === "done" || message.status === "stopped" || message.status === "failed") && (
-				<button type="button" class="link-button" disabled={generating.value} onClick={() => void regenerate(message.id)}>
+				<Button variant="link" disabled={generating.value} onClick={() => void regenerate(message.id)}>
 					Regenerate
-				</button>
+				</Button>
 			)}
 		</li>
 	);

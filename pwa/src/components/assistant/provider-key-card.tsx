@@ -86,14 +86,9 @@ function ConnectedKey({ view, announce }: { view: AiProviderKeyView; announce: A
 				</div>
 			</dl>
 			<div class="button-row">
-				<button
-					type="button"
-					class="button secondary"
-					aria-disabled={busy.value}
-					onClick={() => void run(() => checkProviderKey(view.kind), "Checked.")}
-				>
+				<Button aria-disabled={busy.value} onClick={() => void run(() => checkProviderKey(view.kind), "Checked.")}>
 					Check key
-				</button>
+				</Button>
 				<Button
 					variant="danger"
 					loading={busy.value}

@@ -4,9 +4,10 @@ import type { PromptTemplateView } from "../../../../schema/assistant";
 import { templateVariables } from "../../../../schema/assistant";
 import { createPromptTemplate, updatePromptTemplate } from "../../models/prompt-templates";
 import { can } from "../../models/session";
-import { FieldShell } from "../form-kit/field-shell";
+import { CheckboxField } from "../form-kit/checkbox-field";
 import { Form, SubmitButton } from "../form-kit/form";
 import { Field } from "../form-kit/text-field";
+import { TextAreaField } from "../form-kit/textarea-field";
 
 export function TemplateForm({ editing, onDone }: { editing: PromptTemplateView | null; onDone: (message: string) => void }) {
 	const title = useSignal(editing?.title ?? "");
@@ -38,25 +39,28 @@ export function TemplateForm({ editing, onDone }: { editing: PromptTemplateView 
 		>
 			<h2>{editing ? `Edit “${editing.title}”` : "New template"}</h2>
 			<Field id={`${prefix}-title`} name="title" label="Title" maxLength={120} value={title.value} onInput={(v) => (title.value = v)} />
-			<FieldShell
+			<TextAreaField
 				id={`${prefix}-body`}
 				name="body"
 				label="Text"
+				rows={6}
+				maxLength={8000}
+				value={body.value}
+				onInput={(v) => (body.value = v)}
 				hint={
 					variables.length > 0
 						? `Placeholders to fill in before sending: ${variables.join(", ")}.`
 						: "Write {{client}} or {{date}} where the person fills something in before sending."
 				}
-			>
-				{(control) => (
-					<textarea {...control} rows={6} maxLength={8000} value={body.value} onInput={(e) => (body.value = e.currentTarget.value)} />
-				)}
-			</FieldShell>
+			/>
 			{!editing && can("tenant:manage") && (
-				<label class="checkbox">
-					<input type="checkbox" checked={shared.value} onChange={(e) => (shared.value = e.currentTarget.checked)} />
-					Share with the whole agency
-				</label>
+				<CheckboxField
+					id={`${prefix}-shared`}
+					name="shared"
+					label="Share with the whole agency"
+					checked={shared.value}
+					onChange={(v) => (shared.value = v)}
+				/>
 			)}
 			<SubmitButton busyLabel="Saving…">{editing ? "Save template" : "Add template"}</SubmitButton>
 		</Form>
