@@ -7,7 +7,10 @@ import type { DocumentDetailT } from "../../models/document-types";
 import { contentUrl, createShare, restore, revokeShare, shares } from "../../models/documents";
 import { can } from "../../models/session";
 import { AskAssistantLink } from "../ask-assistant-link";
+import { Form, SubmitButton } from "../form-kit/form";
 import { FormAlert } from "../form-kit/form-alert";
+import { Field } from "../form-kit/text-field";
+import { Button } from "../kit/button";
 
 const IMAGE_TYPES = ["image/png", "image/jpeg", "image/gif", "image/webp"];
 
@@ -17,15 +20,7 @@ export function DocumentDetails({ clientId, document: doc }: { clientId: string;
 	const [password, setPassword] = useState("");
 	const [newLink, setNewLink] = useState<string | null>(null);
 	const writable = can("documents:write");
-	const share = async (event: Event) => {
-		event.preventDefault();
-		const result = await createShare(doc.id, Number(hours), password);
-		setAlert(result.ok ? null : result.problem.detail);
-		if (result.ok) {
-			setNewLink(result.value.url);
-			setPassword("");
-		}
-	};
+
 	return (
 		<section class="card" aria-labelledby="document-heading">
 			<h2 id="document-heading">{doc.name}</h2>
@@ -61,16 +56,16 @@ export function DocumentDetails({ clientId, document: doc }: { clientId: string;
 							Download version {v.number}
 						</a>
 						{writable && !v.current && (
-							<button
-								type="button"
-								class="button"
+							<Button
+								variant="primary"
+								block={false}
 								onClick={async () => {
 									const result = await restore(clientId, doc.id, v.id);
 									setAlert(result.ok ? null : result.problem.detail);
 								}}
 							>
 								Restore version {v.number}
-							</button>
+							</Button>
 						)}
 					</li>
 				))}
@@ -78,30 +73,31 @@ export function DocumentDetails({ clientId, document: doc }: { clientId: string;
 			{writable && (
 				<>
 					<h3>Share links</h3>
-					<form class="inline-form" onSubmit={share} noValidate>
-						<div class="field">
-							<label for="share-hours">Link works for (hours)</label>
-							<input id="share-hours" type="number" min={1} max={2160} value={hours} onInput={(e) => setHours(e.currentTarget.value)} />
-						</div>
-						<div class="field">
-							<label for="share-password">Password (optional, at least 8 characters)</label>
-							<input
-								id="share-password"
-								type="password"
-								autoComplete="new-password"
-								value={password}
-								onInput={(e) => setPassword(e.currentTarget.value)}
-							/>
-						</div>
-						<button type="submit" class="button primary">
-							Create share link
-						</button>
-					</form>
+					<Form
+						class="inline-form"
+						aria-label="Create a share link"
+						send={() => createShare(doc.id, Number(hours), password)}
+						check={() => ({ expiresInHours: /^\d+$/.test(hours.trim()) ? undefined : "Enter a whole number of hours, 1 to 2160." })}
+						onSuccess={(created) => {
+							setNewLink(created.url);
+							setPassword("");
+						}}
+					>
+						<Field id="share-hours" name="expiresInHours" label="Link works for (hours)" type="number" value={hours} onInput={setHours} />
+						<Field
+							id="share-password"
+							name="password"
+							label="Password (optional, at least 8 characters)"
+							type="password"
+							autoComplete="new-password"
+							required={false}
+							value={password}
+							onInput={setPassword}
+						/>
+						<SubmitButton busyLabel="Creating…">Create share link</SubmitButton>
+					</Form>
 					{newLink && (
-						<p>
-							<label for="share-link">New link (copy it now)</label>
-							<input id="share-link" readOnly value={newLink} />
-						</p>
+						<Field id="share-link" name="share-link" label="New link (copy it now)" readOnly verbatim value={newLink} onInput={() => {}} />
 					)}
 					<ul class="record-list" aria-label="Share links">
 						{shares.value.map((s) => (
@@ -111,9 +107,9 @@ export function DocumentDetails({ clientId, document: doc }: { clientId: string;
 									{s.hasPassword ? " · password" : ""} · {s.downloadCount} downloads
 								</span>
 								{!s.revokedAt && (
-									<button type="button" class="button" onClick={() => revokeShare(doc.id, s.id)}>
+									<Button variant="primary" block={false} onClick={() => revokeShare(doc.id, s.id)}>
 										Revoke link
-									</button>
+									</Button>
 								)}
 							</li>
 						))}

@@ -23,7 +23,10 @@ import {
 import { loadPinned, pinnedIds, pinnedRefreshed, pinProblem, togglePin } from "../../models/pinned-documents";
 import { can } from "../../models/session";
 import { createUploadQueue } from "../../models/upload-queue";
+import { Form, SubmitButton } from "../form-kit/form";
 import { FormAlert } from "../form-kit/form-alert";
+import { Field } from "../form-kit/text-field";
+import { Button } from "../kit/button";
 import { DropOverlay, useFileDrop } from "../uploads/drop-overlay";
 import { UploadQueueList } from "../uploads/upload-queue-list";
 import { DocumentDetails } from "./document-details";
@@ -59,7 +62,6 @@ export function DocumentsBrowser({
 	dropAnywhere?: boolean;
 }) {
 	const [folderName, setFolderName] = useState("");
-	const [alert, setAlert] = useState<string | null>(null);
 	const writable = can("documents:write");
 	useEffect(() => {
 		folderPath.value = [];
@@ -70,37 +72,27 @@ export function DocumentsBrowser({
 	const Heading = headingLevel === 2 ? "h2" : "h3";
 	const uploads = useDocumentUploads(clientId);
 	const dragging = useFileDrop(uploads.add, writable && dropAnywhere);
-	const addFolder = async (event: Event) => {
-		event.preventDefault();
-		if (!folderName.trim()) {
-			setAlert("Give the folder a name.");
-			return;
-		}
-		const result = await createFolder(clientId, folderName.trim());
-		setAlert(result.ok ? null : result.problem.detail);
-		if (result.ok) setFolderName("");
-	};
 	const unfinished = pendingUploads(clientId);
 	const data = listing.value;
 	return (
 		<div class="documents">
 			{dropAnywhere && writable && <DropOverlay active={dragging} label={`Drop files to upload them to ${clientName ?? "this client"}`} />}
-			<FormAlert message={alert ?? pinProblem.value ?? (listingProblem.value ? listingProblem.value.detail : null)} />
+			<FormAlert message={pinProblem.value ?? (listingProblem.value ? listingProblem.value.detail : null)} />
 			<div role="status" aria-label="Documents kept offline">
 				{pinnedRefreshed.value && <p class="notice">{pinnedRefreshed.value}</p>}
 			</div>
 			<nav aria-label="Folder path">
 				<ol class="breadcrumbs">
 					<li>
-						<button type="button" class="link-button" onClick={() => enterFolder(clientId, null)}>
+						<Button variant="link" onClick={() => enterFolder(clientId, null)}>
 							All documents
-						</button>
+						</Button>
 					</li>
 					{folderPath.value.map((f) => (
 						<li key={f.id}>
-							<button type="button" class="link-button" onClick={() => enterFolder(clientId, f)}>
+							<Button variant="link" onClick={() => enterFolder(clientId, f)}>
 								{f.name}
-							</button>
+							</Button>
 						</li>
 					))}
 				</ol>
@@ -131,15 +123,25 @@ export function DocumentsBrowser({
 						</p>
 					)}
 					<UploadQueueList queue={uploads.queue} />
-					<form class="inline-form" onSubmit={addFolder} noValidate>
-						<div class="field">
-							<label for={`folder-${clientId}`}>New folder name</label>
-							<input id={`folder-${clientId}`} value={folderName} maxLength={200} onInput={(e) => setFolderName(e.currentTarget.value)} />
-						</div>
-						<button type="submit" class="button">
+					<Form
+						class="inline-form"
+						aria-label="Create a folder"
+						send={() => createFolder(clientId, folderName.trim())}
+						check={() => ({ name: folderName.trim() ? undefined : "Give the folder a name." })}
+						onSuccess={() => setFolderName("")}
+					>
+						<Field
+							id={`folder-${clientId}`}
+							name="name"
+							label="New folder name"
+							maxLength={200}
+							value={folderName}
+							onInput={setFolderName}
+						/>
+						<SubmitButton block={false} busyLabel="Creating…">
 							Create folder
-						</button>
-					</form>
+						</SubmitButton>
+					</Form>
 				</div>
 			)}
 			{!data ? (
@@ -150,31 +152,30 @@ export function DocumentsBrowser({
 				<ul class="record-list" aria-label="Folders and documents">
 					{data.folders.map((f) => (
 						<li key={f.id} class="record">
-							<button type="button" class="link-button record-title" onClick={() => enterFolder(clientId, { id: f.id, name: f.name })}>
+							<Button variant="link" class="record-title" onClick={() => enterFolder(clientId, { id: f.id, name: f.name })}>
 								📁 {f.name}
-							</button>
+							</Button>
 						</li>
 					))}
 					{data.documents.map((d) => (
 						<li key={d.id} class="record record-stacked">
-							<button type="button" class="link-button record-title" onClick={() => openDetails(d.id)}>
+							<Button variant="link" class="record-title" onClick={() => openDetails(d.id)}>
 								{d.name}
-							</button>
+							</Button>
 							<span class="record-meta">
 								{formatBytes(d.size)} · version {d.versionCount}
 							</span>
 							<a href={contentUrl(d.id)} download={d.name}>
 								Download {d.name}
 							</a>
-							<button
-								type="button"
-								class="button secondary small"
+							<Button
+								size="small"
 								aria-pressed={pinnedIds.value.has(d.id)}
 								onClick={() => void togglePin(d.id, d.name, d.currentVersionId)}
 							>
 								{pinnedIds.value.has(d.id) ? "Kept offline" : "Keep offline"}
 								<span class="visually-hidden"> {d.name}</span>
-							</button>
+							</Button>
 						</li>
 					))}
 				</ul>

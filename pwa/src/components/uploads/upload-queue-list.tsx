@@ -7,6 +7,7 @@ import { formatBytes } from "../../lib/format-bytes";
 import { percentOf, type UploadEntry, type UploadQueue } from "../../models/upload-queue";
 import { FilePreview } from "./file-preview";
 import "./uploads.css";
+import { Button } from "../kit/button";
 
 const STATE_TEXT: Record<UploadEntry["state"], string> = {
 	waiting: "Waiting",
@@ -44,18 +45,18 @@ function Entry({ entry, queue }: { entry: UploadEntry; queue: UploadQueue }) {
 			</div>
 			<div class="button-row">
 				{(entry.state === "waiting" || entry.state === "uploading") && (
-					<button type="button" class="button secondary small" onClick={() => queue.cancel(entry.key)}>
+					<Button size="small" onClick={() => queue.cancel(entry.key)}>
 						Cancel<span class="visually-hidden"> {name}</span>
-					</button>
+					</Button>
 				)}
 				{entry.state === "failed" && (
 					<>
-						<button type="button" class="button small" onClick={() => queue.retry(entry.key)}>
+						<Button variant="primary" block={false} size="small" onClick={() => queue.retry(entry.key)}>
 							Retry<span class="visually-hidden"> {name}</span>
-						</button>
-						<button type="button" class="button secondary small" onClick={() => queue.cancel(entry.key)}>
+						</Button>
+						<Button size="small" onClick={() => queue.cancel(entry.key)}>
 							Remove<span class="visually-hidden"> {name}</span>
-						</button>
+						</Button>
 					</>
 				)}
 			</div>
@@ -79,9 +80,9 @@ export function UploadQueueList({ queue }: { queue: UploadQueue }) {
 				</ul>
 			)}
 			{finished && (
-				<button type="button" class="link-button" onClick={() => queue.clearFinished()}>
+				<Button variant="link" onClick={() => queue.clearFinished()}>
 					Clear finished uploads
-				</button>
+				</Button>
 			)}
 		</div>
 	);
