@@ -8,17 +8,19 @@ import { ATTACHMENT_TYPES } from "../../../schema/messaging";
 import { can } from "../models/session";
 import { noteTyping, postMessage, thread, uploadAttachment } from "../models/thread";
 import { FormAlert } from "./form-kit/form-alert";
+import { TextAreaField } from "./form-kit/textarea-field";
+import { Button } from "./kit/button";
 
 export function MessageComposer() {
 	const [body, setBody] = useState("");
 	const [alert, setAlert] = useState<string | null>(null);
 	const [busy, setBusy] = useState(false);
 	const fileInput = useRef<HTMLInputElement>(null);
-	const bodyField = useRef<HTMLTextAreaElement>(null);
 	const t = thread.value;
 	if (!t) return null;
 	const blocked = !can("messages:write") ? "Your role can read messages but not send them." : t.blockedReason;
 
+	const focusBody = () => document.getElementById("message-body")?.focus();
 	const submit = async (event: Event) => {
 		event.preventDefault();
 		const file = fileInput.current?.files?.[0];
@@ -29,14 +31,14 @@ export function MessageComposer() {
 			const uploaded = await uploadAttachment(t.id, file);
 			if (!uploaded.ok) {
 				setBusy(false);
-				bodyField.current?.focus();
+				focusBody();
 				return setAlert(uploaded.problem.detail);
 			}
 			attachmentId = uploaded.value.id;
 		}
 		const result = await postMessage(t.id, body.trim(), attachmentId);
 		setBusy(false);
-		bodyField.current?.focus();
+		focusBody();
 		if (!result.ok) return setAlert(result.problem.detail);
 		setAlert(null);
 		setBody("");
@@ -51,28 +53,27 @@ export function MessageComposer() {
 				</p>
 			)}
 			<FormAlert message={alert} />
-			<div class="field">
-				<label for="message-body">Message</label>
-				<textarea
-					id="message-body"
-					ref={bodyField}
-					rows={3}
-					value={body}
-					maxLength={5000}
-					disabled={blocked !== null}
-					onInput={(e) => {
-						setBody(e.currentTarget.value);
-						noteTyping();
-					}}
-				/>
-			</div>
+			<TextAreaField
+				id="message-body"
+				name="body"
+				label="Message"
+				rows={3}
+				required={false}
+				value={body}
+				maxLength={5000}
+				disabled={blocked !== null}
+				onInput={(value) => {
+					setBody(value);
+					noteTyping();
+				}}
+			/>
 			<div class="field">
 				<label for="message-file">Attach a file (up to 10 MB)</label>
 				<input id="message-file" type="file" ref={fileInput} accept={ATTACHMENT_TYPES.join(",")} disabled={blocked !== null} />
 			</div>
-			<button type="submit" class="button primary" disabled={blocked !== null || busy}>
+			<Button variant="primary" type="submit" disabled={blocked !== null || busy}>
 				Send
-			</button>
+			</Button>
 		</form>
 	);
 }

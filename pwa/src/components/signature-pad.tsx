@@ -4,6 +4,7 @@
  * keyboard-friendly alternative offered beside it.
  */
 import { useRef } from "preact/hooks";
+import { Button } from "./kit/button";
 
 const WIDTH = 600;
 const HEIGHT = 200;
@@ -68,9 +69,9 @@ export function SignaturePad({ label, onChange }: { label: string; onChange: (sv
 				onPointerUp={up}
 				onPointerLeave={up}
 			/>
-			<button type="button" class="button small secondary" onClick={clear}>
+			<Button size="small" onClick={clear}>
 				Clear signature
-			</button>
+			</Button>
 		</div>
 	);
 }

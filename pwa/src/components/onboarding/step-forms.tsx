@@ -9,25 +9,27 @@ import type { ProblemView } from "../../api/problem";
 import { formatDateTime } from "../../lib/date-format";
 import { uploadInto } from "../../models/documents";
 import { type RunStepT, type RunT, type StepSubmit, sha256Hex, signatureUrl, submitStep } from "../../models/onboarding";
+import { CheckboxField } from "../form-kit/checkbox-field";
+import { DateField } from "../form-kit/date-field";
+import { FieldNotes, useFieldMessage } from "../form-kit/field-shell";
+import { Form, SubmitButton } from "../form-kit/form";
 import { FormAlert } from "../form-kit/form-alert";
-import { Button } from "../kit/button";
+import { RadioGroup } from "../form-kit/radio-group";
+import { Field } from "../form-kit/text-field";
+import { TextAreaField } from "../form-kit/textarea-field";
 import { SignaturePad } from "../signature-pad";
 
 type StepProps = { run: RunT; step: RunStepT; onDone: () => void };
 
+/** Sends one step's answer (the kit Form shows a refusal on the fields named by its API paths). */
 function useSubmit(run: RunT, step: RunStepT, onDone: () => void) {
 	const problem = useSignal<ProblemView | null>(null);
-	const busy = useSignal(false);
-	const saved = useSignal(false);
 	const send = async (body: StepSubmit) => {
-		busy.value = true;
 		const result = await submitStep(run.clientId, step.id, body);
-		busy.value = false;
 		problem.value = result.ok ? null : result.problem;
-		saved.value = result.ok;
-		if (result.ok) onDone();
+		return result;
 	};
-	return { problem, busy, saved, send };
+	return { problem, send, onSuccess: onDone };
 }
 
 function FieldError({ id, message }: { id: string; message: string | undefined }) {
@@ -38,24 +40,37 @@ function FieldError({ id, message }: { id: string; message: string | undefined }
 	) : null;
 }
 
-function TextInput(props: { id: string; label: string; value: string; onInput: (v: string) => void; error?: string; long?: boolean }) {
-	const errorId = `${props.id}-error`;
-	const shared = {
-		id: props.id,
-		value: props.value,
-		"aria-invalid": props.error ? ("true" as const) : undefined,
-		"aria-describedby": props.error ? errorId : undefined,
-	};
+/** A short or long text answer of the kit, its error from the Form by its API path. */
+function TextInput(props: { id: string; name: string; label: string; value: string; onInput: (v: string) => void; long?: boolean }) {
+	const common = { id: props.id, name: props.name, label: props.label, value: props.value, onInput: props.onInput, required: false };
+	return props.long ? <TextAreaField {...common} rows={4} /> : <Field {...common} />;
+}
+
+/** Several answers from a list: a box per option, the group's error (by its API path) under it. */
+function ChoiceBoxes(props: {
+	id: string;
+	name: string;
+	label: string;
+	options: readonly string[];
+	chosen: string[];
+	onChange: (chosen: string[]) => void;
+}) {
+	const field = useFieldMessage({ id: props.id, name: props.name, label: props.label });
 	return (
-		<div class="field">
-			<label for={props.id}>{props.label}</label>
-			{props.long ? (
-				<textarea {...shared} rows={4} onInput={(e) => props.onInput(e.currentTarget.value)} />
-			) : (
-				<input type="text" {...shared} onInput={(e) => props.onInput(e.currentTarget.value)} />
-			)}
-			<FieldError id={errorId} message={props.error} />
-		</div>
+		<fieldset class="field" aria-describedby={field.describedBy}>
+			<legend>{props.label}</legend>
+			{props.options.map((option, i) => (
+				<CheckboxField
+					key={option}
+					id={`${props.id}-${i}`}
+					name={`${props.id}-${i}`}
+					label={option}
+					checked={props.chosen.includes(option)}
+					onChange={(on) => props.onChange(on ? [...props.chosen, option] : props.chosen.filter((c) => c !== option))}
+				/>
+			))}
+			<FieldNotes id={props.id} message={field.message} />
+		</fieldset>
 	);
 }
 
@@ -71,31 +86,28 @@ const PROFILE_FIELDS = [
 export function ProfileStep({ run, step, onDone }: StepProps) {
 	const initial = ((step.data.profile as Record<string, string> | undefined) ?? { companyName: run.clientName }) as Record<string, string>;
 	const values = useSignal<Record<string, string>>(initial);
-	const { problem, busy, send } = useSubmit(run, step, onDone);
+	const { send, onSuccess } = useSubmit(run, step, onDone);
 	return (
-		<form
-			noValidate
-			onSubmit={(e) => {
-				e.preventDefault();
-				void send({ profile: { companyName: values.value.companyName ?? "", ...values.value } });
-			}}
+		<Form
+			aria-label="Company details"
+			send={() => send({ profile: { companyName: values.value.companyName ?? "", ...values.value } })}
+			onSuccess={onSuccess}
 		>
-			<FormAlert message={problem.value?.detail ?? null} />
 			{PROFILE_FIELDS.map(([key, label]) => (
 				<TextInput
 					key={key}
 					id={`profile-${key}`}
+					name={`profile.${key}`}
 					label={label}
 					value={values.value[key] ?? ""}
 					onInput={(v) => (values.value = { ...values.value, [key]: v })}
-					error={problem.value?.fields[`profile.${key}`]}
 					long={key === "address"}
 				/>
 			))}
-			<Button variant="primary" block={false} type="submit" disabled={busy.value}>
+			<SubmitButton block={false} busyLabel="Saving…">
 				Save company details
-			</Button>
-		</form>
+			</SubmitButton>
+		</Form>
 	);
 }
 
@@ -143,17 +155,10 @@ export function QuestionnaireStep({ run, step, onDone }: StepProps) {
 	const answers = useSignal<Record<string, string | string[]>>(
 		((step.data.answers as Record<string, string | string[]> | undefined) ?? {}) as Record<string, string | string[]>,
 	);
-	const { problem, busy, send } = useSubmit(run, step, onDone);
+	const { problem, send, onSuccess } = useSubmit(run, step, onDone);
 	const set = (id: string, value: string | string[]) => (answers.value = { ...answers.value, [id]: value });
 	return (
-		<form
-			noValidate
-			onSubmit={(e) => {
-				e.preventDefault();
-				void send({ answers: answers.value });
-			}}
-		>
-			<FormAlert message={problem.value?.detail ?? null} />
+		<Form aria-label="Questionnaire" send={() => send({ answers: answers.value })} onSuccess={onSuccess}>
 			{fields.map((field) => {
 				const id = `answer-${field.id}`;
 				const label = `${field.label}${field.required ? " (required)" : ""}`;
@@ -166,53 +171,48 @@ export function QuestionnaireStep({ run, step, onDone }: StepProps) {
 							<TextInput
 								key={field.id}
 								id={id}
+								name={`answers.${field.id}`}
 								label={label}
 								value={typeof value === "string" ? value : ""}
 								onInput={(v) => set(field.id, v)}
-								error={error}
 								long={field.type === "long_text"}
 							/>
 						);
 					case "date":
 						return (
-							<div class="field" key={field.id}>
-								<label for={id}>{label}</label>
-								<input
-									id={id}
-									type="date"
-									value={typeof value === "string" ? value : ""}
-									onInput={(e) => set(field.id, e.currentTarget.value)}
-								/>
-								<FieldError id={`${id}-error`} message={error} />
-							</div>
+							<DateField
+								key={field.id}
+								id={id}
+								name={`answers.${field.id}`}
+								label={label}
+								value={typeof value === "string" ? value : ""}
+								onChange={(v) => set(field.id, v)}
+							/>
 						);
 					case "single_choice":
-					case "multi_choice": {
-						const multi = field.type === "multi_choice";
-						const chosen = Array.isArray(value) ? value : typeof value === "string" ? [value] : [];
 						return (
-							<fieldset class="field" key={field.id}>
-								<legend>{label}</legend>
-								{field.options.map((option, i) => (
-									<label key={option} class="checkbox" for={`${id}-${i}`}>
-										<input
-											id={`${id}-${i}`}
-											type={multi ? "checkbox" : "radio"}
-											name={id}
-											checked={chosen.includes(option)}
-											onChange={(e) =>
-												multi
-													? set(field.id, e.currentTarget.checked ? [...chosen, option] : chosen.filter((c) => c !== option))
-													: set(field.id, option)
-											}
-										/>{" "}
-										{option}
-									</label>
-								))}
-								<FieldError id={`${id}-error`} message={error} />
-							</fieldset>
+							<RadioGroup
+								key={field.id}
+								id={id}
+								name={`answers.${field.id}`}
+								label={label}
+								value={typeof value === "string" ? value : ""}
+								options={field.options.map((option) => ({ value: option, label: option }))}
+								onChange={(v) => set(field.id, v)}
+							/>
 						);
-					}
+					case "multi_choice":
+						return (
+							<ChoiceBoxes
+								key={field.id}
+								id={id}
+								name={`answers.${field.id}`}
+								label={label}
+								options={field.options}
+								chosen={Array.isArray(value) ? value : typeof value === "string" ? [value] : []}
+								onChange={(chosen) => set(field.id, chosen)}
+							/>
+						);
 					case "file":
 						return (
 							<UploadInput key={field.id} id={id} label={label} run={run} error={error} onUploaded={(docId) => set(field.id, docId)} />
@@ -220,10 +220,10 @@ export function QuestionnaireStep({ run, step, onDone }: StepProps) {
 				}
 				return null;
 			})}
-			<Button variant="primary" block={false} type="submit" disabled={busy.value}>
+			<SubmitButton block={false} busyLabel="Saving…">
 				Save answers
-			</Button>
-		</form>
+			</SubmitButton>
+		</Form>
 	);
 }
 
@@ -260,12 +260,17 @@ export function KickoffStep({ step }: StepProps) {
 	);
 }
 
+const SIGN_METHODS = [
+	{ value: "typed", label: "Type my name as my signature" },
+	{ value: "drawn", label: "Draw my signature" },
+] as const;
+
 export function AgreementStep({ run, step, onDone }: StepProps) {
 	const text = step.config.kind === "agreement" ? step.config.agreementText : "";
 	const method = useSignal<"typed" | "drawn">("typed");
 	const name = useSignal("");
 	const svgPath = useSignal("");
-	const { problem, busy, send } = useSubmit(run, step, onDone);
+	const { problem, send, onSuccess } = useSubmit(run, step, onDone);
 	const signed = step.signature;
 	return (
 		<div>
@@ -281,57 +286,35 @@ export function AgreementStep({ run, step, onDone }: StepProps) {
 					</a>
 				</div>
 			) : (
-				<form
-					noValidate
-					onSubmit={async (e) => {
-						e.preventDefault();
+				<Form
+					aria-label="Sign the agreement"
+					send={async () => {
 						const textSha256 = await sha256Hex(text);
 						const signature =
 							method.value === "typed"
 								? { method: "typed" as const, name: name.value }
 								: { method: "drawn" as const, name: name.value, svgPath: svgPath.value };
-						await send({ signature, textSha256 });
+						return send({ signature, textSha256 });
 					}}
+					onSuccess={onSuccess}
 				>
-					<FormAlert message={problem.value?.detail ?? null} />
-					<TextInput
-						id="signer-name"
-						label="Your full name"
-						value={name.value}
-						onInput={(v) => (name.value = v)}
-						error={problem.value?.fields["signature.name"]}
+					<TextInput id="signer-name" name="signature.name" label="Your full name" value={name.value} onInput={(v) => (name.value = v)} />
+					<RadioGroup
+						id="sign-method"
+						name="signature.method"
+						label="How do you sign?"
+						value={method.value}
+						options={SIGN_METHODS}
+						onChange={(v) => (method.value = v)}
 					/>
-					<fieldset class="field">
-						<legend>How do you sign?</legend>
-						<label class="checkbox" for="sign-typed">
-							<input
-								id="sign-typed"
-								type="radio"
-								name="sign-method"
-								checked={method.value === "typed"}
-								onChange={() => (method.value = "typed")}
-							/>{" "}
-							Type my name as my signature
-						</label>
-						<label class="checkbox" for="sign-drawn">
-							<input
-								id="sign-drawn"
-								type="radio"
-								name="sign-method"
-								checked={method.value === "drawn"}
-								onChange={() => (method.value = "drawn")}
-							/>{" "}
-							Draw my signature
-						</label>
-					</fieldset>
 					{method.value === "drawn" && (
 						<SignaturePad label="Signature pad: draw your signature here" onChange={(p) => (svgPath.value = p)} />
 					)}
 					<FieldError id="signature-path-error" message={problem.value?.fields["signature.svgPath"]} />
-					<Button variant="primary" block={false} type="submit" disabled={busy.value}>
+					<SubmitButton block={false} busyLabel="Signing…">
 						Sign the agreement
-					</Button>
-				</form>
+					</SubmitButton>
+				</Form>
 			)}
 		</div>
 	);
