@@ -21,14 +21,16 @@ import {
 	unlinkPerson,
 } from "../models/client-people";
 import { can } from "../models/session";
-import { FieldShell } from "./form-kit/field-shell";
 import { Form, SubmitButton } from "./form-kit/form";
 import { FormAlert } from "./form-kit/form-alert";
+import { SelectField } from "./form-kit/select-field";
 import { Field } from "./form-kit/text-field";
+import { Button } from "./kit/button";
+import { actOptimistically } from "./kit/optimistic";
 
 type Report = (result: Result<unknown>, done: string) => void;
 
-function PersonRow({ clientId, person, manage, report }: { clientId: string; person: ClientPersonT; manage: boolean; report: Report }) {
+function PersonRow({ person, manage, unlink }: { person: ClientPersonT; manage: boolean; unlink: (person: ClientPersonT) => void }) {
 	const confirming = useSignal(false);
 	return (
 		<li class="record">
@@ -43,24 +45,25 @@ function PersonRow({ clientId, person, manage, report }: { clientId: string; per
 				<div class="button-row">
 					{confirming.value ? (
 						<>
-							<button
-								type="button"
-								class="button small"
-								onClick={async () => {
+							<Button
+								variant="primary"
+								block={false}
+								size="small"
+								onClick={() => {
 									confirming.value = false;
-									report(await unlinkPerson(clientId, person.userId), `${person.name} was unlinked and can no longer see this client.`);
+									unlink(person);
 								}}
 							>
 								Yes, unlink {person.name}
-							</button>
-							<button type="button" class="button small secondary" onClick={() => (confirming.value = false)}>
+							</Button>
+							<Button size="small" onClick={() => (confirming.value = false)}>
 								Cancel
-							</button>
+							</Button>
 						</>
 					) : (
-						<button type="button" class="button small secondary" onClick={() => (confirming.value = true)}>
+						<Button size="small" onClick={() => (confirming.value = true)}>
 							Unlink<span class="visually-hidden"> {person.name}</span>
-						</button>
+						</Button>
 					)}
 				</div>
 			)}
@@ -82,22 +85,20 @@ function InvitationRow({ clientId, invitation, report }: { clientId: string; inv
 				</p>
 			</div>
 			<div class="button-row">
-				<button
-					type="button"
-					class="button small secondary"
+				<Button
+					size="small"
 					onClick={async () => report(await resendClientInvitation(clientId, invitation.id), `A new link was sent to ${invitation.email}.`)}
 				>
 					Resend<span class="visually-hidden"> the invitation to {who}</span>
-				</button>
-				<button
-					type="button"
-					class="button small secondary"
+				</Button>
+				<Button
+					size="small"
 					onClick={async () =>
 						report(await revokeClientInvitation(clientId, invitation.id), `The invitation to ${invitation.email} was revoked.`)
 					}
 				>
 					Revoke<span class="visually-hidden"> the invitation to {who}</span>
-				</button>
+				</Button>
 			</div>
 		</li>
 	);
@@ -168,17 +169,14 @@ function LinkForm({ clientId, report }: { clientId: string; report: Report }) {
 				chosen.value = "";
 			}}
 		>
-			<FieldShell id="link-person" name="userId" label="Someone who already joined">
-				{(control) => (
-					<select {...control} value={userId} onChange={(e) => (chosen.value = e.currentTarget.value)}>
-						{candidates.map((c) => (
-							<option key={c.userId} value={c.userId}>
-								{c.name} ({c.email})
-							</option>
-						))}
-					</select>
-				)}
-			</FieldShell>
+			<SelectField
+				id="link-person"
+				name="userId"
+				label="Someone who already joined"
+				value={userId}
+				options={candidates.map((c) => ({ value: c.userId, label: `${c.name} (${c.email})` }))}
+				onChange={(value) => (chosen.value = value)}
+			/>
 			<SubmitButton busyLabel="Linking…">Link</SubmitButton>
 		</Form>
 	);
@@ -196,7 +194,31 @@ export function ClientPeopleCard({ clientId, clientName }: { clientId: string; c
 		failure.value = result.ok ? null : result.problem.detail;
 		status.value = result.ok ? done : "";
 	};
-	const people = clientPeople.value;
+	// Unlinked people leave the list at once; a refusal brings them back (kit/optimistic.ts).
+	const hidden = useSignal<ReadonlySet<string>>(new Set());
+	const setHidden = (userId: string, on: boolean) => {
+		const next = new Set(hidden.value);
+		if (on) next.add(userId);
+		else next.delete(userId);
+		hidden.value = next;
+	};
+	const unlink = (person: ClientPersonT) =>
+		void actOptimistically({
+			apply: () => setHidden(person.userId, true),
+			revert: () => setHidden(person.userId, false),
+			send: async () => {
+				const result = await unlinkPerson(clientId, person.userId);
+				report(result, `${person.name} was unlinked and can no longer see this client.`);
+				return result;
+			},
+			refused: (detail) => `Couldn't unlink ${person.name}: ${detail} They can still see this client; try again in a moment.`,
+			done: {
+				message: `${person.name} unlinked.`,
+				undo: () => linkPerson(clientId, person.userId),
+				undoRefused: (detail) => `Couldn't link ${person.name} again: ${detail} Link them from "Someone who already joined".`,
+			},
+		}).then(() => setHidden(person.userId, false));
+	const people = clientPeople.value?.filter((p) => !hidden.value.has(p.userId)) ?? null;
 	const invitations = clientInvitations.value;
 	return (
 		<section class="card" aria-labelledby="people-heading">
@@ -212,7 +234,7 @@ export function ClientPeopleCard({ clientId, clientName }: { clientId: string; c
 			) : (
 				<ul class="record-list" aria-label={`People of ${clientName}`}>
 					{people.map((p) => (
-						<PersonRow key={p.userId} clientId={clientId} person={p} manage={manage} report={report} />
+						<PersonRow key={p.userId} person={p} manage={manage} unlink={unlink} />
 					))}
 					{invitations.map((i) => (
 						<InvitationRow key={i.id} clientId={clientId} invitation={i} report={report} />
