@@ -5,6 +5,7 @@
  * nothing else.
  */
 import { buildDemoAssistantSeedSql } from "./demo-assistant-seed";
+import { buildDemoCrmContactsSql } from "./demo-crm-contacts-seed";
 import { buildDemoDeadJobsSql } from "./demo-dead-jobs-seed";
 import { buildDemoLeadFormsSql } from "./demo-lead-forms-seed";
 import { buildDemoPeopleSeedSql } from "./demo-people-seed";
@@ -54,6 +55,7 @@ export function buildDemoPortalSeedSql(now = Date.now()): string {
 				owner_user_id: staff,
 				notes: "Monthly retainer; new website this quarter.",
 				website: "https://acme-bakery.example",
+				crm_access: "read",
 			},
 			now,
 		),
@@ -161,6 +163,7 @@ export function buildDemoPortalSeedSql(now = Date.now()): string {
 		buildDemoDeadJobsSql(now),
 		buildDemoAssistantSeedSql(now),
 		buildDemoLeadFormsSql(DEMO_IDS, now),
+		buildDemoCrmContactsSql(DEMO_IDS, now),
 		"",
 	].join("\n");
 }

@@ -92,4 +92,24 @@ describe("demo portal seed", () => {
 		// Copper Fox Coffee is a paused client: its form says so instead of taking submissions.
 		expect((await call(host, `/f/${DEMO_FORM_IDS.coffee}`)).status).toBe(403);
 	});
+
+	it("gives the CRM a few hundred contacts and companies over the clients and the agency, searchable, with one duplicate; Acme Bakery's people read theirs", async () => {
+		const rows = await env.DB.prepare(
+			"SELECT (SELECT count(*) FROM crm_contacts) AS contacts, (SELECT count(*) FROM crm_companies) AS companies, (SELECT count(*) FROM crm_contacts WHERE client_id IS NULL) AS agency",
+		).first();
+		expect(rows).toEqual({ contacts: 301, companies: 40, agency: 75 });
+		const staff = await logIn(host, "staff@northwind.test", DEMO_PASSWORD);
+		type Page = { contacts: { id: string; firstName: string; lastName: string; workspace: string }[] };
+		const found = await json<Page>(call(host, `/api/v1/crm/contacts?workspace=${DEMO_IDS.bakery}&q=amelia%20okafor`, { cookie: staff }));
+		expect(found.contacts.map((c) => `${c.firstName} ${c.lastName}`.trim())).toEqual(["Amelia Okafor", "Amelia"]);
+		const original = found.contacts.find((c) => c.lastName === "Okafor");
+		const dupes = await json<{ duplicates: { id: string }[] }>(
+			call(host, `/api/v1/crm/contacts/${original?.id}/duplicates`, { cookie: staff }),
+		);
+		expect(dupes.duplicates).toHaveLength(1);
+		const client = await logIn(host, "client@northwind.test", DEMO_PASSWORD);
+		const theirs = await json<Page>(call(host, "/api/v1/crm/contacts?limit=100", { cookie: client }));
+		expect(theirs.contacts.length).toBe(76);
+		expect(new Set(theirs.contacts.map((c) => c.workspace))).toEqual(new Set([DEMO_IDS.bakery]));
+	});
 });
