@@ -3,6 +3,7 @@ import { useSignal } from "@preact/signals";
 import { removeAvatar, uploadAvatar } from "../models/profile";
 import { me } from "../models/session";
 import { FormAlert } from "./form-kit/form-alert";
+import { Button } from "./kit/button";
 
 const ROUND = { borderRadius: "50%" };
 
@@ -69,9 +70,9 @@ export function AvatarSection() {
 				/>
 			</label>
 			{url && (
-				<button type="button" class="button secondary" disabled={busy.value} onClick={() => void run(removeAvatar, "Avatar removed.")}>
+				<Button disabled={busy.value} onClick={() => void run(removeAvatar, "Avatar removed.")}>
 					Remove avatar
-				</button>
+				</Button>
 			)}
 			<p role="status">{status.value}</p>
 		</section>

@@ -7,6 +7,7 @@
 import type { DeadJobStatus, DeadJobView } from "../../../schema/dto/dead-jobs";
 import { formatDateTime } from "../lib/date-format";
 import type { DeadJobsModel } from "../models/dead-jobs";
+import { Button } from "./kit/button";
 import { type Column, DataTable } from "./kit/data-table";
 import { StatusBadge } from "./status-badge";
 
@@ -94,13 +95,13 @@ export function DeadJobsTable({ model, caption, showAgency = false, onDone }: Pr
 				job.status === "dead" ? (
 					<div class="button-row">
 						{job.replayable && (
-							<button type="button" class="button small" disabled={pending.has(job.id)} onClick={() => void act("replay", job)}>
+							<Button variant="primary" block={false} size="small" disabled={pending.has(job.id)} onClick={() => void act("replay", job)}>
 								Replay<span class="visually-hidden"> {job.type}</span>
-							</button>
+							</Button>
 						)}
-						<button type="button" class="button small secondary" disabled={pending.has(job.id)} onClick={() => void act("discard", job)}>
+						<Button size="small" disabled={pending.has(job.id)} onClick={() => void act("discard", job)}>
 							Discard<span class="visually-hidden"> {job.type}</span>
-						</button>
+						</Button>
 					</div>
 				) : null,
 		},

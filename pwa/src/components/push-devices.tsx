@@ -18,6 +18,7 @@ import {
 	turnOnPush,
 } from "../models/push";
 import { FormAlert } from "./form-kit/form-alert";
+import { Button } from "./kit/button";
 
 function explanation(): string {
 	if (!pushSupported) return "This browser cannot receive push notifications. On iPhone and iPad, add this app to your Home Screen first.";
@@ -42,9 +43,9 @@ export function PushDevices() {
 				</p>
 			)}
 			{canTurnOn && (
-				<button type="button" class="button secondary" disabled={pushBusy.value} onClick={() => void turnOnPush()}>
+				<Button disabled={pushBusy.value} onClick={() => void turnOnPush()}>
 					Turn on for this device
-				</button>
+				</Button>
 			)}
 			{pushDevices.value.length > 0 ? (
 				<>
@@ -60,20 +61,15 @@ export function PushDevices() {
 										{device.lastDeliveredAt ? ` · last notified ${formatDateTime(device.lastDeliveredAt)}` : ""}
 									</small>
 								</span>
-								<button
-									type="button"
-									class="button secondary"
-									aria-label={`Remove ${device.deviceLabel}`}
-									onClick={() => void removePushDevice(device.id)}
-								>
+								<Button label={`Remove ${device.deviceLabel}`} onClick={() => void removePushDevice(device.id)}>
 									Remove
-								</button>
+								</Button>
 							</li>
 						))}
 					</ul>
-					<button type="button" class="button secondary" disabled={pushBusy.value} onClick={() => void sendTestPush()}>
+					<Button disabled={pushBusy.value} onClick={() => void sendTestPush()}>
 						Send a test notification
-					</button>
+					</Button>
 				</>
 			) : (
 				<p>No device receives notifications yet.</p>

@@ -7,6 +7,7 @@
 import { useState } from "preact/hooks";
 import { PULL_THRESHOLD, usePullToRefresh } from "../../lib/gestures";
 import "./gestures.css";
+import { Button } from "../kit/button";
 
 export function PullToRefresh({ refresh, label }: { refresh: () => Promise<unknown>; label: string }) {
 	const { pull, refreshing, ready } = usePullToRefresh(refresh);
@@ -27,10 +28,10 @@ export function PullToRefresh({ refresh, label }: { refresh: () => Promise<unkno
 			<p class="visually-hidden" role="status">
 				{busy ? `Refreshing ${label}…` : ""}
 			</p>
-			<button type="button" class="button secondary small refresh-button" onClick={press} disabled={busy}>
+			<Button size="small" class="refresh-button" onClick={press} disabled={busy}>
 				{busy ? "Refreshing…" : "Refresh"}
 				<span class="visually-hidden"> {label}</span>
-			</button>
+			</Button>
 		</>
 	);
 }

@@ -12,6 +12,8 @@ import {
 	showInvoicesOf,
 } from "../../models/operator-agencies";
 import { FormAlert } from "../form-kit/form-alert";
+import { Field } from "../form-kit/text-field";
+import { Button } from "../kit/button";
 import { byText, DataTable } from "../kit/data-table";
 
 const PLAN_NAMES: Record<string, string> = { starter: "Starter", pro: "Pro", agency: "Agency" };
@@ -38,18 +40,16 @@ export function AgenciesSection() {
 		<section class="card" aria-labelledby="agencies-heading">
 			<h2 id="agencies-heading">Agencies</h2>
 			<form class="inline-form" aria-label="Search agencies" onSubmit={search}>
-				<div class="field">
-					<label for="agency-search">Agency name</label>
-					<input
-						id="agency-search"
-						type="search"
-						value={agencySearch.value}
-						onInput={(e) => (agencySearch.value = e.currentTarget.value)}
-					/>
-				</div>
-				<button type="submit" class="button secondary">
-					Search
-				</button>
+				<Field
+					id="agency-search"
+					name="search"
+					label="Agency name"
+					type="search"
+					required={false}
+					value={agencySearch.value}
+					onInput={(value) => (agencySearch.value = value)}
+				/>
+				<Button type="submit">Search</Button>
 			</form>
 			<FormAlert message={agenciesProblem.value?.detail ?? null} />
 			<DataTable
@@ -86,14 +86,13 @@ export function AgenciesSection() {
 						header: "Actions",
 						hideHeader: true,
 						cell: (agency) => (
-							<button
-								type="button"
-								class="button small secondary"
+							<Button
+								size="small"
 								aria-pressed={selectedAgency.value?.id === agency.id ? "true" : "false"}
 								onClick={() => void showInvoicesOf(agency)}
 							>
 								Invoices<span class="visually-hidden"> of {agency.name}</span>
-							</button>
+							</Button>
 						),
 					},
 				]}

@@ -6,6 +6,7 @@ import { formatDateTime } from "../../lib/date-format";
 import { coupons, couponsProblem, deactivateCoupon, loadCoupons } from "../../models/operator-coupons";
 import { operatorAnnouncement } from "../../models/operator-session";
 import { FormAlert } from "../form-kit/form-alert";
+import { Button } from "../kit/button";
 import { byText, DataTable } from "../kit/data-table";
 
 function discountOf(c: Coupon): string {
@@ -66,9 +67,9 @@ export function CouponsSection() {
 						cell: (c) =>
 							c.active &&
 							c.kind !== "referral" && (
-								<button type="button" class="button small secondary" onClick={() => void deactivate(c)}>
+								<Button size="small" onClick={() => void deactivate(c)}>
 									Deactivate<span class="visually-hidden"> {c.code ?? c.name}</span>
-								</button>
+								</Button>
 							),
 					},
 				]}

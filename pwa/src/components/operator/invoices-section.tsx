@@ -4,6 +4,7 @@ import { formatMoney } from "../../../../schema/money";
 import { formatDate } from "../../lib/date-format";
 import { invoices, invoicesProblem, selectedAgency } from "../../models/operator-agencies";
 import { FormAlert } from "../form-kit/form-alert";
+import { Button } from "../kit/button";
 import { byNumber, byText, DataTable } from "../kit/data-table";
 import { RefundForm } from "./refund-form";
 
@@ -35,9 +36,9 @@ export function InvoicesSection() {
 						hideHeader: true,
 						cell: (i) =>
 							i.refundable > 0 && (
-								<button type="button" class="button small secondary" onClick={() => (refunding.value = i.id)}>
+								<Button size="small" onClick={() => (refunding.value = i.id)}>
 									Refund<span class="visually-hidden"> invoice {i.number ?? i.id}</span>
-								</button>
+								</Button>
 							),
 					},
 				]}
