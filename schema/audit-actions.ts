@@ -102,6 +102,17 @@ export const AUDIT_ACTIONS = [
 	"announcement.unpublished",
 	"ai_provider_key.added",
 	"ai_provider_key.removed",
+	"crm.pipeline_created",
+	"crm.pipeline_updated",
+	"crm.stage_created",
+	"crm.stage_updated",
+	"crm.stage_deleted",
+	"crm.stages_reordered",
+	"crm.deal_created",
+	"crm.deal_updated",
+	"crm.deal_moved",
+	"crm.deal_closed",
+	"crm.deal_deleted",
 ] as const;
 
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];

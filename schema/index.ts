@@ -1,4 +1,5 @@
 /** Every drizzle table of the shared schema; drizzle-kit generates migrations from this module. */
+
 export * from "./tables/account-tokens";
 export * from "./tables/ai-provider-keys";
 export * from "./tables/api-keys";
@@ -9,6 +10,7 @@ export * from "./tables/bookings";
 export * from "./tables/clients";
 export * from "./tables/conversations";
 export * from "./tables/coupons";
+export * from "./tables/crm-deals";
 export * from "./tables/crm-forms";
 export * from "./tables/crm-contacts";
 export * from "./tables/dead-jobs";

@@ -29,10 +29,11 @@ import { brandFilesRouter } from "./routes/brand-files";
 import { brandingRouter } from "./routes/branding/branding.index";
 import { clientPeopleRouter } from "./routes/client-people/client-people.index";
 import { clientsRouter } from "./routes/clients/clients.index";
-import { hostedFormRouter } from "./routes/crm/forms/hosted-form";
-import { publicFormsRouter } from "./routes/crm/forms/public-submit.index";
 import { crmCompaniesRouter } from "./routes/crm/companies/companies.index";
 import { crmContactsRouter } from "./routes/crm/contacts/contacts.index";
+import { crmDealsRouter } from "./routes/crm/deals/deals.index";
+import { hostedFormRouter } from "./routes/crm/forms/hosted-form";
+import { publicFormsRouter } from "./routes/crm/forms/public-submit.index";
 import { crmSettingsRouter } from "./routes/crm/settings/crm-settings.index";
 import { dashboardRouter } from "./routes/dashboard/dashboard.index";
 import { deadJobsRouter } from "./routes/dead-jobs/dead-jobs.index";
@@ -99,6 +100,7 @@ function createApiRoutes() {
 		.route("/", clientPeopleRouter)
 		.route("/", onboardingRouter)
 		.route("/", projectsRouter)
+		.route("/", crmDealsRouter)
 		.route("/", tasksRouter)
 		.route("/", deliverablesRouter)
 		.route("/", documentsRouter)
