@@ -94,7 +94,7 @@ function zoneOffset(ms: number, timeZone: string): number {
 	return asUtc - Math.floor(ms / 1000) * 1000;
 }
 
-/** A `<input type="date">` value as the start of that day in the person's time zone (null when empty or not a date). */
+/** A date input's value as the start of that day in the person's time zone (null when empty or not a date). */
 export function dateInputToMs(value: string, timeZone = viewerTimeZone()): number | null {
 	const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
 	if (!match) return null;
@@ -105,13 +105,13 @@ export function dateInputToMs(value: string, timeZone = viewerTimeZone()): numbe
 	return guess - zoneOffset(first, timeZone);
 }
 
-/** A moment as the `<input type="date">` value of its day in the person's time zone. */
+/** A moment as the date input's value of its day in the person's time zone. */
 export function msToDateInput(ms: number, timeZone = viewerTimeZone()): string {
 	return new Date(ms + zoneOffset(ms, timeZone)).toISOString().slice(0, 10);
 }
 
 /**
- * A wall-clock time in `timeZone` ("YYYY-MM-DDTHH:mm", an `<input type="datetime-local">` value) as
+ * A wall-clock time in `timeZone` ("YYYY-MM-DDTHH:mm", a datetime-local input's value) as
  * the instant it names (null when empty or malformed). Around a change of the clocks it resolves as
  * Temporal's "compatible" does: a time skipped in spring (02:30 in Berlin on the last Sunday of March)
  * is read with the offset before the change, so it lands an hour later (03:30 summer time); a time
@@ -134,7 +134,7 @@ export function localDateTimeToMs(value: string, timeZone = viewerTimeZone()): n
 	return wall - before;
 }
 
-/** An instant as the `<input type="datetime-local">` value ("YYYY-MM-DDTHH:mm") of its wall-clock time in `timeZone`. */
+/** An instant as the datetime-local input's value ("YYYY-MM-DDTHH:mm") of its wall-clock time in `timeZone`. */
 export function msToLocalDateTime(ms: number, timeZone = viewerTimeZone()): string {
 	return new Date(ms + zoneOffset(ms, timeZone)).toISOString().slice(0, 16);
 }

@@ -7,7 +7,10 @@ import { AskAssistantLink } from "../components/ask-assistant-link";
 import { ClientCrmAccess } from "../components/client-crm-access";
 import { ClientPeopleCard } from "../components/client-people-card";
 import { DocumentsBrowser } from "../components/documents/documents-browser";
-import { FormAlert } from "../components/form-kit/form-alert";
+import { Form, SubmitButton } from "../components/form-kit/form";
+import { SelectField } from "../components/form-kit/select-field";
+import { Field } from "../components/form-kit/text-field";
+import { actOptimistically } from "../components/kit/optimistic";
 import { OnboardingProgress } from "../components/onboarding/onboarding-progress";
 import { ProgressBar } from "../components/progress-bar";
 import { StatusBadge } from "../components/status-badge";
@@ -19,11 +22,15 @@ import { addProject, client, clientProjects, detailProblem, loadClient, setStatu
 import { can, isStaff } from "../models/session";
 import NotFound from "./not-found";
 
+const STATUS_OPTIONS = CLIENT_STATUSES.filter((s): s is Exclude<ClientStatus, "archived"> => s !== "archived").map((s) => ({
+	value: s,
+	label: CLIENT_STATUS_LABELS[s],
+}));
+
 function ClientDetailPage() {
 	const { params } = useRoute();
 	const id = params.id ?? "";
 	const [projectName, setProjectName] = useState("");
-	const [alert, setAlert] = useState<string | null>(null);
 	useDocumentTitle(client.value?.name ?? "Client");
 	useEffect(() => {
 		void loadClient(id);
@@ -33,18 +40,19 @@ function ClientDetailPage() {
 	const c = client.value;
 	if (!c) return <div class="skeleton skeleton-card" />;
 
-	const submitProject = async (event: Event) => {
-		event.preventDefault();
-		if (!projectName.trim()) {
-			setAlert("Give the project a name.");
-			return;
-		}
-		const result = await addProject(c.id, projectName.trim());
-		setAlert(result.ok ? null : result.problem.detail);
-		if (!result.ok) return;
-		setProjectName("");
-		focusWhenRendered(rowLink(`/projects/${result.value.id}`));
-	};
+	/** The new status shows at once; a refusal puts the old one back and says why and what to do. */
+	const changeStatus = (status: Exclude<ClientStatus, "archived">) =>
+		actOptimistically({
+			apply: () => {
+				client.value = { ...c, status };
+			},
+			revert: () => {
+				client.value = c;
+			},
+			send: () => setStatus(c.id, status),
+			refused: (detail) =>
+				`${c.name} is still ${CLIENT_STATUS_LABELS[c.status]}: ${detail} Try again, or reload the page if it keeps failing.`,
+		});
 
 	return (
 		<>
@@ -55,7 +63,6 @@ function ClientDetailPage() {
 			<p>
 				<AskAssistantLink kind="client" id={c.id} label={c.name} />
 			</p>
-			<FormAlert message={alert} />
 			<section class="card" aria-labelledby="client-status-heading">
 				<h2 id="client-status-heading">Status</h2>
 				<p>
@@ -68,23 +75,13 @@ function ClientDetailPage() {
 					)}
 				</p>
 				{c.status !== "archived" && (
-					<div class="field">
-						<label for="client-status">Change status</label>
-						<select
-							id="client-status"
-							value={c.status}
-							onChange={async (e) => {
-								const result = await setStatus(c.id, e.currentTarget.value as Exclude<ClientStatus, "archived">);
-								setAlert(result.ok ? null : result.problem.detail);
-							}}
-						>
-							{CLIENT_STATUSES.filter((s) => s !== "archived").map((s) => (
-								<option key={s} value={s}>
-									{CLIENT_STATUS_LABELS[s]}
-								</option>
-							))}
-						</select>
-					</div>
+					<SelectField
+						id="client-status"
+						label="Change status"
+						value={c.status}
+						options={STATUS_OPTIONS}
+						onChange={(status) => void changeStatus(status)}
+					/>
 				)}
 				{c.notes && <p>{c.notes}</p>}
 			</section>
@@ -108,15 +105,19 @@ function ClientDetailPage() {
 						))}
 					</ul>
 				)}
-				<form onSubmit={submitProject} class="inline-form" noValidate>
-					<div class="field">
-						<label for="project-name">New project name</label>
-						<input id="project-name" value={projectName} maxLength={200} onInput={(e) => setProjectName(e.currentTarget.value)} />
-					</div>
-					<button type="submit" class="button primary">
-						Start project
-					</button>
-				</form>
+				<Form
+					class="inline-form"
+					aria-label="Start a project"
+					send={() => addProject(c.id, projectName.trim())}
+					check={() => ({ name: projectName.trim() ? undefined : "is required" })}
+					onSuccess={(project) => {
+						setProjectName("");
+						focusWhenRendered(rowLink(`/projects/${project.id}`));
+					}}
+				>
+					<Field id="project-name" name="name" label="New project name" maxLength={200} value={projectName} onInput={setProjectName} />
+					<SubmitButton busyLabel="Starting…">Start project</SubmitButton>
+				</Form>
 			</section>
 			<ThreadSection clientId={c.id} placeholder={`e.g. ${c.name}: next steps`} />
 			{can("documents:read") && (

@@ -4,7 +4,10 @@ import { useLocation } from "preact-iso";
 import type { ClientT } from "../../../schema/dto/portal";
 import { api } from "../api/client";
 import { fetchJson } from "../api/fetch-json";
+import { Form, SubmitButton } from "../components/form-kit/form";
 import { FormAlert } from "../components/form-kit/form-alert";
+import { SelectField } from "../components/form-kit/select-field";
+import { Field } from "../components/form-kit/text-field";
 import { useDocumentTitle } from "../components/use-document-title";
 import { formatDateTime } from "../lib/date-format";
 import { can, isStaff } from "../models/session";
@@ -15,7 +18,6 @@ function NewThreadForm() {
 	const [clients, setClients] = useState<ClientT[]>([]);
 	const [clientId, setClientId] = useState("");
 	const [subject, setSubject] = useState("");
-	const [alert, setAlert] = useState<string | null>(null);
 	useEffect(() => {
 		void fetchJson(() => api.api.v1.clients.$get({ query: { limit: "100" } })).then((result) => {
 			if (!result.ok) return;
@@ -23,37 +25,30 @@ function NewThreadForm() {
 			setClientId(result.value.clients[0]?.id ?? "");
 		});
 	}, []);
-	const submit = async (event: Event) => {
-		event.preventDefault();
-		if (!subject.trim()) return setAlert("Give the conversation a subject.");
-		if (!clientId) return setAlert("Choose a client.");
-		const result = await openThread({ clientId, subject: subject.trim() });
-		if (!result.ok) return setAlert(result.problem.detail);
-		route(`/messages/${result.value.id}`);
-	};
 	return (
-		<form class="inline-form" onSubmit={submit} noValidate>
-			<FormAlert message={alert} />
+		<Form
+			class="inline-form"
+			aria-labelledby="new-thread-heading"
+			send={() => openThread({ clientId, subject: subject.trim() })}
+			check={() => ({
+				subject: subject.trim() ? undefined : "is required",
+				clientId: clientId || !isStaff.value ? undefined : "is required: choose one",
+			})}
+			onSuccess={(thread) => route(`/messages/${thread.id}`)}
+		>
 			{isStaff.value && (
-				<div class="field">
-					<label for="thread-client">Client</label>
-					<select id="thread-client" value={clientId} onChange={(e) => setClientId(e.currentTarget.value)}>
-						{clients.map((c) => (
-							<option key={c.id} value={c.id}>
-								{c.name}
-							</option>
-						))}
-					</select>
-				</div>
+				<SelectField
+					id="thread-client"
+					name="clientId"
+					label="Client"
+					value={clientId}
+					options={clients.map((c) => ({ value: c.id, label: c.name }))}
+					onChange={setClientId}
+				/>
 			)}
-			<div class="field">
-				<label for="thread-subject">Subject</label>
-				<input id="thread-subject" value={subject} maxLength={200} onInput={(e) => setSubject(e.currentTarget.value)} />
-			</div>
-			<button type="submit" class="button primary">
-				Start conversation
-			</button>
-		</form>
+			<Field id="thread-subject" name="subject" label="Subject" maxLength={200} value={subject} onInput={setSubject} />
+			<SubmitButton busyLabel="Starting…">Start conversation</SubmitButton>
+		</Form>
 	);
 }
 

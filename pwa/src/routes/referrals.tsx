@@ -2,6 +2,8 @@
 import { useSignal } from "@preact/signals";
 import { useEffect } from "preact/hooks";
 import { FormAlert } from "../components/form-kit/form-alert";
+import { Field } from "../components/form-kit/text-field";
+import { Button } from "../components/kit/button";
 import { byNumber, byText, DataTable } from "../components/kit/data-table";
 import { useDocumentTitle } from "../components/use-document-title";
 import { formatDate } from "../lib/date-format";
@@ -14,23 +16,19 @@ function ShareLink({ link, code }: { link: string; code: string }) {
 	return (
 		<section class="card" aria-labelledby="share-heading">
 			<h2 id="share-heading">Your referral link</h2>
-			<div class="field">
-				<label for="referral-link">Link to share</label>
-				<input id="referral-link" readOnly value={link} onFocus={(e) => e.currentTarget.select()} />
-			</div>
+			<Field id="referral-link" label="Link to share" readOnly required={false} verbatim value={link} onInput={() => {}} />
 			<p>
 				Or give your code: <strong data-testid="referral-code">{code}</strong>
 			</p>
-			<button
-				type="button"
-				class="button primary"
+			<Button
+				variant="primary"
 				onClick={async () => {
 					await navigator.clipboard?.writeText(link);
 					copied.value = true;
 				}}
 			>
 				Copy link
-			</button>
+			</Button>
 			<p role="status">{copied.value ? "Copied." : ""}</p>
 		</section>
 	);

@@ -6,6 +6,8 @@ import type { PublicShare } from "../../../schema/dto/documents";
 import { api } from "../api/client";
 import { fetchJson } from "../api/fetch-json";
 import { AuthLayout } from "../components/auth-layout";
+import { Field } from "../components/form-kit/text-field";
+import { Button } from "../components/kit/button";
 import { useDocumentTitle } from "../components/use-document-title";
 import { formatDateTime } from "../lib/date-format";
 import { formatBytes } from "../lib/format-bytes";
@@ -16,6 +18,7 @@ export default function SharedFile() {
 	const token = params.token ?? "";
 	const [file, setFile] = useState<z.infer<typeof PublicShare> | null>(null);
 	const [gone, setGone] = useState(false);
+	const [password, setPassword] = useState("");
 	useDocumentTitle(file?.fileName ?? "Shared file");
 	useEffect(() => {
 		void fetchJson(() => api.api.v1.shared[":token"].$get({ param: { token } })).then((result) => {
@@ -40,14 +43,20 @@ export default function SharedFile() {
 						{formatBytes(file.size)} · link works until {formatDateTime(file.expiresAt)}
 					</p>
 					{file.needsPassword ? (
+						// A plain post: the server answers with the file itself, so the browser downloads it.
 						<form method="post" action={downloadUrl}>
-							<div class="field">
-								<label for="share-password">Password</label>
-								<input id="share-password" name="password" type="password" required autoComplete="off" />
-							</div>
-							<button type="submit" class="button primary">
+							<Field
+								id="share-password"
+								name="password"
+								label="Password"
+								type="password"
+								autoComplete="off"
+								value={password}
+								onInput={setPassword}
+							/>
+							<Button type="submit" variant="primary">
 								Download
-							</button>
+							</Button>
 						</form>
 					) : (
 						<a class="button primary" href={downloadUrl} download={file.fileName}>

@@ -50,6 +50,8 @@ export function Field({
 					placeholder,
 					disabled,
 					readOnly,
+					// A value to copy: focusing it selects it all.
+					onFocus: readOnly ? (event: { currentTarget: HTMLInputElement }) => event.currentTarget.select() : undefined,
 				};
 				// One element per type: Preact types the attributes of each input type separately.
 				switch (type) {

@@ -1,7 +1,11 @@
 /** Audit log: filter by person, action and dates; newest first with "load more"; download the same selection as CSV. */
 import { useEffect } from "preact/hooks";
 import { AUDIT_ACTIONS, type AuditAction } from "../../../../schema/audit-actions";
+import { DateField } from "../../components/form-kit/date-field";
 import { FormAlert } from "../../components/form-kit/form-alert";
+import { SelectField } from "../../components/form-kit/select-field";
+import { Field } from "../../components/form-kit/text-field";
+import { Button } from "../../components/kit/button";
 import { byNumber, byText, type Column, DataTable } from "../../components/kit/data-table";
 import { formatDateTimeSeconds } from "../../lib/date-format";
 import { auditProblem, csvUrl, events, filters, loadEvents, loadingMore, loadMoreEvents, nextCursor } from "../../models/audit-log";
@@ -20,6 +24,11 @@ const COLUMNS: Column<AuditEvent>[] = [
 	{ key: "who", header: "Who", cell: (e) => e.actor.label, sort: byText((e) => e.actor.label) },
 	{ key: "target", header: "Target", cell: targetOf, sort: byText(targetOf), hideable: true },
 	{ key: "ip", header: "From", cell: (e) => e.ip ?? "", sort: byText((e) => e.ip ?? ""), hideable: true },
+];
+
+const ACTION_OPTIONS: readonly { value: AuditAction | ""; label: string }[] = [
+	{ value: "", label: "Any action" },
+	...AUDIT_ACTIONS.map((action) => ({ value: action, label: action })),
 ];
 
 function setFilter(key: "actor" | "from" | "to", value: string) {
@@ -41,41 +50,29 @@ export default function AuditLog() {
 					void loadEvents();
 				}}
 			>
-				<div class="field">
-					<label for="audit-actor">Person or key</label>
-					<input
-						id="audit-actor"
-						value={f.actor}
-						placeholder="email, user id or api-key:…"
-						onInput={(e) => setFilter("actor", e.currentTarget.value)}
-					/>
-				</div>
-				<div class="field">
-					<label for="audit-action">Action</label>
-					<select
-						id="audit-action"
-						value={f.action}
-						onChange={(e) => (filters.value = { ...filters.value, action: e.currentTarget.value as AuditAction | "" })}
-					>
-						<option value="">Any action</option>
-						{AUDIT_ACTIONS.map((action) => (
-							<option key={action} value={action}>
-								{action}
-							</option>
-						))}
-					</select>
-				</div>
-				<div class="field">
-					<label for="audit-from">From</label>
-					<input id="audit-from" type="date" value={f.from} onInput={(e) => setFilter("from", e.currentTarget.value)} />
-				</div>
-				<div class="field">
-					<label for="audit-to">To</label>
-					<input id="audit-to" type="date" value={f.to} onInput={(e) => setFilter("to", e.currentTarget.value)} />
-				</div>
-				<button type="submit" class="button primary">
+				<Field
+					id="audit-actor"
+					label="Person or key"
+					required={false}
+					verbatim
+					value={f.actor}
+					placeholder="email, user id or api-key:…"
+					onInput={(value) => setFilter("actor", value)}
+				/>
+				<SelectField
+					id="audit-action"
+					label="Action"
+					value={f.action}
+					options={ACTION_OPTIONS}
+					onChange={(action) => {
+						filters.value = { ...filters.value, action };
+					}}
+				/>
+				<DateField id="audit-from" label="From" value={f.from} onChange={(value) => setFilter("from", value)} />
+				<DateField id="audit-to" label="To" value={f.to} onChange={(value) => setFilter("to", value)} />
+				<Button type="submit" variant="primary">
 					Show events
-				</button>{" "}
+				</Button>{" "}
 				<a class="button secondary" href={csvUrl.value} download>
 					Download CSV
 				</a>

@@ -6,7 +6,9 @@ import { DEFAULT_RESPONSE_TARGET_HOURS, type SurveyMode } from "../../../../sche
 import { api } from "../../api/client";
 import { fetchJson } from "../../api/fetch-json";
 import { useDraft } from "../../components/form-kit/draft";
-import { FormAlert } from "../../components/form-kit/form-alert";
+import { Form, SubmitButton } from "../../components/form-kit/form";
+import { SelectField } from "../../components/form-kit/select-field";
+import { Field } from "../../components/form-kit/text-field";
 import { SettingsPage } from "./settings-page";
 
 const MODE_LABELS: Record<SurveyMode, string> = {
@@ -14,6 +16,15 @@ const MODE_LABELS: Record<SurveyMode, string> = {
 	csat: "CSAT: satisfaction from 1 to 5",
 	nps: "NPS: likelihood to recommend from 0 to 10",
 };
+
+const MODE_OPTIONS = (Object.keys(MODE_LABELS) as SurveyMode[]).map((mode) => ({ value: mode, label: MODE_LABELS[mode] }));
+
+/** A target's message: whole hours from 1 to 720 (a month), as the API accepts. */
+function hoursMessage(text: string): string | undefined {
+	return /^\d+$/.test(text.trim()) && Number(text) >= 1 && Number(text) <= 720
+		? undefined
+		: "must be a whole number of hours from 1 to 720";
+}
 
 /** The form's values from the saved settings. */
 function draftOf(settings: { responseTargetHours: Record<ServiceTier, number>; surveyMode: SurveyMode }) {
@@ -31,64 +42,62 @@ export default function SupportSettings() {
 	});
 	const values = draft.values.value;
 	const status = useSignal("");
-	const failure = useSignal<string | null>(null);
+	const sent = values;
 	useEffect(() => {
 		void fetchJson(() => api.api.v1.support.settings.$get()).then((result) => {
 			if (!result.ok) return;
 			draft.load(draftOf(result.value));
 		});
 	}, []);
-	const submit = async (event: Event) => {
-		event.preventDefault();
-		const sent = draft.values.value;
-		const result = await fetchJson(() =>
+	const send = () => {
+		status.value = "";
+		return fetchJson(() =>
 			api.api.v1.support.settings.$patch({
 				json: {
-					responseTargetHours: { basic: Number(sent.basic), standard: Number(sent.standard), premium: Number(sent.premium) },
-					surveyMode: sent.mode,
+					responseTargetHours: { basic: Number(values.basic), standard: Number(values.standard), premium: Number(values.premium) },
+					surveyMode: values.mode,
 				},
 			}),
 		);
-		if (result.ok) draft.saved(sent, draftOf(result.value));
-		failure.value = result.ok ? null : result.problem.detail;
-		status.value = result.ok ? "Saved." : "";
 	};
 	return (
 		<SettingsPage path="/settings/support">
-			<form class="card" onSubmit={submit} noValidate aria-labelledby="support-settings-heading">
+			<Form
+				class="card"
+				aria-labelledby="support-settings-heading"
+				send={send}
+				check={() => Object.fromEntries(SERVICE_TIERS.map((tier) => [`responseTargetHours.${tier}`, hoursMessage(values[tier])]))}
+				onSuccess={(saved) => {
+					draft.saved(sent, draftOf(saved));
+					status.value = "Saved.";
+				}}
+			>
 				<h2 id="support-settings-heading">Support</h2>
-				<FormAlert message={failure.value} />
 				<fieldset>
 					<legend>First reply due within (hours), by service tier</legend>
 					{SERVICE_TIERS.map((tier) => (
-						<div class="field" key={tier}>
-							<label for={`target-${tier}`}>The {tier} tier</label>
-							<input
-								id={`target-${tier}`}
-								type="number"
-								min={1}
-								max={720}
-								value={values[tier]}
-								onInput={(e) => draft.set(tier, e.currentTarget.value)}
-							/>
-						</div>
+						<Field
+							key={tier}
+							id={`target-${tier}`}
+							name={`responseTargetHours.${tier}`}
+							label={`The ${tier} tier`}
+							type="number"
+							value={values[tier]}
+							onInput={(value) => draft.set(tier, value)}
+						/>
 					))}
 				</fieldset>
-				<div class="field">
-					<label for="survey-mode">After a milestone is completed</label>
-					<select id="survey-mode" value={values.mode} onChange={(e) => draft.set("mode", e.currentTarget.value as SurveyMode)}>
-						{(Object.keys(MODE_LABELS) as SurveyMode[]).map((m) => (
-							<option key={m} value={m}>
-								{MODE_LABELS[m]}
-							</option>
-						))}
-					</select>
-				</div>
-				<button type="submit" class="button primary">
-					Save support settings
-				</button>
+				<SelectField
+					id="survey-mode"
+					name="surveyMode"
+					label="After a milestone is completed"
+					value={values.mode}
+					options={MODE_OPTIONS}
+					onChange={(mode) => draft.set("mode", mode)}
+				/>
+				<SubmitButton busyLabel="Saving…">Save support settings</SubmitButton>
 				<p role="status">{status.value}</p>
-			</form>
+			</Form>
 		</SettingsPage>
 	);
 }
