@@ -6,10 +6,9 @@
  */
 import { useSignal } from "@preact/signals";
 import { useEffect } from "preact/hooks";
-import { CheckboxField } from "../../components/form-kit/checkbox-field";
+import { FieldShell } from "../../components/form-kit/field-shell";
 import { Form, SubmitButton } from "../../components/form-kit/form";
 import { FormAlert } from "../../components/form-kit/form-alert";
-import { TextAreaField } from "../../components/form-kit/textarea-field";
 import {
 	type AssistantSafety,
 	assistantSafety,
@@ -55,36 +54,22 @@ function SafetyForm({ saved }: { saved: AssistantSafety }) {
 			}}
 		>
 			<h2 id="safety-heading">Content rules</h2>
-			<CheckboxField
-				id="moderation-enabled"
-				name="moderationEnabled"
-				label="Moderation on: refuse questions with a blocked term (or flagged by OpenAI's moderation check) and withhold replies that contain one"
-				checked={moderation.value}
-				onChange={(checked) => {
-					moderation.value = checked;
-				}}
-			/>
-			<TextAreaField
+			<label class="checkbox">
+				<input type="checkbox" checked={moderation.value} onChange={(e) => (moderation.value = e.currentTarget.checked)} />
+				Moderation on: refuse questions with a blocked term (or flagged by OpenAI's moderation check) and withhold replies that contain one
+			</label>
+			<FieldShell
 				id="blocked-terms"
 				name="blockedTerms"
 				label="Blocked terms"
-				required={false}
-				rows={6}
-				value={terms.value}
-				onInput={(value) => {
-					terms.value = value;
-				}}
 				hint="One word or phrase per line; matched without regard to capitals. Used only while moderation is on."
-			/>
-			<CheckboxField
-				id="log-content"
-				name="logContent"
-				label="Log prompts and replies (off: the logs record only their length)"
-				checked={logContent.value}
-				onChange={(checked) => {
-					logContent.value = checked;
-				}}
-			/>
+			>
+				{(control) => <textarea {...control} rows={6} value={terms.value} onInput={(e) => (terms.value = e.currentTarget.value)} />}
+			</FieldShell>
+			<label class="checkbox">
+				<input type="checkbox" checked={logContent.value} onChange={(e) => (logContent.value = e.currentTarget.checked)} />
+				Log prompts and replies (off: the logs record only their length)
+			</label>
 			<SubmitButton busyLabel="Saving…">Save safety settings</SubmitButton>
 			<p role="status">{status.value}</p>
 		</Form>
