@@ -2,6 +2,7 @@
 import { useEffect } from "preact/hooks";
 import { banners, dismissBanner, loadBanners } from "../models/announcements";
 import { can } from "../models/session";
+import { Button } from "./kit/button";
 
 export function AnnouncementBanners() {
 	const reads = can("announcements:read");
@@ -17,14 +18,9 @@ export function AnnouncementBanners() {
 						<strong>{b.title}</strong>
 						<p>{b.body}</p>
 					</div>
-					<button
-						type="button"
-						class="button secondary"
-						onClick={() => void dismissBanner(b.id)}
-						aria-label={`Dismiss announcement: ${b.title}`}
-					>
+					<Button onClick={() => void dismissBanner(b.id)} label={`Dismiss announcement: ${b.title}`}>
 						Dismiss
-					</button>
+					</Button>
 				</div>
 			))}
 		</section>

@@ -1,6 +1,7 @@
 /** When the app cannot start: no agency lives at this address, or the server is out of reach with nothing saved. */
 import { status } from "../models/session";
 import { AuthLayout } from "./auth-layout";
+import { Button } from "./kit/button";
 import { useDocumentTitle } from "./use-document-title";
 
 export function HostUnavailable() {
@@ -15,9 +16,9 @@ export function HostUnavailable() {
 			) : (
 				<>
 					<p>You seem to be offline, and this page has not been saved on this device yet. It will load when you are back online.</p>
-					<button type="button" class="button primary" onClick={() => window.location.reload()}>
+					<Button variant="primary" onClick={() => window.location.reload()}>
 						Try again
-					</button>
+					</Button>
 				</>
 			)}
 		</AuthLayout>

@@ -1,6 +1,7 @@
 /** The install offer in the app frame: a button where the browser can install, steps on iPhone and iPad. */
 import { dismissInstall, installNow, installOffer } from "../models/install";
 import { tenant } from "../models/session";
+import { Button } from "./kit/button";
 
 export function InstallPrompt() {
 	const offer = installOffer.value;
@@ -23,13 +24,11 @@ export function InstallPrompt() {
 			)}
 			<div class="actions">
 				{offer === "prompt" && (
-					<button type="button" class="button primary" onClick={() => void installNow()}>
+					<Button variant="primary" onClick={() => void installNow()}>
 						Install app
-					</button>
+					</Button>
 				)}
-				<button type="button" class="button secondary" onClick={dismissInstall}>
-					Not now
-				</button>
+				<Button onClick={dismissInstall}>Not now</Button>
 			</div>
 		</section>
 	);

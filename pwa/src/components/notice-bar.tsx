@@ -1,5 +1,6 @@
 /** Shows the app-wide notice (models/notice) in a polite live region, with a way to dismiss it. */
 import { dismissNotice, notice } from "../models/notice";
+import { Button } from "./kit/button";
 
 export function NoticeBar() {
 	return (
@@ -7,9 +8,9 @@ export function NoticeBar() {
 			{notice.value && (
 				<div class="notice">
 					<span>{notice.value}</span>
-					<button type="button" class="button secondary small" onClick={dismissNotice}>
+					<Button size="small" onClick={dismissNotice}>
 						Dismiss
-					</button>
+					</Button>
 				</div>
 			)}
 		</div>

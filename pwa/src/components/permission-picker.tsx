@@ -4,6 +4,7 @@
  */
 import { PERMISSIONS, type Permission } from "../../../schema/permissions";
 import { can } from "../models/session";
+import { CheckboxField } from "./form-kit/checkbox-field";
 import { useFormState } from "./form-kit/form";
 
 const GROUP_NAMES: Record<string, string> = {
@@ -62,23 +63,16 @@ export function PermissionPicker({ idPrefix, legend, selected, onToggle, name, e
 							const id = `${idPrefix}-${permission.replace(":", "-")}`;
 							const allowed = can(permission);
 							return (
-								<div key={permission} class="checkbox">
-									<input
-										type="checkbox"
-										id={id}
-										checked={selected.has(permission)}
-										disabled={!allowed}
-										aria-describedby={allowed ? undefined : `${id}-why`}
-										onChange={(event) => onToggle(permission, event.currentTarget.checked)}
-									/>
-									<label for={id}>{permission}</label>
-									{!allowed && (
-										<span id={`${id}-why`} class="field-hint">
-											{" "}
-											(you do not have this)
-										</span>
-									)}
-								</div>
+								<CheckboxField
+									key={permission}
+									id={id}
+									name={`${idPrefix}-${permission}`}
+									label={permission}
+									checked={selected.has(permission)}
+									disabled={!allowed}
+									hint={allowed ? undefined : "You do not have this, so you cannot give it."}
+									onChange={(checked) => onToggle(permission, checked)}
+								/>
 							);
 						})}
 					</fieldset>

@@ -3,8 +3,10 @@ import { useSignal } from "@preact/signals";
 import { useLocation } from "preact-iso";
 import { showNotice } from "../models/notice";
 import { signOut } from "../models/session";
+import { Button } from "./kit/button";
 
-export function SignOutButton({ className = "button secondary" }: { className?: string }) {
+/** `className`: extra classes for where it sits (the More sheet's full-width row). */
+export function SignOutButton({ className }: { className?: string }) {
 	const { route } = useLocation();
 	const busy = useSignal(false);
 	const onClick = async () => {
@@ -19,8 +21,8 @@ export function SignOutButton({ className = "button secondary" }: { className?: 
 		}
 	};
 	return (
-		<button type="button" class={className} onClick={onClick} aria-disabled={busy.value}>
+		<Button class={className} loading={busy.value} onClick={onClick}>
 			Sign out
-		</button>
+		</Button>
 	);
 }

@@ -8,6 +8,7 @@ import { formatDate } from "../lib/date-format";
 import { project } from "../models/project";
 import { conflicts, records, resolveConflict } from "../models/sync";
 import type { ConflictEntry } from "../sync/local-store";
+import { Button } from "./kit/button";
 
 const WHAT: Record<string, string> = {
 	"task.complete": "Marking a task done",
@@ -61,14 +62,14 @@ export function SyncConflicts() {
 							<p>{explain(c, name)}</p>
 							<div class="button-row">
 								{!rejected && record && (
-									<button type="button" class="button primary small" onClick={() => void resolveConflict(c.id, "mine")}>
+									<Button variant="primary" size="small" onClick={() => void resolveConflict(c.id, "mine")}>
 										Keep mine<span class="visually-hidden"> for {name}</span>
-									</button>
+									</Button>
 								)}
-								<button type="button" class="button secondary small" onClick={() => void resolveConflict(c.id, "theirs")}>
+								<Button size="small" onClick={() => void resolveConflict(c.id, "theirs")}>
 									{rejected ? "Dismiss" : "Take theirs"}
 									<span class="visually-hidden"> for {name}</span>
-								</button>
+								</Button>
 							</div>
 						</li>
 					);

@@ -1,5 +1,6 @@
 /** Offers the new version of the app once its service worker is waiting; the live region stays put so it is announced. */
 import { applyUpdate, updateAvailable } from "../models/app-update";
+import { Button } from "./kit/button";
 
 export function UpdatePrompt() {
 	return (
@@ -7,9 +8,9 @@ export function UpdatePrompt() {
 			{updateAvailable.value && (
 				<div class="update-prompt">
 					<span>A new version of the app is available.</span>
-					<button type="button" class="button inverse" onClick={applyUpdate}>
+					<Button variant="inverse" onClick={applyUpdate}>
 						Reload
-					</button>
+					</Button>
 				</div>
 			)}
 		</div>

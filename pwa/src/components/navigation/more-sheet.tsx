@@ -61,7 +61,7 @@ export function MoreSheet({ onClose }: { onClose: () => void }) {
 					</li>
 				</ul>
 			</nav>
-			<SignOutButton className="button secondary more-sheet-signout" />
+			<SignOutButton className="more-sheet-signout" />
 		</Sheet>
 	);
 }

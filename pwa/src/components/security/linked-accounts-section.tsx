@@ -16,6 +16,7 @@ import {
 	unlinkProvider,
 } from "../../models/oauth";
 import { FormAlert } from "../form-kit/form-alert";
+import { Button } from "../kit/button";
 import { Skeleton } from "../skeleton";
 
 export function LinkedAccountsSection() {
@@ -69,13 +70,13 @@ export function LinkedAccountsSection() {
 								<br />
 								<span class="muted">{linked ? `Linked: ${linked.email}` : "Not linked"}</span>{" "}
 								{linked ? (
-									<button type="button" class="button small secondary" onClick={() => unlink(provider)} aria-disabled={busy.value}>
+									<Button size="small" onClick={() => unlink(provider)} aria-disabled={busy.value}>
 										Unlink {name}
-									</button>
+									</Button>
 								) : (
-									<button type="button" class="button small secondary" onClick={() => link(provider)} aria-disabled={busy.value}>
+									<Button size="small" onClick={() => link(provider)} aria-disabled={busy.value}>
 										Link {name}
-									</button>
+									</Button>
 								)}
 							</li>
 						);

@@ -1,5 +1,6 @@
 /** Recovery codes, shown once: a list to write down, with copy and download buttons. */
 import { useSignal } from "@preact/signals";
+import { Button } from "../kit/button";
 
 export function RecoveryCodesView({ codes, agency }: { codes: string[]; agency: string }) {
 	const copied = useSignal<string | null>(null);
@@ -32,12 +33,12 @@ export function RecoveryCodesView({ codes, agency }: { codes: string[]; agency: 
 					</li>
 				))}
 			</ul>
-			<button type="button" class="button small secondary" onClick={copy}>
+			<Button size="small" onClick={copy}>
 				Copy codes
-			</button>{" "}
-			<button type="button" class="button small secondary" onClick={download}>
+			</Button>{" "}
+			<Button size="small" onClick={download}>
 				Download codes
-			</button>
+			</Button>
 			<p role="status">{copied.value}</p>
 		</div>
 	);

@@ -3,6 +3,7 @@ import { useSignal } from "@preact/signals";
 import { useEffect } from "preact/hooks";
 import { formatDateTime } from "../../lib/date-format";
 import { loadSessions, revokeOtherSessions, revokeSession, sessions } from "../../models/account-security";
+import { Button } from "../kit/button";
 import { Skeleton } from "../kit/skeleton";
 
 export function SessionsSection() {
@@ -42,20 +43,16 @@ export function SessionsSection() {
 							{!s.current && (
 								<>
 									{" "}
-									<button type="button" class="button small secondary" onClick={() => revoke(s.id, s.device.label)}>
+									<Button size="small" onClick={() => revoke(s.id, s.device.label)}>
 										Sign out<span class="visually-hidden"> {s.device.label}</span>
-									</button>
+									</Button>
 								</>
 							)}
 						</li>
 					))}
 				</ul>
 			)}
-			{others > 0 && (
-				<button type="button" class="button secondary" onClick={revokeOthers}>
-					Sign out all other sessions
-				</button>
-			)}
+			{others > 0 && <Button onClick={revokeOthers}>Sign out all other sessions</Button>}
 		</section>
 	);
 }

@@ -9,6 +9,7 @@ import type { UsageSummary } from "../../../../schema/credits";
 import { formatMoney } from "../../../../schema/money";
 import { me } from "../../models/session";
 import { loadSummary, summary, USAGE_PERIODS, type UsagePeriod, usagePeriod } from "../../models/usage";
+import { SelectField } from "../form-kit/select-field";
 import { DataTable } from "../kit/data-table";
 import { UsageCharts } from "./usage-charts";
 import { featureName } from "./usage-labels";
@@ -78,16 +79,13 @@ export function UsageBreakdown() {
 	return (
 		<section class="card" aria-labelledby="breakdown-heading">
 			<h2 id="breakdown-heading">Breakdown</h2>
-			<div class="field">
-				<label for="usage-period">Period</label>
-				<select id="usage-period" value={usagePeriod.value} onChange={(e) => void loadSummary(e.currentTarget.value as UsagePeriod)}>
-					{USAGE_PERIODS.map((p) => (
-						<option key={p.value} value={p.value}>
-							{p.label}
-						</option>
-					))}
-				</select>
-			</div>
+			<SelectField
+				id="usage-period"
+				label="Period"
+				value={usagePeriod.value}
+				options={USAGE_PERIODS}
+				onChange={(value: UsagePeriod) => void loadSummary(value)}
+			/>
 			<UsageCharts summary={s} />
 			{!s ? (
 				<div class="skeleton skeleton-line" />
