@@ -18,7 +18,7 @@
  * `order` makes columns keep their own order (e.g. newest first): a move then only changes column.
  */
 import type { ComponentChildren } from "preact";
-import { useEffect, useId, useRef, useState } from "preact/hooks";
+import { useId, useLayoutEffect, useRef, useState } from "preact/hooks";
 import * as say from "./announcements";
 import { BoardCard, type CardState } from "./board-card";
 import { BoardColumnView } from "./board-column";
@@ -191,8 +191,10 @@ export function Board<Card>(props: BoardProps<Card>) {
 		},
 	});
 
-	// The keyboard stays on the card it moves, wherever the card is drawn next.
-	useEffect(() => {
+	// The keyboard stays on the card it moves, wherever the card is drawn next. A layout effect: it runs
+	// as the card is drawn in its new column, before the next key is handled, so a fast Escape right
+	// after an arrow reaches the card instead of the page (a plain effect waits for the paint).
+	useLayoutEffect(() => {
 		const id = focusCard.current;
 		const board = boardRef.current;
 		if (!id || !board) return;
