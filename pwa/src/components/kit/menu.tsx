@@ -12,7 +12,7 @@
  *   ]} />
  */
 import type { ComponentChildren } from "preact";
-import { useEffect, useId, useRef, useState } from "preact/hooks";
+import { useEffect, useId, useLayoutEffect, useRef, useState } from "preact/hooks";
 import { Button, type ButtonSize, type ButtonVariant } from "./button";
 import { IconCheck, type IconComponent } from "./icons";
 import "./menu.css";
@@ -61,7 +61,10 @@ export function Menu({ label, items, icon, children, variant = "secondary", size
 		if (refocus) button.current?.querySelector("button")?.focus();
 	};
 
-	useEffect(() => {
+	// A layout effect, run as the render commits: a plain effect waits for the paint, and a key pressed
+	// meanwhile (Home right after a typeahead letter) moved focus on, which the late effect then took
+	// back to the item of the render before.
+	useLayoutEffect(() => {
 		if (open && active >= 0) itemRefs.current[active]?.focus();
 	}, [open, active]);
 
